@@ -1,0 +1,2 @@
+import { hello } from '@eoffice/core';
+console.log('hi', hello);

@@ -1,0 +1,30 @@
+// Two projects: fast unit specs next to the code, and end-to-end suites in test/ that
+// talk to real PostgreSQL and Redis (see test/support/global-setup.ts).
+const fs = require('node:fs');
+const swcConfig = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+
+const shared = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)s$': ['@swc/jest', { ...swcConfig, swcrc: false }] },
+  // file-type and its helpers ship only ES modules; let swc turn them into CommonJS for jest.
+  transformIgnorePatterns: ['/node_modules/(?!(file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer|@borewit)/)'],
+  moduleNameMapper: {
+    '^@eoffice/(core|accounts|documents|signing)$': '<rootDir>/libs/$1/src',
+    '^@eoffice/(core|accounts|documents|signing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  },
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};
