@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { AccountsModule } from '@eoffice/accounts';
+import { CoreModule, JobHandlerRegistry } from '@eoffice/core';
+import { DocumentsModule } from '@eoffice/documents';
+import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { SchedulesService } from './schedules.service';
+
+/** The worker runs the same services as the API; only the entry points differ. */
+@Module({
+  imports: [CoreModule, DiscoveryModule, AccountsModule.forWorker(), DocumentsModule],
+  providers: [JobHandlerRegistry, MaintenanceProcessor, SchedulesService],
+})
+export class WorkerModule {}

@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** `agency` = cơ quan/đơn vị (own clerk, registers, seal); `department` = phòng/ban inside an agency. */
+export type UnitKind = 'agency' | 'department';
+
+@Entity('unit')
+export class Unit {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column()
+  code!: string;
+
+  @Column()
+  name!: string;
+
+  @Column({ type: 'varchar' })
+  kind!: UnitKind;
+
+  @Column({ type: 'uuid', nullable: true })
+  parentId!: string | null;
+
+  /** The agency this unit belongs to; an agency points at itself. */
+  @Column({ type: 'uuid', nullable: true })
+  agencyId!: string | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  email!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  headUserId!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

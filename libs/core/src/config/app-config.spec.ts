@@ -1,0 +1,30 @@
+import { loadConfig } from './app-config';
+
+const valid = {
+  JWT_SECRET: 'x'.repeat(32),
+  SIGNING_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+};
+
+describe('loadConfig', () => {
+  it('applies defaults', () => {
+    const config = loadConfig(valid);
+    expect(config.PORT).toBe(3000);
+    expect(config.FILE_STORE).toBe('local');
+    expect(config.BOOTSTRAP_ADMIN_USERNAME).toBe('admin');
+  });
+
+  it('names a missing required variable', () => {
+    expect(() => loadConfig({ ...valid, JWT_SECRET: undefined })).toThrow(
+      'Invalid configuration: JWT_SECRET is required',
+    );
+  });
+
+  it('names a malformed variable', () => {
+    expect(() => loadConfig({ ...valid, DATABASE_URL: 'mysql://x' })).toThrow(/^Invalid configuration: DATABASE_URL must be a URL/);
+    expect(() => loadConfig({ ...valid, PORT: 'eighty' })).toThrow(/^Invalid configuration: PORT /);
+  });
+
+  it('requires a bucket for the S3 store', () => {
+    expect(() => loadConfig({ ...valid, FILE_STORE: 's3' })).toThrow('S3_BUCKET is required');
+  });
+});

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { FilesModule } from './files/files.module';
+import { LoggingModule } from './logging/logging.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { QueuesModule } from './queues/queues.module';
+
+/** The infrastructure both processes stand on. Imported once, by each app's root module. */
+@Module({
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    QueuesModule,
+    AuditModule,
+    FilesModule,
+    MetricsModule,
+  ],
+  exports: [ConfigModule, LoggingModule, DatabaseModule, QueuesModule, AuditModule, FilesModule, MetricsModule],
+})
+export class CoreModule {}

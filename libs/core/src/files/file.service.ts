@@ -1,0 +1,50 @@
+import type { Readable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../errors/app-error';
+import { BlobStore } from './blob-store';
+import { ReceivedFile } from './received-file';
+import { StoredFile } from './stored-file.entity';
+import { StoredFileRepository } from './stored-file.repository';
+
+/** Records received files and opens stored ones. Access decisions belong to the caller's domain. */
+@Injectable()
+export class FileService {
+  constructor(
+    private readonly files: StoredFileRepository,
+    private readonly blobs: BlobStore,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A stand-alone upload (not yet part of a document), recorded with its audit entry. */
+  recordUpload(received: ReceivedFile, uploadedBy: string): Promise<StoredFile> {
+    return this.dataSource.transaction(async (manager) => {
+      const file = await this.record(received, uploadedBy, manager);
+      await this.audit.record(manager, {
+        actorId: uploadedBy,
+        action: 'file.uploaded',
+        entityType: 'stored_file',
+        entityId: file.id,
+        data: { sha256: file.sha256, sizeBytes: file.sizeBytes, mimeType: file.mimeType, originalName: file.originalName },
+      });
+      return file;
+    });
+  }
+
+  /** Pass the caller's transaction manager so the row commits or rolls back with the record that uses it. */
+  record(received: ReceivedFile, uploadedBy: string | null, manager?: EntityManager): Promise<StoredFile> {
+    return this.files.insert({ ...received, uploadedBy }, manager);
+  }
+
+  async get(id: string): Promise<StoredFile> {
+    const file = await this.files.findById(id);
+    if (!file) throw AppError.notFound('tệp (file)');
+    return file;
+  }
+
+  open(file: StoredFile): Promise<Readable> {
+    return this.blobs.open(file.storageKey);
+  }
+}

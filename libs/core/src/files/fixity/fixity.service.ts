@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import { AppError } from '../../errors/app-error';
+import { JobName, JobPayloads } from '../../queues/jobs';
+import { JobQueue } from '../../queues/job-queue.service';
+import { OnJob } from '../../queues/on-job.decorator';
+import { BlobStore } from '../blob-store';
+import { StoredFile } from '../stored-file.entity';
+import { StoredFileRepository } from '../stored-file.repository';
+import { FixityCheck, FixityMismatch, FixityTrigger } from './fixity-check.entity';
+import { FixityCheckRepository } from './fixity-check.repository';
+
+const BATCH_SIZE = 500;
+
+/** Proves that stored bytes are still the bytes that were received (bảo toàn tính toàn vẹn). */
+@Injectable()
+export class FixityService {
+  private readonly logger = new Logger(FixityService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly checks: FixityCheckRepository,
+    private readonly files: StoredFileRepository,
+    private readonly blobs: BlobStore,
+    private readonly audit: AuditService,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  async request(trigger: FixityTrigger, requestedBy: string | null): Promise<FixityCheck> {
+    const check = await this.open(trigger, requestedBy);
+    await this.jobs.enqueue(JobName.fixityCheck, { fixityCheckId: check.id });
+    return check;
+  }
+
+  async get(id: string): Promise<FixityCheck> {
+    const check = await this.checks.findById(id);
+    if (!check) throw AppError.notFound('lượt kiểm tra (fixity check)');
+    return check;
+  }
+
+  @OnJob(JobName.fixityCheck)
+  async run(payload: JobPayloads[typeof JobName.fixityCheck]): Promise<void> {
+    const check = payload.fixityCheckId ? await this.get(payload.fixityCheckId) : await this.open('schedule', null);
+    if (check.status === 'completed') return;
+    await this.checks.update(check.id, { status: 'running', startedAt: new Date() });
+    try {
+      const { filesChecked, mismatches } = await this.checkAllFiles();
+      await this.finish(check.id, { filesChecked, mismatches });
+    } catch (error) {
+      await this.checks.update(check.id, { status: 'failed', error: String(error), finishedAt: new Date() });
+      throw error;
+    }
+  }
+
+  private open(trigger: FixityTrigger, requestedBy: string | null): Promise<FixityCheck> {
+    return this.dataSource.transaction(async (manager) => {
+      const check = await this.checks.create(manager, trigger, requestedBy);
+      await this.audit.record(manager, {
+        actorId: requestedBy,
+        action: 'fixity_check.requested',
+        entityType: 'fixity_check',
+        entityId: check.id,
+        data: { trigger },
+      });
+      return check;
+    });
+  }
+
+  private async checkAllFiles() {
+    const mismatches: FixityMismatch[] = [];
+    let filesChecked = 0;
+    let afterId: string | null = null;
+    for (;;) {
+      const batch = await this.files.findBatchAfter(afterId, BATCH_SIZE);
+      if (batch.length === 0) return { filesChecked, mismatches };
+      for (const file of batch) {
+        const mismatch = await this.checkFile(file);
+        if (mismatch) mismatches.push(mismatch);
+        filesChecked += 1;
+      }
+      afterId = batch[batch.length - 1].id;
+    }
+  }
+
+  private async checkFile(file: StoredFile): Promise<FixityMismatch | null> {
+    const base = { fileId: file.id, storageKey: file.storageKey, expectedSha256: file.sha256 };
+    let actual: string;
+    try {
+      const hash = createHash('sha256');
+      for await (const chunk of await this.blobs.open(file.storageKey)) hash.update(chunk as Buffer);
+      actual = hash.digest('hex');
+    } catch {
+      return { ...base, actualSha256: null, problem: 'missing' };
+    }
+    return actual === file.sha256 ? null : { ...base, actualSha256: actual, problem: 'altered' };
+  }
+
+  private async finish(id: string, result: { filesChecked: number; mismatches: FixityMismatch[] }) {
+    await this.dataSource.transaction(async (manager) => {
+      const changes = {
+        status: 'completed' as const,
+        filesChecked: result.filesChecked,
+        mismatchCount: result.mismatches.length,
+        mismatches: result.mismatches,
+        finishedAt: new Date(),
+      };
+      await this.checks.update(id, changes, manager);
+      await this.audit.record(manager, {
+        actorId: null,
+        action: 'fixity_check.completed',
+        entityType: 'fixity_check',
+        entityId: id,
+        data: { filesChecked: result.filesChecked, mismatchCount: result.mismatches.length },
+      });
+    });
+    if (result.mismatches.length > 0) {
+      this.logger.warn({ fixityCheckId: id, mismatches: result.mismatches.length }, 'fixity check found mismatches');
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import type { Request } from 'express';
+import busboy from 'busboy';
+import { AppError } from '../errors/app-error';
+import { FileReceiver } from '../files/file-receiver.service';
+import { ReceivedFile } from '../files/received-file';
+
+export interface MultipartFileSpec {
+  required: boolean;
+  allowedTypes: readonly string[];
+  maxBytes?: number;
+}
+
+export interface MultipartSpec {
+  files: Record<string, MultipartFileSpec>;
+  fields: readonly string[];
+}
+
+export interface MultipartResult {
+  fields: Record<string, string>;
+  files: Record<string, ReceivedFile>;
+}
+
+const FIELD_MAX_BYTES = 256 * 1024;
+
+/**
+ * Reads a multipart request by streaming each file part straight into the file store.
+ * Unknown parts, repeated parts, missing required files, oversize and wrong types are 4xx.
+ */
+export async function readMultipart(
+  req: Request,
+  spec: MultipartSpec,
+  receiver: FileReceiver,
+  defaultMaxBytes: number,
+): Promise<MultipartResult> {
+  if (!req.is('multipart/form-data')) {
+    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Cần gửi multipart/form-data (expected multipart/form-data)');
+  }
+  const result: MultipartResult = { fields: {}, files: {} };
+  const pending: Promise<void>[] = [];
+  let failure: unknown = null;
+  const fail = (error: unknown) => (failure ??= error);
+
+  await new Promise<void>((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        defParamCharset: 'utf8',
+        limits: { fieldSize: FIELD_MAX_BYTES, files: Object.keys(spec.files).length, fields: spec.fields.length },
+      });
+    } catch {
+      reject(AppError.validation('Phần đầu multipart không hợp lệ (malformed multipart header)'));
+      return;
+    }
+    parser.on('file', (name, stream, info) => {
+      const fileSpec = spec.files[name];
+      if (!fileSpec || result.files[name] || failure) {
+        fail(fileSpec ? AppError.validation(`Tệp "${name}" gửi nhiều lần`) : AppError.validation(`Không nhận tệp "${name}"`));
+        stream.resume();
+        return;
+      }
+      const maxBytes = fileSpec.maxBytes ?? defaultMaxBytes;
+      const originalName = info.filename?.normalize('NFC') || null;
+      pending.push(
+        receiver
+          .receive(stream, { maxBytes, allowedTypes: fileSpec.allowedTypes, originalName })
+          .then((file) => void (result.files[name] = file))
+          .catch((error) => {
+            fail(error);
+            stream.resume();
+          }),
+      );
+    });
+    parser.on('field', (name, value, info) => {
+      if (!spec.fields.includes(name)) fail(AppError.validation(`Không nhận trường "${name}"`));
+      else if (info.valueTruncated) fail(new AppError(413, 'PAYLOAD_TOO_LARGE', `Trường "${name}" quá lớn`));
+      else result.fields[name] = value;
+    });
+    parser.on('filesLimit', () => fail(AppError.validation('Quá nhiều tệp (too many files)')));
+    parser.on('fieldsLimit', () => fail(AppError.validation('Quá nhiều trường (too many fields)')));
+    parser.on('error', () => reject(AppError.validation('Nội dung multipart không hợp lệ (malformed multipart body)')));
+    parser.on('close', () => resolve());
+    req.pipe(parser);
+  });
+  await Promise.all(pending);
+  if (failure) throw failure;
+  for (const [name, fileSpec] of Object.entries(spec.files)) {
+    if (fileSpec.required && !result.files[name]) throw AppError.validation(`Thiếu tệp "${name}" (missing file)`);
+  }
+  return result;
+}

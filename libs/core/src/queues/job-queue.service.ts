@@ -1,0 +1,27 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { JobsOptions, Queue } from 'bullmq';
+import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './jobs';
+
+/** The only way code puts work on a queue. Call it after the transaction that needs the work has committed. */
+@Injectable()
+export class JobQueue {
+  private readonly queues: Record<QueueName, Queue>;
+
+  constructor(@InjectQueue(QueueName.maintenance) maintenance: Queue) {
+    this.queues = { [QueueName.maintenance]: maintenance };
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options?: JobsOptions): Promise<string> {
+    const job = await this.queues[JOB_QUEUE[name]].add(name, payload, options);
+    return job.id ?? '';
+  }
+
+  all(): Queue[] {
+    return Object.values(this.queues);
+  }
+
+  queueFor(name: JobName): Queue {
+    return this.queues[JOB_QUEUE[name]];
+  }
+}

@@ -1,0 +1,54 @@
+# Shared by up.sh and test.sh: checks Node, installs dependencies, finds services, loads secrets.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+log() { printf '\033[1m[eoffice]\033[0m %s\n' "$*" >&2; }
+
+require_node() {
+  local version; version=$(node -p 'process.versions.node' 2>/dev/null || echo 0)
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' 2>/dev/null || {
+    log "Node.js 20.19 or newer is required (found $version)"; exit 1; }
+}
+
+install_dependencies() {
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "installing npm dependencies"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+# Debian packages needed by features that shell out (PDF rendering and checks in tests).
+ensure_debian_tools() {
+  local missing=()
+  command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+  command -v qpdf >/dev/null || missing+=(qpdf)
+  [ ${#missing[@]} -eq 0 ] && return
+  if [ "$(id -u)" = 0 ]; then
+    log "installing Debian packages: ${missing[*]}"
+    apt-get update -qq >/dev/null 2>&1 || true
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    log "missing Debian packages: sudo apt-get install -y ${missing[*]}"; exit 1
+  fi
+}
+
+start_services() {
+  bash scripts/services.sh start
+  set -a; . .data/services.env; set +a
+}
+
+# Secrets come from the environment; for a local run we generate them once and keep them in .data.
+load_local_secrets() {
+  local file=.data/secrets.env
+  if [ ! -f "$file" ]; then
+    umask 077
+    {
+      echo "JWT_SECRET=$(node -e 'console.log(require("crypto").randomBytes(48).toString("base64url"))')"
+      echo "SIGNING_KEY_ENCRYPTION_KEY=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))')"
+    } > "$file"
+  fi
+  local name value
+  while IFS='=' read -r name value; do
+    [ -z "${!name:-}" ] && export "$name=$value"
+  done < "$file"
+}

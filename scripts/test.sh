@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The whole test suite: lint, type-check, build, unit tests, then end-to-end tests against
+# real PostgreSQL and Redis (each run in a fresh database, see test/support/global-setup.ts).
+source "$(dirname "$0")/common.sh"
+require_node
+install_dependencies
+ensure_debian_tools
+start_services
+load_local_secrets
+
+log "lint"; npx eslint . --max-warnings 0
+log "type-check"; npx tsc -p tsconfig.json --noEmit
+log "build"; npm run -s build >/dev/null
+log "unit and end-to-end tests"
+npx jest --ci --selectProjects unit e2e --runInBand "$@"
