@@ -17,11 +17,13 @@ install_dependencies() {
   fi
 }
 
-# Debian packages needed by features that shell out (PDF rendering and checks in tests).
+# Debian packages the tests use to check PDFs and signatures with independent tools
+# (pdfsig, pdftoppm, pdftotext, qpdf, openssl cms).
 ensure_debian_tools() {
   local missing=()
   command -v pdftoppm >/dev/null || missing+=(poppler-utils)
   command -v qpdf >/dev/null || missing+=(qpdf)
+  command -v openssl >/dev/null || missing+=(openssl)
   [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" = 0 ]; then
     log "installing Debian packages: ${missing[*]}"

@@ -1,1 +1,33 @@
-export default async function globalSetup(): Promise<void> {}
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { E2eRun, processEnv, ROOT, serviceUrls, STATE_FILE } from './test-env';
+
+/**
+ * One fresh database per run, migrated with the real migrations and loaded with the demo
+ * organisation; a queue prefix and a file directory of its own, so runs never share state.
+ */
+export default async function globalSetup(): Promise<void> {
+  const { databaseUrl, redisUrl } = serviceUrls();
+  const id = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const url = new URL(databaseUrl);
+  url.pathname = `/eoffice_test_${id}`;
+  const run: E2eRun = {
+    databaseUrl: url.toString(),
+    redisUrl,
+    queuePrefix: `eoffice_test_${id}`,
+    fileStoreDir: join(tmpdir(), `eoffice-test-${id}`, 'files'),
+    jwtSecret: randomBytes(48).toString('base64url'),
+    signingKey: randomBytes(32).toString('base64'),
+  };
+  mkdirSync(run.fileStoreDir, { recursive: true });
+  execFileSync('node', ['scripts/probe.js', 'createdb', run.databaseUrl], { cwd: ROOT });
+  // The built CLIs, exactly as `npm run migrate` and `npm run seed` run them.
+  for (const cli of ['migrate', 'seed']) {
+    execFileSync('node', [`dist/apps/api/apps/api/src/${cli}.js`], { cwd: ROOT, env: processEnv(run), stdio: 'pipe' });
+  }
+  mkdirSync(join(ROOT, '.data'), { recursive: true });
+  writeFileSync(STATE_FILE, JSON.stringify(run));
+}

@@ -1,1 +1,18 @@
-export default async function globalTeardown(): Promise<void> {}
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Redis } from 'ioredis';
+import { loadRun, ROOT, STATE_FILE } from './test-env';
+
+export default async function globalTeardown(): Promise<void> {
+  const run = loadRun();
+  if (!process.env.KEEP_TEST_DB) {
+    execFileSync('node', ['scripts/probe.js', 'dropdb', run.databaseUrl], { cwd: ROOT });
+  }
+  rmSync(dirname(run.fileStoreDir), { recursive: true, force: true });
+  const redis = new Redis(run.redisUrl);
+  const keys = await redis.keys(`${run.queuePrefix}:*`);
+  if (keys.length) await redis.del(...keys);
+  redis.disconnect();
+  rmSync(STATE_FILE, { force: true });
+}

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AccountsModule } from '@eoffice/accounts';
 import { APP_CONFIG, AppConfig, ConfigError, CoreModule, loadConfig } from '@eoffice/core';
 import { DocumentsModule } from '@eoffice/documents';
-import { DEMO_PASSWORD } from './seed/demo-organisation';
+import { DEMO_PASSWORD, DEMO_PEOPLE } from './seed/demo-organisation';
+import { writeDemoPki } from './seed/demo-pki-files';
 import { DemoSeedService } from './seed/demo-seed.service';
 
 @Module({
@@ -25,12 +27,18 @@ async function main(): Promise<void> {
       console.log('Demo organisation already present; nothing to do.');
       return;
     }
+    // Beside the file store: .data/demo for the default FILE_STORE_DIR of ./.data/files.
+    const dataDir = dirname(resolve(config.FILE_STORE_DIR));
+    const leader = DEMO_PEOPLE.find((p) => p.roles.includes('leader'))!;
+    const pkiDir = join(dataDir, 'demo-pki');
+    writeDemoPki(pkiDir, leader.fullName);
     const lines = [
       'Demo sign-ins (DEMO ONLY — password for all: ' + DEMO_PASSWORD + '):',
       ...logins.map((l) => `  ${l.username.padEnd(10)} ${l.roles.join(',').padEnd(11)} ${l.fullName} — ${l.unit}`),
       `  ${config.BOOTSTRAP_ADMIN_USERNAME.padEnd(10)} admin       first administrator (BOOTSTRAP_ADMIN_PASSWORD)`,
+      `Demo signing material (DEMO CA, leader and agency PKCS#12, images): ${pkiDir}`,
     ];
-    writeFileSync('.data/demo-logins.txt', `${lines.join('\n')}\n`);
+    writeFileSync(join(dataDir, 'demo-logins.txt'), `${lines.join('\n')}\n`);
     console.log(lines.join('\n'));
   } finally {
     await app.close();

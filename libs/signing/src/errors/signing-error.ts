@@ -1,0 +1,45 @@
+/**
+ * Stable error codes: the API layer maps them to HTTP 4xx responses, so a code must never
+ * change meaning once released. The message is for humans and may change.
+ */
+export type SigningErrorCode =
+  | 'PDF_ENCRYPTED'
+  | 'PDF_MALFORMED'
+  | 'CERTIFICATE_EXPIRED'
+  | 'CERTIFICATE_NOT_YET_VALID'
+  | 'CERTIFICATE_UNTRUSTED'
+  | 'CERTIFICATE_REVOKED'
+  | 'CERTIFICATE_KEY_USAGE'
+  | 'CERTIFICATE_INVALID'
+  | 'CRL_INVALID'
+  | 'SIGNATURE_MISMATCH'
+  | 'SIGNATURE_TOO_LARGE'
+  | 'SIGNATURE_INVALID'
+  | 'PREFIX_MISMATCH'
+  | 'DISALLOWED_CHANGES'
+  | 'FIELD_MISSING'
+  | 'FIELD_ALREADY_SIGNED'
+  | 'FIELD_NAME_TAKEN'
+  | 'LEADER_SIGNATURE_MISSING'
+  | 'DEFERRED_STATE_MISMATCH'
+  | 'PKCS12_INVALID'
+  | 'KEY_DECRYPTION_FAILED'
+  | 'KEY_UNSUPPORTED'
+  | 'IMAGE_INVALID'
+  | 'INVALID_ARGUMENT';
+
+export class SigningError extends Error {
+  override readonly name = 'SigningError';
+
+  constructor(
+    readonly code: SigningErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isSigningError(error: unknown, code?: SigningErrorCode): error is SigningError {
+  return error instanceof SigningError && (code === undefined || error.code === code);
+}

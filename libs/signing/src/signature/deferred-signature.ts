@@ -1,0 +1,115 @@
+import { SigningError } from '../errors/signing-error';
+import { CertificateInput, certificateDer, parseCertificate, ParsedCertificate } from '../certificates/certificate-parser';
+import { buildSignedAttributes, sha256, SignatureAlgorithm } from '../crypto/cms-builder';
+import { messageDigestOf, parseSignedData } from '../crypto/cms-parser';
+import { findSigner, verifySignatureValue } from '../crypto/cms-verifier';
+import { Oid } from '../crypto/oids';
+import { assembleCms } from './cms-signer';
+import { checkSignerCertificate, LeaderAppearanceOptions, prepareLeaderRevision } from './leader-signature';
+import { ByteRange, embedCms, signedChunks } from './signature-placeholder';
+
+/** What `complete` needs later; JSON-serialisable, so the caller can keep it in its database. */
+export interface DeferredSigningState {
+  version: 1;
+  /** SHA-256 (hex) of the prepared PDF the caller must hand back unchanged. */
+  preparedPdfSha256: string;
+  byteRange: ByteRange;
+  /** Base64 SHA-256 over the ByteRange. */
+  documentDigest: string;
+  /** Base64 DER of the signed attributes (universal SET tag): the bytes the token signs. */
+  signedAttributes: string;
+  /** Base64 DER certificates: signer first, then its chain. */
+  certificates: string[];
+  signingTime: string;
+}
+
+export interface DeferredSignatureOptions extends LeaderAppearanceOptions {
+  /** The certificate on the leader's USB token, read by the client plugin. */
+  certificate: CertificateInput;
+  chain?: CertificateInput[];
+}
+
+export interface PreparedDeferredSignature {
+  /** Store this (file store) and pass it back to `completeDeferredSignature`. */
+  preparedPdf: Buffer;
+  state: DeferredSigningState;
+  /** DER signed attributes, for tokens that hash and sign the data themselves. */
+  signedAttributes: Buffer;
+  /** SHA-256 of `signedAttributes`, for tokens that sign a pre-computed SHA-256 hash. */
+  digestToSign: Buffer;
+}
+
+/** Either the raw signature over the signed attributes, or a whole detached CMS made by the client. */
+export type DeferredSignatureResponse = { signature: Uint8Array } | { cms: Uint8Array };
+
+/** Step 1 of remote signing: builds the revision and the signed attributes the token must sign. */
+export async function prepareDeferredSignature(pdf: Uint8Array, options: DeferredSignatureOptions): Promise<PreparedDeferredSignature> {
+  const signingTime = options.signingTime ?? new Date();
+  const signer = parseCertificate(options.certificate);
+  const chain = (options.chain ?? []).map((c) => certificateDer(c));
+  checkSignerCertificate(signer.der, chain, options, signingTime);
+  const prepared = await prepareLeaderRevision(pdf, options, signingTime);
+  const signedAttributes = buildSignedAttributes(prepared.documentDigest, signer);
+  return {
+    preparedPdf: prepared.pdf,
+    signedAttributes,
+    digestToSign: sha256(signedAttributes),
+    state: {
+      version: 1,
+      preparedPdfSha256: sha256(prepared.pdf).toString('hex'),
+      byteRange: prepared.byteRange,
+      documentDigest: prepared.documentDigest.toString('base64'),
+      signedAttributes: signedAttributes.toString('base64'),
+      certificates: [signer.der, ...chain].map((der) => der.toString('base64')),
+      signingTime: signingTime.toISOString(),
+    },
+  };
+}
+
+/** Step 2: checks what the client returned and embeds it. */
+export function completeDeferredSignature(preparedPdf: Uint8Array, state: DeferredSigningState, response: DeferredSignatureResponse): Buffer {
+  const pdf = Buffer.from(preparedPdf);
+  if (state.version !== 1 || sha256(pdf).toString('hex') !== state.preparedPdfSha256) {
+    throw new SigningError('DEFERRED_STATE_MISMATCH', 'The PDF is not the one prepared for this signature');
+  }
+  const documentDigest = Buffer.from(state.documentDigest, 'base64');
+  if (!sha256(...signedChunks(pdf, state.byteRange)).equals(documentDigest)) {
+    throw new SigningError('DEFERRED_STATE_MISMATCH', 'The prepared PDF no longer matches its recorded digest');
+  }
+  const [signer, ...chain] = state.certificates.map((b64) => parseCertificate(Buffer.from(b64, 'base64')));
+  const cms = 'signature' in response
+    ? cmsFromRawSignature(Buffer.from(state.signedAttributes, 'base64'), Buffer.from(response.signature), signer, chain)
+    : checkClientCms(Buffer.from(response.cms), documentDigest, signer);
+  return embedCms(pdf, state.byteRange, cms);
+}
+
+function cmsFromRawSignature(signedAttributes: Buffer, signature: Buffer, signer: ParsedCertificate, chain: ParsedCertificate[]): Buffer {
+  const keyType = signer.x509.publicKey.asymmetricKeyType;
+  const algorithm: SignatureAlgorithm = keyType === 'ec'
+    ? { oid: Oid.ecdsaWithSha256, nullParameters: false }
+    : { oid: Oid.sha256WithRsa, nullParameters: true };
+  if (!verifySignatureValue(algorithm.oid, Oid.sha256, signedAttributes, signer.x509.publicKey, signature)) {
+    throw new SigningError('SIGNATURE_MISMATCH', 'The returned signature does not verify with the prepared certificate over the signed attributes');
+  }
+  return assembleCms(signedAttributes, signature, signer, chain, algorithm);
+}
+
+function checkClientCms(der: Buffer, documentDigest: Buffer, expectedSigner: ParsedCertificate): Buffer {
+  const cms = parseSignedData(der);
+  const info = cms.signers[0];
+  if (cms.signers.length !== 1 || cms.hasEncapsulatedContent) {
+    throw new SigningError('SIGNATURE_MISMATCH', 'The CMS must be detached and have exactly one signer');
+  }
+  if (!messageDigestOf(info)?.equals(documentDigest)) {
+    throw new SigningError('SIGNATURE_MISMATCH', 'The CMS signs a different document (messageDigest mismatch)');
+  }
+  const certificates = cms.certificates.map((c) => parseCertificate(c));
+  const signer = findSigner(info, certificates);
+  if (!signer || !signer.der.equals(expectedSigner.der)) {
+    throw new SigningError('SIGNATURE_MISMATCH', 'The CMS was not made with the certificate this signature was prepared for');
+  }
+  if (!info.signedAttributes || !verifySignatureValue(info.signatureAlgorithm, info.digestAlgorithm, info.signedAttributes, signer.x509.publicKey, info.signature)) {
+    throw new SigningError('SIGNATURE_MISMATCH', 'The CMS signature value does not verify');
+  }
+  return cms.der;
+}

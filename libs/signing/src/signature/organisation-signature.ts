@@ -1,0 +1,72 @@
+import { PDFDict } from 'pdf-lib';
+import { buildOrganisationAppearance } from '../appearance/organisation-appearance';
+import { SigningCredentials } from '../certificates/signing-credentials';
+import { SigningError } from '../errors/signing-error';
+import { findField } from '../form/acroform';
+import { verifyPdfSignatures } from '../verification/pdf-signature-verifier';
+import { ALLOWED_CHANGES } from '../verification/revision-diff';
+import { signPreparedRevision } from './cms-signer';
+import { checkSignerCertificate } from './leader-signature';
+import { locateLeaderImage, sealRect, sealSizeInPoints } from './seal-placement';
+import { CommonSignatureOptions, FIELD_NAMES } from './signature-options';
+import { DEFAULT_RESERVED_BYTES, prepareSignatureRevision, SignatureFieldPlacement } from './signature-revision';
+
+export interface OrganisationSignatureOptions extends CommonSignatureOptions {
+  /** The agency (organisation) certificate and key, kept by the clerk (văn thư). */
+  credentials: SigningCredentials;
+  agencyName: string;
+  /** Red round seal, transparent PNG. */
+  sealImage: Uint8Array;
+  /** Real seal diameter; default: the physical size recorded in the PNG. */
+  sealDiameterMm?: number;
+  leaderFieldName?: string;
+  fieldName?: string;
+  /** Overrides the computed position over the leader's signature. */
+  placement?: SignatureFieldPlacement;
+}
+
+/**
+ * Signature 2 (chữ ký số của cơ quan): only on a document the leader has validly signed
+ * (ND 30 Art. 32.2.c) and changed since only by allowed changes; the seal is painted on top
+ * of the left third of the leader's signature image.
+ */
+export async function applyOrganisationSignature(pdf: Uint8Array, options: OrganisationSignatureOptions): Promise<Buffer> {
+  const signingTime = options.signingTime ?? new Date();
+  checkSignerCertificate(options.credentials.certificate, options.credentials.chain, options, signingTime);
+  const leaderFieldName = options.leaderFieldName ?? FIELD_NAMES.leaderSignature;
+  assertLeaderSigned(pdf, leaderFieldName, options);
+  const sealSize = sealSizeInPoints(options.sealImage, options.sealDiameterMm);
+  const prepared = await prepareSignatureRevision(pdf, {
+    fieldName: options.fieldName ?? FIELD_NAMES.organisationSignature,
+    signingTime,
+    reservedBytes: options.reservedBytes ?? DEFAULT_RESERVED_BYTES,
+    signerName: options.agencyName,
+    reason: options.reason,
+    location: options.location,
+    appearance: async (context) => {
+      const built = await buildOrganisationAppearance(context, { ...options, sealSize, signingTime });
+      const catalog = context.lookup(context.trailerInfo.Root) as PDFDict;
+      const leader = findField(context, catalog, leaderFieldName);
+      if (!leader) throw new SigningError('LEADER_SIGNATURE_MISSING', `No field "${leaderFieldName}"`);
+      const located = locateLeaderImage(context, catalog, leader);
+      const seal = sealRect(located.image, sealSize);
+      const band = built.height - sealSize;
+      const placement = options.placement ?? { page: located.page, rect: { x: seal.x, y: seal.y - band, width: built.width, height: built.height } };
+      return { ref: built.ref, placement };
+    },
+  });
+  return signPreparedRevision(prepared, options.credentials);
+}
+
+function assertLeaderSigned(pdf: Uint8Array, leaderFieldName: string, options: OrganisationSignatureOptions): void {
+  const report = verifyPdfSignatures(pdf, options.trust);
+  const leader = report.signatures.find((s) => s.fieldName === leaderFieldName);
+  if (!leader) throw new SigningError('LEADER_SIGNATURE_MISSING', 'The document has no leader signature yet; the agency may only sign after the competent person');
+  if (!leader.intact) throw new SigningError('SIGNATURE_INVALID', `The leader signature does not verify: ${leader.problems.join('; ')}`);
+  if (!leader.certificateTrusted) throw new SigningError('CERTIFICATE_UNTRUSTED', `The leader's certificate is not trusted: ${leader.problems.join('; ')}`);
+  const disallowed = report.revisions.filter((r) => r.revision > (leader.revision ?? 0) && !r.allowed);
+  if (disallowed.length > 0) {
+    const described = disallowed.flatMap((r) => r.details).filter((d) => !ALLOWED_CHANGES.has(d.kind)).map((d) => d.description);
+    throw new SigningError('DISALLOWED_CHANGES', `The document was changed after the leader signed: ${described.join('; ')}`);
+  }
+}
