@@ -11,5 +11,5 @@ load_local_secrets
 log "lint"; npx eslint . --max-warnings 0
 log "type-check"; npx tsc -p tsconfig.json --noEmit
 log "build"; npm run -s build >/dev/null
-log "unit and end-to-end tests"
-npx jest --ci --selectProjects unit e2e --runInBand "$@"
+log "unit tests"; npx jest --ci --selectProjects unit
+log "end-to-end tests (real PostgreSQL, Redis, files and PDFs)"; npx jest --ci --selectProjects e2e --runInBand
