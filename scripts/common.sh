@@ -13,7 +13,9 @@ require_node() {
 install_dependencies() {
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "installing npm dependencies"
-    npm ci --no-audit --no-fund --loglevel=error
+    # `npm install` (not `npm ci`) installs the locked versions and tolerates lock files written
+    # without other platforms' optional packages (npm's omit-lockfile-registry-resolved setting).
+    npm install --no-audit --no-fund --loglevel=error
   fi
 }
 
