@@ -13,7 +13,7 @@ export BOOTSTRAP_ADMIN_PASSWORD=${BOOTSTRAP_ADMIN_PASSWORD:-Demo@2026!}
 
 log "building"; npm run -s build >/dev/null
 log "migrating"; npm run -s migrate
-log "seeding the demo organisation"; npm run -s seed
+log "seeding the demo organisation"; npm run -s seed >/dev/null
 
 node dist/apps/api/apps/api/src/main.js & api=$!
 node dist/apps/worker/apps/worker/src/main.js & worker=$!
