@@ -12,7 +12,8 @@ describe('demo seed', () => {
     const units = await query(run.databaseUrl, 'SELECT code, kind, parent_id, agency_id, email FROM unit ORDER BY created_at');
     const agency = units.find((u) => u.code === 'SGDĐT');
     expect(agency).toMatchObject({ kind: 'agency', parent_id: null, email: 'sgddt@eoffice.gov.vn' });
-    expect(units.filter((u) => u.kind === 'department').map((u) => u.code).sort()).toEqual(['GDTRH', 'TCCB', 'VP']);
+    const departments = units.filter((u) => u.kind === 'department' && u.parent_id === agency.agency_id).map((u) => u.code);
+    expect(departments).toEqual(expect.arrayContaining(['GDTRH', 'TCCB', 'VP'])); // other suites add their own
     expect(units.find((u) => u.code === 'THPTTDN')).toMatchObject({ kind: 'agency', parent_id: agency.agency_id });
 
     const roles = await query(run.databaseUrl, 'SELECT DISTINCT unnest(roles) AS role FROM app_user');
@@ -21,7 +22,10 @@ describe('demo seed', () => {
     const [clerk] = await query(run.databaseUrl, "SELECT username, email FROM app_user WHERE full_name = 'Nguyễn Văn Bằng'");
     expect(clerk).toEqual({ username: 'bangnv', email: 'bangnv@eoffice.gov.vn' });
 
-    const registers = await query(run.databaseUrl, 'SELECT kind, confidential FROM register ORDER BY kind, confidential');
+    const registers = await query(
+      run.databaseUrl,
+      `SELECT kind, confidential FROM register WHERE code IN ('DEN', 'DEN-MAT', 'DI', 'DI-MAT') ORDER BY kind, confidential`,
+    );
     expect(registers).toEqual([
       { kind: 'incoming', confidential: false },
       { kind: 'incoming', confidential: true },

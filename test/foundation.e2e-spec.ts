@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { Api, API_MAIN, freePort, startApi, startProcess, startWorker, waitFor } from './support/processes';
 import { Client } from './support/http';
 import { count } from './support/db';
+import { makePdf } from './support/documents';
 import { DEMO_PASSWORD, loadRun, processEnv } from './support/test-env';
 
 const run = loadRun();
@@ -90,12 +91,12 @@ describe('foundation: start-up and shutdown', () => {
     const api = await startApi(run);
     const officer = await new Client(api.url).signIn('huydq', DEMO_PASSWORD);
     // An upload that takes ~1.5 s to send: SIGTERM arrives while it is still streaming in.
-    const pdfHead = Buffer.from('%PDF-1.4\n');
+    const pdf = await makePdf('slow upload');
     const boundary = 'eoffice-e2e-boundary';
+    const chunk = Math.ceil(pdf.length / 6);
     const parts = [
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="slow.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
-      pdfHead,
-      ...Array.from({ length: 6 }, () => Buffer.alloc(8 * 1024, 0x20)),
+      ...Array.from({ length: 6 }, (_, i) => pdf.subarray(i * chunk, (i + 1) * chunk)),
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ];
     const body = new ReadableStream({

@@ -6,9 +6,10 @@ import { PDFDocument } from 'pdf-lib';
 import S3rver from 's3rver';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
 import { Client } from './support/http';
+import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { ADMIN_PASSWORD, loadRun } from './support/test-env';
 
-const run = loadRun();
+const base = loadRun();
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** Every regular file under a directory (s3rver keeps one file per object). */
@@ -25,8 +26,12 @@ describe('file store on S3-compatible object storage', () => {
   let api: Api;
   let worker: RunningProcess;
   let admin: Client;
+  // A database and queues of its own: rows of S3 blobs must not reach the local-store suites' fixity checks.
+  let isolated: IsolatedRun;
 
   beforeAll(async () => {
+    isolated = await isolatedRun(base, 's3');
+    const run = isolated.run;
     const { port } = await server.run();
     const s3 = {
       FILE_STORE: 's3',
@@ -43,6 +48,7 @@ describe('file store on S3-compatible object storage', () => {
     await api.stop();
     await worker.stop();
     await server.close();
+    await isolated.dispose();
     rmSync(dir, { recursive: true, force: true });
   });
 

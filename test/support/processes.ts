@@ -36,7 +36,11 @@ export function startProcess(main: string, env: NodeJS.ProcessEnv): RunningProce
     exited,
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
+      // Never leave a process behind to take another suite's jobs: force it after 15 s.
+      const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const code = await exited;
+      clearTimeout(force);
+      return code;
     },
   };
 }

@@ -5,15 +5,24 @@ import { AccountsModule } from '@eoffice/accounts';
 import { CoreModule, ProblemDetailsFilter } from '@eoffice/core';
 import { DocumentsModule } from '@eoffice/documents';
 import { AuthController } from './accounts/auth.controller';
+import { DirectoryController } from './accounts/directory.controller';
 import { MeController } from './accounts/me.controller';
+import { UnitDelegationsController } from './accounts/unit-delegations.controller';
+import { UnitsController } from './accounts/units.controller';
+import { UnusedAccountReportsController } from './accounts/unused-account-reports.controller';
+import { UsersController } from './accounts/users.controller';
 import { FixityChecksController } from './admin/fixity-checks.controller';
 import { AuditController } from './audit/audit.controller';
 import { FilesController } from './files/files.controller';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
+import { InboxController } from './incoming/inbox.controller';
+import { IncomingController } from './incoming/incoming.controller';
 import { ContentTypeMiddleware } from './http/content-type.middleware';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsController } from './metrics/metrics.controller';
+import { NotificationsController } from './notifications/notifications.controller';
+import { RegistersController } from './registers/registers.controller';
 
 @Module({
   imports: [CoreModule, TerminusModule, AccountsModule.forApi(), DocumentsModule],
@@ -22,6 +31,15 @@ import { MetricsController } from './metrics/metrics.controller';
     MetricsController,
     AuthController,
     MeController,
+    UnitsController,
+    UnitDelegationsController,
+    UsersController,
+    DirectoryController,
+    UnusedAccountReportsController,
+    IncomingController,
+    InboxController,
+    NotificationsController,
+    RegistersController,
     FilesController,
     FixityChecksController,
     AuditController,

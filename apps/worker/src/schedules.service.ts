@@ -1,6 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, JobName, JobQueue } from '@eoffice/core';
 
+const UNUSED_ACCOUNT_REPORT_CRON = '0 6 * * 1';
+/** Before the working day starts (07:00 in most agencies), so reminders are there at sign-in. */
+const DEADLINE_REMINDERS_CRON = '30 6 * * *';
+
 /** Recurring jobs. Upserting is idempotent, so every worker process may do it at start. */
 @Injectable()
 export class SchedulesService implements OnApplicationBootstrap {
@@ -12,6 +16,31 @@ export class SchedulesService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.scheduleFixityCheck();
+    await this.scheduleUnusedAccountReport();
+    await this.scheduleDeadlineReminders();
+  }
+
+  private async scheduleDeadlineReminders(): Promise<void> {
+    await this.jobs.queueFor(JobName.incomingDeadlineReminders).upsertJobScheduler(
+      'incoming-deadline-reminders-scheduled',
+      { pattern: DEADLINE_REMINDERS_CRON, tz: this.config.TZ_NAME },
+      { name: JobName.incomingDeadlineReminders, data: {} },
+    );
+  }
+
+  /** Seed 004 Điều 5.2: units unused for 6 months are reported; weekly, Monday 06:00, for the admin's week. */
+  private async scheduleUnusedAccountReport(): Promise<void> {
+    const queue = this.jobs.queueFor(JobName.unusedAccountReport);
+    await queue.upsertJobScheduler(
+      'unused-account-report-scheduled',
+      { pattern: UNUSED_ACCOUNT_REPORT_CRON, tz: this.config.TZ_NAME },
+      { name: JobName.unusedAccountReport, data: {} },
+    );
+    this.logger.log(`Unused-account report scheduled: "${UNUSED_ACCOUNT_REPORT_CRON}" (${this.config.TZ_NAME})`);
+  }
+
+  private async scheduleFixityCheck(): Promise<void> {
     const queue = this.jobs.queueFor(JobName.fixityCheck);
     const id = 'fixity-check-scheduled';
     if (!this.config.FIXITY_CHECK_CRON) {

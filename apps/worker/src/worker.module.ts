@@ -4,11 +4,12 @@ import { AccountsModule } from '@eoffice/accounts';
 import { CoreModule, JobHandlerRegistry } from '@eoffice/core';
 import { DocumentsModule } from '@eoffice/documents';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { NotificationsProcessor } from './processors/notifications.processor';
 import { SchedulesService } from './schedules.service';
 
 /** The worker runs the same services as the API; only the entry points differ. */
 @Module({
   imports: [CoreModule, DiscoveryModule, AccountsModule.forWorker(), DocumentsModule],
-  providers: [JobHandlerRegistry, MaintenanceProcessor, SchedulesService],
+  providers: [JobHandlerRegistry, MaintenanceProcessor, NotificationsProcessor, SchedulesService],
 })
 export class WorkerModule {}

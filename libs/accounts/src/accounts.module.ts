@@ -5,22 +5,51 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@eoffice/core';
 import { AuthGuard } from './authorization/auth.guard';
 import { RefreshToken } from './entities/refresh-token.entity';
+import { UnitDelegation } from './entities/unit-delegation.entity';
+import { UnitMembership } from './entities/unit-membership.entity';
 import { Unit } from './entities/unit.entity';
+import { UnusedAccountReport } from './entities/unused-account-report.entity';
 import { User } from './entities/user.entity';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
+import { UnitDelegationRepository } from './repositories/unit-delegation.repository';
+import { UnitMembershipRepository } from './repositories/unit-membership.repository';
 import { UnitRepository } from './repositories/unit.repository';
+import { UnusedAccountReportRepository } from './repositories/unused-account-report.repository';
 import { UserRepository } from './repositories/user.repository';
 import { AuthService } from './services/auth.service';
 import { BootstrapAdminService } from './services/bootstrap-admin.service';
+import { DelegationService } from './services/delegation.service';
+import { DirectoryImportService } from './services/directory-import.service';
+import { DirectorySearchService } from './services/directory-search.service';
+import { LoginRateLimiter } from './services/login-rate-limiter.service';
+import { OrganisationScope } from './services/organisation-scope.service';
 import { PasswordHasher } from './services/password-hasher.service';
 import { ProfileService } from './services/profile.service';
 import { TokenService } from './services/token.service';
+import { UnitService } from './services/unit.service';
+import { UnusedAccountReportService } from './services/unused-account-report.service';
 import { UserDirectoryService } from './services/user-directory.service';
+import { UserLifecycleService } from './services/user-lifecycle.service';
+import { UserQueryService } from './services/user-query.service';
 
-const services = [AuthService, TokenService, PasswordHasher, ProfileService, UserDirectoryService];
+const services = [
+  AuthService,
+  TokenService,
+  PasswordHasher,
+  ProfileService,
+  UserDirectoryService,
+  OrganisationScope,
+  UnitService,
+  UserLifecycleService,
+  UserQueryService,
+  DelegationService,
+  DirectorySearchService,
+  DirectoryImportService,
+  UnusedAccountReportService,
+];
 
 const imports = [
-  TypeOrmModule.forFeature([Unit, User, RefreshToken]),
+  TypeOrmModule.forFeature([Unit, User, RefreshToken, UnitMembership, UnitDelegation, UnusedAccountReport]),
   JwtModule.registerAsync({
     inject: [APP_CONFIG],
     useFactory: (config: AppConfig) => ({
@@ -30,21 +59,36 @@ const imports = [
     }),
   }),
 ];
-const providers = [UnitRepository, UserRepository, RefreshTokenRepository, ...services];
+const providers = [
+  UnitRepository,
+  UserRepository,
+  RefreshTokenRepository,
+  UnitMembershipRepository,
+  UnitDelegationRepository,
+  UnusedAccountReportRepository,
+  LoginRateLimiter,
+  ...services,
+];
 
+/**
+ * Global: accounts is the backbone every later module's access checks stand on (OrganisationScope),
+ * and an app imports exactly one variant of it.
+ */
 @Module({})
 export class AccountsModule {
   /** The HTTP API adds the global auth guard and the first-administrator bootstrap. */
   static forApi(): DynamicModule {
     return {
       module: AccountsModule,
+      global: true,
       imports,
       providers: [...providers, { provide: APP_GUARD, useClass: AuthGuard }, BootstrapAdminService],
       exports: services,
     };
   }
 
+  /** The worker runs the accounts jobs (UnusedAccountReportService's @OnJob handler) from these providers. */
   static forWorker(): DynamicModule {
-    return { module: AccountsModule, imports, providers, exports: services };
+    return { module: AccountsModule, global: true, imports, providers, exports: services };
   }
 }

@@ -1,13 +1,50 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DueDateService } from './calendar/due-date.service';
 import { DocumentFileService } from './files/document-file.service';
+import { IncomingAssignment } from './incoming/entities/incoming-assignment.entity';
+import { IncomingDocument } from './incoming/entities/incoming-document.entity';
+import { IncomingEvent } from './incoming/entities/incoming-event.entity';
+import { IncomingAccess } from './incoming/incoming-access.service';
+import { IncomingAssignmentRepository } from './incoming/incoming-assignment.repository';
+import { IncomingEventRepository } from './incoming/incoming-event.repository';
+import { IncomingFlowService } from './incoming/incoming-flow.service';
+import { IncomingQueryService } from './incoming/incoming-query.service';
+import { IncomingRegistrationService } from './incoming/incoming-registration.service';
+import { IncomingRepository } from './incoming/incoming.repository';
+import { IncomingNotificationService } from './notifications/incoming-notification.service';
+import { NotificationInboxService } from './notifications/notification-inbox.service';
+import { Notification } from './notifications/notification.entity';
+import { NotificationRepository } from './notifications/notification.repository';
+import { RegisterNumberingRepository } from './registers/register-numbering.repository';
 import { Register } from './registers/register.entity';
 import { RegisterRepository } from './registers/register.repository';
 import { RegisterService } from './registers/register.service';
 
+const services = [
+  RegisterService,
+  DocumentFileService,
+  IncomingRegistrationService,
+  IncomingFlowService,
+  IncomingQueryService,
+  DueDateService,
+  IncomingNotificationService,
+  NotificationInboxService,
+];
+
 @Module({
-  imports: [TypeOrmModule.forFeature([Register])],
-  providers: [RegisterRepository, RegisterService, DocumentFileService],
-  exports: [RegisterService, DocumentFileService],
+  // AccountsModule is global: OrganisationScope comes from whichever variant the app imports.
+  imports: [TypeOrmModule.forFeature([Register, IncomingDocument, IncomingAssignment, IncomingEvent, Notification])],
+  providers: [
+    RegisterRepository,
+    RegisterNumberingRepository,
+    IncomingRepository,
+    IncomingAssignmentRepository,
+    IncomingEventRepository,
+    IncomingAccess,
+    NotificationRepository,
+    ...services,
+  ],
+  exports: services,
 })
 export class DocumentsModule {}

@@ -1,18 +1,21 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, AllowPendingPasswordChange, AuthService, CurrentActor, Public } from '@eoffice/accounts';
 import { ChangePasswordDto, LoginDto, RefreshDto, TokenPairDto } from './dto/auth.dto';
+import { RetryAfterInterceptor } from './retry-after.interceptor';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
+  /** Throttled per (account, address) and per address; 429 TOO_MANY_REQUESTS carries Retry-After. */
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto): Promise<TokenPairDto> {
-    return this.auth.login(dto.username, dto.password);
+  @UseInterceptors(RetryAfterInterceptor)
+  login(@Body() dto: LoginDto, @Ip() ip: string): Promise<TokenPairDto> {
+    return this.auth.login(dto.username, dto.password, ip);
   }
 
   @Public()

@@ -1,6 +1,6 @@
 import type { Profile } from '@eoffice/accounts';
 
-export function toProfileDto({ user, unit }: Profile) {
+export function toProfileDto({ user, unit, handledUnitIds, managedUnitIds }: Profile) {
   return {
     id: user.id,
     username: user.username,
@@ -9,6 +9,8 @@ export function toProfileDto({ user, unit }: Profile) {
     position: user.position,
     roles: user.roles,
     mustChangePassword: user.mustChangePassword,
-    unit: { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind, agencyId: unit.agencyId },
+    unit: { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind, agencyId: unit.agencyId, email: unit.email },
+    handledUnitIds,
+    managedUnitIds,
   };
 }

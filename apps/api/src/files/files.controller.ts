@@ -17,7 +17,7 @@ export class FilesController {
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(MultipartInterceptor({ files: { file: { required: true, allowedTypes: AnyDocumentType } }, fields: [] }))
   async upload(@CurrentActor() actor: Actor, @Multipart() parts: MultipartResult) {
-    return toFileDto(await this.files.upload(actor, parts.files.file));
+    return toFileDto(await this.files.upload(actor, parts!.files.file));
   }
 
   @Get(':id')

@@ -9,13 +9,16 @@ import {
   Type,
 } from '@nestjs/common';
 import type { Request } from 'express';
-import { Observable } from 'rxjs';
+import { catchError, from, Observable, switchMap, throwError } from 'rxjs';
 import { APP_CONFIG, AppConfig, FileReceiver, MultipartResult, MultipartSpec, readMultipart } from '@eoffice/core';
 
 type RequestWithParts = Request & { multipart?: MultipartResult };
 
-/** Streams a multipart request into the file store before the handler runs; see `readMultipart`. */
-export function MultipartInterceptor(spec: MultipartSpec): Type<NestInterceptor> {
+/**
+ * Streams a multipart request into the file store before the handler runs; see `readMultipart`.
+ * With `orJson`, a JSON request passes through untouched (routes that take either form).
+ */
+export function MultipartInterceptor(spec: MultipartSpec, options: { orJson?: boolean } = {}): Type<NestInterceptor> {
   @Injectable()
   class Interceptor implements NestInterceptor {
     constructor(
@@ -25,6 +28,7 @@ export function MultipartInterceptor(spec: MultipartSpec): Type<NestInterceptor>
 
     async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
       const request = context.switchToHttp().getRequest<RequestWithParts>();
+      if (options.orJson && request.is('application/json')) return next.handle();
       try {
         request.multipart = await readMultipart(request, spec, this.receiver, this.config.UPLOAD_MAX_BYTES);
       } catch (error) {
@@ -33,14 +37,16 @@ export function MultipartInterceptor(spec: MultipartSpec): Type<NestInterceptor>
         request.resume();
         throw error;
       }
-      return next.handle();
+      // A request that fails after its files were stored leaves no unreferenced blob behind.
+      const received = Object.values(request.multipart.files);
+      return next.handle().pipe(
+        catchError((error: unknown) => from(this.receiver.discard(received)).pipe(switchMap(() => throwError(() => error)))),
+      );
     }
   }
   return mixin(Interceptor);
 }
 
-export const Multipart = createParamDecorator((_data: unknown, ctx: ExecutionContext): MultipartResult => {
-  const parts = ctx.switchToHttp().getRequest<RequestWithParts>().multipart;
-  if (!parts) throw new Error('@Multipart() used without MultipartInterceptor');
-  return parts;
+export const Multipart = createParamDecorator((_data: unknown, ctx: ExecutionContext): MultipartResult | undefined => {
+  return ctx.switchToHttp().getRequest<RequestWithParts>().multipart;
 });

@@ -10,7 +10,8 @@ import type { Role } from './role';
 /**
  * The one gate every route passes: a valid access token of an active person whose sessions
  * were not revoked since, the first-login password change done, and one of the route's roles.
- * Data scope (which items a person may see) is decided by the services through AccessPolicy.
+ * Data scope (which items a person may see) is decided by the services through OrganisationScope
+ * (docs/authorization.md).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {

@@ -5,6 +5,7 @@ import type { Actor } from '../authorization/actor';
 import type { User } from '../entities/user.entity';
 import { RefreshTokenRepository } from '../repositories/refresh-token.repository';
 import { UserRepository } from '../repositories/user.repository';
+import { LoginRateLimiter } from './login-rate-limiter.service';
 import { PasswordHasher } from './password-hasher.service';
 import { hashToken, TokenPair, TokenService } from './token.service';
 
@@ -22,9 +23,18 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
+    private readonly rateLimiter: LoginRateLimiter,
   ) {}
 
-  async login(username: string, password: string): Promise<TokenPair> {
+  /** `clientIp` keys the rate limit; every failed attempt counts against it, a success does not. */
+  async login(username: string, password: string, clientIp?: string): Promise<TokenPair> {
+    const attempt = await this.rateLimiter.reserve(username, clientIp);
+    const pair = await this.verifyAndIssue(username, password);
+    await attempt.succeeded();
+    return pair;
+  }
+
+  private async verifyAndIssue(username: string, password: string): Promise<TokenPair> {
     const user = await this.users.findByUsernameWithHash(username.trim().toLowerCase());
     if (!user || !user.active) {
       // Spend the same time as a real check so response timing does not reveal which names exist.

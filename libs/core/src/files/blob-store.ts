@@ -9,6 +9,8 @@ export abstract class BlobStore {
   abstract commit(tempPath: string, sha256: string): Promise<string>;
   abstract open(key: string): Promise<Readable>;
   abstract exists(key: string): Promise<boolean>;
+  /** Only for blobs no record refers to (an upload whose request failed). */
+  abstract delete(key: string): Promise<void>;
   /** A directory for temp files while an upload is hashed and typed, before `commit`. */
   abstract tempDir(): string;
 }

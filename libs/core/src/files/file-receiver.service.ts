@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -8,7 +8,12 @@ import { Injectable } from '@nestjs/common';
 import { fileTypeFromFile } from 'file-type';
 import { AppError } from '../errors/app-error';
 import { BlobStore } from './blob-store';
+import { MediaType } from './file-types';
 import { ReceivedFile, ReceiveOptions } from './received-file';
+import { StoredFileRepository } from './stored-file.repository';
+
+/** A PDF ends with %%EOF within its last kilobyte (trailing garbage is tolerated by readers). */
+const PDF_TAIL_BYTES = 1024;
 
 /**
  * Streams an upload to a temp file while hashing and counting it, detects its type from the
@@ -16,7 +21,10 @@ import { ReceivedFile, ReceiveOptions } from './received-file';
  */
 @Injectable()
 export class FileReceiver {
-  constructor(private readonly blobs: BlobStore) {}
+  constructor(
+    private readonly blobs: BlobStore,
+    private readonly storedFiles: StoredFileRepository,
+  ) {}
 
   async receive(source: Readable, options: ReceiveOptions): Promise<ReceivedFile> {
     const dir = this.blobs.tempDir();
@@ -24,7 +32,9 @@ export class FileReceiver {
     const tempPath = join(dir, randomUUID());
     try {
       const { sha256, sizeBytes } = await this.writeHashed(source, tempPath, options.maxBytes);
+      if (sizeBytes === 0) throw new AppError(400, 'FILE_EMPTY', 'Tệp rỗng (empty file)');
       const mimeType = await this.detectType(tempPath, options.allowedTypes);
+      if (mimeType === MediaType.pdf) await this.assertCompletePdf(tempPath, sizeBytes);
       const storageKey = await this.blobs.commit(tempPath, sha256);
       return { storageKey, sha256, sizeBytes, mimeType, originalName: options.originalName ?? null };
     } catch (error) {
@@ -33,21 +43,53 @@ export class FileReceiver {
     }
   }
 
+  /**
+   * Removes the blobs of files whose request failed after they were stored, unless a record
+   * refers to the same content (blobs are shared by content). Best effort: a blob left behind is
+   * harmless and the fixity check does not see it.
+   */
+  async discard(files: readonly ReceivedFile[]): Promise<void> {
+    for (const file of files) {
+      if (await this.storedFiles.existsWithSha256(file.sha256)) continue;
+      await this.blobs.delete(file.storageKey).catch(() => undefined);
+    }
+  }
+
+  /** Catches truncated or non-PDF bytes behind a %PDF- header without loading the file. */
+  private async assertCompletePdf(path: string, size: number): Promise<void> {
+    const handle = await open(path, 'r');
+    try {
+      const length = Math.min(size, PDF_TAIL_BYTES);
+      const { buffer } = await handle.read(Buffer.alloc(length), 0, length, size - length);
+      const tail = buffer.toString('latin1');
+      if (!tail.includes('%%EOF') || !tail.includes('startxref')) {
+        throw new AppError(400, 'PDF_INVALID', 'Tệp PDF bị hỏng hoặc không đầy đủ (truncated or malformed PDF)');
+      }
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /**
+   * An oversized upload is read to its end but not written: destroying a multipart part stream
+   * half-way can stall the parser, and the client can only read our answer once it has sent.
+   * (The multipart reader also caps each part at the limit, so "read to its end" is bounded.)
+   */
   private async writeHashed(source: Readable, tempPath: string, maxBytes: number) {
     const hash = createHash('sha256');
     let sizeBytes = 0;
     const meter = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         sizeBytes += chunk.length;
-        if (sizeBytes > maxBytes) {
-          callback(new AppError(413, 'FILE_TOO_LARGE', `Tệp vượt quá giới hạn ${maxBytes} byte (file too large)`));
-          return;
-        }
+        if (sizeBytes > maxBytes) return callback();
         hash.update(chunk);
         callback(null, chunk);
       },
     });
     await pipeline(source, meter, createWriteStream(tempPath, { flags: 'wx' }));
+    if (sizeBytes > maxBytes) {
+      throw new AppError(413, 'FILE_TOO_LARGE', `Tệp vượt quá giới hạn ${maxBytes} byte (file too large)`);
+    }
     return { sha256: hash.digest('hex'), sizeBytes };
   }
 

@@ -37,6 +37,10 @@ export class LocalBlobStore extends BlobStore {
     );
   }
 
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+
   tempDir(): string {
     return join(this.root, 'tmp');
   }

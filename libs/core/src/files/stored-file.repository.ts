@@ -12,6 +12,10 @@ export class StoredFileRepository {
     return repo.save(repo.create(file));
   }
 
+  async existsWithSha256(sha256: string): Promise<boolean> {
+    return this.repo.exists({ where: { sha256 } });
+  }
+
   findById(id: string): Promise<StoredFile | null> {
     return this.repo.findOneBy({ id });
   }

@@ -46,7 +46,13 @@ export async function readMultipart(
       parser = busboy({
         headers: req.headers,
         defParamCharset: 'utf8',
-        limits: { fieldSize: FIELD_MAX_BYTES, files: Object.keys(spec.files).length, fields: spec.fields.length },
+        limits: {
+          fieldSize: FIELD_MAX_BYTES,
+          files: Object.keys(spec.files).length,
+          fields: spec.fields.length,
+          // One byte over the largest allowed part: enough for the receiver to see it is too large.
+          fileSize: Math.max(...Object.values(spec.files).map((f) => f.maxBytes ?? defaultMaxBytes)) + 1,
+        },
       });
     } catch {
       reject(AppError.validation('Phần đầu multipart không hợp lệ (malformed multipart header)'));
@@ -83,9 +89,12 @@ export async function readMultipart(
     req.pipe(parser);
   });
   await Promise.all(pending);
-  if (failure) throw failure;
   for (const [name, fileSpec] of Object.entries(spec.files)) {
-    if (fileSpec.required && !result.files[name]) throw AppError.validation(`Thiếu tệp "${name}" (missing file)`);
+    if (fileSpec.required && !result.files[name]) fail(AppError.validation(`Thiếu tệp "${name}" (missing file)`));
+  }
+  if (failure) {
+    await receiver.discard(Object.values(result.files));
+    throw failure;
   }
   return result;
 }

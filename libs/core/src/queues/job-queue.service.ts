@@ -8,8 +8,11 @@ import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './jobs';
 export class JobQueue {
   private readonly queues: Record<QueueName, Queue>;
 
-  constructor(@InjectQueue(QueueName.maintenance) maintenance: Queue) {
-    this.queues = { [QueueName.maintenance]: maintenance };
+  constructor(
+    @InjectQueue(QueueName.maintenance) maintenance: Queue,
+    @InjectQueue(QueueName.notifications) notifications: Queue,
+  ) {
+    this.queues = { [QueueName.maintenance]: maintenance, [QueueName.notifications]: notifications };
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options?: JobsOptions): Promise<string> {

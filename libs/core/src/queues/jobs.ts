@@ -5,19 +5,32 @@
  */
 export const QueueName = {
   maintenance: 'maintenance',
+  notifications: 'notifications',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const JobName = {
   fixityCheck: 'fixity-check',
+  unusedAccountReport: 'unused-account-report',
+  incomingNotify: 'incoming-notify',
+  incomingDeadlineReminders: 'incoming-deadline-reminders',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
 export interface JobPayloads {
   /** Without an id, the handler opens a scheduled check itself. */
   [JobName.fixityCheck]: { fixityCheckId?: string };
+  /** Without an id, the handler opens a scheduled report itself (units unused for 6 months). */
+  [JobName.unusedAccountReport]: { reportId?: string };
+  /** Tell the people concerned about one timeline event (submitted, assigned, reopened). */
+  [JobName.incomingNotify]: { documentId: string; eventId: string };
+  /** Daily: due-soon and overdue reminders for every open incoming document. */
+  [JobName.incomingDeadlineReminders]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.fixityCheck]: QueueName.maintenance,
+  [JobName.unusedAccountReport]: QueueName.maintenance,
+  [JobName.incomingNotify]: QueueName.notifications,
+  [JobName.incomingDeadlineReminders]: QueueName.notifications,
 };

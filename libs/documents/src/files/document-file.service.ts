@@ -2,14 +2,20 @@ import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { Actor, hasRole, Role } from '@eoffice/accounts';
 import { AppError, FileService, ReceivedFile, StoredFile } from '@eoffice/core';
+import { IncomingAccess } from '../incoming/incoming-access.service';
+import { IncomingRepository } from '../incoming/incoming.repository';
 
 /**
- * Who may read a stored file. For now: the person who uploaded it and administrators.
- * Files attached to documents will follow the document's access rules (incoming/outgoing issues).
+ * Who may read a stored file: whoever may see a document it belongs to, the person who uploaded
+ * it, and administrators (for fixity and recovery work).
  */
 @Injectable()
 export class DocumentFileService {
-  constructor(private readonly files: FileService) {}
+  constructor(
+    private readonly files: FileService,
+    private readonly incomingAccess: IncomingAccess,
+    private readonly incoming: IncomingRepository,
+  ) {}
 
   upload(actor: Actor, received: ReceivedFile): Promise<StoredFile> {
     return this.files.recordUpload(received, actor.id);
@@ -18,7 +24,12 @@ export class DocumentFileService {
   async openForReading(actor: Actor, fileId: string): Promise<{ file: StoredFile; stream: Readable }> {
     const file = await this.files.get(fileId).catch(() => null);
     // A file the person may not see is reported as absent, so ids cannot be probed.
-    if (!file || (file.uploadedBy !== actor.id && !hasRole(actor, Role.admin))) throw AppError.notFound('tệp (file)');
+    if (!file || !(await this.maySee(actor, file))) throw AppError.notFound('tệp (file)');
     return { file, stream: await this.files.open(file) };
+  }
+
+  private async maySee(actor: Actor, file: StoredFile): Promise<boolean> {
+    if (file.uploadedBy === actor.id || hasRole(actor, Role.admin)) return true;
+    return this.incoming.visibleWithFile(file.id, await this.incomingAccess.scopeFor(actor));
   }
 }

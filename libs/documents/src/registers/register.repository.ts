@@ -12,6 +12,15 @@ export class RegisterRepository {
     return repo.save(repo.create({ ...register, active: true }));
   }
 
+  findById(id: string, manager?: EntityManager): Promise<Register | null> {
+    return (manager ? manager.getRepository(Register) : this.repo).findOneBy({ id });
+  }
+
+  /** The active register of a kind for an agency; confidential documents go to their own register. */
+  findDefault(agencyId: string, kind: Register['kind'], confidential: boolean): Promise<Register | null> {
+    return this.repo.findOne({ where: { agencyId, kind, confidential, active: true }, order: { createdAt: 'ASC' } });
+  }
+
   findForAgency(agencyId: string): Promise<Register[]> {
     return this.repo.find({ where: { agencyId }, order: { kind: 'ASC', code: 'ASC' } });
   }

@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDefined, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import type { UnitKind } from '@eoffice/accounts';
+
+export class CreateUnitDto {
+  @ApiProperty({ example: 'GDTRH', description: 'letters (Vietnamese too), digits, . _ -; the unit mailbox is derived from it' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20)
+  code!: string;
+
+  @ApiProperty({ example: 'Phòng Giáo dục Trung học' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: ['agency', 'department'] })
+  @IsIn(['agency', 'department'])
+  kind!: UnitKind;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'required for a department; an attached agency names its parent agency' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+}
+
+export class UpdateUnitDto {
+  @ApiPropertyOptional({ example: 'SGDĐT' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20)
+  code?: string;
+
+  @ApiPropertyOptional({ example: 'Sở Giáo dục và Đào tạo' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+}
+
+export class SetHeadDto {
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'null leaves the post empty' })
+  @IsDefined()
+  @ValidateIf((dto: SetHeadDto) => dto.userId !== null)
+  @IsUUID()
+  userId!: string | null;
+}

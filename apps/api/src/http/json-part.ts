@@ -1,0 +1,31 @@
+import { plainToInstance } from 'class-transformer';
+import { validate, ValidationError } from 'class-validator';
+import { AppError, FieldError } from '@eoffice/core';
+
+function flatten(errors: ValidationError[], prefix: string): FieldError[] {
+  return errors.flatMap((e) => {
+    const field = `${prefix}.${e.property}`;
+    return [
+      ...Object.values(e.constraints ?? {}).map((message) => ({ field, message })),
+      ...flatten(e.children ?? [], field),
+    ];
+  });
+}
+
+/** A JSON field of a multipart request (`metadata`, `result`), validated like any JSON body. */
+export async function parseJsonPart<T extends object>(type: new () => T, text: string | undefined, field: string): Promise<T> {
+  if (text === undefined) throw AppError.validation(`Thiếu trường "${field}" (missing ${field})`, [{ field, message: 'required' }]);
+  let plain: unknown;
+  try {
+    plain = JSON.parse(text);
+  } catch {
+    throw new AppError(400, 'MALFORMED_JSON', `Trường "${field}" không phải JSON hợp lệ (malformed JSON)`);
+  }
+  if (!plain || typeof plain !== 'object' || Array.isArray(plain)) {
+    throw AppError.validation(`Trường "${field}" phải là một đối tượng JSON`, [{ field, message: 'must be a JSON object' }]);
+  }
+  const instance = plainToInstance(type, plain);
+  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length) throw AppError.validation('Dữ liệu gửi lên không hợp lệ (validation failed)', flatten(errors, field));
+  return instance;
+}

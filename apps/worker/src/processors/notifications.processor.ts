@@ -1,0 +1,15 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { JobHandlerRegistry, QueueName } from '@eoffice/core';
+
+/** Short jobs that tell people about their work; several at once. */
+@Processor(QueueName.notifications, { concurrency: 4 })
+export class NotificationsProcessor extends WorkerHost {
+  constructor(private readonly registry: JobHandlerRegistry) {
+    super();
+  }
+
+  process(job: Job): Promise<unknown> {
+    return this.registry.dispatch(job.name, job.data);
+  }
+}

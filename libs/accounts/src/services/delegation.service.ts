@@ -1,0 +1,112 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig, AppError, AuditService } from '@eoffice/core';
+import type { Actor } from '../authorization/actor';
+import type { UnitDelegation } from '../entities/unit-delegation.entity';
+import type { Unit } from '../entities/unit.entity';
+import { UnitDelegationRepository } from '../repositories/unit-delegation.repository';
+import { UnitRepository } from '../repositories/unit.repository';
+import { Page, UserRepository } from '../repositories/user.repository';
+import { localDate, periodProblems } from '../rules/delegation-period';
+import { normaliseText } from '../rules/vietnamese-text';
+import { OrganisationScope } from './organisation-scope.service';
+
+export interface NewDelegation {
+  userId: string;
+  from: string;
+  to: string;
+  note?: string | null;
+}
+
+/**
+ * Delegation of a unit's inbox by its head to named people, for a period (seed 004 Điều 13.1,
+ * seed 003). Seed 004 names people "trong đơn vị"; members already handle their own unit's inbox,
+ * so a delegation matters most for someone standing in from elsewhere in the agency (a deputy
+ * director, the office during a vacancy). For a member it adds the head's management of the inbox
+ * (`managedUnitIds`). The delegate must belong to the same agency. Only the head or an
+ * administrator grants, lists and revokes; revoked rows are kept.
+ */
+@Injectable()
+export class DelegationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly delegations: UnitDelegationRepository,
+    private readonly units: UnitRepository,
+    private readonly users: UserRepository,
+    private readonly scope: OrganisationScope,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async grant(actor: Actor, unitId: string, input: NewDelegation): Promise<UnitDelegation> {
+    const period = { startsOn: input.from, endsOn: input.to };
+    return this.dataSource.transaction(async (manager) => {
+      // Locking the unit serialises grants, so two overlapping ones cannot both pass the check.
+      const unit = await this.units.findByIdForUpdate(manager, unitId);
+      if (!unit) throw AppError.notFound('đơn vị (unit)');
+      this.assertManages(actor, unit);
+      const problems = periodProblems(period, localDate(new Date(), this.config.TZ_NAME));
+      if (problems.length) throw AppError.validation('Thời hạn ủy quyền không hợp lệ (invalid period)', problems);
+      const delegate = await this.users.findById(input.userId, manager);
+      if (!delegate) throw AppError.notFound('người được ủy quyền (delegate)');
+      if (!delegate.active) throw AppError.conflict('USER_INACTIVE', 'Tài khoản đã ngừng hoạt động (account is deactivated)');
+      const delegateUnit = await this.units.findById(delegate.unitId, manager);
+      if (delegateUnit?.agencyId !== unit.agencyId) {
+        throw new AppError(422, 'OUTSIDE_AGENCY', 'Chỉ ủy quyền cho người trong cùng cơ quan (the delegate must belong to the same agency)');
+      }
+      if (delegate.id === unit.headUserId) {
+        throw new AppError(422, 'DELEGATE_IS_HEAD', 'Trưởng đơn vị đã quản lý hộp thư này (the head already handles this inbox)');
+      }
+      if ((await this.delegations.findOverlapping(manager, unit.id, delegate.id, period)).length) {
+        throw AppError.conflict('DELEGATION_OVERLAPS', 'Đã có ủy quyền cho người này trong thời gian đó (overlaps an existing delegation)');
+      }
+      const delegation = await this.delegations.insert(manager, {
+        unitId: unit.id,
+        delegateId: delegate.id,
+        grantedBy: actor.id,
+        ...period,
+        note: input.note ? normaliseText(input.note) || null : null,
+      });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'unit.delegation_granted',
+        entityType: 'unit',
+        entityId: unit.id,
+        data: { delegationId: delegation.id, delegateId: delegate.id, from: period.startsOn, to: period.endsOn },
+      });
+      return delegation;
+    });
+  }
+
+  async list(actor: Actor, unitId: string, page: number, pageSize: number): Promise<Page<UnitDelegation>> {
+    const unit = await this.units.findById(unitId);
+    if (!unit) throw AppError.notFound('đơn vị (unit)');
+    this.assertManages(actor, unit);
+    const [items, total] = await this.delegations.findForUnit(unit.id, (page - 1) * pageSize, pageSize);
+    return { items, total };
+  }
+
+  async revoke(actor: Actor, unitId: string, delegationId: string): Promise<UnitDelegation> {
+    return this.dataSource.transaction(async (manager) => {
+      const unit = await this.units.findByIdForUpdate(manager, unitId);
+      if (!unit) throw AppError.notFound('đơn vị (unit)');
+      this.assertManages(actor, unit);
+      const delegation = await this.delegations.findById(manager, delegationId);
+      if (!delegation || delegation.unitId !== unit.id) throw AppError.notFound('ủy quyền (delegation)');
+      if (delegation.revokedAt) throw AppError.conflict('DELEGATION_REVOKED', 'Ủy quyền đã bị thu hồi (already revoked)');
+      await this.delegations.revoke(manager, delegation.id, actor.id);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'unit.delegation_revoked',
+        entityType: 'unit',
+        entityId: unit.id,
+        data: { delegationId: delegation.id, delegateId: delegation.delegateId },
+      });
+      return (await this.delegations.findById(manager, delegation.id))!;
+    });
+  }
+
+  private assertManages(actor: Actor, unit: Unit): void {
+    if (!this.scope.canAdminister(actor) && unit.headUserId !== actor.id) throw AppError.forbidden();
+  }
+}

@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { DirectoryEntry, Page, UserRepository } from '../repositories/user.repository';
+
+/**
+ * The directory (danh bạ, seed 004 Điều 6): every active person with unit, position and e-mail,
+ * searched by name, unit or position without regard to diacritics or case
+ * (`nguyen van bang` finds `Nguyễn Văn Bằng`).
+ */
+@Injectable()
+export class DirectorySearchService {
+  constructor(private readonly users: UserRepository) {}
+
+  search(q: string | undefined, page: number, pageSize: number): Promise<Page<DirectoryEntry>> {
+    return this.users.searchDirectory(q, (page - 1) * pageSize, pageSize);
+  }
+}

@@ -1,0 +1,164 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig, AppError, AuditService } from '@eoffice/core';
+import type { Actor } from '../authorization/actor';
+import { Role } from '../authorization/role';
+import type { User } from '../entities/user.entity';
+import { RefreshTokenRepository } from '../repositories/refresh-token.repository';
+import { UnitDelegationRepository } from '../repositories/unit-delegation.repository';
+import { UnitMembershipRepository } from '../repositories/unit-membership.repository';
+import { UnitRepository } from '../repositories/unit.repository';
+import { UserRepository } from '../repositories/user.repository';
+import { localDate } from '../rules/delegation-period';
+import { assertNoProblems, personProblems, positionProblems } from '../rules/organisation-input';
+import { generateOneTimePassword } from '../rules/password-policy';
+import { normaliseText } from '../rules/vietnamese-text';
+import { OrganisationScope } from './organisation-scope.service';
+import { PasswordHasher } from './password-hasher.service';
+import { UserDirectoryService } from './user-directory.service';
+import type { UserWithUnit } from './user-query.service';
+
+export interface Hire {
+  fullName: string;
+  unitId: string;
+  roles: Role[];
+  position?: string | null;
+}
+
+export interface Hired {
+  user: User;
+  /** Shown once, to the administrator; the person must change it at first sign-in. */
+  initialPassword: string;
+}
+
+const inactive = () => AppError.conflict('USER_INACTIVE', 'Tài khoản đã ngừng hoạt động (account is deactivated)');
+
+/**
+ * A person's life in the organisation (seed 004 Điều 5.1): hire, transfer, leave or retire, and a
+ * forgotten password (Điều 12.5). Each step is one transaction with its audit entry; nothing about
+ * the person is ever deleted.
+ */
+@Injectable()
+export class UserLifecycleService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
+    private readonly units: UnitRepository,
+    private readonly memberships: UnitMembershipRepository,
+    private readonly delegations: UnitDelegationRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
+    private readonly directory: UserDirectoryService,
+    private readonly hasher: PasswordHasher,
+    private readonly scope: OrganisationScope,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async hire(actor: Actor, input: Hire): Promise<Hired> {
+    this.scope.assertCanAdminister(actor);
+    assertNoProblems(personProblems(input));
+    const initialPassword = generateOneTimePassword();
+    // Hashing takes a while; do it before the transaction takes the audit lock.
+    const passwordHash = await this.hasher.hash(initialPassword);
+    const user = await this.dataSource.transaction((manager) =>
+      this.directory.createUser(manager, actor.id, { ...input, passwordHash, mustChangePassword: true }),
+    );
+    return { user, initialPassword };
+  }
+
+  /** Moves the person; the membership history keeps where they were, so open work stays traceable. */
+  async transfer(actor: Actor, userId: string, unitId: string, position?: string | null): Promise<UserWithUnit> {
+    this.scope.assertCanAdminister(actor);
+    assertNoProblems(positionProblems(position));
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.lockActive(manager, userId);
+      const unit = await this.units.findById(unitId, manager);
+      if (!unit) throw AppError.notFound('đơn vị (unit)');
+      if (user.unitId === unit.id) throw AppError.conflict('ALREADY_IN_UNIT', 'Người này đã thuộc đơn vị đó (already in that unit)');
+      const now = new Date();
+      const newPosition = position === undefined ? user.position : position ? normaliseText(position) : null;
+      await this.memberships.closeOpen(manager, user.id, now, 'transfer');
+      await this.memberships.open(manager, { userId: user.id, unitId: unit.id, position: newPosition, startedAt: now });
+      await this.users.update(user.id, { unitId: unit.id, position: newPosition }, manager);
+      const fromUnitId = user.unitId;
+      // Leaving a unit ends heading it; leaving the agency ends the delegations held inside it.
+      const oldUnit = await this.units.findById(fromUnitId, manager);
+      if (oldUnit?.headUserId === user.id) await this.directory.setUnitHead(manager, actor.id, oldUnit.id, null);
+      const ended = await this.delegations.revokeCurrentOf(manager, user.id, this.today(), actor.id, unit.agencyId ?? undefined);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'user.transferred',
+        entityType: 'user',
+        entityId: user.id,
+        data: { fromUnitId, toUnitId: unit.id, position: newPosition, delegationsEnded: ended },
+      });
+      return { user: { ...user, unitId: unit.id, position: newPosition }, unit };
+    });
+  }
+
+  /** Leave or retirement: every session ends at once; the person's records all stay. */
+  async deactivate(actor: Actor, userId: string, reason: string): Promise<UserWithUnit> {
+    this.scope.assertCanAdminister(actor);
+    const why = normaliseText(reason);
+    if (!why) throw AppError.validation('Cần nêu lý do (reason required)', [{ field: 'reason', message: 'không được để trống' }]);
+    if (userId === actor.id) {
+      throw AppError.conflict('CANNOT_DEACTIVATE_SELF', 'Không thể tự khoá tài khoản của mình (cannot deactivate yourself)');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await this.users.lockAdministrators(manager);
+      const user = await this.lockActive(manager, userId);
+      if (user.roles.includes(Role.admin) && (await this.users.countActiveWithRole(manager, Role.admin)) <= 1) {
+        throw AppError.conflict('LAST_ADMIN', 'Không thể khoá quản trị viên cuối cùng (the last administrator)');
+      }
+      const now = new Date();
+      await this.users.update(user.id, { active: false, deactivatedAt: now, deactivationReason: why }, manager);
+      await this.endSessions(manager, user.id);
+      await this.memberships.closeOpen(manager, user.id, now, 'deactivation');
+      for (const unit of await this.units.findHeadedBy(manager, user.id)) {
+        await this.directory.setUnitHead(manager, actor.id, unit.id, null);
+      }
+      const ended = await this.delegations.revokeCurrentOf(manager, user.id, this.today(), actor.id);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'user.deactivated',
+        entityType: 'user',
+        entityId: user.id,
+        data: { reason: why, delegationsEnded: ended },
+      });
+      const unit = await this.units.findById(user.unitId, manager);
+      return { user: { ...user, active: false, deactivatedAt: now, deactivationReason: why }, unit };
+    });
+  }
+
+  /** A forgotten password: a new one-time password, the lock-out lifted, every session ended. */
+  async resetPassword(actor: Actor, userId: string): Promise<{ user: User; initialPassword: string }> {
+    this.scope.assertCanAdminister(actor);
+    const initialPassword = generateOneTimePassword();
+    const passwordHash = await this.hasher.hash(initialPassword);
+    const user = await this.dataSource.transaction(async (manager) => {
+      const locked = await this.lockActive(manager, userId);
+      const changes = { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null };
+      await this.users.update(locked.id, changes, manager);
+      await this.endSessions(manager, locked.id);
+      await this.audit.record(manager, { actorId: actor.id, action: 'user.password_reset', entityType: 'user', entityId: locked.id });
+      return { ...locked, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null };
+    });
+    return { user, initialPassword };
+  }
+
+  private async lockActive(manager: EntityManager, userId: string): Promise<User> {
+    const user = await this.users.findByIdForUpdate(manager, userId);
+    if (!user) throw AppError.notFound('người dùng (user)');
+    if (!user.active) throw inactive();
+    return user;
+  }
+
+  private async endSessions(manager: EntityManager, userId: string): Promise<void> {
+    await this.users.bumpSessionVersion(userId, manager);
+    await this.refreshTokens.revokeAllForUser(userId, manager);
+  }
+
+  private today(): string {
+    return localDate(new Date(), this.config.TZ_NAME);
+  }
+}

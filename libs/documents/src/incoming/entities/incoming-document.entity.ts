@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { IncomingStatus } from '../incoming-lifecycle';
+
+export type Urgency = 'normal' | 'urgent' | 'very_urgent' | 'flash';
+export type Confidentiality = 'normal' | 'confidential' | 'secret' | 'top_secret';
+export type ReceivedVia = 'paper' | 'email' | 'system' | 'edxml';
+
+/** Văn bản đến, with its incoming number (số đến) in a register and year. */
+@Entity('incoming_document')
+export class IncomingDocument {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'uuid' }) agencyId!: string;
+  @Column({ type: 'uuid' }) registerId!: string;
+  @Column({ type: 'int' }) year!: number;
+  @Column({ type: 'int' }) incomingNumber!: number;
+  @Column({ type: 'varchar' }) status!: IncomingStatus;
+  @Column() sourceNumberSymbol!: string;
+  @Column({ type: 'date' }) sourceDate!: string;
+  @Column() issuingAuthority!: string;
+  @Column() documentType!: string;
+  @Column() subject!: string;
+  @Column({ type: 'varchar' }) urgency!: Urgency;
+  @Column({ type: 'varchar' }) confidentiality!: Confidentiality;
+  @Column({ type: 'varchar' }) receivedVia!: ReceivedVia;
+  @Column({ type: 'timestamptz' }) receivedAt!: Date;
+  @Column({ type: 'date', nullable: true }) dueDate!: string | null;
+  @Column({ type: 'int', nullable: true }) pageCount!: number | null;
+  @Column({ type: 'uuid' }) scanFileId!: string;
+  @Column({ type: 'uuid', nullable: true }) originalFileId!: string | null;
+  @Column({ type: 'uuid' }) registeredBy!: string;
+  @Column({ type: 'uuid', nullable: true }) submittedTo!: string | null;
+  @Column({ type: 'text', nullable: true }) instruction!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) closedAt!: Date | null;
+  @Column({ type: 'uuid', nullable: true }) closedBy!: string | null;
+  @Column({ type: 'text', nullable: true }) resultNote!: string | null;
+  @Column({ type: 'uuid', nullable: true }) resultFileId!: string | null;
+  @Column({ type: 'uuid', nullable: true }) replyOutgoingId!: string | null;
+  @Column({ type: 'varchar', nullable: true, select: false }) idempotencyKey!: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { IncomingEvent } from './entities/incoming-event.entity';
+
+@Injectable()
+export class IncomingEventRepository {
+  constructor(@InjectRepository(IncomingEvent) private readonly repo: Repository<IncomingEvent>) {}
+
+  async append(manager: EntityManager, event: Omit<IncomingEvent, 'id' | 'occurredAt'>): Promise<IncomingEvent> {
+    const repo = manager.getRepository(IncomingEvent);
+    return repo.save(repo.create({ ...event, occurredAt: new Date() }));
+  }
+
+  findById(id: string): Promise<IncomingEvent | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  timeline(documentId: string): Promise<IncomingEvent[]> {
+    return this.repo.find({ where: { documentId }, order: { id: 'ASC' } });
+  }
+}

@@ -1,0 +1,237 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, OrganisationScope, Role } from '@eoffice/accounts';
+import { AppError, AuditService, FileService, JobName, JobQueue } from '@eoffice/core';
+import { DueDateService } from '../calendar/due-date.service';
+import { cleanVietnameseText } from '../text/clean-text';
+import { vietnamDate } from '../text/vietnam-date';
+import type { IncomingAssignment } from './entities/incoming-assignment.entity';
+import type { IncomingDocument } from './entities/incoming-document.entity';
+import { IncomingAccess } from './incoming-access.service';
+import { IncomingAssignmentRepository } from './incoming-assignment.repository';
+import { IncomingEventRepository } from './incoming-event.repository';
+import type { AssignIncomingInput, AssignmentTarget, CloseIncomingInput } from './incoming-input';
+import { IncomingAction, IncomingStatus, nextIncomingStatus } from './incoming-lifecycle';
+import { IncomingRepository } from './incoming.repository';
+
+/** Actions whose people are told in-app (the worker makes the notifications). */
+const NOTIFIED: ReadonlySet<IncomingAction> = new Set(['submit', 'assign', 'reopen']);
+
+interface Step {
+  document: IncomingDocument;
+  assignments: IncomingAssignment[];
+  manager: EntityManager;
+}
+
+/** Trình, phân công, báo cáo tiến độ, kết thúc, mở lại, trả lại: every transition of API.md. */
+@Injectable()
+export class IncomingFlowService {
+  private readonly logger = new Logger(IncomingFlowService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: IncomingAccess,
+    private readonly organisation: OrganisationScope,
+    private readonly documents: IncomingRepository,
+    private readonly assignments: IncomingAssignmentRepository,
+    private readonly events: IncomingEventRepository,
+    private readonly files: FileService,
+    private readonly audit: AuditService,
+    private readonly dueDates: DueDateService,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  submit(actor: Actor, id: string, leaderId: string): Promise<IncomingDocument> {
+    return this.transition(actor, id, 'submit', null, async ({ document }) => {
+      this.access.requireRole(actor, Role.clerk);
+      const leader = await this.organisation.findActiveUser(leaderId);
+      if (!leader?.roles.includes(Role.leader) || (await this.organisation.agencyOf(leader.unitId)).id !== document.agencyId) {
+        throw AppError.validation('Người nhận phải là lãnh đạo của cơ quan (leaderId is not a leader of this agency)', [
+          { field: 'leaderId', message: 'not a leader of this agency' },
+        ]);
+      }
+      return { changes: { submittedTo: leader.id }, data: { leaderId } };
+    });
+  }
+
+  assign(actor: Actor, id: string, input: AssignIncomingInput): Promise<IncomingDocument> {
+    return this.transition(actor, id, 'assign', input.instruction ?? null, async (step) => {
+      if (await this.access.isLeaderOf(actor, step.document)) return this.direct(actor, step, input);
+      return this.pickLeadPerson(actor, step, input);
+    });
+  }
+
+  /** The leader's direction: lead, coordinators, for-information, deadline, instruction. */
+  private async direct(actor: Actor, { document, manager }: Step, input: AssignIncomingInput) {
+    const targets = await this.validTargets(document, input);
+    const dueDate = this.dueDates.resolve(vietnamDate(new Date()), input.dueDate, input.dueInWorkingDays) ?? document.dueDate;
+    const instruction = input.instruction ? cleanVietnameseText(input.instruction, 'instruction') : null;
+    const common = { dueDate, instruction, assignedBy: actor.id, assignedAt: new Date(), progressPercent: null };
+    await this.assignments.replaceActive(manager, document.id, targets.map((t) => ({ ...t, ...common })));
+    return { changes: { dueDate, instruction }, data: { targets, dueDate } };
+  }
+
+  /** A unit named as lead: its head or delegate names the person inside the unit who handles it. */
+  private async pickLeadPerson(actor: Actor, { document, assignments, manager }: Step, input: AssignIncomingInput) {
+    const unitId = await this.access.managedLeadUnit(actor, assignments);
+    if (!unitId) throw AppError.forbidden();
+    if (!input.lead.userId || input.lead.unitId || input.coordinators.length || input.informed.length) {
+      throw AppError.validation('Trưởng đơn vị chỉ chọn người chủ trì (lead.userId) trong đơn vị', [
+        { field: 'lead', message: 'give only lead.userId, a person of the unit' },
+      ]);
+    }
+    const person = await this.organisation.findActiveUser(input.lead.userId);
+    if (!person || !(await this.organisation.subtreeUnitIds(unitId)).includes(person.unitId)) {
+      throw AppError.validation('Người được chọn không thuộc đơn vị chủ trì (person outside the lead unit)', [
+        { field: 'lead.userId', message: 'not an active member of the lead unit' },
+      ]);
+    }
+    const rows = assignments.map(({ role, userId, unitId: u, dueDate, instruction, assignedBy, assignedAt, progressPercent }) =>
+      role === 'lead'
+        ? { role, userId: person.id, unitId: u, dueDate, instruction, assignedBy: actor.id, assignedAt: new Date(), progressPercent }
+        : { role, userId, unitId: u, dueDate, instruction, assignedBy, assignedAt, progressPercent },
+    );
+    await this.assignments.replaceActive(manager, document.id, rows);
+    return { changes: {}, data: { leadUnitId: unitId, leadUserId: person.id } };
+  }
+
+  progress(actor: Actor, id: string, note: string, percent?: number): Promise<IncomingDocument> {
+    return this.transition(actor, id, 'progress', note, async ({ assignments, manager }) => {
+      if (!(await this.access.isAssignee(actor, assignments))) throw AppError.forbidden();
+      const mine = assignments.find((a) => a.userId === actor.id) ?? assignments.find((a) => a.role === 'lead');
+      if (mine && percent !== undefined) await this.assignments.update(manager, mine.id, { progressPercent: percent });
+      return { changes: {}, data: { percent } };
+    });
+  }
+
+  close(actor: Actor, id: string, input: CloseIncomingInput): Promise<IncomingDocument> {
+    return this.transition(actor, id, 'close', input.note ?? null, async ({ document, assignments, manager }) => {
+      const leader = await this.access.isLeaderOf(actor, document);
+      if (!leader && !(await this.access.isLead(actor, assignments))) throw AppError.forbidden();
+      if (input.replyOutgoingId) {
+        // Outgoing documents are not built yet, so there is nothing a reply id could be checked against.
+        throw new AppError(400, 'REPLY_NOT_AVAILABLE', 'Chưa hỗ trợ kết thúc bằng văn bản trả lời (closing by an outgoing reply is not available yet)');
+      }
+      if (!input.resultFile) {
+        throw AppError.validation('Cần tệp kết quả hoặc văn bản trả lời (a result file or reply is required)', [
+          { field: 'file', message: 'required unless replyOutgoingId is given' },
+        ]);
+      }
+      const resultFile = input.resultFile ? await this.files.record(input.resultFile, actor.id, manager) : null;
+      const closedAt = new Date();
+      const onTime = document.dueDate === null || vietnamDate(closedAt) <= document.dueDate;
+      return {
+        changes: {
+          closedAt,
+          closedBy: actor.id,
+          resultNote: input.note ? cleanVietnameseText(input.note, 'note') : null,
+          resultFileId: resultFile?.id ?? null,
+          replyOutgoingId: input.replyOutgoingId ?? null,
+        },
+        data: { onTime, dueDate: document.dueDate, resultSha256: resultFile?.sha256 },
+      };
+    });
+  }
+
+  reopen(actor: Actor, id: string, reason: string): Promise<IncomingDocument> {
+    return this.transition(actor, id, 'reopen', reason, async ({ document }) => {
+      await this.access.requireLeaderOf(actor, document);
+      return { changes: { closedAt: null, closedBy: null }, data: {} };
+    });
+  }
+
+  returnToSender(actor: Actor, id: string, reason: string): Promise<IncomingDocument> {
+    return this.transition(actor, id, 'return', reason, async () => {
+      this.access.requireRole(actor, Role.clerk);
+      return { changes: {}, data: {} };
+    });
+  }
+
+  /**
+   * Locks the document (inside the actor's scope: 404 otherwise), checks the state machine,
+   * lets `apply` check the actor's right and compute changes, then writes the new state, the
+   * timeline event and the audit entry in the same transaction.
+   */
+  private async transition(
+    actor: Actor,
+    id: string,
+    action: IncomingAction,
+    note: string | null,
+    apply: (step: Step) => Promise<{ changes: Partial<IncomingDocument>; data: Record<string, unknown> }>,
+  ): Promise<IncomingDocument> {
+    const { document, eventId } = await this.dataSource.transaction(async (manager) => {
+      const scope = await this.access.scopeFor(actor);
+      const document = await this.documents.findForUpdate(manager, id, scope);
+      if (!document) throw AppError.notFound('văn bản đến (incoming document)');
+      const from: IncomingStatus = document.status;
+      const to = nextIncomingStatus(from, action);
+      const assignments = await this.assignments.findActive(id, manager);
+      const cleanNote = note ? cleanVietnameseText(note, 'note') : null;
+      const { changes, data } = await apply({ document, assignments, manager });
+      await this.documents.update(manager, id, { ...changes, status: to });
+      const event = await this.events.append(manager, {
+        documentId: id,
+        actorId: actor.id,
+        action,
+        fromStatus: from,
+        toStatus: to,
+        note: cleanNote,
+        data,
+      });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: `incoming.${action}`,
+        entityType: 'incoming_document',
+        entityId: id,
+        data: { from, to, note: cleanNote, ...data },
+      });
+      return { document: { ...document, ...changes, status: to }, eventId: event.id };
+    });
+    if (NOTIFIED.has(action)) await this.notify(id, eventId);
+    return document;
+  }
+
+  /**
+   * After commit, so the worker reads the committed state. The change itself has succeeded even
+   * if Redis is unreachable now, so that failure is logged rather than reported to the caller.
+   */
+  private async notify(documentId: string, eventId: string): Promise<void> {
+    try {
+      await this.jobs.enqueue(JobName.incomingNotify, { documentId, eventId });
+    } catch (error) {
+      this.logger.error({ documentId, eventId, error: String(error) }, 'could not queue the notification job');
+    }
+  }
+
+  private async validTargets(document: IncomingDocument, input: AssignIncomingInput) {
+    const rows = [
+      { role: 'lead' as const, target: input.lead },
+      ...input.coordinators.map((target) => ({ role: 'coordinator' as const, target })),
+      ...input.informed.map((target) => ({ role: 'informed' as const, target })),
+    ];
+    const seen = new Set<string>();
+    const result = [];
+    for (const { role, target } of rows) {
+      const key = await this.checkTarget(document, target);
+      if (seen.has(key)) throw AppError.validation(`Người/đơn vị được giao trùng lặp (${key})`, [{ field: role, message: 'duplicate target' }]);
+      seen.add(key);
+      result.push({ role, userId: target.userId ?? null, unitId: target.unitId ?? null });
+    }
+    return result;
+  }
+
+  /** A target is one active person or one unit of the document's agency (or an agency below it). */
+  private async checkTarget(document: IncomingDocument, target: AssignmentTarget): Promise<string> {
+    if (!!target.userId === !!target.unitId) {
+      throw AppError.validation('Mỗi người nhận là một người (userId) hoặc một đơn vị (unitId)', [{ field: 'lead', message: 'give userId or unitId' }]);
+    }
+    const within = await this.organisation.subtreeUnitIds(document.agencyId);
+    const unitId = target.unitId ?? (await this.organisation.findActiveUser(target.userId!))?.unitId;
+    if (!unitId || !within.includes(unitId)) {
+      throw AppError.validation('Người/đơn vị được giao không thuộc cơ quan (assignee outside the agency)', [
+        { field: target.userId ? 'userId' : 'unitId', message: 'unknown or outside the agency' },
+      ]);
+    }
+    return target.userId ?? target.unitId!;
+  }
+}

@@ -1,0 +1,55 @@
+import type { ReceivedFile } from '@eoffice/core';
+import type { AssignmentRole } from './entities/incoming-assignment.entity';
+import type { Confidentiality, ReceivedVia, Urgency } from './entities/incoming-document.entity';
+
+/** `metadata` of POST /incoming (API.md), already shape-checked by the HTTP layer. */
+export interface RegisterIncomingInput {
+  registerId?: string;
+  sourceNumberSymbol: string;
+  sourceDate: string;
+  issuingAuthority: string;
+  documentType: string;
+  subject: string;
+  urgency: Urgency;
+  confidentiality: Confidentiality;
+  receivedVia: ReceivedVia;
+  receivedAt?: string;
+  /** A calendar date, or… */
+  dueDate?: string;
+  /** …a number of working days from receipt (weekends, holidays and Tết skipped). */
+  dueInWorkingDays?: number;
+  pageCount?: number;
+  /** Convert TCVN3/VNI text to Unicode instead of refusing it with LEGACY_ENCODING. */
+  convertLegacyText?: boolean;
+}
+
+export interface IncomingFiles {
+  scan: ReceivedFile;
+  original?: ReceivedFile;
+}
+
+export interface AssignmentTarget {
+  userId?: string;
+  unitId?: string;
+}
+
+export interface AssignIncomingInput {
+  lead: AssignmentTarget;
+  coordinators: AssignmentTarget[];
+  informed: AssignmentTarget[];
+  dueDate?: string;
+  dueInWorkingDays?: number;
+  instruction?: string;
+}
+
+export interface CloseIncomingInput {
+  note?: string;
+  replyOutgoingId?: string;
+  resultFile?: ReceivedFile;
+}
+
+export interface AssignmentRow {
+  role: AssignmentRole;
+  userId: string | null;
+  unitId: string | null;
+}

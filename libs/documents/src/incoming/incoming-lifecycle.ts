@@ -1,0 +1,50 @@
+import { AppError } from '@eoffice/core';
+
+/**
+ * The incoming-document state machine of API.md as one table (Decree 30 Art. 20–24):
+ * registered → submitted → assigned → in_progress → closed; closed → in_progress on reopen;
+ * registered → returned when misaddressed or invalid; any open state → recalled by the sender.
+ */
+export const IncomingStatus = {
+  registered: 'registered',
+  submitted: 'submitted',
+  assigned: 'assigned',
+  inProgress: 'in_progress',
+  closed: 'closed',
+  returned: 'returned',
+  recalled: 'recalled',
+} as const;
+export type IncomingStatus = (typeof IncomingStatus)[keyof typeof IncomingStatus];
+
+export type IncomingAction = 'submit' | 'assign' | 'progress' | 'close' | 'reopen' | 'return' | 'recall';
+
+const OPEN: IncomingStatus[] = ['registered', 'submitted', 'assigned', 'in_progress'];
+
+interface Transition {
+  from: readonly IncomingStatus[];
+  /** `null`: the status stays as it is (e.g. a re-assignment). */
+  to: IncomingStatus | null;
+}
+
+export const INCOMING_TRANSITIONS: Record<IncomingAction, Transition> = {
+  submit: { from: ['registered'], to: 'submitted' },
+  // A leader may assign again while the work is open (change the lead, add coordinators).
+  assign: { from: ['submitted', 'assigned', 'in_progress'], to: null },
+  progress: { from: ['assigned', 'in_progress'], to: 'in_progress' },
+  close: { from: ['assigned', 'in_progress'], to: 'closed' },
+  reopen: { from: ['closed'], to: 'in_progress' },
+  return: { from: ['registered'], to: 'returned' },
+  recall: { from: OPEN, to: 'recalled' },
+};
+
+/** The status after `action`, or 409 INVALID_TRANSITION. */
+export function nextIncomingStatus(current: IncomingStatus, action: IncomingAction): IncomingStatus {
+  const transition = INCOMING_TRANSITIONS[action];
+  if (!transition.from.includes(current)) throw AppError.invalidTransition(current, action);
+  if (transition.to) return transition.to;
+  return current === 'submitted' ? 'assigned' : current;
+}
+
+export function isOpen(status: IncomingStatus): boolean {
+  return OPEN.includes(status);
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@eoffice/accounts';
+import { AppError } from '@eoffice/core';
+import type { IncomingAssignment } from './entities/incoming-assignment.entity';
+import type { IncomingDocument } from './entities/incoming-document.entity';
+import type { IncomingEvent } from './entities/incoming-event.entity';
+import { IncomingAccess } from './incoming-access.service';
+import { IncomingAssignmentRepository } from './incoming-assignment.repository';
+import { IncomingEventRepository } from './incoming-event.repository';
+import type { IncomingFilter, Page } from './incoming-query';
+import { IncomingRepository } from './incoming.repository';
+
+export interface IncomingDetail {
+  document: IncomingDocument;
+  assignments: IncomingAssignment[];
+  timeline: IncomingEvent[];
+}
+
+export interface IncomingListItem {
+  document: IncomingDocument;
+  assignments: IncomingAssignment[];
+}
+
+/** Lists, detail and inboxes; every read goes through the same access scope. */
+@Injectable()
+export class IncomingQueryService {
+  constructor(
+    private readonly access: IncomingAccess,
+    private readonly documents: IncomingRepository,
+    private readonly assignments: IncomingAssignmentRepository,
+    private readonly events: IncomingEventRepository,
+  ) {}
+
+  async list(actor: Actor, filter: IncomingFilter): Promise<Page<IncomingListItem>> {
+    const page = await this.documents.list(await this.access.scopeFor(actor), filter);
+    const assignments = await this.assignments.findActiveForDocuments(page.items.map((d) => d.id));
+    return {
+      ...page,
+      items: page.items.map((document) => ({ document, assignments: assignments.filter((a) => a.documentId === document.id) })),
+    };
+  }
+
+  async inbox(actor: Actor, filter: IncomingFilter): Promise<Page<IncomingListItem>> {
+    const unitIds = await this.access.managedUnitIds(actor);
+    return this.list(actor, { ...filter, waitingFor: { userId: actor.id, unitIds } });
+  }
+
+  async detail(actor: Actor, id: string): Promise<IncomingDetail> {
+    const document = await this.documents.findVisible(id, await this.access.scopeFor(actor));
+    if (!document) throw AppError.notFound('văn bản đến (incoming document)');
+    const [assignments, timeline] = await Promise.all([this.assignments.findActive(id), this.events.timeline(id)]);
+    return { document, assignments, timeline };
+  }
+}

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { IncomingDocument } from './entities/incoming-document.entity';
+import type { IncomingFilter, Page } from './incoming-query';
+import type { IncomingScope } from './incoming-scope';
+
+const SORT_COLUMNS = { receivedAt: 'd.receivedAt', incomingNumber: 'd.incomingNumber', dueDate: 'd.dueDate' } as const;
+const TODAY_VN = `(now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
+
+@Injectable()
+export class IncomingRepository {
+  constructor(@InjectRepository(IncomingDocument) private readonly repo: Repository<IncomingDocument>) {}
+
+  insert(manager: EntityManager, document: Partial<IncomingDocument>): Promise<IncomingDocument> {
+    const repo = manager.getRepository(IncomingDocument);
+    return repo.save(repo.create(document));
+  }
+
+  async update(manager: EntityManager, id: string, changes: Partial<IncomingDocument>): Promise<void> {
+    await manager.getRepository(IncomingDocument).update({ id }, changes);
+  }
+
+  /** Locks the row: two leaders acting on one document at once are serialised, not interleaved. */
+  findForUpdate(manager: EntityManager, id: string, scope: IncomingScope): Promise<IncomingDocument | null> {
+    return this.visible(manager.getRepository(IncomingDocument).createQueryBuilder('d'), scope)
+      .andWhere('d.id = :id', { id })
+      .setLock('pessimistic_write', undefined, ['d'])
+      .getOne();
+  }
+
+  /** For background jobs, which act for the system, not for a person. */
+  findById(id: string): Promise<IncomingDocument | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  /** Open documents due on or before `date` (YYYY-MM-DD), oldest deadline first, keyset-paged by id. */
+  findOpenDueBy(date: string, afterId: string | null, limit: number): Promise<IncomingDocument[]> {
+    const qb = this.repo
+      .createQueryBuilder('d')
+      .where(`d.status IN ('assigned', 'in_progress') AND d.due_date <= :date`, { date })
+      .orderBy('d.id', 'ASC')
+      .take(limit);
+    if (afterId) qb.andWhere('d.id > :afterId', { afterId });
+    return qb.getMany();
+  }
+
+  findVisible(id: string, scope: IncomingScope): Promise<IncomingDocument | null> {
+    return this.visible(this.repo.createQueryBuilder('d'), scope).andWhere('d.id = :id', { id }).getOne();
+  }
+
+  /** Whether the file is the scan, original or result of an incoming document the scope can see. */
+  async visibleWithFile(fileId: string, scope: IncomingScope): Promise<boolean> {
+    const found = await this.visible(this.repo.createQueryBuilder('d'), scope)
+      .andWhere('(d.scan_file_id = :fileId OR d.original_file_id = :fileId OR d.result_file_id = :fileId)', { fileId })
+      .getExists();
+    return found;
+  }
+
+  findByIdempotencyKey(userId: string, key: string): Promise<IncomingDocument | null> {
+    return this.repo.findOneBy({ registeredBy: userId, idempotencyKey: key });
+  }
+
+  /** Same issuer, source number and date in the same agency: most likely the same document twice. */
+  findLikelyDuplicates(agencyId: string, sourceNumberSymbol: string, sourceDate: string): Promise<IncomingDocument[]> {
+    return this.repo.find({ where: { agencyId, sourceNumberSymbol, sourceDate }, take: 5 });
+  }
+
+  async list(scope: IncomingScope, filter: IncomingFilter): Promise<Page<IncomingDocument>> {
+    const qb = this.visible(this.repo.createQueryBuilder('d'), scope);
+    this.applyFilter(qb, filter);
+    if (filter.q) {
+      // Exact-diacritics matches first ("Bằng" before "bang"), then trigram similarity.
+      qb.addSelect(
+        `(CASE WHEN lower(d.subject || ' ' || d.source_number_symbol || ' ' || d.issuing_authority) LIKE '%' || lower(:qLike) || '%'
+          THEN 1 ELSE 0 END) + similarity(d.search_folded, eoffice_fold(:q))`,
+        'rank',
+      );
+      qb.orderBy('rank', 'DESC');
+    } else {
+      qb.orderBy(SORT_COLUMNS[filter.sort ?? 'receivedAt'], (filter.order ?? 'desc').toUpperCase() as 'ASC' | 'DESC', 'NULLS LAST');
+    }
+    qb.addOrderBy('d.id', 'ASC');
+    const [items, total] = await qb
+      .skip((filter.page - 1) * filter.pageSize)
+      .take(filter.pageSize)
+      .getManyAndCount();
+    return { items, total, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  private visible(qb: SelectQueryBuilder<IncomingDocument>, scope: IncomingScope): SelectQueryBuilder<IncomingDocument> {
+    const assigned = (condition: string) =>
+      `EXISTS (SELECT 1 FROM incoming_assignment a WHERE a.document_id = d.id AND a.active AND ${condition})`;
+    return qb.where(
+      new Brackets((w) => {
+        w.where(`d.registered_by = :scopeUser OR d.submitted_to = :scopeUser OR ${assigned('a.user_id = :scopeUser')}`)
+          .orWhere(`d.confidentiality = 'normal' AND d.agency_id = ANY(:scopeAgencies)`)
+          .orWhere(`d.confidentiality = 'normal' AND ${assigned('a.unit_id = ANY(:scopeUnits)')}`);
+      }),
+      { scopeUser: scope.userId, scopeAgencies: scope.wholeAgencyIds, scopeUnits: scope.unitIds },
+    );
+  }
+
+  private applyFilter(qb: SelectQueryBuilder<IncomingDocument>, f: IncomingFilter): void {
+    if (f.status?.length) qb.andWhere('d.status = ANY(:status)', { status: f.status });
+    if (f.urgency?.length) qb.andWhere('d.urgency = ANY(:urgency)', { urgency: f.urgency });
+    if (f.registerId) qb.andWhere('d.register_id = :registerId', { registerId: f.registerId });
+    if (f.documentType) qb.andWhere('d.document_type = :documentType', { documentType: f.documentType });
+    if (f.issuingAuthority) {
+      qb.andWhere('eoffice_fold(d.issuing_authority) LIKE eoffice_fold(:issuer)', { issuer: `%${escapeLike(f.issuingAuthority)}%` });
+    }
+    if (f.from) qb.andWhere(`(d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date >= :from`, { from: f.from });
+    if (f.to) qb.andWhere(`(d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= :to`, { to: f.to });
+    if (f.overdue) qb.andWhere(`d.status IN ('assigned', 'in_progress') AND d.due_date < ${TODAY_VN}`);
+    if (f.dueWithinDays !== undefined) {
+      qb.andWhere(`d.status IN ('assigned', 'in_progress') AND d.due_date BETWEEN ${TODAY_VN} AND ${TODAY_VN} + :days::int`, {
+        days: f.dueWithinDays,
+      });
+    }
+    if (f.assigneeUserId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM incoming_assignment f WHERE f.document_id = d.id AND f.active AND f.user_id = :fu)', {
+        fu: f.assigneeUserId,
+      });
+    }
+    if (f.assigneeUnitId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM incoming_assignment f WHERE f.document_id = d.id AND f.active AND f.unit_id = :fn)', {
+        fn: f.assigneeUnitId,
+      });
+    }
+    if (f.waitingFor) {
+      qb.andWhere(
+        `((d.status = 'registered' AND d.registered_by = :wUser)
+          OR (d.status = 'submitted' AND d.submitted_to = :wUser)
+          OR (d.status IN ('assigned', 'in_progress') AND EXISTS (
+                SELECT 1 FROM incoming_assignment w WHERE w.document_id = d.id AND w.active AND w.role <> 'informed'
+                  AND (w.user_id = :wUser OR (w.user_id IS NULL AND w.unit_id = ANY(:wUnits))))))`,
+        { wUser: f.waitingFor.userId, wUnits: f.waitingFor.unitIds },
+      );
+    }
+    if (f.q) {
+      // Diacritics-insensitive match through the trigram index on search_folded.
+      qb.andWhere(`d.search_folded LIKE '%' || eoffice_fold(:qLike) || '%'`, { qLike: escapeLike(f.q), q: f.q });
+    }
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

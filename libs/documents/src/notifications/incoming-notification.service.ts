@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { OrganisationScope } from '@eoffice/accounts';
+import { JobName, JobPayloads, OnJob } from '@eoffice/core';
+import { DueDateService } from '../calendar/due-date.service';
+import type { IncomingAssignment } from '../incoming/entities/incoming-assignment.entity';
+import type { IncomingDocument } from '../incoming/entities/incoming-document.entity';
+import { IncomingAssignmentRepository } from '../incoming/incoming-assignment.repository';
+import { IncomingEventRepository } from '../incoming/incoming-event.repository';
+import { IncomingRepository } from '../incoming/incoming.repository';
+import { vietnamDate } from '../text/vietnam-date';
+import type { NotificationKind } from './notification.entity';
+import { NewNotification, NotificationRepository } from './notification.repository';
+
+/** Reminders start this many working days before the deadline. */
+const DUE_SOON_WORKING_DAYS = 2;
+const BATCH = 500;
+
+const TITLES: Record<NotificationKind, string> = {
+  submitted: 'Văn bản đến chờ phân công',
+  assigned: 'Văn bản đến được giao xử lý',
+  reopened: 'Văn bản đến được mở lại',
+  due_soon: 'Văn bản đến sắp đến hạn xử lý',
+  overdue: 'Văn bản đến quá hạn xử lý',
+};
+
+/**
+ * In-app notifications, made by the worker: after a submit, assign or reopen (one job per
+ * timeline event) and every morning for deadlines. Each reason is given to a person once.
+ */
+@Injectable()
+export class IncomingNotificationService {
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly documents: IncomingRepository,
+    private readonly assignments: IncomingAssignmentRepository,
+    private readonly events: IncomingEventRepository,
+    private readonly organisation: OrganisationScope,
+    private readonly dueDates: DueDateService,
+  ) {}
+
+  @OnJob(JobName.incomingNotify)
+  async notifyEvent({ documentId, eventId }: JobPayloads[typeof JobName.incomingNotify]): Promise<number> {
+    const [event, document] = await Promise.all([this.events.findById(eventId), this.documents.findById(documentId)]);
+    if (!event || !document) return 0;
+    const kind = ({ submit: 'submitted', assign: 'assigned', reopen: 'reopened' } as const)[event.action as 'submit'];
+    if (!kind) return 0;
+    const assignments = await this.assignments.findActive(documentId);
+    const recipients =
+      kind === 'submitted'
+        ? [document.submittedTo].filter((id): id is string => !!id)
+        : await this.recipientsOf(kind === 'reopened' ? assignments.filter((a) => a.role === 'lead') : assignments);
+    return this.send(document, kind, recipients, `${kind}:${event.id}`);
+  }
+
+  @OnJob(JobName.incomingDeadlineReminders)
+  async remindDeadlines(): Promise<number> {
+    const today = vietnamDate(new Date());
+    const dueSoonLimit = this.dueDates.calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS);
+    let sent = 0;
+    let afterId: string | null = null;
+    for (;;) {
+      const batch = await this.documents.findOpenDueBy(dueSoonLimit, afterId, BATCH);
+      if (batch.length === 0) return sent;
+      for (const document of batch) {
+        const kind = document.dueDate! < today ? 'overdue' : 'due_soon';
+        const working = (await this.assignments.findActive(document.id)).filter((a) => a.role !== 'informed');
+        sent += await this.send(document, kind, await this.recipientsOf(working), `${kind}:${document.dueDate}`);
+      }
+      afterId = batch[batch.length - 1].id;
+    }
+  }
+
+  /** Named people, and for a unit with nobody named yet, whoever runs its inbox. */
+  private async recipientsOf(assignments: IncomingAssignment[]): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const a of assignments) {
+      if (a.userId) ids.add(a.userId);
+      else if (a.unitId) for (const id of await this.organisation.inboxHandlerIds(a.unitId)) ids.add(id);
+    }
+    return [...ids];
+  }
+
+  private send(document: IncomingDocument, kind: NotificationKind, userIds: string[], dedupeKey: string): Promise<number> {
+    const title = `${TITLES[kind]}: số đến ${document.incomingNumber}/${document.year} — ${document.subject}`.slice(0, 1200);
+    const rows: NewNotification[] = userIds.map((userId) => ({ userId, kind, documentId: document.id, title, dedupeKey }));
+    return this.notifications.insertNew(rows);
+  }
+}

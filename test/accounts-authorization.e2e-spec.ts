@@ -1,0 +1,242 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { count } from './support/db';
+import { isolatedRun, IsolatedRun } from './support/accounts-run';
+import { Client, Reply } from './support/http';
+import { Api, startApi } from './support/processes';
+import { createUnit, csvForm, expectOk, hireActivePerson, Person, put, signInAdmin, uniqueCode, uniqueName, unitByCode, vnDate } from './support/accounts';
+import { ADMIN_PASSWORD, E2eRun, loadRun, ROOT } from './support/test-env';
+
+const base = loadRun();
+/** This suite's own copy of the run's database (see support/accounts-run.ts). */
+let run: E2eRun;
+let isolated: IsolatedRun;
+
+/**
+ * The route matrix of docs/authorization.md, checked cell by cell against the running API: the
+ * table is the expectation, so the document and the code cannot drift apart. An allowed cell must
+ * get the route's own answer; a refused one 401 (no token) or 403 FORBIDDEN, and change nothing.
+ */
+type Column = 'anonymous' | 'admin' | 'clerk' | 'leader' | 'officer' | 'leadership' | 'unit head' | 'self';
+
+interface MatrixRow {
+  route: string;
+  cells: Record<Column, boolean>;
+}
+
+function readMatrix(): MatrixRow[] {
+  const doc = readFileSync(join(ROOT, 'docs/authorization.md'), 'utf8');
+  const start = doc.indexOf('## Route matrix');
+  const end = doc.indexOf('\n## ', start + 1);
+  const section = doc.slice(start, end === -1 ? undefined : end);
+  const lines = section.split('\n').filter((l) => l.startsWith('|'));
+  const header = lines[0].split('|').slice(1, -1).map((c) => c.trim());
+  return lines.slice(2).map((line) => {
+    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    const route = cells[1].replace(/`/g, '');
+    const entries = header.slice(2).map((column, i) => {
+      if (!['✅', '❌'].includes(cells[i + 2])) throw new Error(`${route} / ${column}: "${cells[i + 2]}" is neither ✅ nor ❌`);
+      return [column, cells[i + 2] === '✅'];
+    });
+    return { route, cells: Object.fromEntries(entries) };
+  });
+}
+
+interface Call {
+  method: string;
+  path: string;
+  body?: unknown;
+  /** What the route answers when it lets the caller in. */
+  ok: number;
+  okCode?: string;
+  /** A session of its own, for a call that ends the caller's sessions. */
+  as?: Client;
+}
+
+interface World {
+  api: Api;
+  admin: Client;
+  agencyId: string;
+  /** The unit the "unit head" column heads; people in the role columns are in another unit. */
+  target: { id: string };
+  head: Person;
+  member: Person;
+  victim: Person;
+  people: Record<'clerk' | 'leader' | 'officer' | 'leadership', Person>;
+}
+
+let day = 10;
+const nextDays = () => ({ from: vnDate((day += 2)), to: vnDate(day) });
+
+/** For each route of the matrix: the request a caller in `column` makes. Setup by the admin happens here, before counting. */
+const CALLS: Record<string, (w: World, column: Column, me: Person | null) => Promise<Call>> = {
+  'POST /auth/login': async (w, _c, me) => {
+    const who = me ?? w.people.officer;
+    return { method: 'POST', path: '/api/v1/auth/login', body: { username: who.username, password: who.password }, ok: 200 };
+  },
+  'POST /auth/refresh': async (w, _c, me) => {
+    const who = me ?? w.people.officer;
+    const pair = await expectOk(new Client(w.api.url).post('/api/v1/auth/login', { username: who.username, password: who.password }));
+    return { method: 'POST', path: '/api/v1/auth/refresh', body: { refreshToken: pair.refreshToken }, ok: 200 };
+  },
+  'POST /auth/logout': async (w, _c, me) => ({
+    method: 'POST',
+    path: '/api/v1/auth/logout',
+    ok: 204,
+    as: me ? await new Client(w.api.url).signIn(me.username, me.password) : undefined,
+  }),
+  // A wrong current password is the route's own answer: the caller got past the gate.
+  'POST /auth/password': async () => ({
+    method: 'POST',
+    path: '/api/v1/auth/password',
+    body: { currentPassword: 'Khong@dung-1', newPassword: 'Moi@mat-khau-2' },
+    ok: 400,
+    okCode: 'WRONG_PASSWORD',
+  }),
+  'GET /me': async () => ({ method: 'GET', path: '/api/v1/me', ok: 200 }),
+  'GET /units': async () => ({ method: 'GET', path: '/api/v1/units', ok: 200 }),
+  'POST /units': async (w) => ({
+    method: 'POST',
+    path: '/api/v1/units',
+    body: { code: uniqueCode('MX'), name: 'Phòng Ma trận', kind: 'department', parentId: w.target.id },
+    ok: 201,
+  }),
+  'PATCH /units/:id': async (w) => ({ method: 'PATCH', path: `/api/v1/units/${w.target.id}`, body: { name: 'Phòng Đích (ma trận)' }, ok: 200 }),
+  // The head stays who it is, so the "unit head" column keeps its meaning for the next rows.
+  'PUT /units/:id/head': async (w) => ({ method: 'PUT', path: `/api/v1/units/${w.target.id}/head`, body: { userId: w.head.id }, ok: 200 }),
+  'POST /units/:id/delegations': async (w) => ({
+    method: 'POST',
+    path: `/api/v1/units/${w.target.id}/delegations`,
+    body: { userId: w.member.id, ...nextDays() },
+    ok: 201,
+  }),
+  'GET /units/:id/delegations': async (w) => ({ method: 'GET', path: `/api/v1/units/${w.target.id}/delegations`, ok: 200 }),
+  'POST /units/:id/delegations/:delegationId/revoke': async (w) => {
+    const delegation = await expectOk(w.admin.post(`/api/v1/units/${w.target.id}/delegations`, { userId: w.member.id, ...nextDays() }), 201);
+    return { method: 'POST', path: `/api/v1/units/${w.target.id}/delegations/${delegation.id}/revoke`, ok: 200 };
+  },
+  'GET /users': async () => ({ method: 'GET', path: '/api/v1/users', ok: 200 }),
+  'GET /users/:id': async (w, column, me) => ({ method: 'GET', path: `/api/v1/users/${column === 'self' ? me!.id : w.victim.id}`, ok: 200 }),
+  'POST /users': async (w) => ({
+    method: 'POST',
+    path: '/api/v1/users',
+    body: { fullName: uniqueName(), unitId: w.target.id, roles: ['officer'] },
+    ok: 201,
+  }),
+  'POST /users/:id/transfer': async (w, column, me) => ({
+    method: 'POST',
+    path: `/api/v1/users/${await subject(w, column, me)}/transfer`,
+    body: { unitId: w.agencyId },
+    ok: 200,
+  }),
+  'POST /users/:id/deactivate': async (w, column, me) => ({
+    method: 'POST',
+    path: `/api/v1/users/${await subject(w, column, me)}/deactivate`,
+    body: { reason: 'Kiểm thử ma trận quyền' },
+    ok: 200,
+  }),
+  'POST /users/:id/reset-password': async (w, column, me) => ({
+    method: 'POST',
+    path: `/api/v1/users/${column === 'self' ? me!.id : w.victim.id}/reset-password`,
+    ok: 200,
+  }),
+  'GET /directory': async () => ({ method: 'GET', path: '/api/v1/directory?q=nguyen', ok: 200 }),
+  'POST /directory/import': async (w) => ({
+    method: 'POST',
+    path: '/api/v1/directory/import',
+    body: csvForm({ people: `full_name,unit,roles\n${uniqueName('Nhập')},${(await unitCode(w))},officer\n` }),
+    ok: 201,
+  }),
+  'POST /admin/unused-account-reports': async () => ({ method: 'POST', path: '/api/v1/admin/unused-account-reports', ok: 202 }),
+  'GET /admin/unused-account-reports': async () => ({ method: 'GET', path: '/api/v1/admin/unused-account-reports', ok: 200 }),
+  'GET /admin/unused-account-reports/:id': async (w) => {
+    const report = await expectOk(w.admin.post('/api/v1/admin/unused-account-reports'), 202);
+    return { method: 'GET', path: `/api/v1/admin/unused-account-reports/${report.id}`, ok: 200 };
+  },
+};
+
+/** Whom a lifecycle call is about: the caller themselves (self), a fresh person when it will succeed, else the shared victim. */
+async function subject(w: World, column: Column, me: Person | null): Promise<string> {
+  if (column === 'self') return me!.id;
+  if (column !== 'admin') return w.victim.id;
+  return (await expectOk(w.admin.post('/api/v1/users', { fullName: uniqueName(), unitId: w.target.id, roles: ['officer'] }), 201)).id;
+}
+
+async function unitCode(w: World): Promise<string> {
+  const { items } = await expectOk(w.admin.get('/api/v1/units'));
+  const unit = items.find((u: { id: string }) => u.id === w.target.id);
+  return `SGDĐT/${unit.code}`;
+}
+
+describe('authorization matrix (docs/authorization.md)', () => {
+  const matrix = readMatrix();
+  const world = {} as World;
+  const clients = {} as Record<Column, { client: Client; person: Person | null }>;
+
+  async function signInEveryone(): Promise<void> {
+    const again = async (p: Person) => ({ ...p, client: await new Client(world.api.url).signIn(p.username, p.password) });
+    world.admin = await signInAdmin(world.api.url);
+    world.head = await again(world.head);
+    for (const role of ['clerk', 'leader', 'officer', 'leadership'] as const) world.people[role] = await again(world.people[role]);
+    const admin: Person = { id: '', username: 'admin', email: '', password: ADMIN_PASSWORD, client: world.admin };
+    Object.assign(clients, {
+      anonymous: { client: new Client(world.api.url), person: null },
+      admin: { client: world.admin, person: admin },
+      clerk: { client: world.people.clerk.client, person: world.people.clerk },
+      leader: { client: world.people.leader.client, person: world.people.leader },
+      officer: { client: world.people.officer.client, person: world.people.officer },
+      leadership: { client: world.people.leadership.client, person: world.people.leadership },
+      'unit head': { client: world.head.client, person: world.head },
+      self: { client: world.people.officer.client, person: world.people.officer },
+    });
+  }
+
+  beforeAll(async () => {
+    isolated = await isolatedRun(base, 'acc_matrix');
+    run = isolated.run;
+    world.api = await startApi(run);
+    const admin = await signInAdmin(world.api.url);
+    world.admin = admin;
+    world.agencyId = (await unitByCode(admin, 'SGDĐT')).id;
+    world.target = await createUnit(admin, { parentId: world.agencyId, name: 'Phòng Đích' });
+    const home = await createUnit(admin, { parentId: world.agencyId, name: 'Phòng Vai trò' });
+    world.head = await hireActivePerson(admin, { unitId: world.target.id, roles: ['officer'] });
+    await expectOk(put(admin, `/api/v1/units/${world.target.id}/head`, { userId: world.head.id }));
+    world.member = await hireActivePerson(admin, { unitId: world.target.id, roles: ['officer'] });
+    world.victim = await hireActivePerson(admin, { unitId: world.target.id, roles: ['officer'] });
+    world.people = {} as World['people'];
+    for (const role of ['clerk', 'leader', 'officer', 'leadership'] as const) {
+      world.people[role] = await hireActivePerson(admin, { unitId: home.id, roles: [role] });
+    }
+    await signInEveryone();
+  });
+  afterAll(async () => {
+    await world.api?.stop();
+    await isolated?.dispose();
+  });
+
+  it('lists exactly the protected routes the test knows how to call', () => {
+    expect(matrix.map((r) => r.route).sort()).toEqual(Object.keys(CALLS).sort());
+    expect(Object.keys(matrix[0].cells).sort()).toEqual(['admin', 'anonymous', 'clerk', 'leader', 'leadership', 'officer', 'self', 'unit head']);
+  });
+
+  it.each(readMatrix().map((row) => [row.route, row] as const))('%s', async (_route, row) => {
+    const outcomes: string[] = [];
+    for (const column of Object.keys(row.cells) as Column[]) {
+      const { client, person } = clients[column];
+      const call = await CALLS[row.route](world, column, person);
+      const auditBefore = await count(run.databaseUrl, 'audit_event');
+      const res: Reply = await (call.as ?? client).request(call.method, call.path, call.body);
+      const allowed = row.cells[column];
+      const expected = allowed
+        ? { status: call.ok, code: call.okCode }
+        : { status: column === 'anonymous' ? 401 : 403, code: column === 'anonymous' ? 'UNAUTHORIZED' : 'FORBIDDEN' };
+      const actual = { status: res.status, code: expected.code === undefined ? undefined : res.body?.code };
+      outcomes.push(`${column}: ${JSON.stringify(actual)}${JSON.stringify(actual) === JSON.stringify(expected) ? '' : ` ≠ ${JSON.stringify(expected)}`}`);
+      if (!allowed) expect({ column, audit: await count(run.databaseUrl, 'audit_event') }).toEqual({ column, audit: auditBefore });
+    }
+    expect(outcomes.filter((o) => o.includes('≠'))).toEqual([]);
+    // Signing out ends every session of the callers (their shared clients too); later rows need them back.
+    if (row.route === 'POST /auth/logout') await signInEveryone();
+  });
+});
