@@ -16,6 +16,8 @@ export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'>): Data
     migrationsRun: false,
     migrations: [join(__dirname, 'migrations', '*.{js,ts}')],
     migrationsTableName: 'schema_migration',
-    extra: { max: 10, application_name: 'eoffice' },
+    // JIT compiles the access-scope queries at 1M rows for 95–300 ms each and saves less than that
+    // (bench/incoming); these are short OLTP queries, so it stays off.
+    extra: { max: 10, application_name: 'eoffice', options: '-c jit=off' },
   };
 }

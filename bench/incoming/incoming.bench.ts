@@ -1,0 +1,1066 @@
+// Benchmark of incoming documents (issue 4): registrations per second over HTTP, inbox, search and
+// list latency (p50/p95) at 100,000 and at 1,000,000 documents, and the ratio between the two.
+//
+//   npm run -s build
+//   node -r ./bench/signing/swc-register.cjs bench/incoming/incoming.bench.ts [--small=100000] [--large=1000000]
+//
+// Everything runs against a throwaway database `eoffice_bench_<ts>` on the PostgreSQL server of
+// .data/services.env (or DATABASE_URL), with its own queue prefix and file directory; all of it is
+// removed at the end, also on failure or Ctrl-C (`--keep` keeps the database for inspection).
+// Documents are seeded with SQL in the shape the application writes them (numbers consecutive per
+// register and year, assignments, timeline events); the figures are measured on the built API.
+import { ChildProcess, spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { Redis } from 'ioredis';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { Client as PgClient } from 'pg';
+
+const ROOT = resolve(__dirname, '../..');
+const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
+const DEMO_PASSWORD = 'Demo@2026!';
+const TZ = 'Asia/Ho_Chi_Minh';
+
+// ---------------------------------------------------------------------------------------------
+// Options
+// ---------------------------------------------------------------------------------------------
+
+function option(name: string, fallback: number): number;
+function option(name: string, fallback: string): string;
+function option(name: string, fallback: number | string): number | string {
+  const arg = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  const env = process.env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`];
+  const raw = arg ? (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : 'true') : env;
+  if (raw === undefined) return fallback;
+  if (typeof fallback === 'number') {
+    const n = Number(raw.replace(/_/g, ''));
+    if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number`);
+    return n;
+  }
+  return raw;
+}
+
+const OPT = {
+  small: option('small', 100_000),
+  large: option('large', 1_000_000),
+  batch: option('batch', 100_000),
+  registrations: option('registrations', 300),
+  concurrency: option('concurrency', 8),
+  inboxRequests: option('inbox-requests', 200),
+  searchRequests: option('search-requests', 100),
+  listRequests: option('list-requests', 100),
+  /** A figure stops sampling after this many seconds, but never below --min-samples. */
+  maxSeconds: option('max-seconds', 40),
+  minSamples: option('min-samples', 20),
+  warmup: option('warmup', 10),
+  /** auto: EXPLAIN plans of figures whose ratio exceeds --threshold; all; none. */
+  explain: option('explain', 'auto'),
+  threshold: option('threshold', 1.5),
+  keep: option('keep', 'false') === 'true',
+  /**
+   * SQL run after the migrations, before seeding: to try a candidate fix (an index, a setting)
+   * against the same load, e.g. --extra-sql="CREATE INDEX ...; ALTER DATABASE {db} SET jit = off".
+   */
+  extraSql: option('extra-sql', ''),
+};
+
+const SEARCHES = [
+  { label: 'search "tuyển sinh"', q: 'tuyển sinh' },
+  { label: 'search "tuyen sinh"', q: 'tuyen sinh' },
+  { label: 'search "125/UBND-VX"', q: '125/UBND-VX' },
+  { label: 'search "giáo dục hòa nhập"', q: 'giáo dục hòa nhập' },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Realistic material: Vietnamese subjects, issuers, symbols (shared by the SQL seed and the API load)
+// ---------------------------------------------------------------------------------------------
+
+const PREFIXES = [
+  'Về việc', 'V/v', 'Hướng dẫn', 'Triển khai', 'Báo cáo kết quả', 'Đề nghị báo cáo', 'Tổ chức', 'Kế hoạch',
+  'Thông báo', 'Góp ý dự thảo văn bản về', 'Tăng cường', 'Kiểm tra', 'Tổng kết', 'Sơ kết',
+];
+const TOPICS = [
+  'tuyển sinh vào lớp 10 trung học phổ thông', 'tuyển sinh đại học, cao đẳng hệ chính quy',
+  'kỳ thi tốt nghiệp trung học phổ thông', 'kỳ thi chọn học sinh giỏi cấp tỉnh', 'bồi dưỡng thường xuyên giáo viên',
+  'kiểm định chất lượng giáo dục và công nhận trường đạt chuẩn quốc gia', 'chuyển đổi số trong ngành giáo dục',
+  'ứng dụng công nghệ thông tin trong quản lý trường học', 'công tác thi đua, khen thưởng', 'tuyển dụng viên chức giáo dục',
+  'bổ nhiệm lại cán bộ quản lý', 'nâng bậc lương thường xuyên', 'quyết toán ngân sách', 'dự toán ngân sách nhà nước',
+  'mua sắm thiết bị dạy học tối thiểu', 'sách giáo khoa theo chương trình giáo dục phổ thông 2018',
+  'phòng, chống dịch bệnh trong trường học', 'an toàn giao thông cho học sinh', 'phòng, chống đuối nước trẻ em',
+  'y tế trường học và bảo hiểm y tế học sinh', 'phổ cập giáo dục, xóa mù chữ', 'giáo dục hòa nhập cho học sinh khuyết tật',
+  'hoạt động trải nghiệm, hướng nghiệp', 'giáo dục kỹ năng sống', 'an ninh trật tự trong trường học',
+  'phòng cháy, chữa cháy', 'cải cách hành chính', 'thực hành tiết kiệm, chống lãng phí', 'phòng, chống tham nhũng',
+  'tiếp công dân và giải quyết khiếu nại, tố cáo', 'công tác dân vận', 'nhiệm vụ năm học', 'biên chế và vị trí việc làm',
+  'đánh giá, xếp loại viên chức', 'hội thi giáo viên dạy giỏi', 'cơ sở vật chất trường học',
+  'chế độ chính sách đối với nhà giáo', 'miễn, giảm học phí', 'chương trình giáo dục địa phương', 'dạy và học ngoại ngữ',
+  'thống kê giáo dục', 'bảo vệ môi trường',
+];
+const SUFFIXES = [
+  '', '', ' năm học {sy}', ' năm {y}', ' trên địa bàn tỉnh', ' đợt 1', ' đợt 2', ' tại các trường trung học phổ thông',
+  ' học kỳ I năm học {sy}', ' học kỳ II năm học {sy}', ' giai đoạn 2021-2025', ' của ngành giáo dục tỉnh Tây Ninh',
+];
+const ISSUERS: [string, string][] = [
+  ['UBND tỉnh Tây Ninh', 'UBND-VX'], ['UBND tỉnh Tây Ninh', 'QĐ-UBND'], ['UBND tỉnh Tây Ninh', 'KH-UBND'],
+  ['Bộ Giáo dục và Đào tạo', 'BGDĐT-GDTrH'], ['Bộ Giáo dục và Đào tạo', 'BGDĐT-NGCBQLGD'], ['Bộ Giáo dục và Đào tạo', 'TT-BGDĐT'],
+  ['Sở Nội vụ tỉnh Tây Ninh', 'SNV-CCVC'], ['Sở Tài chính tỉnh Tây Ninh', 'STC-HCSN'], ['Sở Y tế tỉnh Tây Ninh', 'SYT-NVY'],
+  ['Công an tỉnh Tây Ninh', 'CAT-PV01'], ['Hội đồng nhân dân tỉnh Tây Ninh', 'HĐND-VP'], ['Tỉnh ủy Tây Ninh', 'TU-BTGTU'],
+  ['UBND thành phố Tây Ninh', 'UBND-GDĐT'], ['UBND thị xã Trảng Bàng', 'UBND-VX'], ['Bảo hiểm xã hội tỉnh Tây Ninh', 'BHXH-QLT'],
+  ['Kho bạc Nhà nước Tây Ninh', 'KBNN-KSC'], ['Trường Đại học Sư phạm Thành phố Hồ Chí Minh', 'ĐHSP-ĐT'],
+  ['Sở Lao động - Thương binh và Xã hội tỉnh Tây Ninh', 'SLĐTBXH-GDNN'],
+];
+const DOC_TYPES = [
+  'Công văn', 'Công văn', 'Công văn', 'Công văn', 'Công văn', 'Công văn', 'Công văn', 'Công văn', 'Quyết định', 'Quyết định',
+  'Kế hoạch', 'Kế hoạch', 'Thông báo', 'Thông báo', 'Báo cáo', 'Tờ trình', 'Giấy mời', 'Giấy mời', 'Chỉ thị', 'Thông tư', 'Hướng dẫn',
+];
+const INSTRUCTIONS = [
+  'Giao phòng chủ trì tham mưu, báo cáo trước hạn.', 'Đề nghị nghiên cứu, đề xuất hướng xử lý.',
+  'Phối hợp triển khai, báo cáo kết quả về Văn phòng Sở.', 'Xử lý theo quy định.',
+];
+const RESULTS = ['Đã xử lý, lưu hồ sơ.', 'Đã ban hành văn bản trả lời.', 'Đã triển khai đến các đơn vị.', 'Đã báo cáo lãnh đạo Sở.'];
+
+const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)];
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers: progress, statistics, cleanup
+// ---------------------------------------------------------------------------------------------
+
+const started = Date.now();
+function log(message: string): void {
+  const s = Math.floor((Date.now() - started) / 1000);
+  console.log(`[${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}] ${message}`);
+}
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+const cleanups: { what: string; run: () => Promise<unknown> | unknown }[] = [];
+let cleaning: Promise<void> | null = null;
+let interrupted = false;
+/** Undoes everything, newest first; every caller (signal, failure, normal end) awaits the same run. */
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const step of cleanups.reverse()) {
+      try {
+        await step.run();
+      } catch (error) {
+        console.error(`cleanup (${step.what}) failed: ${(error as Error).message}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`\n${signal}: cleaning up`);
+    void cleanup().finally(() => process.exit(code));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The throwaway installation: database, queue prefix, file directory, API process
+// ---------------------------------------------------------------------------------------------
+
+function serviceUrls(): { databaseUrl: string; redisUrl: string } {
+  const file = join(ROOT, '.data', 'services.env');
+  const vars: Record<string, string> = {};
+  if (existsSync(file)) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      const [key, ...rest] = line.split('=');
+      if (key && rest.length) vars[key.trim()] = rest.join('=').trim();
+    }
+  }
+  return {
+    databaseUrl: process.env.DATABASE_URL ?? vars.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/eoffice',
+    redisUrl: process.env.REDIS_URL ?? vars.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  };
+}
+
+interface Installation {
+  id: string;
+  serverUrl: string;
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  workDir: string;
+  fileStoreDir: string;
+  env: NodeJS.ProcessEnv;
+}
+
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const client = new PgClient({ connectionString: serverUrl, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function runNode(script: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolvePromise(output) : reject(new Error(`${script} exited with ${code}:\n${output}`))));
+  });
+}
+
+async function createInstallation(): Promise<Installation> {
+  const { databaseUrl, redisUrl } = serviceUrls();
+  const id = `${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
+  const server = new URL(databaseUrl);
+  server.pathname = '/postgres';
+  const target = new URL(databaseUrl);
+  target.pathname = `/eoffice_bench_${id}`;
+  const workDir = mkdtempSync(join(tmpdir(), `eoffice-bench-${id}-`));
+  const inst: Installation = {
+    id,
+    serverUrl: server.toString(),
+    databaseUrl: target.toString(),
+    redisUrl,
+    queuePrefix: `eoffice_bench_${id}`,
+    workDir,
+    fileStoreDir: join(workDir, 'files'),
+    env: {},
+  };
+  mkdirSync(inst.fileStoreDir, { recursive: true });
+  cleanups.push({ what: 'temp directory', run: () => rmSync(workDir, { recursive: true, force: true }) });
+  cleanups.push({
+    what: 'queue keys',
+    run: async () => {
+      const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+      await redis.connect();
+      try {
+        let cursor = '0';
+        do {
+          const [next, keys] = await redis.scan(cursor, 'MATCH', `${inst.queuePrefix}:*`, 'COUNT', 1000);
+          if (keys.length) await redis.del(...keys);
+          cursor = next;
+        } while (cursor !== '0');
+      } finally {
+        redis.disconnect();
+      }
+    },
+  });
+  inst.env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: inst.databaseUrl,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: inst.queuePrefix,
+    FILE_STORE_DIR: inst.fileStoreDir,
+    JWT_SECRET: randomBytes(48).toString('base64url'),
+    SIGNING_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    BOOTSTRAP_ADMIN_PASSWORD: 'Bench@2026!x',
+    ACCESS_TOKEN_TTL_SECONDS: '3600',
+    FIXITY_CHECK_CRON: '',
+  };
+  await adminQuery(inst.serverUrl, `CREATE DATABASE "eoffice_bench_${id}"`);
+  cleanups.push({
+    what: 'database',
+    run: async () => {
+      if (OPT.keep) {
+        console.log(`--keep: database kept at ${inst.databaseUrl}`);
+        return;
+      }
+      await adminQuery(inst.serverUrl, `DROP DATABASE IF EXISTS "eoffice_bench_${id}" WITH (FORCE)`);
+    },
+  });
+  log(`database eoffice_bench_${id} created; queue prefix ${inst.queuePrefix}; files in ${inst.fileStoreDir}`);
+  await runNode('dist/apps/api/apps/api/src/migrate.js', inst.env);
+  await runNode('dist/apps/api/apps/api/src/seed.js', inst.env);
+  log('migrated and demo organisation seeded (built migrate + seed CLIs)');
+  for (const statement of OPT.extraSql.split(';').map((x) => x.trim()).filter(Boolean)) {
+    const sql = statement.replace(/\{db\}/g, `"eoffice_bench_${id}"`);
+    const client = new PgClient({ connectionString: inst.databaseUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+    log(`--extra-sql: ${sql}`);
+  }
+  return inst;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePromise(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+interface Api {
+  url: string;
+  child: ChildProcess;
+}
+
+async function startApi(inst: Installation): Promise<Api> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [API_MAIN], { cwd: ROOT, env: { ...inst.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
+  child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
+  const exited = new Promise<void>((r) => child.on('exit', () => r()));
+  cleanups.push({
+    what: 'API process',
+    run: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`API exited at start:\n${output}`);
+    try {
+      if ((await fetch(`${url}/ready`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`API not ready after 60 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  log(`API started (pid ${child.pid}, ${url})`);
+  return { url, child };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Seeding with SQL
+// ---------------------------------------------------------------------------------------------
+
+interface Org {
+  agency: string;
+  units: { VP: string; GDTRH: string; TCCB: string; school: string };
+  people: { clerk: string; leader: string; leadership: string; unitLeader: string; officer: string; officer2: string };
+  usernames: { clerk: string; leader: string; leadership: string; officer: string };
+  registers: { normal: string; confidential: string };
+  scanFileId: string;
+}
+
+const uuid = (value: string) => {
+  if (!/^[0-9a-f-]{36}$/.test(value)) throw new Error(`not a uuid: ${value}`);
+  return `'${value}'::uuid`;
+};
+
+async function loadOrg(db: PgClient, inst: Installation): Promise<Org> {
+  const units = (await db.query(`SELECT id, code, kind, parent_id FROM unit`)).rows as { id: string; code: string; kind: string; parent_id: string | null }[];
+  const agency = units.find((u) => u.kind === 'agency' && u.parent_id === null);
+  const unit = (code: string) => {
+    const found = units.find((u) => u.code === code);
+    if (!found) throw new Error(`demo unit ${code} missing`);
+    return found.id;
+  };
+  if (!agency) throw new Error('demo agency missing');
+  const users = (await db.query(`SELECT id, username, unit_id, roles FROM app_user WHERE active`)).rows as {
+    id: string; username: string; unit_id: string; roles: string[];
+  }[];
+  const user = (test: (u: (typeof users)[number]) => boolean, what: string) => {
+    const found = users.find(test);
+    if (!found) throw new Error(`demo person (${what}) missing`);
+    return found;
+  };
+  const clerk = user((u) => u.username === 'bangnv', 'clerk bangnv');
+  const leader = user((u) => u.username === 'tuyettta', 'leader tuyettta');
+  const officer = user((u) => u.username === 'huydq', 'officer huydq');
+  const leadership = user((u) => u.roles.includes('leadership'), 'leadership');
+  const unitLeader = user((u) => u.roles.includes('leader') && u.unit_id === unit('GDTRH'), 'GDTRH leader');
+  const officer2 = user((u) => u.roles.includes('officer') && u.unit_id === unit('TCCB'), 'TCCB officer');
+  const registers = (await db.query(`SELECT id, code FROM register WHERE agency_id = $1 AND kind = 'incoming'`, [agency.id])).rows as { id: string; code: string }[];
+  const register = (code: string) => {
+    const found = registers.find((r) => r.code === code);
+    if (!found) throw new Error(`register ${code} missing`);
+    return found.id;
+  };
+
+  // One real scan in the file store, shared by every seeded document (fixity would pass on it).
+  const pdf = await makePdf('Van ban den - ban quet mau (benchmark)');
+  const sha256 = createHash('sha256').update(pdf).digest('hex');
+  const key = `sha256/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
+  mkdirSync(dirname(join(inst.fileStoreDir, key)), { recursive: true });
+  writeFileSync(join(inst.fileStoreDir, key), pdf);
+  const file = await db.query(
+    `INSERT INTO stored_file (storage_key, sha256, size_bytes, mime_type, original_name, uploaded_by) VALUES ($1, $2, $3, 'application/pdf', 'scan.pdf', $4) RETURNING id`,
+    [key, sha256, pdf.length, clerk.id],
+  );
+  return {
+    agency: agency.id,
+    units: { VP: unit('VP'), GDTRH: unit('GDTRH'), TCCB: unit('TCCB'), school: unit('THPTTDN') },
+    people: { clerk: clerk.id, leader: leader.id, leadership: leadership.id, unitLeader: unitLeader.id, officer: officer.id, officer2: officer2.id },
+    usernames: { clerk: clerk.username, leader: leader.username, leadership: leadership.username, officer: officer.username },
+    registers: { normal: register('DEN'), confidential: register('DEN-MAT') },
+    scanFileId: file.rows[0].id,
+  };
+}
+
+/** Kinds of staged documents: history (closed, some returned/recalled) and the open work of today. */
+type Mode = 'history' | 'registered' | 'submitted' | 'working';
+
+const STAGE_DDL = `
+  CREATE UNLOGGED TABLE IF NOT EXISTS bench_stage (
+    id uuid PRIMARY KEY, status varchar(12), register_id uuid, year int, incoming_number int, received_at timestamptz,
+    source_number_symbol varchar(50), source_date date, issuing_authority varchar(200), document_type varchar(100),
+    subject varchar(1000), urgency varchar(12), confidentiality varchar(12), received_via varchar(8), due_date date,
+    page_count int, submitted_to uuid, instruction text, closed_at timestamptz, closed_by uuid, result_note text,
+    lead_idx int, coord_idx int, informed boolean, reassigned boolean, assigned_at timestamptz, progress_at timestamptz)`;
+
+/**
+ * Assignment targets, by index: three people (officers, unit leader) and four units (lead unit
+ * without a named person: whoever handles the unit sees it).
+ */
+function targets(org: Org) {
+  const users = [org.people.officer, org.people.officer2, org.people.unitLeader, null, null, null, null];
+  const units = [null, null, null, org.units.GDTRH, org.units.TCCB, org.units.VP, org.units.school];
+  const arr = (list: (string | null)[]) => `ARRAY[${list.map((v) => (v ? uuid(v) : 'NULL::uuid')).join(', ')}]`;
+  // Who reports progress / closes for each target.
+  const actors = [org.people.officer, org.people.officer2, org.people.unitLeader, org.people.officer, org.people.officer2, org.people.unitLeader, org.people.leader];
+  return { users: arr(users), units: arr(units), actors: arr(actors) };
+}
+
+/** Runs SQL written with @name placeholders (clearer than $13 in a long statement). */
+function named(db: PgClient, sql: string, values: Record<string, unknown>) {
+  const order: string[] = [];
+  const text = sql.replace(/@([a-zA-Z]\w*)/g, (_, name: string) => {
+    if (!(name in values)) throw new Error(`no value for @${name}`);
+    if (!order.includes(name)) order.push(name);
+    return `$${order.indexOf(name) + 1}`;
+  });
+  return db.query(text, order.map((name) => values[name]));
+}
+
+/** Fills bench_stage with `n` documents of one kind; numbers continue each register/year series. */
+async function stage(db: PgClient, org: Org, n: number, mode: Mode, minDays: number, maxDays: number, leadIdx: number | null): Promise<void> {
+  const today = `(now() AT TIME ZONE '${TZ}')::date`;
+  const status = {
+    history: `CASE WHEN r3 < 0.015 THEN 'returned' WHEN r3 < 0.025 THEN 'recalled' ELSE 'closed' END`,
+    registered: `'registered'`,
+    submitted: `'submitted'`,
+    working: `CASE WHEN r3 < 0.5 THEN 'assigned' ELSE 'in_progress' END`,
+  }[mode];
+  const confidentiality = mode === 'history' ? `CASE WHEN r4 < 0.015 THEN 'confidential' WHEN r4 < 0.02 THEN 'secret' ELSE 'normal' END` : `'normal'`;
+  const dueDate = {
+    history: `CASE WHEN r14 < 0.6 THEN day + (7 + floor(r15 * 14))::int END`,
+    registered: `CASE WHEN r14 < 0.5 THEN day + 10 END`,
+    submitted: `CASE WHEN r14 < 0.5 THEN day + 10 END`,
+    working: `greatest(day + 3, ${today} + (-10 + floor(r14 * 30))::int)`,
+  }[mode];
+  await named(
+    db,
+    `INSERT INTO bench_stage
+     SELECT gen_random_uuid(), status, register_id, year,
+            row_number() OVER (PARTITION BY register_id, year ORDER BY received_at, g)
+              + coalesce((SELECT c.last_number FROM register_counter c WHERE c.register_id = w.register_id AND c.year = w.year), 0),
+            received_at, source_number_symbol, source_date, issuing_authority, document_type, subject, urgency, confidentiality,
+            received_via, due_date, page_count, submitted_to, instruction, closed_at,
+            CASE WHEN closed_at IS NOT NULL THEN (${targets(org).actors})[lead_idx + 1] END,
+            CASE WHEN closed_at IS NOT NULL AND r24 < 0.7 THEN (@results::text[])[1 + floor(r24 / 0.7 * array_length(@results, 1))::int] END,
+            lead_idx, coord_idx, informed, reassigned, assigned_at, progress_at
+       FROM (
+         SELECT v.*,
+                CASE WHEN status = 'closed' THEN least(assigned_at + (1 + r16 * 20) * interval '1 day', now()) END AS closed_at,
+                CASE WHEN status = 'closed' AND r22 < 0.5 THEN assigned_at + (least(assigned_at + (1 + r16 * 20) * interval '1 day', now()) - assigned_at) / 2
+                     WHEN status = 'in_progress' THEN assigned_at + (now() - assigned_at) / 2 END AS progress_at
+           FROM (
+             SELECT u.*,
+                    CASE WHEN lead_idx IS NOT NULL THEN least(received_at + (2 + r21 * 46) * interval '1 hour', now() - interval '1 minute') END AS assigned_at,
+                    CASE WHEN lead_idx IS NOT NULL AND r18 < 0.4 THEN (lead_idx + 1 + floor(r19 * 5)::int) % 7 END AS coord_idx,
+                    lead_idx IS NOT NULL AND r20 < 0.3 AS informed,
+                    lead_idx IS NOT NULL AND r23 < 0.05 AS reassigned,
+                    CASE WHEN lead_idx IS NOT NULL AND r23 < 0.5 THEN (@instructions::text[])[1 + floor(r23 * 2 * array_length(@instructions, 1))::int] END AS instruction,
+                    CASE WHEN status <> 'registered' AND status <> 'returned' THEN ${uuid(org.people.leader)} END AS submitted_to,
+                    CASE WHEN confidentiality = 'normal' THEN ${uuid(org.registers.normal)} ELSE ${uuid(org.registers.confidential)} END AS register_id,
+                    extract(year FROM received_at AT TIME ZONE '${TZ}')::int AS year
+               FROM (
+                 SELECT t.*,
+                        CASE WHEN status IN ('closed', 'assigned', 'in_progress') THEN coalesce(@lead::int,
+                          CASE WHEN r17 < 0.2 THEN 0 WHEN r17 < 0.4 THEN 1 WHEN r17 < 0.5 THEN 2 WHEN r17 < 0.65 THEN 3
+                               WHEN r17 < 0.8 THEN 4 WHEN r17 < 0.9 THEN 5 ELSE 6 END) END AS lead_idx,
+                        least(((day + time '07:30') + r2 * interval '9 hours') AT TIME ZONE '${TZ}', now() - interval '5 minutes') AS received_at,
+                        -- source numbers restart every year: low numbers are the most frequent
+                        (1 + floor(r9 * r9 * 3500))::int || '/' || (@symbols::text[])[issuer] AS source_number_symbol,
+                        day - floor(r7 * 8)::int AS source_date,
+                        (@issuers::text[])[issuer] AS issuing_authority,
+                        (@types::text[])[1 + floor(r10 * array_length(@types, 1))::int] AS document_type,
+                        (@prefixes::text[])[1 + floor(r11 * array_length(@prefixes, 1))::int] || ' ' || (@topics::text[])[1 + floor(r12 * array_length(@topics, 1))::int]
+                          || replace(replace((@suffixes::text[])[1 + floor(r13 * array_length(@suffixes, 1))::int], '{sy}',
+                               CASE WHEN extract(month FROM day) >= 8 THEN extract(year FROM day)::int || '-' || extract(year FROM day)::int + 1
+                                    ELSE extract(year FROM day)::int - 1 || '-' || extract(year FROM day)::int END),
+                             '{y}', extract(year FROM day)::int::text) AS subject,
+                        CASE WHEN r5 < 0.85 THEN 'normal' WHEN r5 < 0.95 THEN 'urgent' WHEN r5 < 0.99 THEN 'very_urgent' ELSE 'flash' END AS urgency,
+                        CASE WHEN r6 < 0.3 THEN 'paper' WHEN r6 < 0.5 THEN 'email' WHEN r6 < 0.95 THEN 'system' ELSE 'edxml' END AS received_via,
+                        ${dueDate} AS due_date,
+                        1 + floor(r15 * r15 * 20)::int AS page_count
+                   FROM (
+                     SELECT s.*, ${status} AS status, ${confidentiality} AS confidentiality,
+                            1 + floor(r8 * array_length(@issuers::text[], 1))::int AS issuer,
+                            d0 - CASE extract(isodow FROM d0) WHEN 6 THEN 1 WHEN 7 THEN 2 ELSE 0 END AS day
+                       FROM (
+                         SELECT g, ${today} - (@minDays::int + floor(random() * (@maxDays::int - @minDays::int + 1)))::int AS d0,
+                                random() r2, random() r3, random() r4, random() r5, random() r6, random() r7, random() r8, random() r9,
+                                random() r10, random() r11, random() r12, random() r13, random() r14, random() r15, random() r16,
+                                random() r17, random() r18, random() r19, random() r20, random() r21, random() r22, random() r23, random() r24
+                           FROM generate_series(1, @n::int) g OFFSET 0
+                       ) s
+                   ) t
+               ) u
+           ) v
+       ) w`,
+    {
+      n, minDays, maxDays, lead: leadIdx, issuers: ISSUERS.map((i) => i[0]), symbols: ISSUERS.map((i) => i[1]), types: DOC_TYPES,
+      prefixes: PREFIXES, topics: TOPICS, instructions: INSTRUCTIONS, results: RESULTS, suffixes: SUFFIXES,
+    },
+  );
+}
+
+/** Moves bench_stage into the application's tables: documents, counters, assignments, events. */
+async function flushStage(db: PgClient, org: Org): Promise<void> {
+  const t = targets(org);
+  await db.query('BEGIN');
+  await db.query(
+    `INSERT INTO incoming_document (id, agency_id, register_id, year, incoming_number, status, source_number_symbol, source_date,
+       issuing_authority, document_type, subject, urgency, confidentiality, received_via, received_at, due_date, page_count,
+       scan_file_id, registered_by, submitted_to, instruction, closed_at, closed_by, result_note, created_at, updated_at)
+     SELECT id, ${uuid(org.agency)}, register_id, year, incoming_number, status, source_number_symbol, source_date,
+            issuing_authority, document_type, subject, urgency, confidentiality, received_via, received_at, due_date, page_count,
+            ${uuid(org.scanFileId)}, ${uuid(org.people.clerk)}, submitted_to, instruction, closed_at, closed_by, result_note,
+            received_at, coalesce(closed_at, progress_at, assigned_at, received_at)
+       FROM bench_stage ORDER BY received_at`,
+  );
+  await db.query(
+    `INSERT INTO register_counter (register_id, year, last_number)
+     SELECT register_id, year, max(incoming_number) FROM bench_stage GROUP BY register_id, year
+     ON CONFLICT (register_id, year) DO UPDATE SET last_number = greatest(register_counter.last_number, excluded.last_number)`,
+  );
+  await db.query(
+    `INSERT INTO incoming_assignment (document_id, role, user_id, unit_id, due_date, instruction, assigned_by, assigned_at, progress_percent, active)
+     SELECT id, 'lead', (${t.users})[lead_idx + 1], (${t.units})[lead_idx + 1], due_date, instruction, ${uuid(org.people.leader)}, assigned_at,
+            CASE status WHEN 'closed' THEN 100 WHEN 'in_progress' THEN 50 END, true
+       FROM bench_stage WHERE lead_idx IS NOT NULL
+     UNION ALL -- an earlier direction, replaced by the current one (kept inactive as history)
+     SELECT id, 'lead', (${t.users})[(lead_idx + 3) % 7 + 1], (${t.units})[(lead_idx + 3) % 7 + 1], due_date, NULL, ${uuid(org.people.leader)},
+            assigned_at - interval '1 hour', NULL, false
+       FROM bench_stage WHERE reassigned
+     UNION ALL
+     SELECT id, 'coordinator', (${t.users})[coord_idx + 1], (${t.units})[coord_idx + 1], due_date, NULL, ${uuid(org.people.leader)}, assigned_at, NULL, true
+       FROM bench_stage WHERE coord_idx IS NOT NULL
+     UNION ALL
+     SELECT id, 'informed', ${uuid(org.people.leadership)}, NULL, NULL, NULL, ${uuid(org.people.leader)}, assigned_at, NULL, true
+       FROM bench_stage WHERE informed`,
+  );
+  await db.query(
+    `INSERT INTO incoming_event (document_id, occurred_at, actor_id, action, from_status, to_status, note, data)
+     SELECT id, received_at, ${uuid(org.people.clerk)}, 'register', NULL, 'registered', NULL,
+            jsonb_build_object('incomingNumber', incoming_number, 'year', year, 'registerId', register_id)
+       FROM bench_stage
+     UNION ALL
+     SELECT id, least(received_at + interval '1 hour', now()), ${uuid(org.people.clerk)}, 'submit', 'registered', 'submitted', NULL,
+            jsonb_build_object('leaderId', submitted_to)
+       FROM bench_stage WHERE submitted_to IS NOT NULL
+     UNION ALL
+     SELECT id, assigned_at, ${uuid(org.people.leader)}, 'assign', 'submitted', 'assigned', instruction, jsonb_build_object('dueDate', due_date)
+       FROM bench_stage WHERE lead_idx IS NOT NULL
+     UNION ALL
+     SELECT id, progress_at, (${t.actors})[lead_idx + 1], 'progress', 'assigned', 'in_progress', 'Đang triển khai, tổng hợp báo cáo.',
+            jsonb_build_object('percent', 50)
+       FROM bench_stage WHERE progress_at IS NOT NULL
+     UNION ALL
+     SELECT id, closed_at, closed_by, 'close', CASE WHEN progress_at IS NULL THEN 'assigned' ELSE 'in_progress' END, 'closed', result_note,
+            jsonb_build_object('onTime', due_date IS NULL OR (closed_at AT TIME ZONE '${TZ}')::date <= due_date, 'dueDate', due_date)
+       FROM bench_stage WHERE status = 'closed'
+     UNION ALL
+     SELECT id, least(received_at + interval '3 hours', now()), ${uuid(org.people.clerk)}, 'return', 'registered', 'returned',
+            'Văn bản gửi nhầm địa chỉ, trả lại nơi gửi.', '{}'::jsonb
+       FROM bench_stage WHERE status = 'returned'
+     UNION ALL
+     SELECT id, least(received_at + interval '1 day', now()), NULL, 'recall', 'submitted', 'recalled', 'Cơ quan gửi thu hồi văn bản.', '{}'::jsonb
+       FROM bench_stage WHERE status = 'recalled'`,
+  );
+  await db.query('COMMIT');
+  await db.query('TRUNCATE bench_stage');
+}
+
+interface IndexDef {
+  name: string;
+  def: string;
+}
+
+/** Secondary indexes of the three big tables (not those backing a constraint), as the migrations made them. */
+async function secondaryIndexes(db: PgClient): Promise<IndexDef[]> {
+  const { rows } = await db.query(
+    `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def
+       FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+      WHERE t.relname IN ('incoming_document', 'incoming_assignment', 'incoming_event') AND t.relnamespace = 'public'::regnamespace
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+      ORDER BY t.relname, i.relname`,
+  );
+  return rows as IndexDef[];
+}
+
+async function count(db: PgClient, table: string): Promise<number> {
+  return Number((await db.query(`SELECT count(*)::bigint AS n FROM ${table}`)).rows[0].n);
+}
+
+/**
+ * Brings incoming_document to `target` rows. The first call also seeds today's open work (a few
+ * dozen items waiting for each demo person), which then stays the same whatever the total: only
+ * history (closed, returned, recalled documents over ~5 years) is added afterwards.
+ */
+async function seedTo(db: PgClient, org: Org, target: number, first: boolean): Promise<{ ms: number; indexMs: number }> {
+  const start = Date.now();
+  await db.query(`SET synchronous_commit = off`);
+  await db.query(`SET work_mem = '256MB'`);
+  await db.query(`SET maintenance_work_mem = '1GB'`);
+  await db.query(`SET max_parallel_maintenance_workers = 2`);
+  await db.query(STAGE_DDL);
+  // Bulk load: secondary indexes are dropped and built again afterwards, exactly as the migrations
+  // defined them (definitions read from the catalogue). Primary keys and unique constraints stay.
+  const indexes = await secondaryIndexes(db);
+  for (const index of indexes) await db.query(`DROP INDEX ${index.name}`);
+  if (first) {
+    await db.query(`SELECT setseed(0.4242)`);
+    // Open work: [mode, count, received between minDays and maxDays ago, lead target index]
+    const open: [Mode, number, number, number, number | null][] = [
+      ['registered', 30, 0, 3, null], // the clerk's inbox: to submit
+      ['submitted', 40, 0, 7, null], // the leader's inbox: to assign
+      ['working', 30, 1, 120, 0], // huydq leads
+      ['working', 30, 1, 120, 1], // lanvt leads
+      ['working', 15, 1, 120, 2], // the GDTRH unit leader leads
+      ['working', 15, 1, 120, 3], // unit GDTRH leads (no person named)
+      ['working', 15, 1, 120, 4], // unit TCCB
+      ['working', 10, 1, 120, 5], // unit VP
+      ['working', 15, 1, 120, 6], // the attached school
+    ];
+    for (const [mode, n, minDays, maxDays, lead] of open) {
+      await stage(db, org, n, mode, minDays, maxDays, lead);
+      await flushStage(db, org); // the next stage continues the numbers from the counters
+    }
+  }
+  let current = await count(db, 'incoming_document');
+  while (current < target) {
+    const n = Math.min(OPT.batch, target - current);
+    const t0 = Date.now();
+    await stage(db, org, n, 'history', 1, 5 * 365, null);
+    await flushStage(db, org);
+    current += n;
+    log(`  seeded ${current.toLocaleString('en')} / ${target.toLocaleString('en')} documents (batch of ${n.toLocaleString('en')} in ${seconds(Date.now() - t0)})`);
+  }
+  await db.query(`DROP TABLE bench_stage`);
+  const i0 = Date.now();
+  for (const index of indexes) await db.query(index.def);
+  const indexMs = Date.now() - i0;
+  log(`  ${indexes.length} secondary indexes rebuilt in ${seconds(indexMs)}`);
+  const v0 = Date.now();
+  await db.query(`VACUUM (ANALYZE) incoming_document, incoming_assignment, incoming_event, register_counter, stored_file`);
+  await db.query(`CHECKPOINT`);
+  log(`  VACUUM (ANALYZE) + CHECKPOINT in ${seconds(Date.now() - v0)}`);
+  await verifySeries(db);
+  return { ms: Date.now() - start, indexMs };
+}
+
+/** Numbers are 1..n without gaps in every register/year, and each counter equals its n. */
+async function verifySeries(db: PgClient): Promise<void> {
+  const { rows } = await db.query(
+    `SELECT d.register_id, d.year, count(*)::int AS n, min(d.incoming_number) AS lo, max(d.incoming_number) AS hi, max(c.last_number) AS counter
+       FROM incoming_document d LEFT JOIN register_counter c ON c.register_id = d.register_id AND c.year = d.year
+      GROUP BY d.register_id, d.year`,
+  );
+  for (const r of rows) {
+    if (r.lo !== 1 || r.hi !== r.n || r.counter !== r.n) {
+      throw new Error(`numbering broken for register ${r.register_id} ${r.year}: n=${r.n} min=${r.lo} max=${r.hi} counter=${r.counter}`);
+    }
+  }
+}
+
+/** The documents registered over HTTP are set aside (returned) so the clerk's inbox stays the same size. */
+async function setAsideRegistrations(db: PgClient, org: Org): Promise<number> {
+  const { rowCount } = await db.query(
+    `WITH r AS (
+       UPDATE incoming_document SET status = 'returned', updated_at = now()
+        WHERE idempotency_key LIKE 'bench-%' AND status = 'registered' RETURNING id)
+     INSERT INTO incoming_event (document_id, actor_id, action, from_status, to_status, note)
+     SELECT id, ${uuid(org.people.clerk)}, 'return', 'registered', 'returned', 'benchmark: registration sample set aside' FROM r`,
+  );
+  await db.query(`ANALYZE incoming_document`);
+  return rowCount ?? 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring over HTTP
+// ---------------------------------------------------------------------------------------------
+
+async function makePdf(text: string): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  const ascii = text.normalize('NFD').replace(/[^\x20-\x7e]/g, '');
+  page.drawText(ascii.slice(0, 90), { x: 72, y: 760, size: 12, font: await doc.embedFont(StandardFonts.Helvetica) });
+  return Buffer.from(await doc.save());
+}
+
+async function signIn(api: Api, username: string): Promise<string> {
+  const res = await fetch(`${api.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  const body = (await res.json()) as { accessToken?: string };
+  if (res.status !== 200 || !body.accessToken) throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(body)}`);
+  return body.accessToken;
+}
+
+interface Latency {
+  n: number;
+  p50: number;
+  p95: number;
+  total?: number;
+}
+
+async function timedGet(api: Api, token: string, path: string): Promise<{ ms: number; total: number }> {
+  const t0 = performance.now();
+  const res = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const text = await res.text();
+  const ms = performance.now() - t0;
+  if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${text.slice(0, 500)}`);
+  return { ms, total: (JSON.parse(text) as { total: number }).total };
+}
+
+/** One request at a time (latency, not throughput), after a warm-up (≤ 5 s); stops early after --max-seconds. */
+async function latency(api: Api, token: string, path: string, requests: number): Promise<Latency> {
+  let total = 0;
+  const warm = Date.now() + 5000;
+  for (let i = 0; i < OPT.warmup && (i < 2 || Date.now() < warm); i += 1) total = (await timedGet(api, token, path)).total;
+  const samples: number[] = [];
+  const deadline = Date.now() + OPT.maxSeconds * 1000;
+  while (samples.length < requests && (samples.length < OPT.minSamples || Date.now() < deadline)) {
+    samples.push((await timedGet(api, token, path)).ms);
+  }
+  samples.sort((a, b) => a - b);
+  return { n: samples.length, p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), total };
+}
+
+function registrationMetadata(i: number) {
+  const [issuer, symbol] = pick(ISSUERS);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(new Date());
+  return {
+    sourceNumberSymbol: `${1 + Math.floor(Math.random() ** 2 * 3500)}/${symbol}`,
+    sourceDate: today,
+    issuingAuthority: issuer,
+    documentType: pick(DOC_TYPES),
+    subject: `${pick(PREFIXES)} ${pick(TOPICS)}${pick(SUFFIXES).replace('{sy}', '2026-2027').replace('{y}', '2026')} (${i})`,
+    urgency: Math.random() < 0.85 ? 'normal' : 'urgent',
+    confidentiality: 'normal',
+    receivedVia: pick(['paper', 'email', 'system']),
+    dueInWorkingDays: Math.random() < 0.5 ? 10 : undefined,
+    pageCount: 1 + Math.floor(Math.random() * 6),
+  };
+}
+
+interface Throughput {
+  n: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+}
+
+/** POST /incoming (multipart: metadata + a real one-page PDF scan) with `concurrency` clients in parallel. */
+async function registrations(api: Api, token: string, phase: string): Promise<Throughput> {
+  const bodies = await Promise.all(
+    Array.from({ length: OPT.registrations + Math.min(10, Math.floor(OPT.registrations / 10)) }, async (_, i) => ({
+      metadata: JSON.stringify(registrationMetadata(i)),
+      scan: await makePdf(`Scan ${phase} ${i} ${randomBytes(8).toString('hex')}`),
+    })),
+  );
+  const post = async (i: number) => {
+    const form = new FormData();
+    form.append('metadata', bodies[i].metadata);
+    form.append('scan', new Blob([new Uint8Array(bodies[i].scan)], { type: 'application/pdf' }), `scan-${i}.pdf`);
+    const t0 = performance.now();
+    const res = await fetch(`${api.url}/api/v1/incoming`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'idempotency-key': `bench-${phase}-${i}` },
+      body: form,
+    });
+    const text = await res.text();
+    if (res.status !== 201) throw new Error(`POST /incoming: ${res.status} ${text.slice(0, 500)}`);
+    return performance.now() - t0;
+  };
+  // Warm-up (not counted): the first registrations of a fresh process pay for JIT compilation.
+  const warmup = Math.min(10, Math.floor(bodies.length / 10));
+  for (let i = 0; i < warmup; i += 1) await post(i);
+  const samples: number[] = [];
+  let next = warmup;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: OPT.concurrency }, async () => {
+      while (next < bodies.length) samples.push(await post(next++));
+    }),
+  );
+  const wall = performance.now() - t0;
+  samples.sort((a, b) => a - b);
+  return { n: samples.length, perSecond: (samples.length / wall) * 1000, p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// EXPLAIN: the SQL the repository really generates (built code, captured through a TypeORM logger)
+// ---------------------------------------------------------------------------------------------
+
+interface Captured {
+  sql: string;
+  params: unknown[];
+}
+
+interface Explained {
+  figure: string;
+  queries: { sql: string; params: unknown[]; plan: string; ms: number }[];
+}
+
+interface QueryHarness {
+  /** Runs `figure` through the built IncomingQueryService and returns the SQL it sent, with parameters. */
+  capture(run: (service: any, actorOf: (username: string) => Promise<unknown>) => Promise<unknown>): Promise<Captured[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * The built libraries (dist/), wired by Nest exactly as the seed CLI wires them, with a TypeORM
+ * logger that records every statement: what gets EXPLAINed is the SQL the repository really sends.
+ * Created once at start-up, so a rebuild of dist/ by someone else during the run does not matter.
+ */
+async function queryHarness(inst: Installation): Promise<QueryHarness> {
+  for (const [key, value] of Object.entries(inst.env)) if (value !== undefined) process.env[key] = value;
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  require('reflect-metadata');
+  const dist = (path: string) => require(join(ROOT, 'dist/apps/api/libs', path, 'src/index.js'));
+  const { Module } = require('@nestjs/common');
+  const { NestFactory } = require('@nestjs/core');
+  const { DataSource } = require('typeorm');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const { CoreModule, loadConfig } = dist('core');
+  const { AccountsModule } = dist('accounts');
+  const { DocumentsModule, IncomingQueryService } = dist('documents');
+  loadConfig();
+  class ExplainModule {}
+  Module({ imports: [CoreModule, AccountsModule.forWorker(), DocumentsModule] })(ExplainModule);
+  const app = await NestFactory.createApplicationContext(ExplainModule, { logger: ['error', 'warn'] });
+  const dataSource = app.get(DataSource);
+  let captured: Captured[] = [];
+  (dataSource as { logger: unknown }).logger = {
+    logQuery: (sql: string, params?: unknown[]) => void captured.push({ sql, params: params ?? [] }),
+    logQueryError: () => undefined,
+    logQuerySlow: () => undefined,
+    logSchemaBuild: () => undefined,
+    logMigration: () => undefined,
+    log: () => undefined,
+  };
+  const service = app.get(IncomingQueryService);
+  const actorOf = async (username: string) => {
+    const [u] = await dataSource.query(`SELECT id, username, full_name, roles, unit_id FROM app_user WHERE username = $1`, [username]);
+    return { id: u.id, username: u.username, fullName: u.full_name, roles: u.roles, unitId: u.unit_id, mustChangePassword: false };
+  };
+  return {
+    async capture(run) {
+      const actors = new Map<string, unknown>();
+      const cachedActor = async (username: string) => {
+        if (!actors.has(username)) actors.set(username, await actorOf(username));
+        return actors.get(username);
+      };
+      await run(service, cachedActor); // resolves the actor outside the captured window's interest
+      captured = [];
+      await run(service, cachedActor);
+      return captured;
+    },
+    close: () => app.close(),
+  };
+}
+
+async function explainAll(harness: QueryHarness, db: PgClient, org: Org, phase: string): Promise<Explained[]> {
+  const page = { page: 1, pageSize: 50 };
+  type Run = (service: any, actorOf: (username: string) => Promise<unknown>) => Promise<unknown>;
+  const runs: [string, Run][] = [
+    [`inbox clerk ${org.usernames.clerk}`, async (s, a) => s.inbox(await a(org.usernames.clerk), { ...page })],
+    [`inbox leader ${org.usernames.leader}`, async (s, a) => s.inbox(await a(org.usernames.leader), { ...page })],
+    [`inbox officer ${org.usernames.officer}`, async (s, a) => s.inbox(await a(org.usernames.officer), { ...page })],
+    ...SEARCHES.map((q): [string, Run] => [q.label, async (s, a) => s.list(await a(org.usernames.leadership), { ...page, q: q.q })]),
+    [`list page 1 leadership ${org.usernames.leadership}`, async (s, a) => s.list(await a(org.usernames.leadership), { ...page })],
+  ];
+  const out: Explained[] = [];
+  for (const [figure, run] of runs) {
+    const captured = await harness.capture(run);
+    const queries = [];
+    for (const q of captured.filter((c) => /incoming_(document|assignment)/.test(c.sql) && /^\s*SELECT/i.test(c.sql))) {
+      const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.params);
+      const plan = rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+      const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN);
+      queries.push({ ...q, plan, ms });
+    }
+    out.push({ figure, queries });
+  }
+  log(`  EXPLAIN (ANALYZE, BUFFERS) of the SQL the built repository generates (${phase}): ${out.map((e) => `${e.figure} ${e.queries.map((q) => q.ms.toFixed(0)).join('+')} ms`).join('; ')}`);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One measurement at the current size
+// ---------------------------------------------------------------------------------------------
+
+interface Figures {
+  documents: number;
+  rows: Record<string, number>;
+  dbSize: string;
+  values: Map<string, { p50: number; p95: number; n: number; total?: number; unit: 'ms' | '/s' }>;
+  explained: Explained[];
+}
+
+async function measure(api: Api, db: PgClient, harness: QueryHarness | null, org: Org, phase: string): Promise<Figures> {
+  const rows: Record<string, number> = {};
+  for (const table of ['incoming_document', 'incoming_assignment', 'incoming_event']) rows[table] = await count(db, table);
+  const dbSize = (await db.query(`SELECT pg_size_pretty(pg_database_size(current_database())) AS s`)).rows[0].s as string;
+  log(`measuring at ${rows.incoming_document.toLocaleString('en')} documents (${rows.incoming_assignment.toLocaleString('en')} assignments, ${rows.incoming_event.toLocaleString('en')} events, database ${dbSize}; load average ${loadavg()[0].toFixed(2)})`);
+  const values: Figures['values'] = new Map();
+  const tokens = {
+    clerk: await signIn(api, org.usernames.clerk),
+    leader: await signIn(api, org.usernames.leader),
+    officer: await signIn(api, org.usernames.officer),
+    leadership: await signIn(api, org.usernames.leadership),
+  };
+  for (const [who, role] of [['clerk', org.usernames.clerk], ['leader', org.usernames.leader], ['officer', org.usernames.officer]] as const) {
+    const r = await latency(api, tokens[who], '/api/v1/inbox', OPT.inboxRequests);
+    values.set(`inbox ${who} ${role}`, { ...r, unit: 'ms' });
+    log(`  inbox ${who} ${role}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms (${r.n} requests, ${r.total} items waiting)`);
+  }
+  for (const s of SEARCHES) {
+    const r = await latency(api, tokens.leadership, `/api/v1/incoming?q=${encodeURIComponent(s.q)}`, OPT.searchRequests);
+    values.set(s.label, { ...r, unit: 'ms' });
+    log(`  ${s.label}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms (${r.n} requests, ${r.total} matches)`);
+  }
+  {
+    const r = await latency(api, tokens.leadership, '/api/v1/incoming', OPT.listRequests);
+    values.set(`list page 1 leadership ${org.usernames.leadership}`, { ...r, unit: 'ms' });
+    log(`  list page 1 (leadership ${org.usernames.leadership}): p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms (${r.n} requests, total ${r.total})`);
+  }
+  const explained = harness ? await explainAll(harness, db, org, phase) : [];
+  {
+    const r = await registrations(api, tokens.clerk, phase);
+    values.set(`registrations (concurrency ${OPT.concurrency})`, { p50: r.p50, p95: r.p95, n: r.n, unit: 'ms' });
+    values.set('registrations per second', { p50: r.perSecond, p95: NaN, n: r.n, unit: '/s' });
+    log(`  ${r.n} registrations, concurrency ${OPT.concurrency}: ${r.perSecond.toFixed(1)}/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`);
+    const setAside = await setAsideRegistrations(db, org);
+    log(`  ${setAside} benchmark registrations set aside (returned) to keep the clerk's inbox constant`);
+  }
+  log(`  load average after measuring: ${loadavg()[0].toFixed(2)}`);
+  return { documents: rows.incoming_document, rows, dbSize, values, explained };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+// ---------------------------------------------------------------------------------------------
+
+function report(small: Figures, large: Figures, seeding: { small: number; large: number }): string[] {
+  const label = (n: number) => (n >= 1_000_000 ? `${+(n / 1_000_000).toFixed(2)}M` : `${+(n / 1000).toFixed(1)}k`);
+  const sl = label(OPT.small);
+  const ll = label(OPT.large);
+  const lines: string[] = [];
+  const row = (cells: string[]) => lines.push(`| ${cells.join(' | ')} |`);
+  row(['figure', `${sl} p50`, `${sl} p95`, `${ll} p50`, `${ll} p95`, `ratio p50 ${ll}/${sl}`, `ratio p95 ${ll}/${sl}`, 'items', 'SQL ms (EXPLAIN ANALYZE)']);
+  row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']);
+  const sqlMs = (figs: Figures, name: string) => {
+    const e = figs.explained.find((x) => x.figure === name);
+    return e ? e.queries.map((q) => q.ms.toFixed(1)).join(' + ') : '';
+  };
+  const fmt = (v: number, unit: string) => (Number.isNaN(v) ? '' : unit === '/s' ? `${v.toFixed(1)}/s` : `${v.toFixed(1)} ms`);
+  const ratio = (a: number, b: number) => (Number.isNaN(a) || Number.isNaN(b) ? '' : `${(b / a).toFixed(2)}×`);
+  const degraded: string[] = [];
+  for (const [name, a] of small.values) {
+    const b = large.values.get(name);
+    if (!b) continue;
+    const items = a.total === undefined ? '' : `${a.total} → ${b.total}`;
+    const sql = sqlMs(small, name) ? `${sqlMs(small, name)} → ${sqlMs(large, name)}` : '';
+    row([name, fmt(a.p50, a.unit), fmt(a.p95, a.unit), fmt(b.p50, b.unit), fmt(b.p95, b.unit), ratio(a.p50, b.p50), ratio(a.p95, b.p95), items, sql]);
+    if (a.unit === 'ms' && b.p50 / a.p50 > OPT.threshold) degraded.push(name);
+  }
+  lines.push('');
+  lines.push(`documents: ${small.documents.toLocaleString('en')} → ${large.documents.toLocaleString('en')}; assignments ${small.rows.incoming_assignment.toLocaleString('en')} → ${large.rows.incoming_assignment.toLocaleString('en')}; events ${small.rows.incoming_event.toLocaleString('en')} → ${large.rows.incoming_event.toLocaleString('en')}; database ${small.dbSize} → ${large.dbSize}`);
+  if (OPT.extraSql) lines.push(`with --extra-sql: ${OPT.extraSql}`);
+  lines.push(`seeding: to ${sl} in ${seconds(seeding.small)}, ${sl} → ${ll} in ${seconds(seeding.large)}; total run ${seconds(Date.now() - started)}`);
+  lines.push(`latency: sequential requests after ≤ ${OPT.warmup} warm-up requests; registrations: ${OPT.registrations} POST /incoming with a real one-page PDF, ${OPT.concurrency} in parallel (ratio > 1 is better there)`);
+  lines.push('items: inbox = items waiting (total of the page response), search/list = matching documents; SQL ms: page query + count query + assignments of the page');
+  const wanted = OPT.explain === 'all' ? [...small.values.keys()] : OPT.explain === 'none' ? [] : degraded;
+  const plans = wanted.filter((name) => large.explained.some((e) => e.figure === name));
+  if (plans.length) {
+    lines.push('');
+    lines.push(OPT.explain === 'all' ? 'EXPLAIN (ANALYZE, BUFFERS) of every figure:' : `Figures slower than ${OPT.threshold}× at ${ll} — EXPLAIN (ANALYZE, BUFFERS) of the SQL the repository generates:`);
+    for (const name of plans) {
+      for (const [size, figs] of [[sl, small], [ll, large]] as const) {
+        const e = figs.explained.find((x) => x.figure === name);
+        if (!e) continue;
+        // The page and count queries; the third (assignments of the page's ids) is always ~1 ms.
+        const shown = e.queries.filter((q) => q.sql.includes('FROM "incoming_document"'));
+        for (const [i, q] of shown.entries()) {
+          lines.push('');
+          lines.push(`--- ${name} @ ${size}, query ${i + 1}/${shown.length} (${q.ms.toFixed(1)} ms)`);
+          if (size === sl) lines.push(q.sql.replace(/\s+/g, ' ').trim(), `-- parameters: ${JSON.stringify(q.params)}`);
+          lines.push(q.plan);
+        }
+      }
+    }
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  if (!existsSync(API_MAIN)) throw new Error('dist/ is missing: run `npm run -s build` first');
+  if (OPT.large <= OPT.small) throw new Error('--large must be above --small');
+  log(`incoming-documents benchmark: ${OPT.small.toLocaleString('en')} then ${OPT.large.toLocaleString('en')} documents`);
+  const inst = await createInstallation();
+  const db = new PgClient({ connectionString: inst.databaseUrl });
+  await db.connect();
+  cleanups.push({ what: 'database session', run: () => db.end() });
+  const org = await loadOrg(db, inst);
+
+  log(`seeding to ${OPT.small.toLocaleString('en')} documents`);
+  const seededSmall = await seedTo(db, org, OPT.small, true);
+  log(`seeded in ${seconds(seededSmall.ms)}`);
+  const api = await startApi(inst);
+  const harness = OPT.explain === 'none' ? null : await queryHarness(inst);
+  if (harness) cleanups.push({ what: 'query harness', run: () => harness.close() });
+  const small = await measure(api, db, harness, org, 'small');
+
+  log(`seeding to ${OPT.large.toLocaleString('en')} documents`);
+  const seededLarge = await seedTo(db, org, OPT.large, false);
+  log(`seeded in ${seconds(seededLarge.ms)}`);
+  const large = await measure(api, db, harness, org, 'large');
+
+  console.log('');
+  for (const line of report(small, large, { small: seededSmall.ms, large: seededLarge.ms })) console.log(line);
+}
+
+main()
+  .then(
+    () => cleanup(),
+    async (error: unknown) => {
+      // After Ctrl-C the run fails where it was (API stopped, database dropped): not worth a stack.
+      if (!interrupted) console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      await cleanup();
+      process.exitCode = interrupted ? 130 : 1;
+    },
+  )
+  .then(() => process.exit());
