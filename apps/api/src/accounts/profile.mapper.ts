@@ -1,14 +1,10 @@
 import type { Profile } from '@eoffice/accounts';
+import { toUserDto } from './user.mapper';
 
+/** GET /me: the person as admins see them, plus the inboxes they handle and manage. */
 export function toProfileDto({ user, unit, handledUnitIds, managedUnitIds }: Profile) {
   return {
-    id: user.id,
-    username: user.username,
-    fullName: user.fullName,
-    email: user.email,
-    position: user.position,
-    roles: user.roles,
-    mustChangePassword: user.mustChangePassword,
+    ...toUserDto({ user, unit }),
     unit: { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind, agencyId: unit.agencyId, email: unit.email },
     handledUnitIds,
     managedUnitIds,

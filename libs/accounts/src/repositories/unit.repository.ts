@@ -128,15 +128,16 @@ export class UnitRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Units the person heads, and units whose inbox is delegated to them on `$2` (a date). */
+  private static readonly MANAGED_SQL = `SELECT id FROM unit WHERE head_user_id = $1
+       UNION
+       SELECT unit_id FROM unit_delegation
+        WHERE delegate_id = $1 AND revoked_at IS NULL AND starts_on <= $2::date AND ends_on >= $2::date`;
+
   /** The person's unit, the units they head, and the units whose inbox is delegated to them on `today`. */
   async handledBy(userId: string, today: string): Promise<string[]> {
     const rows: { id: string }[] = await this.repo.query(
-      `SELECT unit_id AS id FROM app_user WHERE id = $1 AND active
-       UNION
-       SELECT id FROM unit WHERE head_user_id = $1
-       UNION
-       SELECT unit_id FROM unit_delegation
-        WHERE delegate_id = $1 AND revoked_at IS NULL AND starts_on <= $2::date AND ends_on >= $2::date`,
+      `SELECT unit_id AS id FROM app_user WHERE id = $1 AND active UNION ${UnitRepository.MANAGED_SQL}`,
       [userId, today],
     );
     return rows.map((r) => r.id);
@@ -144,13 +145,7 @@ export class UnitRepository {
 
   /** The units the person heads, and those whose inbox is delegated to them on `today`. */
   async managedBy(userId: string, today: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.repo.query(
-      `SELECT id FROM unit WHERE head_user_id = $1
-       UNION
-       SELECT unit_id FROM unit_delegation
-        WHERE delegate_id = $1 AND revoked_at IS NULL AND starts_on <= $2::date AND ends_on >= $2::date`,
-      [userId, today],
-    );
+    const rows: { id: string }[] = await this.repo.query(UnitRepository.MANAGED_SQL, [userId, today]);
     return rows.map((r) => r.id);
   }
 
