@@ -19,18 +19,23 @@ install_dependencies() {
   fi
 }
 
-# Debian packages the tests use to check PDFs and signatures with independent tools
+# Debian packages the worker runs (LibreOffice converts drafts, tesseract reads scans, img2pdf
+# assembles scanned images) and the tests use to check PDFs and signatures with independent tools
 # (pdfsig, pdftoppm, pdftotext, qpdf, openssl cms).
 ensure_debian_tools() {
   local missing=()
   command -v pdftoppm >/dev/null || missing+=(poppler-utils)
   command -v qpdf >/dev/null || missing+=(qpdf)
   command -v openssl >/dev/null || missing+=(openssl)
+  command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
+  command -v tesseract >/dev/null || missing+=(tesseract-ocr)
+  [ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || missing+=(tesseract-ocr-vie)
+  command -v img2pdf >/dev/null || missing+=(img2pdf)
   [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" = 0 ]; then
     log "installing Debian packages: ${missing[*]}"
     apt-get update -qq >/dev/null 2>&1 || true
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
     log "missing Debian packages: sudo apt-get install -y ${missing[*]}"; exit 1
   fi
