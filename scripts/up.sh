@@ -10,6 +10,8 @@ load_local_secrets
 export PORT=${PORT:-3000}
 # The demo administrator gets the demo password unless one is given.
 export BOOTSTRAP_ADMIN_PASSWORD=${BOOTSTRAP_ADMIN_PASSWORD:-Demo@2026!}
+# Signer certificates must chain to the demo CA the seed writes beside the file store (DEMO ONLY).
+export SIGNING_TRUST_ANCHORS=${SIGNING_TRUST_ANCHORS:-$(realpath -m "$(dirname "${FILE_STORE_DIR:-.data/files}")")/demo-pki/demo-ca.pem}
 
 log "building"; npm run -s build >/dev/null
 log "migrating"; npm run -s migrate

@@ -13,6 +13,7 @@ import { UnusedAccountReportsController } from './accounts/unused-account-report
 import { UsersController } from './accounts/users.controller';
 import { FixityChecksController } from './admin/fixity-checks.controller';
 import { AuditController } from './audit/audit.controller';
+import { CertificatesController } from './certificates/certificates.controller';
 import { FilesController } from './files/files.controller';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
@@ -40,6 +41,7 @@ import { RegistersController } from './registers/registers.controller';
     InboxController,
     NotificationsController,
     RegistersController,
+    CertificatesController,
     FilesController,
     FixityChecksController,
     AuditController,

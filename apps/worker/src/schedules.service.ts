@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig, JobName, JobQueue } from '@eoffice/core';
 const UNUSED_ACCOUNT_REPORT_CRON = '0 6 * * 1';
 /** Before the working day starts (07:00 in most agencies), so reminders are there at sign-in. */
 const DEADLINE_REMINDERS_CRON = '30 6 * * *';
+const CERTIFICATE_EXPIRY_CRON = '45 6 * * *';
 
 /** Recurring jobs. Upserting is idempotent, so every worker process may do it at start. */
 @Injectable()
@@ -19,6 +20,15 @@ export class SchedulesService implements OnApplicationBootstrap {
     await this.scheduleFixityCheck();
     await this.scheduleUnusedAccountReport();
     await this.scheduleDeadlineReminders();
+    await this.scheduleCertificateExpiryReminders();
+  }
+
+  private async scheduleCertificateExpiryReminders(): Promise<void> {
+    await this.jobs.queueFor(JobName.certificateExpiryReminders).upsertJobScheduler(
+      'certificate-expiry-reminders-scheduled',
+      { pattern: CERTIFICATE_EXPIRY_CRON, tz: this.config.TZ_NAME },
+      { name: JobName.certificateExpiryReminders, data: {} },
+    );
   }
 
   private async scheduleDeadlineReminders(): Promise<void> {

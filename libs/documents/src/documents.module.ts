@@ -1,6 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DueDateService } from './calendar/due-date.service';
+import { AppearanceImages } from './certificates/appearance-images.service';
+import { CertificateChecker } from './certificates/certificate-checker.service';
+import { CertificateExpiryService } from './certificates/certificate-expiry.service';
+import { CertificateKeyVault } from './certificates/certificate-key-vault.service';
+import { CertificateQueryService } from './certificates/certificate-query.service';
+import { CertificateRegistrationService } from './certificates/certificate-registration.service';
+import { SigningCertificate } from './certificates/signing-certificate.entity';
+import { SigningCertificateRepository } from './certificates/signing-certificate.repository';
+import { SigningCertificateService } from './certificates/signing-certificate.service';
+import { TrustStore } from './certificates/trust-store.service';
 import { DocumentFileService } from './files/document-file.service';
 import { IncomingAssignment } from './incoming/entities/incoming-assignment.entity';
 import { IncomingDocument } from './incoming/entities/incoming-document.entity';
@@ -30,11 +40,15 @@ const services = [
   DueDateService,
   IncomingNotificationService,
   NotificationInboxService,
+  CertificateRegistrationService,
+  CertificateQueryService,
+  SigningCertificateService,
+  CertificateExpiryService,
 ];
 
 @Module({
   // AccountsModule is global: OrganisationScope comes from whichever variant the app imports.
-  imports: [TypeOrmModule.forFeature([Register, IncomingDocument, IncomingAssignment, IncomingEvent, Notification])],
+  imports: [TypeOrmModule.forFeature([Register, IncomingDocument, IncomingAssignment, IncomingEvent, Notification, SigningCertificate])],
   providers: [
     RegisterRepository,
     RegisterNumberingRepository,
@@ -43,6 +57,11 @@ const services = [
     IncomingEventRepository,
     IncomingAccess,
     NotificationRepository,
+    SigningCertificateRepository,
+    TrustStore,
+    CertificateChecker,
+    CertificateKeyVault,
+    AppearanceImages,
     ...services,
   ],
   exports: services,

@@ -12,6 +12,14 @@ function flatten(errors: ValidationError[], prefix: string): FieldError[] {
   });
 }
 
+/** The plain text fields of a multipart request, validated like a JSON body of strings. */
+export async function parseFormFields<T extends object>(type: new () => T, fields: Record<string, string>): Promise<T> {
+  const instance = plainToInstance(type, fields);
+  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length) throw AppError.validation('Dữ liệu gửi lên không hợp lệ (validation failed)', flatten(errors, 'form'));
+  return instance;
+}
+
 /** A JSON field of a multipart request (`metadata`, `result`), validated like any JSON body. */
 export async function parseJsonPart<T extends object>(type: new () => T, text: string | undefined, field: string): Promise<T> {
   if (text === undefined) throw AppError.validation(`Thiếu trường "${field}" (missing ${field})`, [{ field, message: 'required' }]);

@@ -15,12 +15,13 @@ const toDto = (n: Notification) => ({
   id: n.id,
   kind: n.kind,
   documentId: n.documentId,
+  certificateId: n.certificateId,
   title: n.title,
   createdAt: n.createdAt,
   readAt: n.readAt,
 });
 
-/** Thông báo: what the worker has told me about documents (assigned, due soon, overdue, reopened). */
+/** Thông báo: what the worker has told me about documents (assigned, due soon, overdue, reopened) and certificates (expiring). */
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('notifications')

@@ -74,6 +74,21 @@ export class UserRepository {
     return this.repo.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
   }
 
+  findByUsername(username: string): Promise<User | null> {
+    return this.repo.findOneBy({ username });
+  }
+
+  /** Active holders of the role; with `agencyId`, only those whose unit belongs to that agency. */
+  async activeIdsWithRole(role: Role, agencyId?: string): Promise<string[]> {
+    const qb = this.repo
+      .createQueryBuilder('u')
+      .select('u.id', 'id')
+      .where('u.active AND :role = ANY(u.roles)', { role });
+    if (agencyId) qb.innerJoin('unit', 'unit', 'unit.id = u.unit_id AND unit.agency_id = :agencyId', { agencyId });
+    const rows: { id: string }[] = await qb.getRawMany();
+    return rows.map((r) => r.id);
+  }
+
   async existsWithRole(role: Role): Promise<boolean> {
     return (await this.repo.countBy({ roles: ArrayContains([role]) })) > 0;
   }

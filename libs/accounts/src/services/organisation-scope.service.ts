@@ -65,6 +65,16 @@ export class OrganisationScope {
     return this.units.inboxHandlers(unitId, localDate(at, this.config.TZ_NAME));
   }
 
+  /**
+   * Who administers an agency (its certificates, for instance): the active administrators working
+   * in it, or, when it has none of its own, every active administrator, since administration is
+   * installation-wide.
+   */
+  async administratorIdsFor(agencyId: string): Promise<string[]> {
+    const own = await this.users.activeIdsWithRole(Role.admin, agencyId);
+    return own.length ? own : this.users.activeIdsWithRole(Role.admin);
+  }
+
   /** Administration (units, accounts, roles, reports) is installation-wide and needs the admin role. */
   canAdminister(subject: Pick<ScopeSubject, 'roles'>): boolean {
     return subject.roles.includes(Role.admin);

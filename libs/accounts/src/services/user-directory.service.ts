@@ -125,6 +125,10 @@ export class UserDirectoryService {
     return this.units.findAgencyByCode(normaliseUnitCode(code));
   }
 
+  findUserByUsername(username: string): Promise<User | null> {
+    return this.users.findByUsername(username);
+  }
+
   /**
    * The head manages the unit's inbox and its delegations; the inbox belongs to the unit, so a new
    * head takes over all of it, history included (seed 004 Điều 13.4). Null leaves the post empty.

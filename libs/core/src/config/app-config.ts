@@ -27,6 +27,10 @@ const schema = z.object({
   SIGNING_KEY_ENCRYPTION_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded'),
+  /** PEM bundle of the CA certificates signer certificates must chain to; unset: no chain check. */
+  SIGNING_TRUST_ANCHORS: z.string().optional(),
+  /** Directory of CRLs (DER or PEM), re-read when its files change. */
+  SIGNING_CRL_DIR: z.string().optional(),
   BOOTSTRAP_ADMIN_USERNAME: z.string().regex(/^[a-z][a-z0-9._-]{1,31}$/, 'lower-case login name').default('admin'),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().optional(),
   MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a DNS domain').default('eoffice.gov.vn'),

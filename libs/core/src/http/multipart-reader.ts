@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Request } from 'express';
 import busboy from 'busboy';
 import { AppError } from '../errors/app-error';
@@ -8,6 +9,11 @@ export interface MultipartFileSpec {
   required: boolean;
   allowedTypes: readonly string[];
   maxBytes?: number;
+  /**
+   * Kept in memory, never written to the file store or a temp file: for secrets such as a key
+   * file, which must not outlive the request. Its type is not detected (allowedTypes is ignored).
+   */
+  inMemory?: boolean;
 }
 
 export interface MultipartSpec {
@@ -18,6 +24,8 @@ export interface MultipartSpec {
 export interface MultipartResult {
   fields: Record<string, string>;
   files: Record<string, ReceivedFile>;
+  /** The `inMemory` parts. */
+  buffers: Record<string, Buffer>;
 }
 
 const FIELD_MAX_BYTES = 256 * 1024;
@@ -35,7 +43,7 @@ export async function readMultipart(
   if (!req.is('multipart/form-data')) {
     throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Cần gửi multipart/form-data (expected multipart/form-data)');
   }
-  const result: MultipartResult = { fields: {}, files: {} };
+  const result: MultipartResult = { fields: {}, files: {}, buffers: {} };
   const pending: Promise<void>[] = [];
   let failure: unknown = null;
   const fail = (error: unknown) => (failure ??= error);
@@ -60,21 +68,23 @@ export async function readMultipart(
     }
     parser.on('file', (name, stream, info) => {
       const fileSpec = spec.files[name];
-      if (!fileSpec || result.files[name] || failure) {
+      if (!fileSpec || result.files[name] || result.buffers[name] || failure) {
         fail(fileSpec ? AppError.validation(`Tệp "${name}" gửi nhiều lần`) : AppError.validation(`Không nhận tệp "${name}"`));
         stream.resume();
         return;
       }
       const maxBytes = fileSpec.maxBytes ?? defaultMaxBytes;
       const originalName = info.filename?.normalize('NFC') || null;
+      const received = fileSpec.inMemory
+        ? readToMemory(stream, maxBytes).then((bytes) => void (result.buffers[name] = bytes))
+        : receiver
+            .receive(stream, { maxBytes, allowedTypes: fileSpec.allowedTypes, originalName })
+            .then((file) => void (result.files[name] = file));
       pending.push(
-        receiver
-          .receive(stream, { maxBytes, allowedTypes: fileSpec.allowedTypes, originalName })
-          .then((file) => void (result.files[name] = file))
-          .catch((error) => {
-            fail(error);
-            stream.resume();
-          }),
+        received.catch((error) => {
+          fail(error);
+          stream.resume();
+        }),
       );
     });
     parser.on('field', (name, value, info) => {
@@ -90,11 +100,25 @@ export async function readMultipart(
   });
   await Promise.all(pending);
   for (const [name, fileSpec] of Object.entries(spec.files)) {
-    if (fileSpec.required && !result.files[name]) fail(AppError.validation(`Thiếu tệp "${name}" (missing file)`));
+    if (fileSpec.required && !result.files[name] && !result.buffers[name]) fail(AppError.validation(`Thiếu tệp "${name}" (missing file)`));
   }
   if (failure) {
     await receiver.discard(Object.values(result.files));
     throw failure;
   }
   return result;
+}
+
+/** Like FileReceiver.receive, with the same limits and codes, but into memory. */
+async function readToMemory(stream: Readable, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    // Read on to the end when too large (see FileReceiver), keeping nothing more.
+    if (size <= maxBytes) chunks.push(chunk);
+  }
+  if (size > maxBytes) throw new AppError(413, 'FILE_TOO_LARGE', `Tệp vượt quá giới hạn ${maxBytes} byte (file too large)`);
+  if (size === 0) throw new AppError(400, 'FILE_EMPTY', 'Tệp rỗng (empty file)');
+  return Buffer.concat(chunks);
 }

@@ -14,6 +14,7 @@ export const JobName = {
   unusedAccountReport: 'unused-account-report',
   incomingNotify: 'incoming-notify',
   incomingDeadlineReminders: 'incoming-deadline-reminders',
+  certificateExpiryReminders: 'certificate-expiry-reminders',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -26,6 +27,8 @@ export interface JobPayloads {
   [JobName.incomingNotify]: { documentId: string; eventId: string };
   /** Daily: due-soon and overdue reminders for every open incoming document. */
   [JobName.incomingDeadlineReminders]: Record<string, never>;
+  /** Daily: tell owners (agency administrators for seal certificates) of certificates about to expire. */
+  [JobName.certificateExpiryReminders]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -33,4 +36,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.unusedAccountReport]: QueueName.maintenance,
   [JobName.incomingNotify]: QueueName.notifications,
   [JobName.incomingDeadlineReminders]: QueueName.notifications,
+  [JobName.certificateExpiryReminders]: QueueName.notifications,
 };

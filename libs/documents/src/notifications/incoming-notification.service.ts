@@ -8,14 +8,14 @@ import { IncomingAssignmentRepository } from '../incoming/incoming-assignment.re
 import { IncomingEventRepository } from '../incoming/incoming-event.repository';
 import { IncomingRepository } from '../incoming/incoming.repository';
 import { vietnamDate } from '../text/vietnam-date';
-import type { NotificationKind } from './notification.entity';
+import type { IncomingNotificationKind } from './notification.entity';
 import { NewNotification, NotificationRepository } from './notification.repository';
 
 /** Reminders start this many working days before the deadline. */
 const DUE_SOON_WORKING_DAYS = 2;
 const BATCH = 500;
 
-const TITLES: Record<NotificationKind, string> = {
+const TITLES: Record<IncomingNotificationKind, string> = {
   submitted: 'Văn bản đến chờ phân công',
   assigned: 'Văn bản đến được giao xử lý',
   reopened: 'Văn bản đến được mở lại',
@@ -80,7 +80,7 @@ export class IncomingNotificationService {
     return [...ids];
   }
 
-  private send(document: IncomingDocument, kind: NotificationKind, userIds: string[], dedupeKey: string): Promise<number> {
+  private send(document: IncomingDocument, kind: IncomingNotificationKind, userIds: string[], dedupeKey: string): Promise<number> {
     const title = `${TITLES[kind]}: số đến ${document.incomingNumber}/${document.year} — ${document.subject}`.slice(0, 1200);
     const rows: NewNotification[] = userIds.map((userId) => ({ userId, kind, documentId: document.id, title, dedupeKey }));
     return this.notifications.insertNew(rows);

@@ -4,7 +4,8 @@ import { IsNull, Repository } from 'typeorm';
 import type { Page } from '../incoming/incoming-query';
 import { Notification } from './notification.entity';
 
-export type NewNotification = Pick<Notification, 'userId' | 'kind' | 'documentId' | 'title' | 'dedupeKey'>;
+export type NewNotification = Pick<Notification, 'userId' | 'kind' | 'title' | 'dedupeKey'> &
+  Partial<Pick<Notification, 'documentId' | 'certificateId'>>;
 
 @Injectable()
 export class NotificationRepository {

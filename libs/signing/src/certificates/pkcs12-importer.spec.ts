@@ -22,15 +22,30 @@ describe('PKCS#12 import and private keys at rest', () => {
     expect(spki(credentials.privateKey).equals(spki(identity.privateKey))).toBe(true);
   });
 
-  it('refuses a wrong passphrase with PKCS12_INVALID and does not echo it', () => {
+  it('refuses a wrong passphrase with PKCS12_WRONG_PASSPHRASE and does not echo it', () => {
     let error: unknown;
     try {
       importPkcs12(p12, 'sai-mật-khẩu');
     } catch (caught) {
       error = caught;
     }
-    expect(error).toMatchObject({ code: 'PKCS12_INVALID' });
+    expect(error).toMatchObject({ code: 'PKCS12_WRONG_PASSPHRASE' });
     expect(String((error as Error).message)).not.toContain('sai-mật-khẩu');
+  });
+
+  it('tells a file that is not a PKCS#12 from a wrong passphrase', () => {
+    const codeOf = (bytes: Uint8Array) => {
+      try {
+        importPkcs12(bytes, 'mật-khẩu');
+        return 'OK';
+      } catch (error) {
+        return (error as { code: string }).code;
+      }
+    };
+    expect(codeOf(Buffer.from('%PDF-1.7 not a key file'))).toBe('PKCS12_INVALID');
+    expect(codeOf(identity.certificate)).toBe('PKCS12_INVALID'); // DER, but a certificate
+    expect(codeOf(identity.privateKey.export({ type: 'pkcs8', format: 'der' }))).toBe('PKCS12_INVALID'); // version 0, not 3
+    expect(codeOf(p12)).toBe('OK');
   });
 
   it('imports a PKCS#12 made by OpenSSL 3 (AES-256-CBC, SHA-256 MAC) with byte-identical certificates', () => {

@@ -19,13 +19,28 @@ export function importPkcs12(p12: Uint8Array, passphrase: string): SigningCreden
 }
 
 function decodePfx(p12: Uint8Array, passphrase: string): forge.pkcs12.Pkcs12Pfx {
+  let asn1: forge.asn1.Asn1;
   try {
-    const asn1 = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(p12).toString('binary')));
+    asn1 = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(p12).toString('binary')));
+  } catch (error) {
+    throw new SigningError('PKCS12_INVALID', 'The file is not a PKCS#12 (.p12/.pfx) file', { cause: error });
+  }
+  if (!looksLikePfx(asn1)) throw new SigningError('PKCS12_INVALID', 'The file is not a PKCS#12 (.p12/.pfx) file');
+  try {
     return forge.pkcs12.pkcs12FromAsn1(asn1, true, passphrase);
   } catch (error) {
-    // forge reports a wrong passphrase as a MAC or decryption failure; never echo the passphrase.
-    throw new SigningError('PKCS12_INVALID', 'Cannot open the PKCS#12 file: wrong passphrase or damaged file', { cause: error });
+    // The integrity MAC is keyed by the passphrase and checked first, so once the structure is a
+    // PFX a failure means a wrong passphrase (or a damaged file). Never echo the passphrase.
+    throw new SigningError('PKCS12_WRONG_PASSPHRASE', 'Cannot open the PKCS#12 file: wrong passphrase or damaged file', { cause: error });
   }
+}
+
+/** PFX ::= SEQUENCE { version INTEGER (v3), authSafe ContentInfo, macData MacData OPTIONAL } (RFC 7292). */
+function looksLikePfx(asn1: forge.asn1.Asn1): boolean {
+  const parts = asn1.value;
+  if (asn1.type !== forge.asn1.Type.SEQUENCE || !Array.isArray(parts) || parts.length < 2 || parts.length > 3) return false;
+  const [version, authSafe] = parts;
+  return version.type === forge.asn1.Type.INTEGER && version.value === '\x03' && authSafe.type === forge.asn1.Type.SEQUENCE;
 }
 
 function extractPrivateKey(pfx: forge.pkcs12.Pkcs12Pfx): KeyObject {

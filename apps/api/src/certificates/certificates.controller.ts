@@ -1,0 +1,66 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor } from '@eoffice/accounts';
+import { MediaType, MultipartResult } from '@eoffice/core';
+import { CERTIFICATE_UPLOAD_LIMITS, CertificateQueryService, CertificateRegistrationService } from '@eoffice/documents';
+import { PageQueryDto } from '../accounts/dto/pagination.dto';
+import { parseFormFields } from '../http/json-part';
+import { Multipart, MultipartInterceptor } from '../http/multipart.interceptor';
+import { toCertificateDto } from './certificate.mapper';
+import { RevokeCertificateDto, UploadCertificateDto } from './dto/certificates.dto';
+
+const UPLOAD_PARTS = {
+  files: {
+    // The key file stays in memory: it must never reach the file store.
+    pkcs12: { required: true, allowedTypes: [], inMemory: true, maxBytes: CERTIFICATE_UPLOAD_LIMITS.pkcs12Bytes },
+    image: { required: true, allowedTypes: [MediaType.png], maxBytes: CERTIFICATE_UPLOAD_LIMITS.imageBytes },
+  },
+  fields: ['kind', 'passphrase', 'agencyId'],
+};
+
+/** Chứng thư số (API.md "Signatures"): personal certificates of their owners, agency seal certificates for administrators. */
+@ApiTags('certificates')
+@ApiBearerAuth()
+@Controller('certificates')
+export class CertificatesController {
+  constructor(
+    private readonly registration: CertificateRegistrationService,
+    private readonly queries: CertificateQueryService,
+  ) {}
+
+  /** Anyone may store their own certificate; an agency's (kind=organisation) needs the admin role (checked by the service). */
+  @Post()
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['pkcs12', 'passphrase', 'kind', 'image'],
+      properties: {
+        pkcs12: { type: 'string', format: 'binary', description: '.p12/.pfx' },
+        passphrase: { type: 'string' },
+        kind: { type: 'string', enum: ['personal', 'organisation'] },
+        agencyId: { type: 'string', format: 'uuid' },
+        image: { type: 'string', format: 'binary', description: 'transparent PNG: blue signature or red seal (with pHYs)' },
+      },
+    },
+  })
+  @UseInterceptors(MultipartInterceptor(UPLOAD_PARTS))
+  async upload(@CurrentActor() actor: Actor, @Multipart() parts: MultipartResult) {
+    const fields = await parseFormFields(UploadCertificateDto, parts.fields);
+    const input = { ...fields, pkcs12: parts.buffers.pkcs12, image: parts.files.image };
+    return toCertificateDto(await this.registration.upload(actor, input));
+  }
+
+  @Get()
+  async list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto) {
+    const page = await this.queries.list(actor, query.page, query.pageSize);
+    return { ...page, items: page.items.map(toCertificateDto) };
+  }
+
+  /** Ngừng sử dụng: the owner or an administrator; the row stays for the record. */
+  @Post(':id/revoke')
+  @HttpCode(200)
+  async revoke(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RevokeCertificateDto) {
+    return toCertificateDto(await this.registration.revoke(actor, id, dto.reason));
+  }
+}
