@@ -24,7 +24,8 @@ describe('demo seed', () => {
 
     const registers = await query(
       run.databaseUrl,
-      `SELECT kind, confidential FROM register WHERE code IN ('DEN', 'DEN-MAT', 'DI', 'DI-MAT') ORDER BY kind, confidential`,
+      `SELECT r.kind, r.confidential FROM register r JOIN unit a ON a.id = r.agency_id
+        WHERE a.code = 'SGDĐT' AND r.code IN ('DEN', 'DEN-MAT', 'DI', 'DI-MAT') ORDER BY kind, confidential`,
     );
     expect(registers).toEqual([
       { kind: 'incoming', confidential: false },

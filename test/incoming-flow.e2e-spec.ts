@@ -161,7 +161,7 @@ describe('incoming documents: registration, numbering and the handling flow', ()
     const noFile = await officer.post(`/api/v1/incoming/${id}/close`, { note: 'xong' });
     expect(noFile.body.code).toBe('VALIDATION_FAILED');
     const byReply = await officer.post(`/api/v1/incoming/${id}/close`, { replyOutgoingId: id });
-    expect(byReply.body.code).toBe('REPLY_NOT_AVAILABLE'); // arrives with outgoing documents
+    expect(byReply.body.code).toBe('VALIDATION_FAILED'); // not an issued outgoing reply to this item
     const closeForm = new FormData();
     closeForm.append('result', JSON.stringify({ note: 'Đã hoàn thành' }));
     filePart(closeForm, 'file', await makePdf('ket qua'), 'ket-qua.pdf');

@@ -38,18 +38,18 @@ async function registerMany(clients: Client[], n: number, parallel: number, labe
   return statuses;
 }
 
-/** Every number of the register's year, in order: must be exactly 1..N, and the counter at N. */
+/** Every number of the demo agency's register for the year, in order: must be exactly 1..N, and the counter at N. */
 async function numbersOf(registerCode: string) {
   const rows = await query<{ incoming_number: number }>(
     run.databaseUrl,
     `SELECT d.incoming_number FROM incoming_document d JOIN register r ON r.id = d.register_id
-      WHERE r.code = $1 AND d.year = extract(year FROM now() AT TIME ZONE 'Asia/Ho_Chi_Minh') ORDER BY 1`,
+      WHERE r.code = $1 AND r.agency_id = (SELECT id FROM unit WHERE code = 'SGDĐT') AND d.year = extract(year FROM now() AT TIME ZONE 'Asia/Ho_Chi_Minh') ORDER BY 1`,
     [registerCode],
   );
   const [counter] = await query<{ last_number: number }>(
     run.databaseUrl,
     `SELECT c.last_number FROM register_counter c JOIN register r ON r.id = c.register_id
-      WHERE r.code = $1 AND c.year = extract(year FROM now() AT TIME ZONE 'Asia/Ho_Chi_Minh')`,
+      WHERE r.code = $1 AND r.agency_id = (SELECT id FROM unit WHERE code = 'SGDĐT') AND c.year = extract(year FROM now() AT TIME ZONE 'Asia/Ho_Chi_Minh')`,
     [registerCode],
   );
   return { numbers: rows.map((r) => r.incoming_number), lastNumber: counter?.last_number ?? 0 };

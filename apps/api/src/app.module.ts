@@ -19,6 +19,8 @@ import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
 import { InboxController } from './incoming/inbox.controller';
 import { IncomingController } from './incoming/incoming.controller';
+import { OutgoingController } from './outgoing/outgoing.controller';
+import { SignaturesController } from './outgoing/signatures.controller';
 import { ContentTypeMiddleware } from './http/content-type.middleware';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsController } from './metrics/metrics.controller';
@@ -38,6 +40,8 @@ import { RegistersController } from './registers/registers.controller';
     DirectoryController,
     UnusedAccountReportsController,
     IncomingController,
+    OutgoingController,
+    SignaturesController,
     InboxController,
     NotificationsController,
     RegistersController,

@@ -4,6 +4,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { FilesModule } from './files/files.module';
 import { LoggingModule } from './logging/logging.module';
+import { MailModule } from './mail/mail.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { QueuesModule } from './queues/queues.module';
 
@@ -17,7 +18,8 @@ import { QueuesModule } from './queues/queues.module';
     AuditModule,
     FilesModule,
     MetricsModule,
+    MailModule,
   ],
-  exports: [ConfigModule, LoggingModule, DatabaseModule, QueuesModule, AuditModule, FilesModule, MetricsModule],
+  exports: [ConfigModule, LoggingModule, DatabaseModule, QueuesModule, AuditModule, FilesModule, MetricsModule, MailModule],
 })
 export class CoreModule {}

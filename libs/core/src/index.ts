@@ -23,3 +23,4 @@ export * from './queues/job-queue.service';
 export * from './queues/on-job.decorator';
 export * from './queues/queues.module';
 export * from './queues/job-handler.registry';
+export * from './mail/mailer.service';

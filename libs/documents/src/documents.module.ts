@@ -30,6 +30,26 @@ import { RegisterNumberingRepository } from './registers/register-numbering.repo
 import { Register } from './registers/register.entity';
 import { RegisterRepository } from './registers/register.repository';
 import { RegisterService } from './registers/register.service';
+import { IncomingDeliveryService } from './incoming/incoming-delivery.service';
+import { OutgoingDocument } from './outgoing/entities/outgoing-document.entity';
+import { OutgoingEvent } from './outgoing/entities/outgoing-event.entity';
+import { OutgoingRecipient } from './outgoing/entities/outgoing-recipient.entity';
+import { OutgoingVersion } from './outgoing/entities/outgoing-version.entity';
+import { SigningSession } from './outgoing/entities/signing-session.entity';
+import { OutgoingAccess } from './outgoing/outgoing-access.service';
+import { OutgoingDispatchService } from './outgoing/outgoing-dispatch.service';
+import { OutgoingDraftingService } from './outgoing/outgoing-drafting.service';
+import { OutgoingEventRepository } from './outgoing/outgoing-event.repository';
+import { OutgoingIssueService } from './outgoing/outgoing-issue.service';
+import { OutgoingMailService } from './outgoing/outgoing-mail.service';
+import { OutgoingQueryService } from './outgoing/outgoing-query.service';
+import { OutgoingRecipientRepository } from './outgoing/outgoing-recipient.repository';
+import { OutgoingReviewService } from './outgoing/outgoing-review.service';
+import { OutgoingSigningService } from './outgoing/outgoing-signing.service';
+import { OutgoingVersionRepository } from './outgoing/outgoing-version.repository';
+import { OutgoingWorkflow } from './outgoing/outgoing-workflow.service';
+import { OutgoingRepository } from './outgoing/outgoing.repository';
+import { SigningSessionRepository } from './outgoing/signing-session.repository';
 
 const services = [
   RegisterService,
@@ -44,11 +64,23 @@ const services = [
   CertificateQueryService,
   SigningCertificateService,
   CertificateExpiryService,
+  OutgoingDraftingService,
+  OutgoingReviewService,
+  OutgoingSigningService,
+  OutgoingIssueService,
+  OutgoingDispatchService,
+  OutgoingMailService,
+  OutgoingQueryService,
 ];
 
 @Module({
   // AccountsModule is global: OrganisationScope comes from whichever variant the app imports.
-  imports: [TypeOrmModule.forFeature([Register, IncomingDocument, IncomingAssignment, IncomingEvent, Notification, SigningCertificate])],
+  imports: [
+    TypeOrmModule.forFeature([
+      Register, IncomingDocument, IncomingAssignment, IncomingEvent, Notification,
+      OutgoingDocument, OutgoingVersion, OutgoingRecipient, OutgoingEvent, SigningSession, SigningCertificate,
+    ]),
+  ],
   providers: [
     RegisterRepository,
     RegisterNumberingRepository,
@@ -62,6 +94,14 @@ const services = [
     CertificateChecker,
     CertificateKeyVault,
     AppearanceImages,
+    IncomingDeliveryService,
+    OutgoingRepository,
+    OutgoingVersionRepository,
+    OutgoingRecipientRepository,
+    OutgoingEventRepository,
+    SigningSessionRepository,
+    OutgoingAccess,
+    OutgoingWorkflow,
     ...services,
   ],
   exports: services,

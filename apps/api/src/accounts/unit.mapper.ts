@@ -10,6 +10,7 @@ export function toUnitDto(unit: Unit | UnitInTree) {
     parentId: unit.parentId,
     agencyId: unit.agencyId,
     email: unit.email,
+    placeName: unit.placeName,
     headUserId: unit.headUserId,
     ...(tree ? { headFullName: tree.headFullName, depth: tree.depth } : {}),
   };

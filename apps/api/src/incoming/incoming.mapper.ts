@@ -41,6 +41,7 @@ export function toIncomingDto(d: IncomingDocument) {
     resultNote: d.resultNote,
     resultFileId: d.resultFileId,
     replyOutgoingId: d.replyOutgoingId,
+    sourceOutgoingId: d.sourceOutgoingId,
   };
 }
 

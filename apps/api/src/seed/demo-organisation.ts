@@ -6,7 +6,7 @@ import type { Role } from '@eoffice/accounts';
  */
 export const DEMO_PASSWORD = 'Demo@2026!';
 
-export const DEMO_AGENCY = { code: 'SGDĐT', name: 'Sở Giáo dục và Đào tạo tỉnh Tây Ninh (DEMO)' };
+export const DEMO_AGENCY = { code: 'SGDĐT', name: 'Sở Giáo dục và Đào tạo tỉnh Tây Ninh (DEMO)', placeName: 'Tây Ninh' };
 
 export const DEMO_DEPARTMENTS = [
   { code: 'VP', name: 'Văn phòng Sở' },
@@ -14,11 +14,11 @@ export const DEMO_DEPARTMENTS = [
   { code: 'TCCB', name: 'Phòng Tổ chức cán bộ' },
 ] as const;
 
-export const DEMO_SCHOOL = { code: 'THPTTDN', name: 'Trường THPT Trần Đại Nghĩa (DEMO)' };
+export const DEMO_SCHOOL = { code: 'THPTTDN', name: 'Trường THPT Trần Đại Nghĩa (DEMO)', placeName: 'Tây Ninh' };
 
 export interface DemoPerson {
   fullName: string;
-  unit: 'agency' | (typeof DEMO_DEPARTMENTS)[number]['code'];
+  unit: 'agency' | 'school' | (typeof DEMO_DEPARTMENTS)[number]['code'];
   roles: Role[];
   position: string;
   headOfUnit?: boolean;
@@ -31,6 +31,9 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { fullName: 'Lê Minh Khoa', unit: 'GDTRH', roles: ['leader'], position: 'Trưởng phòng', headOfUnit: true },
   { fullName: 'Đặng Quang Huy', unit: 'GDTRH', roles: ['officer'], position: 'Chuyên viên' },
   { fullName: 'Võ Thị Lan', unit: 'TCCB', roles: ['officer'], position: 'Chuyên viên' },
+  // The attached school receives the department's documents inside the system.
+  { fullName: 'Hồ Văn Tâm', unit: 'school', roles: ['leader'], position: 'Hiệu trưởng', headOfUnit: true },
+  { fullName: 'Ngô Thị Mai', unit: 'school', roles: ['clerk'], position: 'Văn thư' },
 ];
 
 export const DEMO_REGISTERS = [

@@ -39,9 +39,11 @@ export class DemoSeedService {
     for (const department of DEMO_DEPARTMENTS) {
       units.set(department.code, await this.directory.createUnit(manager, null, { ...department, kind: 'department', parentId: agency.id }));
     }
-    await this.directory.createUnit(manager, null, { ...DEMO_SCHOOL, kind: 'agency', parentId: agency.id });
+    const school = await this.directory.createUnit(manager, null, { ...DEMO_SCHOOL, kind: 'agency', parentId: agency.id });
+    units.set('school', school);
     for (const register of DEMO_REGISTERS) {
       await this.registers.create(manager, null, { ...register, agencyId: agency.id });
+      await this.registers.create(manager, null, { ...register, agencyId: school.id });
     }
     const logins: DemoLogin[] = [];
     for (const person of DEMO_PEOPLE) {

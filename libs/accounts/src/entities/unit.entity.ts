@@ -30,6 +30,10 @@ export class Unit {
   @Column({ type: 'uuid', nullable: true })
   headUserId!: string | null;
 
+  /** Địa danh of an agency, written in the date line of its documents ("Tây Ninh, ngày …"). */
+  @Column({ type: 'varchar', nullable: true })
+  placeName!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

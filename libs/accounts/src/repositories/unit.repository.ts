@@ -89,7 +89,7 @@ export class UnitRepository {
         UNION ALL
         SELECT c.*, t.depth + 1, t.path || c.code::text FROM unit c JOIN tree t ON c.parent_id = t.id
       )
-      SELECT t.id, t.code, t.name, t.kind, t.parent_id, t.agency_id, t.email, t.head_user_id, t.created_at,
+      SELECT t.id, t.code, t.name, t.kind, t.parent_id, t.agency_id, t.email, t.head_user_id, t.place_name, t.created_at,
              t.depth, h.full_name AS head_full_name
         FROM tree t LEFT JOIN app_user h ON h.id = t.head_user_id
        ORDER BY t.path`);
@@ -102,6 +102,7 @@ export class UnitRepository {
       agencyId: r.agency_id as string | null,
       email: r.email as string | null,
       headUserId: r.head_user_id as string | null,
+      placeName: r.place_name as string | null,
       createdAt: r.created_at as Date,
       depth: Number(r.depth),
       headFullName: r.head_full_name as string | null,

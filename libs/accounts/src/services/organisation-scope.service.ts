@@ -33,6 +33,10 @@ export class OrganisationScope {
     return agency;
   }
 
+  async findUnit(unitId: string): Promise<Unit | null> {
+    return this.units.findById(unitId);
+  }
+
   /** A person who can act now (a named leader, an assignee): null when unknown or deactivated. */
   async findActiveUser(userId: string): Promise<User | null> {
     const user = await this.users.findById(userId);
@@ -73,6 +77,11 @@ export class OrganisationScope {
   async administratorIdsFor(agencyId: string): Promise<string[]> {
     const own = await this.users.activeIdsWithRole(Role.admin, agencyId);
     return own.length ? own : this.users.activeIdsWithRole(Role.admin);
+  }
+
+  /** Văn thư of an agency: who registers, numbers and seals its documents. */
+  clerkIdsOf(agencyId: string): Promise<string[]> {
+    return this.users.activeIdsWithRole(Role.clerk, agencyId);
   }
 
   /** Administration (units, accounts, roles, reports) is installation-wide and needs the admin role. */

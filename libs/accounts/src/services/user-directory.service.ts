@@ -30,6 +30,8 @@ export interface NewUnit {
   name: string;
   kind: UnitKind;
   parentId?: string | null;
+  /** Địa danh of an agency, for the date line of its documents. */
+  placeName?: string | null;
 }
 
 /**
@@ -76,6 +78,7 @@ export class UserDirectoryService {
       parentId: parent?.id ?? null,
       agencyId: input.kind === 'agency' ? null : (parent?.agencyId ?? null),
       email: await this.freeMailbox(manager, code),
+      placeName: input.placeName ? normaliseText(input.placeName) : null,
     });
     await this.audit.record(manager, {
       actorId,
@@ -88,8 +91,8 @@ export class UserDirectoryService {
   }
 
   /** Renames a unit (e.g. the placeholder agency of the first start); a new code brings a new mailbox. */
-  async renameUnit(manager: EntityManager, actorId: string | null, unitId: string, input: { code?: string; name?: string }) {
-    if (input.code === undefined && input.name === undefined) {
+  async renameUnit(manager: EntityManager, actorId: string | null, unitId: string, input: { code?: string; name?: string; placeName?: string }) {
+    if (input.code === undefined && input.name === undefined && input.placeName === undefined) {
       throw AppError.validation('Không có gì để thay đổi (nothing to change)', [{ field: 'name', message: 'cần code hoặc name' }]);
     }
     const unit = await this.units.findByIdForUpdate(manager, unitId);
@@ -98,6 +101,7 @@ export class UserDirectoryService {
     await this.units.lockForCreation(manager);
     const code = input.code === undefined ? unit.code : normaliseUnitCode(input.code);
     const changes: Partial<Unit> = { name: input.name === undefined ? unit.name : normaliseText(input.name) };
+    if (input.placeName !== undefined) changes.placeName = normaliseText(input.placeName);
     if (code !== unit.code) {
       if (await this.units.codeTaken(manager, unit.parentId, code)) {
         throw AppError.conflict('UNIT_CODE_TAKEN', `Mã đơn vị "${code}" đã có trong đơn vị cấp trên này (unit code already used here)`);
@@ -110,7 +114,7 @@ export class UserDirectoryService {
       action: 'unit.updated',
       entityType: 'unit',
       entityId: unit.id,
-      data: { before: { code: unit.code, name: unit.name, email: unit.email }, after: changes },
+      data: { before: { code: unit.code, name: unit.name, email: unit.email, placeName: unit.placeName }, after: changes },
     });
     return { ...unit, ...changes };
   }

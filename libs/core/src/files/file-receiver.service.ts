@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rm } from 'node:fs/promises';
+import { mkdir, open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -37,6 +37,25 @@ export class FileReceiver {
       if (mimeType === MediaType.pdf) await this.assertCompletePdf(tempPath, sizeBytes);
       const storageKey = await this.blobs.commit(tempPath, sha256);
       return { storageKey, sha256, sizeBytes, mimeType, originalName: options.originalName ?? null };
+    } catch (error) {
+      await rm(tempPath, { force: true });
+      throw error;
+    }
+  }
+
+  /**
+   * Bytes the system made itself (a signed PDF, a converted draft): no type detection needed,
+   * the caller says what they are. The blob is committed before any record refers to it, as uploads are.
+   */
+  async receiveBytes(bytes: Uint8Array, meta: { mimeType: string; originalName: string | null }): Promise<ReceivedFile> {
+    const dir = this.blobs.tempDir();
+    await mkdir(dir, { recursive: true });
+    const tempPath = join(dir, randomUUID());
+    try {
+      await writeFile(tempPath, bytes);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const storageKey = await this.blobs.commit(tempPath, sha256);
+      return { storageKey, sha256, sizeBytes: bytes.length, mimeType: meta.mimeType, originalName: meta.originalName };
     } catch (error) {
       await rm(tempPath, { force: true });
       throw error;

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../errors/app-error';
 import { BlobStore } from './blob-store';
+import { FileReceiver } from './file-receiver.service';
 import { ReceivedFile } from './received-file';
 import { StoredFile } from './stored-file.entity';
 import { StoredFileRepository } from './stored-file.repository';
@@ -16,6 +17,7 @@ export class FileService {
     private readonly blobs: BlobStore,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly receiver: FileReceiver,
   ) {}
 
   /** A stand-alone upload (not yet part of a document), recorded with its audit entry. */
@@ -38,6 +40,16 @@ export class FileService {
     return this.files.insert({ ...received, uploadedBy }, manager);
   }
 
+  /** Records bytes the system made (a signed PDF) in the caller's transaction. */
+  async recordBytes(
+    bytes: Uint8Array,
+    meta: { mimeType: string; originalName: string | null },
+    createdBy: string | null,
+    manager?: EntityManager,
+  ): Promise<StoredFile> {
+    return this.record(await this.receiver.receiveBytes(bytes, meta), createdBy, manager);
+  }
+
   async get(id: string): Promise<StoredFile> {
     const file = await this.files.findById(id);
     if (!file) throw AppError.notFound('tệp (file)');
@@ -46,5 +58,13 @@ export class FileService {
 
   open(file: StoredFile): Promise<Readable> {
     return this.blobs.open(file.storageKey);
+  }
+
+  /** The whole file in memory: for PDFs the signing library works on (tens of MB at most). */
+  async readBytes(fileOrId: Pick<StoredFile, 'storageKey'> | string): Promise<Buffer> {
+    const { storageKey } = typeof fileOrId === 'string' ? await this.get(fileOrId) : fileOrId;
+    const chunks: Buffer[] = [];
+    for await (const chunk of await this.blobs.open(storageKey)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
   }
 }

@@ -6,6 +6,7 @@
 export const QueueName = {
   maintenance: 'maintenance',
   notifications: 'notifications',
+  dispatch: 'dispatch',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -15,6 +16,7 @@ export const JobName = {
   incomingNotify: 'incoming-notify',
   incomingDeadlineReminders: 'incoming-deadline-reminders',
   certificateExpiryReminders: 'certificate-expiry-reminders',
+  outgoingEmail: 'outgoing-email',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -29,6 +31,8 @@ export interface JobPayloads {
   [JobName.incomingDeadlineReminders]: Record<string, never>;
   /** Daily: tell owners (agency administrators for seal certificates) of certificates about to expire. */
   [JobName.certificateExpiryReminders]: Record<string, never>;
+  /** E-mail an issued document (or its recall) to one external recipient; retried with backoff. */
+  [JobName.outgoingEmail]: { recipientId: string; purpose: 'dispatch' | 'recall' };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -37,4 +41,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.incomingNotify]: QueueName.notifications,
   [JobName.incomingDeadlineReminders]: QueueName.notifications,
   [JobName.certificateExpiryReminders]: QueueName.notifications,
+  [JobName.outgoingEmail]: QueueName.dispatch,
 };

@@ -64,6 +64,12 @@ export class SigningCertificateService {
     return this.checker.check(decodePresentedCertificate(certificate), []);
   }
 
+  /** The image of the person's newest active personal certificate, for a signature made by their token. */
+  async signatureImageOf(userId: string): Promise<Buffer | null> {
+    const newest = (await this.certificates.findForOwner({ kind: 'personal', userId })).find((c) => c.active);
+    return newest ? this.images.load(newest.imageFileId) : null;
+  }
+
   /** Trust anchors and CRLs for verifyPdfSignatures and for the signing functions' `trust` option. */
   trustOptions(): Promise<TrustOptions> {
     return this.trust.trustOptions();

@@ -4,6 +4,8 @@ import { Actor, hasRole, Role } from '@eoffice/accounts';
 import { AppError, FileService, ReceivedFile, StoredFile } from '@eoffice/core';
 import { IncomingAccess } from '../incoming/incoming-access.service';
 import { IncomingRepository } from '../incoming/incoming.repository';
+import { OutgoingAccess } from '../outgoing/outgoing-access.service';
+import { OutgoingRepository } from '../outgoing/outgoing.repository';
 
 /**
  * Who may read a stored file: whoever may see a document it belongs to, the person who uploaded
@@ -15,6 +17,8 @@ export class DocumentFileService {
     private readonly files: FileService,
     private readonly incomingAccess: IncomingAccess,
     private readonly incoming: IncomingRepository,
+    private readonly outgoingAccess: OutgoingAccess,
+    private readonly outgoing: OutgoingRepository,
   ) {}
 
   upload(actor: Actor, received: ReceivedFile): Promise<StoredFile> {
@@ -30,6 +34,9 @@ export class DocumentFileService {
 
   private async maySee(actor: Actor, file: StoredFile): Promise<boolean> {
     if (file.uploadedBy === actor.id || hasRole(actor, Role.admin)) return true;
-    return this.incoming.visibleWithFile(file.id, await this.incomingAccess.scopeFor(actor));
+    return (
+      (await this.incoming.visibleWithFile(file.id, await this.incomingAccess.scopeFor(actor))) ||
+      this.outgoing.visibleWithFile(file.id, await this.outgoingAccess.scopeFor(actor))
+    );
   }
 }

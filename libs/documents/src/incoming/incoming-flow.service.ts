@@ -13,6 +13,8 @@ import { IncomingEventRepository } from './incoming-event.repository';
 import type { AssignIncomingInput, AssignmentTarget, CloseIncomingInput } from './incoming-input';
 import { IncomingAction, IncomingStatus, nextIncomingStatus } from './incoming-lifecycle';
 import { IncomingRepository } from './incoming.repository';
+import { isIssued } from '../outgoing/outgoing-lifecycle';
+import { OutgoingRepository } from '../outgoing/outgoing.repository';
 
 /** Actions whose people are told in-app (the worker makes the notifications). */
 const NOTIFIED: ReadonlySet<IncomingAction> = new Set(['submit', 'assign', 'reopen']);
@@ -39,6 +41,7 @@ export class IncomingFlowService {
     private readonly audit: AuditService,
     private readonly dueDates: DueDateService,
     private readonly jobs: JobQueue,
+    private readonly outgoing: OutgoingRepository,
   ) {}
 
   submit(actor: Actor, id: string, leaderId: string): Promise<IncomingDocument> {
@@ -108,11 +111,8 @@ export class IncomingFlowService {
     return this.transition(actor, id, 'close', input.note ?? null, async ({ document, assignments, manager }) => {
       const leader = await this.access.isLeaderOf(actor, document);
       if (!leader && !(await this.access.isLead(actor, assignments))) throw AppError.forbidden();
-      if (input.replyOutgoingId) {
-        // Outgoing documents are not built yet, so there is nothing a reply id could be checked against.
-        throw new AppError(400, 'REPLY_NOT_AVAILABLE', 'Chưa hỗ trợ kết thúc bằng văn bản trả lời (closing by an outgoing reply is not available yet)');
-      }
-      if (!input.resultFile) {
+      if (input.replyOutgoingId) await this.assertIssuedReply(id, input.replyOutgoingId, manager);
+      else if (!input.resultFile) {
         throw AppError.validation('Cần tệp kết quả hoặc văn bản trả lời (a result file or reply is required)', [
           { field: 'file', message: 'required unless replyOutgoingId is given' },
         ]);
@@ -131,6 +131,16 @@ export class IncomingFlowService {
         data: { onTime, dueDate: document.dueDate, resultSha256: resultFile?.sha256 },
       };
     });
+  }
+
+  /** Kết thúc bằng văn bản trả lời: an outgoing document issued in answer to this very item. */
+  private async assertIssuedReply(incomingId: string, outgoingId: string, manager: EntityManager): Promise<void> {
+    const reply = await this.outgoing.findById(outgoingId, manager);
+    if (!reply || reply.replyToIncomingId !== incomingId || !isIssued(reply.status) || reply.status === 'recalled') {
+      throw AppError.validation('Văn bản trả lời phải là văn bản đi đã ban hành trả lời văn bản này (replyOutgoingId is not an issued reply to it)', [
+        { field: 'replyOutgoingId', message: 'not an issued reply to this document' },
+      ]);
+    }
   }
 
   reopen(actor: Actor, id: string, reason: string): Promise<IncomingDocument> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@eoffice/accounts';
+import { Actor, hasRole, Role } from '@eoffice/accounts';
 import { AppError } from '@eoffice/core';
 import type { IncomingAssignment } from './entities/incoming-assignment.entity';
 import type { IncomingDocument } from './entities/incoming-document.entity';
@@ -42,7 +42,8 @@ export class IncomingQueryService {
 
   async inbox(actor: Actor, filter: IncomingFilter): Promise<Page<IncomingListItem>> {
     const unitIds = await this.access.managedUnitIds(actor);
-    return this.list(actor, { ...filter, waitingFor: { userId: actor.id, unitIds } });
+    const clerkAgencyIds = hasRole(actor, Role.clerk) ? [await this.access.agencyIdOf(actor)] : [];
+    return this.list(actor, { ...filter, waitingFor: { userId: actor.id, unitIds, clerkAgencyIds } });
   }
 
   async detail(actor: Actor, id: string): Promise<IncomingDetail> {

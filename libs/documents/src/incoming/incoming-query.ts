@@ -17,8 +17,8 @@ export interface IncomingFilter {
   assigneeUserId?: string;
   assigneeUnitId?: string;
   registerId?: string;
-  /** Only what waits for this person: to submit, to assign, or to handle (personally or for a unit they handle). */
-  waitingFor?: { userId: string; unitIds: string[] };
+  /** Only what waits for this person: to submit (their registrations, or copies delivered to their agency if clerk), to assign, or to handle (personally or for a unit they handle). */
+  waitingFor?: { userId: string; unitIds: string[]; clerkAgencyIds: string[] };
   sort?: IncomingSort;
   order?: 'asc' | 'desc';
   page: number;

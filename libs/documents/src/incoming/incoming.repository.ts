@@ -30,8 +30,8 @@ export class IncomingRepository {
   }
 
   /** For background jobs, which act for the system, not for a person. */
-  findById(id: string): Promise<IncomingDocument | null> {
-    return this.repo.findOneBy({ id });
+  findById(id: string, manager?: EntityManager): Promise<IncomingDocument | null> {
+    return (manager?.getRepository(IncomingDocument) ?? this.repo).findOneBy({ id });
   }
 
   /** Open documents due on or before `date` (YYYY-MM-DD), oldest deadline first, keyset-paged by id. */
@@ -132,12 +132,12 @@ export class IncomingRepository {
     }
     if (f.waitingFor) {
       qb.andWhere(
-        `((d.status = 'registered' AND d.registered_by = :wUser)
+        `((d.status = 'registered' AND (d.registered_by = :wUser OR (d.registered_by IS NULL AND d.agency_id = ANY(:wClerkAgencies))))
           OR (d.status = 'submitted' AND d.submitted_to = :wUser)
           OR (d.status IN ('assigned', 'in_progress') AND EXISTS (
                 SELECT 1 FROM incoming_assignment w WHERE w.document_id = d.id AND w.active AND w.role <> 'informed'
                   AND (w.user_id = :wUser OR (w.user_id IS NULL AND w.unit_id = ANY(:wUnits))))))`,
-        { wUser: f.waitingFor.userId, wUnits: f.waitingFor.unitIds },
+        { wUser: f.waitingFor.userId, wUnits: f.waitingFor.unitIds, wClerkAgencies: f.waitingFor.clerkAgencyIds },
       );
     }
     if (f.q) {

@@ -29,6 +29,13 @@ export class Register {
   @Column()
   active!: boolean;
 
+  /**
+   * Outgoing registers kept apart for some document types (Decree 30 Art. 15.1: e.g. one series
+   * per normative type); `null` numbers every type no other register claims.
+   */
+  @Column({ type: 'text', array: true, nullable: true })
+  documentTypes!: string[] | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

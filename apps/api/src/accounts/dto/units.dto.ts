@@ -23,6 +23,13 @@ export class CreateUnitDto {
   @IsOptional()
   @IsUUID()
   parentId?: string;
+
+  @ApiPropertyOptional({ example: 'Tây Ninh', description: 'địa danh of an agency, written in the date line of its documents' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  placeName?: string;
 }
 
 export class UpdateUnitDto {
@@ -39,6 +46,13 @@ export class UpdateUnitDto {
   @MinLength(1)
   @MaxLength(200)
   name?: string;
+
+  @ApiPropertyOptional({ example: 'Tây Ninh', description: 'địa danh of an agency, written in the date line of its documents' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  placeName?: string;
 }
 
 export class SetHeadDto {

@@ -27,7 +27,9 @@ export class IncomingDocument {
   @Column({ type: 'int', nullable: true }) pageCount!: number | null;
   @Column({ type: 'uuid' }) scanFileId!: string;
   @Column({ type: 'uuid', nullable: true }) originalFileId!: string | null;
-  @Column({ type: 'uuid' }) registeredBy!: string;
+  /** `null` for a copy the system delivered from an outgoing document of another agency. */
+  @Column({ type: 'uuid', nullable: true }) registeredBy!: string | null;
+  @Column({ type: 'uuid', nullable: true }) sourceOutgoingId!: string | null;
   @Column({ type: 'uuid', nullable: true }) submittedTo!: string | null;
   @Column({ type: 'text', nullable: true }) instruction!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) closedAt!: Date | null;

@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBase64, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import type { OutgoingStatus } from '@eoffice/documents';
+
+export class CommentDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 4000) comment?: string;
+}
+
+export class RequiredCommentDto {
+  @ApiProperty({ description: 'why it goes back' }) @IsString() @Length(1, 4000) comment!: string;
+}
+
+export class RecallDto {
+  @ApiProperty() @IsString() @Length(1, 4000) reason!: string;
+}
+
+export class SignDto {
+  @ApiPropertyOptional({ description: 'one of my stored certificates; default the newest valid one' })
+  @IsOptional() @IsUUID() certificateId?: string;
+}
+
+export class PrepareSignatureDto {
+  @ApiProperty({ description: 'the token\'s certificate, PEM or base64 DER' }) @IsString() @Length(100, 20000) certificate!: string;
+  @ApiPropertyOptional({ description: 'base64 PNG; default the image stored with my certificate' })
+  @IsOptional() @IsBase64() @Length(1, 2_000_000) signatureImage?: string;
+}
+
+export class CompleteSignatureDto {
+  @ApiProperty() @IsUUID() sessionId!: string;
+
+  @ApiPropertyOptional({ description: 'base64 raw signature over the signed attributes' })
+  @ValidateIf((o: CompleteSignatureDto) => o.cms === undefined) @IsBase64() @Length(1, 100_000) signature?: string;
+
+  @ApiPropertyOptional({ description: 'or a whole detached CMS (base64 DER) made by the client' })
+  @ValidateIf((o: CompleteSignatureDto) => o.signature === undefined) @IsBase64() @Length(1, 200_000) cms?: string;
+}
+
+const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
+const STATUSES = ['draft', 'submitted', 'approved', 'signed', 'issued', 'dispatched', 'recalled'];
+
+export class ListOutgoingDto {
+  @ApiPropertyOptional({ description: 'comma-separated statuses' })
+  @IsOptional() @Transform(list) @IsIn(STATUSES, { each: true }) status?: OutgoingStatus[];
+  @ApiPropertyOptional() @IsOptional() @IsUUID() registerId?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2200) year?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) q?: string;
+  @ApiPropertyOptional({ default: 1 }) @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @ApiPropertyOptional({ default: 50 }) @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize = 50;
+}

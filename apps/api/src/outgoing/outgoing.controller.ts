@@ -1,0 +1,144 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Role, Roles } from '@eoffice/accounts';
+import { MultipartResult, OfficeTypes, MediaType } from '@eoffice/core';
+import {
+  OutgoingDispatchService, OutgoingDraftingService, OutgoingIssueService, OutgoingQueryService, OutgoingReviewService, OutgoingSigningService,
+} from '@eoffice/documents';
+import { parseJsonPart } from '../http/json-part';
+import { Multipart, MultipartInterceptor } from '../http/multipart.interceptor';
+import { CreateOutgoingDto } from './dto/create-outgoing.dto';
+import {
+  CommentDto, CompleteSignatureDto, ListOutgoingDto, PrepareSignatureDto, RecallDto, RequiredCommentDto, SignDto,
+} from './dto/outgoing-actions.dto';
+import { toOutgoingDetailDto, toOutgoingDto } from './outgoing.mapper';
+
+const DRAFT_TYPES = [MediaType.pdf, ...OfficeTypes];
+const DRAFT_PARTS = { files: { draft: { required: true, allowedTypes: DRAFT_TYPES } }, fields: ['metadata'] };
+const REVISION_PARTS = { files: { draft: { required: true, allowedTypes: DRAFT_TYPES } }, fields: ['comment'] };
+
+/** Văn bản đi (API.md "Outgoing documents"): draft → review → sign → issue → dispatch → recall. */
+@ApiTags('outgoing')
+@ApiBearerAuth()
+@Controller('outgoing')
+export class OutgoingController {
+  constructor(
+    private readonly drafting: OutgoingDraftingService,
+    private readonly review: OutgoingReviewService,
+    private readonly signing: OutgoingSigningService,
+    private readonly issuing: OutgoingIssueService,
+    private readonly dispatching: OutgoingDispatchService,
+    private readonly queries: OutgoingQueryService,
+  ) {}
+
+  @Post()
+  @Roles(Role.officer, Role.leader)
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(MultipartInterceptor(DRAFT_PARTS))
+  async create(@CurrentActor() actor: Actor, @Multipart() parts: MultipartResult) {
+    const metadata = await parseJsonPart(CreateOutgoingDto, parts.fields.metadata, 'metadata');
+    return toOutgoingDto(await this.drafting.create(actor, metadata, parts.files.draft));
+  }
+
+  @Get()
+  async list(@CurrentActor() actor: Actor, @Query() query: ListOutgoingDto) {
+    const page = await this.queries.list(actor, query);
+    return { ...page, items: page.items.map(toOutgoingDto) };
+  }
+
+  @Get('waiting')
+  async waiting(@CurrentActor() actor: Actor, @Query() query: ListOutgoingDto) {
+    const page = await this.queries.waiting(actor, query);
+    return { ...page, items: page.items.map(toOutgoingDto) };
+  }
+
+  @Get(':id')
+  async detail(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return toOutgoingDetailDto(await this.queries.detail(actor, id));
+  }
+
+  @Get(':id/pdf')
+  async pdf(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    const { file, stream } = await this.queries.currentPdf(actor, id);
+    return new StreamableFile(stream, {
+      type: file.mimeType,
+      length: file.sizeBytes,
+      disposition: `inline; filename*=UTF-8''${encodeURIComponent(file.originalName ?? `${id}.pdf`)}`,
+    });
+  }
+
+  @Get(':id/signatures')
+  async signatures(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.queries.signatures(actor, id);
+  }
+
+  @Post(':id/versions')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(MultipartInterceptor(REVISION_PARTS))
+  async revise(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Multipart() parts: MultipartResult) {
+    return toOutgoingDto(await this.drafting.revise(actor, id, parts.files.draft, parts.fields.comment ?? null));
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  async submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CommentDto) {
+    return toOutgoingDto(await this.review.submit(actor, id, dto.comment ?? null));
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  async approve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CommentDto) {
+    return toOutgoingDto(await this.review.approve(actor, id, dto.comment ?? null));
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  async reject(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RequiredCommentDto) {
+    return toOutgoingDto(await this.review.reject(actor, id, dto.comment));
+  }
+
+  @Post(':id/sign')
+  @HttpCode(200)
+  @Roles(Role.leader)
+  async sign(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SignDto) {
+    return toOutgoingDto(await this.signing.sign(actor, id, dto.certificateId));
+  }
+
+  @Post(':id/sign/prepare')
+  @HttpCode(200)
+  @Roles(Role.leader)
+  async prepare(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: PrepareSignatureDto) {
+    const image = dto.signatureImage ? Buffer.from(dto.signatureImage, 'base64') : undefined;
+    return this.signing.prepare(actor, id, dto.certificate, image);
+  }
+
+  @Post(':id/sign/complete')
+  @HttpCode(200)
+  @Roles(Role.leader)
+  async complete(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CompleteSignatureDto) {
+    const response = dto.cms ? { cms: Buffer.from(dto.cms, 'base64') } : { signature: Buffer.from(dto.signature!, 'base64') };
+    return toOutgoingDto(await this.signing.complete(actor, id, dto.sessionId, response));
+  }
+
+  @Post(':id/issue')
+  @HttpCode(200)
+  @Roles(Role.clerk)
+  async issue(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return toOutgoingDto(await this.issuing.issue(actor, id));
+  }
+
+  @Post(':id/dispatch')
+  @HttpCode(200)
+  @Roles(Role.clerk)
+  async dispatch(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return toOutgoingDto(await this.dispatching.dispatch(actor, id));
+  }
+
+  @Post(':id/recall')
+  @HttpCode(200)
+  @Roles(Role.clerk, Role.leader)
+  async recall(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecallDto) {
+    return toOutgoingDto(await this.dispatching.recall(actor, id, dto.reason));
+  }
+}

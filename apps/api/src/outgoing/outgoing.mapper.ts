@@ -1,0 +1,84 @@
+import type { OutgoingDetail, OutgoingDocument, OutgoingEvent, OutgoingVersion, RecipientProgress } from '@eoffice/documents';
+
+export function toOutgoingDto(d: OutgoingDocument) {
+  return {
+    id: d.id,
+    status: d.status,
+    reviewStage: d.reviewStage,
+    agencyId: d.agencyId,
+    draftingUnitId: d.draftingUnitId,
+    authorId: d.authorId,
+    documentType: d.documentType,
+    subject: d.subject,
+    urgency: d.urgency,
+    confidentiality: d.confidentiality,
+    signerId: d.signerId,
+    signingTitle: d.signingTitle,
+    replyToIncomingId: d.replyToIncomingId,
+    closesIncoming: d.closesIncoming,
+    replacesId: d.replacesId,
+    signedAt: d.signedAt,
+    registerId: d.registerId,
+    year: d.year,
+    number: d.outgoingNumber,
+    numberSymbol: d.numberSymbol,
+    issuedAt: d.issuedAt,
+    issuedBy: d.issuedBy,
+    dispatchedAt: d.dispatchedAt,
+    recalledAt: d.recalledAt,
+    recallReason: d.recallReason,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+  };
+}
+
+function toVersionDto(v: OutgoingVersion) {
+  return {
+    versionNumber: v.versionNumber,
+    sourceFileId: v.sourceFileId,
+    pdfFileId: v.pdfFileId,
+    conversion: v.conversion,
+    conversionError: v.conversionError,
+    createdBy: v.createdBy,
+    createdAt: v.createdAt,
+  };
+}
+
+/** Per recipient: delivered or sent, and for internal ones how far their copy has got (received, assigned, done). */
+function toRecipientDto(r: RecipientProgress) {
+  return {
+    id: r.id,
+    kind: r.kind,
+    unitId: r.unitId,
+    name: r.name,
+    email: r.email,
+    delivery: r.delivery,
+    deliveredAt: r.deliveredAt,
+    attempts: r.attempts,
+    lastError: r.lastError,
+    incomingDocumentId: r.incomingDocumentId,
+    handling: handlingOf(r.incomingStatus),
+    recalledAt: r.recalledAt,
+  };
+}
+
+function handlingOf(status: string | null): string | null {
+  if (status === null) return null;
+  if (status === 'closed') return 'done';
+  if (status === 'assigned' || status === 'in_progress') return 'assigned';
+  if (status === 'registered' || status === 'submitted') return 'received';
+  return status;
+}
+
+function toEventDto(e: OutgoingEvent) {
+  return { action: e.action, actorId: e.actorId, at: e.occurredAt, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, data: e.data };
+}
+
+export function toOutgoingDetailDto({ document, versions, recipients, timeline }: OutgoingDetail) {
+  return {
+    ...toOutgoingDto(document),
+    versions: versions.map(toVersionDto),
+    recipients: recipients.map(toRecipientDto),
+    timeline: timeline.map(toEventDto),
+  };
+}

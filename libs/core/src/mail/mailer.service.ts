@@ -1,0 +1,29 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createTransport, Transporter } from 'nodemailer';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
+}
+
+/** SMTP delivery through nodemailer; without SMTP_URL nothing is sent and callers say so. */
+@Injectable()
+export class Mailer {
+  private transport: Transporter | null = null;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  get configured(): boolean {
+    return !!this.config.SMTP_URL;
+  }
+
+  async send(message: MailMessage): Promise<string> {
+    if (!this.config.SMTP_URL) throw new Error('SMTP_URL is not configured');
+    this.transport ??= createTransport(this.config.SMTP_URL);
+    const info = await this.transport.sendMail({ from: this.config.MAIL_FROM, ...message });
+    return info.messageId;
+  }
+}

@@ -1,0 +1,48 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Confidentiality, Urgency } from '../../incoming/entities/incoming-document.entity';
+import type { DraftLayoutInput } from '../outgoing-input';
+import type { OutgoingStatus, ReviewStage } from '../outgoing-lifecycle';
+
+/** Văn bản đi: from the officer's draft to the issued, sealed and dispatched document. */
+@Entity('outgoing_document')
+export class OutgoingDocument {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'uuid' }) agencyId!: string;
+  /** Đơn vị soạn thảo: its head reviews the content; its code ends a công văn's notation. */
+  @Column({ type: 'uuid' }) draftingUnitId!: string;
+  @Column({ type: 'uuid' }) authorId!: string;
+  @Column({ type: 'varchar' }) status!: OutgoingStatus;
+  @Column({ type: 'varchar', nullable: true }) reviewStage!: ReviewStage | null;
+  /** The catalogue name (Decree 30 Phụ lục III), e.g. `Quyết định`, `Công văn`. */
+  @Column() documentType!: string;
+  @Column() subject!: string;
+  @Column({ type: 'varchar' }) urgency!: Urgency;
+  @Column({ type: 'varchar' }) confidentiality!: Confidentiality;
+  /** Người ký: the only person who may approve at the last stage and sign. */
+  @Column({ type: 'uuid' }) signerId!: string;
+  /** Box 7a, e.g. `KT. GIÁM ĐỐC` (shown in the register's "Người ký" column). */
+  @Column({ type: 'varchar', nullable: true }) signingTitle!: string | null;
+  @Column({ type: 'uuid', nullable: true }) replyToIncomingId!: string | null;
+  @Column() closesIncoming!: boolean;
+  @Column({ type: 'uuid', nullable: true }) replacesId!: string | null;
+  @Column({ type: 'jsonb', nullable: true }) layout!: DraftLayoutInput | null;
+  @Column({ type: 'uuid', nullable: true }) currentVersionId!: string | null;
+  @Column({ type: 'uuid', nullable: true }) signedFileId!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) signedAt!: Date | null;
+  /** SHA-256 of the leader's certificate (DER, hex), checked again at issue. */
+  @Column({ type: 'varchar', nullable: true }) signerCertificateSha256!: string | null;
+  @Column({ type: 'uuid', nullable: true }) registerId!: string | null;
+  @Column({ type: 'integer', nullable: true }) year!: number | null;
+  @Column({ type: 'integer', nullable: true }) outgoingNumber!: number | null;
+  /** Số, ký hiệu as printed, e.g. `05/QĐ-SGDĐT`. */
+  @Column({ type: 'varchar', nullable: true }) numberSymbol!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) issuedAt!: Date | null;
+  @Column({ type: 'uuid', nullable: true }) issuedBy!: string | null;
+  /** The issued PDF: leader signature, number and date, organisation signature. */
+  @Column({ type: 'uuid', nullable: true }) issuedFileId!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) dispatchedAt!: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) recalledAt!: Date | null;
+  @Column({ type: 'text', nullable: true }) recallReason!: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, OrganisationScope, Role } from '@eoffice/accounts';
+import { AppError, FileService, MediaType, ReceivedFile } from '@eoffice/core';
+import { verifyPdfSignatures } from '@eoffice/signing';
+import { IncomingAccess } from '../incoming/incoming-access.service';
+import { IncomingAssignmentRepository } from '../incoming/incoming-assignment.repository';
+import { IncomingRepository } from '../incoming/incoming.repository';
+import { cleanVietnameseText } from '../text/clean-text';
+import { findDocumentType } from './document-types';
+import type { OutgoingDocument } from './entities/outgoing-document.entity';
+import type { OutgoingVersion } from './entities/outgoing-version.entity';
+import { OutgoingAccess } from './outgoing-access.service';
+import type { CreateOutgoingInput } from './outgoing-input';
+import { isIssued } from './outgoing-lifecycle';
+import { NewRecipient, OutgoingRecipientRepository } from './outgoing-recipient.repository';
+import { OutgoingVersionRepository } from './outgoing-version.repository';
+import { OutgoingWorkflow } from './outgoing-workflow.service';
+import { OutgoingRepository } from './outgoing.repository';
+import { withSigningErrors } from './signing-errors';
+
+/** Soạn thảo: an officer's draft with its recipients, signer and file; every uploaded version kept. */
+@Injectable()
+export class OutgoingDraftingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: OutgoingAccess,
+    private readonly organisation: OrganisationScope,
+    private readonly documents: OutgoingRepository,
+    private readonly versions: OutgoingVersionRepository,
+    private readonly recipients: OutgoingRecipientRepository,
+    private readonly workflow: OutgoingWorkflow,
+    private readonly files: FileService,
+    private readonly incomingAccess: IncomingAccess,
+    private readonly incoming: IncomingRepository,
+    private readonly assignments: IncomingAssignmentRepository,
+  ) {}
+
+  async create(actor: Actor, input: CreateOutgoingInput, draft: ReceivedFile): Promise<OutgoingDocument> {
+    this.access.requireRole(actor, Role.officer, Role.leader);
+    const agencyId = await this.access.agencyIdOf(actor);
+    const values = await this.documentValues(actor, agencyId, input);
+    const recipients = await this.validRecipients(agencyId, input);
+    await this.assertReadablePdf(draft);
+    return this.dataSource.transaction(async (manager) => {
+      const document = await this.documents.insert(manager, { ...values, status: 'draft', reviewStage: null });
+      await this.recipients.replaceAll(manager, document.id, recipients);
+      const version = await this.addVersion(manager, actor, document, draft);
+      await this.workflow.record(manager, actor.id, document, 'create', null, null, {
+        versionNumber: version.versionNumber,
+        sha256: draft.sha256,
+        recipients: recipients.length,
+      });
+      return { ...document, currentVersionId: version.id };
+    });
+  }
+
+  /** A new version of the file, by the author, while the document is a draft (also after a return). */
+  revise(actor: Actor, id: string, draft: ReceivedFile, note: string | null): Promise<OutgoingDocument> {
+    return this.workflow.run(actor, id, 'revise', note, async ({ document, manager }) => {
+      this.access.requireAuthor(actor, document);
+      await this.assertReadablePdf(draft);
+      const version = await this.addVersion(manager, actor, document, draft);
+      return { changes: { currentVersionId: version.id }, data: { versionNumber: version.versionNumber, sha256: draft.sha256 } };
+    });
+  }
+
+  private async addVersion(manager: EntityManager, actor: Actor, document: OutgoingDocument, draft: ReceivedFile): Promise<OutgoingVersion> {
+    if (draft.mimeType !== MediaType.pdf) {
+      throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED', 'Dự thảo phải là tệp PDF (the draft must be a PDF)');
+    }
+    const file = await this.files.record(draft, actor.id, manager);
+    const version = await this.versions.insertNext(manager, {
+      documentId: document.id,
+      sourceFileId: file.id,
+      pdfFileId: file.id,
+      conversion: 'none',
+      conversionError: null,
+      createdBy: actor.id,
+    });
+    await this.documents.update(manager, document.id, { currentVersionId: version.id });
+    return version;
+  }
+
+  /** An encrypted or broken PDF could never be signed: refuse it now rather than at the leader's desk. */
+  private async assertReadablePdf(draft: ReceivedFile): Promise<void> {
+    if (draft.mimeType !== MediaType.pdf) return;
+    const bytes = await this.files.readBytes(draft);
+    await withSigningErrors(() => verifyPdfSignatures(bytes));
+  }
+
+  private async documentValues(actor: Actor, agencyId: string, input: CreateOutgoingInput): Promise<Partial<OutgoingDocument>> {
+    const type = findDocumentType(input.documentType);
+    await this.assertSigner(agencyId, input.signerId);
+    const reply = input.replyToIncomingId ? await this.checkReply(actor, input.replyToIncomingId, input.closesIncoming ?? false) : null;
+    if (input.replacesId) await this.assertReplaceable(actor, agencyId, input.replacesId);
+    return {
+      agencyId,
+      draftingUnitId: actor.unitId,
+      authorId: actor.id,
+      documentType: type.name,
+      subject: cleanVietnameseText(input.subject, 'subject'),
+      urgency: input.urgency,
+      confidentiality: input.confidentiality,
+      signerId: input.signerId,
+      signingTitle: input.signingTitle ? cleanVietnameseText(input.signingTitle, 'signingTitle') : null,
+      replyToIncomingId: reply,
+      closesIncoming: reply !== null && (input.closesIncoming ?? false),
+      replacesId: input.replacesId ?? null,
+      layout: input.layout ?? null,
+    };
+  }
+
+  private async assertSigner(agencyId: string, signerId: string): Promise<void> {
+    const signer = await this.organisation.findActiveUser(signerId);
+    if (!signer?.roles.includes(Role.leader) || (await this.organisation.agencyOf(signer.unitId)).id !== agencyId) {
+      throw AppError.validation('Người ký phải là lãnh đạo đang công tác của cơ quan (signerId is not an active leader of this agency)', [
+        { field: 'signerId', message: 'not an active leader of this agency' },
+      ]);
+    }
+  }
+
+  /** The incoming item must be one the drafter sees; only its lead may ask that the reply closes it. */
+  private async checkReply(actor: Actor, incomingId: string, closes: boolean): Promise<string> {
+    const incoming = await this.incoming.findVisible(incomingId, await this.incomingAccess.scopeFor(actor));
+    if (!incoming) {
+      throw AppError.validation('Không tìm thấy văn bản đến được trả lời (replyToIncomingId unknown)', [{ field: 'replyToIncomingId', message: 'unknown' }]);
+    }
+    if (closes && !(await this.incomingAccess.isLead(actor, await this.assignments.findActive(incomingId)))) {
+      throw new AppError(403, 'NOT_INCOMING_LEAD', 'Chỉ người chủ trì xử lý văn bản đến mới được yêu cầu kết thúc khi trả lời (only the lead may close by this reply)');
+    }
+    return incoming.id;
+  }
+
+  private async assertReplaceable(actor: Actor, agencyId: string, replacesId: string): Promise<void> {
+    const replaced = await this.documents.findVisible(replacesId, await this.access.scopeFor(actor));
+    if (!replaced || replaced.agencyId !== agencyId || !isIssued(replaced.status)) {
+      throw AppError.validation('Văn bản được thay thế phải là văn bản đã ban hành của cơ quan (replacesId is not an issued document)', [
+        { field: 'replacesId', message: 'not an issued document of this agency' },
+      ]);
+    }
+  }
+
+  /** Internal recipients are agencies of this installation (each has its own clerk and register); others by e-mail. */
+  private async validRecipients(agencyId: string, input: CreateOutgoingInput): Promise<NewRecipient[]> {
+    const internal: NewRecipient[] = [];
+    for (const unitId of new Set(input.recipients.unitIds)) {
+      const unit = await this.organisation.findUnit(unitId);
+      if (!unit) throw new AppError(400, 'RECIPIENT_UNKNOWN', `Đơn vị nhận không tồn tại (no unit ${unitId})`);
+      if (unit.kind !== 'agency' || unit.id === agencyId) {
+        throw new AppError(400, 'RECIPIENT_INVALID', `Đơn vị nhận phải là một cơ quan khác trong hệ thống (${unit.name} is not another agency)`);
+      }
+      internal.push({ kind: 'internal', unitId: unit.id, name: unit.name, email: unit.email });
+    }
+    const external = input.recipients.external.map((r) => ({
+      kind: 'external' as const,
+      unitId: null,
+      name: cleanVietnameseText(r.name, 'recipients.external.name'),
+      email: r.email.trim().toLowerCase(),
+    }));
+    if (internal.length + external.length === 0) {
+      throw AppError.validation('Văn bản phải có nơi nhận (at least one recipient)', [{ field: 'recipients', message: 'empty' }]);
+    }
+    return [...internal, ...external];
+  }
+}

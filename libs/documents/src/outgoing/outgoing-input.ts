@@ -1,0 +1,30 @@
+import type { Confidentiality, Urgency } from '../incoming/entities/incoming-document.entity';
+
+export interface ExternalRecipientInput {
+  name: string;
+  email: string;
+}
+
+/** Where the draft's number, date line and leader signature go (points, origin bottom-left). */
+export interface DraftLayoutInput {
+  documentNumber: { page?: number; x: number; y: number; width: number; height: number };
+  issueDateLine: { page?: number; x: number; y: number; width: number; height: number };
+  /** On the last page unless `page` is given. */
+  leaderSignature: { page?: number; x: number; y: number; width: number; height: number };
+}
+
+export interface CreateOutgoingInput {
+  documentType: string;
+  subject: string;
+  recipients: { unitIds: string[]; external: ExternalRecipientInput[] };
+  urgency: Urgency;
+  confidentiality: Confidentiality;
+  signerId: string;
+  signingTitle?: string;
+  replyToIncomingId?: string;
+  /** The incoming item's lead asks that dispatching this reply closes the incoming item. */
+  closesIncoming?: boolean;
+  /** A corrected or replacing document names the one it replaces. */
+  replacesId?: string;
+  layout?: DraftLayoutInput;
+}

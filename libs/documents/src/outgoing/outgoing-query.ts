@@ -1,0 +1,13 @@
+import type { OutgoingStatus } from './outgoing-lifecycle';
+
+/** Filters of GET /outgoing, already shape-checked by the HTTP layer. */
+export interface OutgoingFilter {
+  status?: OutgoingStatus[];
+  registerId?: string;
+  year?: number;
+  q?: string;
+  /** "Chờ xử lý": only what waits for this person's action. */
+  waitingFor?: { userId: string; managedUnitIds: string[]; clerkAgencyIds: string[] };
+  page: number;
+  pageSize: number;
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '@eoffice/accounts';
+import { AppError, AuditService } from '@eoffice/core';
+import { cleanVietnameseText } from '../text/clean-text';
+import type { OutgoingDocument } from './entities/outgoing-document.entity';
+import { OutgoingAccess } from './outgoing-access.service';
+import { OutgoingEventRepository } from './outgoing-event.repository';
+import { nextOutgoingState, OutgoingAction } from './outgoing-lifecycle';
+import { OutgoingRepository } from './outgoing.repository';
+
+export type StepAction = Exclude<OutgoingAction, 'create'>;
+
+export interface Step {
+  document: OutgoingDocument;
+  manager: EntityManager;
+}
+
+export interface StepResult {
+  changes?: Partial<OutgoingDocument>;
+  /** Recorded on the timeline and in the audit entry. */
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Every outgoing state change goes through `run`: it locks the document inside the actor's scope
+ * (404 otherwise), checks the state machine (409), lets `apply` check the actor's right and do the
+ * work, then writes the new state, the timeline event and the audit entry in one transaction.
+ */
+@Injectable()
+export class OutgoingWorkflow {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: OutgoingAccess,
+    private readonly documents: OutgoingRepository,
+    private readonly events: OutgoingEventRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async run(actor: Actor, id: string, action: StepAction, note: string | null, apply: (step: Step) => Promise<StepResult>): Promise<OutgoingDocument> {
+    return this.dataSource.transaction(async (manager) => {
+      const document = await this.documents.findForUpdate(manager, id, await this.access.scopeFor(actor));
+      if (!document) throw AppError.notFound('văn bản đi (outgoing document)');
+      const authorIsHead = action === 'submit' && (await this.access.isHeadOfDraftingUnit(document.authorId, document.draftingUnitId));
+      const next = nextOutgoingState(document.status, document.reviewStage, action, authorIsHead);
+      const { changes = {}, data = {} } = await apply({ document, manager });
+      const updated: OutgoingDocument = { ...document, ...changes, status: next.status, reviewStage: next.reviewStage };
+      await this.documents.update(manager, id, { ...changes, status: next.status, reviewStage: next.reviewStage });
+      await this.record(manager, actor.id, updated, action, document.status, note, { ...data, reviewStage: document.reviewStage });
+      return updated;
+    });
+  }
+
+  /** The timeline line and the audit entry of one change (also used when a draft is created). */
+  async record(
+    manager: EntityManager,
+    actorId: string | null,
+    document: OutgoingDocument,
+    action: OutgoingAction,
+    from: string | null,
+    note: string | null,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    const cleanNote = note ? cleanVietnameseText(note, 'note') : null;
+    await this.events.append(manager, { documentId: document.id, actorId, action, fromStatus: from, toStatus: document.status, note: cleanNote, data });
+    await this.audit.record(manager, {
+      actorId,
+      action: `outgoing.${action}`,
+      entityType: 'outgoing_document',
+      entityId: document.id,
+      data: { from, to: document.status, note: cleanNote, ...data },
+    });
+  }
+}

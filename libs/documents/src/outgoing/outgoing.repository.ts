@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import type { Page } from '../incoming/incoming-query';
+import { OutgoingDocument } from './entities/outgoing-document.entity';
+import type { OutgoingFilter } from './outgoing-query';
+import type { OutgoingScope } from './outgoing-scope';
+
+const ISSUED = `('issued', 'dispatched', 'recalled')`;
+
+@Injectable()
+export class OutgoingRepository {
+  constructor(@InjectRepository(OutgoingDocument) private readonly repo: Repository<OutgoingDocument>) {}
+
+  insert(manager: EntityManager, document: Partial<OutgoingDocument>): Promise<OutgoingDocument> {
+    const repo = manager.getRepository(OutgoingDocument);
+    return repo.save(repo.create(document));
+  }
+
+  async update(manager: EntityManager, id: string, changes: Partial<OutgoingDocument>): Promise<void> {
+    await manager.getRepository(OutgoingDocument).update({ id }, changes);
+  }
+
+  /** Locks the row, so two clerks issuing the same document are serialised and the second sees `issued`. */
+  findForUpdate(manager: EntityManager, id: string, scope: OutgoingScope): Promise<OutgoingDocument | null> {
+    return this.visible(manager.getRepository(OutgoingDocument).createQueryBuilder('d'), scope)
+      .andWhere('d.id = :id', { id })
+      .setLock('pessimistic_write', undefined, ['d'])
+      .getOne();
+  }
+
+  findVisible(id: string, scope: OutgoingScope): Promise<OutgoingDocument | null> {
+    return this.visible(this.repo.createQueryBuilder('d'), scope).andWhere('d.id = :id', { id }).getOne();
+  }
+
+  /** For background jobs, which act for the system, not for a person. */
+  findById(id: string, manager?: EntityManager): Promise<OutgoingDocument | null> {
+    return (manager?.getRepository(OutgoingDocument) ?? this.repo).findOneBy({ id });
+  }
+
+  /** Whether the file belongs to a version, the signed or the issued PDF of a document the scope can see. */
+  visibleWithFile(fileId: string, scope: OutgoingScope): Promise<boolean> {
+    return this.visible(this.repo.createQueryBuilder('d'), scope)
+      .andWhere(
+        new Brackets((w) =>
+          w
+            .where('d.signed_file_id = :fileId OR d.issued_file_id = :fileId')
+            .orWhere('EXISTS (SELECT 1 FROM outgoing_version v WHERE v.document_id = d.id AND (v.source_file_id = :fileId OR v.pdf_file_id = :fileId))'),
+        ),
+        { fileId },
+      )
+      .getExists();
+  }
+
+  async list(scope: OutgoingScope, filter: OutgoingFilter): Promise<Page<OutgoingDocument>> {
+    const qb = this.visible(this.repo.createQueryBuilder('d'), scope);
+    if (filter.status?.length) qb.andWhere('d.status = ANY(:status)', { status: filter.status });
+    if (filter.registerId) qb.andWhere('d.register_id = :registerId', { registerId: filter.registerId });
+    if (filter.year) qb.andWhere('d.year = :year', { year: filter.year });
+    if (filter.q) qb.andWhere(`d.search_folded LIKE '%' || eoffice_fold(:q) || '%'`, { q: filter.q.replace(/[\\%_]/g, (c) => `\\${c}`) });
+    if (filter.waitingFor) qb.andWhere(this.waitingFor(filter.waitingFor));
+    qb.orderBy('d.updated_at', 'DESC').addOrderBy('d.id', 'ASC');
+    const [items, total] = await qb
+      .skip((filter.page - 1) * filter.pageSize)
+      .take(filter.pageSize)
+      .getManyAndCount();
+    return { items, total, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  /** The register book (sổ đăng ký văn bản đi) of one register and year, in number order. */
+  findIssuedInRegister(registerId: string, year: number): Promise<OutgoingDocument[]> {
+    return this.repo.find({ where: { registerId, year }, order: { outgoingNumber: 'ASC' } });
+  }
+
+  /** What waits for this person: their drafts, their review turn, their signature, the clerk's issue. */
+  private waitingFor(w: NonNullable<OutgoingFilter['waitingFor']>): Brackets {
+    const params = { wUser: w.userId, wManaged: w.managedUnitIds, wClerk: w.clerkAgencyIds };
+    return new Brackets((b) =>
+      b
+        .where(`d.status = 'draft' AND d.author_id = :wUser`, params)
+        .orWhere(`d.status = 'submitted' AND d.review_stage = 'unit_head' AND d.drafting_unit_id = ANY(:wManaged)`)
+        .orWhere(`d.status = 'submitted' AND d.review_stage = 'format_check' AND d.agency_id = ANY(:wClerk)`)
+        .orWhere(`((d.status = 'submitted' AND d.review_stage = 'signer') OR d.status = 'approved') AND d.signer_id = :wUser`)
+        .orWhere(`d.status IN ('signed', 'issued') AND d.agency_id = ANY(:wClerk)`),
+    );
+  }
+
+  private visible(qb: SelectQueryBuilder<OutgoingDocument>, scope: OutgoingScope): SelectQueryBuilder<OutgoingDocument> {
+    return qb.where(
+      new Brackets((w) => {
+        w.where(`d.author_id = :scopeUser OR d.signer_id = :scopeUser`)
+          .orWhere(`d.confidentiality = 'normal' AND d.status <> 'draft' AND d.drafting_unit_id = ANY(:scopeReview)`)
+          .orWhere(`d.confidentiality = 'normal' AND d.status <> 'draft' AND d.agency_id = ANY(:scopeClerk)`)
+          // Confidential documents reach the clerk once signed: only they number and seal them.
+          .orWhere(`d.status IN ('signed', 'issued', 'dispatched', 'recalled') AND d.agency_id = ANY(:scopeClerk)`)
+          .orWhere(`d.confidentiality = 'normal' AND d.status IN ${ISSUED} AND (d.agency_id = ANY(:scopeIssuedAgencies) OR d.drafting_unit_id = ANY(:scopeIssuedUnits))`)
+          .orWhere(
+            `d.confidentiality = 'normal' AND d.status IN ('dispatched', 'recalled')
+             AND EXISTS (SELECT 1 FROM outgoing_recipient r WHERE r.document_id = d.id AND r.unit_id = ANY(:scopeRecipients))`,
+          );
+      }),
+      {
+        scopeUser: scope.userId,
+        scopeReview: scope.reviewUnitIds,
+        scopeClerk: scope.clerkAgencyIds,
+        scopeIssuedAgencies: scope.issuedAgencyIds,
+        scopeIssuedUnits: scope.issuedUnitIds,
+        scopeRecipients: scope.recipientUnitIds,
+      },
+    );
+  }
+}

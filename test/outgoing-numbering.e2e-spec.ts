@@ -1,0 +1,73 @@
+import { query } from './support/db';
+import { Client } from './support/http';
+import { createDraft, createTestPki, OutgoingMetadata, reviewThrough, sealImage, signatureImage, uploadCertificate } from './support/outgoing';
+import { Api, startApi } from './support/processes';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, loadRun } from './support/test-env';
+
+const run = loadRun();
+const DOCUMENTS = 12;
+
+/**
+ * Cấp số under load: clerks on three API processes issue a dozen signed documents at once. The
+ * register kept apart for Kế hoạch gets exactly 1..N, each once, each with its own signed PDF.
+ */
+describe('outgoing numbering under concurrent issue from several processes', () => {
+  const apis: Api[] = [];
+  let registerId: string;
+
+  beforeAll(async () => {
+    const pki = createTestPki();
+    for (let i = 0; i < 3; i++) apis.push(await startApi(run, { SIGNING_TRUST_ANCHORS: pki.anchorsFile }));
+    const [{ id: agencyId }] = await query(run.databaseUrl, `SELECT id FROM unit WHERE code = 'SGDĐT'`);
+    // A series of its own (Decree 30 Art. 15.1), so other suites' documents do not share its numbers.
+    [{ id: registerId }] = await query(
+      run.databaseUrl,
+      `INSERT INTO register (agency_id, kind, code, name, confidential, active, document_types)
+       VALUES ($1, 'outgoing', 'DI-KH', 'Sổ kế hoạch', false, true, ARRAY['Kế hoạch']) RETURNING id`,
+      [agencyId],
+    );
+    const sign = (u: string, p = DEMO_PASSWORD) => new Client(apis[0].url).signIn(u, p);
+    const [director, admin] = await Promise.all([sign('tuyettta'), sign('admin', ADMIN_PASSWORD)]);
+    await uploadCertificate(director, pki.pkcs12(pki.issue('Trần Thị Ánh Tuyết'), 'e2e-pass'), 'personal', signatureImage());
+    await uploadCertificate(admin, pki.pkcs12(pki.issue('Sở Giáo dục và Đào tạo tỉnh Tây Ninh'), 'e2e-pass'), 'organisation', sealImage());
+  });
+  afterAll(() => Promise.all(apis.map((api) => api.stop())));
+
+  it(`gives ${DOCUMENTS} documents issued at once the numbers 1..${DOCUMENTS}, no gap, no duplicate`, async () => {
+    const sign = (u: string) => new Client(apis[0].url).signIn(u, DEMO_PASSWORD);
+    const [officer, head, clerk, director] = await Promise.all([sign('huydq'), sign('khoalm'), sign('bangnv'), sign('tuyettta')]);
+    const [{ id: signerId }] = await query(run.databaseUrl, `SELECT id FROM app_user WHERE username = 'tuyettta'`);
+    const metadata: OutgoingMetadata = {
+      documentType: 'Kế hoạch',
+      subject: 'Kế hoạch tổ chức hội thi giáo viên dạy giỏi',
+      recipients: { unitIds: [], external: [{ name: 'Trường THPT Chu Văn An', email: 'cva@tayninh.edu.vn' }] },
+      urgency: 'normal',
+      confidentiality: 'normal',
+      signerId,
+    };
+    const ids: string[] = [];
+    for (let i = 0; i < DOCUMENTS; i++) {
+      const created = await createDraft(officer, { ...metadata, subject: `${metadata.subject} đợt ${i + 1}` });
+      await reviewThrough(created.body.id, officer, head, clerk, director);
+      expect((await director.post(`/api/v1/outgoing/${created.body.id}/sign`, {})).body.status).toBe('signed');
+      ids.push(created.body.id);
+    }
+    // One clerk session per process, all issuing at the same moment.
+    const clerks = await Promise.all(apis.map((api) => new Client(api.url).signIn('bangnv', DEMO_PASSWORD)));
+    const replies = await Promise.all(ids.map((id, i) => clerks[i % clerks.length].post(`/api/v1/outgoing/${id}/issue`)));
+    expect(replies.map((r) => r.status)).toEqual(Array(DOCUMENTS).fill(200));
+    expect(replies.map((r) => r.body.number).sort((a, b) => a - b)).toEqual(Array.from({ length: DOCUMENTS }, (_, i) => i + 1));
+    expect(new Set(replies.map((r) => r.body.numberSymbol)).size).toBe(DOCUMENTS);
+    const rows = await query(run.databaseUrl, 'SELECT outgoing_number, issued_file_id FROM outgoing_document WHERE register_id = $1 ORDER BY 1', [registerId]);
+    expect(rows.map((r) => r.outgoing_number)).toEqual(Array.from({ length: DOCUMENTS }, (_, i) => i + 1));
+    expect(new Set(rows.map((r) => r.issued_file_id)).size).toBe(DOCUMENTS);
+    // Numbers follow issue times within the register (Art. 15.1).
+    const [{ ordered }] = await query(
+      run.databaseUrl,
+      `SELECT bool_and(ok) AS ordered FROM (SELECT issued_at >= lag(issued_at) OVER (ORDER BY outgoing_number) IS NOT FALSE AS ok
+         FROM outgoing_document WHERE register_id = $1) t`,
+      [registerId],
+    );
+    expect(ordered).toBe(true);
+  });
+});

@@ -1,0 +1,83 @@
+import { createSign } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDemoCa, createDemoSealPng, createDemoSignaturePng, DemoIdentity, exportPkcs12, issueDemoCertificate, toPem } from '@eoffice/signing';
+import { buildDecisionSource } from '../../libs/signing/test/draft-fixtures';
+import { Client } from './http';
+import { filePart } from './documents';
+
+/** A test PKI: a CA the API under test is told to trust, and identities issued by it. */
+export interface TestPki {
+  ca: DemoIdentity;
+  anchorsFile: string;
+  issue(commonName: string, options?: { notAfter?: Date; notBefore?: Date }): DemoIdentity;
+  pkcs12(identity: DemoIdentity, passphrase: string): Buffer;
+}
+
+export function createTestPki(): TestPki {
+  const ca = createDemoCa('eOffice e2e CA');
+  const anchorsFile = join(mkdtempSync(join(tmpdir(), 'eoffice-pki-')), 'anchors.pem');
+  writeFileSync(anchorsFile, toPem(ca.certificate));
+  return {
+    ca,
+    anchorsFile,
+    issue: (commonName, options = {}) => issueDemoCertificate(ca, { commonName, organisation: 'Sở GDĐT Tây Ninh', ...options }),
+    pkcs12: (identity, passphrase) => exportPkcs12(identity, [ca.certificate], passphrase, 'e2e'),
+  };
+}
+
+export async function uploadCertificate(client: Client, p12: Buffer, kind: 'personal' | 'organisation', image: Buffer) {
+  const form = new FormData();
+  filePart(form, 'pkcs12', p12, 'cert.p12', 'application/x-pkcs12');
+  form.append('passphrase', 'e2e-pass');
+  form.append('kind', kind);
+  filePart(form, 'image', image, 'image.png', 'image/png');
+  return client.post('/api/v1/certificates', form);
+}
+
+export const signatureImage = () => createDemoSignaturePng();
+export const sealImage = () => createDemoSealPng();
+
+/** A two-page Quyết định laid out by the Decree 30 template (boxes 3, 4 and 7c left blank). */
+export async function decisionDraft(): Promise<Buffer> {
+  return Buffer.from(await buildDecisionSource(false));
+}
+
+export interface OutgoingMetadata {
+  documentType: string;
+  subject: string;
+  recipients: { unitIds: string[]; external: { name: string; email: string }[] };
+  urgency: string;
+  confidentiality: string;
+  signerId: string;
+  [key: string]: unknown;
+}
+
+export async function createDraft(officer: Client, metadata: OutgoingMetadata, draft?: Buffer, filename = 'du-thao.pdf', type = 'application/pdf') {
+  const form = new FormData();
+  form.append('metadata', JSON.stringify(metadata));
+  filePart(form, 'draft', draft ?? (await decisionDraft()), filename, type);
+  return officer.post('/api/v1/outgoing', form);
+}
+
+/** Submit, then the unit head, the clerk's format check and the signer approve. */
+export async function reviewThrough(id: string, officer: Client, head: Client, clerk: Client, signer: Client): Promise<void> {
+  for (const [client, step] of [[officer, 'submit'], [head, 'approve'], [clerk, 'approve'], [signer, 'approve']] as const) {
+    const res = await client.post(`/api/v1/outgoing/${id}/${step}`, { comment: `${step} ok` });
+    if (res.status !== 200) throw new Error(`${step} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}
+
+/** What a client plugin does with the leader's USB token: sign the signed attributes with the token's key. */
+export function tokenSign(identity: DemoIdentity, signedAttributesBase64: string): string {
+  const signer = createSign('sha256');
+  signer.update(Buffer.from(signedAttributesBase64, 'base64'));
+  return signer.sign(identity.privateKey).toString('base64');
+}
+
+export async function download(client: Client, path: string): Promise<Buffer> {
+  const res = await fetch(`${client.baseUrl}${path}`, { headers: { authorization: `Bearer ${client.accessToken}` } });
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+  return Buffer.from(await res.arrayBuffer());
+}
