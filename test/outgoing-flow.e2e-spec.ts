@@ -195,6 +195,11 @@ describe('outgoing documents: draft → review → leader signature → issue �
     expect(copy.body).toMatchObject({ status: 'registered', receivedVia: 'system', sourceNumberSymbol: issued.body.numberSymbol });
     const inbox = await schoolClerk.get('/api/v1/inbox');
     expect(inbox.body.items.map((i: { id: string }) => i.id)).toContain(internal.incomingDocumentId);
+    const told = (kind: string) => async () =>
+      (await schoolClerk.get('/api/v1/notifications')).body.items.find(
+        (n: { kind: string; documentId: string }) => n.kind === kind && n.documentId === internal.incomingDocumentId,
+      );
+    await waitFor(told('received'), 'the school clerk to be told of the new document');
 
     const mail = await waitFor(async () => smtp.messages.find((m) => m.includes('vanphong@snv.tayninh.gov.vn') && m.includes('JVBERi0')), 'the e-mail to the outside recipient');
     expect(mail).toContain('application/pdf');
@@ -207,6 +212,7 @@ describe('outgoing documents: draft → review → leader signature → issue �
     const recalled = await clerk.post(`/api/v1/outgoing/${docId}/recall`, { reason: 'Sai sót nội dung, sẽ ban hành văn bản thay thế' });
     expect(recalled.body).toMatchObject({ status: 'recalled', recallReason: expect.stringContaining('thay thế') });
     expect((await schoolClerk.get(`/api/v1/incoming/${internal.incomingDocumentId}`)).body.status).toBe('recalled');
+    await waitFor(told('recalled'), 'the school clerk to be told of the recall');
     // The recall notice: a second message to the same recipient, without the PDF.
     const notice = await waitFor(async () => smtp.messages.filter((m) => m.includes('vanphong@snv.tayninh.gov.vn'))[1], 'the recall e-mail');
     expect(notice).not.toContain('JVBERi0');

@@ -21,11 +21,23 @@ const TITLES: Record<IncomingNotificationKind, string> = {
   reopened: 'Văn bản đến được mở lại',
   due_soon: 'Văn bản đến sắp đến hạn xử lý',
   overdue: 'Văn bản đến quá hạn xử lý',
+  received: 'Văn bản đến mới từ cơ quan trong hệ thống',
+  recalled: 'Văn bản đến đã bị thu hồi',
+};
+
+/** The timeline actions people are told about, and as what. */
+const KIND_OF_ACTION: Record<string, IncomingNotificationKind> = {
+  submit: 'submitted',
+  assign: 'assigned',
+  reopen: 'reopened',
+  register: 'received',
+  recall: 'recalled',
 };
 
 /**
- * In-app notifications, made by the worker: after a submit, assign or reopen (one job per
- * timeline event) and every morning for deadlines. Each reason is given to a person once.
+ * In-app notifications, made by the worker: after a submit, assign or reopen, a copy delivered
+ * by another agency or recalled by it (one job per timeline event), and every morning for
+ * deadlines. Each reason is given to a person once.
  */
 @Injectable()
 export class IncomingNotificationService {
@@ -42,14 +54,20 @@ export class IncomingNotificationService {
   async notifyEvent({ documentId, eventId }: JobPayloads[typeof JobName.incomingNotify]): Promise<number> {
     const [event, document] = await Promise.all([this.events.findById(eventId), this.documents.findById(documentId)]);
     if (!event || !document) return 0;
-    const kind = ({ submit: 'submitted', assign: 'assigned', reopen: 'reopened' } as const)[event.action as 'submit'];
+    const kind = KIND_OF_ACTION[event.action];
     if (!kind) return 0;
-    const assignments = await this.assignments.findActive(documentId);
-    const recipients =
-      kind === 'submitted'
-        ? [document.submittedTo].filter((id): id is string => !!id)
-        : await this.recipientsOf(kind === 'reopened' ? assignments.filter((a) => a.role === 'lead') : assignments);
-    return this.send(document, kind, recipients, `${kind}:${event.id}`);
+    return this.send(document, kind, await this.peopleToTell(document, kind), `${kind}:${event.id}`);
+  }
+
+  private async peopleToTell(document: IncomingDocument, kind: IncomingNotificationKind): Promise<string[]> {
+    if (kind === 'submitted') return [document.submittedTo].filter((id): id is string => !!id);
+    // A copy delivered by the system waits for the recipient agency's clerks to take it in.
+    if (kind === 'received') return this.organisation.clerkIdsOf(document.agencyId);
+    const assignments = await this.assignments.findActive(document.id);
+    if (kind === 'reopened') return this.recipientsOf(assignments.filter((a) => a.role === 'lead'));
+    const working = await this.recipientsOf(assignments);
+    if (kind === 'recalled') return [...new Set([...working, ...(await this.organisation.clerkIdsOf(document.agencyId))])];
+    return working;
   }
 
   @OnJob(JobName.incomingDeadlineReminders)

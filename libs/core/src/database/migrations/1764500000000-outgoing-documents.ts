@@ -122,18 +122,11 @@ export class OutgoingDocuments1764500000000 implements MigrationInterface {
     await q.query(`ALTER TABLE incoming_document ADD COLUMN source_outgoing_id uuid REFERENCES outgoing_document(id)`);
     await q.query(`ALTER TABLE incoming_document ALTER COLUMN registered_by DROP NOT NULL`);
     await q.query(`CREATE INDEX incoming_source_outgoing_idx ON incoming_document (source_outgoing_id) WHERE source_outgoing_id IS NOT NULL`);
-    // Recipients are told when a copy arrives and when the sender recalls it.
-    await q.query(`ALTER TABLE notification DROP CONSTRAINT notification_kind_check`);
-    await q.query(`ALTER TABLE notification ADD CONSTRAINT notification_kind_check
-      CHECK (kind IN ('submitted', 'assigned', 'reopened', 'due_soon', 'overdue', 'received', 'recalled'))`);
     await q.query(`ALTER TABLE incoming_document ADD CONSTRAINT incoming_reply_fk FOREIGN KEY (reply_outgoing_id) REFERENCES outgoing_document(id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE incoming_document DROP CONSTRAINT incoming_reply_fk`);
-    await q.query(`ALTER TABLE notification DROP CONSTRAINT notification_kind_check`);
-    await q.query(`ALTER TABLE notification ADD CONSTRAINT notification_kind_check
-      CHECK (kind IN ('submitted', 'assigned', 'reopened', 'due_soon', 'overdue'))`);
     await q.query(`DROP INDEX incoming_source_outgoing_idx`);
     await q.query(`ALTER TABLE incoming_document DROP COLUMN source_outgoing_id`);
     await q.query(`DROP TABLE outgoing_signing_session`);

@@ -47,7 +47,7 @@ export class SigningCertificates1764600000000 implements MigrationInterface {
     await q.query(`ALTER TABLE notification DROP CONSTRAINT notification_kind_check`);
     await q.query(`
       ALTER TABLE notification ADD CONSTRAINT notification_kind_check
-        CHECK (kind IN ('submitted', 'assigned', 'reopened', 'due_soon', 'overdue', 'certificate_expiring'))`);
+        CHECK (kind IN ('submitted', 'assigned', 'reopened', 'due_soon', 'overdue', 'received', 'recalled', 'certificate_expiring'))`);
   }
 
   async down(q: QueryRunner): Promise<void> {
