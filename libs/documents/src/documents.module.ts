@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DueDateService } from './calendar/due-date.service';
 import { DocumentFileService } from './files/document-file.service';
+import { IncomingRegisterBookSource } from './incoming/book/incoming-register-book.source';
 import { IncomingAssignment } from './incoming/entities/incoming-assignment.entity';
 import { IncomingDocument } from './incoming/entities/incoming-document.entity';
 import { IncomingEvent } from './incoming/entities/incoming-event.entity';
@@ -16,6 +17,8 @@ import { IncomingNotificationService } from './notifications/incoming-notificati
 import { NotificationInboxService } from './notifications/notification-inbox.service';
 import { Notification } from './notifications/notification.entity';
 import { NotificationRepository } from './notifications/notification.repository';
+import { REGISTER_BOOK_SOURCES, RegisterBookSource } from './registers/book/register-book-source';
+import { RegisterBookService } from './registers/book/register-book.service';
 import { RegisterNumberingRepository } from './registers/register-numbering.repository';
 import { Register } from './registers/register.entity';
 import { RegisterRepository } from './registers/register.repository';
@@ -30,7 +33,15 @@ const services = [
   DueDateService,
   IncomingNotificationService,
   NotificationInboxService,
+  RegisterBookService,
 ];
+
+/** One source per register kind; the outgoing register's source joins this list when it exists. */
+const registerBookSources = {
+  provide: REGISTER_BOOK_SOURCES,
+  useFactory: (...sources: RegisterBookSource[]) => sources,
+  inject: [IncomingRegisterBookSource],
+};
 
 @Module({
   // AccountsModule is global: OrganisationScope comes from whichever variant the app imports.
@@ -43,6 +54,8 @@ const services = [
     IncomingEventRepository,
     IncomingAccess,
     NotificationRepository,
+    IncomingRegisterBookSource,
+    registerBookSources,
     ...services,
   ],
   exports: services,
