@@ -1,5 +1,6 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFPage } from 'pdf-lib';
+import { ROWS_BETWEEN_YIELDS, yieldToEventLoop } from '../event-loop';
 import { cleanCellText, TableReport, TableView } from '../table-report';
 import { PageContent } from './page-content';
 import {
@@ -45,9 +46,9 @@ export async function renderPdf(report: TableReport): Promise<Buffer> {
     bold: new ReportFont(await doc.embedFont(reportFontFile('bold'), { subset: true }), 'B'),
   };
   const writer = new PdfTableWriter(doc, fonts);
-  report.views.forEach((view, index) => writer.writeView(view, index === 0 ? report : null));
+  for (const [index, view] of report.views.entries()) await writer.writeView(view, index === 0 ? report : null);
   writer.numberPages();
-  return Buffer.from(await doc.save({ useObjectStreams: true }));
+  return Buffer.from(await doc.save({ useObjectStreams: true, objectsPerTick: 500 }));
 }
 
 class PdfTableWriter {
@@ -63,7 +64,7 @@ class PdfTableWriter {
     private readonly fonts: CellFonts,
   ) {}
 
-  writeView(view: TableView, titled: TableReport | null): void {
+  async writeView(view: TableView, titled: TableReport | null): Promise<void> {
     const boxes = columnBoxes(view.columns);
     const header = headerLines(boxes, this.fonts);
     const headerHeight = maxLines(header) * HEADER_CELL.lineHeight + 2 * CELL_PADDING.y;
@@ -80,7 +81,8 @@ class PdfTableWriter {
       minSplitLines: 2,
     });
     if (view.rows.length === 0) this.noRows(boxes, paginator);
-    for (const row of view.rows) {
+    for (const [index, row] of view.rows.entries()) {
+      if (index > 0 && index % ROWS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
       const lines = bodyLines(boxes, row, this.fonts);
       for (const piece of paginator.place(maxLines(lines))) {
         if (piece.newPage) {

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { ROWS_BETWEEN_YIELDS, yieldToEventLoop } from '../event-loop';
 import { CellValue, cleanCellText, columnAlign, parseIsoDate, ReportColumn, TableReport, TableView } from '../table-report';
 
 type Worksheet = ExcelJS.Worksheet;
@@ -27,12 +28,12 @@ export async function renderXlsx(report: TableReport): Promise<Buffer> {
   workbook.creator = 'eOffice';
   workbook.title = report.title.join(' ');
   const names = new Set<string>();
-  report.views.forEach((view) => writeSheet(workbook, report, view, uniqueSheetName(view.name, names)));
+  for (const view of report.views) await writeSheet(workbook, report, view, uniqueSheetName(view.name, names));
   await workbook.commit();
   return Buffer.concat(chunks);
 }
 
-function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: TableReport, view: TableView, name: string): void {
+async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: TableReport, view: TableView, name: string): Promise<void> {
   const lead = [...report.title, ...report.subtitle, ...(view.heading ? [view.heading] : [])].map(cleanCellText);
   const headerRow = lead.length + 2;
   const sheet = workbook.addWorksheet(name, {
@@ -49,7 +50,11 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: TableR
   sheet.columns = view.columns.map((column) => ({ key: column.key, width: column.width }));
   lead.forEach((text, index) => writeLeadLine(sheet, index + 1, text, view.columns.length, index < report.title.length));
   writeHeader(sheet, headerRow, view.columns);
-  view.rows.forEach((row, index) => writeRow(sheet, headerRow + 1 + index, view.columns, row));
+  for (const [index, row] of view.rows.entries()) {
+    // Committed rows are zipped out of memory while the event loop runs.
+    if (index > 0 && index % ROWS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
+    writeRow(sheet, headerRow + 1 + index, view.columns, row);
+  }
   sheet.commit();
 }
 
