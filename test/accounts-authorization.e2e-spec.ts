@@ -153,6 +153,13 @@ const CALLS: Record<string, (w: World, column: Column, me: Person | null) => Pro
     const report = await expectOk(w.admin.post('/api/v1/admin/unused-account-reports'), 202);
     return { method: 'GET', path: `/api/v1/admin/unused-account-reports/${report.id}`, ok: 200 };
   },
+  // A department leader passes the role gate but may not read a whole register: 404 (docs/authorization.md).
+  'GET /registers/:id/book': async (w, column) => ({
+    method: 'GET',
+    path: `/api/v1/registers/${await incomingRegisterId(w)}/book`,
+    ok: column === 'leader' ? 404 : 200,
+    okCode: column === 'leader' ? 'NOT_FOUND' : undefined,
+  }),
 };
 
 /** Whom a lifecycle call is about: the caller themselves (self), a fresh person when it will succeed, else the shared victim. */
@@ -160,6 +167,12 @@ async function subject(w: World, column: Column, me: Person | null): Promise<str
   if (column === 'self') return me!.id;
   if (column !== 'admin') return w.victim.id;
   return (await expectOk(w.admin.post('/api/v1/users', { fullName: uniqueName(), unitId: w.target.id, roles: ['officer'] }), 201)).id;
+}
+
+/** The agency's incoming register (sổ đến), as its clerk sees it. */
+async function incomingRegisterId(w: World): Promise<string> {
+  const registers: { id: string; code: string }[] = await expectOk(w.people.clerk.client.get('/api/v1/registers'));
+  return registers.find((r) => r.code === 'DEN')!.id;
 }
 
 async function unitCode(w: World): Promise<string> {

@@ -219,6 +219,18 @@ describe('outgoing documents: draft → review → leader signature → issue �
 
     const replacement = await createDraft(officer, { ...base, replacesId: docId });
     expect(replacement.body).toMatchObject({ status: 'draft', replacesId: docId });
+
+    // The outgoing register book (sổ đăng ký văn bản đi) lists it with its recipients and the recall.
+    const book = await clerk.get(`/api/v1/registers/${issued.body.registerId}/book?year=${issued.body.year}`);
+    const row = book.body.rows.find((r: { numberSymbol: string }) => r.numberSymbol === issued.body.numberSymbol);
+    expect(row).toMatchObject({
+      typeAndSubject: 'Quyết định: Về việc tổ chức Hội khỏe Phù Đổng cấp tỉnh',
+      signer: 'GIÁM ĐỐC Trần Thị Ánh Tuyết',
+      recipients: 'Trường THPT Trần Đại Nghĩa (DEMO)\nSở Nội vụ tỉnh Tây Ninh',
+      fileCopyHolder: 'VT, GDTRH',
+      copies: 4,
+      note: 'Đã thu hồi',
+    });
   });
 
   it('closes the incoming item a dispatched reply answers when its lead asked for it', async () => {

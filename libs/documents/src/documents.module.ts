@@ -12,6 +12,7 @@ import { SigningCertificateRepository } from './certificates/signing-certificate
 import { SigningCertificateService } from './certificates/signing-certificate.service';
 import { TrustStore } from './certificates/trust-store.service';
 import { DocumentFileService } from './files/document-file.service';
+import { IncomingRegisterBookSource } from './incoming/book/incoming-register-book.source';
 import { IncomingAssignment } from './incoming/entities/incoming-assignment.entity';
 import { IncomingDocument } from './incoming/entities/incoming-document.entity';
 import { IncomingEvent } from './incoming/entities/incoming-event.entity';
@@ -26,6 +27,8 @@ import { IncomingNotificationService } from './notifications/incoming-notificati
 import { NotificationInboxService } from './notifications/notification-inbox.service';
 import { Notification } from './notifications/notification.entity';
 import { NotificationRepository } from './notifications/notification.repository';
+import { REGISTER_BOOK_SOURCES, RegisterBookSource } from './registers/book/register-book-source';
+import { RegisterBookService } from './registers/book/register-book.service';
 import { RegisterNumberingRepository } from './registers/register-numbering.repository';
 import { Register } from './registers/register.entity';
 import { RegisterRepository } from './registers/register.repository';
@@ -37,6 +40,7 @@ import { OutgoingRecipient } from './outgoing/entities/outgoing-recipient.entity
 import { OutgoingVersion } from './outgoing/entities/outgoing-version.entity';
 import { SigningSession } from './outgoing/entities/signing-session.entity';
 import { OutgoingAccess } from './outgoing/outgoing-access.service';
+import { OutgoingRegisterBookSource } from './outgoing/book/outgoing-register-book.source';
 import { OutgoingDispatchService } from './outgoing/outgoing-dispatch.service';
 import { OutgoingDraftingService } from './outgoing/outgoing-drafting.service';
 import { OutgoingEventRepository } from './outgoing/outgoing-event.repository';
@@ -71,7 +75,15 @@ const services = [
   OutgoingDispatchService,
   OutgoingMailService,
   OutgoingQueryService,
+  RegisterBookService,
 ];
+
+/** One source per register kind. */
+const registerBookSources = {
+  provide: REGISTER_BOOK_SOURCES,
+  useFactory: (...sources: RegisterBookSource[]) => sources,
+  inject: [IncomingRegisterBookSource, OutgoingRegisterBookSource],
+};
 
 @Module({
   // AccountsModule is global: OrganisationScope comes from whichever variant the app imports.
@@ -102,6 +114,9 @@ const services = [
     SigningSessionRepository,
     OutgoingAccess,
     OutgoingWorkflow,
+    IncomingRegisterBookSource,
+    OutgoingRegisterBookSource,
+    registerBookSources,
     ...services,
   ],
   exports: services,

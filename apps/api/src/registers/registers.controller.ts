@@ -1,8 +1,12 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, Headers, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, IsUUID, Length } from 'class-validator';
 import { Actor, CurrentActor, Role, Roles } from '@eoffice/accounts';
-import { Register, RegisterKind, RegisterService } from '@eoffice/documents';
+import { Register, REGISTER_BOOK_ROLES, RegisterBookService, RegisterKind, RegisterService, REPORT_MEDIA_TYPES } from '@eoffice/documents';
+import { reportFileResponse } from '../http/report-file.response';
+import { negotiateReportFormat } from '../http/report-format';
+import { RegisterBookQueryDto } from './dto/register-book.dto';
+import { toRegisterBookDto } from './register-book.mapper';
 
 class OpenRegisterDto {
   @ApiProperty() @IsUUID() agencyId!: string;
@@ -27,7 +31,10 @@ const toDto = (r: Register) => ({
 @ApiBearerAuth()
 @Controller('registers')
 export class RegistersController {
-  constructor(private readonly registers: RegisterService) {}
+  constructor(
+    private readonly registers: RegisterService,
+    private readonly books: RegisterBookService,
+  ) {}
 
   @Get()
   async list(@CurrentActor() actor: Actor) {
@@ -38,5 +45,24 @@ export class RegistersController {
   @Roles(Role.admin)
   async open(@CurrentActor() actor: Actor, @Body() dto: OpenRegisterDto) {
     return toDto(await this.registers.open(actor, dto));
+  }
+
+  /** Sổ đăng ký (Decree 30 Phụ lục IV): the register's entries of a year as JSON, XLSX or a printable PDF. */
+  @Get(':id/book')
+  @Roles(...REGISTER_BOOK_ROLES)
+  @Header('Vary', 'Accept')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiProduces(...Object.values(REPORT_MEDIA_TYPES))
+  @ApiHeader({ name: 'Accept', required: false, description: 'used when ?format= is absent' })
+  async book(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: RegisterBookQueryDto,
+    @Headers('accept') accept?: string,
+  ): Promise<ReturnType<typeof toRegisterBookDto> | StreamableFile> {
+    const format = negotiateReportFormat(query.format, accept);
+    const period = { year: query.year, from: query.from, to: query.to };
+    if (format === 'json') return toRegisterBookDto(await this.books.book(actor, id, period));
+    return reportFileResponse(await this.books.file(actor, id, period, format));
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import type { RegisterBookPeriod } from '../registers/book/register-book-period';
+import type { IncomingBookRecord } from './book/incoming-book-row';
 import { IncomingDocument } from './entities/incoming-document.entity';
 import type { IncomingFilter, Page } from './incoming-query';
 import type { IncomingScope } from './incoming-scope';
@@ -86,6 +88,40 @@ export class IncomingRepository {
       .take(filter.pageSize)
       .getManyAndCount();
     return { items, total, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  /**
+   * A register's documents of a year by number, as the register book prints them, with the
+   * current lead's unit and person names and the day of the first assignment. One query, walking
+   * the (register_id, year, incoming_number) unique index, so a full year is one round trip.
+   */
+  findForBook(scope: IncomingScope, registerId: string, period: RegisterBookPeriod): Promise<IncomingBookRecord[]> {
+    const receivedDay = `(d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
+    const qb = this.visible(this.repo.createQueryBuilder('d'), scope)
+      .andWhere('d.register_id = :registerId AND d.year = :year', { registerId, year: period.year })
+      .leftJoin('incoming_assignment', 'lead', `lead.document_id = d.id AND lead.active AND lead.role = 'lead'`)
+      .leftJoin('app_user', 'lead_user', 'lead_user.id = lead.user_id')
+      .leftJoin('unit', 'lead_unit', 'lead_unit.id = lead.unit_id')
+      .select('d.incoming_number', 'incomingNumber')
+      .addSelect(`to_char(${receivedDay}, 'YYYY-MM-DD')`, 'receivedDate')
+      .addSelect('d.issuing_authority', 'issuingAuthority')
+      .addSelect('d.source_number_symbol', 'sourceNumberSymbol')
+      .addSelect(`to_char(d.source_date, 'YYYY-MM-DD')`, 'sourceDate')
+      .addSelect('d.document_type', 'documentType')
+      .addSelect('d.subject', 'subject')
+      .addSelect('d.status', 'status')
+      .addSelect('d.urgency', 'urgency')
+      .addSelect('d.confidentiality', 'confidentiality')
+      .addSelect('lead_unit.name', 'leadUnitName')
+      .addSelect('lead_user.full_name', 'leadUserName')
+      .addSelect(
+        `(SELECT to_char(min(f.assigned_at) AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') FROM incoming_assignment f WHERE f.document_id = d.id)`,
+        'forwardedDate',
+      )
+      .orderBy('d.incoming_number', 'ASC');
+    if (period.from) qb.andWhere(`${receivedDay} >= :from`, { from: period.from });
+    if (period.to) qb.andWhere(`${receivedDay} <= :to`, { to: period.to });
+    return qb.getRawMany<IncomingBookRecord>();
   }
 
   private visible(qb: SelectQueryBuilder<IncomingDocument>, scope: IncomingScope): SelectQueryBuilder<IncomingDocument> {

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { Page } from '../incoming/incoming-query';
+import type { RegisterBookPeriod } from '../registers/book/register-book-period';
+import type { OutgoingBookRecord } from './book/outgoing-book-row';
 import { OutgoingDocument } from './entities/outgoing-document.entity';
 import type { OutgoingFilter } from './outgoing-query';
 import type { OutgoingScope } from './outgoing-scope';
@@ -68,8 +70,30 @@ export class OutgoingRepository {
   }
 
   /** The register book (sổ đăng ký văn bản đi) of one register and year, in number order. */
-  findIssuedInRegister(registerId: string, year: number): Promise<OutgoingDocument[]> {
-    return this.repo.find({ where: { registerId, year }, order: { outgoingNumber: 'ASC' } });
+  findForBook(scope: OutgoingScope, registerId: string, period: RegisterBookPeriod): Promise<OutgoingBookRecord[]> {
+    const issuedDay = `(d.issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
+    const qb = this.visible(this.repo.createQueryBuilder('d'), scope)
+      .andWhere('d.register_id = :registerId AND d.year = :year', { registerId, year: period.year })
+      .innerJoin('app_user', 'signer', 'signer.id = d.signer_id')
+      .innerJoin('unit', 'drafting', 'drafting.id = d.drafting_unit_id')
+      .leftJoin('outgoing_document', 'replaced', 'replaced.id = d.replaces_id')
+      .select('d.number_symbol', 'numberSymbol')
+      .addSelect(`to_char(${issuedDay}, 'YYYY-MM-DD')`, 'issuedDate')
+      .addSelect('d.document_type', 'documentType')
+      .addSelect('d.subject', 'subject')
+      .addSelect('signer.full_name', 'signerName')
+      .addSelect('d.signing_title', 'signingTitle')
+      .addSelect(`ARRAY(SELECT r.name FROM outgoing_recipient r WHERE r.document_id = d.id ORDER BY r.kind DESC, r.name)`, 'recipientNames')
+      .addSelect('drafting.code', 'draftingUnitCode')
+      .addSelect(`to_char(d.dispatched_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`, 'dispatchedDate')
+      .addSelect('d.status', 'status')
+      .addSelect('d.urgency', 'urgency')
+      .addSelect('d.confidentiality', 'confidentiality')
+      .addSelect('replaced.number_symbol', 'replacesNumberSymbol')
+      .orderBy('d.outgoing_number', 'ASC');
+    if (period.from) qb.andWhere(`${issuedDay} >= :from`, { from: period.from });
+    if (period.to) qb.andWhere(`${issuedDay} <= :to`, { to: period.to });
+    return qb.getRawMany<OutgoingBookRecord>();
   }
 
   /** What waits for this person: their drafts, their review turn, their signature, the clerk's issue. */

@@ -1,0 +1,51 @@
+import type { ReportRow } from '../../reports/table-report';
+import type { Confidentiality, Urgency } from '../../incoming/entities/incoming-document.entity';
+import type { OutgoingStatus } from '../outgoing-lifecycle';
+
+/** One issued outgoing document as the register book needs it; dates are YYYY-MM-DD in Vietnam time. */
+export interface OutgoingBookRecord {
+  numberSymbol: string;
+  issuedDate: string;
+  documentType: string;
+  subject: string;
+  signerName: string;
+  signingTitle: string | null;
+  /** Nơi nhận, in the order they were named. */
+  recipientNames: string[];
+  draftingUnitCode: string;
+  dispatchedDate: string | null;
+  status: OutgoingStatus;
+  urgency: Urgency;
+  confidentiality: Confidentiality;
+  replacesNumberSymbol: string | null;
+}
+
+const URGENCY_NOTES: Record<Urgency, string | null> = { normal: null, urgent: 'Khẩn', very_urgent: 'Thượng khẩn', flash: 'Hỏa tốc' };
+const CONFIDENTIALITY_NOTES: Record<Confidentiality, string | null> = { normal: null, confidential: 'Mật', secret: 'Tối mật', top_secret: 'Tuyệt mật' };
+
+export function outgoingBookRow(record: OutgoingBookRecord): ReportRow {
+  return {
+    numberSymbol: record.numberSymbol,
+    issuedDate: record.issuedDate,
+    typeAndSubject: `${record.documentType}: ${record.subject}`,
+    signer: record.signingTitle ? `${record.signingTitle} ${record.signerName}` : record.signerName,
+    recipients: record.recipientNames.join('\n'),
+    // Decree 30 Phụ lục I box 9b: "Lưu: VT, {drafting unit}" — the office and the drafting unit keep a copy.
+    fileCopyHolder: `VT, ${record.draftingUnitCode}`,
+    // One electronic copy per recipient and the two filed copies.
+    copies: record.recipientNames.length + 2,
+    forwardedDate: record.dispatchedDate,
+    receiptSignature: null,
+    note: noteOf(record),
+  };
+}
+
+function noteOf(record: OutgoingBookRecord): string | null {
+  const notes = [
+    record.status === 'recalled' ? 'Đã thu hồi' : null,
+    record.replacesNumberSymbol ? `Thay thế văn bản số ${record.replacesNumberSymbol}` : null,
+    URGENCY_NOTES[record.urgency],
+    CONFIDENTIALITY_NOTES[record.confidentiality],
+  ].filter((n): n is string => n !== null);
+  return notes.length ? notes.join('; ') : null;
+}
