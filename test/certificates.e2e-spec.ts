@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { Queue } from 'bullmq';
 import { createDemoCa, createDemoCrl, parseCertificate, toPem } from '@eoffice/signing';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { expectOk, signInAdmin, unitByCode } from './support/accounts';
+import { expectOk, hireActivePerson, signInAdmin, uniqueCode, unitByCode } from './support/accounts';
 import {
   certificateForm, DAY, issue, makeTestTrust, opaquePng, organisationForm, personalForm, sealPng, signaturePng, TestTrust,
 } from './support/certificates';
@@ -210,15 +210,15 @@ describe('signing certificates (chứng thư số)', () => {
     expect((await admin.post(`/api/v1/certificates/${other.id}/revoke`, { reason: 'Nghỉ việc' })).body).toMatchObject({ active: false });
   });
 
-  it('tells owners once per threshold of certificates about to expire; agency administrators for seal certificates', async () => {
-    const personal = await expectOk(
-      officer.post('/api/v1/certificates', personalForm(issue(trust.ca, { commonName: 'Sắp hết hạn', notAfter: new Date(Date.now() + 10 * DAY) }))),
-      201,
-    );
-    const seal = await expectOk(
-      admin.post('/api/v1/certificates', organisationForm(issue(trust.ca, { commonName: 'Dấu trường sắp hết hạn', notAfter: new Date(Date.now() + 3 * DAY) }), schoolId)),
-      201,
-    );
+  it('tells owners once per threshold of certificates about to expire; an agency’s administrators for its seal', async () => {
+    // The school gets an administrator of its own; a new agency has none, so the installation's are told.
+    const schoolAdmin = await hireActivePerson(admin, { unitId: schoolId, roles: ['admin'] });
+    const lonely = await expectOk(admin.post('/api/v1/units', { code: uniqueCode('TRG'), name: 'Trường Không Quản trị', kind: 'agency', parentId: agencyId }), 201);
+    const upload = (client: Client, form: FormData) => expectOk(client.post('/api/v1/certificates', form), 201);
+    const ending = (days: number, commonName: string) => issue(trust.ca, { commonName, notAfter: new Date(Date.now() + days * DAY) });
+    const personal = await upload(officer, personalForm(ending(10, 'Sắp hết hạn')));
+    const schoolSeal = await upload(admin, organisationForm(ending(3, 'Dấu trường sắp hết hạn'), schoolId));
+    const lonelySeal = await upload(admin, organisationForm(ending(20, 'Dấu trường không quản trị'), lonely.id));
     const expiring = async (client: Client, certificateId: string) =>
       ((await client.get('/api/v1/notifications?pageSize=200')).body.items as Array<{ kind: string; certificateId: string; title: string }>).filter(
         (n) => n.certificateId === certificateId,
@@ -231,12 +231,13 @@ describe('signing certificates (chứng thư số)', () => {
     try {
       await runJob();
       await runJob();
-      const [toOwner] = await expiring(officer, personal.id);
-      expect(await expiring(officer, personal.id)).toHaveLength(1);
-      expect(toOwner).toMatchObject({ kind: 'certificate_expiring', title: expect.stringContaining('còn dưới 30 ngày') });
-      // The school has no administrator of its own: the installation's administrators are told.
-      expect((await expiring(admin, seal.id)).map((n) => n.title)).toEqual([expect.stringContaining('còn dưới 7 ngày')]);
-      expect(await expiring(leader, seal.id)).toEqual([]);
+      expect(await expiring(officer, personal.id)).toEqual([
+        expect.objectContaining({ kind: 'certificate_expiring', title: expect.stringContaining('còn dưới 30 ngày') }),
+      ]);
+      expect((await expiring(schoolAdmin.client, schoolSeal.id)).map((n) => n.title)).toEqual([expect.stringContaining('còn dưới 7 ngày')]);
+      expect(await expiring(admin, schoolSeal.id)).toEqual([]);
+      expect(await expiring(admin, lonelySeal.id)).toHaveLength(1);
+      expect(await expiring(leader, lonelySeal.id)).toEqual([]);
       // Days go by: the next threshold is told once more, and only once.
       await query(run.databaseUrl, `UPDATE signing_certificate SET not_after = now() + interval '5 days' WHERE id = $1`, [personal.id]);
       await runJob();
