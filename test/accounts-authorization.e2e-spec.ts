@@ -4,7 +4,9 @@ import { count } from './support/db';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { Client, Reply } from './support/http';
 import { Api, startApi } from './support/processes';
+import { createDemoCa } from '@eoffice/signing';
 import { createUnit, csvForm, expectOk, hireActivePerson, Person, put, signInAdmin, uniqueCode, uniqueName, unitByCode, vnDate } from './support/accounts';
+import { issue, organisationForm, personalForm } from './support/certificates';
 import { ADMIN_PASSWORD, E2eRun, loadRun, ROOT } from './support/test-env';
 
 const base = loadRun();
@@ -67,6 +69,9 @@ interface World {
 
 let day = 10;
 const nextDays = () => ({ from: vnDate((day += 2)), to: vnDate(day) });
+
+/** No trust anchors are configured for this suite's API: any CA will do. */
+const matrixCa = createDemoCa('Matrix CA');
 
 /** For each route of the matrix: the request a caller in `column` makes. Setup by the admin happens here, before counting. */
 const CALLS: Record<string, (w: World, column: Column, me: Person | null) => Promise<Call>> = {
@@ -160,7 +165,22 @@ const CALLS: Record<string, (w: World, column: Column, me: Person | null) => Pro
     ok: column === 'leader' ? 404 : 200,
     okCode: column === 'leader' ? 'NOT_FOUND' : undefined,
   }),
+  // Each call a certificate of its own: one certificate is stored once per owner.
+  'POST /certificates (personal)': async () => ({ method: 'POST', path: '/api/v1/certificates', body: personalForm(issue(matrixCa)), ok: 201 }),
+  'POST /certificates (organisation)': async (w) => ({
+    method: 'POST',
+    path: '/api/v1/certificates',
+    body: organisationForm(issue(matrixCa), w.agencyId),
+    ok: 201,
+  }),
+  'GET /certificates': async () => ({ method: 'GET', path: '/api/v1/certificates', ok: 200 }),
+  'POST /certificates/:id/revoke': async (w, column, me) => {
+    const owner = column === 'admin' || !me ? w.people.officer : me;
+    const certificate = await expectOk(owner.client.post('/api/v1/certificates', personalForm(issue(matrixCa))), 201);
+    return { method: 'POST', path: `/api/v1/certificates/${certificate.id}/revoke`, body: {}, ok: 200 };
+  },
 };
+
 
 /** Whom a lifecycle call is about: the caller themselves (self), a fresh person when it will succeed, else the shared victim. */
 async function subject(w: World, column: Column, me: Person | null): Promise<string> {

@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { importPkcs12, parseCertificate, summariseCertificate } from '@eoffice/signing';
-import { query } from './support/db';
-import { loadRun } from './support/test-env';
+import { count, query } from './support/db';
+import { loadRun, processEnv, ROOT } from './support/test-env';
 
 const run = loadRun();
 const pkiDir = join(dirname(run.fileStoreDir), 'demo-pki');
@@ -35,16 +37,47 @@ describe('demo seed', () => {
     ]);
   });
 
-  it('writes a demo CA with the leader and agency PKCS#12, clearly marked as demo', () => {
+  it('writes a demo CA with a PKCS#12 for each leader and agency, clearly marked as demo', () => {
     const passphrases = readFileSync(join(pkiDir, 'PASSPHRASES.txt'), 'utf8');
     expect(passphrases).toContain('DEMO ONLY');
-    for (const name of ['leader', 'agency']) {
+    for (const name of ['tuyettta', 'khoalm', 'sgddt', 'thpttdn']) {
       const passphrase = passphrases.match(new RegExp(`${name}\\.p12\\s+(\\S+)`))![1];
       const credentials = importPkcs12(readFileSync(join(pkiDir, `${name}.p12`)), passphrase);
       expect(summariseCertificate(parseCertificate(credentials.certificate)).issuer).toContain('DEMO');
       expect(credentials.chain.length).toBeGreaterThan(0);
     }
     expect(summariseCertificate(parseCertificate(readFileSync(join(pkiDir, 'demo-ca.pem'), 'utf8'))).subject).toContain('DEMO');
-    expect(readFileSync(join(pkiDir, 'agency-seal.png')).subarray(1, 4).toString()).toBe('PNG');
+    expect(readFileSync(join(pkiDir, 'sgddt-seal.png')).subarray(1, 4).toString()).toBe('PNG');
+    expect(readFileSync(join(pkiDir, 'khoalm-signature.png')).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('registers those certificates for signing: the leaders’ with their signature, each agency’s with its seal', async () => {
+    const rows = await query(
+      run.databaseUrl,
+      `SELECT c.kind, coalesce(p.username, u.code) AS owner, c.active, c.fingerprint, f.sha256 AS image_sha256
+         FROM signing_certificate c
+         JOIN stored_file f ON f.id = c.image_file_id
+         LEFT JOIN app_user p ON p.id = c.owner_user_id
+         LEFT JOIN unit u ON u.id = c.owner_agency_id
+        WHERE c.created_by IS NULL
+        ORDER BY c.kind, owner`,
+    );
+    expect(rows.map((r) => [r.kind, r.owner, r.active])).toEqual([
+      ['organisation', 'SGDĐT', true],
+      ['organisation', 'THPTTDN', true],
+      ['personal', 'khoalm', true],
+      ['personal', 'tuyettta', true],
+    ]);
+    const sha256 = (file: string) => createHash('sha256').update(readFileSync(join(pkiDir, file))).digest('hex');
+    expect(rows.find((r) => r.owner === 'khoalm').image_sha256).toBe(sha256('khoalm-signature.png'));
+    expect(rows.find((r) => r.owner === 'SGDĐT').image_sha256).toBe(sha256('sgddt-seal.png'));
+  });
+
+  it('changes nothing when run again on the same database', async () => {
+    const counts = async () => ({ certificates: await count(run.databaseUrl, 'signing_certificate'), audit: await count(run.databaseUrl, 'audit_event') });
+    const before = await counts();
+    const output = execFileSync('node', ['dist/apps/api/apps/api/src/seed.js'], { cwd: ROOT, env: processEnv(run) }).toString();
+    expect(output).toContain('(0 new)');
+    expect(await counts()).toEqual(before);
   });
 });

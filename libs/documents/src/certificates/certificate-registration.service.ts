@@ -12,7 +12,7 @@ import { CertificateOwner, ownerColumns } from './rules/certificate-owner';
 import type { CertificateKind, SigningCertificate } from './signing-certificate.entity';
 import { SigningCertificateRepository } from './signing-certificate.repository';
 
-/** A PKCS#12 file with its passphrase and the image its signatures show. Held in memory only. */
+/** A PKCS#12 file with its passphrase and the image its signatures show. Held in memory only; the file's bytes are zeroed once read. */
 export interface CertificateMaterial {
   pkcs12: Buffer;
   passphrase: string;
@@ -83,7 +83,7 @@ export class CertificateRegistrationService {
     });
   }
 
-  mayManage(actor: Actor, certificate: SigningCertificate): boolean {
+  private mayManage(actor: Actor, certificate: SigningCertificate): boolean {
     return this.organisation.canAdminister(actor) || (certificate.kind === 'personal' && certificate.ownerUserId === actor.id);
   }
 

@@ -60,7 +60,7 @@ export class SigningCertificateService {
    * Deferred signing: the certificate a signer's token presents (PEM or base64 DER), checked
    * against time, key usage, trust anchors and CRLs. 400 CERTIFICATE_INVALID and the codes above.
    */
-  checkPresentedCertificate(certificate: string): Promise<CertificateSummary> {
+  async checkPresentedCertificate(certificate: string): Promise<CertificateSummary> {
     return this.checker.check(decodePresentedCertificate(certificate), []);
   }
 

@@ -41,7 +41,7 @@ describe('verifyPdfSignatures', () => {
     requireTool('qpdf');
     test = createTestPki();
     steps = await runSigningChain(await buildDecisionSource(false), DECISION_LAYOUT, test);
-  });
+  }, 30_000); // RSA keys and the whole chain: over jest's 5 s default on a busy 2-core machine
 
   it('reports nothing for an unsigned PDF', async () => {
     const report = verifyPdfSignatures(await buildDecisionSource(false));

@@ -39,7 +39,8 @@ export class SigningCertificates1764600000000 implements MigrationInterface {
         CONSTRAINT signing_certificate_validity CHECK (not_before < not_after),
         CONSTRAINT signing_certificate_once_per_owner UNIQUE (kind, owner_id, fingerprint)
       )`);
-    await q.query(`CREATE INDEX signing_certificate_owner_idx ON signing_certificate (kind, owner_id, created_at DESC) WHERE active`);
+    await q.query(`CREATE INDEX signing_certificate_user_idx ON signing_certificate (owner_user_id, created_at DESC) WHERE owner_user_id IS NOT NULL`);
+    await q.query(`CREATE INDEX signing_certificate_agency_idx ON signing_certificate (owner_agency_id, created_at DESC) WHERE owner_agency_id IS NOT NULL`);
     await q.query(`CREATE INDEX signing_certificate_expiry_idx ON signing_certificate (not_after) WHERE active`);
 
     await q.query(`ALTER TABLE notification ALTER COLUMN document_id DROP NOT NULL`);
