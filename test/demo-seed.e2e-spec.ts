@@ -66,6 +66,7 @@ describe('demo seed', () => {
       ['organisation', 'SGDĐT', true],
       ['organisation', 'THPTTDN', true],
       ['personal', 'khoalm', true],
+      ['personal', 'tamhv', true], // the school's head
       ['personal', 'tuyettta', true],
     ]);
     const sha256 = (file: string) => createHash('sha256').update(readFileSync(join(pkiDir, file))).digest('hex');
