@@ -42,6 +42,10 @@ const schema = z.object({
   JSON_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   FIXITY_CHECK_CRON: z.string().default('0 2 * * *'),
   TZ_NAME: z.string().default('Asia/Ho_Chi_Minh'),
+  LIBREOFFICE_PATH: z.string().min(1).default('soffice'),
+  CONVERSION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  OCR_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(7200).default(600),
+  OCR_MAX_PAGES: z.coerce.number().int().min(1).max(2000).default(100),
 });
 
 export type AppConfig = z.infer<typeof schema>;

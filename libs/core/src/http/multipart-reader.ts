@@ -8,6 +8,8 @@ export interface MultipartFileSpec {
   required: boolean;
   allowedTypes: readonly string[];
   maxBytes?: number;
+  /** How many parts of this name may come (default 1); each is in `fileLists[name]`, in the order sent. */
+  maxCount?: number;
 }
 
 export interface MultipartSpec {
@@ -17,7 +19,14 @@ export interface MultipartSpec {
 
 export interface MultipartResult {
   fields: Record<string, string>;
+  /** The first (for most parts, the only) file of each name. */
   files: Record<string, ReceivedFile>;
+  fileLists: Record<string, ReceivedFile[]>;
+}
+
+/** Every file a request stored, to discard them together when the request fails. */
+export function allReceivedFiles(result: MultipartResult): ReceivedFile[] {
+  return Object.values(result.fileLists).flat();
 }
 
 const FIELD_MAX_BYTES = 256 * 1024;
@@ -35,7 +44,8 @@ export async function readMultipart(
   if (!req.is('multipart/form-data')) {
     throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Cần gửi multipart/form-data (expected multipart/form-data)');
   }
-  const result: MultipartResult = { fields: {}, files: {} };
+  const result: MultipartResult = { fields: {}, files: {}, fileLists: {} };
+  const counts: Record<string, number> = {};
   const pending: Promise<void>[] = [];
   let failure: unknown = null;
   const fail = (error: unknown) => (failure ??= error);
@@ -48,7 +58,7 @@ export async function readMultipart(
         defParamCharset: 'utf8',
         limits: {
           fieldSize: FIELD_MAX_BYTES,
-          files: Object.keys(spec.files).length,
+          files: Object.values(spec.files).reduce((sum, f) => sum + (f.maxCount ?? 1), 0),
           fields: spec.fields.length,
           // One byte over the largest allowed part: enough for the receiver to see it is too large.
           fileSize: Math.max(...Object.values(spec.files).map((f) => f.maxBytes ?? defaultMaxBytes)) + 1,
@@ -60,8 +70,9 @@ export async function readMultipart(
     }
     parser.on('file', (name, stream, info) => {
       const fileSpec = spec.files[name];
-      if (!fileSpec || result.files[name] || failure) {
-        fail(fileSpec ? AppError.validation(`Tệp "${name}" gửi nhiều lần`) : AppError.validation(`Không nhận tệp "${name}"`));
+      const index = (counts[name] = (counts[name] ?? 0) + 1) - 1;
+      if (!fileSpec || index >= (fileSpec.maxCount ?? 1) || failure) {
+        fail(fileSpec ? AppError.validation(`Tệp "${name}" gửi quá số lần cho phép`) : AppError.validation(`Không nhận tệp "${name}"`));
         stream.resume();
         return;
       }
@@ -70,7 +81,8 @@ export async function readMultipart(
       pending.push(
         receiver
           .receive(stream, { maxBytes, allowedTypes: fileSpec.allowedTypes, originalName })
-          .then((file) => void (result.files[name] = file))
+          // Stored at the part's position: parts finish storing in any order, pages must not.
+          .then((file) => void ((result.fileLists[name] ??= [])[index] = file))
           .catch((error) => {
             fail(error);
             stream.resume();
@@ -89,11 +101,16 @@ export async function readMultipart(
     req.pipe(parser);
   });
   await Promise.all(pending);
+  for (const [name, list] of Object.entries(result.fileLists)) {
+    const stored = list.filter(Boolean); // a part that failed leaves a hole
+    result.fileLists[name] = stored;
+    if (stored.length) result.files[name] = stored[0];
+  }
   for (const [name, fileSpec] of Object.entries(spec.files)) {
     if (fileSpec.required && !result.files[name]) fail(AppError.validation(`Thiếu tệp "${name}" (missing file)`));
   }
   if (failure) {
-    await receiver.discard(Object.values(result.files));
+    await receiver.discard(allReceivedFiles(result));
     throw failure;
   }
   return result;

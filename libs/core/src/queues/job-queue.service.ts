@@ -11,8 +11,9 @@ export class JobQueue {
   constructor(
     @InjectQueue(QueueName.maintenance) maintenance: Queue,
     @InjectQueue(QueueName.notifications) notifications: Queue,
+    @InjectQueue(QueueName.conversion) conversion: Queue,
   ) {
-    this.queues = { [QueueName.maintenance]: maintenance, [QueueName.notifications]: notifications };
+    this.queues = { [QueueName.maintenance]: maintenance, [QueueName.notifications]: notifications, [QueueName.conversion]: conversion };
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options?: JobsOptions): Promise<string> {

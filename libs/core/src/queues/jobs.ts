@@ -6,6 +6,8 @@
 export const QueueName = {
   maintenance: 'maintenance',
   notifications: 'notifications',
+  /** CPU-heavy document work: OCR of scans, office files to PDF. */
+  conversion: 'conversion',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -14,6 +16,8 @@ export const JobName = {
   unusedAccountReport: 'unused-account-report',
   incomingNotify: 'incoming-notify',
   incomingDeadlineReminders: 'incoming-deadline-reminders',
+  scanToPdf: 'scan-to-pdf',
+  incomingScanIngest: 'incoming-scan-ingest',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -26,6 +30,10 @@ export interface JobPayloads {
   [JobName.incomingNotify]: { documentId: string; eventId: string };
   /** Daily: due-soon and overdue reminders for every open incoming document. */
   [JobName.incomingDeadlineReminders]: Record<string, never>;
+  /** POST /scans: page images or a PDF (ids in the run's input) → one searchable PDF. */
+  [JobName.scanToPdf]: { jobRunId: string };
+  /** After registration: an image scan becomes a searchable PDF, then the scan's text goes to search. */
+  [JobName.incomingScanIngest]: { documentId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -33,4 +41,6 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.unusedAccountReport]: QueueName.maintenance,
   [JobName.incomingNotify]: QueueName.notifications,
   [JobName.incomingDeadlineReminders]: QueueName.notifications,
+  [JobName.scanToPdf]: QueueName.conversion,
+  [JobName.incomingScanIngest]: QueueName.conversion,
 };
