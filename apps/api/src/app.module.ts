@@ -18,11 +18,13 @@ import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
 import { InboxController } from './incoming/inbox.controller';
 import { IncomingController } from './incoming/incoming.controller';
+import { JobsController } from './jobs/jobs.controller';
 import { ContentTypeMiddleware } from './http/content-type.middleware';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsController } from './metrics/metrics.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { RegistersController } from './registers/registers.controller';
+import { ScansController } from './scans/scans.controller';
 
 @Module({
   imports: [CoreModule, TerminusModule, AccountsModule.forApi(), DocumentsModule],
@@ -41,6 +43,8 @@ import { RegistersController } from './registers/registers.controller';
     NotificationsController,
     RegistersController,
     FilesController,
+    ScansController,
+    JobsController,
     FixityChecksController,
     AuditController,
   ],

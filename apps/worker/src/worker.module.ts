@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AccountsModule } from '@eoffice/accounts';
 import { CoreModule, JobHandlerRegistry } from '@eoffice/core';
 import { DocumentsModule } from '@eoffice/documents';
+import { ConversionProcessor } from './processors/conversion.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
 import { SchedulesService } from './schedules.service';
@@ -10,6 +11,6 @@ import { SchedulesService } from './schedules.service';
 /** The worker runs the same services as the API; only the entry points differ. */
 @Module({
   imports: [CoreModule, DiscoveryModule, AccountsModule.forWorker(), DocumentsModule],
-  providers: [JobHandlerRegistry, MaintenanceProcessor, NotificationsProcessor, SchedulesService],
+  providers: [JobHandlerRegistry, MaintenanceProcessor, NotificationsProcessor, ConversionProcessor, SchedulesService],
 })
 export class WorkerModule {}
