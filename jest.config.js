@@ -16,6 +16,9 @@ const shared = {
 };
 
 module.exports = {
+  // 30 s, not jest's 5: the signing specs make RSA test keys in pure JavaScript, which takes longer
+  // than 5 s on a busy 2-core machine. (The end-to-end setup file raises it to 60 s for its suites.)
+  testTimeout: 30_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

@@ -20,8 +20,10 @@ install_dependencies() {
 }
 
 # Debian packages the worker runs (LibreOffice converts drafts, tesseract reads scans, img2pdf
-# assembles scanned images) and the tests use to check PDFs and signatures with independent tools
-# (pdfsig, pdftoppm, pdftotext, qpdf, openssl cms).
+# assembles scanned images, poppler's pdfinfo/pdftotext/pdftoppm read and render PDFs for OCR, qpdf
+# lays the OCR text over scanned pages) and the tests use to check PDFs and signatures with
+# independent tools (pdfsig, pdfimages, qpdf, openssl cms). The end-to-end tests type Vietnamese
+# into LibreOffice in DejaVu Serif, which has every Vietnamese letter.
 ensure_debian_tools() {
   local missing=()
   command -v pdftoppm >/dev/null || missing+=(poppler-utils)
@@ -31,6 +33,7 @@ ensure_debian_tools() {
   command -v tesseract >/dev/null || missing+=(tesseract-ocr)
   [ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || missing+=(tesseract-ocr-vie)
   command -v img2pdf >/dev/null || missing+=(img2pdf)
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || missing+=(fonts-dejavu-core)
   [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" = 0 ]; then
     log "installing Debian packages: ${missing[*]}"

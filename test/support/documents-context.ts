@@ -7,15 +7,15 @@ import type * as Documents from '@eoffice/documents';
 import { E2eRun, processEnv, ROOT } from './test-env';
 
 /**
- * The documents services in-process, from the build the API runs, against the run's database
- * (see accounts-context.ts): for what other services call without HTTP, such as the signer
- * loading of SigningCertificateService.
+ * The documents services in-process, from the build, against the run's database (see
+ * accounts-context.ts): for what other services call without HTTP, such as the signer loading of
+ * SigningCertificateService, recordVoidedNumber or the converter.
  */
 export async function startDocumentsContext(
   run: E2eRun,
   overrides: Record<string, string | undefined> = {},
-): Promise<{ context: INestApplicationContext; documents: typeof Documents; close: () => Promise<void> }> {
-  const built = join(ROOT, 'dist/apps/api/libs');
+): Promise<{ context: INestApplicationContext; core: typeof Core; documents: typeof Documents; close: () => Promise<void> }> {
+  const built = join(ROOT, 'dist/apps/worker/libs');
   const core = (await import(join(built, 'core/src/index.js'))) as typeof Core;
   const accounts = (await import(join(built, 'accounts/src/index.js'))) as typeof Accounts;
   const documents = (await import(join(built, 'documents/src/index.js'))) as typeof Documents;
@@ -26,6 +26,7 @@ export async function startDocumentsContext(
   const context = await NestFactory.createApplicationContext(DocumentsContextModule, { logger: false });
   return {
     context,
+    core,
     documents,
     close: async () => {
       await context.close();

@@ -21,11 +21,13 @@ import { InboxController } from './incoming/inbox.controller';
 import { IncomingController } from './incoming/incoming.controller';
 import { OutgoingController } from './outgoing/outgoing.controller';
 import { SignaturesController } from './outgoing/signatures.controller';
+import { JobsController } from './jobs/jobs.controller';
 import { ContentTypeMiddleware } from './http/content-type.middleware';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsController } from './metrics/metrics.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { RegistersController } from './registers/registers.controller';
+import { ScansController } from './scans/scans.controller';
 
 @Module({
   imports: [CoreModule, TerminusModule, AccountsModule.forApi(), DocumentsModule],
@@ -47,6 +49,8 @@ import { RegistersController } from './registers/registers.controller';
     RegistersController,
     CertificatesController,
     FilesController,
+    ScansController,
+    JobsController,
     FixityChecksController,
     AuditController,
   ],

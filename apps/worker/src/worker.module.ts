@@ -4,6 +4,7 @@ import { AccountsModule } from '@eoffice/accounts';
 import { CoreModule, JobHandlerRegistry } from '@eoffice/core';
 import { DocumentsModule } from '@eoffice/documents';
 import { DispatchProcessor } from './processors/dispatch.processor';
+import { ConversionProcessor } from './processors/conversion.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
 import { SchedulesService } from './schedules.service';
@@ -11,6 +12,6 @@ import { SchedulesService } from './schedules.service';
 /** The worker runs the same services as the API; only the entry points differ. */
 @Module({
   imports: [CoreModule, DiscoveryModule, AccountsModule.forWorker(), DocumentsModule],
-  providers: [JobHandlerRegistry, MaintenanceProcessor, NotificationsProcessor, DispatchProcessor, SchedulesService],
+  providers: [JobHandlerRegistry, MaintenanceProcessor, NotificationsProcessor, DispatchProcessor, ConversionProcessor, SchedulesService],
 })
 export class WorkerModule {}

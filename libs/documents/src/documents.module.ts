@@ -11,6 +11,7 @@ import { SigningCertificate } from './certificates/signing-certificate.entity';
 import { SigningCertificateRepository } from './certificates/signing-certificate.repository';
 import { SigningCertificateService } from './certificates/signing-certificate.service';
 import { TrustStore } from './certificates/trust-store.service';
+import { OfficeConverter } from './conversion/office-converter.service';
 import { DocumentFileService } from './files/document-file.service';
 import { IncomingRegisterBookSource } from './incoming/book/incoming-register-book.source';
 import { IncomingAssignment } from './incoming/entities/incoming-assignment.entity';
@@ -22,13 +23,17 @@ import { IncomingEventRepository } from './incoming/incoming-event.repository';
 import { IncomingFlowService } from './incoming/incoming-flow.service';
 import { IncomingQueryService } from './incoming/incoming-query.service';
 import { IncomingRegistrationService } from './incoming/incoming-registration.service';
+import { IncomingScanService } from './incoming/incoming-scan.service';
 import { IncomingRepository } from './incoming/incoming.repository';
+import { JobStatusService } from './jobs/job-status.service';
 import { IncomingNotificationService } from './notifications/incoming-notification.service';
 import { NotificationInboxService } from './notifications/notification-inbox.service';
 import { Notification } from './notifications/notification.entity';
 import { NotificationRepository } from './notifications/notification.repository';
 import { REGISTER_BOOK_SOURCES, RegisterBookSource } from './registers/book/register-book-source';
 import { RegisterBookService } from './registers/book/register-book.service';
+import { SearchablePdfMaker } from './ocr/searchable-pdf.service';
+import { TextExtractor } from './ocr/text-extractor.service';
 import { RegisterNumberingRepository } from './registers/register-numbering.repository';
 import { Register } from './registers/register.entity';
 import { RegisterRepository } from './registers/register.repository';
@@ -41,6 +46,7 @@ import { OutgoingVersion } from './outgoing/entities/outgoing-version.entity';
 import { SigningSession } from './outgoing/entities/signing-session.entity';
 import { OutgoingAccess } from './outgoing/outgoing-access.service';
 import { OutgoingRegisterBookSource } from './outgoing/book/outgoing-register-book.source';
+import { OutgoingConversionService } from './outgoing/outgoing-conversion.service';
 import { OutgoingDispatchService } from './outgoing/outgoing-dispatch.service';
 import { OutgoingDraftingService } from './outgoing/outgoing-drafting.service';
 import { OutgoingEventRepository } from './outgoing/outgoing-event.repository';
@@ -54,6 +60,11 @@ import { OutgoingVersionRepository } from './outgoing/outgoing-version.repositor
 import { OutgoingWorkflow } from './outgoing/outgoing-workflow.service';
 import { OutgoingRepository } from './outgoing/outgoing.repository';
 import { SigningSessionRepository } from './outgoing/signing-session.repository';
+import { VoidedNumber } from './registers/voided-number.entity';
+import { VoidedNumberRepository } from './registers/voided-number.repository';
+import { VoidedNumberService } from './registers/voided-number.service';
+import { ScanFiles } from './scans/scan-files.service';
+import { ScanService } from './scans/scan.service';
 
 const services = [
   RegisterService,
@@ -74,8 +85,16 @@ const services = [
   OutgoingIssueService,
   OutgoingDispatchService,
   OutgoingMailService,
+  OutgoingConversionService,
   OutgoingQueryService,
   RegisterBookService,
+  VoidedNumberService,
+  OfficeConverter,
+  SearchablePdfMaker,
+  TextExtractor,
+  ScanService,
+  IncomingScanService,
+  JobStatusService,
 ];
 
 /** One source per register kind. */
@@ -89,7 +108,7 @@ const registerBookSources = {
   // AccountsModule is global: OrganisationScope comes from whichever variant the app imports.
   imports: [
     TypeOrmModule.forFeature([
-      Register, IncomingDocument, IncomingAssignment, IncomingEvent, Notification,
+      Register, VoidedNumber, IncomingDocument, IncomingAssignment, IncomingEvent, Notification,
       OutgoingDocument, OutgoingVersion, OutgoingRecipient, OutgoingEvent, SigningSession, SigningCertificate,
     ]),
   ],
@@ -117,6 +136,8 @@ const registerBookSources = {
     IncomingRegisterBookSource,
     OutgoingRegisterBookSource,
     registerBookSources,
+    VoidedNumberRepository,
+    ScanFiles,
     ...services,
   ],
   exports: services,

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import type { Request } from 'express';
 import { catchError, from, Observable, switchMap, throwError } from 'rxjs';
-import { APP_CONFIG, AppConfig, FileReceiver, MultipartResult, MultipartSpec, readMultipart } from '@eoffice/core';
+import { allReceivedFiles, APP_CONFIG, AppConfig, FileReceiver, MultipartResult, MultipartSpec, readMultipart } from '@eoffice/core';
 
 type RequestWithParts = Request & { multipart?: MultipartResult };
 
@@ -38,7 +38,7 @@ export function MultipartInterceptor(spec: MultipartSpec, options: { orJson?: bo
         throw error;
       }
       // A request that fails after its files were stored leaves no unreferenced blob behind.
-      const received = Object.values(request.multipart.files);
+      const received = allReceivedFiles(request.multipart);
       return next.handle().pipe(
         catchError((error: unknown) => from(this.receiver.discard(received)).pipe(switchMap(() => throwError(() => error)))),
       );

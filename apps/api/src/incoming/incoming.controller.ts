@@ -12,7 +12,8 @@ import { toDetailDto, toIncomingDto, toListItemDto, toRegistrationDto } from './
 
 const REGISTER_PARTS = {
   files: {
-    scan: { required: true, allowedTypes: ScanTypes },
+    // Optional: metadata.scanFileId may name a PDF made by POST /scans instead.
+    scan: { required: false, allowedTypes: ScanTypes },
     original: { required: false, allowedTypes: [...OfficeTypes, ...ScanTypes] },
   },
   fields: ['metadata'],
@@ -102,5 +103,13 @@ export class IncomingController {
   @HttpCode(200)
   async returnToSender(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
     return toIncomingDto(await this.flow.returnToSender(actor, id, dto.reason));
+  }
+
+  /** Hủy số: registered by mistake; the number stays taken and is recorded as void with the reason. */
+  @Post(':id/void')
+  @HttpCode(200)
+  @Roles(Role.clerk)
+  async voidNumber(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
+    return toIncomingDto(await this.flow.voidNumber(actor, id, dto.reason));
   }
 }

@@ -33,6 +33,8 @@ export function toIncomingDto(d: IncomingDocument) {
     dueDate: d.dueDate,
     pageCount: d.pageCount,
     scanFileId: d.scanFileId,
+    scanImageFileId: d.scanImageFileId,
+    textExtractedAt: d.textExtractedAt,
     originalFileId: d.originalFileId,
     registeredBy: d.registeredBy,
     submittedTo: d.submittedTo,

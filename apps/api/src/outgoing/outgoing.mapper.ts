@@ -39,6 +39,7 @@ function toVersionDto(v: OutgoingVersion) {
     pdfFileId: v.pdfFileId,
     conversion: v.conversion,
     conversionError: v.conversionError,
+    conversionJobId: v.conversionJobId,
     createdBy: v.createdBy,
     createdAt: v.createdAt,
   };

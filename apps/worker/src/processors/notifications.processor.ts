@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { JobHandlerRegistry, QueueName } from '@eoffice/core';
+import { jobContextOf, JobHandlerRegistry, QueueName } from '@eoffice/core';
 
 /** Short jobs that tell people about their work; several at once. */
 @Processor(QueueName.notifications, { concurrency: 4 })
@@ -10,6 +10,6 @@ export class NotificationsProcessor extends WorkerHost {
   }
 
   process(job: Job): Promise<unknown> {
-    return this.registry.dispatch(job.name, job.data);
+    return this.registry.dispatch(job.name, job.data, jobContextOf(job));
   }
 }

@@ -11,6 +11,8 @@ describe('loadConfig', () => {
     expect(config.PORT).toBe(3000);
     expect(config.FILE_STORE).toBe('local');
     expect(config.BOOTSTRAP_ADMIN_USERNAME).toBe('admin');
+    expect(config.LIBREOFFICE_PATH).toBe('soffice');
+    expect(config.CONVERSION_TIMEOUT_SECONDS).toBe(60);
   });
 
   it('names a missing required variable', () => {
@@ -22,6 +24,7 @@ describe('loadConfig', () => {
   it('names a malformed variable', () => {
     expect(() => loadConfig({ ...valid, DATABASE_URL: 'mysql://x' })).toThrow(/^Invalid configuration: DATABASE_URL must be a URL/);
     expect(() => loadConfig({ ...valid, PORT: 'eighty' })).toThrow(/^Invalid configuration: PORT /);
+    expect(() => loadConfig({ ...valid, CONVERSION_TIMEOUT_SECONDS: '0' })).toThrow(/^Invalid configuration: CONVERSION_TIMEOUT_SECONDS /);
   });
 
   it('requires a bucket for the S3 store', () => {

@@ -49,6 +49,10 @@ const schema = z.object({
   /** Outgoing mail for external recipients, e.g. smtp://user:pass@mail.example.gov.vn:587; unset: not sent. */
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().default('eoffice@eoffice.gov.vn'),
+  LIBREOFFICE_PATH: z.string().min(1).default('soffice'),
+  CONVERSION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  OCR_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(7200).default(600),
+  OCR_MAX_PAGES: z.coerce.number().int().min(1).max(2000).default(100),
 });
 
 export type AppConfig = z.infer<typeof schema>;

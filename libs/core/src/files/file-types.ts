@@ -10,12 +10,15 @@ export const MediaType = {
   ods: 'application/vnd.oasis.opendocument.spreadsheet',
   /** Legacy .doc/.xls (OLE compound file); LibreOffice converts them. */
   ole: 'application/x-cfb',
+  rtf: 'application/rtf',
 } as const;
 
 export type MediaTypeValue = (typeof MediaType)[keyof typeof MediaType];
 
 export const ScanTypes: readonly MediaTypeValue[] = [MediaType.pdf, MediaType.png, MediaType.jpeg, MediaType.tiff];
-export const OfficeTypes: readonly MediaTypeValue[] = [MediaType.docx, MediaType.odt, MediaType.ole];
+/** Word-processing files LibreOffice turns into PDF (docx, odt, doc, rtf). */
+export const OfficeTypes: readonly MediaTypeValue[] = [MediaType.docx, MediaType.odt, MediaType.ole, MediaType.rtf];
+export const ImageTypes: readonly MediaTypeValue[] = [MediaType.png, MediaType.jpeg, MediaType.tiff];
 export const AnyDocumentType: readonly MediaTypeValue[] = [
   ...ScanTypes,
   ...OfficeTypes,

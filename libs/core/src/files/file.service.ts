@@ -1,4 +1,6 @@
+import { createWriteStream } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -51,9 +53,13 @@ export class FileService {
   }
 
   async get(id: string): Promise<StoredFile> {
-    const file = await this.files.findById(id);
+    const file = await this.find(id);
     if (!file) throw AppError.notFound('tệp (file)');
     return file;
+  }
+
+  find(id: string): Promise<StoredFile | null> {
+    return this.files.findById(id);
   }
 
   open(file: StoredFile): Promise<Readable> {
@@ -66,5 +72,10 @@ export class FileService {
     const chunks: Buffer[] = [];
     for await (const chunk of await this.blobs.open(storageKey)) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
+  }
+
+  /** A local copy for tools that need a path (LibreOffice, tesseract, poppler). */
+  async copyToPath(file: StoredFile, path: string): Promise<void> {
+    await pipeline(await this.blobs.open(file.storageKey), createWriteStream(path, { flags: 'wx' }));
   }
 }

@@ -14,6 +14,8 @@ export interface MultipartFileSpec {
    * file, which must not outlive the request. Its type is not detected (allowedTypes is ignored).
    */
   inMemory?: boolean;
+  /** How many parts of this name may come (default 1); each is in `fileLists[name]`, in the order sent. */
+  maxCount?: number;
 }
 
 export interface MultipartSpec {
@@ -23,9 +25,16 @@ export interface MultipartSpec {
 
 export interface MultipartResult {
   fields: Record<string, string>;
+  /** The first (for most parts, the only) file of each name. */
   files: Record<string, ReceivedFile>;
   /** The `inMemory` parts. */
   buffers: Record<string, Buffer>;
+  fileLists: Record<string, ReceivedFile[]>;
+}
+
+/** Every file a request stored, to discard them together when the request fails. */
+export function allReceivedFiles(result: MultipartResult): ReceivedFile[] {
+  return Object.values(result.fileLists).flat();
 }
 
 const FIELD_MAX_BYTES = 256 * 1024;
@@ -43,7 +52,8 @@ export async function readMultipart(
   if (!req.is('multipart/form-data')) {
     throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Cần gửi multipart/form-data (expected multipart/form-data)');
   }
-  const result: MultipartResult = { fields: {}, files: {}, buffers: {} };
+  const result: MultipartResult = { fields: {}, files: {}, fileLists: {}, buffers: {} };
+  const counts: Record<string, number> = {};
   const pending: Promise<void>[] = [];
   let failure: unknown = null;
   const fail = (error: unknown) => (failure ??= error);
@@ -56,7 +66,7 @@ export async function readMultipart(
         defParamCharset: 'utf8',
         limits: {
           fieldSize: FIELD_MAX_BYTES,
-          files: Object.keys(spec.files).length,
+          files: Object.values(spec.files).reduce((sum, f) => sum + (f.maxCount ?? 1), 0),
           fields: spec.fields.length,
           // One byte over the largest allowed part: enough for the receiver to see it is too large.
           fileSize: Math.max(...Object.values(spec.files).map((f) => f.maxBytes ?? defaultMaxBytes)) + 1,
@@ -68,8 +78,9 @@ export async function readMultipart(
     }
     parser.on('file', (name, stream, info) => {
       const fileSpec = spec.files[name];
-      if (!fileSpec || result.files[name] || result.buffers[name] || failure) {
-        fail(fileSpec ? AppError.validation(`Tệp "${name}" gửi nhiều lần`) : AppError.validation(`Không nhận tệp "${name}"`));
+      const index = (counts[name] = (counts[name] ?? 0) + 1) - 1;
+      if (!fileSpec || index >= (fileSpec.maxCount ?? 1) || failure) {
+        fail(fileSpec ? AppError.validation(`Tệp "${name}" gửi quá số lần cho phép`) : AppError.validation(`Không nhận tệp "${name}"`));
         stream.resume();
         return;
       }
@@ -79,7 +90,8 @@ export async function readMultipart(
         ? readToMemory(stream, maxBytes).then((bytes) => void (result.buffers[name] = bytes))
         : receiver
             .receive(stream, { maxBytes, allowedTypes: fileSpec.allowedTypes, originalName })
-            .then((file) => void (result.files[name] = file));
+            // Stored at the part's position: parts finish storing in any order, pages must not.
+            .then((file) => void ((result.fileLists[name] ??= [])[index] = file));
       pending.push(
         received.catch((error) => {
           fail(error);
@@ -99,11 +111,16 @@ export async function readMultipart(
     req.pipe(parser);
   });
   await Promise.all(pending);
+  for (const [name, list] of Object.entries(result.fileLists)) {
+    const stored = list.filter(Boolean); // a part that failed leaves a hole
+    result.fileLists[name] = stored;
+    if (stored.length) result.files[name] = stored[0];
+  }
   for (const [name, fileSpec] of Object.entries(spec.files)) {
     if (fileSpec.required && !result.files[name] && !result.buffers[name]) fail(AppError.validation(`Thiếu tệp "${name}" (missing file)`));
   }
   if (failure) {
-    await receiver.discard(Object.values(result.files));
+    await receiver.discard(allReceivedFiles(result));
     throw failure;
   }
   return result;

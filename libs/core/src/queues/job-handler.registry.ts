@@ -2,10 +2,11 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { UnrecoverableError } from 'bullmq';
 import { AppError } from '../errors/app-error';
+import { JobContext, SINGLE_ATTEMPT } from './job-context';
 import { JobName } from './jobs';
 import { ON_JOB } from './on-job.decorator';
 
-type Handler = (payload: unknown) => Promise<unknown>;
+type Handler = (payload: unknown, context: JobContext) => Promise<unknown>;
 
 /**
  * Finds every `@OnJob` method among the worker's providers. Start-up fails if a job of the
@@ -39,11 +40,11 @@ export class JobHandlerRegistry implements OnApplicationBootstrap {
   }
 
   /** A caller-type error (AppError below 500) will not get better by retrying, so it stops retries. */
-  async dispatch(name: string, payload: unknown): Promise<unknown> {
+  async dispatch(name: string, payload: unknown, context: JobContext = SINGLE_ATTEMPT): Promise<unknown> {
     const handler = this.handlers.get(name);
     if (!handler) throw new UnrecoverableError(`No handler for job "${name}"`);
     try {
-      return await handler(payload);
+      return await handler(payload, context);
     } catch (error) {
       if (error instanceof AppError && error.status < 500) throw new UnrecoverableError(`${error.code}: ${error.message}`);
       throw error;

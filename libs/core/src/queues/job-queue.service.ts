@@ -12,8 +12,14 @@ export class JobQueue {
     @InjectQueue(QueueName.maintenance) maintenance: Queue,
     @InjectQueue(QueueName.notifications) notifications: Queue,
     @InjectQueue(QueueName.dispatch) dispatch: Queue,
+    @InjectQueue(QueueName.conversion) conversion: Queue,
   ) {
-    this.queues = { [QueueName.maintenance]: maintenance, [QueueName.notifications]: notifications, [QueueName.dispatch]: dispatch };
+    this.queues = {
+      [QueueName.maintenance]: maintenance,
+      [QueueName.notifications]: notifications,
+      [QueueName.dispatch]: dispatch,
+      [QueueName.conversion]: conversion,
+    };
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options?: JobsOptions): Promise<string> {

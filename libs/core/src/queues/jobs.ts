@@ -7,6 +7,8 @@ export const QueueName = {
   maintenance: 'maintenance',
   notifications: 'notifications',
   dispatch: 'dispatch',
+  /** CPU-heavy document work: OCR of scans, office files to PDF. */
+  conversion: 'conversion',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -17,6 +19,9 @@ export const JobName = {
   incomingDeadlineReminders: 'incoming-deadline-reminders',
   certificateExpiryReminders: 'certificate-expiry-reminders',
   outgoingEmail: 'outgoing-email',
+  scanToPdf: 'scan-to-pdf',
+  incomingScanIngest: 'incoming-scan-ingest',
+  outgoingConvertDraft: 'outgoing-convert-draft',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -33,6 +38,12 @@ export interface JobPayloads {
   [JobName.certificateExpiryReminders]: Record<string, never>;
   /** E-mail an issued document (or its recall) to one external recipient; retried with backoff. */
   [JobName.outgoingEmail]: { recipientId: string; purpose: 'dispatch' | 'recall' };
+  /** POST /scans: page images or a PDF (ids in the run's input) → one searchable PDF. */
+  [JobName.scanToPdf]: { jobRunId: string };
+  /** After registration: an image scan becomes a searchable PDF, then the scan's text goes to search. */
+  [JobName.incomingScanIngest]: { documentId: string };
+  /** A docx/odt draft version → its PDF with LibreOffice (the run's input names the version). */
+  [JobName.outgoingConvertDraft]: { jobRunId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -42,4 +53,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.incomingDeadlineReminders]: QueueName.notifications,
   [JobName.certificateExpiryReminders]: QueueName.notifications,
   [JobName.outgoingEmail]: QueueName.dispatch,
+  [JobName.scanToPdf]: QueueName.conversion,
+  [JobName.incomingScanIngest]: QueueName.conversion,
+  [JobName.outgoingConvertDraft]: QueueName.conversion,
 };

@@ -1,6 +1,10 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { JobRun } from './job-run.entity';
+import { JobRunRepository } from './job-run.repository';
+import { JobRunService } from './job-run.service';
 import { QueueName } from './jobs';
 import { JobQueue } from './job-queue.service';
 
@@ -27,8 +31,9 @@ export const DEFAULT_JOB_OPTIONS = {
       }),
     }),
     ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
+    TypeOrmModule.forFeature([JobRun]),
   ],
-  providers: [JobQueue],
-  exports: [JobQueue, BullModule],
+  providers: [JobQueue, JobRunRepository, JobRunService],
+  exports: [JobQueue, JobRunService, BullModule],
 })
 export class QueuesModule {}

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, OrganisationScope, Role } from '@eoffice/accounts';
 import { AppError, AuditService, FileService, JobName, JobQueue } from '@eoffice/core';
 import { DueDateService } from '../calendar/due-date.service';
+import { VoidedNumberService } from '../registers/voided-number.service';
 import { cleanVietnameseText } from '../text/clean-text';
 import { vietnamDate } from '../text/vietnam-date';
 import type { IncomingAssignment } from './entities/incoming-assignment.entity';
@@ -42,6 +43,7 @@ export class IncomingFlowService {
     private readonly dueDates: DueDateService,
     private readonly jobs: JobQueue,
     private readonly outgoing: OutgoingRepository,
+    private readonly voidedNumbers: VoidedNumberService,
   ) {}
 
   submit(actor: Actor, id: string, leaderId: string): Promise<IncomingDocument> {
@@ -154,6 +156,20 @@ export class IncomingFlowService {
     return this.transition(actor, id, 'return', reason, async () => {
       this.access.requireRole(actor, Role.clerk);
       return { changes: {}, data: {} };
+    });
+  }
+
+  /**
+   * Hủy số: a document registered by mistake (wrong agency, twice, not a document) is voided by a
+   * clerk of its agency before anyone acted on it. Its number stays taken and is recorded as void.
+   */
+  voidNumber(actor: Actor, id: string, reason: string): Promise<IncomingDocument> {
+    return this.transition(actor, id, 'void', reason, async ({ document, manager }) => {
+      this.access.requireRole(actor, Role.clerk);
+      if ((await this.access.agencyIdOf(actor)) !== document.agencyId) throw AppError.forbidden();
+      const { registerId, year, incomingNumber: number } = document;
+      const voided = await this.voidedNumbers.recordVoidedNumber(manager, { registerId, year, number, reason, actorId: actor.id });
+      return { changes: {}, data: { voidedNumberId: voided.id, registerId, year, number } };
     });
   }
 

@@ -21,10 +21,13 @@ export interface RegisterIncomingInput {
   pageCount?: number;
   /** Convert TCVN3/VNI text to Unicode instead of refusing it with LEGACY_ENCODING. */
   convertLegacyText?: boolean;
+  /** Instead of a `scan` part: a PDF the clerk made with POST /scans or uploaded themself. */
+  scanFileId?: string;
 }
 
+/** The scan is sent with the registration, or named by `scanFileId`. */
 export interface IncomingFiles {
-  scan: ReceivedFile;
+  scan?: ReceivedFile;
   original?: ReceivedFile;
 }
 

@@ -1,6 +1,6 @@
 import { INCOMING_TRANSITIONS, IncomingAction, IncomingStatus, nextIncomingStatus } from './incoming-lifecycle';
 
-const ALL_STATUSES: IncomingStatus[] = ['registered', 'submitted', 'assigned', 'in_progress', 'closed', 'returned', 'recalled'];
+const ALL_STATUSES: IncomingStatus[] = ['registered', 'submitted', 'assigned', 'in_progress', 'closed', 'returned', 'recalled', 'voided'];
 
 describe('incoming lifecycle', () => {
   it.each([
@@ -15,6 +15,7 @@ describe('incoming lifecycle', () => {
     ['closed', 'reopen', 'in_progress'],
     ['registered', 'return', 'returned'],
     ['submitted', 'recall', 'recalled'],
+    ['registered', 'void', 'voided'],
   ] as const)('%s --%s--> %s', (from, action, to) => {
     expect(nextIncomingStatus(from, action)).toBe(to);
   });
@@ -28,11 +29,17 @@ describe('incoming lifecycle', () => {
         refused += 1;
       }
     }
-    expect(refused).toBe(7 * 7 - 14);
+    expect(refused).toBe(8 * 8 - 15);
   });
 
-  it('never leaves a closed, returned or recalled document except by reopening a closed one', () => {
-    for (const terminal of ['returned', 'recalled'] as const) {
+  it('voids only a document nobody has acted on yet', () => {
+    for (const status of ['submitted', 'assigned', 'in_progress', 'closed', 'returned', 'recalled', 'voided'] as const) {
+      expect(() => nextIncomingStatus(status, 'void')).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION' }));
+    }
+  });
+
+  it('never leaves a closed, returned, recalled or voided document except by reopening a closed one', () => {
+    for (const terminal of ['returned', 'recalled', 'voided'] as const) {
       for (const action of Object.keys(INCOMING_TRANSITIONS) as IncomingAction[]) {
         expect(() => nextIncomingStatus(terminal, action)).toThrow();
       }

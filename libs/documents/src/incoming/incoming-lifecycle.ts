@@ -3,7 +3,8 @@ import { AppError } from '@eoffice/core';
 /**
  * The incoming-document state machine of API.md as one table (Decree 30 Art. 20–24):
  * registered → submitted → assigned → in_progress → closed; closed → in_progress on reopen;
- * registered → returned when misaddressed or invalid; any open state → recalled by the sender.
+ * registered → returned when misaddressed or invalid; any open state → recalled by the sender;
+ * registered → voided when the clerk registered it by mistake (the number stays taken, with its reason).
  */
 export const IncomingStatus = {
   registered: 'registered',
@@ -13,10 +14,11 @@ export const IncomingStatus = {
   closed: 'closed',
   returned: 'returned',
   recalled: 'recalled',
+  voided: 'voided',
 } as const;
 export type IncomingStatus = (typeof IncomingStatus)[keyof typeof IncomingStatus];
 
-export type IncomingAction = 'submit' | 'assign' | 'progress' | 'close' | 'reopen' | 'return' | 'recall';
+export type IncomingAction = 'submit' | 'assign' | 'progress' | 'close' | 'reopen' | 'return' | 'recall' | 'void';
 
 const OPEN: IncomingStatus[] = ['registered', 'submitted', 'assigned', 'in_progress'];
 
@@ -35,6 +37,8 @@ export const INCOMING_TRANSITIONS: Record<IncomingAction, Transition> = {
   reopen: { from: ['closed'], to: 'in_progress' },
   return: { from: ['registered'], to: 'returned' },
   recall: { from: OPEN, to: 'recalled' },
+  // Only before anyone acted on it: once submitted, the document is in somebody's hands.
+  void: { from: ['registered'], to: 'voided' },
 };
 
 /** The status after `action`, or 409 INVALID_TRANSITION. */

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Role } from '@eoffice/accounts';
-import { AppError, AuditService, FileService } from '@eoffice/core';
+import { AppError, AuditService, FileService, JobName, JobQueue, MediaType, ReceivedFile, StoredFile } from '@eoffice/core';
 import { DueDateService } from '../calendar/due-date.service';
 import type { Register } from '../registers/register.entity';
 import { RegisterNumberingRepository } from '../registers/register-numbering.repository';
@@ -23,9 +23,14 @@ export interface Registration {
   urgent: boolean;
 }
 
+/** The scan arrives with the registration, or is a file the clerk already has in the store. */
+type ScanSource = { received: ReceivedFile } | { stored: StoredFile };
+
 /** Vào sổ văn bản đến: the clerk registers a received document and it gets the next số đến. */
 @Injectable()
 export class IncomingRegistrationService {
+  private readonly logger = new Logger(IncomingRegistrationService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: IncomingAccess,
@@ -36,6 +41,7 @@ export class IncomingRegistrationService {
     private readonly files: FileService,
     private readonly audit: AuditService,
     private readonly dueDates: DueDateService,
+    private readonly jobs: JobQueue,
   ) {}
 
   async register(actor: Actor, input: RegisterIncomingInput, files: IncomingFiles, idempotencyKey?: string): Promise<Registration> {
@@ -47,17 +53,59 @@ export class IncomingRegistrationService {
     const agencyId = await this.access.agencyIdOf(actor);
     const register = await this.pickRegister(agencyId, input);
     const values = this.documentValues(input);
+    const scanSource = await this.scanSource(actor, input, files);
     const duplicates = await this.documents.findLikelyDuplicates(agencyId, values.sourceNumberSymbol, values.sourceDate);
     const document = await this.dataSource.transaction((manager) =>
-      this.insert(manager, actor, { ...values, agencyId, registerId: register.id, idempotencyKey: idempotencyKey ?? null }, files),
+      this.insert(manager, actor, { ...values, agencyId, registerId: register.id, idempotencyKey: idempotencyKey ?? null }, scanSource, files),
     );
+    await this.queueScanIngest(document.id);
     return { document, replayed: false, likelyDuplicateIds: duplicates.map((d) => d.id), urgent: document.urgency !== 'normal' };
   }
 
-  private async insert(manager: EntityManager, actor: Actor, values: Partial<IncomingDocument>, files: IncomingFiles) {
+  /**
+   * Exactly one of the `scan` part and `metadata.scanFileId`. A named file must be the clerk's own
+   * (made by their POST /scans or uploaded by them) and a PDF; anyone else's file is "not found".
+   */
+  private async scanSource(actor: Actor, input: RegisterIncomingInput, files: IncomingFiles): Promise<ScanSource> {
+    if (files.scan && input.scanFileId) {
+      throw AppError.validation('Gửi tệp quét hoặc scanFileId, không gửi cả hai (scan part or scanFileId, not both)', [
+        { field: 'metadata.scanFileId', message: 'not together with a scan part' },
+      ]);
+    }
+    if (files.scan) return { received: files.scan };
+    if (!input.scanFileId) {
+      throw AppError.validation('Thiếu tệp "scan" hoặc scanFileId (missing scan)', [{ field: 'scan', message: 'a scan part or metadata.scanFileId is required' }]);
+    }
+    const stored = await this.files.find(input.scanFileId);
+    if (!stored || stored.uploadedBy !== actor.id) {
+      throw new AppError(400, 'SCAN_FILE_INVALID', 'Không có tệp quét này trong các tệp của bạn (no such scan file of yours)', [
+        { field: 'metadata.scanFileId', message: 'not a file you scanned or uploaded' },
+      ]);
+    }
+    if (stored.mimeType !== MediaType.pdf) {
+      throw new AppError(400, 'SCAN_FILE_INVALID', 'Tệp quét phải là PDF (the scan file must be a PDF)', [
+        { field: 'metadata.scanFileId', message: `a ${stored.mimeType} file, not a PDF` },
+      ]);
+    }
+    return { stored };
+  }
+
+  /**
+   * After commit, like notifications: the worker makes an image scan into a PDF and puts the scan's
+   * words into search. Registration has succeeded even if Redis is down now, so that is only logged.
+   */
+  private async queueScanIngest(documentId: string): Promise<void> {
+    try {
+      await this.jobs.enqueue(JobName.incomingScanIngest, { documentId });
+    } catch (error) {
+      this.logger.error({ documentId, error: String(error) }, 'could not queue the scan ingest job');
+    }
+  }
+
+  private async insert(manager: EntityManager, actor: Actor, values: Partial<IncomingDocument>, scanSource: ScanSource, files: IncomingFiles) {
     const year = vietnamYear(values.receivedAt!);
     const incomingNumber = await this.numbering.takeNext(manager, values.registerId!, year);
-    const scan = await this.files.record(files.scan, actor.id, manager);
+    const scan = 'stored' in scanSource ? scanSource.stored : await this.files.record(scanSource.received, actor.id, manager);
     const original = files.original ? await this.files.record(files.original, actor.id, manager) : null;
     const document = await this.documents.insert(manager, {
       ...values,

@@ -31,6 +31,17 @@ export class IncomingRepository {
       .getOne();
   }
 
+  /**
+   * Points the document at the PDF made from its image scan, keeping the image. Only if the scan is
+   * still that image: a job run twice, or racing another, changes it once. True when it changed.
+   */
+  async replaceImageScan(manager: EntityManager, id: string, imageFileId: string, pdfFileId: string): Promise<boolean> {
+    const result = await manager
+      .getRepository(IncomingDocument)
+      .update({ id, scanFileId: imageFileId }, { scanFileId: pdfFileId, scanImageFileId: imageFileId });
+    return (result.affected ?? 0) > 0;
+  }
+
   /** For background jobs, which act for the system, not for a person. */
   findById(id: string, manager?: EntityManager): Promise<IncomingDocument | null> {
     return (manager?.getRepository(IncomingDocument) ?? this.repo).findOneBy({ id });
@@ -54,7 +65,10 @@ export class IncomingRepository {
   /** Whether the file is the scan, original or result of an incoming document the scope can see. */
   async visibleWithFile(fileId: string, scope: IncomingScope): Promise<boolean> {
     const found = await this.visible(this.repo.createQueryBuilder('d'), scope)
-      .andWhere('(d.scan_file_id = :fileId OR d.original_file_id = :fileId OR d.result_file_id = :fileId)', { fileId })
+      .andWhere(
+        '(d.scan_file_id = :fileId OR d.scan_image_file_id = :fileId OR d.original_file_id = :fileId OR d.result_file_id = :fileId)',
+        { fileId },
+      )
       .getExists();
     return found;
   }

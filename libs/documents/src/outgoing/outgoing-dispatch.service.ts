@@ -13,6 +13,8 @@ import { OutgoingWorkflow } from './outgoing-workflow.service';
 interface AfterCommit {
   emails: { recipientId: string; purpose: 'dispatch' | 'recall' }[];
   incomingEvents: { documentId: string; eventId: string }[];
+  /** Incoming copies whose text goes to the recipients' search. */
+  copies: string[];
 }
 
 /**
@@ -35,12 +37,16 @@ export class OutgoingDispatchService {
   ) {}
 
   async dispatch(actor: Actor, id: string): Promise<OutgoingDocument> {
-    const after: AfterCommit = { emails: [], incomingEvents: [] };
+    const after: AfterCommit = { emails: [], incomingEvents: [], copies: [] };
     const document = await this.workflow.run(actor, id, 'dispatch', null, async ({ document, manager }) => {
       await this.access.requireClerkOf(actor, document);
       const agency = await this.organisation.findUnit(document.agencyId);
       for (const recipient of await this.recipients.listOf(id, manager)) {
-        if (recipient.kind === 'internal') after.incomingEvents.push(await this.deliverCopy(manager, actor, document, recipient, agency!.name));
+        if (recipient.kind === 'internal') {
+          const copy = await this.deliverCopy(manager, actor, document, recipient, agency!.name);
+          after.incomingEvents.push(copy);
+          after.copies.push(copy.documentId);
+        }
         else if (this.mailer.configured) after.emails.push({ recipientId: recipient.id, purpose: 'dispatch' });
         else await this.recipients.update(recipient.id, { delivery: 'not_sent', lastError: 'SMTP_URL is not configured' }, manager);
       }
@@ -54,7 +60,7 @@ export class OutgoingDispatchService {
   }
 
   recall(actor: Actor, id: string, reason: string): Promise<OutgoingDocument> {
-    const after: AfterCommit = { emails: [], incomingEvents: [] };
+    const after: AfterCommit = { emails: [], incomingEvents: [], copies: [] };
     return this.workflow
       .run(actor, id, 'recall', reason, async ({ document, manager }) => {
         await this.access.requireRecaller(actor, document);
@@ -101,6 +107,7 @@ export class OutgoingDispatchService {
     try {
       for (const email of after.emails) await this.jobs.enqueue(JobName.outgoingEmail, email, urgent ? { priority: 1 } : undefined);
       for (const event of after.incomingEvents) await this.jobs.enqueue(JobName.incomingNotify, event);
+      for (const documentId of after.copies) await this.jobs.enqueue(JobName.incomingScanIngest, { documentId });
     } catch (error) {
       this.logger.error({ error: String(error), ...after }, 'could not queue dispatch jobs');
     }

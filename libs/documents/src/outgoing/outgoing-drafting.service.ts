@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, OrganisationScope, Role } from '@eoffice/accounts';
-import { AppError, FileService, MediaType, ReceivedFile } from '@eoffice/core';
+import { AppError, FileService, JobName, JobQueue, JobRunService, MediaType, ReceivedFile } from '@eoffice/core';
+import { officeExtensionOf } from '../conversion/office-formats';
 import { verifyPdfSignatures } from '@eoffice/signing';
 import { IncomingAccess } from '../incoming/incoming-access.service';
 import { IncomingAssignmentRepository } from '../incoming/incoming-assignment.repository';
@@ -34,7 +35,11 @@ export class OutgoingDraftingService {
     private readonly incomingAccess: IncomingAccess,
     private readonly incoming: IncomingRepository,
     private readonly assignments: IncomingAssignmentRepository,
+    private readonly jobRuns: JobRunService,
+    private readonly jobs: JobQueue,
   ) {}
+
+  private readonly logger = new Logger(OutgoingDraftingService.name);
 
   async create(actor: Actor, input: CreateOutgoingInput, draft: ReceivedFile): Promise<OutgoingDocument> {
     this.access.requireRole(actor, Role.officer, Role.leader);
@@ -42,7 +47,7 @@ export class OutgoingDraftingService {
     const values = await this.documentValues(actor, agencyId, input);
     const recipients = await this.validRecipients(agencyId, input);
     await this.assertReadablePdf(draft);
-    return this.dataSource.transaction(async (manager) => {
+    const { document, version } = await this.dataSource.transaction(async (manager) => {
       const document = await this.documents.insert(manager, { ...values, status: 'draft', reviewStage: null });
       await this.recipients.replaceAll(manager, document.id, recipients);
       const version = await this.addVersion(manager, actor, document, draft);
@@ -51,35 +56,61 @@ export class OutgoingDraftingService {
         sha256: draft.sha256,
         recipients: recipients.length,
       });
-      return { ...document, currentVersionId: version.id };
+      return { document: { ...document, currentVersionId: version.id }, version };
     });
+    await this.startConversion(version);
+    return document;
   }
 
   /** A new version of the file, by the author, while the document is a draft (also after a return). */
-  revise(actor: Actor, id: string, draft: ReceivedFile, note: string | null): Promise<OutgoingDocument> {
-    return this.workflow.run(actor, id, 'revise', note, async ({ document, manager }) => {
+  async revise(actor: Actor, id: string, draft: ReceivedFile, note: string | null): Promise<OutgoingDocument> {
+    await this.assertReadablePdf(draft);
+    let added: OutgoingVersion | undefined;
+    const document = await this.workflow.run(actor, id, 'revise', note, async ({ document, manager }) => {
       this.access.requireAuthor(actor, document);
-      await this.assertReadablePdf(draft);
-      const version = await this.addVersion(manager, actor, document, draft);
-      return { changes: { currentVersionId: version.id }, data: { versionNumber: version.versionNumber, sha256: draft.sha256 } };
+      added = await this.addVersion(manager, actor, document, draft);
+      return { changes: { currentVersionId: added.id }, data: { versionNumber: added.versionNumber, sha256: draft.sha256 } };
     });
+    await this.startConversion(added!);
+    return document;
   }
 
+  /**
+   * A PDF is the version's PDF as it came; a docx/odt is kept as the editable original and gets a
+   * conversion run (GET /jobs/:id) that the worker fills in.
+   */
   private async addVersion(manager: EntityManager, actor: Actor, document: OutgoingDocument, draft: ReceivedFile): Promise<OutgoingVersion> {
-    if (draft.mimeType !== MediaType.pdf) {
-      throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED', 'Dự thảo phải là tệp PDF (the draft must be a PDF)');
-    }
     const file = await this.files.record(draft, actor.id, manager);
+    const isPdf = draft.mimeType === MediaType.pdf;
+    if (!isPdf && !officeExtensionOf(draft.mimeType)) {
+      throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED', 'Dự thảo phải là PDF, docx hoặc odt (the draft must be a PDF or a word-processing file)');
+    }
     const version = await this.versions.insertNext(manager, {
       documentId: document.id,
       sourceFileId: file.id,
-      pdfFileId: file.id,
-      conversion: 'none',
+      pdfFileId: isPdf ? file.id : null,
+      conversion: isPdf ? 'none' : 'pending',
       conversionError: null,
+      conversionJobId: null,
       createdBy: actor.id,
     });
+    if (!isPdf) {
+      const run = await this.jobRuns.create(manager, { name: JobName.outgoingConvertDraft, requestedBy: actor.id, input: { versionId: version.id } });
+      await this.versions.update(version.id, { conversionJobId: run.id }, manager);
+      version.conversionJobId = run.id;
+    }
     await this.documents.update(manager, document.id, { currentVersionId: version.id });
     return version;
+  }
+
+  /** After commit, so the worker finds the version; the run's id doubles as the queue job's id. */
+  private async startConversion(version: OutgoingVersion): Promise<void> {
+    if (!version.conversionJobId) return;
+    try {
+      await this.jobs.enqueue(JobName.outgoingConvertDraft, { jobRunId: version.conversionJobId }, { jobId: version.conversionJobId });
+    } catch (error) {
+      this.logger.error({ versionId: version.id, error: String(error) }, 'could not queue the draft conversion');
+    }
   }
 
   /** An encrypted or broken PDF could never be signed: refuse it now rather than at the leader's desk. */

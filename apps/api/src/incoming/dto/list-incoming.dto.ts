@@ -6,7 +6,7 @@ import type { IncomingFilter, IncomingStatus, Urgency } from '@eoffice/documents
 const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const STATUSES = ['registered', 'submitted', 'assigned', 'in_progress', 'closed', 'returned', 'recalled'];
+const STATUSES = ['registered', 'submitted', 'assigned', 'in_progress', 'closed', 'returned', 'recalled', 'voided'];
 
 export class ListIncomingDto {
   @ApiPropertyOptional({ description: 'comma-separated statuses' })

@@ -40,4 +40,7 @@ export class RegisterIncomingDto implements RegisterIncomingInput {
 
   @ApiPropertyOptional({ description: 'convert TCVN3/VNI-encoded text to Unicode instead of refusing it' })
   @IsOptional() @IsBoolean() convertLegacyText?: boolean;
+
+  @ApiPropertyOptional({ description: 'instead of a `scan` part: the PDF of your POST /scans job (its result.fileId) or a PDF you uploaded' })
+  @IsOptional() @IsUUID() scanFileId?: string;
 }

@@ -25,7 +25,10 @@ export class IncomingDocument {
   @Column({ type: 'timestamptz' }) receivedAt!: Date;
   @Column({ type: 'date', nullable: true }) dueDate!: string | null;
   @Column({ type: 'int', nullable: true }) pageCount!: number | null;
+  /** The scan as PDF: what is read, signed over and archived. */
   @Column({ type: 'uuid' }) scanFileId!: string;
+  /** The image the clerk sent as the scan, kept after the worker made the PDF from it. */
+  @Column({ type: 'uuid', nullable: true }) scanImageFileId!: string | null;
   @Column({ type: 'uuid', nullable: true }) originalFileId!: string | null;
   /** `null` for a copy the system delivered from an outgoing document of another agency. */
   @Column({ type: 'uuid', nullable: true }) registeredBy!: string | null;
@@ -38,6 +41,9 @@ export class IncomingDocument {
   @Column({ type: 'uuid', nullable: true }) resultFileId!: string | null;
   @Column({ type: 'uuid', nullable: true }) replyOutgoingId!: string | null;
   @Column({ type: 'varchar', nullable: true, select: false }) idempotencyKey!: string | null;
+  /** The scan's words for search (folded into search_folded); not loaded with the document. */
+  @Column({ type: 'text', nullable: true, select: false }) extractedText!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) textExtractedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

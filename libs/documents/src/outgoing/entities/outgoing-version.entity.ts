@@ -14,6 +14,8 @@ export class OutgoingVersion {
   @Column({ type: 'uuid', nullable: true }) pdfFileId!: string | null;
   @Column({ type: 'varchar' }) conversion!: ConversionState;
   @Column({ type: 'text', nullable: true }) conversionError!: string | null;
+  /** The job run converting a docx/odt source (GET /jobs/:id shows its progress). */
+  @Column({ type: 'uuid', nullable: true }) conversionJobId!: string | null;
   @Column({ type: 'uuid' }) createdBy!: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

@@ -1,0 +1,31 @@
+import { Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Role, Roles } from '@eoffice/accounts';
+import { MultipartResult, ScanTypes } from '@eoffice/core';
+import { ScanService } from '@eoffice/documents';
+import { Multipart, MultipartInterceptor } from '../http/multipart.interceptor';
+
+/** A hard ceiling on parts per request; the page limit itself is OCR_MAX_PAGES. */
+const MAX_SCAN_PARTS = 500;
+
+/** Số hóa (API.md "POST /scans"): page images or a PDF become one searchable PDF, made by the worker. */
+@ApiTags('scans')
+@ApiBearerAuth()
+@Controller('scans')
+export class ScansController {
+  constructor(private readonly scans: ScanService) {}
+
+  @Post()
+  @HttpCode(202)
+  @Roles(Role.clerk)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    description: '`file` repeated: page images (PNG, JPEG, TIFF) in page order, or one PDF',
+    schema: { type: 'object', properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } } } },
+  })
+  @UseInterceptors(MultipartInterceptor({ files: { file: { required: true, allowedTypes: ScanTypes, maxCount: MAX_SCAN_PARTS } }, fields: [] }))
+  async scan(@CurrentActor() actor: Actor, @Multipart() parts: MultipartResult) {
+    const run = await this.scans.request(actor, parts.fileLists.file);
+    return { jobId: run.id };
+  }
+}

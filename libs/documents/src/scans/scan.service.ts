@@ -1,0 +1,83 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor, hasRole, Role } from '@eoffice/accounts';
+import {
+  APP_CONFIG,
+  AppConfig,
+  AppError,
+  Deadline,
+  FileService,
+  JobContext,
+  JobName,
+  JobPayloads,
+  JobQueue,
+  JobRun,
+  JobRunService,
+  MediaType,
+  OnJob,
+  ReceivedFile,
+  ReportProgress,
+  withTempDir,
+} from '@eoffice/core';
+import { SearchablePdfMaker } from '../ocr/searchable-pdf.service';
+import { assertScanInput } from './scan-input';
+import { pdfNameFor, ScanFiles } from './scan-files.service';
+
+/** What GET /jobs/:id shows once a scan is done: the PDF to register the document with. */
+export interface ScanResult extends Record<string, unknown> {
+  fileId: string;
+  sha256: string;
+  sizeBytes: number;
+  pageCount: number;
+  /** False when the clerk sent a PDF that already had text: that file is the result. */
+  ocr: boolean;
+}
+
+/** Số hóa: the clerk's page images (or an image-only PDF) become one searchable PDF, in the worker. */
+@Injectable()
+export class ScanService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly files: FileService,
+    private readonly scanFiles: ScanFiles,
+    private readonly jobRuns: JobRunService,
+    private readonly jobs: JobQueue,
+    private readonly maker: SearchablePdfMaker,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async request(actor: Actor, received: ReceivedFile[]): Promise<JobRun> {
+    if (!hasRole(actor, Role.clerk)) throw AppError.forbidden();
+    assertScanInput(received.map((file) => file.mimeType), this.config.OCR_MAX_PAGES);
+    const run = await this.dataSource.transaction(async (manager) => {
+      const fileIds = [];
+      for (const file of received) fileIds.push((await this.files.record(file, actor.id, manager)).id);
+      return this.jobRuns.create(manager, { name: JobName.scanToPdf, requestedBy: actor.id, input: { fileIds } });
+    });
+    // After commit, so the worker finds the run; the run's id doubles as the queue job's id.
+    await this.jobs.enqueue(JobName.scanToPdf, { jobRunId: run.id }, { jobId: run.id });
+    return run;
+  }
+
+  @OnJob(JobName.scanToPdf)
+  make({ jobRunId }: JobPayloads[typeof JobName.scanToPdf], context: JobContext): Promise<ScanResult | null> {
+    return this.jobRuns.track(jobRunId, context, (run, progress) => this.makeSearchablePdf(run, progress));
+  }
+
+  private async makeSearchablePdf(run: JobRun, progress: ReportProgress): Promise<ScanResult> {
+    const files = await Promise.all((run.input.fileIds as string[]).map((id) => this.files.get(id)));
+    return withTempDir('scan', async (dir) => {
+      const paths = [];
+      for (const [index, file] of files.entries()) paths.push(await this.scanFiles.download(file, dir, `input-${index}`));
+      await progress(10);
+      const deadline = new Deadline(this.config.OCR_TIMEOUT_SECONDS * 1000);
+      const made =
+        files[0].mimeType === MediaType.pdf
+          ? await this.maker.fromPdf(paths[0], dir, deadline)
+          : await this.maker.fromImages(paths, dir, deadline);
+      await progress(90);
+      const pdf = made.ocr ? await this.scanFiles.storePdf(made.path, run.requestedBy, pdfNameFor(files[0])) : files[0];
+      return { fileId: pdf.id, sha256: pdf.sha256, sizeBytes: pdf.sizeBytes, pageCount: made.pageCount, ocr: made.ocr };
+    });
+  }
+}
