@@ -3,16 +3,17 @@
 // cleanup that runs on success, failure and Ctrl-C alike.
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { Client as PgClient } from 'pg';
+// The same service discovery and port picking as the end-to-end tests.
+import { API_MAIN, freePort } from '../../test/support/processes';
+import { ROOT, serviceUrls } from '../../test/support/test-env';
 
-export const ROOT = resolve(__dirname, '../..');
-export const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
-export const WORKER_MAIN = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
+export { API_MAIN, WORKER_MAIN } from '../../test/support/processes';
+export { ROOT };
 export const DEMO_PASSWORD = 'Demo@2026!';
 
 /** `--name=value`, `--name`, or BENCH_NAME from the environment; numbers accept 1_000_000. */
@@ -81,21 +82,6 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
 // ---------------------------------------------------------------------------------------------
 // The throwaway installation: database, queue prefix, file directory, API process
 // ---------------------------------------------------------------------------------------------
-
-export function serviceUrls(): { databaseUrl: string; redisUrl: string } {
-  const file = join(ROOT, '.data', 'services.env');
-  const vars: Record<string, string> = {};
-  if (existsSync(file)) {
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      const [key, ...rest] = line.split('=');
-      if (key && rest.length) vars[key.trim()] = rest.join('=').trim();
-    }
-  }
-  return {
-    databaseUrl: process.env.DATABASE_URL ?? vars.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/eoffice',
-    redisUrl: process.env.REDIS_URL ?? vars.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  };
-}
 
 export interface Installation {
   id: string;
@@ -209,16 +195,6 @@ export async function createInstallation(options: { keep?: boolean; extraSql?: s
     log(`--extra-sql: ${sql}`);
   }
   return inst;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePromise(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 export interface Api {

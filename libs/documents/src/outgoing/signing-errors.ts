@@ -1,18 +1,24 @@
-import { isSigningError } from '@eoffice/signing';
 import { AppError } from '@eoffice/core';
+import { isSigningError } from '@eoffice/signing';
+import { certificateAppError } from '../certificates/rules/certificate-errors';
 
 /** Wrong arguments are the caller's request; every other signing failure is about the PDF or the certificate. */
-const BAD_REQUEST = new Set(['INVALID_ARGUMENT', 'DEFERRED_STATE_MISMATCH', 'SIGNATURE_MISMATCH', 'SIGNATURE_INVALID', 'PKCS12_INVALID', 'IMAGE_INVALID']);
+const BAD_REQUEST = new Set(['INVALID_ARGUMENT', 'DEFERRED_STATE_MISMATCH', 'SIGNATURE_MISMATCH', 'SIGNATURE_INVALID', 'IMAGE_INVALID']);
 
 /**
- * Runs a libs/signing call and turns its SigningError (a stable code) into the API's 4xx answer
- * with the same code; anything else is a real fault and propagates as it is.
+ * A libs/signing refusal (a stable code) as the API's 4xx answer with the same code: certificate
+ * and key problems as certificates answer them, PDF problems 422; anything else is a real fault.
  */
+export function signingAppError(error: unknown): unknown {
+  const certificateAnswer = certificateAppError(error);
+  if (certificateAnswer !== error || !isSigningError(error)) return certificateAnswer;
+  return new AppError(BAD_REQUEST.has(error.code) ? 400 : 422, error.code, error.message);
+}
+
 export async function withSigningErrors<T>(work: () => T | Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (!isSigningError(error)) throw error;
-    throw new AppError(BAD_REQUEST.has(error.code) ? 400 : 422, error.code, error.message);
+    throw signingAppError(error);
   }
 }

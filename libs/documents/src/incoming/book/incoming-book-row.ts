@@ -1,4 +1,5 @@
 import type { ReportColumn, ReportRow } from '../../reports/table-report';
+import { CONFIDENTIALITY_NOTES, URGENCY_NOTES } from '../../registers/book/document-notes';
 import type { Confidentiality, Urgency } from '../entities/incoming-document.entity';
 import type { IncomingStatus } from '../incoming-lifecycle';
 
@@ -35,8 +36,6 @@ export interface IncomingBookRecord {
   forwardedDate: string | null;
 }
 
-const URGENCY_NOTES: Record<Urgency, string | null> = { normal: null, urgent: 'Khẩn', very_urgent: 'Thượng khẩn', flash: 'Hỏa tốc' };
-const CONFIDENTIALITY_NOTES: Record<Confidentiality, string | null> = { normal: null, confidential: 'Mật', secret: 'Tối mật', top_secret: 'Tuyệt mật' };
 const STATUS_NOTES: Partial<Record<IncomingStatus, string>> = { returned: 'Đã trả lại nơi gửi', recalled: 'Nơi gửi đã thu hồi' };
 
 export function incomingBookRow(record: IncomingBookRecord): ReportRow {

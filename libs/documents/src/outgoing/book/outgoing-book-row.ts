@@ -1,4 +1,5 @@
 import type { ReportRow } from '../../reports/table-report';
+import { CONFIDENTIALITY_NOTES, URGENCY_NOTES } from '../../registers/book/document-notes';
 import type { Confidentiality, Urgency } from '../../incoming/entities/incoming-document.entity';
 import type { OutgoingStatus } from '../outgoing-lifecycle';
 
@@ -20,8 +21,6 @@ export interface OutgoingBookRecord {
   replacesNumberSymbol: string | null;
 }
 
-const URGENCY_NOTES: Record<Urgency, string | null> = { normal: null, urgent: 'Khẩn', very_urgent: 'Thượng khẩn', flash: 'Hỏa tốc' };
-const CONFIDENTIALITY_NOTES: Record<Confidentiality, string | null> = { normal: null, confidential: 'Mật', secret: 'Tối mật', top_secret: 'Tuyệt mật' };
 
 export function outgoingBookRow(record: OutgoingBookRecord): ReportRow {
   return {

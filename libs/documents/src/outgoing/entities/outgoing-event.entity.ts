@@ -1,15 +1,6 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { TimelineEvent } from '../../timeline/timeline-event';
 
-/** One line of an outgoing document's timeline: every review comment, approval and state change. */
+/** Every review comment, approval and state change of an outgoing document. */
 @Entity('outgoing_event')
-export class OutgoingEvent {
-  @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
-  @Column({ type: 'uuid' }) documentId!: string;
-  @Column({ type: 'timestamptz' }) occurredAt!: Date;
-  @Column({ type: 'uuid', nullable: true }) actorId!: string | null;
-  @Column() action!: string;
-  @Column({ type: 'varchar', nullable: true }) fromStatus!: string | null;
-  @Column() toStatus!: string;
-  @Column({ type: 'text', nullable: true }) note!: string | null;
-  @Column({ type: 'jsonb' }) data!: Record<string, unknown>;
-}
+export class OutgoingEvent extends TimelineEvent {}
