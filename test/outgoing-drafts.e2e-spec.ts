@@ -7,9 +7,13 @@ import {
   createDraft, createTestPki, download, OutgoingMetadata, reviewThrough, sealImage, signatureImage, TestPki, uploadCertificate,
 } from './support/outgoing';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, loadRun } from './support/test-env';
+import { isolatedRun, IsolatedRun } from './support/accounts-run';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
 
-const run = loadRun();
+const baseRun = loadRun();
+/** A copy of the run's database: the certificates stored here must not become other suites' signers. */
+let isolated: IsolatedRun;
+let run: E2eRun;
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const ODT = 'application/vnd.oasis.opendocument.text';
 
@@ -35,6 +39,8 @@ describe('outgoing drafts as docx/odt', () => {
   chmodSync(hanging, 0o755);
 
   beforeAll(async () => {
+    isolated = await isolatedRun(baseRun, 'outgoing_drafts');
+    run = isolated.run;
     pki = createTestPki();
     api = await startApi(run, { SIGNING_TRUST_ANCHORS: pki.anchorsFile });
     worker = startWorker(run, { SIGNING_TRUST_ANCHORS: pki.anchorsFile });
@@ -56,6 +62,7 @@ describe('outgoing drafts as docx/odt', () => {
   afterAll(async () => {
     await worker?.stop();
     await api?.stop();
+    await isolated?.dispose();
   });
 
   const versionOf = async (id: string) => (await officer.get(`/api/v1/outgoing/${id}`)).body.versions.at(-1);

@@ -10,9 +10,13 @@ import {
   createDraft, createTestPki, download, OutgoingMetadata, reviewThrough, sealImage, signatureImage, TestPki, tokenSign, uploadCertificate,
 } from './support/outgoing';
 import { Api, freePort, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, loadRun } from './support/test-env';
+import { isolatedRun, IsolatedRun } from './support/accounts-run';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
 
-const run = loadRun();
+const baseRun = loadRun();
+/** A copy of the run's database: the certificates stored here must not become other suites' signers. */
+let isolated: IsolatedRun;
+let run: E2eRun;
 const id = async (sql: string, param: string) => (await query(run.databaseUrl, sql, [param]))[0].id as string;
 const userId = (username: string) => id('SELECT id FROM app_user WHERE username = $1', username);
 const unitId = (code: string) => id('SELECT id FROM unit WHERE code = $1', code);
@@ -52,6 +56,8 @@ describe('outgoing documents: draft → review → leader signature → issue �
   let tokenIdentity: ReturnType<TestPki['issue']>;
 
   beforeAll(async () => {
+    isolated = await isolatedRun(baseRun, 'outgoing_flow');
+    run = isolated.run;
     pki = createTestPki();
     smtp = await startSmtpSink();
     const env = { SIGNING_TRUST_ANCHORS: pki.anchorsFile, SMTP_URL: `smtp://127.0.0.1:${smtp.port}` };
@@ -80,6 +86,7 @@ describe('outgoing documents: draft → review → leader signature → issue �
     await worker?.stop();
     await api?.stop();
     await smtp?.close();
+    await isolated?.dispose();
   });
 
   async function signedDraft(overrides: Partial<OutgoingMetadata> = {}): Promise<string> {

@@ -2,9 +2,13 @@ import { query } from './support/db';
 import { Client } from './support/http';
 import { createDraft, createTestPki, OutgoingMetadata, reviewThrough, sealImage, signatureImage, uploadCertificate } from './support/outgoing';
 import { Api, startApi } from './support/processes';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, loadRun } from './support/test-env';
+import { isolatedRun, IsolatedRun } from './support/accounts-run';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
 
-const run = loadRun();
+const baseRun = loadRun();
+/** A copy of the run's database: the certificates stored here must not become other suites' signers. */
+let isolated: IsolatedRun;
+let run: E2eRun;
 const DOCUMENTS = 12;
 
 /**
@@ -16,6 +20,8 @@ describe('outgoing numbering under concurrent issue from several processes', () 
   let registerId: string;
 
   beforeAll(async () => {
+    isolated = await isolatedRun(baseRun, 'outgoing_numbering');
+    run = isolated.run;
     const pki = createTestPki();
     for (let i = 0; i < 3; i++) apis.push(await startApi(run, { SIGNING_TRUST_ANCHORS: pki.anchorsFile }));
     const [{ id: agencyId }] = await query(run.databaseUrl, `SELECT id FROM unit WHERE code = 'SGDĐT'`);
@@ -31,7 +37,10 @@ describe('outgoing numbering under concurrent issue from several processes', () 
     await uploadCertificate(director, pki.pkcs12(pki.issue('Trần Thị Ánh Tuyết'), 'e2e-pass'), 'personal', signatureImage());
     await uploadCertificate(admin, pki.pkcs12(pki.issue('Sở Giáo dục và Đào tạo tỉnh Tây Ninh'), 'e2e-pass'), 'organisation', sealImage());
   });
-  afterAll(() => Promise.all(apis.map((api) => api.stop())));
+  afterAll(async () => {
+    await Promise.all(apis.map((api) => api.stop()));
+    await isolated?.dispose();
+  });
 
   it(`gives ${DOCUMENTS} documents issued at once the numbers 1..${DOCUMENTS}, no gap, no duplicate`, async () => {
     const sign = (u: string) => new Client(apis[0].url).signIn(u, DEMO_PASSWORD);
