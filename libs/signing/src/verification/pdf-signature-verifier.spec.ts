@@ -8,7 +8,7 @@ import { applyOrganisationSignature } from '../signature/organisation-signature'
 import { buildDecisionSource, DECISION_LAYOUT } from '../../test/draft-fixtures';
 import { requireTool } from '../../test/external-tools';
 import { pdfsigResults, qpdfTransform } from '../../test/pdf-checks';
-import { AGENCY_NAME, createTestPki, LEADER_NAME, TestPki } from '../../test/pki-fixture';
+import { AGENCY_NAME, createTestPki, LEADER_NAME, PKI_SETUP_TIMEOUT_MS, TestPki } from '../../test/pki-fixture';
 import { ChainSteps, runSigningChain } from '../../test/signing-chain';
 import { verifyPdfSignatures } from './pdf-signature-verifier';
 
@@ -41,7 +41,7 @@ describe('verifyPdfSignatures', () => {
     requireTool('qpdf');
     test = createTestPki();
     steps = await runSigningChain(await buildDecisionSource(false), DECISION_LAYOUT, test);
-  });
+  }, PKI_SETUP_TIMEOUT_MS);
 
   it('reports nothing for an unsigned PDF', async () => {
     const report = verifyPdfSignatures(await buildDecisionSource(false));

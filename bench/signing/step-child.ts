@@ -1,0 +1,118 @@
+// One measured step in a fresh process, so that its time and memory are its own. Run by
+// large-files.bench.ts with --expose-gc:
+//   node --expose-gc -r ./bench/signing/swc-register.cjs bench/signing/step-child.ts '<json StepJob>'
+// Prints one JSON line (StepMeasurement) on stdout.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { readFixtures, runStep, StepName } from './chain-step';
+
+export interface StepJob {
+  step: StepName;
+  fixturesDir: string;
+  /** A small PDF at the same stage of the chain: the step runs on it first (JIT, fonts, lazy modules). */
+  warmupInput: string;
+  input: string;
+  /** Where to write the step's PDF, if it makes one. */
+  output?: string;
+  /** When set, a CPU profile of the measured step alone (not the start-up or warm-up) is written there. */
+  profileFile?: string;
+}
+
+export interface StepMeasurement {
+  step: StepName;
+  inputBytes: number;
+  outputBytes: number;
+  ms: number;
+  /** The floor (one SHA-256 pass over the input and one RSA-2048 signature) in this process, just before the step. */
+  floorMs: number;
+  /** Peak minus start of the step, bytes. RSS from the kernel's high-water mark, reset at the start. */
+  rssGrowth: number;
+  /** Peak RSS of the process during the step (node itself, the input file and the step's own memory). */
+  rssPeak: number;
+  /** Peak minus start, sampled every millisecond and at the end (sampling sees only await points). */
+  heapGrowth: number;
+  arrayBuffersGrowth: number;
+}
+
+/** Runs on the small PDF first, so that JIT compilation and lazy loading are not counted. */
+const WARMUP_RUNS = 3;
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function vmHighWaterMark(): number {
+  const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+  if (!kib) throw new Error('no VmHWM in /proc/self/status (Linux only)');
+  return Number(kib) * 1024;
+}
+
+/** Linux: writing 5 to clear_refs resets the peak RSS, so the high-water mark becomes the step's own. */
+function resetHighWaterMark(): void {
+  writeFileSync('/proc/self/clear_refs', '5');
+}
+
+async function startProfiler(): Promise<Session> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  return session;
+}
+
+async function stopProfiler(session: Session): Promise<unknown> {
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  return profile;
+}
+
+async function main(): Promise<void> {
+  const job = JSON.parse(process.argv[2]) as StepJob;
+  if (!gc) throw new Error('run with --expose-gc');
+  const fixtures = readFixtures(job.fixturesDir);
+  const warmupInput = readFileSync(job.warmupInput);
+  for (let i = 0; i < WARMUP_RUNS; i += 1) {
+    await runStep(job.step, warmupInput, fixtures);
+    await runStep('floor', warmupInput, fixtures);
+  }
+  const input = readFileSync(job.input);
+  // The floor again here: the machine is shared, so the ratio is taken between neighbouring runs.
+  const floorBegan = process.hrtime.bigint();
+  await runStep('floor', input, fixtures);
+  const floorMs = Number(process.hrtime.bigint() - floorBegan) / 1e6;
+  gc();
+  const start = process.memoryUsage();
+  const peak = { heapUsed: start.heapUsed, arrayBuffers: start.arrayBuffers };
+  const sample = (): void => {
+    const now = process.memoryUsage();
+    peak.heapUsed = Math.max(peak.heapUsed, now.heapUsed);
+    peak.arrayBuffers = Math.max(peak.arrayBuffers, now.arrayBuffers);
+  };
+  const profiler = job.profileFile ? await startProfiler() : undefined;
+  const sampler = setInterval(sample, 1);
+  resetHighWaterMark();
+  const began = process.hrtime.bigint();
+  const output = await runStep(job.step, input, fixtures);
+  const ms = Number(process.hrtime.bigint() - began) / 1e6;
+  sample(); // the output is still held here
+  clearInterval(sampler);
+  const rssPeak = vmHighWaterMark();
+  if (profiler && job.profileFile) writeFileSync(job.profileFile, JSON.stringify(await stopProfiler(profiler)));
+  if (output && job.output) writeFileSync(job.output, output);
+  const measurement: StepMeasurement = {
+    step: job.step,
+    inputBytes: input.length,
+    outputBytes: output?.length ?? 0,
+    ms,
+    floorMs,
+    rssGrowth: Math.max(0, rssPeak - start.rss),
+    rssPeak,
+    heapGrowth: peak.heapUsed - start.heapUsed,
+    arrayBuffersGrowth: peak.arrayBuffers - start.arrayBuffers,
+  };
+  process.stdout.write(`${JSON.stringify(measurement)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
