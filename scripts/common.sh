@@ -21,10 +21,12 @@ install_dependencies() {
 
 # Debian packages the worker runs (LibreOffice converts drafts, tesseract reads scans, img2pdf
 # assembles scanned images) and the tests use to check PDFs and signatures with independent tools
-# (pdfsig, pdftoppm, pdftotext, qpdf, openssl cms).
+# (pdfsig, pdftoppm, pdftotext, qpdf, openssl cms; certutil and pk12util give pdfsig a key to sign
+# with, so the signing tests can start from a PDF poppler signed).
 ensure_debian_tools() {
   local missing=()
   command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+  command -v certutil >/dev/null || missing+=(libnss3-tools)
   command -v qpdf >/dev/null || missing+=(qpdf)
   command -v openssl >/dev/null || missing+=(openssl)
   command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
