@@ -60,16 +60,33 @@ function median(values: number[]): number {
 
 interface StepFigures {
   step: StepName;
+  /** Medians over the runs; each ratio is taken against the floor measured in the same process. */
   ms: number;
-  /** The floor measured in the same process as the median run, just before the step. */
-  floorMs: number;
-  runs: number[];
+  wallRatio: number;
+  cpuMs: number;
+  cpuRatio: number;
+  /** Memory barely varies between runs; the largest is reported. */
   rssPeak: number;
   rssGrowth: number;
   heapGrowth: number;
   arrayBuffersGrowth: number;
   inputBytes: number;
-  outputBytes: number;
+}
+
+function summarise(step: StepName, runs: StepMeasurement[]): StepFigures {
+  const largest = (pick: (run: StepMeasurement) => number): number => Math.max(...runs.map(pick));
+  return {
+    step,
+    ms: median(runs.map((r) => r.ms)),
+    wallRatio: median(runs.map((r) => r.ms / r.floorMs)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+    cpuRatio: median(runs.map((r) => r.cpuMs / r.floorCpuMs)),
+    rssPeak: largest((r) => r.rssPeak),
+    rssGrowth: largest((r) => r.rssGrowth),
+    heapGrowth: largest((r) => r.heapGrowth),
+    arrayBuffersGrowth: largest((r) => r.arrayBuffersGrowth),
+    inputBytes: runs[0].inputBytes,
+  };
 }
 
 async function measureSize(dir: string, fixturesDir: string, mib: number): Promise<StepFigures[]> {
@@ -88,21 +105,8 @@ async function measureSize(dir: string, fixturesDir: string, mib: number): Promi
     const runs = Array.from({ length: repeats }, () => runChild(job));
     // Profiled in one more run, whose time (the profiler slows it down) is not counted.
     if (profile) runChild({ ...job, profileFile: join(dir, `${label}-${step}.cpuprofile`) });
-    const typical = runs.find((run) => run.ms === median(runs.map((r) => r.ms))) as StepMeasurement;
-    figures.push({
-      step,
-      ms: typical.ms,
-      floorMs: typical.floorMs,
-      runs: runs.map((r) => r.ms),
-      // Memory barely varies between runs; the largest is reported.
-      rssPeak: Math.max(...runs.map((r) => r.rssPeak)),
-      rssGrowth: Math.max(...runs.map((r) => r.rssGrowth)),
-      heapGrowth: Math.max(...runs.map((r) => r.heapGrowth)),
-      arrayBuffersGrowth: Math.max(...runs.map((r) => r.arrayBuffersGrowth)),
-      inputBytes: typical.inputBytes,
-      outputBytes: typical.outputBytes,
-    });
-    process.stderr.write(`  ${label} ${step}: ${runs.map((r) => r.ms.toFixed(0)).join(' / ')} ms\n`);
+    figures.push(summarise(step, runs));
+    process.stderr.write(`  ${label} ${step}: ${runs.map((r) => `${r.ms.toFixed(0)} ms (cpu ${r.cpuMs.toFixed(0)})`).join(', ')}\n`);
   }
   return figures;
 }
@@ -116,8 +120,9 @@ function printTable(mib: number, figures: StepFigures[]): void {
   const rows = figures.map((f) => [
     STEP_LABELS[f.step],
     f.ms.toFixed(0),
-    f.floorMs.toFixed(0),
-    (f.ms / f.floorMs).toFixed(2),
+    f.wallRatio.toFixed(2),
+    f.cpuMs.toFixed(0),
+    f.cpuRatio.toFixed(2),
     mb(f.rssPeak),
     (f.rssPeak / floor.rssPeak).toFixed(2),
     mb(f.rssGrowth),
@@ -125,7 +130,7 @@ function printTable(mib: number, figures: StepFigures[]): void {
     mb(f.heapGrowth),
     mb(f.arrayBuffersGrowth),
   ]);
-  const header = ['step', 'ms', 'floor ms', '× floor', 'peak RSS MiB', '× floor', 'RSS growth MiB', 'growth / file', 'heap growth MiB', 'arrayBuffers growth MiB'];
+  const header = ['step', 'wall ms', '× floor', 'CPU ms', '× floor', 'peak RSS MiB', '× floor', 'RSS growth MiB', '÷ file size', 'heap growth MiB', 'arrayBuffers growth MiB'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(`\n${mib} MiB source (${floor.inputBytes} bytes), median of ${repeats} fresh processes per step`);

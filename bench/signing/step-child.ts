@@ -23,8 +23,11 @@ export interface StepMeasurement {
   inputBytes: number;
   outputBytes: number;
   ms: number;
+  /** CPU time (user + system) of the step: steadier than wall time when other work shares the cores. */
+  cpuMs: number;
   /** The floor (one SHA-256 pass over the input and one RSA-2048 signature) in this process, just before the step. */
   floorMs: number;
+  floorCpuMs: number;
   /** Peak minus start of the step, bytes. RSS from the kernel's high-water mark, reset at the start. */
   rssGrowth: number;
   /** Peak RSS of the process during the step (node itself, the input file and the step's own memory). */
@@ -48,6 +51,15 @@ function vmHighWaterMark(): number {
 /** Linux: writing 5 to clear_refs resets the peak RSS, so the high-water mark becomes the step's own. */
 function resetHighWaterMark(): void {
   writeFileSync('/proc/self/clear_refs', '5');
+}
+
+async function measured<T>(run: () => Promise<T>): Promise<{ result: T; ms: number; cpuMs: number }> {
+  const cpu = process.cpuUsage();
+  const began = process.hrtime.bigint();
+  const result = await run();
+  const ms = Number(process.hrtime.bigint() - began) / 1e6;
+  const used = process.cpuUsage(cpu);
+  return { result, ms, cpuMs: (used.user + used.system) / 1000 };
 }
 
 async function startProfiler(): Promise<Session> {
@@ -76,9 +88,7 @@ async function main(): Promise<void> {
   }
   const input = readFileSync(job.input);
   // The floor again here: the machine is shared, so the ratio is taken between neighbouring runs.
-  const floorBegan = process.hrtime.bigint();
-  await runStep('floor', input, fixtures);
-  const floorMs = Number(process.hrtime.bigint() - floorBegan) / 1e6;
+  const floor = await measured(() => runStep('floor', input, fixtures));
   gc();
   const start = process.memoryUsage();
   const peak = { heapUsed: start.heapUsed, arrayBuffers: start.arrayBuffers };
@@ -90,9 +100,7 @@ async function main(): Promise<void> {
   const profiler = job.profileFile ? await startProfiler() : undefined;
   const sampler = setInterval(sample, 1);
   resetHighWaterMark();
-  const began = process.hrtime.bigint();
-  const output = await runStep(job.step, input, fixtures);
-  const ms = Number(process.hrtime.bigint() - began) / 1e6;
+  const { result: output, ms, cpuMs } = await measured(() => runStep(job.step, input, fixtures));
   sample(); // the output is still held here
   clearInterval(sampler);
   const rssPeak = vmHighWaterMark();
@@ -103,7 +111,9 @@ async function main(): Promise<void> {
     inputBytes: input.length,
     outputBytes: output?.length ?? 0,
     ms,
-    floorMs,
+    cpuMs,
+    floorMs: floor.ms,
+    floorCpuMs: floor.cpuMs,
     rssGrowth: Math.max(0, rssPeak - start.rss),
     rssPeak,
     heapGrowth: peak.heapUsed - start.heapUsed,
