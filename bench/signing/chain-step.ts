@@ -12,6 +12,9 @@ import { LARGE_PDF_LAYOUT } from './large-pdf';
 export const STEPS = ['floor', 'prepare', 'leader', 'fill', 'organisation', 'verify'] as const;
 export type StepName = (typeof STEPS)[number];
 
+/** Timed runs per child process (times are their medians); memory is measured in one more run. */
+export const MEASURED_RUNS = 5;
+
 export const STEP_LABELS: Record<StepName, string> = {
   floor: 'floor: SHA-256 + RSA sign',
   prepare: 'prepare draft',

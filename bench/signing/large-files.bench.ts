@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { readFixtures, runStep, STEP_INPUT, STEP_LABELS, StepName, STEPS, writeFixtures } from './chain-step';
+import { MEASURED_RUNS, readFixtures, runStep, STEP_INPUT, STEP_LABELS, StepName, STEPS, writeFixtures } from './chain-step';
 import { buildLargePdf } from './large-pdf';
 import type { StepJob, StepMeasurement } from './step-child';
 
@@ -78,9 +78,9 @@ function summarise(step: StepName, runs: StepMeasurement[]): StepFigures {
   return {
     step,
     ms: median(runs.map((r) => r.ms)),
-    wallRatio: median(runs.map((r) => r.ms / r.floorMs)),
+    wallRatio: median(runs.map((r) => r.wallRatio)),
     cpuMs: median(runs.map((r) => r.cpuMs)),
-    cpuRatio: median(runs.map((r) => r.cpuMs / r.floorCpuMs)),
+    cpuRatio: median(runs.map((r) => r.cpuRatio)),
     rssPeak: largest((r) => r.rssPeak),
     rssGrowth: largest((r) => r.rssGrowth),
     heapGrowth: largest((r) => r.heapGrowth),
@@ -103,7 +103,7 @@ async function measureSize(dir: string, fixturesDir: string, mib: number): Promi
       output: fileOf(dir, label, step),
     };
     const runs = Array.from({ length: repeats }, () => runChild(job));
-    // Profiled in one more run, whose time (the profiler slows it down) is not counted.
+    // Profiled in one more process, whose times (the profiler slows it down) are not counted.
     if (profile) runChild({ ...job, profileFile: join(dir, `${label}-${step}.cpuprofile`) });
     figures.push(summarise(step, runs));
     process.stderr.write(`  ${label} ${step}: ${runs.map((r) => `${r.ms.toFixed(0)} ms (cpu ${r.cpuMs.toFixed(0)})`).join(', ')}\n`);
@@ -133,7 +133,7 @@ function printTable(mib: number, figures: StepFigures[]): void {
   const header = ['step', 'wall ms', '× floor', 'CPU ms', '× floor', 'peak RSS MiB', '× floor', 'RSS growth MiB', '÷ file size', 'heap growth MiB', 'arrayBuffers growth MiB'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  console.log(`\n${mib} MiB source (${floor.inputBytes} bytes), median of ${repeats} fresh processes per step`);
+  console.log(`\n${mib} MiB source (${floor.inputBytes} bytes); times: median over ${repeats} fresh processes × ${MEASURED_RUNS} runs; memory: largest of the processes`);
   console.log(line(header));
   rows.forEach((row) => console.log(line(row)));
 }
