@@ -22,11 +22,12 @@ install_dependencies() {
 # Debian packages the worker runs (LibreOffice converts drafts, tesseract reads scans, img2pdf
 # assembles scanned images, poppler's pdfinfo/pdftotext/pdftoppm read and render PDFs for OCR, qpdf
 # lays the OCR text over scanned pages) and the tests use to check PDFs and signatures with
-# independent tools (pdfsig, pdfimages, qpdf, openssl cms). The end-to-end tests type Vietnamese
-# into LibreOffice in DejaVu Serif, which has every Vietnamese letter.
+# independent tools (pdfsig, pdfimages, qpdf, openssl cms; certutil and pk12util give pdfsig a key to
+# sign with). The end-to-end tests type Vietnamese into LibreOffice in DejaVu Serif.
 ensure_debian_tools() {
   local missing=()
   command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+  command -v certutil >/dev/null || missing+=(libnss3-tools)
   command -v qpdf >/dev/null || missing+=(qpdf)
   command -v openssl >/dev/null || missing+=(openssl)
   command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)

@@ -20,6 +20,7 @@ export * from './services/delegation.service';
 export * from './services/directory-import.service';
 export * from './services/directory-search.service';
 export * from './services/organisation-scope.service';
+export { PASSWORD_HASH_OPTIONS } from './services/password-hasher.service';
 export * from './services/profile.service';
 export * from './services/token.service';
 export * from './services/unit.service';

@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Debian packages providing the command-line tools the specs check PDFs with. */
-const PACKAGES: Record<string, string> = { pdfsig: 'poppler-utils', pdftoppm: 'poppler-utils', pdftotext: 'poppler-utils', qpdf: 'qpdf', openssl: 'openssl' };
+const PACKAGES: Record<string, string> = {
+  pdfsig: 'poppler-utils',
+  pdftoppm: 'poppler-utils',
+  pdftotext: 'poppler-utils',
+  qpdf: 'qpdf',
+  openssl: 'openssl',
+  soffice: 'libreoffice-writer-nogui',
+  certutil: 'libnss3-tools',
+  pk12util: 'libnss3-tools',
+};
 
 /** Fails loudly (never skips) when a checking tool is missing, naming the package to install. */
 export function requireTool(command: keyof typeof PACKAGES): void {
@@ -20,8 +29,8 @@ export interface ToolResult {
   stderr: string;
 }
 
-export function runTool(command: string, args: string[]): ToolResult {
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+export function runTool(command: string, args: string[], options: { cwd?: string; timeoutMs?: number } = {}): ToolResult {
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, cwd: options.cwd, timeout: options.timeoutMs });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

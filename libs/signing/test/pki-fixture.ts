@@ -21,5 +21,11 @@ export function createTestPki(): TestPki {
   };
 }
 
+/**
+ * For hooks that create the PKI and sign: three RSA-2048 keys and node-forge's PKCS#12 take a
+ * second alone, several on the shared 2-core machine while other suites run.
+ */
+export const PKI_SETUP_TIMEOUT_MS = 60_000;
+
 export const AGENCY_NAME = 'Sở Giáo dục và Đào tạo tỉnh Tây Ninh';
 export const LEADER_NAME = 'Nguyễn Văn Đức';

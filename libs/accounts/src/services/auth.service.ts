@@ -37,8 +37,7 @@ export class AuthService {
   private async verifyAndIssue(username: string, password: string): Promise<TokenPair> {
     const user = await this.users.findByUsernameWithHash(username.trim().toLowerCase());
     if (!user || !user.active) {
-      // Spend the same time as a real check so response timing does not reveal which names exist.
-      await this.hasher.verify('$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHRzYWx0$ZmFrZWZha2VmYWtlZmFrZQ', password);
+      await this.hasher.verifyAgainstNobody(password);
       throw BAD_CREDENTIALS;
     }
     this.assertNotLocked(user);

@@ -1,6 +1,6 @@
 import fontkit from '@pdf-lib/fontkit';
-import { CustomFontSubsetEmbedder, PDFContext, PDFRef, PngEmbedder } from 'pdf-lib';
-import { SigningError } from '../errors/signing-error';
+import { CustomFontSubsetEmbedder, PDFContext, PDFRef } from 'pdf-lib';
+import { loadPngImage, PngImage } from './png-image';
 
 export type Colour = readonly [number, number, number];
 
@@ -12,13 +12,32 @@ export interface AppearanceFont {
 
 export interface AppearanceImage {
   name: string;
-  embedder: PngEmbedder;
+  embedder: PngImage;
   ref: PDFRef;
   width: number;
   height: number;
 }
 
 const fmt = (n: number): string => (Math.round(n * 1000) / 1000).toString();
+
+type ParsedFont = ReturnType<typeof fontkit.create>;
+
+/**
+ * fontkit parses a font's tables lazily and keeps them on the font object; parsing DejaVu again
+ * for every signature cost ~20 ms a font. Keyed by the font file's bytes (the defaults are read
+ * once; an agency's own files live as long as the caller keeps them).
+ */
+const parsedFonts = new WeakMap<Uint8Array, ParsedFont>();
+const cachingFontkit = {
+  create(bytes: Uint8Array): ParsedFont {
+    let font = parsedFonts.get(bytes);
+    if (!font) {
+      font = fontkit.create(bytes);
+      parsedFonts.set(bytes, font);
+    }
+    return font;
+  },
+};
 
 /**
  * Builds a form XObject for a widget's normal appearance (/AP /N) out of text and PNG images.
@@ -32,19 +51,14 @@ export class AppearanceBuilder {
   constructor(private readonly context: PDFContext) {}
 
   async font(bytes: Uint8Array): Promise<AppearanceFont> {
-    const embedder = await CustomFontSubsetEmbedder.for(fontkit, bytes);
+    const embedder = await CustomFontSubsetEmbedder.for(cachingFontkit, bytes);
     const font = { name: `F${this.fonts.length + 1}`, embedder, ref: this.context.nextRef() };
     this.fonts.push(font);
     return font;
   }
 
   async image(png: Uint8Array): Promise<AppearanceImage> {
-    let embedder: PngEmbedder;
-    try {
-      embedder = await PngEmbedder.for(png);
-    } catch (error) {
-      throw new SigningError('IMAGE_INVALID', `Cannot read the PNG image: ${(error as Error).message}`, { cause: error });
-    }
+    const embedder = await loadPngImage(png);
     const image = { name: `Im${this.images.length + 1}`, embedder, ref: this.context.nextRef(), width: embedder.width, height: embedder.height };
     this.images.push(image);
     return image;

@@ -1,4 +1,4 @@
-import { sign } from 'node:crypto';
+import { createHash, sign } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseCertificate, toPem } from '../certificates/certificate-parser';
 import { requireTool, runTool, tempFile } from '../../test/external-tools';
@@ -41,11 +41,11 @@ describe('CMS (CAdES detached) building and verification', () => {
 
   it('verifies with our verifier and detects a changed document', () => {
     const cms = parseSignedData(signedCms(content));
-    const good = verifyDetachedCms(cms, [content.subarray(0, 10), content.subarray(10)]);
+    const good = verifyDetachedCms(cms, (algorithm) => createHash(algorithm).update(content).digest());
     expect(good).toMatchObject({ intact: true, digestMatches: true, signatureValid: true, signingCertificateMatches: true });
     const tampered = Buffer.from(content);
     tampered[3] ^= 1;
-    const bad = verifyDetachedCms(cms, [tampered]);
+    const bad = verifyDetachedCms(cms, (algorithm) => createHash(algorithm).update(tampered).digest());
     expect(bad.intact).toBe(false);
     expect(bad.digestMatches).toBe(false);
   });

@@ -48,8 +48,11 @@ export interface CmsVerification {
   problems: string[];
 }
 
-/** Checks a detached CMS signature over `content` (the PDF's ByteRange chunks). */
-export function verifyDetachedCms(cms: ParsedSignedData, content: Uint8Array[]): CmsVerification {
+/** The digest of the signed content with a given algorithm (a node hash name such as `sha256`). */
+export type ContentDigest = (algorithm: string) => Buffer;
+
+/** Checks a detached CMS signature over the content that `digestContent` hashes (the PDF's ByteRange). */
+export function verifyDetachedCms(cms: ParsedSignedData, digestContent: ContentDigest): CmsVerification {
   const certificates = cms.certificates.flatMap((der) => tryParse(der));
   const problems: string[] = [];
   const info = cms.signers[0];
@@ -58,7 +61,7 @@ export function verifyDetachedCms(cms: ParsedSignedData, content: Uint8Array[]):
   if (cms.hasEncapsulatedContent) problems.push('the CMS carries content; a detached signature was expected');
 
   const digestName = DIGEST_BY_OID[info.digestAlgorithm];
-  const actualDigest = digestName ? digestOf(digestName, content) : undefined;
+  const actualDigest = digestName ? digestContent(digestName) : undefined;
   const claimedDigest = messageDigestOf(info);
   const digestMatches = !!actualDigest && !!claimedDigest && actualDigest.equals(claimedDigest);
   if (!digestName) problems.push(`unsupported digest algorithm ${info.digestAlgorithm}`);
@@ -83,12 +86,6 @@ function tryParse(der: Buffer): ParsedCertificate[] {
   } catch {
     return [];
   }
-}
-
-function digestOf(algorithm: string, content: Uint8Array[]): Buffer {
-  const hash = createHash(algorithm);
-  content.forEach((chunk) => hash.update(chunk));
-  return hash.digest();
 }
 
 function contentTypeOf(info: ParsedSignerInfo): string | undefined {

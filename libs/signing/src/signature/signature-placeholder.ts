@@ -65,13 +65,16 @@ export function signedChunks(file: Uint8Array, byteRange: ByteRange): Uint8Array
   return [file.subarray(byteRange[0], byteRange[0] + byteRange[1]), file.subarray(byteRange[2], byteRange[2] + byteRange[3])];
 }
 
-/** Puts the CMS into the reserved /Contents hex string; the rest stays zero padding. */
-export function embedCms(file: Buffer, byteRange: ByteRange, cms: Buffer): Buffer {
+/**
+ * Puts the CMS into the reserved /Contents hex string of `file`, in place (the rest stays zero
+ * padding), and returns `file`: callers pass a buffer of their own, never the caller's input,
+ * so that a large PDF is not copied once more just to fill in a few kilobytes.
+ */
+export function embedCmsInPlace(file: Buffer, byteRange: ByteRange, cms: Buffer): Buffer {
   const capacity = (byteRange[2] - byteRange[1] - 2) / 2;
   if (cms.length > capacity) {
     throw new SigningError('SIGNATURE_TOO_LARGE', `The signature needs ${cms.length} bytes but only ${capacity} were reserved`);
   }
-  const signed = Buffer.from(file);
-  signed.write(cms.toString('hex'), byteRange[1] + 1, 'latin1');
-  return signed;
+  file.write(cms.toString('hex'), byteRange[1] + 1, 'latin1');
+  return file;
 }

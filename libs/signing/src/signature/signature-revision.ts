@@ -1,12 +1,12 @@
 import { PDFContext, PDFDict, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import { SigningError } from '../errors/signing-error';
-import { sha256 } from '../crypto/cms-builder';
 import {
   acroFormOwnerRef, appendToArray, editableAcroForm, findField, FormField, widgetOf, widgetRect,
 } from '../form/acroform';
 import { listPages, Rect, resolvePageIndex } from '../pdf/page-tree';
 import { PdfUpdate } from '../pdf/pdf-update';
-import { buildSignatureDictionary, ByteRange, fillByteRange, signedChunks } from './signature-placeholder';
+import { ByteRangeDigester } from './byte-range-digester';
+import { buildSignatureDictionary, ByteRange, fillByteRange } from './signature-placeholder';
 
 export interface SignatureFieldPlacement {
   /** Page index (0-based) or 'last'. */
@@ -44,6 +44,8 @@ export interface PreparedSignature {
   byteRange: ByteRange;
   /** SHA-256 over the ByteRange: the CMS messageDigest. */
   documentDigest: Buffer;
+  /** Has hashed `pdf` up to the /Contents; hashes the whole file without reading that part again. */
+  digester: ByteRangeDigester;
 }
 
 export const DEFAULT_RESERVED_BYTES = 16_384;
@@ -51,8 +53,10 @@ export const DEFAULT_RESERVED_BYTES = 16_384;
 /**
  * Appends the revision that carries a new signature: the signature value dictionary with
  * placeholders, the widget's appearance and, when the draft did not reserve one, the field.
+ * `digester`, when given, has already hashed part of `pdf` (verifying its earlier signatures);
+ * the new digest carries on from there.
  */
-export async function prepareSignatureRevision(pdf: Uint8Array, request: SignatureRevisionRequest): Promise<PreparedSignature> {
+export async function prepareSignatureRevision(pdf: Uint8Array, request: SignatureRevisionRequest, digester?: ByteRangeDigester): Promise<PreparedSignature> {
   const update = PdfUpdate.open(pdf);
   const existing = findField(update.context, update.catalog, request.fieldName);
   const widget = existing ? existingWidget(update, existing) : undefined;
@@ -73,7 +77,8 @@ export async function prepareSignatureRevision(pdf: Uint8Array, request: Signatu
   const bodyOffset = written.bodyOffsets.get(signatureRef.objectNumber);
   if (bodyOffset === undefined) throw new Error('signature dictionary was not written');
   const byteRange = fillByteRange(written.bytes, bodyOffset, dictionary);
-  return { pdf: written.bytes, byteRange, documentDigest: sha256(...signedChunks(written.bytes, byteRange)) };
+  const digests = digester ? digester.extend(written.bytes) : new ByteRangeDigester(written.bytes);
+  return { pdf: written.bytes, byteRange, documentDigest: digests.digestByteRange('sha256', byteRange), digester: digests };
 }
 
 function existingWidget(update: PdfUpdate, field: FormField): { ref: PDFRef; dict: PDFDict; size: { width: number; height: number } } {

@@ -7,6 +7,11 @@ export type ObjectRole =
   | 'catalog' | 'info' | 'metadata' | 'pages' | 'page' | 'page-content' | 'annots'
   | 'acroform' | 'field' | 'annotation' | 'appearance' | 'signed-field' | 'signed-appearance';
 
+const CONTENTS = PDFName.of('Contents');
+const RESOURCES = PDFName.of('Resources');
+const PARENT = PDFName.of('Parent');
+const PAGE_LINK = PDFName.of('P');
+
 /** Indexes the roles of the indirect objects of one revision. */
 export function indexObjectRoles(context: PDFContext, rootRef: PDFRef, infoRef?: PDFRef): Map<number, ObjectRole> {
   const roles = new Map<number, ObjectRole>();
@@ -46,12 +51,14 @@ function markPageTree(context: PDFContext, catalog: PDFDict, roles: Map<number, 
   } catch {
     return;
   }
+  // Pages share fonts and images: what one page's walk has reached is not walked again.
+  const seen = new Set<number>();
   for (const page of pages) {
     const dict = context.lookup(page) as PDFDict;
     set(page, 'page');
     markParents(context, dict, (ref) => set(ref, 'pages'));
     // Everything a page paints (contents, fonts, images…) counts as page content.
-    for (const key of ['Contents', 'Resources']) markReachable(context, dict.get(PDFName.of(key)), roles, 'page-content');
+    for (const key of [CONTENTS, RESOURCES]) markReachable(context, dict.get(key), roles, 'page-content', seen);
     const annots = dict.get(PDFName.of('Annots'));
     set(annots, 'annots');
     const list = context.lookup(annots);
@@ -79,9 +86,14 @@ function markAppearances(context: PDFContext, annotation: PDFRef, set: (ref: unk
 }
 
 /** Marks every indirect object reachable from `start` (not following /Parent or /P back-links). */
-function markReachable(context: PDFContext, start: PDFObject | undefined, roles: Map<number, ObjectRole>, role: ObjectRole): void {
+function markReachable(
+  context: PDFContext,
+  start: PDFObject | undefined,
+  roles: Map<number, ObjectRole>,
+  role: ObjectRole,
+  seen = new Set<number>(),
+): void {
   const stack: PDFObject[] = start ? [start] : [];
-  const seen = new Set<number>();
   while (stack.length > 0) {
     const item = stack.pop() as PDFObject;
     if (item instanceof PDFRef) {
@@ -94,7 +106,7 @@ function markReachable(context: PDFContext, start: PDFObject | undefined, roles:
       stack.push(item.dict);
     } else if (item instanceof PDFDict) {
       for (const [key, value] of item.entries()) {
-        if (key !== PDFName.of('Parent') && key !== PDFName.of('P')) stack.push(value);
+        if (key !== PARENT && key !== PAGE_LINK) stack.push(value);
       }
     } else if (item instanceof PDFArray) {
       stack.push(...item.asArray());

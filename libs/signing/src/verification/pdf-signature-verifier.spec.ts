@@ -2,13 +2,15 @@ import { PDFArray, PDFName, PDFRef } from 'pdf-lib';
 import { createDemoCa, issueDemoCertificate } from '../demo/demo-certificates';
 import { findField } from '../form/acroform';
 import { listPages } from '../pdf/page-tree';
+import { PdfStructure } from '../pdf/pdf-structure';
 import { PdfUpdate } from '../pdf/pdf-update';
 import { applyLeaderSignature } from '../signature/leader-signature';
 import { applyOrganisationSignature } from '../signature/organisation-signature';
 import { buildDecisionSource, DECISION_LAYOUT } from '../../test/draft-fixtures';
 import { requireTool } from '../../test/external-tools';
-import { pdfsigResults, qpdfTransform } from '../../test/pdf-checks';
-import { AGENCY_NAME, createTestPki, LEADER_NAME, TestPki } from '../../test/pki-fixture';
+import { popplerSignatures } from '../../test/independent-checks';
+import { qpdfTransform } from '../../test/pdf-checks';
+import { AGENCY_NAME, createTestPki, LEADER_NAME, PKI_SETUP_TIMEOUT_MS, TestPki } from '../../test/pki-fixture';
 import { ChainSteps, runSigningChain } from '../../test/signing-chain';
 import { verifyPdfSignatures } from './pdf-signature-verifier';
 
@@ -41,7 +43,7 @@ describe('verifyPdfSignatures', () => {
     requireTool('qpdf');
     test = createTestPki();
     steps = await runSigningChain(await buildDecisionSource(false), DECISION_LAYOUT, test);
-  }, 30_000); // RSA keys and the whole chain: over jest's 5 s default on a busy 2-core machine
+  }, PKI_SETUP_TIMEOUT_MS);
 
   it('reports nothing for an unsigned PDF', async () => {
     const report = verifyPdfSignatures(await buildDecisionSource(false));
@@ -64,15 +66,29 @@ describe('verifyPdfSignatures', () => {
     expect(report.signatures[0].problems.join()).toContain('CERTIFICATE_UNTRUSTED');
   });
 
-  it('marks tampered bytes as not intact (and pdfsig agrees)', () => {
-    const tampered = Buffer.from(steps.sealed);
-    const at = tampered.indexOf('/Producer');
-    expect(at).toBeGreaterThan(0);
-    tampered[at + 12] ^= 0x01;
+  /** Flips one byte inside the data of the first stream that begins in bytes [from, to). */
+  function flipByteInStream(pdf: Buffer, from: number, to: number): Buffer {
+    const keyword = /(?<!end)stream\r?\n/g;
+    keyword.lastIndex = from;
+    const found = keyword.exec(pdf.toString('latin1'));
+    if (!found || found.index >= to) throw new Error(`no stream between ${from} and ${to}`);
+    const tampered = Buffer.from(pdf);
+    tampered[found.index + found[0].length + 4] ^= 0x01;
+    return tampered;
+  }
+
+  // Signature 1 (the leader's) covers revisions 1–3, signature 2 (the organisation's) 1–5.
+  it.each([
+    ['revision 1 (the source document)', () => [0, PdfStructure.read(steps.sealed).revisions[0].endOffset], [false, false]],
+    ['revision 4 (the number and date the clerk filled in)', () => [steps.leaderSigned.length, steps.numbered.length], [true, false]],
+    ['revision 5 (a stream of the organisation signature’s appearance)', () => [steps.numbered.length, steps.sealed.length], [true, false]],
+  ] as Array<[string, () => [number, number], boolean[]]>)('a byte flipped in %s breaks exactly the signatures that cover it', (_label, range, intact) => {
+    const [from, to] = range();
+    const tampered = flipByteInStream(steps.sealed, from, to);
     const report = verifyPdfSignatures(tampered, test.trust);
-    expect(report.signatures.map((s) => s.intact)).toEqual([false, false]);
-    expect(report.signatures[0].problems.join()).toContain('digest does not match');
-    expect(pdfsigResults(tampered)).toMatchObject({ valid: 0, invalid: 2 });
+    expect(report.signatures.map((s) => s.intact)).toEqual(intact);
+    report.signatures.filter((s) => !s.intact).forEach((s) => expect(s.problems.join()).toContain('digest does not match'));
+    expect(popplerSignatures(tampered).map((s) => s.valid)).toEqual(intact);
   });
 
   it.each([
@@ -89,6 +105,19 @@ describe('verifyPdfSignatures', () => {
     await expect(applyOrganisationSignature(changed, {
       credentials: test.agency, agencyName: AGENCY_NAME, sealImage: test.pki.sealImage, trust: test.trust,
     })).rejects.toMatchObject({ code: 'DISALLOWED_CHANGES' });
+  });
+
+  it.each([
+    ['resized by 5 points', 600, ['PAGE_CONTENT']],
+    ['rewritten with other digits only (as poppler does)', 595.2800000001, []],
+  ] as Array<[string, number, string[]]>)('judges a page whose /MediaBox was %s', (_label, width, changes) => {
+    const update = PdfUpdate.open(steps.leaderSigned);
+    const pages = listPages(update.context, update.catalog);
+    const page = update.dict(pages[pages.length - 1]);
+    page.set(PDFName.of('MediaBox'), update.context.obj([0, 0, width, 841.89]));
+    update.markModified(pages[pages.length - 1]);
+    const report = verifyPdfSignatures(update.write().bytes, test.trust);
+    expect(report.revisions[report.revisions.length - 1].changes).toEqual(changes);
   });
 
   it('reports a signed field whose appearance was swapped afterwards', () => {

@@ -9,7 +9,8 @@ import { parsePdfDate } from '../decree30/vietnam-time';
 import { FormField, listFields, textOf } from '../form/acroform';
 import { PdfObjectLoader } from '../pdf/pdf-object-loader';
 import { PdfStructure } from '../pdf/pdf-structure';
-import { ByteRange, signedChunks } from '../signature/signature-placeholder';
+import { ByteRangeDigester } from '../signature/byte-range-digester';
+import { ByteRange } from '../signature/signature-placeholder';
 import { ALLOWED_CHANGES, ChangeDetail, ChangeKind, classifyChanges, objectsByNumber, RevisionSnapshot } from './revision-diff';
 import { indexObjectRoles } from './object-roles';
 
@@ -56,6 +57,11 @@ export type VerificationOptions = Partial<TrustOptions>;
 /** Verifies every signature of a PDF and classifies what each later revision changed. */
 export function verifyPdfSignatures(pdf: Uint8Array, options: VerificationOptions = {}): VerificationReport {
   const structure = PdfStructure.read(pdf);
+  return verifyPdfStructure(structure, options, new ByteRangeDigester(structure.bytes));
+}
+
+/** As `verifyPdfSignatures`, for a signing step that goes on hashing the same file with `digester`. */
+export function verifyPdfStructure(structure: PdfStructure, options: VerificationOptions, digester: ByteRangeDigester): VerificationReport {
   structure.assertNotEncrypted();
   const loader = new PdfObjectLoader(structure);
   const snapshots = new Map<number, RevisionSnapshot>();
@@ -71,9 +77,12 @@ export function verifyPdfSignatures(pdf: Uint8Array, options: VerificationOption
   const latest = snapshot(structure.revisions.length);
   const catalog = latest.context.lookup(structure.root);
   const fields = catalog instanceof PDFDict ? listFields(latest.context, catalog).filter((f) => f.type === 'Sig') : [];
-  const signatures = fields
-    .filter((field) => field.dict.lookup(PDFName.of('V')) instanceof PDFDict)
-    .map((field) => verifySignatureField(structure, field, options));
+  const signed = fields.filter((field) => field.dict.lookup(PDFName.of('V')) instanceof PDFDict);
+  // In the order of their byte ranges, so that the digester reads the file once (reported in field order).
+  const reports = new Map<FormField, SignatureReport>();
+  [...signed].sort((a, b) => signedPrefixEnd(a) - signedPrefixEnd(b))
+    .forEach((field) => reports.set(field, verifySignatureField(structure, field, options, digester)));
+  const signatures = signed.map((field) => reports.get(field) as SignatureReport);
   const revisions = structure.revisions.slice(1).map((revision) => {
     const changes = classifyChanges(snapshot(revision.number - 1), snapshot(revision.number), changedEntries(structure, revision.number));
     const kinds = [...changes.kinds];
@@ -94,7 +103,11 @@ function changedEntries(structure: PdfStructure, revision: number): Map<number, 
   return new Map([...entries].filter(([number]) => number !== 0).map(([number, entry]) => [number, entry.kind !== 'free']));
 }
 
-function verifySignatureField(structure: PdfStructure, field: FormField, options: VerificationOptions): SignatureReport {
+function signedPrefixEnd(field: FormField): number {
+  return readByteRange(field.dict.lookup(PDFName.of('V')) as PDFDict)?.[1] ?? 0;
+}
+
+function verifySignatureField(structure: PdfStructure, field: FormField, options: VerificationOptions, digester: ByteRangeDigester): SignatureReport {
   const value = field.dict.lookup(PDFName.of('V')) as PDFDict;
   const subFilter = value.lookup(PDFName.of('SubFilter'));
   const signedAt = parseTime(value.lookup(PDFName.of('M')));
@@ -118,15 +131,16 @@ function verifySignatureField(structure: PdfStructure, field: FormField, options
   report.coversWholeDocument = byteRange[2] + byteRange[3] === structure.bytes.length;
   report.revision = structure.revisionEndingAt(byteRange[2] + byteRange[3])?.number;
   if (report.revision === undefined) report.problems.push('the signed byte range does not end at a revision boundary');
-  const gapProblem = checkGap(structure.bytes, byteRange, Buffer.from(contents.asBytes()));
+  const signatureValue = stringBytes(contents);
+  const gapProblem = checkGap(structure.bytes, byteRange, signatureValue);
   if (gapProblem) report.problems.push(gapProblem);
   if (report.subFilter !== 'ETSI.CAdES.detached' && report.subFilter !== 'adbe.pkcs7.detached') {
     report.problems.push(`unsupported /SubFilter ${report.subFilter ?? '(none)'}`);
     return report;
   }
   try {
-    const cms = parseSignedData(contents.asBytes());
-    const check = verifyDetachedCms(cms, signedChunks(structure.bytes, byteRange));
+    const cms = parseSignedData(signatureValue);
+    const check = verifyDetachedCms(cms, (algorithm) => digester.digestByteRange(algorithm, byteRange));
     report.problems.push(...check.problems);
     report.intact = check.intact && !gapProblem && report.revision !== undefined;
     if (check.signer) {
@@ -162,9 +176,19 @@ function checkGap(bytes: Buffer, [start, firstLength, second, secondLength]: Byt
   }
   const gap = bytes.toString('latin1', firstLength, second);
   if (!/^<[0-9A-Fa-f\s]*>$/.test(gap)) return 'the unsigned gap is not a single hex string';
-  const hex = gap.slice(1, -1).replace(/\s+/g, '');
-  const padded = Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex');
-  return padded.equals(contents) ? undefined : 'the unsigned gap is not the signature /Contents';
+  return hexBytes(gap.slice(1, -1)).equals(contents) ? undefined : 'the unsigned gap is not the signature /Contents';
+}
+
+/** pdf-lib decodes hex strings in JavaScript, a character at a time; /Contents is 32 KB of hex. */
+function stringBytes(value: PDFHexString | PDFString): Buffer {
+  if (value instanceof PDFString) return Buffer.from(value.asBytes());
+  return hexBytes(value.asString());
+}
+
+/** Whitespace is ignored and an odd final digit is followed by 0 (ISO 32000-1 §7.3.4.3). */
+function hexBytes(text: string): Buffer {
+  const hex = text.replace(/\s+/g, '');
+  return Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex');
 }
 
 function parseTime(value: unknown): Date | undefined {

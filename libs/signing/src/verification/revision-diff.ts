@@ -1,4 +1,4 @@
-import { PDFArray, PDFContext, PDFDict, PDFName, PDFObject, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
+import { PDFArray, PDFContext, PDFDict, PDFName, PDFNumber, PDFObject, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
 import { serialise } from '../pdf/incremental-writer';
 import { ObjectRole } from './object-roles';
 
@@ -143,7 +143,22 @@ function arrayOf(context: PDFContext, value: PDFObject | undefined): PDFObject[]
 
 function changedKeys(oldDict: PDFDict, newDict: PDFDict): string[] {
   const names = new Set([...oldDict.keys(), ...newDict.keys()].map((k) => k.decodeText()));
-  return [...names].filter((name) => String(oldDict.get(PDFName.of(name))) !== String(newDict.get(PDFName.of(name))));
+  return [...names].filter((name) => canonical(oldDict.get(PDFName.of(name))) !== canonical(newDict.get(PDFName.of(name))));
+}
+
+/**
+ * A value's text with numbers rounded to 6 decimals: writers re-serialise the dictionaries they
+ * touch (poppler's pdfsig rewrites /MediaBox [0 0 595.303937007874 …] as 595.3039370079), and
+ * a reader keeps only about 5 significant digits of a real (ISO 32000-1 Annex C), so such a
+ * rewrite changes nothing on the page.
+ */
+function canonical(value: PDFObject | undefined): string {
+  if (value instanceof PDFNumber) return String(Math.round(value.asNumber() * 1e6) / 1e6);
+  if (value instanceof PDFArray) return `[${value.asArray().map(canonical).join(' ')}]`;
+  if (value instanceof PDFDict) {
+    return `<<${[...value.entries()].map(([key, entry]) => `${key} ${canonical(entry)}`).sort().join(' ')}>>`;
+  }
+  return String(value);
 }
 
 export function objectsByNumber(context: PDFContext): Map<number, PDFObject> {
