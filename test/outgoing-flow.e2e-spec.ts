@@ -240,6 +240,15 @@ describe('outgoing documents: draft → review → leader signature → issue �
     });
   });
 
+  it('dispatches an urgent document at once when it is issued', async () => {
+    const docId = await signedDraft({ urgency: 'very_urgent', subject: 'Về việc phòng chống bão số 9' });
+    const issued = await clerk.post(`/api/v1/outgoing/${docId}/issue`);
+    expect(issued.body).toMatchObject({ status: 'dispatched', number: expect.any(Number), dispatchedAt: expect.any(String) });
+    const detail = await clerk.get(`/api/v1/outgoing/${docId}`);
+    expect(detail.body.recipients.find((r: { kind: string }) => r.kind === 'internal').delivery).toBe('delivered');
+    expect(detail.body.timeline.map((e: { action: string }) => e.action).slice(-2)).toEqual(['issue', 'dispatch']);
+  });
+
   it('closes the incoming item a dispatched reply answers when its lead asked for it', async () => {
     const incoming = await registerIncoming(clerk, { subject: 'Đề nghị báo cáo số liệu học sinh giỏi' });
     const incomingId = incoming.body.id;

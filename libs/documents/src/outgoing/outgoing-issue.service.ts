@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Actor, OrganisationScope, Unit } from '@eoffice/accounts';
 import { AppError, FileService, MediaType } from '@eoffice/core';
@@ -11,6 +11,7 @@ import { vietnamYear } from '../text/vietnam-date';
 import { findDocumentType, notationFor } from './document-types';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
 import { OutgoingAccess } from './outgoing-access.service';
+import { OutgoingDispatchService } from './outgoing-dispatch.service';
 import { OutgoingWorkflow } from './outgoing-workflow.service';
 import { SigningCertificateService } from '../certificates/signing-certificate.service';
 import { withSigningErrors } from './signing-errors';
@@ -31,9 +32,25 @@ export class OutgoingIssueService {
     private readonly numbering: RegisterNumberingRepository,
     private readonly keyring: SigningCertificateService,
     private readonly files: FileService,
+    private readonly dispatching: OutgoingDispatchService,
   ) {}
 
-  issue(actor: Actor, id: string): Promise<OutgoingDocument> {
+  private readonly logger = new Logger(OutgoingIssueService.name);
+
+  /** Urgent documents (khẩn, thượng khẩn, hỏa tốc) are dispatched at once (Decree 30 Art. 18.1). */
+  async issue(actor: Actor, id: string): Promise<OutgoingDocument> {
+    const issued = await this.issueInTransaction(actor, id);
+    if (issued.urgency === 'normal') return issued;
+    try {
+      return await this.dispatching.dispatch(actor, id);
+    } catch (error) {
+      // The issue stands; the clerk sees `issued` and dispatches again once the cause is fixed.
+      this.logger.error({ documentId: id, error: String(error) }, 'urgent document issued but not dispatched');
+      return issued;
+    }
+  }
+
+  private issueInTransaction(actor: Actor, id: string): Promise<OutgoingDocument> {
     return this.workflow.run(actor, id, 'issue', null, async ({ document, manager }) => {
       await this.access.requireClerkOf(actor, document);
       const trust = await this.keyring.trustOptions();
