@@ -12,8 +12,8 @@ const tag = `qx${randomBytes(4).toString('hex')}`;
 describe('incoming search: capped totals and ranking in a window of the newest matches', () => {
   let api: Api;
   let clerk: Client;
-  // Registered oldest first (1 March … 6 March); only numbers 2 and 3 carry the diacritics.
-  const ids = new Map<number, string>();
+  // Numbered 1–6, registered oldest first (1 March … 6 March); only 2 and 3 carry the diacritics.
+  const ids = new Map<string, string>(); // id → number of the document
 
   beforeAll(async () => {
     api = await startApi(run, { LIST_COUNT_CAP: '3', SEARCH_RANK_WINDOW: '4' });
