@@ -53,6 +53,10 @@ const schema = z.object({
   CONVERSION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   OCR_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(7200).default(600),
   OCR_MAX_PAGES: z.coerce.number().int().min(1).max(2000).default(100),
+  /** Lists count matches up to this many; beyond it `total` is this cap and `totalIsExact` false. */
+  LIST_COUNT_CAP: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  /** A search ranks only this many newest matches; older matches follow, newest first. */
+  SEARCH_RANK_WINDOW: z.coerce.number().int().min(1).max(100_000).default(2_000),
 });
 
 export type AppConfig = z.infer<typeof schema>;

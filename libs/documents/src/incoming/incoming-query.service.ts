@@ -7,7 +7,7 @@ import type { IncomingEvent } from './entities/incoming-event.entity';
 import { IncomingAccess } from './incoming-access.service';
 import { IncomingAssignmentRepository } from './incoming-assignment.repository';
 import { IncomingEventRepository } from './incoming-event.repository';
-import type { IncomingFilter, Page } from './incoming-query';
+import type { CappedPage, IncomingFilter } from './incoming-query';
 import { IncomingRepository } from './incoming.repository';
 
 export interface IncomingDetail {
@@ -31,7 +31,7 @@ export class IncomingQueryService {
     private readonly events: IncomingEventRepository,
   ) {}
 
-  async list(actor: Actor, filter: IncomingFilter): Promise<Page<IncomingListItem>> {
+  async list(actor: Actor, filter: IncomingFilter): Promise<CappedPage<IncomingListItem>> {
     const page = await this.documents.list(await this.access.scopeFor(actor), filter);
     const assignments = await this.assignments.findActiveForDocuments(page.items.map((d) => d.id));
     return {
@@ -40,7 +40,7 @@ export class IncomingQueryService {
     };
   }
 
-  async inbox(actor: Actor, filter: IncomingFilter): Promise<Page<IncomingListItem>> {
+  async inbox(actor: Actor, filter: IncomingFilter): Promise<CappedPage<IncomingListItem>> {
     const unitIds = await this.access.managedUnitIds(actor);
     const clerkAgencyIds = hasRole(actor, Role.clerk) ? [await this.access.agencyIdOf(actor)] : [];
     return this.list(actor, { ...filter, waitingFor: { userId: actor.id, unitIds, clerkAgencyIds } });

@@ -31,3 +31,8 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
+
+/** A page whose `total` counts at most a cap (LIST_COUNT_CAP): exact only when `totalIsExact`. */
+export interface CappedPage<T> extends Page<T> {
+  totalIsExact: boolean;
+}

@@ -1,18 +1,25 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@eoffice/core';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import type { RegisterBookPeriod } from '../registers/book/register-book-period';
 import type { IncomingBookRecord } from './book/incoming-book-row';
 import { IncomingDocument } from './entities/incoming-document.entity';
-import type { IncomingFilter, Page } from './incoming-query';
+import type { CappedPage, IncomingFilter } from './incoming-query';
 import type { IncomingScope } from './incoming-scope';
 
 const SORT_COLUMNS = { receivedAt: 'd.receivedAt', incomingNumber: 'd.incomingNumber', dueDate: 'd.dueDate' } as const;
 const TODAY_VN = `(now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
+/** 1 for a match with the exact diacritics typed, plus the trigram similarity of the folded text. */
+const SEARCH_RANK = `(CASE WHEN lower(d.subject || ' ' || d.source_number_symbol || ' ' || d.issuing_authority) LIKE '%' || lower(:qLike) || '%'
+  THEN 1 ELSE 0 END) + similarity(d.search_folded, eoffice_fold(:q))`;
 
 @Injectable()
 export class IncomingRepository {
-  constructor(@InjectRepository(IncomingDocument) private readonly repo: Repository<IncomingDocument>) {}
+  constructor(
+    @InjectRepository(IncomingDocument) private readonly repo: Repository<IncomingDocument>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   insert(manager: EntityManager, document: Partial<IncomingDocument>): Promise<IncomingDocument> {
     const repo = manager.getRepository(IncomingDocument);
@@ -82,26 +89,71 @@ export class IncomingRepository {
     return this.repo.find({ where: { agencyId, sourceNumberSymbol, sourceDate }, take: 5 });
   }
 
-  async list(scope: IncomingScope, filter: IncomingFilter): Promise<Page<IncomingDocument>> {
+  /**
+   * One page of what the scope sees. Its cost follows the page, not the number of matches: the
+   * count stops at LIST_COUNT_CAP + 1 rows, a search ranks only its newest SEARCH_RANK_WINDOW
+   * matches, and the unfiltered list walks incoming_received_idx and stops after the page.
+   */
+  async list(scope: IncomingScope, filter: IncomingFilter): Promise<CappedPage<IncomingDocument>> {
+    const [items, counted] = await Promise.all([
+      filter.q ? this.searchPage(scope, filter) : this.sortedPage(scope, filter),
+      this.countUpTo(scope, filter, this.config.LIST_COUNT_CAP),
+    ]);
+    const totalIsExact = counted <= this.config.LIST_COUNT_CAP;
+    return { items, total: Math.min(counted, this.config.LIST_COUNT_CAP), totalIsExact, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  private matching(scope: IncomingScope, filter: IncomingFilter): SelectQueryBuilder<IncomingDocument> {
     const qb = this.visible(this.repo.createQueryBuilder('d'), scope);
     this.applyFilter(qb, filter);
-    if (filter.q) {
-      // Exact-diacritics matches first ("Bằng" before "bang"), then trigram similarity.
-      qb.addSelect(
-        `(CASE WHEN lower(d.subject || ' ' || d.source_number_symbol || ' ' || d.issuing_authority) LIKE '%' || lower(:qLike) || '%'
-          THEN 1 ELSE 0 END) + similarity(d.search_folded, eoffice_fold(:q))`,
-        'rank',
-      );
-      qb.orderBy('rank', 'DESC');
-    } else {
-      qb.orderBy(SORT_COLUMNS[filter.sort ?? 'receivedAt'], (filter.order ?? 'desc').toUpperCase() as 'ASC' | 'DESC', 'NULLS LAST');
-    }
-    qb.addOrderBy('d.id', 'ASC');
-    const [items, total] = await qb
-      .skip((filter.page - 1) * filter.pageSize)
-      .take(filter.pageSize)
-      .getManyAndCount();
-    return { items, total, page: filter.page, pageSize: filter.pageSize };
+    return qb;
+  }
+
+  private sortedPage(scope: IncomingScope, filter: IncomingFilter): Promise<IncomingDocument[]> {
+    const order = (filter.order ?? 'desc').toUpperCase() as 'ASC' | 'DESC';
+    return this.matching(scope, filter)
+      .orderBy(SORT_COLUMNS[filter.sort ?? 'receivedAt'], order, 'NULLS LAST')
+      .addOrderBy('d.id', 'ASC')
+      .offset((filter.page - 1) * filter.pageSize)
+      .limit(filter.pageSize)
+      .getMany();
+  }
+
+  /**
+   * Search order: the newest SEARCH_RANK_WINDOW matches (by received_at) ranked exact-diacritics
+   * first ("Bằng" before "bang"), then by trigram similarity, then newest; after them every older
+   * match, newest first. Ranking every match made a common word cost seconds at 1M documents.
+   */
+  private async searchPage(scope: IncomingScope, filter: IncomingFilter): Promise<IncomingDocument[]> {
+    const window = this.config.SEARCH_RANK_WINDOW;
+    const start = (filter.page - 1) * filter.pageSize;
+    const end = start + filter.pageSize;
+    const ranked = start < window ? await this.newestMatches(scope, filter, 0, window) : [];
+    ranked.sort((a, b) => Number(b.rank) - Number(a.rank)); // stable: equal ranks stay newest first
+    const older = end > window ? await this.newestMatches(scope, filter, Math.max(start, window), end - Math.max(start, window)) : [];
+    const ids = [...ranked.slice(start, end), ...older].map((r) => r.id);
+    const found = ids.length ? await this.repo.findBy({ id: In(ids) }) : [];
+    const byId = new Map(found.map((d) => [d.id, d]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Matches `offset` to `offset + limit` newest first, through incoming_received_idx or the trigram index. */
+  private newestMatches(scope: IncomingScope, filter: IncomingFilter, offset: number, limit: number) {
+    return this.matching(scope, filter)
+      .select('d.id', 'id')
+      .addSelect(SEARCH_RANK, 'rank')
+      .orderBy('d.receivedAt', 'DESC', 'NULLS LAST')
+      .addOrderBy('d.id', 'ASC')
+      .offset(offset)
+      .limit(limit)
+      .getRawMany<{ id: string; rank: number }>();
+  }
+
+  /** How many match, counting at most `cap + 1` rows: more than `cap` means "more than cap". */
+  private async countUpTo(scope: IncomingScope, filter: IncomingFilter, cap: number): Promise<number> {
+    const [sql, parameters] = this.matching(scope, filter).select('1').limit(cap + 1).getQueryAndParameters();
+    const [{ n }] = await this.repo.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${sql}) AS matches`, parameters);
+    return n;
   }
 
   /**
@@ -139,8 +191,11 @@ export class IncomingRepository {
   }
 
   private visible(qb: SelectQueryBuilder<IncomingDocument>, scope: IncomingScope): SelectQueryBuilder<IncomingDocument> {
+    // OFFSET 0 keeps each EXISTS a probe of assignment_document_idx for the rows actually read:
+    // without it PostgreSQL may turn it into a hashed sub-plan that first loads every active
+    // assignment of the person or units, however few rows the page needs (bench/incoming).
     const assigned = (condition: string) =>
-      `EXISTS (SELECT 1 FROM incoming_assignment a WHERE a.document_id = d.id AND a.active AND ${condition})`;
+      `EXISTS (SELECT 1 FROM incoming_assignment a WHERE a.document_id = d.id AND a.active AND ${condition} OFFSET 0)`;
     return qb.where(
       new Brackets((w) => {
         // Cheap column tests first: PostgreSQL keeps the order of OR arms, and the EXISTS probes
