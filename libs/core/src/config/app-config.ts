@@ -46,6 +46,8 @@ const schema = z.object({
   JSON_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   FIXITY_CHECK_CRON: z.string().default('0 2 * * *'),
   TZ_NAME: z.string().default('Asia/Ho_Chi_Minh'),
+  /** JSON list of calendar exceptions ({date, kind: holiday|working_day, name}) over the built-in national schedule. */
+  CALENDAR_EXCEPTIONS_FILE: z.string().optional(),
   /** Outgoing mail for external recipients, e.g. smtp://user:pass@mail.example.gov.vn:587; unset: not sent. */
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().default('eoffice@eoffice.gov.vn'),

@@ -1,17 +1,21 @@
-import { Injectable } from '@nestjs/common';
-import { AppError } from '@eoffice/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, AppError } from '@eoffice/core';
 import { dateProblem } from './calendar-date';
-import { VIETNAM_DEFAULT_EXCEPTIONS } from './vietnam-holidays';
+import { configuredCalendarExceptions } from './configured-exceptions';
 import { WorkingCalendar } from './working-calendar';
 
 /**
  * Hạn xử lý: a due date given as a date, or as a number of working days counted on the
  * Vietnamese calendar (weekends, public holidays, Tết and make-up working days).
- * Agency-specific overrides of the holiday list are not configurable yet (see README).
+ * The calendar is the built-in national schedule plus CALENDAR_EXCEPTIONS_FILE (configured-exceptions.ts).
  */
 @Injectable()
 export class DueDateService {
-  readonly calendar = new WorkingCalendar(VIETNAM_DEFAULT_EXCEPTIONS);
+  readonly calendar: WorkingCalendar;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.calendar = new WorkingCalendar(configuredCalendarExceptions(config.CALENDAR_EXCEPTIONS_FILE));
+  }
 
   /** `from` is the Vietnam date the counting starts on; returns YYYY-MM-DD or null when neither is given. */
   resolve(from: string, dueDate?: string, dueInWorkingDays?: number): string | null {
