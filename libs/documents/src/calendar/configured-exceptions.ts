@@ -14,12 +14,12 @@ export function configuredCalendarExceptions(file: string | undefined): Calendar
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`CALENDAR_EXCEPTIONS_FILE: cannot read ${file} (${(error as Error).message})`);
+    throw new Error(`CALENDAR_EXCEPTIONS_FILE: cannot read ${file} (${(error as Error).message})`, { cause: error });
   }
   try {
     return mergeCalendarExceptions(VIETNAM_DEFAULT_EXCEPTIONS, parseCalendarExceptions(text));
   } catch (error) {
-    if (error instanceof CalendarExceptionError) throw new Error(`CALENDAR_EXCEPTIONS_FILE ${file}: ${error.message}`);
+    if (error instanceof CalendarExceptionError) throw new Error(`CALENDAR_EXCEPTIONS_FILE ${file}: ${error.message}`, { cause: error });
     throw error;
   }
 }
