@@ -26,6 +26,7 @@ import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsController } from './metrics/metrics.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { RegistersController } from './registers/registers.controller';
+import { StatsController } from './stats/stats.controller';
 
 @Module({
   imports: [CoreModule, TerminusModule, AccountsModule.forApi(), DocumentsModule],
@@ -45,6 +46,7 @@ import { RegistersController } from './registers/registers.controller';
     InboxController,
     NotificationsController,
     RegistersController,
+    StatsController,
     CertificatesController,
     FilesController,
     FixityChecksController,

@@ -54,6 +54,13 @@ import { OutgoingVersionRepository } from './outgoing/outgoing-version.repositor
 import { OutgoingWorkflow } from './outgoing/outgoing-workflow.service';
 import { OutgoingRepository } from './outgoing/outgoing.repository';
 import { SigningSessionRepository } from './outgoing/signing-session.repository';
+import { IncomingStatsRepository } from './stats/incoming-stats.repository';
+import { OutgoingStatsRepository } from './stats/outgoing-stats.repository';
+import { StatsAccess } from './stats/stats-access.service';
+import { StatsDrilldownService } from './stats/stats-drilldown.service';
+import { StatsReportService } from './stats/stats-report.service';
+import { StatsService } from './stats/stats.service';
+import { TrackingBookService } from './stats/tracking-book.service';
 
 const services = [
   RegisterService,
@@ -76,6 +83,10 @@ const services = [
   OutgoingMailService,
   OutgoingQueryService,
   RegisterBookService,
+  StatsService,
+  StatsDrilldownService,
+  StatsReportService,
+  TrackingBookService,
 ];
 
 /** One source per register kind. */
@@ -117,6 +128,9 @@ const registerBookSources = {
     IncomingRegisterBookSource,
     OutgoingRegisterBookSource,
     registerBookSources,
+    IncomingStatsRepository,
+    OutgoingStatsRepository,
+    StatsAccess,
     ...services,
   ],
   exports: services,
