@@ -178,7 +178,7 @@ export class IncomingStatsRepository {
                         ORDER BY lower(j.during) DESC, j.opened_by DESC LIMIT 1) s ON true
          LEFT JOIN unit lu ON lu.id = s.lead_unit_id
          LEFT JOIN app_user lp ON lp.id = s.lead_user_id
-        ORDER BY d.year, d.register_id, d.incoming_number`,
+        ORDER BY d.year, (SELECT r.code FROM register r WHERE r.id = d.register_id), d.incoming_number`,
       p.values,
     );
   }
