@@ -1,15 +1,6 @@
+import type { SqlParams } from './stats-sql';
 import type { StatsScope } from './stats-scope';
 import type { IncomingFigure, StatsWindow } from './stats-window';
-
-/** Positional parameters collected while a statement is written. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-
-  add(value: unknown, cast: string): string {
-    this.values.push(value);
-    return `$${this.values.length}::${cast}`;
-  }
-}
 
 /** Statuses in which someone is handling the document: what can be overdue or due soon (as in the lists and the reminders). */
 const HANDLING = `('assigned', 'in_progress')`;

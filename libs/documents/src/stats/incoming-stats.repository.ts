@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { FigureGrain, incomingFigureSql, leadIn, SqlParams } from './incoming-figure-sql';
+import { FigureGrain, incomingFigureSql, leadIn } from './incoming-figure-sql';
+import { queryWithoutJit, SqlParams } from './stats-sql';
 import type { StatsScope } from './stats-scope';
-import { INCOMING_FIGURES, IncomingFigure, StatsWindow } from './stats-window';
+import type { IncomingFigure, StatsWindow } from './stats-window';
 
 export type IncomingCounts = Record<IncomingFigure, number>;
 
@@ -91,11 +92,23 @@ export interface TrackingRecord {
 export class IncomingStatsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async counts(scope: StatsScope, window: StatsWindow): Promise<IncomingCounts> {
+  private query<T = any>(sql: string, params: unknown[]): Promise<T> {
+    return queryWithoutJit<T>(this.dataSource, sql, params);
+  }
+
+  /** The number of documents in each of `figures`, for each window, in one statement. */
+  async counts<F extends IncomingFigure>(scope: StatsScope, windows: readonly StatsWindow[], figures: readonly F[]): Promise<Record<F, number>[]> {
+    if (windows.length === 0) return [];
     const p = new SqlParams();
-    const columns = INCOMING_FIGURES.map((figure) => `(SELECT count(*) FROM (${incomingFigureSql(figure, scope, window, p)}) x)::int AS "${figure}"`);
-    const [row] = await this.dataSource.query(`SELECT ${columns.join(',\n')}`, p.values);
-    return row as IncomingCounts;
+    const rows = windows.map((window, n) => {
+      const columns = figures.map((figure) => `(SELECT count(*) FROM (${incomingFigureSql(figure, scope, window, p)}) x)::int AS "${figure}"`);
+      return `SELECT ${n} AS n, ${columns.join(',\n')}`;
+    });
+    const found: ({ n: number } & Record<F, number>)[] = await this.query(rows.join('\nUNION ALL\n'), p.values);
+    return windows.map((_, n) => {
+      const { n: _n, ...counts } = found.find((row) => row.n === n)!;
+      return counts as unknown as Record<F, number>;
+    });
   }
 
   /** Each figure of UNIT_FIGURES per lead unit (null: not assigned yet), with the unit's name. */
@@ -104,7 +117,7 @@ export class IncomingStatsRepository {
     const parts = UNIT_FIGURES.map(
       (figure) => `SELECT '${figure}' AS figure, x.lead_unit_id, count(*)::int AS count FROM (${incomingFigureSql(figure, scope, window, p, 'unit' satisfies FigureGrain)}) x GROUP BY x.lead_unit_id`,
     );
-    return this.dataSource.query(
+    return this.query(
       `SELECT c.lead_unit_id AS "unitId", u.name AS "unitName", c.figure, c.count
          FROM (${parts.join('\nUNION ALL\n')}) c LEFT JOIN unit u ON u.id = c.lead_unit_id`,
       p.values,
@@ -114,7 +127,7 @@ export class IncomingStatsRepository {
   /** The documents closed in the period (on time or late): when received, when closed. */
   async closed(scope: StatsScope, window: StatsWindow): Promise<ClosedRow[]> {
     const p = new SqlParams();
-    return this.dataSource.query(
+    return this.query(
       `SELECT d.received_at AS "receivedAt", c.at AS "closedAt"
          FROM (${incomingFigureSql('closed', scope, window, p)}) c JOIN incoming_document d ON d.id = c.document_id`,
       p.values,
@@ -126,7 +139,7 @@ export class IncomingStatsRepository {
     const p = new SqlParams();
     const sql = incomingFigureSql('urgentReceived', scope, window, p);
     const asOf = p.add(window.asOf, 'timestamptz');
-    return this.dataSource.query(
+    return this.query(
       `SELECT coalesce(reg.at, d.received_at) AS "registeredAt", first_assign.at AS "firstAssignedAt"
          FROM (${sql}) r
          JOIN incoming_document d ON d.id = r.document_id
@@ -148,9 +161,8 @@ export class IncomingStatsRepository {
     const start = p.add(window.start, 'timestamptz');
     const asOf = p.add(window.asOf, 'timestamptz');
     const lead = leadIn(scope, p);
-    const reader = p.add(readerId, 'uuid');
-    const visible = visibleTo(reader);
-    return this.dataSource.query(
+    const visible = 'v.visible';
+    return this.query(
       `WITH handled AS (
          SELECT DISTINCT i.document_id FROM incoming_status_interval i
           WHERE i.agency_id = ${p.add(scope.agency.id, 'uuid')} AND i.status IN ('assigned', 'in_progress')
@@ -170,10 +182,12 @@ export class IncomingStatsRepository {
               (SELECT o.number_symbol FROM outgoing_document o
                 WHERE o.reply_to_incoming_id = d.id AND o.issued_at < ${asOf} AND (o.recalled_at IS NULL OR o.recalled_at >= ${asOf})
                 ORDER BY o.issued_at DESC LIMIT 1) AS "replyNumberSymbol",
-              EXISTS (SELECT 1 FROM incoming_status_interval r WHERE r.document_id = d.id AND r.action = 'reopen'
-                         AND lower(r.during) >= ${start} AND lower(r.during) < ${asOf}) AS "reopenedInPeriod"
+              reopened.found IS NOT NULL AS "reopenedInPeriod"
          FROM handled h
          JOIN incoming_document d ON d.id = h.document_id
+         CROSS JOIN LATERAL (SELECT ${visibleTo(p.add(readerId, 'uuid'))} AS visible) v
+         LEFT JOIN LATERAL (SELECT true AS found FROM incoming_status_interval r WHERE r.document_id = d.id AND r.action = 'reopen'
+                              AND lower(r.during) >= ${start} AND lower(r.during) < ${asOf} LIMIT 1) reopened ON true
          JOIN LATERAL (SELECT j.* FROM incoming_status_interval j WHERE j.document_id = h.document_id AND lower(j.during) < ${asOf}
                         ORDER BY lower(j.during) DESC, j.opened_by DESC LIMIT 1) s ON true
          LEFT JOIN unit lu ON lu.id = s.lead_unit_id
@@ -197,9 +211,10 @@ export class IncomingStatsRepository {
     if (filter.urgency?.length) where.push(`d.urgency = ANY(${p.add(filter.urgency, 'text[]')})`);
     if (filter.documentType) where.push(`d.document_type = ${p.add(filter.documentType, 'text')}`);
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from} ${condition}`, p.values);
-    const visible = visibleTo(p.add(readerId, 'uuid'));
-    const items = await this.dataSource.query(
+    const [{ total }] = await this.query(`SELECT count(*)::int AS total ${from} ${condition}`, p.values);
+    const visibility = visibleTo(p.add(readerId, 'uuid'));
+    const visible = 'v.visible';
+    const items = await this.query(
       `SELECT d.id, d.incoming_number AS "incomingNumber", d.year, r.code AS "registerCode", d.received_at AS "receivedAt",
               CASE WHEN ${visible} THEN d.source_number_symbol END AS "sourceNumberSymbol",
               CASE WHEN ${visible} THEN to_char(d.source_date, 'YYYY-MM-DD') END AS "sourceDate",
@@ -210,6 +225,7 @@ export class IncomingStatsRepository {
               m.at, m.status AS "statusThen", to_char(m.due_date, 'YYYY-MM-DD') AS "dueDateThen",
               m.lead_unit_id AS "leadUnitId", lu.name AS "leadUnitName", m.lead_user_id AS "leadUserId", lp.full_name AS "leadUserName"
          ${from}
+         CROSS JOIN LATERAL (SELECT ${visibility} AS visible) v
          JOIN register r ON r.id = d.register_id
          LEFT JOIN unit lu ON lu.id = m.lead_unit_id
          LEFT JOIN app_user lp ON lp.id = m.lead_user_id
@@ -223,11 +239,11 @@ export class IncomingStatsRepository {
 }
 
 /**
- * Whether the reader may read a document's content: confidential (mật) documents only when they
+ * Whether the reader may read a document's content (computed once per row, as `v.visible`): confidential (mật) documents only when they
  * name the reader (registered by, submitted to, assigned to), as in the incoming lists; others
  * still count, shown by number and type only.
  */
 function visibleTo(reader: string): string {
   return `(d.confidentiality = 'normal' OR d.registered_by = ${reader} OR d.submitted_to = ${reader}
-    OR EXISTS (SELECT 1 FROM incoming_assignment a WHERE a.document_id = d.id AND a.user_id = ${reader}))`;
+    OR EXISTS (SELECT 1 FROM incoming_assignment a WHERE a.document_id = d.id AND a.active AND a.user_id = ${reader}))`;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SqlParams } from './incoming-figure-sql';
+import { queryWithoutJit, SqlParams } from './stats-sql';
 import type { StatsScope } from './stats-scope';
 import type { OutgoingFigure, StatsWindow } from './stats-window';
 
@@ -42,13 +42,26 @@ export interface OutgoingFigureRecord {
 export class OutgoingStatsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  private query<T = any>(sql: string, params: unknown[]): Promise<T> {
+    return queryWithoutJit<T>(this.dataSource, sql, params);
+  }
+
   async countsByType(scope: StatsScope, window: StatsWindow): Promise<OutgoingTypeCount[]> {
     const p = new SqlParams();
     const parts = (Object.keys(ACTIONS) as OutgoingFigure[]).map(
       (figure) => `SELECT '${figure}' AS figure, m.document_type AS "documentType", count(*)::int AS count
                       FROM (${figureSql(figure, scope, window, p)}) m GROUP BY m.document_type`,
     );
-    return this.dataSource.query(parts.join('\nUNION ALL\n'), p.values);
+    return this.query(parts.join('\nUNION ALL\n'), p.values);
+  }
+
+  /** The number of documents of one figure, for each window, in one statement. */
+  async counts(scope: StatsScope, windows: readonly StatsWindow[], figure: OutgoingFigure): Promise<number[]> {
+    if (windows.length === 0) return [];
+    const p = new SqlParams();
+    const parts = windows.map((window, n) => `SELECT ${n} AS n, count(*)::int AS count FROM (${figureSql(figure, scope, window, p)}) m`);
+    const found: { n: number; count: number }[] = await this.query(parts.join('\nUNION ALL\n'), p.values);
+    return windows.map((_, n) => found.find((row) => row.n === n)!.count);
   }
 
   async drilldown(
@@ -61,10 +74,10 @@ export class OutgoingStatsRepository {
     const p = new SqlParams();
     const from = `FROM (${figureSql(figure, scope, window, p)}) m JOIN outgoing_document o ON o.id = m.document_id`;
     const condition = filter.documentType ? `WHERE o.document_type = ${p.add(filter.documentType, 'text')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from} ${condition}`, p.values);
+    const [{ total }] = await this.query(`SELECT count(*)::int AS total ${from} ${condition}`, p.values);
     const reader = p.add(readerId, 'uuid');
     const visible = `(o.confidentiality = 'normal' OR o.author_id = ${reader} OR o.signer_id = ${reader})`;
-    const items = await this.dataSource.query(
+    const items = await this.query(
       `SELECT o.id, o.document_type AS "documentType", CASE WHEN ${visible} THEN o.subject END AS subject, NOT ${visible} AS redacted,
               o.number_symbol AS "numberSymbol", o.urgency, o.confidentiality, o.status, m.at,
               o.drafting_unit_id AS "draftingUnitId", u.name AS "draftingUnitName", o.author_id AS "authorId", a.full_name AS "authorName"

@@ -9,7 +9,7 @@ import { dueSoonLimit, handlingWorkingDays, routingHours } from './rules/handlin
 import { parseIsoWeek, parseMonth, PeriodKind, periodAsOf, periodsEndingWith, StatsPeriod, vietnamDay } from './rules/stats-period';
 import { StatsAccess, StatsSubject } from './stats-access.service';
 import type { StatsScope } from './stats-scope';
-import type { OutgoingFigure, StatsWindow } from './stats-window';
+import { INCOMING_FIGURES, OutgoingFigure, StatsWindow } from './stats-window';
 
 /** How many periods the trend shows, ending with the one asked for. */
 export const TREND_PERIODS = 12;
@@ -44,10 +44,13 @@ export interface PeriodFigures {
 
 export type UnitLine = { unitId: string | null; unitName: string | null } & Record<UnitFigure, number>;
 
-export interface TrendPoint extends IncomingCounts {
+/** The figures the trend follows, per period. */
+export const TREND_FIGURES = ['received', 'closedOnTime', 'closedLate', 'openOverdue'] as const;
+
+export type TrendPoint = Record<(typeof TREND_FIGURES)[number], number> & {
   period: PeriodInfo;
   outgoingIssued: number;
-}
+};
 
 export interface StatsFigures {
   scope: StatsScope;
@@ -80,16 +83,22 @@ export class StatsService {
     private readonly dueDates: DueDateService,
   ) {}
 
+  /**
+   * The asked period and the one before in full, the older periods of the trend with the trend's
+   * figures only (each figure costs an index range over its period, so the request costs what
+   * happened in these periods, never the years before).
+   */
   async figures(actor: Actor, request: PeriodRequest, subject: StatsSubject): Promise<StatsFigures> {
     const { scope, windows } = await this.resolve(actor, request, subject);
-    const points = await Promise.all(windows.map((w) => this.trendPoint(scope, w)));
-    const last = points.length - 1;
-    const [current, previous, byUnit] = await Promise.all([
-      this.periodFigures(scope, windows[last], points[last]),
-      this.periodFigures(scope, windows[last - 1], points[last - 1]),
+    const last = windows.length - 1;
+    const [current, previous, older, byUnit] = await Promise.all([
+      this.periodFigures(scope, windows[last]),
+      this.periodFigures(scope, windows[last - 1]),
+      this.trendPoints(scope, windows.slice(0, last - 1)),
       scope.kind === 'person' ? [] : this.incoming.countsByUnit(scope, windows[last].window).then(unitLines),
     ]);
-    return { scope, dueSoonWorkingDays: DUE_SOON_WORKING_DAYS, current, previous, byUnit, trend: points.map((p) => p.point) };
+    const trend = [...older, pointOf(previous), pointOf(current)];
+    return { scope, dueSoonWorkingDays: DUE_SOON_WORKING_DAYS, current, previous, byUnit, trend };
   }
 
   /** The scope and the windows of the trend's periods (the asked period last), checked for access and sense. */
@@ -108,18 +117,22 @@ export class StatsService {
     return { period: { kind: period.kind, key: period.key, firstDay: period.firstDay, lastDay: period.lastDay, asOf, complete }, window };
   }
 
-  private async trendPoint(scope: StatsScope, { period, window }: PeriodWindow): Promise<CountedPeriod> {
-    const [counts, outgoingByType] = await Promise.all([this.incoming.counts(scope, window), this.outgoing.countsByType(scope, window)]);
-    const outgoingIssued = outgoingByType.filter((c) => c.figure === 'outgoingIssued').reduce((sum, c) => sum + c.count, 0);
-    return { counts, outgoingByType, point: { ...counts, period, outgoingIssued } };
+  private async trendPoints(scope: StatsScope, periods: PeriodWindow[]): Promise<TrendPoint[]> {
+    const windows = periods.map((p) => p.window);
+    const [counts, issued] = await Promise.all([
+      this.incoming.counts(scope, windows, TREND_FIGURES),
+      this.outgoing.counts(scope, windows, 'outgoingIssued'),
+    ]);
+    return periods.map(({ period }, n) => ({ ...counts[n], period, outgoingIssued: issued[n] }));
   }
 
-  private async periodFigures(
-    scope: StatsScope,
-    { period, window }: PeriodWindow,
-    { counts, outgoingByType }: CountedPeriod,
-  ): Promise<PeriodFigures> {
-    const [closed, routing] = await Promise.all([this.incoming.closed(scope, window), this.incoming.routing(scope, window)]);
+  private async periodFigures(scope: StatsScope, { period, window }: PeriodWindow): Promise<PeriodFigures> {
+    const [[counts], outgoingByType, closed, routing] = await Promise.all([
+      this.incoming.counts(scope, [window], INCOMING_FIGURES),
+      this.outgoing.countsByType(scope, window),
+      this.incoming.closed(scope, window),
+      this.incoming.routing(scope, window),
+    ]);
     const calendar = this.dueDates.calendar;
     const routed = routing.filter((r) => r.firstAssignedAt !== null);
     return {
@@ -137,12 +150,6 @@ export class StatsService {
   }
 }
 
-interface CountedPeriod {
-  counts: IncomingCounts;
-  outgoingByType: OutgoingTypeCount[];
-  point: TrendPoint;
-}
-
 export interface PeriodWindow {
   period: PeriodInfo;
   window: StatsWindow;
@@ -153,6 +160,11 @@ const OUTGOING_KEYS: Record<OutgoingFigure, 'drafted' | 'issued' | 'dispatched'>
   outgoingIssued: 'issued',
   outgoingDispatched: 'dispatched',
 };
+
+function pointOf({ period, incoming, outgoing }: PeriodFigures): TrendPoint {
+  const { received, closedOnTime, closedLate, openOverdue } = incoming;
+  return { period, received, closedOnTime, closedLate, openOverdue, outgoingIssued: outgoing.issued };
+}
 
 function outgoingCounts(rows: OutgoingTypeCount[]): OutgoingCounts {
   const byType = new Map<string, OutgoingCounts['byDocumentType'][number]>();
