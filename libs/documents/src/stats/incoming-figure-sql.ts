@@ -2,8 +2,6 @@ import type { SqlParams } from './stats-sql';
 import type { StatsScope } from './stats-scope';
 import type { IncomingFigure, StatsWindow } from './stats-window';
 
-/** Statuses in which someone is handling the document: what can be overdue or due soon (as in the lists and the reminders). */
-const HANDLING = `('assigned', 'in_progress')`;
 const VIETNAM_DAY = (column: string) => `(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 
 /** The columns every figure's rows carry (`at`: when the stretch that put the document in the figure began). */
@@ -24,8 +22,10 @@ export function incomingFigureSql(figure: IncomingFigure | 'closed', scope: Stat
   const key = grain === 'unit' ? 'i.document_id, i.lead_unit_id' : 'i.document_id';
   const started = () =>
     `i.agency_id = ${p.add(scope.agency.id, 'uuid')} AND lower(i.during) >= ${p.add(w.start, 'timestamptz')} AND lower(i.during) < ${p.add(w.asOf, 'timestamptz')}`;
+  // What can be overdue or due soon, as in the lists and the reminders: documents someone is
+  // handling (assigned, in progress) just before the end, whose stretches `handling` holds.
   const openAtEnd = () =>
-    `i.agency_id = ${p.add(scope.agency.id, 'uuid')} AND i.status IN ${HANDLING} AND i.during @> (${p.add(w.asOf, 'timestamptz')} - interval '1 microsecond')`;
+    `i.agency_id = ${p.add(scope.agency.id, 'uuid')} AND i.handling @> (${p.add(w.asOf, 'timestamptz')} - interval '1 microsecond')`;
   const first = (where: string) => `SELECT DISTINCT ON (${key}) ${COLUMNS} FROM incoming_status_interval i WHERE ${where} ORDER BY ${key}, lower(i.during), i.opened_by`;
   const last = (where: string) => `SELECT DISTINCT ON (${key}) ${COLUMNS} FROM incoming_status_interval i WHERE ${where} ORDER BY ${key}, lower(i.during) DESC, i.opened_by DESC`;
   const onTime = `(c.due_date IS NULL OR ${VIETNAM_DAY('c.at')} <= c.due_date)`;

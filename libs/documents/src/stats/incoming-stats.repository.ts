@@ -165,8 +165,7 @@ export class IncomingStatsRepository {
     return this.query(
       `WITH handled AS (
          SELECT DISTINCT i.document_id FROM incoming_status_interval i
-          WHERE i.agency_id = ${p.add(scope.agency.id, 'uuid')} AND i.status IN ('assigned', 'in_progress')
-            AND i.during && tstzrange(${start}, ${asOf}) AND ${lead}
+          WHERE i.agency_id = ${p.add(scope.agency.id, 'uuid')} AND i.handling && tstzrange(${start}, ${asOf}) AND ${lead}
        )
        SELECT d.incoming_number AS "incomingNumber", d.year, d.received_at AS "receivedAt",
               CASE WHEN ${visible} THEN d.issuing_authority END AS "issuingAuthority",
