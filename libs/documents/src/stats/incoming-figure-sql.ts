@@ -5,7 +5,7 @@ import type { IncomingFigure, StatsWindow } from './stats-window';
 const VIETNAM_DAY = (column: string) => `(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 
 /** The columns every figure's rows carry (`at`: when the stretch that put the document in the figure began). */
-const COLUMNS = `i.document_id, i.lead_unit_id, i.lead_user_id, lower(i.during) AS at, i.due_date, i.status`;
+const COLUMNS = `i.document_id, i.lead_unit_id, i.lead_user_id, lower(i.during) AS at, i.due_date, i.status, i.received_at, i.urgency`;
 
 /**
  * Counting per document, or per document and lead unit when figures are broken down by unit:
@@ -48,8 +48,7 @@ export function incomingFigureSql(figure: IncomingFigure | 'closed', scope: Stat
       return `SELECT ${COLUMNS} FROM incoming_status_interval i WHERE ${openAtEnd()}
                 AND i.due_date BETWEEN ${p.add(w.today, 'date')} AND ${p.add(w.dueSoonUntil, 'date')} AND ${leadIn(scope, p)}`;
     case 'urgentReceived':
-      return `SELECT r.* FROM (${received(scope, grain, p, started, first)}) r
-                JOIN incoming_document u ON u.id = r.document_id WHERE u.urgency <> 'normal'`;
+      return received(scope, grain, p, () => `${started()} AND i.urgency <> 'normal'`, first);
   }
 }
 

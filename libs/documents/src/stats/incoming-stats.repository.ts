@@ -128,8 +128,7 @@ export class IncomingStatsRepository {
   async closed(scope: StatsScope, window: StatsWindow): Promise<ClosedRow[]> {
     const p = new SqlParams();
     return this.query(
-      `SELECT d.received_at AS "receivedAt", c.at AS "closedAt"
-         FROM (${incomingFigureSql('closed', scope, window, p)}) c JOIN incoming_document d ON d.id = c.document_id`,
+      `SELECT c.received_at AS "receivedAt", c.at AS "closedAt" FROM (${incomingFigureSql('closed', scope, window, p)}) c`,
       p.values,
     );
   }
@@ -140,9 +139,8 @@ export class IncomingStatsRepository {
     const sql = incomingFigureSql('urgentReceived', scope, window, p);
     const asOf = p.add(window.asOf, 'timestamptz');
     return this.query(
-      `SELECT coalesce(reg.at, d.received_at) AS "registeredAt", first_assign.at AS "firstAssignedAt"
+      `SELECT coalesce(reg.at, r.received_at) AS "registeredAt", first_assign.at AS "firstAssignedAt"
          FROM (${sql}) r
-         JOIN incoming_document d ON d.id = r.document_id
          LEFT JOIN LATERAL (SELECT min(lower(j.during)) AS at FROM incoming_status_interval j
                              WHERE j.document_id = r.document_id AND j.action = 'register') reg ON true
          LEFT JOIN LATERAL (SELECT min(lower(j.during)) AS at FROM incoming_status_interval j
@@ -183,7 +181,9 @@ export class IncomingStatsRepository {
                 ORDER BY o.issued_at DESC LIMIT 1) AS "replyNumberSymbol",
               reopened.found IS NOT NULL AS "reopenedInPeriod"
          FROM handled h
-         JOIN incoming_document d ON d.id = h.document_id
+         -- One document per handled row, looked up by its key: the estimate of "handled during the
+         -- period" runs several times too high, and a plain join hashed the whole document table.
+         CROSS JOIN LATERAL (SELECT x.* FROM incoming_document x WHERE x.id = h.document_id LIMIT 1) d
          CROSS JOIN LATERAL (SELECT ${visibleTo(p.add(readerId, 'uuid'))} AS visible) v
          LEFT JOIN LATERAL (SELECT true AS found FROM incoming_status_interval r WHERE r.document_id = d.id AND r.action = 'reopen'
                               AND lower(r.during) >= ${start} AND lower(r.during) < ${asOf} LIMIT 1) reopened ON true
@@ -196,7 +196,11 @@ export class IncomingStatsRepository {
     );
   }
 
-  /** One page of the documents behind a figure, newest event first, with the lead and due date of that time. */
+  /**
+   * One page of the documents behind a figure, newest event first, with the lead and due date of
+   * that time. The figure's rows are filtered and paged first; only the page's documents are read
+   * (a document type filter reads each row's document by its key).
+   */
   async drilldown(
     scope: StatsScope,
     window: StatsWindow,
@@ -205,12 +209,13 @@ export class IncomingStatsRepository {
     readerId: string,
   ): Promise<{ items: IncomingFigureRecord[]; total: number }> {
     const p = new SqlParams();
-    const from = `FROM (${incomingFigureSql(figure, scope, window, p)}) m JOIN incoming_document d ON d.id = m.document_id`;
     const where: string[] = [];
-    if (filter.urgency?.length) where.push(`d.urgency = ANY(${p.add(filter.urgency, 'text[]')})`);
-    if (filter.documentType) where.push(`d.document_type = ${p.add(filter.documentType, 'text')}`);
-    const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.query(`SELECT count(*)::int AS total ${from} ${condition}`, p.values);
+    if (filter.urgency?.length) where.push(`m.urgency = ANY(${p.add(filter.urgency, 'text[]')})`);
+    if (filter.documentType) {
+      where.push(`(SELECT t.document_type FROM incoming_document t WHERE t.id = m.document_id) = ${p.add(filter.documentType, 'text')}`);
+    }
+    const rows = `(SELECT m.* FROM (${incomingFigureSql(figure, scope, window, p)}) m ${where.length ? `WHERE ${where.join(' AND ')}` : ''})`;
+    const [{ total }] = await this.query(`SELECT count(*)::int AS total FROM ${rows} m`, p.values);
     const visibility = visibleTo(p.add(readerId, 'uuid'));
     const visible = 'v.visible';
     const items = await this.query(
@@ -223,14 +228,14 @@ export class IncomingStatsRepository {
               d.urgency, d.confidentiality, NOT ${visible} AS redacted,
               m.at, m.status AS "statusThen", to_char(m.due_date, 'YYYY-MM-DD') AS "dueDateThen",
               m.lead_unit_id AS "leadUnitId", lu.name AS "leadUnitName", m.lead_user_id AS "leadUserId", lp.full_name AS "leadUserName"
-         ${from}
+         FROM (SELECT * FROM ${rows} m ORDER BY m.at DESC, m.document_id
+                LIMIT ${p.add(filter.pageSize, 'int')} OFFSET ${p.add((filter.page - 1) * filter.pageSize, 'int')}) m
+         JOIN incoming_document d ON d.id = m.document_id
          CROSS JOIN LATERAL (SELECT ${visibility} AS visible) v
          JOIN register r ON r.id = d.register_id
          LEFT JOIN unit lu ON lu.id = m.lead_unit_id
          LEFT JOIN app_user lp ON lp.id = m.lead_user_id
-         ${condition}
-        ORDER BY m.at DESC, d.year DESC, d.incoming_number DESC
-        LIMIT ${p.add(filter.pageSize, 'int')} OFFSET ${p.add((filter.page - 1) * filter.pageSize, 'int')}`,
+        ORDER BY m.at DESC, m.document_id`,
       p.values,
     );
     return { items, total };

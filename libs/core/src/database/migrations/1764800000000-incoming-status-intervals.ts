@@ -39,6 +39,10 @@ export class IncomingStatusIntervals1764800000000 implements MigrationInterface 
         previous_lead_user_id uuid,
         previous_lead_unit_id uuid,
         due_date date,
+        -- Facts of the document fixed at registration, copied so that counting never joins the
+        -- document table: the planner hashed all of it for a month's closings (bench/stats/README.md).
+        received_at timestamptz NOT NULL,
+        urgency varchar(12) NOT NULL,
         during tstzrange NOT NULL,
         -- The same stretch when someone handles the document (assigned, in progress), else NULL. Its own
         -- column so that its statistics describe only those stretches: the estimate for "handled at T"
@@ -94,7 +98,7 @@ const TRIGGER_FUNCTION = `
     IF NEW.action = 'progress' AND NEW.from_status IS NOT DISTINCT FROM NEW.to_status THEN
       RETURN NULL;
     END IF;
-    SELECT agency_id, due_date INTO doc FROM incoming_document WHERE id = NEW.document_id;
+    SELECT agency_id, due_date, received_at, urgency INTO doc FROM incoming_document WHERE id = NEW.document_id;
     SELECT a.user_id, coalesce(a.unit_id, u.unit_id) AS unit_id INTO lead
       FROM incoming_assignment a LEFT JOIN app_user u ON u.id = a.user_id
      WHERE a.document_id = NEW.document_id AND a.active AND a.role = 'lead';
@@ -113,9 +117,9 @@ const TRIGGER_FUNCTION = `
       END IF;
     END IF;
     INSERT INTO incoming_status_interval (document_id, agency_id, opened_by, action, status, lead_user_id, lead_unit_id,
-                                          previous_lead_user_id, previous_lead_unit_id, due_date, during)
+                                          previous_lead_user_id, previous_lead_unit_id, due_date, received_at, urgency, during)
     VALUES (NEW.document_id, doc.agency_id, NEW.id, NEW.action, NEW.to_status, lead.user_id, lead.unit_id,
-            previous_user, previous_unit, doc.due_date, tstzrange(starts, NULL));
+            previous_user, previous_unit, doc.due_date, doc.received_at, doc.urgency, tstzrange(starts, NULL));
     RETURN NULL;
   END $$`;
 
@@ -184,7 +188,7 @@ const REBUILD_FUNCTION = `
       WINDOW direction AS (PARTITION BY n.document_id, n.direction ORDER BY n.id)
     ),
     resolved AS (
-      SELECT c.*, d.agency_id,
+      SELECT c.*, d.agency_id, d.received_at, d.urgency,
              coalesce(c.named_unit, u.unit_id) AS lead_unit_id,
              CASE WHEN c.names_due THEN c.named_due ELSE d.due_date END AS due_date,
              lead(c.starts) OVER (PARTITION BY c.document_id ORDER BY c.id) AS ends
@@ -196,9 +200,9 @@ const REBUILD_FUNCTION = `
       SELECT r.* FROM resolved r WHERE r.ends IS NULL OR r.ends > r.starts
     )
     INSERT INTO incoming_status_interval (document_id, agency_id, opened_by, action, status, lead_user_id, lead_unit_id,
-                                          previous_lead_user_id, previous_lead_unit_id, due_date, during)
+                                          previous_lead_user_id, previous_lead_unit_id, due_date, received_at, urgency, during)
     SELECT s.document_id, s.agency_id, s.id, s.action, s.to_status, s.lead_user_id, s.lead_unit_id,
-           s.previous_user, s.previous_unit, s.due_date, tstzrange(s.starts, s.next_starts)
+           s.previous_user, s.previous_unit, s.due_date, s.received_at, s.urgency, tstzrange(s.starts, s.next_starts)
       FROM (SELECT ne.*, lag(ne.lead_user_id) OVER w AS previous_user, lag(ne.lead_unit_id) OVER w AS previous_unit,
                    lead(ne.starts) OVER w AS next_starts
               FROM nonempty ne
