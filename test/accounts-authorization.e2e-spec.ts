@@ -158,6 +158,14 @@ const CALLS: Record<string, (w: World, column: Column, me: Person | null) => Pro
     const report = await expectOk(w.admin.post('/api/v1/admin/unused-account-reports'), 202);
     return { method: 'GET', path: `/api/v1/admin/unused-account-reports/${report.id}`, ok: 200 };
   },
+  // Everyone past the gate gets figures: their own reach (the agency, their unit, or themselves).
+  ...Object.fromEntries(
+    ['weekly?week=2026-W36', 'monthly?month=2026-09', 'weekly/drilldown?week=2026-W36&figure=received', 'monthly/drilldown?month=2026-09&figure=closedLate',
+      'weekly/tracking-book?week=2026-W36', 'monthly/tracking-book?month=2026-09'].map((path) => [
+      `GET /stats/${path.split('?')[0]}`,
+      async (): Promise<Call> => ({ method: 'GET', path: `/api/v1/stats/${path}`, ok: 200 }),
+    ]),
+  ),
   // A department leader passes the role gate but may not read a whole register: 404 (docs/authorization.md).
   'GET /registers/:id/book': async (w, column) => ({
     method: 'GET',

@@ -28,6 +28,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { RegistersController } from './registers/registers.controller';
 import { ScansController } from './scans/scans.controller';
+import { StatsController } from './stats/stats.controller';
 
 @Module({
   imports: [CoreModule, TerminusModule, AccountsModule.forApi(), DocumentsModule],
@@ -47,6 +48,7 @@ import { ScansController } from './scans/scans.controller';
     InboxController,
     NotificationsController,
     RegistersController,
+    StatsController,
     CertificatesController,
     FilesController,
     ScansController,

@@ -65,6 +65,13 @@ import { VoidedNumberRepository } from './registers/voided-number.repository';
 import { VoidedNumberService } from './registers/voided-number.service';
 import { ScanFiles } from './scans/scan-files.service';
 import { ScanService } from './scans/scan.service';
+import { IncomingStatsRepository } from './stats/incoming-stats.repository';
+import { OutgoingStatsRepository } from './stats/outgoing-stats.repository';
+import { StatsAccess } from './stats/stats-access.service';
+import { StatsDrilldownService } from './stats/stats-drilldown.service';
+import { StatsReportService } from './stats/stats-report.service';
+import { StatsService } from './stats/stats.service';
+import { TrackingBookService } from './stats/tracking-book.service';
 
 const services = [
   RegisterService,
@@ -95,6 +102,10 @@ const services = [
   ScanService,
   IncomingScanService,
   JobStatusService,
+  StatsService,
+  StatsDrilldownService,
+  StatsReportService,
+  TrackingBookService,
 ];
 
 /** One source per register kind. */
@@ -138,6 +149,9 @@ const registerBookSources = {
     registerBookSources,
     VoidedNumberRepository,
     ScanFiles,
+    IncomingStatsRepository,
+    OutgoingStatsRepository,
+    StatsAccess,
     ...services,
   ],
   exports: services,

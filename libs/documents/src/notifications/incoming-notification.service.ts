@@ -12,7 +12,7 @@ import type { IncomingNotificationKind } from './notification.entity';
 import { NewNotification, NotificationRepository } from './notification.repository';
 
 /** Reminders start this many working days before the deadline. */
-const DUE_SOON_WORKING_DAYS = 2;
+export const DUE_SOON_WORKING_DAYS = 2;
 const BATCH = 500;
 
 const TITLES: Record<IncomingNotificationKind, string> = {

@@ -32,6 +32,26 @@ export interface TableView {
   heading?: string;
   columns: readonly ReportColumn[];
   rows: readonly ReportRow[];
+  /** Drawn under the table in PDF; the XLSX sheet holds the same numbers in its rows. */
+  charts?: readonly ReportChart[];
+}
+
+export type ChartColour = 'blue' | 'red' | 'green' | 'orange' | 'grey';
+
+export interface ChartSeries {
+  /** Legend text, e.g. "Đúng hạn". */
+  name: string;
+  colour: ChartColour;
+  /** One value per category. */
+  values: readonly number[];
+}
+
+/** A bar chart (one group of bars per category) or a line chart (one line per series across the categories). */
+export interface ReportChart {
+  kind: 'bar' | 'line';
+  title: string;
+  categories: readonly string[];
+  series: readonly ChartSeries[];
 }
 
 export interface TableReport {

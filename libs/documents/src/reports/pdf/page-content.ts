@@ -24,12 +24,36 @@ export class PageContent {
     this.ops.push(`${grey} g ${n(x)} ${n(y)} ${n(width)} ${n(height)} re f 0 g`);
   }
 
+  /** A rectangle filled with an RGB colour (components 0–1), e.g. a bar of a chart. */
+  fill(x: number, y: number, width: number, height: number, rgb: Rgb): void {
+    this.ops.push(`${rgbText(rgb)} rg ${n(x)} ${n(y)} ${n(width)} ${n(height)} re f 0 g`);
+  }
+
+  /** Connected segments through `points` in an RGB colour and a line width, e.g. a trend line. */
+  polyline(points: readonly [number, number][], rgb: Rgb, width: number): void {
+    if (points.length < 2) return;
+    const path = points.map(([x, y], i) => `${n(x)} ${n(y)} ${i === 0 ? 'm' : 'l'}`).join(' ');
+    this.ops.push(`q ${rgbText(rgb)} RG ${n(width)} w 1 j ${path} S Q`);
+  }
+
+  /** A thin grey line (grid lines behind a chart). */
+  greyLine(x1: number, y1: number, x2: number, y2: number, grey: number): void {
+    this.ops.push(`q ${grey} G ${n(x1)} ${n(y1)} m ${n(x2)} ${n(y2)} l S Q`);
+  }
+
   /** Appends the operators to the page as one content stream, compressed by Node's zlib (pdf-lib's pako is several times slower). */
   writeTo(doc: PDFDocument, page: PDFPage, fonts: readonly ReportFont[]): void {
     for (const font of fonts) page.node.setFontDictionary(PDFName.of(font.resourceName), font.pdfFont.ref);
     const compressed = deflateSync(Buffer.from(this.ops.join('\n'), 'latin1'));
     page.node.addContentStream(doc.context.register(doc.context.stream(compressed, { Filter: 'FlateDecode' })));
   }
+}
+
+/** Red, green, blue, each 0–1. */
+export type Rgb = readonly [number, number, number];
+
+function rgbText(rgb: Rgb): string {
+  return rgb.map((c) => n(c)).join(' ');
 }
 
 function n(value: number): string {

@@ -1,8 +1,9 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFPage } from 'pdf-lib';
 import { ROWS_BETWEEN_YIELDS, yieldToEventLoop } from '../event-loop';
-import { cleanCellText, TableReport, TableView } from '../table-report';
+import { cleanCellText, ReportChart, TableReport, TableView } from '../table-report';
 import { PageContent } from './page-content';
+import { CHART_HEIGHT, drawChart } from './pdf-chart';
 import {
   baselineOf,
   BODY_CELL,
@@ -28,6 +29,8 @@ import { wrapText } from './text-wrap';
 
 /** Shown in place of rows when a table has none. */
 const NO_ROWS = '(Không có dữ liệu)';
+/** Space between a table and a chart under it. */
+const CHART_GAP = 14;
 
 /**
  * A table report as a printable PDF: A4 landscape, DejaVu (Vietnamese letters), the title block on
@@ -95,6 +98,7 @@ class PdfTableWriter {
       }
     }
     this.closeTable(boxes);
+    for (const chart of view.charts ?? []) this.chart(chart);
     this.finishPage();
   }
 
@@ -107,6 +111,17 @@ class PdfTableWriter {
       content.text(this.fonts.regular, FOOTER.size, x, FOOTER_BASELINE, text);
       content.writeTo(this.doc, page, [this.fonts.regular]);
     });
+  }
+
+  /** A chart under the table, or at the top of the next page when it does not fit below. */
+  private chart(chart: ReportChart): void {
+    if (this.y - CHART_GAP - CHART_HEIGHT < MARGIN.bottom) {
+      this.finishPage();
+      this.startPage();
+    }
+    this.y -= CHART_GAP;
+    drawChart(this.content, this.fonts, chart, this.y);
+    this.y -= CHART_HEIGHT;
   }
 
   private startPage(): void {
