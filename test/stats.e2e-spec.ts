@@ -10,9 +10,13 @@ import { closeWithResult, registerIncoming } from './support/documents';
 import { Client } from './support/http';
 import { createDraft, createTestPki, reviewThrough, sealImage, signatureImage, uploadCertificate } from './support/outgoing';
 import { Api, startApi } from './support/processes';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, loadRun } from './support/test-env';
+import { isolatedRun, IsolatedRun } from './support/accounts-run';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
 
-const run = loadRun();
+const baseRun = loadRun();
+/** A copy of the run's database: the certificates this suite stores must not become other suites' signers. */
+let isolated: IsolatedRun;
+let run: E2eRun;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const id = async (sql: string, param: string) => (await query(run.databaseUrl, sql, [param]))[0].id as string;
 const userId = (username: string) => id('SELECT id FROM app_user WHERE username = $1', username);
@@ -79,6 +83,8 @@ describe('weekly and monthly statistics (thống kê giao ban)', () => {
   }
 
   beforeAll(async () => {
+    isolated = await isolatedRun(baseRun, 'stats');
+    run = isolated.run;
     const pki = createTestPki();
     api = await startApi(run, { SIGNING_TRUST_ANCHORS: pki.anchorsFile });
     scratch = mkdtempSync(join(tmpdir(), 'eoffice-stats-'));
@@ -168,6 +174,7 @@ describe('weekly and monthly statistics (thống kê giao ban)', () => {
   afterAll(async () => {
     await api?.stop();
     rmSync(scratch, { recursive: true, force: true });
+    await isolated?.dispose();
   });
 
   const W36 = '/api/v1/stats/weekly?week=2026-W36';
