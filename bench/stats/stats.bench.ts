@@ -312,15 +312,24 @@ interface Latency {
   p95: number;
 }
 
-async function latency(api: Api, token: string, path: string): Promise<Latency> {
-  for (let i = 0; i < OPT.warmup; i += 1) await timedGet(api, token, path);
-  const samples: number[] = [];
-  const deadline = Date.now() + OPT.maxSeconds * 1000;
-  while (samples.length < OPT.samples && (samples.length < OPT.minSamples || Date.now() < deadline)) {
-    samples.push((await timedGet(api, token, path)).ms);
+/**
+ * Every figure sampled in turn, round after round (after a warm-up of each), so that the load of
+ * the shared machine at any moment falls on all figures alike rather than on whichever was being
+ * measured then; stops after --samples rounds, or after --max-seconds once --min-samples are in.
+ */
+async function latencies(api: Api, tokens: Record<Figure['user'], string>, list: Figure[]): Promise<Map<string, Latency>> {
+  for (const figure of list) for (let i = 0; i < OPT.warmup; i += 1) await timedGet(api, tokens[figure.user], figure.path);
+  const samples = new Map<string, number[]>(list.map((f) => [f.label, []]));
+  const deadline = Date.now() + OPT.maxSeconds * 1000 * list.length;
+  for (let round = 0; round < OPT.samples && (round < OPT.minSamples || Date.now() < deadline); round += 1) {
+    for (const figure of list) samples.get(figure.label)!.push((await timedGet(api, tokens[figure.user], figure.path)).ms);
   }
-  samples.sort((a, b) => a - b);
-  return { n: samples.length, p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
+  const result = new Map<string, Latency>();
+  for (const [label, values] of samples) {
+    values.sort((a, b) => a - b);
+    result.set(label, { n: values.length, p50: percentile(values, 0.5), p95: percentile(values, 0.95) });
+  }
+  return result;
 }
 
 /** ISO week key of the last complete week, and the month before the current one, in Vietnam. */
@@ -405,12 +414,8 @@ async function measure(api: Api, db: PgClient, org: Org): Promise<Measured> {
   log(`measuring at ${documents.toLocaleString('en')} documents, ${events.toLocaleString('en')} events, ${intervals.toLocaleString('en')} stretches (database ${dbSize}; load average ${loadavg()[0].toFixed(2)})`);
   const { week, month } = lastCompletePeriods();
   const tokens = { hapt: await signIn(api, 'hapt'), khoalm: await signIn(api, 'khoalm'), huydq: await signIn(api, 'huydq') };
-  const values = new Map<string, Latency>();
-  for (const figure of figures(week, month)) {
-    const value = await latency(api, tokens[figure.user], figure.path);
-    values.set(figure.label, value);
-    log(`  ${figure.label}: p50 ${value.p50.toFixed(1)} ms, p95 ${value.p95.toFixed(1)} ms (n=${value.n})`);
-  }
+  const values = await latencies(api, tokens, figures(week, month));
+  for (const [label, value] of values) log(`  ${label}: p50 ${value.p50.toFixed(1)} ms, p95 ${value.p95.toFixed(1)} ms (n=${value.n})`);
   const answer = (await timedGet(api, tokens.hapt, `/api/v1/stats/weekly?week=${week}`)).body.toString();
   const replay = await replayComparison(db, org, week);
   log(

@@ -14,9 +14,10 @@ const COLUMNS = `i.document_id, i.lead_unit_id, i.lead_user_id, lower(i.during) 
 export type FigureGrain = 'document' | 'unit';
 
 /**
- * The SQL of one figure (or of `closed`: on time and late together): the rows of incoming_status_interval (one per document, or per document
- * and unit) that make it up, with COLUMNS. The counts, the breakdown by unit and the drill-down
- * lists all select from this one statement, so a number and its list cannot disagree.
+ * The SQL of one figure (or of `closed`: on time and late together): the rows of
+ * incoming_status_interval (one per document, or per document and unit) that make it up, with
+ * COLUMNS. The counts, the breakdown by unit and the drill-down lists all select from this one
+ * statement, so a number and its list cannot disagree.
  */
 export function incomingFigureSql(figure: IncomingFigure | 'closed', scope: StatsScope, w: StatsWindow, p: SqlParams, grain: FigureGrain = 'document'): string {
   const key = grain === 'unit' ? 'i.document_id, i.lead_unit_id' : 'i.document_id';
