@@ -1,3 +1,4 @@
+import type { Confidentiality, Urgency } from '../incoming/entities/incoming-document.entity';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FigureGrain, incomingFigureSql, leadIn } from './incoming-figure-sql';
@@ -70,8 +71,8 @@ export interface TrackingRecord {
   sourceDate: string | null;
   documentType: string;
   subject: string | null;
-  urgency: string;
-  confidentiality: string;
+  urgency: Urgency;
+  confidentiality: Confidentiality;
   redacted: boolean;
   statusThen: string;
   since: Date;

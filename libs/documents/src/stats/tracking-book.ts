@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
+import { CONFIDENTIALITY_NOTES, URGENCY_NOTES } from '../registers/book/document-notes';
 import type { ReportColumn, ReportRow } from '../reports/table-report';
 import type { TrackingRecord } from './incoming-stats.repository';
 import { vietnamDay } from './rules/stats-period';
@@ -14,8 +15,6 @@ export const TRACKING_BOOK_COLUMNS: readonly ReportColumn[] = [
   { key: 'note', header: 'Ghi chú', width: 16, kind: 'text' },
 ];
 
-const URGENCY: Record<string, string | null> = { normal: null, urgent: 'Khẩn', very_urgent: 'Thượng khẩn', flash: 'Hỏa tốc' };
-const SECRECY: Record<string, string | null> = { normal: null, confidential: 'Mật', secret: 'Tối mật', top_secret: 'Tuyệt mật' };
 
 /** One line of the book, as printed: the document, its lead, its deadline and how it stood at the period's end (on `today`, StatsWindow). */
 export function trackingBookRow(record: TrackingRecord, today: string, calendar: WorkingCalendar): ReportRow {
@@ -26,7 +25,7 @@ export function trackingBookRow(record: TrackingRecord, today: string, calendar:
     dueDate: record.dueDateThen,
     progress: progressText(record, today, calendar),
     reply: record.replyNumberSymbol,
-    note: [URGENCY[record.urgency], SECRECY[record.confidentiality], record.reopenedInPeriod ? 'Mở lại trong kỳ' : null].filter(Boolean).join('; ') || null,
+    note: [URGENCY_NOTES[record.urgency], CONFIDENTIALITY_NOTES[record.confidentiality], record.reopenedInPeriod ? 'Mở lại trong kỳ' : null].filter(Boolean).join('; ') || null,
   };
 }
 
