@@ -1,11 +1,11 @@
 // The steps the large-file benchmark measures, each one a function of the input PDF, plus the
 // floor it compares them with: one SHA-256 pass over the file and one RSA-2048 signature.
 import { createHash, sign } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   applyLeaderSignature, applyOrganisationSignature, createDemoPki, fillNumberAndDate, importPkcs12,
-  prepareDraft, SigningCredentials, TrustOptions, verifyPdfSignatures,
+  prepareDraft, SigningCredentials, TrustOptions, UpdatedPdf, verifyPdfSignatures,
 } from '@eoffice/signing';
 import { LARGE_PDF_LAYOUT } from './large-pdf';
 
@@ -60,8 +60,18 @@ export function readFixtures(dir: string): BenchFixtures {
   };
 }
 
+/** Writes a step's PDF as a file store does: its parts one after the other, never joined. */
+export function writePdf(path: string, pdf: UpdatedPdf): void {
+  const fd = openSync(path, 'w');
+  try {
+    pdf.parts().forEach((part) => writeSync(fd, part));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Runs one step; returns the PDF it produced (undefined for the floor and the verification). */
-export async function runStep(step: StepName, pdf: Buffer, fixtures: BenchFixtures): Promise<Buffer | undefined> {
+export async function runStep(step: StepName, pdf: Buffer, fixtures: BenchFixtures): Promise<UpdatedPdf | undefined> {
   switch (step) {
     case 'floor': {
       const digest = createHash('sha256').update(pdf).digest();

@@ -40,8 +40,8 @@ async function writeWarmupChain(dir: string, fixturesDir: string): Promise<void>
   for (const step of STEPS) {
     const output = await runStep(step, step === 'prepare' ? pdf : readFileSync(fileOf(dir, 'warmup', STEP_INPUT[step])), fixtures);
     if (output) {
-      pdf = output;
-      writeFileSync(fileOf(dir, 'warmup', step), output);
+      pdf = output.toBuffer();
+      writeFileSync(fileOf(dir, 'warmup', step), pdf);
     }
   }
 }

@@ -4,7 +4,8 @@
 // Prints one JSON line (StepMeasurement) on stdout.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { BenchFixtures, MEASURED_RUNS, readFixtures, runStep, StepName } from './chain-step';
+import type { UpdatedPdf } from '@eoffice/signing';
+import { BenchFixtures, MEASURED_RUNS, readFixtures, runStep, StepName, writePdf } from './chain-step';
 
 export interface StepJob {
   step: StepName;
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
   // (compiled code and type feedback are thrown away).
   const timed: TimedRun[] = [];
   for (let i = 0; i < MEASURED_RUNS; i += 1) timed.push(await timedRun(job.step, input, fixtures, i === 0 ? job.profileFile : undefined));
-  if (memory.output && job.output) writeFileSync(job.output, memory.output);
+  if (memory.output && job.output) writePdf(job.output, memory.output);
   const median = (pick: (run: TimedRun) => number): number => timed.map(pick).sort((a, b) => a - b)[Math.floor(timed.length / 2)];
   const measurement: StepMeasurement = {
     step: job.step,
@@ -135,7 +136,7 @@ async function timedRun(step: StepName, input: Buffer, fixtures: BenchFixtures, 
 }
 
 /** One more run from a collected heap, with the kernel's high-water mark reset just before it. */
-async function memoryRun(step: StepName, input: Buffer, fixtures: BenchFixtures): Promise<{ figures: MemoryFigures; output?: Buffer }> {
+async function memoryRun(step: StepName, input: Buffer, fixtures: BenchFixtures): Promise<{ figures: MemoryFigures; output?: UpdatedPdf }> {
   (gc as () => void)();
   const start = process.memoryUsage();
   const peak = { heapUsed: start.heapUsed, arrayBuffers: start.arrayBuffers };

@@ -11,7 +11,9 @@ export {
 export { formatPdfDate, formatVietnamIso, parsePdfDate, vietnamCalendarDate } from './decree30/vietnam-time';
 export type { CalendarDate } from './decree30/vietnam-time';
 
-// Drafts, form filling and signing
+// Drafts, form filling and signing: every step takes bytes or an earlier step's UpdatedPdf
+export { UpdatedPdf } from './pdf/updated-pdf';
+export type { PdfInput } from './pdf/updated-pdf';
 export { FIELD_NAMES } from './signature/signature-options';
 export type { CommonSignatureOptions } from './signature/signature-options';
 export { prepareDraft } from './form/draft-preparer';

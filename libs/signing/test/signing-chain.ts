@@ -11,28 +11,28 @@ export interface ChainSteps {
   sealed: Buffer;
 }
 
-/** The Decree 30 sequence: draft fields → leader signs → clerk numbers → agency seals. */
+/** The Decree 30 sequence: draft fields → leader signs → clerk numbers → agency seals; each step's whole file. */
 export async function runSigningChain(source: Uint8Array, layout: DraftLayout, test: TestPki): Promise<ChainSteps> {
-  const draft = await prepareDraft(source, layout);
-  const leaderSigned = await applyLeaderSignature(draft, {
+  const draft = (await prepareDraft(source, layout)).toBuffer();
+  const leaderSigned = (await applyLeaderSignature(draft, {
     credentials: test.leader,
     signerName: LEADER_NAME,
     signatureImage: test.pki.signatureImage,
     trust: test.trust,
     reason: 'Phê duyệt',
     location: 'Tây Ninh',
-  });
-  const numbered = await fillNumberAndDate(leaderSigned, {
+  })).toBuffer();
+  const numbered = (await fillNumberAndDate(leaderSigned, {
     documentNumber: 5,
     notation: 'QĐ-SGDĐT',
     place: 'Tây Ninh',
     issueDate: { year: 2027, month: 1, day: 5 },
-  });
-  const sealed = await applyOrganisationSignature(numbered, {
+  })).toBuffer();
+  const sealed = (await applyOrganisationSignature(numbered, {
     credentials: test.agency,
     agencyName: AGENCY_NAME,
     sealImage: test.pki.sealImage,
     trust: test.trust,
-  });
+  })).toBuffer();
   return { draft, leaderSigned, numbered, sealed };
 }

@@ -45,17 +45,23 @@ export class FileReceiver {
 
   /**
    * Bytes the system made itself (a signed PDF, a converted draft): no type detection needed,
-   * the caller says what they are. The blob is committed before any record refers to it, as uploads are.
+   * the caller says what they are. The file may come in parts written one after the other (a
+   * signed PDF is the previous file plus a revision), so a large file is never joined in memory.
+   * The blob is committed before any record refers to it, as uploads are.
    */
-  async receiveBytes(bytes: Uint8Array, meta: { mimeType: string; originalName: string | null }): Promise<ReceivedFile> {
+  async receiveBytes(content: Uint8Array | readonly Uint8Array[], meta: { mimeType: string; originalName: string | null }): Promise<ReceivedFile> {
+    const parts = content instanceof Uint8Array ? [content] : content;
     const dir = this.blobs.tempDir();
     await mkdir(dir, { recursive: true });
     const tempPath = join(dir, randomUUID());
     try {
-      await writeFile(tempPath, bytes);
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const hash = createHash('sha256');
+      parts.forEach((part) => hash.update(part));
+      await writeFile(tempPath, parts);
+      const sha256 = hash.digest('hex');
       const storageKey = await this.blobs.commit(tempPath, sha256);
-      return { storageKey, sha256, sizeBytes: bytes.length, mimeType: meta.mimeType, originalName: meta.originalName };
+      const sizeBytes = parts.reduce((total, part) => total + part.length, 0);
+      return { storageKey, sha256, sizeBytes, mimeType: meta.mimeType, originalName: meta.originalName };
     } catch (error) {
       await rm(tempPath, { force: true });
       throw error;

@@ -42,9 +42,9 @@ export class FileService {
     return this.files.insert({ ...received, uploadedBy }, manager);
   }
 
-  /** Records bytes the system made (a signed PDF) in the caller's transaction. */
+  /** Records bytes the system made (a signed PDF, possibly in parts) in the caller's transaction. */
   async recordBytes(
-    bytes: Uint8Array,
+    bytes: Uint8Array | readonly Uint8Array[],
     meta: { mimeType: string; originalName: string | null },
     createdBy: string | null,
     manager?: EntityManager,

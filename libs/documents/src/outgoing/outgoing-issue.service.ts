@@ -75,7 +75,7 @@ export class OutgoingIssueService {
         });
       });
       const numberSymbol = formatNumberSymbol(number.value, notation);
-      const file = await this.files.recordBytes(issuedPdf, { mimeType: MediaType.pdf, originalName: `${numberSymbol.replace('/', '_')}.pdf` }, actor.id, manager);
+      const file = await this.files.recordBytes(issuedPdf.parts(), { mimeType: MediaType.pdf, originalName: `${numberSymbol.replace('/', '_')}.pdf` }, actor.id, manager);
       return {
         changes: { registerId: number.registerId, year: number.year, outgoingNumber: number.value, numberSymbol, issuedAt, issuedBy: actor.id, issuedFileId: file.id },
         data: { registerId: number.registerId, year: number.year, number: number.value, numberSymbol, sha256: file.sha256, certificateId: organisation.certificate.id },

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '@eoffice/accounts';
 import { AppError, AuditService, FileService, MediaType } from '@eoffice/core';
 import {
-  applyLeaderSignature, completeDeferredSignature, DeferredSignatureResponse, prepareDeferredSignature, prepareDraft,
+  applyLeaderSignature, completeDeferredSignature, DeferredSignatureResponse, prepareDeferredSignature, prepareDraft, UpdatedPdf,
 } from '@eoffice/signing';
 import { draftLayoutOf } from './draft-layout';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
@@ -75,7 +75,7 @@ export class OutgoingSigningService {
       const prepared = await withSigningErrors(() =>
         prepareDeferredSignature(draft, { certificate, signatureImage: image, signerName: actor.fullName, trust }),
       );
-      const file = await this.files.recordBytes(prepared.preparedPdf, { mimeType: MediaType.pdf, originalName: null }, actor.id, manager);
+      const file = await this.files.recordBytes(prepared.preparedPdf.parts(), { mimeType: MediaType.pdf, originalName: null }, actor.id, manager);
       const expiresAt = new Date(Date.now() + SESSION_MINUTES * 60_000);
       const session = await this.sessions.insert(manager, { documentId: id, signerId: actor.id, preparedFileId: file.id, state: prepared.state, expiresAt });
       await this.audit.record(manager, {
@@ -112,7 +112,7 @@ export class OutgoingSigningService {
   }
 
   /** The approved version's PDF with the signature field and the number/date fields added. */
-  private async preparedDraft(document: OutgoingDocument, manager: EntityManager): Promise<Buffer> {
+  private async preparedDraft(document: OutgoingDocument, manager: EntityManager): Promise<UpdatedPdf> {
     const version = document.currentVersionId ? await this.versions.findById(document.currentVersionId, manager) : null;
     if (!version?.pdfFileId) throw new AppError(409, 'DRAFT_NOT_READY', 'Dự thảo chưa có bản PDF (the draft has no PDF)');
     const pdf = await this.files.readBytes(version.pdfFileId);
@@ -130,11 +130,11 @@ export class OutgoingSigningService {
     manager: EntityManager,
     actor: Actor,
     document: OutgoingDocument,
-    signed: Buffer,
+    signed: UpdatedPdf,
     certificate: Buffer,
     data: Record<string, unknown>,
   ) {
-    const file = await this.files.recordBytes(signed, { mimeType: MediaType.pdf, originalName: `${document.id}-signed.pdf` }, actor.id, manager);
+    const file = await this.files.recordBytes(signed.parts(), { mimeType: MediaType.pdf, originalName: `${document.id}-signed.pdf` }, actor.id, manager);
     const signerCertificateSha256 = createHash('sha256').update(certificate).digest('hex');
     return {
       changes: { signedFileId: file.id, signedAt: new Date(), signerCertificateSha256 },

@@ -40,6 +40,41 @@ const cachingFontkit = {
 };
 
 /**
+ * fontkit writes a subset through a stream whose events wait on timers: a few milliseconds of
+ * work and as many of waiting, per font, per signature. The same signer, agency and date line need
+ * the same glyphs again and again, so a subset's bytes are kept by the glyphs it holds, in order.
+ * Digits and the punctuation of numbers, dates and times go into every subset first, in a fixed
+ * order, so that a new number or signing time does not make a new subset.
+ */
+const COMMON_GLYPHS = '0123456789 :+-/.,';
+const MAX_SUBSETS_PER_FONT = 256;
+const serialisedSubsets = new WeakMap<Uint8Array, Map<string, Uint8Array>>();
+
+interface SubsetInternals {
+  /** fontkit's Subset: original glyph ids in subset order. */
+  subset: { glyphs: number[] };
+  serializeFont(): Promise<Uint8Array>;
+}
+
+function reuseSerialisedSubsets(embedder: CustomFontSubsetEmbedder, fontBytes: Uint8Array): void {
+  const internals = embedder as unknown as SubsetInternals;
+  const serialise = internals.serializeFont.bind(embedder);
+  internals.serializeFont = async () => {
+    let subsets = serialisedSubsets.get(fontBytes);
+    if (!subsets) serialisedSubsets.set(fontBytes, (subsets = new Map()));
+    const key = internals.subset.glyphs.join(',');
+    let bytes = subsets.get(key);
+    if (!bytes) {
+      bytes = await serialise();
+      if (subsets.size >= MAX_SUBSETS_PER_FONT) subsets.delete(subsets.keys().next().value as string);
+      subsets.set(key, bytes);
+    }
+    return bytes;
+  };
+  embedder.encodeText(COMMON_GLYPHS);
+}
+
+/**
  * Builds a form XObject for a widget's normal appearance (/AP /N) out of text and PNG images.
  * Fonts are subset to the glyphs actually drawn, so they must all be drawn before `build()`.
  */
@@ -52,6 +87,7 @@ export class AppearanceBuilder {
 
   async font(bytes: Uint8Array): Promise<AppearanceFont> {
     const embedder = await CustomFontSubsetEmbedder.for(cachingFontkit, bytes);
+    reuseSerialisedSubsets(embedder, bytes);
     const font = { name: `F${this.fonts.length + 1}`, embedder, ref: this.context.nextRef() };
     this.fonts.push(font);
     return font;
@@ -92,8 +128,25 @@ export class AppearanceBuilder {
   }
 }
 
+/**
+ * Widths need fontkit's full layout (shaping, kerning: ~0.1 ms a call), and fitting and wrapping
+ * measure the same names and words for every document; a width is linear in the size, so the
+ * width at size 1 is kept per parsed font and text.
+ */
+const MAX_WIDTHS_PER_FONT = 4096;
+const unitWidths = new WeakMap<object, Map<string, number>>();
+
 export function textWidth(font: AppearanceFont, text: string, size: number): number {
-  return font.embedder.widthOfTextAtSize(text.normalize('NFC'), size);
+  let widths = unitWidths.get(font.embedder.font);
+  if (!widths) unitWidths.set(font.embedder.font, (widths = new Map()));
+  const normalised = text.normalize('NFC');
+  let width = widths.get(normalised);
+  if (width === undefined) {
+    width = font.embedder.widthOfTextAtSize(normalised, 1);
+    if (widths.size >= MAX_WIDTHS_PER_FONT) widths.clear();
+    widths.set(normalised, width);
+  }
+  return width * size;
 }
 
 /** The largest size ≤ `preferred` (and ≥ `minimum`) at which `text` fits in `maxWidth`. */

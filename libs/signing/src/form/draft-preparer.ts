@@ -2,6 +2,7 @@ import { PDFDict, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { SigningError } from '../errors/signing-error';
 import { listPages, Rect, resolvePageIndex } from '../pdf/page-tree';
 import { PdfUpdate } from '../pdf/pdf-update';
+import { PdfInput, pdfBytes, UpdatedPdf } from '../pdf/updated-pdf';
 import { FIELD_NAMES } from '../signature/signature-options';
 import { createSignatureField, fieldNameString, SignatureFieldPlacement } from '../signature/signature-revision';
 import { acroFormOwnerRef, appendToArray, editableAcroForm, findField } from './acroform';
@@ -32,8 +33,8 @@ const CENTRED = 1;
  * after a signature would not be). Written as an incremental update too, so the draft keeps
  * its cross-reference kind and any signatures it already carries.
  */
-export async function prepareDraft(pdf: Uint8Array, layout: DraftLayout): Promise<Buffer> {
-  const update = PdfUpdate.open(pdf);
+export async function prepareDraft(pdf: PdfInput, layout: DraftLayout): Promise<UpdatedPdf> {
+  const update = PdfUpdate.open(pdfBytes(pdf));
   const names = { ...FIELD_NAMES, ...layout.fieldNames };
   for (const name of [names.leaderSignature, names.documentNumber, names.issueDateLine]) {
     if (findField(update.context, update.catalog, name)) throw new SigningError('FIELD_NAME_TAKEN', `The draft already has a field "${name}"`);
@@ -44,7 +45,7 @@ export async function prepareDraft(pdf: Uint8Array, layout: DraftLayout): Promis
   leader.dict.set(PDFName.of('AP'), update.context.obj({ N: emptyAppearance(update, layout.leaderSignature.rect) }));
   addTextField(update, names.documentNumber, layout.documentNumber, 13);
   addTextField(update, names.issueDateLine, layout.issueDateLine, 14);
-  return update.write().bytes;
+  return update.writeFile();
 }
 
 /** Read-only, centred text field; its appearance stays empty until `fillNumberAndDate`. */

@@ -4,6 +4,7 @@ import { FontFiles, fontFile } from '../appearance/font-files';
 import { formatIssueDateLine, formatNumberLine } from '../decree30/decree30-format';
 import { CalendarDate } from '../decree30/vietnam-time';
 import { PdfUpdate } from '../pdf/pdf-update';
+import { PdfInput, pdfBytes, UpdatedPdf } from '../pdf/updated-pdf';
 import { FIELD_NAMES } from '../signature/signature-options';
 import { requireField, widgetOf, widgetRect } from './acroform';
 
@@ -32,7 +33,7 @@ interface TextFill {
  * incremental form fill: only the two field dictionaries change (new /V and appearance), so an
  * earlier signature stays valid and the change is recognisably a form fill.
  */
-export async function fillNumberAndDate(pdf: Uint8Array, options: NumberAndDateOptions): Promise<Buffer> {
+export async function fillNumberAndDate(pdf: PdfInput, options: NumberAndDateOptions): Promise<UpdatedPdf> {
   return fillTextFields(pdf, [
     // ND 30: số/ký hiệu 13 pt upright; date line 13–14 pt italic.
     { fieldName: options.numberFieldName ?? FIELD_NAMES.documentNumber, text: formatNumberLine(options.documentNumber, options.notation), style: 'regular', size: 13 },
@@ -40,8 +41,8 @@ export async function fillNumberAndDate(pdf: Uint8Array, options: NumberAndDateO
   ], options.fonts);
 }
 
-export async function fillTextFields(pdf: Uint8Array, fills: TextFill[], fonts?: Partial<FontFiles>): Promise<Buffer> {
-  const update = PdfUpdate.open(pdf);
+export async function fillTextFields(pdf: PdfInput, fills: TextFill[], fonts?: Partial<FontFiles>): Promise<UpdatedPdf> {
+  const update = PdfUpdate.open(pdfBytes(pdf));
   for (const fill of fills) {
     const field = requireField(update, fill.fieldName, 'Tx');
     const widget = widgetOf(update.context, field);
@@ -57,5 +58,5 @@ export async function fillTextFields(pdf: Uint8Array, fills: TextFill[], fonts?:
     update.markModified(field.ref);
     update.markModified(widget.ref);
   }
-  return update.write().bytes;
+  return update.writeFile();
 }

@@ -21,7 +21,7 @@ function appendLangRevision(pdf: Uint8Array, lang: string): { bytes: Buffer; new
   update.catalog.set(PDFName.of('Lang'), PDFString.of(lang));
   update.catalog.set(PDFName.of('TestNote'), ref);
   update.markModified(update.catalogRef);
-  return { bytes: update.write().bytes, newRef: ref.toString() };
+  return { bytes: update.writeFile().toBuffer(), newRef: ref.toString() };
 }
 
 function langOf(pdf: Uint8Array, revision?: number): string | undefined {
@@ -81,7 +81,7 @@ describe('PDF structure reading and incremental writing', () => {
   it('numbers new objects from the trailer /Size even when objects are missing below it', () => {
     const update = PdfUpdate.open(buildPdfWithSizeGap());
     expect(update.register(update.context.obj({ A: PDFNumber.of(1) })).toString()).toBe('40 0 R');
-    const written = update.write().bytes;
+    const written = update.writeFile().toBuffer();
     const structure = PdfStructure.read(written);
     expect(structure.size).toBe(41);
     expect(structure.entry(40)).toMatchObject({ kind: 'offset' });

@@ -10,9 +10,11 @@ export type RevisionObject =
   | { ref: PDFRef; body: Uint8Array };
 
 export interface AppendedRevision {
-  /** Previous bytes, untouched, followed by the new revision. */
-  bytes: Buffer;
-  /** Absolute offset of each written object's body (just after `N G obj\n`). */
+  /** The new revision's bytes only: they follow the previous file, which is neither copied nor touched. */
+  revision: Buffer;
+  /** Where `revision` starts in the new file: the previous file's length. */
+  offset: number;
+  /** Offset in the new file of each written object's body (just after `N G obj\n`). */
   bodyOffsets: Map<number, number>;
 }
 
@@ -26,7 +28,7 @@ export interface AppendedRevision {
  */
 export function appendRevision(structure: PdfStructure, objects: RevisionObject[]): AppendedRevision {
   const previous = structure.bytes;
-  const parts: Buffer[] = [previous];
+  const parts: Buffer[] = [];
   let position = previous.length;
   const push = (chunk: Buffer): void => {
     parts.push(chunk);
@@ -52,7 +54,7 @@ export function appendRevision(structure: PdfStructure, objects: RevisionObject[
     ? xrefStream(structure, entries, trailer, xrefOffset)
     : xrefTable(structure, entries, trailer));
   push(ascii(`startxref\n${xrefOffset}\n%%EOF\n`));
-  return { bytes: Buffer.concat(parts, position), bodyOffsets };
+  return { revision: Buffer.concat(parts, position - previous.length), offset: previous.length, bodyOffsets };
 }
 
 interface XrefRow {

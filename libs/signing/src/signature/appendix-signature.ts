@@ -4,6 +4,7 @@ import { POINTS_PER_MM } from '../appearance/png-metadata';
 import { SigningCredentials } from '../certificates/signing-credentials';
 import { formatVietnamIso } from '../decree30/vietnam-time';
 import { listPages, pageBox } from '../pdf/page-tree';
+import { PdfInput, pdfBytes, UpdatedPdf } from '../pdf/updated-pdf';
 import { signPreparedRevision } from './cms-signer';
 import { checkSignerCertificate } from './leader-signature';
 import { CommonSignatureOptions, FIELD_NAMES } from './signature-options';
@@ -26,7 +27,7 @@ const TOP_OFFSET_MM = 8;
  * Agency signature on an appendix in a separate file: top-right of page 1, no image, text with
  * the document's số/ký hiệu and the signing time in ISO 8601 with +07:00.
  */
-export async function signAppendix(pdf: Uint8Array, options: AppendixSignatureOptions): Promise<Buffer> {
+export async function signAppendix(pdf: PdfInput, options: AppendixSignatureOptions): Promise<UpdatedPdf> {
   const signingTime = options.signingTime ?? new Date();
   checkSignerCertificate(options.credentials.certificate, options.credentials.chain, options, signingTime);
   const lines = [
@@ -34,7 +35,7 @@ export async function signAppendix(pdf: Uint8Array, options: AppendixSignatureOp
     `Số: ${options.documentNumberSymbol}`,
     formatVietnamIso(signingTime),
   ];
-  const prepared = await prepareSignatureRevision(pdf, {
+  const prepared = await prepareSignatureRevision(pdfBytes(pdf), {
     fieldName: options.fieldName ?? FIELD_NAMES.appendixSignature,
     signingTime,
     reservedBytes: options.reservedBytes ?? DEFAULT_RESERVED_BYTES,

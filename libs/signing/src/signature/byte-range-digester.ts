@@ -1,9 +1,9 @@
 import { createHash, Hash } from 'node:crypto';
-import { ByteRange, signedChunks } from './signature-placeholder';
+import { ByteRange } from './signature-placeholder';
 
 interface PrefixState {
   hash: Hash;
-  /** The hash has consumed `bytes[0, position)`. */
+  /** The hash has consumed the file's bytes [0, position). */
   position: number;
 }
 
@@ -13,43 +13,66 @@ interface PrefixState {
  * advanced along the file and copied where each range leaves the common prefix: verifying the
  * leader's signature and making the organisation's reads a 50 MB file once, not twice or thrice.
  * Ranges asked for out of order are still right; the prefix is then hashed again from 0.
+ *
+ * The file may be held in pieces (the input, then the revision a step appended), so that it is
+ * hashed where it lies instead of being copied into one buffer first.
  */
 export class ByteRangeDigester {
   private readonly states = new Map<string, PrefixState>();
+  private readonly pieces: Uint8Array[];
+  private size: number;
 
-  constructor(private bytes: Uint8Array) {}
+  constructor(bytes: Uint8Array) {
+    this.pieces = [bytes];
+    this.size = bytes.length;
+  }
 
-  digestByteRange(algorithm: string, byteRange: ByteRange): Buffer {
-    if (byteRange[0] !== 0) return digestChunks(algorithm, signedChunks(this.bytes, byteRange));
-    return this.digestPrefixAnd(algorithm, byteRange[1], this.bytes.subarray(byteRange[2], byteRange[2] + byteRange[3]));
+  get length(): number {
+    return this.size;
+  }
+
+  digestByteRange(algorithm: string, [start, firstLength, second, secondLength]: ByteRange): Buffer {
+    const tail = this.slices(second, second + secondLength);
+    if (start !== 0) return digestChunks(algorithm, [...this.slices(start, start + firstLength), ...tail]);
+    return this.digestPrefixAnd(algorithm, firstLength, tail);
   }
 
   digestWhole(algorithm: string): Buffer {
-    return this.digestPrefixAnd(algorithm, this.bytes.length);
+    return this.digestPrefixAnd(algorithm, this.size, []);
   }
 
-  /**
-   * Goes on over `longer`, which must begin with the bytes given so far: the same file with a
-   * revision appended. Only the library's own writers call this, right after appending.
-   */
-  extend(longer: Uint8Array): this {
-    if (longer.length < this.bytes.length) throw new Error('ByteRangeDigester.extend: the new file is shorter');
-    this.bytes = longer;
+  /** Goes on over the file with `appended` (a revision a step just wrote) after the bytes so far. */
+  append(appended: Uint8Array): this {
+    this.pieces.push(appended);
+    this.size += appended.length;
     return this;
   }
 
-  private digestPrefixAnd(algorithm: string, prefixEnd: number, tail?: Uint8Array): Buffer {
-    const end = Math.min(prefixEnd, this.bytes.length);
+  private digestPrefixAnd(algorithm: string, prefixEnd: number, tail: Uint8Array[]): Buffer {
+    const end = Math.min(prefixEnd, this.size);
     let state = this.states.get(algorithm);
     if (!state || state.position > end) {
       state = { hash: createHash(algorithm), position: 0 };
       this.states.set(algorithm, state);
     }
-    state.hash.update(this.bytes.subarray(state.position, end));
+    for (const slice of this.slices(state.position, end)) state.hash.update(slice);
     state.position = end;
     const copy = state.hash.copy();
-    if (tail) copy.update(tail);
+    tail.forEach((slice) => copy.update(slice));
     return copy.digest();
+  }
+
+  /** Views (no copies) of the file's bytes [start, end), clamped to the file. */
+  private slices(start: number, end: number): Uint8Array[] {
+    const views: Uint8Array[] = [];
+    let pieceStart = 0;
+    for (const piece of this.pieces) {
+      const from = Math.max(start, pieceStart);
+      const to = Math.min(end, pieceStart + piece.length);
+      if (from < to) views.push(piece.subarray(from - pieceStart, to - pieceStart));
+      pieceStart += piece.length;
+    }
+    return views;
   }
 }
 

@@ -5,11 +5,12 @@ import { SigningCredentials } from '../certificates/signing-credentials';
 import { buildSignedAttributes, buildSignedData, signatureAlgorithmFor, SignatureAlgorithm } from '../crypto/cms-builder';
 import { verifySignatureValue } from '../crypto/cms-verifier';
 import { Oid } from '../crypto/oids';
+import { UpdatedPdf } from '../pdf/updated-pdf';
 import { embedCmsInPlace } from './signature-placeholder';
 import { PreparedSignature } from './signature-revision';
 
-/** Signs the prepared revision with a local key and returns the final PDF (the prepared buffer, filled in). */
-export function signPreparedRevision(prepared: PreparedSignature, credentials: SigningCredentials): Buffer {
+/** Signs the prepared revision with a local key and returns the final PDF (the prepared revision, filled in). */
+export function signPreparedRevision(prepared: PreparedSignature, credentials: SigningCredentials): UpdatedPdf {
   const signer = parseCertificate(credentials.certificate);
   const algorithm = signatureAlgorithmFor(credentials.privateKey);
   const signedAttributes = buildSignedAttributes(prepared.documentDigest, signer);
@@ -21,7 +22,8 @@ export function signPreparedRevision(prepared: PreparedSignature, credentials: S
     throw new SigningError('SIGNATURE_MISMATCH', 'The private key does not match the signing certificate');
   }
   const cms = assembleCms(signedAttributes, signature, signer, credentials.chain.map((der) => parseCertificate(der)), algorithm);
-  return embedCmsInPlace(prepared.pdf, prepared.byteRange, cms);
+  embedCmsInPlace(prepared.pdf.tail, prepared.pdf.head.length, prepared.byteRange, cms);
+  return prepared.pdf;
 }
 
 export function assembleCms(

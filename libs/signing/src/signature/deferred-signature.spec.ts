@@ -23,7 +23,7 @@ describe('deferred signing (USB token on the leader’s computer)', () => {
     requireTool('pdfsig');
     requireTool('openssl');
     test = createTestPki();
-    draft = await prepareDraft(await buildDecisionSource(false), DECISION_LAYOUT);
+    draft = (await prepareDraft(await buildDecisionSource(false), DECISION_LAYOUT)).toBuffer();
   }, PKI_SETUP_TIMEOUT_MS);
 
   function prepare(reservedBytes?: number): Promise<PreparedDeferredSignature> {
@@ -43,7 +43,7 @@ describe('deferred signing (USB token on the leader’s computer)', () => {
 
   /** A whole CMS made by another implementation (OpenSSL) over the prepared ByteRange. */
   function opensslCms(prepared: PreparedDeferredSignature, content?: Buffer): Buffer {
-    const signed = content ?? Buffer.concat(signedChunks(prepared.preparedPdf, prepared.state.byteRange));
+    const signed = content ?? Buffer.concat(signedChunks(prepared.preparedPdf.toBuffer(), prepared.state.byteRange));
     writeFileSync(tempFile('leader-key.pem'), test.leader.privateKey.export({ type: 'pkcs8', format: 'pem' }));
     writeFileSync(tempFile('leader-cert.pem'), toPem(test.leader.certificate));
     const result = runTool('openssl', ['cms', '-sign', '-binary', '-md', 'sha256', '-nosmimecap', '-outform', 'DER',
@@ -56,7 +56,7 @@ describe('deferred signing (USB token on the leader’s computer)', () => {
     const prepared = await prepare();
     const state = JSON.parse(JSON.stringify(prepared.state));
     expect(prepared.digestToSign).toHaveLength(32);
-    const signed = completeDeferredSignature(prepared.preparedPdf, state, { signature: tokenSign(prepared) });
+    const signed = completeDeferredSignature(prepared.preparedPdf, state, { signature: tokenSign(prepared) }).toBuffer();
     expect(signed.subarray(0, draft.length).equals(draft)).toBe(true);
     expect(pdfsigResults(signed)).toMatchObject({ valid: 1, invalid: 0 });
     expect(verifyPdfSignatures(signed, test.trust).signatures[0]).toMatchObject({ intact: true, certificateTrusted: true, coversWholeDocument: true });
@@ -64,7 +64,7 @@ describe('deferred signing (USB token on the leader’s computer)', () => {
 
   it('accepts a whole CMS built by the client (here OpenSSL)', async () => {
     const prepared = await prepare();
-    const signed = completeDeferredSignature(prepared.preparedPdf, prepared.state, { cms: opensslCms(prepared) });
+    const signed = completeDeferredSignature(prepared.preparedPdf, prepared.state, { cms: opensslCms(prepared) }).toBuffer();
     expect(pdfsigResults(signed)).toMatchObject({ valid: 1, invalid: 0 });
     expect(verifyPdfSignatures(signed, test.trust).signatures[0].intact).toBe(true);
   });
@@ -87,16 +87,16 @@ describe('deferred signing (USB token on the leader’s computer)', () => {
     expect(() => completeDeferredSignature(small.preparedPdf, small.state, { signature: tokenSign(small) }))
       .toThrow(expect.objectContaining({ code: 'SIGNATURE_TOO_LARGE' }));
     const prepared = await prepare();
-    const altered = Buffer.from(prepared.preparedPdf);
+    const altered = Buffer.from(prepared.preparedPdf.toBuffer());
     altered[100] ^= 1;
     expect(() => completeDeferredSignature(altered, prepared.state, { signature: tokenSign(prepared) }))
       .toThrow(expect.objectContaining({ code: 'DEFERRED_STATE_MISMATCH' }));
   });
 
   describe('signed PDF uploaded back by a client plugin', () => {
-    const pluginSign = (pdf: Uint8Array) => applyLeaderSignature(pdf, {
+    const pluginSign = async (pdf: Uint8Array) => (await applyLeaderSignature(pdf, {
       credentials: test.leader, signerName: LEADER_NAME, signatureImage: test.pki.signatureImage, trust: test.trust,
-    });
+    })).toBuffer();
 
     it('accepts the sent bytes plus a signature revision', async () => {
       const uploaded = await pluginSign(draft);
@@ -107,7 +107,7 @@ describe('deferred signing (USB token on the leader’s computer)', () => {
     });
 
     it('refuses an upload that does not start with the sent bytes', async () => {
-      const otherDraft = await prepareDraft(await buildDecisionSource(true), DECISION_LAYOUT);
+      const otherDraft = (await prepareDraft(await buildDecisionSource(true), DECISION_LAYOUT)).toBuffer();
       const uploaded = await pluginSign(otherDraft);
       expect(() => acceptUploadedSignedPdf({ sentPdf: draft, uploadedPdf: uploaded, trust: test.trust }))
         .toThrow(expect.objectContaining({ code: 'PREFIX_MISMATCH' }));
@@ -127,7 +127,7 @@ describe('deferred signing (USB token on the leader’s computer)', () => {
       const update = PdfUpdate.open(draft);
       update.catalog.set(PDFName.of('OpenAction'), PDFString.of('surprise'));
       update.markModified(update.catalogRef);
-      const uploaded = await pluginSign(update.write().bytes);
+      const uploaded = await pluginSign(update.writeFile().toBuffer());
       expect(PdfStructure.read(uploaded).revisions.length).toBe(PdfStructure.read(draft).revisions.length + 2);
       expect(() => acceptUploadedSignedPdf({ sentPdf: draft, uploadedPdf: uploaded, trust: test.trust }))
         .toThrow(expect.objectContaining({ code: 'DISALLOWED_CHANGES' }));

@@ -4,6 +4,7 @@ import { buildSignedAttributes, sha256, SignatureAlgorithm } from '../crypto/cms
 import { messageDigestOf, parseSignedData } from '../crypto/cms-parser';
 import { findSigner, verifySignatureValue } from '../crypto/cms-verifier';
 import { Oid } from '../crypto/oids';
+import { PdfInput, pdfBytes, UpdatedPdf } from '../pdf/updated-pdf';
 import { assembleCms } from './cms-signer';
 import { checkSignerCertificate, LeaderAppearanceOptions, prepareLeaderRevision } from './leader-signature';
 import { ByteRangeDigester } from './byte-range-digester';
@@ -32,7 +33,7 @@ export interface DeferredSignatureOptions extends LeaderAppearanceOptions {
 
 export interface PreparedDeferredSignature {
   /** Store this (file store) and pass it back to `completeDeferredSignature`. */
-  preparedPdf: Buffer;
+  preparedPdf: UpdatedPdf;
   state: DeferredSigningState;
   /** DER signed attributes, for tokens that hash and sign the data themselves. */
   signedAttributes: Buffer;
@@ -44,7 +45,7 @@ export interface PreparedDeferredSignature {
 export type DeferredSignatureResponse = { signature: Uint8Array } | { cms: Uint8Array };
 
 /** Step 1 of remote signing: builds the revision and the signed attributes the token must sign. */
-export async function prepareDeferredSignature(pdf: Uint8Array, options: DeferredSignatureOptions): Promise<PreparedDeferredSignature> {
+export async function prepareDeferredSignature(pdf: PdfInput, options: DeferredSignatureOptions): Promise<PreparedDeferredSignature> {
   const signingTime = options.signingTime ?? new Date();
   const signer = parseCertificate(options.certificate);
   const chain = (options.chain ?? []).map((c) => certificateDer(c));
@@ -68,9 +69,9 @@ export async function prepareDeferredSignature(pdf: Uint8Array, options: Deferre
 }
 
 /** Step 2: checks what the client returned and embeds it. */
-export function completeDeferredSignature(preparedPdf: Uint8Array, state: DeferredSigningState, response: DeferredSignatureResponse): Buffer {
+export function completeDeferredSignature(preparedPdf: PdfInput, state: DeferredSigningState, response: DeferredSignatureResponse): UpdatedPdf {
   if (state.version !== 1) throw new SigningError('DEFERRED_STATE_MISMATCH', `Unknown deferred signing state version ${String(state.version)}`);
-  const pdf = Buffer.from(preparedPdf); // the CMS is written into this copy, never into the caller's bytes
+  const pdf = pdfBytes(preparedPdf);
   // Both digests in one pass: the byte range's prefix first, then the whole file.
   const digester = new ByteRangeDigester(pdf);
   const rangeDigest = digester.digestByteRange('sha256', state.byteRange);
@@ -85,7 +86,11 @@ export function completeDeferredSignature(preparedPdf: Uint8Array, state: Deferr
   const cms = 'signature' in response
     ? cmsFromRawSignature(Buffer.from(state.signedAttributes, 'base64'), Buffer.from(response.signature), signer, chain)
     : checkClientCms(Buffer.from(response.cms), documentDigest, signer);
-  return embedCmsInPlace(pdf, state.byteRange, cms);
+  // The CMS goes into a copy of the bytes from /Contents on (a few kilobytes), never into the caller's.
+  const contentsAt = state.byteRange[1];
+  const signed = new UpdatedPdf(pdf.subarray(0, contentsAt), Buffer.from(pdf.subarray(contentsAt)));
+  embedCmsInPlace(signed.tail, contentsAt, state.byteRange, cms);
+  return signed;
 }
 
 function cmsFromRawSignature(signedAttributes: Buffer, signature: Buffer, signer: ParsedCertificate, chain: ParsedCertificate[]): Buffer {

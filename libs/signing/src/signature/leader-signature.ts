@@ -2,6 +2,7 @@ import { SigningError } from '../errors/signing-error';
 import { buildLeaderAppearance } from '../appearance/leader-appearance';
 import { checkCertificate } from '../certificates/certificate-checker';
 import { SigningCredentials } from '../certificates/signing-credentials';
+import { PdfInput, pdfBytes, UpdatedPdf } from '../pdf/updated-pdf';
 import { signPreparedRevision } from './cms-signer';
 import { CommonSignatureOptions, FIELD_NAMES } from './signature-options';
 import {
@@ -29,7 +30,7 @@ export interface LeaderSignatureOptions extends LeaderAppearanceOptions {
  * Signature 1 (người có thẩm quyền ký): a PAdES B-B approval signature in the leader's field,
  * showing the signature image and name, appended as a new revision.
  */
-export async function applyLeaderSignature(pdf: Uint8Array, options: LeaderSignatureOptions): Promise<Buffer> {
+export async function applyLeaderSignature(pdf: PdfInput, options: LeaderSignatureOptions): Promise<UpdatedPdf> {
   const signingTime = options.signingTime ?? new Date();
   checkSignerCertificate(options.credentials.certificate, options.credentials.chain, options, signingTime);
   const prepared = await prepareLeaderRevision(pdf, options, signingTime);
@@ -40,8 +41,8 @@ export function checkSignerCertificate(certificate: Buffer, chain: Buffer[], opt
   checkCertificate(certificate, { ...options.trust, intermediates: [...(options.trust.intermediates ?? []), ...chain], at });
 }
 
-export function prepareLeaderRevision(pdf: Uint8Array, options: LeaderAppearanceOptions, signingTime: Date): Promise<PreparedSignature> {
-  return prepareSignatureRevision(pdf, {
+export function prepareLeaderRevision(pdf: PdfInput, options: LeaderAppearanceOptions, signingTime: Date): Promise<PreparedSignature> {
+  return prepareSignatureRevision(pdfBytes(pdf), {
     fieldName: options.fieldName ?? FIELD_NAMES.leaderSignature,
     placement: options.placement,
     signingTime,

@@ -4,6 +4,7 @@ import { SigningCredentials } from '../certificates/signing-credentials';
 import { SigningError } from '../errors/signing-error';
 import { findField } from '../form/acroform';
 import { PdfStructure } from '../pdf/pdf-structure';
+import { PdfInput, pdfBytes, UpdatedPdf } from '../pdf/updated-pdf';
 import { verifyPdfStructure } from '../verification/pdf-signature-verifier';
 import { ALLOWED_CHANGES } from '../verification/revision-diff';
 import { signPreparedRevision } from './cms-signer';
@@ -32,16 +33,16 @@ export interface OrganisationSignatureOptions extends CommonSignatureOptions {
  * (ND 30 Art. 32.2.c) and changed since only by allowed changes; the seal is painted on top
  * of the left third of the leader's signature image.
  */
-export async function applyOrganisationSignature(pdf: Uint8Array, options: OrganisationSignatureOptions): Promise<Buffer> {
+export async function applyOrganisationSignature(pdf: PdfInput, options: OrganisationSignatureOptions): Promise<UpdatedPdf> {
   const signingTime = options.signingTime ?? new Date();
   checkSignerCertificate(options.credentials.certificate, options.credentials.chain, options, signingTime);
   const leaderFieldName = options.leaderFieldName ?? FIELD_NAMES.leaderSignature;
   // Checking the leader's signature hashes the file; the new signature's digest goes on from there.
-  const structure = PdfStructure.read(pdf);
+  const structure = PdfStructure.read(pdfBytes(pdf));
   const digester = new ByteRangeDigester(structure.bytes);
   assertLeaderSigned(structure, digester, leaderFieldName, options);
   const sealSize = sealSizeInPoints(options.sealImage, options.sealDiameterMm);
-  const prepared = await prepareSignatureRevision(pdf, {
+  const prepared = await prepareSignatureRevision(structure, {
     fieldName: options.fieldName ?? FIELD_NAMES.organisationSignature,
     signingTime,
     reservedBytes: options.reservedBytes ?? DEFAULT_RESERVED_BYTES,
@@ -64,7 +65,7 @@ export async function applyOrganisationSignature(pdf: Uint8Array, options: Organ
 }
 
 function assertLeaderSigned(structure: PdfStructure, digester: ByteRangeDigester, leaderFieldName: string, options: OrganisationSignatureOptions): void {
-  const report = verifyPdfStructure(structure, options.trust, digester);
+  const report = verifyPdfStructure(structure, options.trust, digester, 'afterFirstSignature');
   const leader = report.signatures.find((s) => s.fieldName === leaderFieldName);
   if (!leader) throw new SigningError('LEADER_SIGNATURE_MISSING', 'The document has no leader signature yet; the agency may only sign after the competent person');
   if (!leader.intact) throw new SigningError('SIGNATURE_INVALID', `The leader signature does not verify: ${leader.problems.join('; ')}`);

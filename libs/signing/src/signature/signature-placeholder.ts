@@ -2,6 +2,7 @@ import { PDFHexString } from 'pdf-lib';
 import { SigningError } from '../errors/signing-error';
 import { formatPdfDate } from '../decree30/vietnam-time';
 import { ascii } from '../pdf/pdf-bytes';
+import { AppendedRevision } from '../pdf/incremental-writer';
 
 export interface SignatureDictionaryInput {
   signingTime: Date;
@@ -50,14 +51,18 @@ export function buildSignatureDictionary(input: SignatureDictionaryInput): Signa
 
 export type ByteRange = [number, number, number, number];
 
-/** Writes the real /ByteRange into the placeholder (padded with spaces) and returns it. */
-export function fillByteRange(file: Buffer, bodyOffset: number, dictionary: SignatureDictionaryBody): ByteRange {
+/**
+ * Writes the real /ByteRange into the placeholder (padded with spaces) and returns it. The
+ * placeholder is in `written.revision`, the new revision that ends the file.
+ */
+export function fillByteRange(written: AppendedRevision, bodyOffset: number, dictionary: SignatureDictionaryBody): ByteRange {
   const contentsAt = bodyOffset + dictionary.contentsStart;
   const afterContents = contentsAt + dictionary.contentsLength;
-  const byteRange: ByteRange = [0, contentsAt, afterContents, file.length - afterContents];
+  const fileLength = written.offset + written.revision.length;
+  const byteRange: ByteRange = [0, contentsAt, afterContents, fileLength - afterContents];
   const text = `[${byteRange.join(' ')}]`;
   if (text.length > dictionary.byteRangeLength) throw new SigningError('PDF_MALFORMED', 'File too large for the /ByteRange placeholder');
-  file.write(text.padEnd(dictionary.byteRangeLength, ' '), bodyOffset + dictionary.byteRangeStart, 'latin1');
+  written.revision.write(text.padEnd(dictionary.byteRangeLength, ' '), bodyOffset - written.offset + dictionary.byteRangeStart, 'latin1');
   return byteRange;
 }
 
@@ -66,15 +71,15 @@ export function signedChunks(file: Uint8Array, byteRange: ByteRange): Uint8Array
 }
 
 /**
- * Puts the CMS into the reserved /Contents hex string of `file`, in place (the rest stays zero
- * padding), and returns `file`: callers pass a buffer of their own, never the caller's input,
- * so that a large PDF is not copied once more just to fill in a few kilobytes.
+ * Puts the CMS into the reserved /Contents hex string, in place (the rest stays zero padding).
+ * `target` holds the file's bytes from `targetOffset` on, /Contents included: a buffer the step
+ * wrote itself, never the caller's input, so that a large PDF is not copied to fill a few kilobytes.
  */
-export function embedCmsInPlace(file: Buffer, byteRange: ByteRange, cms: Buffer): Buffer {
+export function embedCmsInPlace(target: Buffer, targetOffset: number, byteRange: ByteRange, cms: Buffer): void {
   const capacity = (byteRange[2] - byteRange[1] - 2) / 2;
   if (cms.length > capacity) {
     throw new SigningError('SIGNATURE_TOO_LARGE', `The signature needs ${cms.length} bytes but only ${capacity} were reserved`);
   }
-  file.write(cms.toString('hex'), byteRange[1] + 1, 'latin1');
-  return file;
+  if (byteRange[1] < targetOffset) throw new Error('embedCmsInPlace: /Contents lies before the buffer given');
+  target.write(cms.toString('hex'), byteRange[1] + 1 - targetOffset, 'latin1');
 }

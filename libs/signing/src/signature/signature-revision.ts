@@ -4,7 +4,9 @@ import {
   acroFormOwnerRef, appendToArray, editableAcroForm, findField, FormField, widgetOf, widgetRect,
 } from '../form/acroform';
 import { listPages, Rect, resolvePageIndex } from '../pdf/page-tree';
+import { PdfStructure } from '../pdf/pdf-structure';
 import { PdfUpdate } from '../pdf/pdf-update';
+import { UpdatedPdf } from '../pdf/updated-pdf';
 import { ByteRangeDigester } from './byte-range-digester';
 import { buildSignatureDictionary, ByteRange, fillByteRange } from './signature-placeholder';
 
@@ -39,12 +41,12 @@ export interface SignatureRevisionRequest {
 }
 
 export interface PreparedSignature {
-  /** The PDF with the new revision; /ByteRange is final, /Contents still zeros. */
-  pdf: Buffer;
+  /** The input followed by the new revision; /ByteRange is final, /Contents still zeros. */
+  pdf: UpdatedPdf;
   byteRange: ByteRange;
   /** SHA-256 over the ByteRange: the CMS messageDigest. */
   documentDigest: Buffer;
-  /** Has hashed `pdf` up to the /Contents; hashes the whole file without reading that part again. */
+  /** Has hashed the file up to the /Contents; hashes the whole file without reading that part again. */
   digester: ByteRangeDigester;
 }
 
@@ -53,10 +55,14 @@ export const DEFAULT_RESERVED_BYTES = 16_384;
 /**
  * Appends the revision that carries a new signature: the signature value dictionary with
  * placeholders, the widget's appearance and, when the draft did not reserve one, the field.
- * `digester`, when given, has already hashed part of `pdf` (verifying its earlier signatures);
- * the new digest carries on from there.
+ * `digester`, when given, has already hashed part of the input (verifying its earlier
+ * signatures); the new digest carries on from there.
  */
-export async function prepareSignatureRevision(pdf: Uint8Array, request: SignatureRevisionRequest, digester?: ByteRangeDigester): Promise<PreparedSignature> {
+export async function prepareSignatureRevision(
+  pdf: Uint8Array | PdfStructure,
+  request: SignatureRevisionRequest,
+  digester?: ByteRangeDigester,
+): Promise<PreparedSignature> {
   const update = PdfUpdate.open(pdf);
   const existing = findField(update.context, update.catalog, request.fieldName);
   const widget = existing ? existingWidget(update, existing) : undefined;
@@ -76,9 +82,14 @@ export async function prepareSignatureRevision(pdf: Uint8Array, request: Signatu
   const written = update.write();
   const bodyOffset = written.bodyOffsets.get(signatureRef.objectNumber);
   if (bodyOffset === undefined) throw new Error('signature dictionary was not written');
-  const byteRange = fillByteRange(written.bytes, bodyOffset, dictionary);
-  const digests = digester ? digester.extend(written.bytes) : new ByteRangeDigester(written.bytes);
-  return { pdf: written.bytes, byteRange, documentDigest: digests.digestByteRange('sha256', byteRange), digester: digests };
+  const byteRange = fillByteRange(written, bodyOffset, dictionary);
+  const digests = (digester ?? new ByteRangeDigester(update.structure.bytes)).append(written.revision);
+  return {
+    pdf: new UpdatedPdf(update.structure.bytes, written.revision),
+    byteRange,
+    documentDigest: digests.digestByteRange('sha256', byteRange),
+    digester: digests,
+  };
 }
 
 function existingWidget(update: PdfUpdate, field: FormField): { ref: PDFRef; dict: PDFDict; size: { width: number; height: number } } {

@@ -47,7 +47,7 @@ describe('Decree 30 signing chain on real PDFs', () => {
 
   async function alreadySigned(): Promise<Uint8Array> {
     // An incoming document carrying someone else's signature, reused as the basis of a draft.
-    return applyLeaderSignature(await buildDecisionSource(false), {
+    const signed = await applyLeaderSignature(await buildDecisionSource(false), {
       credentials: test.leader,
       signerName: 'Phạm Thị Khánh',
       signatureImage: test.pki.signatureImage,
@@ -55,6 +55,7 @@ describe('Decree 30 signing chain on real PDFs', () => {
       fieldName: 'IncomingSignature',
       placement: { page: 0, rect: { x: 400, y: 450, width: 150, height: 70 } },
     });
+    return signed.toBuffer();
   }
 
   const sources: Array<[string, () => Promise<Uint8Array>, typeof DECISION_LAYOUT, number]> = [
@@ -125,8 +126,12 @@ describe('Decree 30 signing chain on real PDFs', () => {
 
   it('signs an appendix in a separate file at the top right of page 1, without an image', async () => {
     const source = await buildAppendixSource();
-    const signed = await signAppendix(source, { credentials: test.agency, documentNumberSymbol: '05/QĐ-SGDĐT', trust: test.trust });
-    expect(signed.subarray(0, source.length).equals(Buffer.from(source))).toBe(true);
+    const result = await signAppendix(source, { credentials: test.agency, documentNumberSymbol: '05/QĐ-SGDĐT', trust: test.trust });
+    // The caller's bytes come back as they are, not copied; the step wrote only its revision.
+    expect(result.head.buffer).toBe(source.buffer);
+    expect([result.head.byteOffset, result.head.length]).toEqual([source.byteOffset, source.length]);
+    expect(result.tail.length).toBeLessThan(64 * 1024);
+    const signed = result.toBuffer();
     expect(pdfsigResults(signed)).toMatchObject({ valid: 1, invalid: 0 });
     expect(qpdfCheck(signed).status).toBe(0);
     const [signature] = verifyPdfSignatures(signed, test.trust).signatures;

@@ -2,14 +2,15 @@ import { SigningError } from '../errors/signing-error';
 import { TrustOptions } from '../certificates/certificate-checker';
 import { startsWithBytes } from '../pdf/pdf-bytes';
 import { PdfStructure } from '../pdf/pdf-structure';
+import { PdfInput, pdfBytes } from '../pdf/updated-pdf';
 import { ChangeKind } from '../verification/revision-diff';
 import { verifyPdfSignatures, VerificationReport } from '../verification/pdf-signature-verifier';
 
 export interface UploadedPdfInput {
   /** Exactly the bytes sent to the client plugin. */
-  sentPdf: Uint8Array;
+  sentPdf: PdfInput;
   /** The signed PDF it uploaded back. */
-  uploadedPdf: Uint8Array;
+  uploadedPdf: PdfInput;
   trust: TrustOptions;
   /** Change classes the client's revision(s) may contain; default signature and metadata only. */
   allowedChanges?: ChangeKind[];
@@ -24,11 +25,12 @@ export interface UploadedPdfInput {
  * (DISALLOWED_CHANGES).
  */
 export function acceptUploadedSignedPdf(input: UploadedPdfInput): VerificationReport {
-  if (input.uploadedPdf.length <= input.sentPdf.length || !startsWithBytes(input.uploadedPdf, input.sentPdf)) {
+  const [sent, uploaded] = [pdfBytes(input.sentPdf), pdfBytes(input.uploadedPdf)];
+  if (uploaded.length <= sent.length || !startsWithBytes(uploaded, sent)) {
     throw new SigningError('PREFIX_MISMATCH', 'The uploaded PDF does not begin with exactly the bytes that were sent for signing');
   }
-  const sentRevisions = PdfStructure.read(input.sentPdf).revisions.length;
-  const report = verifyPdfSignatures(input.uploadedPdf, input.trust);
+  const sentRevisions = PdfStructure.read(sent).revisions.length;
+  const report = verifyPdfSignatures(uploaded, input.trust);
   const broken = report.signatures.filter((s) => !s.intact);
   if (broken.length > 0) {
     throw new SigningError('SIGNATURE_INVALID', `Signature(s) ${broken.map((s) => s.fieldName).join(', ')} do not verify: ${broken.flatMap((s) => s.problems).join('; ')}`);

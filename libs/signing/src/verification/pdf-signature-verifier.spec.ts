@@ -32,7 +32,7 @@ function stampLastPage(pdf: Uint8Array, replaceExistingStream: boolean): Buffer 
     page.set(PDFName.of('Contents'), list);
     update.markModified(pageRef);
   }
-  return update.write().bytes;
+  return update.writeFile().toBuffer();
 }
 
 describe('verifyPdfSignatures', () => {
@@ -116,7 +116,7 @@ describe('verifyPdfSignatures', () => {
     const page = update.dict(pages[pages.length - 1]);
     page.set(PDFName.of('MediaBox'), update.context.obj([0, 0, width, 841.89]));
     update.markModified(pages[pages.length - 1]);
-    const report = verifyPdfSignatures(update.write().bytes, test.trust);
+    const report = verifyPdfSignatures(update.writeFile().toBuffer(), test.trust);
     expect(report.revisions[report.revisions.length - 1].changes).toEqual(changes);
   });
 
@@ -127,7 +127,7 @@ describe('verifyPdfSignatures', () => {
     const forged = update.register(update.context.flateStream('1 0 0 rg 0 0 50 50 re f', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 160, 95] }));
     field.dict.set(PDFName.of('AP'), update.context.obj({ N: forged }));
     update.markModified(field.ref);
-    const report = verifyPdfSignatures(update.write().bytes, test.trust);
+    const report = verifyPdfSignatures(update.writeFile().toBuffer(), test.trust);
     expect(report.signatures[0].intact).toBe(true);
     expect(report.revisions[report.revisions.length - 1]).toMatchObject({ allowed: false, changes: ['OTHER'] });
   });

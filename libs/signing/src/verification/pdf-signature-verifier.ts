@@ -9,6 +9,7 @@ import { parsePdfDate } from '../decree30/vietnam-time';
 import { FormField, listFields, textOf } from '../form/acroform';
 import { PdfObjectLoader } from '../pdf/pdf-object-loader';
 import { PdfStructure } from '../pdf/pdf-structure';
+import { PdfInput, pdfBytes } from '../pdf/updated-pdf';
 import { ByteRangeDigester } from '../signature/byte-range-digester';
 import { ByteRange } from '../signature/signature-placeholder';
 import { ALLOWED_CHANGES, ChangeDetail, ChangeKind, classifyChanges, objectsByNumber, RevisionSnapshot } from './revision-diff';
@@ -55,13 +56,22 @@ export interface VerificationReport {
 export type VerificationOptions = Partial<TrustOptions>;
 
 /** Verifies every signature of a PDF and classifies what each later revision changed. */
-export function verifyPdfSignatures(pdf: Uint8Array, options: VerificationOptions = {}): VerificationReport {
-  const structure = PdfStructure.read(pdf);
+export function verifyPdfSignatures(pdf: PdfInput, options: VerificationOptions = {}): VerificationReport {
+  const structure = PdfStructure.read(pdfBytes(pdf));
   return verifyPdfStructure(structure, options, new ByteRangeDigester(structure.bytes));
 }
 
-/** As `verifyPdfSignatures`, for a signing step that goes on hashing the same file with `digester`. */
-export function verifyPdfStructure(structure: PdfStructure, options: VerificationOptions, digester: ByteRangeDigester): VerificationReport {
+/**
+ * As `verifyPdfSignatures`, for a signing step that goes on hashing the same file with `digester`.
+ * `revisions: 'afterFirstSignature'` classifies only the revisions a signature could object to,
+ * sparing a step the loading of every earlier revision.
+ */
+export function verifyPdfStructure(
+  structure: PdfStructure,
+  options: VerificationOptions,
+  digester: ByteRangeDigester,
+  revisions: 'all' | 'afterFirstSignature' = 'all',
+): VerificationReport {
   structure.assertNotEncrypted();
   const loader = new PdfObjectLoader(structure);
   const snapshots = new Map<number, RevisionSnapshot>();
@@ -83,18 +93,19 @@ export function verifyPdfStructure(structure: PdfStructure, options: Verificatio
   [...signed].sort((a, b) => signedPrefixEnd(a) - signedPrefixEnd(b))
     .forEach((field) => reports.set(field, verifySignatureField(structure, field, options, digester)));
   const signatures = signed.map((field) => reports.get(field) as SignatureReport);
-  const revisions = structure.revisions.slice(1).map((revision) => {
+  const signedEnds = signatures.map((s) => (s.byteRange ? s.byteRange[2] + s.byteRange[3] : 0));
+  const firstSigned = Math.min(...signatures.map((s) => s.revision ?? Infinity));
+  const classified = structure.revisions.slice(revisions === 'all' ? 1 : Math.min(firstSigned, structure.revisions.length));
+  const revisionReports = classified.map((revision) => {
     const changes = classifyChanges(snapshot(revision.number - 1), snapshot(revision.number), changedEntries(structure, revision.number));
     const kinds = [...changes.kinds];
     return { revision: revision.number, endOffset: revision.endOffset, changes: kinds, allowed: kinds.every((k) => ALLOWED_CHANGES.has(k)), details: changes.details };
   });
-  const signedEnds = signatures.map((s) => (s.byteRange ? s.byteRange[2] + s.byteRange[3] : 0));
-  const firstSigned = Math.min(...signatures.map((s) => s.revision ?? Infinity));
   return {
     signatures,
-    revisions,
+    revisions: revisionReports,
     modifiedAfterLastSignature: signatures.length > 0 && Math.max(...signedEnds) < structure.bytes.length,
-    onlyAllowedChangesAfterFirstSignature: revisions.filter((r) => r.revision > firstSigned).every((r) => r.allowed),
+    onlyAllowedChangesAfterFirstSignature: revisionReports.filter((r) => r.revision > firstSigned).every((r) => r.allowed),
   };
 }
 

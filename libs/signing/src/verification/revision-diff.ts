@@ -141,9 +141,10 @@ function arrayOf(context: PDFContext, value: PDFObject | undefined): PDFObject[]
   return resolved instanceof PDFArray ? resolved.asArray() : [];
 }
 
+/** PDFName instances are interned, so keys compare by identity; only the changed ones are decoded (slow in pdf-lib). */
 function changedKeys(oldDict: PDFDict, newDict: PDFDict): string[] {
-  const names = new Set([...oldDict.keys(), ...newDict.keys()].map((k) => k.decodeText()));
-  return [...names].filter((name) => canonical(oldDict.get(PDFName.of(name))) !== canonical(newDict.get(PDFName.of(name))));
+  const keys = new Set([...oldDict.keys(), ...newDict.keys()]);
+  return [...keys].filter((key) => canonical(oldDict.get(key)) !== canonical(newDict.get(key))).map((key) => key.decodeText());
 }
 
 /**
