@@ -26,6 +26,9 @@ export function parseXrefSectionAt(bytes: Buffer, offset: number, context: PDFCo
   return parseXrefStream(bytes, offset, context);
 }
 
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+
 class TokenReader {
   constructor(
     private readonly bytes: Buffer,
@@ -44,10 +47,20 @@ class TokenReader {
     return latin1(this.bytes, at, at + keyword.length) === keyword;
   }
 
+  /** Read from the bytes, not through a string: every object header and xref entry is one of these. */
   int(): number {
-    const token = this.next();
-    if (!/^\d+$/.test(token)) throw new SigningError('PDF_MALFORMED', `Expected an integer, found "${token}"`);
-    return Number(token);
+    this.position = skipWhitespace(this.bytes, this.position);
+    const start = this.position;
+    let value = 0;
+    while (this.position < this.bytes.length && this.bytes[this.position] >= DIGIT_0 && this.bytes[this.position] <= DIGIT_9) {
+      value = value * 10 + this.bytes[this.position] - DIGIT_0;
+      this.position += 1;
+    }
+    if (this.position === start || (this.position < this.bytes.length && !isPdfWhitespace(this.bytes[this.position]))) {
+      this.position = start;
+      throw new SigningError('PDF_MALFORMED', `Expected an integer, found "${this.next()}"`);
+    }
+    return value;
   }
 }
 
