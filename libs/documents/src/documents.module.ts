@@ -27,6 +27,7 @@ import { IncomingScanService } from './incoming/incoming-scan.service';
 import { IncomingRepository } from './incoming/incoming.repository';
 import { JobStatusService } from './jobs/job-status.service';
 import { IncomingNotificationService } from './notifications/incoming-notification.service';
+import { OutgoingNotificationService } from './notifications/outgoing-notification.service';
 import { NotificationInboxService } from './notifications/notification-inbox.service';
 import { Notification } from './notifications/notification.entity';
 import { NotificationRepository } from './notifications/notification.repository';
@@ -81,6 +82,7 @@ const services = [
   IncomingQueryService,
   DueDateService,
   IncomingNotificationService,
+  OutgoingNotificationService,
   NotificationInboxService,
   CertificateRegistrationService,
   CertificateQueryService,

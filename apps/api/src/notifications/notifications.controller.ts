@@ -15,13 +15,17 @@ const toDto = (n: Notification) => ({
   id: n.id,
   kind: n.kind,
   documentId: n.documentId,
+  outgoingDocumentId: n.outgoingDocumentId,
   certificateId: n.certificateId,
   title: n.title,
   createdAt: n.createdAt,
   readAt: n.readAt,
 });
 
-/** Thông báo: what the worker has told me about documents (assigned, due soon, overdue, reopened) and certificates (expiring). */
+/**
+ * Thông báo: what the worker has told me about incoming documents (assigned, due soon, overdue,
+ * reopened), outgoing drafts (to review or sign, returned, to number) and certificates (expiring).
+ */
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('notifications')

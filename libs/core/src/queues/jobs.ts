@@ -17,6 +17,7 @@ export const JobName = {
   unusedAccountReport: 'unused-account-report',
   incomingNotify: 'incoming-notify',
   incomingDeadlineReminders: 'incoming-deadline-reminders',
+  outgoingNotify: 'outgoing-notify',
   certificateExpiryReminders: 'certificate-expiry-reminders',
   outgoingEmail: 'outgoing-email',
   scanToPdf: 'scan-to-pdf',
@@ -32,6 +33,8 @@ export interface JobPayloads {
   [JobName.unusedAccountReport]: { reportId?: string };
   /** Tell the people concerned about one timeline event (submitted, assigned, reopened). */
   [JobName.incomingNotify]: { documentId: string; eventId: string };
+  /** Tell whoever's turn it is about one outgoing timeline event (to review, returned, to issue). */
+  [JobName.outgoingNotify]: { documentId: string; eventId: string };
   /** Daily: due-soon and overdue reminders for every open incoming document. */
   [JobName.incomingDeadlineReminders]: Record<string, never>;
   /** Daily: tell owners (agency administrators for seal certificates) of certificates about to expire. */
@@ -51,6 +54,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.unusedAccountReport]: QueueName.maintenance,
   [JobName.incomingNotify]: QueueName.notifications,
   [JobName.incomingDeadlineReminders]: QueueName.notifications,
+  [JobName.outgoingNotify]: QueueName.notifications,
   [JobName.certificateExpiryReminders]: QueueName.notifications,
   [JobName.outgoingEmail]: QueueName.dispatch,
   [JobName.scanToPdf]: QueueName.conversion,

@@ -12,6 +12,10 @@ export class OutgoingEventRepository {
     return repo.save(repo.create({ ...event, occurredAt: new Date() }));
   }
 
+  findById(id: string): Promise<OutgoingEvent | null> {
+    return this.repo.findOne({ where: { id } });
+  }
+
   timeline(documentId: string): Promise<OutgoingEvent[]> {
     return this.repo.find({ where: { documentId }, order: { id: 'ASC' } });
   }

@@ -5,6 +5,8 @@
  *  - non-confidential documents past `draft` drafted in `reviewUnitIds` (units they head: content review);
  *  - non-confidential documents past `draft` of `clerkAgencyIds` (format check, issue, dispatch), and
  *    confidential ones from `signed` on (the clerk numbers and seals them);
+ *  - a confidential draft while it waits for them: at `unit_head` for `reviewUnitIds`, at
+ *    `format_check` for `clerkAgencyIds` (need to know: their turn only);
  *  - non-confidential issued documents of `issuedAgencyIds` (leadership, agency-level leaders) or
  *    drafted in `issuedUnitIds` (a department's leaders);
  *  - non-confidential dispatched documents sent to one of `recipientUnitIds` (units they handle).

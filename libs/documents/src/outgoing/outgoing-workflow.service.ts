@@ -1,15 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '@eoffice/accounts';
-import { AppError, AuditService } from '@eoffice/core';
+import { AppError, AuditService, JobName, JobQueue } from '@eoffice/core';
 import { cleanVietnameseText } from '../text/clean-text';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
+import type { OutgoingEvent } from './entities/outgoing-event.entity';
 import { OutgoingAccess } from './outgoing-access.service';
 import { OutgoingEventRepository } from './outgoing-event.repository';
 import { nextOutgoingState, OutgoingAction } from './outgoing-lifecycle';
 import { OutgoingRepository } from './outgoing.repository';
 
 export type StepAction = Exclude<OutgoingAction, 'create'>;
+
+/** Changes that make it someone's turn: a reviewer, the signer, the author (returned), the clerks (to issue). */
+const NOTIFIED: ReadonlySet<StepAction> = new Set(['submit', 'approve', 'reject', 'sign']);
 
 export interface Step {
   document: OutgoingDocument;
@@ -26,19 +30,23 @@ export interface StepResult {
  * Every outgoing state change goes through `run`: it locks the document inside the actor's scope
  * (404 otherwise), checks the state machine (409), lets `apply` check the actor's right and do the
  * work, then writes the new state, the timeline event and the audit entry in one transaction.
+ * After commit, whoever's turn it now is gets told (by the worker).
  */
 @Injectable()
 export class OutgoingWorkflow {
+  private readonly logger = new Logger(OutgoingWorkflow.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: OutgoingAccess,
     private readonly documents: OutgoingRepository,
     private readonly events: OutgoingEventRepository,
     private readonly audit: AuditService,
+    private readonly jobs: JobQueue,
   ) {}
 
   async run(actor: Actor, id: string, action: StepAction, note: string | null, apply: (step: Step) => Promise<StepResult>): Promise<OutgoingDocument> {
-    return this.dataSource.transaction(async (manager) => {
+    const { document, eventId } = await this.dataSource.transaction(async (manager) => {
       const document = await this.documents.findForUpdate(manager, id, await this.access.scopeFor(actor));
       if (!document) throw AppError.notFound('văn bản đi (outgoing document)');
       const authorIsHead = action === 'submit' && (await this.access.isHeadOfDraftingUnit(document.authorId, document.draftingUnitId));
@@ -46,9 +54,20 @@ export class OutgoingWorkflow {
       const { changes = {}, data = {} } = await apply({ document, manager });
       const updated: OutgoingDocument = { ...document, ...changes, status: next.status, reviewStage: next.reviewStage };
       await this.documents.update(manager, id, { ...changes, status: next.status, reviewStage: next.reviewStage });
-      await this.record(manager, actor.id, updated, action, document.status, note, { ...data, reviewStage: document.reviewStage });
-      return updated;
+      const event = await this.record(manager, actor.id, updated, action, document.status, note, { ...data, reviewStage: document.reviewStage, toReviewStage: next.reviewStage });
+      return { document: updated, eventId: event.id };
     });
+    if (NOTIFIED.has(action)) await this.notify(id, eventId);
+    return document;
+  }
+
+  /** A failure to queue is logged, not reported: the change itself has been committed. */
+  private async notify(documentId: string, eventId: string): Promise<void> {
+    try {
+      await this.jobs.enqueue(JobName.outgoingNotify, { documentId, eventId });
+    } catch (error) {
+      this.logger.error({ documentId, eventId, error: String(error) }, 'could not queue the notification job');
+    }
   }
 
   /** The timeline line and the audit entry of one change (also used when a draft is created). */
@@ -60,9 +79,9 @@ export class OutgoingWorkflow {
     from: string | null,
     note: string | null,
     data: Record<string, unknown>,
-  ): Promise<void> {
+  ): Promise<OutgoingEvent> {
     const cleanNote = note ? cleanVietnameseText(note, 'note') : null;
-    await this.events.append(manager, { documentId: document.id, actorId, action, fromStatus: from, toStatus: document.status, note: cleanNote, data });
+    const event = await this.events.append(manager, { documentId: document.id, actorId, action, fromStatus: from, toStatus: document.status, note: cleanNote, data });
     await this.audit.record(manager, {
       actorId,
       action: `outgoing.${action}`,
@@ -70,5 +89,6 @@ export class OutgoingWorkflow {
       entityId: document.id,
       data: { from, to: document.status, note: cleanNote, ...data },
     });
+    return event;
   }
 }

@@ -115,6 +115,9 @@ export class OutgoingRepository {
         w.where(`d.author_id = :scopeUser OR d.signer_id = :scopeUser`)
           .orWhere(`d.confidentiality = 'normal' AND d.status <> 'draft' AND d.drafting_unit_id = ANY(:scopeReview)`)
           .orWhere(`d.confidentiality = 'normal' AND d.status <> 'draft' AND d.agency_id = ANY(:scopeClerk)`)
+          // A confidential draft is seen by a reviewer only while it is their turn (need to know).
+          .orWhere(`d.status = 'submitted' AND d.review_stage = 'unit_head' AND d.drafting_unit_id = ANY(:scopeReview)`)
+          .orWhere(`d.status = 'submitted' AND d.review_stage = 'format_check' AND d.agency_id = ANY(:scopeClerk)`)
           // Confidential documents reach the clerk once signed: only they number and seal them.
           .orWhere(`d.status IN ('signed', 'issued', 'dispatched', 'recalled') AND d.agency_id = ANY(:scopeClerk)`)
           .orWhere(`d.confidentiality = 'normal' AND d.status IN ${ISSUED} AND (d.agency_id = ANY(:scopeIssuedAgencies) OR d.drafting_unit_id = ANY(:scopeIssuedUnits))`)

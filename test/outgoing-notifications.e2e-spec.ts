@@ -1,0 +1,118 @@
+import { query } from './support/db';
+import { Client } from './support/http';
+import { createDraft, createTestPki, OutgoingMetadata, signatureImage, uploadCertificate } from './support/outgoing';
+import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
+import { isolatedRun, IsolatedRun } from './support/accounts-run';
+import { DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
+
+const baseRun = loadRun();
+/** A copy of the run's database: the certificate stored here must not become other suites' signer. */
+let isolated: IsolatedRun;
+let run: E2eRun;
+const id = async (sql: string, param: string) => (await query(run.databaseUrl, sql, [param]))[0].id as string;
+
+interface Told {
+  kind: string;
+  title: string;
+  outgoingDocumentId: string;
+}
+
+async function toldAbout(client: Client, documentId: string): Promise<Told[]> {
+  const res = await client.get('/api/v1/notifications?pageSize=200');
+  return res.body.items.filter((n: Told) => n.outgoingDocumentId === documentId).reverse();
+}
+
+/** Waits until `client` has `count` notifications about the document (the worker makes them). */
+async function waitUntilTold(client: Client, documentId: string, count: number, what: string): Promise<Told[]> {
+  return waitFor(async () => {
+    const told = await toldAbout(client, documentId);
+    return told.length >= count ? told : undefined;
+  }, what);
+}
+
+describe('outgoing drafts: whoever’s turn it is gets told', () => {
+  let api: Api;
+  let worker: RunningProcess;
+  let officer: Client; // huydq, GDTRH
+  let head: Client; // khoalm, head of GDTRH
+  let clerk: Client; // bangnv
+  let director: Client; // tuyettta, the signer
+  let base: OutgoingMetadata;
+
+  beforeAll(async () => {
+    isolated = await isolatedRun(baseRun, 'outgoing_notify');
+    run = isolated.run;
+    const pki = createTestPki();
+    const env = { SIGNING_TRUST_ANCHORS: pki.anchorsFile };
+    api = await startApi(run, env);
+    worker = startWorker(run, env);
+    const sign = (u: string) => new Client(api.url).signIn(u, DEMO_PASSWORD);
+    [officer, head, clerk, director] = await Promise.all([sign('huydq'), sign('khoalm'), sign('bangnv'), sign('tuyettta')]);
+    expect((await uploadCertificate(director, pki.pkcs12(pki.issue('Trần Thị Ánh Tuyết'), 'e2e-pass'), 'personal', signatureImage())).status).toBe(201);
+    base = {
+      documentType: 'Công văn',
+      subject: 'Về việc tổ chức hội thảo chuyên đề dạy học Ngữ văn',
+      recipients: { unitIds: [await id('SELECT id FROM unit WHERE code = $1', 'THPTTDN')], external: [] },
+      urgency: 'normal',
+      confidentiality: 'normal',
+      signerId: await id('SELECT id FROM app_user WHERE username = $1', 'tuyettta'),
+    };
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.stop();
+    await isolated?.dispose();
+  });
+
+  const act = async (client: Client, documentId: string, step: string, body: object = { comment: `${step} ok` }) => {
+    const res = await client.post(`/api/v1/outgoing/${documentId}/${step}`, body);
+    expect(res.status).toBe(200);
+  };
+
+  it('tells the unit head, the office, the signer, the author of a returned draft and the clerks of a signed one', async () => {
+    const { body } = await createDraft(officer, base);
+    await act(officer, body.id, 'submit');
+    const [review] = await waitUntilTold(head, body.id, 1, 'the unit head is told');
+    expect(review).toMatchObject({ kind: 'outgoing_review', title: expect.stringContaining('chờ trưởng đơn vị duyệt') });
+    expect(review.title).toContain(base.subject);
+
+    await act(head, body.id, 'approve');
+    const [formatCheck] = await waitUntilTold(clerk, body.id, 1, 'the office is told');
+    expect(formatCheck.title).toContain('kiểm tra thể thức');
+
+    await act(clerk, body.id, 'reject', { comment: 'Sai thể thức trích yếu' });
+    const [returned] = await waitUntilTold(officer, body.id, 1, 'the author is told');
+    expect(returned).toMatchObject({ kind: 'outgoing_returned', title: expect.stringContaining('bị trả lại') });
+
+    await act(officer, body.id, 'submit');
+    expect(await waitUntilTold(head, body.id, 2, 'the unit head is told again')).toHaveLength(2);
+    await act(head, body.id, 'approve');
+    await act(clerk, body.id, 'approve');
+    const [toSign] = await waitUntilTold(director, body.id, 1, 'the signer is told');
+    expect(toSign.title).toContain('chờ duyệt ký');
+    await act(director, body.id, 'approve');
+    await act(director, body.id, 'sign', {});
+    const clerkTold = await waitUntilTold(clerk, body.id, 3, 'the clerks are told to issue');
+    expect(clerkTold.map((n) => n.kind)).toEqual(['outgoing_review', 'outgoing_review', 'outgoing_to_issue']);
+
+    // Nobody is told of their own change: the signer approved and signed, the author submitted.
+    expect((await toldAbout(director, body.id)).map((n) => n.kind)).toEqual(['outgoing_review']);
+    expect((await toldAbout(officer, body.id)).map((n) => n.kind)).toEqual(['outgoing_returned']);
+  });
+
+  it('lets a confidential draft pass each reviewer while it is their turn, with no subject in the notifications', async () => {
+    const { body } = await createDraft(officer, { ...base, confidentiality: 'confidential', subject: 'Về phương án bảo vệ đề thi' });
+    await act(officer, body.id, 'submit');
+    const [review] = await waitUntilTold(head, body.id, 1, 'the unit head is told');
+    expect(review.title).toContain('văn bản mật');
+    expect(review.title).not.toContain('đề thi');
+    expect((await head.get(`/api/v1/outgoing/${body.id}`)).status).toBe(200);
+    await act(head, body.id, 'approve');
+    // Their turn has passed: the head no longer sees a confidential draft; the office now does.
+    expect((await head.get(`/api/v1/outgoing/${body.id}`)).status).toBe(404);
+    await waitUntilTold(clerk, body.id, 1, 'the office is told');
+    await act(clerk, body.id, 'approve');
+    expect((await clerk.get(`/api/v1/outgoing/${body.id}`)).status).toBe(404);
+    await waitUntilTold(director, body.id, 1, 'the signer is told');
+  });
+});
