@@ -57,6 +57,8 @@ import { OutgoingQueryService } from './outgoing/outgoing-query.service';
 import { OutgoingRecipientRepository } from './outgoing/outgoing-recipient.repository';
 import { OutgoingReviewService } from './outgoing/outgoing-review.service';
 import { OutgoingSigningService } from './outgoing/outgoing-signing.service';
+import { OutgoingPluginSigningService } from './outgoing/outgoing-plugin-signing.service';
+import { LeaderSignatureSteps } from './outgoing/leader-signature-steps';
 import { OutgoingVersionRepository } from './outgoing/outgoing-version.repository';
 import { OutgoingWorkflow } from './outgoing/outgoing-workflow.service';
 import { OutgoingRepository } from './outgoing/outgoing.repository';
@@ -91,6 +93,7 @@ const services = [
   OutgoingDraftingService,
   OutgoingReviewService,
   OutgoingSigningService,
+  OutgoingPluginSigningService,
   OutgoingIssueService,
   OutgoingDispatchService,
   OutgoingMailService,
@@ -144,6 +147,7 @@ const registerBookSources = {
     OutgoingRecipientRepository,
     OutgoingEventRepository,
     SigningSessionRepository,
+    LeaderSignatureSteps,
     OutgoingAccess,
     OutgoingWorkflow,
     IncomingRegisterBookSource,

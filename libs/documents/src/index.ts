@@ -54,4 +54,5 @@ export * from './outgoing/outgoing-issue.service';
 export * from './outgoing/outgoing-query.service';
 export * from './outgoing/outgoing-review.service';
 export * from './outgoing/outgoing-signing.service';
+export * from './outgoing/outgoing-plugin-signing.service';
 export * from './stats';

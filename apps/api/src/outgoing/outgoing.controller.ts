@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '@eoffice/accounts';
 import { MultipartResult, OfficeTypes, MediaType } from '@eoffice/core';
 import {
-  OutgoingDispatchService, OutgoingDraftingService, OutgoingIssueService, OutgoingQueryService, OutgoingReviewService, OutgoingSigningService,
+  OutgoingDispatchService, OutgoingDraftingService, OutgoingIssueService, OutgoingPluginSigningService, OutgoingQueryService,
+  OutgoingReviewService, OutgoingSigningService,
 } from '@eoffice/documents';
 import { parseJsonPart } from '../http/json-part';
 import { Multipart, MultipartInterceptor } from '../http/multipart.interceptor';
@@ -16,6 +17,7 @@ import { toOutgoingDetailDto, toOutgoingDto } from './outgoing.mapper';
 const DRAFT_TYPES = [MediaType.pdf, ...OfficeTypes];
 const DRAFT_PARTS = { files: { draft: { required: true, allowedTypes: DRAFT_TYPES } }, fields: ['metadata'] };
 const REVISION_PARTS = { files: { draft: { required: true, allowedTypes: DRAFT_TYPES } }, fields: ['comment'] };
+const SIGNED_UPLOAD_PARTS = { files: { file: { required: true, allowedTypes: [MediaType.pdf] } }, fields: [] };
 
 /** Văn bản đi (API.md "Outgoing documents"): draft → review → sign → issue → dispatch → recall. */
 @ApiTags('outgoing')
@@ -26,6 +28,7 @@ export class OutgoingController {
     private readonly drafting: OutgoingDraftingService,
     private readonly review: OutgoingReviewService,
     private readonly signing: OutgoingSigningService,
+    private readonly pluginSigning: OutgoingPluginSigningService,
     private readonly issuing: OutgoingIssueService,
     private readonly dispatching: OutgoingDispatchService,
     private readonly queries: OutgoingQueryService,
@@ -119,6 +122,39 @@ export class OutgoingController {
   async complete(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CompleteSignatureDto) {
     const response = dto.cms ? { cms: Buffer.from(dto.cms, 'base64') } : { signature: Buffer.from(dto.signature!, 'base64') };
     return toOutgoingDto(await this.signing.complete(actor, id, dto.sessionId, response));
+  }
+
+  /** A signing plugin that signs whole PDFs: open a session, download the PDF, upload it signed. */
+  @Post(':id/sign/plugin')
+  @HttpCode(200)
+  @Roles(Role.leader)
+  async openPluginSession(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.pluginSigning.open(actor, id);
+  }
+
+  @Get(':id/sign/plugin/:sessionId/pdf')
+  @Roles(Role.leader)
+  async pluginPdf(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+  ): Promise<StreamableFile> {
+    const { file, stream } = await this.pluginSigning.sentPdf(actor, id, sessionId);
+    return new StreamableFile(stream, { type: file.mimeType, length: file.sizeBytes, disposition: `attachment; filename="${id}-to-sign.pdf"` });
+  }
+
+  @Post(':id/sign/plugin/:sessionId')
+  @HttpCode(200)
+  @Roles(Role.leader)
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(MultipartInterceptor(SIGNED_UPLOAD_PARTS))
+  async completeFromPlugin(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Multipart() parts: MultipartResult,
+  ) {
+    return toOutgoingDto(await this.pluginSigning.complete(actor, id, sessionId, parts.files.file));
   }
 
   @Post(':id/issue')

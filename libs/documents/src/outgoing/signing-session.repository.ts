@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { SigningSession } from './entities/signing-session.entity';
 
 @Injectable()
 export class SigningSessionRepository {
+  constructor(@InjectRepository(SigningSession) private readonly repo: Repository<SigningSession>) {}
+
+  findById(id: string): Promise<SigningSession | null> {
+    return this.repo.findOne({ where: { id } });
+  }
+
   insert(manager: EntityManager, session: Omit<SigningSession, 'id' | 'createdAt' | 'completedAt'>): Promise<SigningSession> {
     const repo = manager.getRepository(SigningSession);
     return repo.save(repo.create({ ...session, completedAt: null }));

@@ -1,14 +1,24 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { DeferredSigningState } from '@eoffice/signing';
 
-/** A deferred signature waiting for the leader's token: the prepared PDF and what `complete` checks. */
+/** A whole-PDF signing plugin: it gets the prepared PDF and must send back that PDF plus its signature. */
+export interface PluginSigningState {
+  mode: 'plugin';
+}
+
+/** What `complete` checks: a token's signature over prepared signed attributes, or a plugin's upload. */
+export type SigningSessionState = DeferredSigningState | PluginSigningState;
+
+export const isPluginSession = (state: SigningSessionState): state is PluginSigningState => 'mode' in state && state.mode === 'plugin';
+
+/** A signature waiting for the leader's computer (USB token or signing plugin): the PDF sent and what `complete` checks. */
 @Entity('outgoing_signing_session')
 export class SigningSession {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid' }) documentId!: string;
   @Column({ type: 'uuid' }) signerId!: string;
   @Column({ type: 'uuid' }) preparedFileId!: string;
-  @Column({ type: 'jsonb' }) state!: DeferredSigningState;
+  @Column({ type: 'jsonb' }) state!: SigningSessionState;
   @Column({ type: 'timestamptz' }) expiresAt!: Date;
   @Column({ type: 'timestamptz', nullable: true }) completedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

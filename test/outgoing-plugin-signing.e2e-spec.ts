@@ -1,0 +1,128 @@
+import { applyLeaderSignature, createDemoCa, DemoIdentity, issueDemoCertificate } from '@eoffice/signing';
+import { pdfsigResults } from '../libs/signing/test/pdf-checks';
+import { query } from './support/db';
+import { filePart } from './support/documents';
+import { Client } from './support/http';
+import { createDraft, createTestPki, download, OutgoingMetadata, reviewThrough, sealImage, signatureImage, TestPki, uploadCertificate } from './support/outgoing';
+import { Api, startApi } from './support/processes';
+import { isolatedRun, IsolatedRun } from './support/accounts-run';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
+
+const baseRun = loadRun();
+/** A copy of the run's database: the seal certificate stored here must not become other suites' signer. */
+let isolated: IsolatedRun;
+let run: E2eRun;
+const id = async (sql: string, param: string) => (await query(run.databaseUrl, sql, [param]))[0].id as string;
+
+/** What a whole-PDF signing plugin does on the leader's computer: append a signature to the PDF it was given. */
+async function pluginSign(pdf: Buffer, identity: DemoIdentity, chain: Buffer[]): Promise<Buffer> {
+  const signed = await applyLeaderSignature(pdf, {
+    credentials: { ...identity, chain },
+    signerName: 'Trần Thị Ánh Tuyết',
+    signatureImage: signatureImage(),
+    trust: { trustAnchors: chain.slice(-1) },
+  });
+  return signed.toBuffer();
+}
+
+async function upload(client: Client, path: string, pdf: Buffer) {
+  const form = new FormData();
+  filePart(form, 'file', pdf, 'signed.pdf', 'application/pdf');
+  return client.post(path, form);
+}
+
+describe('outgoing documents signed by a whole-PDF signing plugin', () => {
+  let api: Api;
+  let pki: TestPki;
+  let officer: Client;
+  let head: Client;
+  let clerk: Client;
+  let director: Client;
+  let admin: Client;
+  let base: OutgoingMetadata;
+  let token: DemoIdentity;
+
+  beforeAll(async () => {
+    isolated = await isolatedRun(baseRun, 'outgoing_plugin');
+    run = isolated.run;
+    pki = createTestPki();
+    api = await startApi(run, { SIGNING_TRUST_ANCHORS: pki.anchorsFile });
+    const sign = (u: string, p = DEMO_PASSWORD) => new Client(api.url).signIn(u, p);
+    [officer, head, clerk, director, admin] = await Promise.all([sign('huydq'), sign('khoalm'), sign('bangnv'), sign('tuyettta'), sign('admin', ADMIN_PASSWORD)]);
+    expect((await uploadCertificate(admin, pki.pkcs12(pki.issue('Sở Giáo dục và Đào tạo tỉnh Tây Ninh'), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
+    // The key lives in the plugin's token: the server never sees it, nor is it stored as a certificate.
+    token = pki.issue('Trần Thị Ánh Tuyết (plugin)');
+    base = {
+      documentType: 'Quyết định',
+      subject: 'Về việc khen thưởng giáo viên dạy giỏi cấp tỉnh',
+      recipients: { unitIds: [await id('SELECT id FROM unit WHERE code = $1', 'THPTTDN')], external: [] },
+      urgency: 'normal',
+      confidentiality: 'normal',
+      signerId: await id('SELECT id FROM app_user WHERE username = $1', 'tuyettta'),
+      signingTitle: 'GIÁM ĐỐC',
+    };
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await isolated?.dispose();
+  });
+
+  async function approvedDraft(): Promise<string> {
+    const created = await createDraft(officer, base);
+    expect(created.status).toBe(201);
+    await reviewThrough(created.body.id, officer, head, clerk, director);
+    return created.body.id;
+  }
+
+  it('accepts the sent PDF plus the plugin’s signature; the clerk then numbers and seals it', async () => {
+    const documentId = await approvedDraft();
+    const opened = await director.post(`/api/v1/outgoing/${documentId}/sign/plugin`, {});
+    expect(opened.status).toBe(200);
+    const sent = await download(director, opened.body.pdfPath);
+    expect(sent.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // A copy whose first bytes differ is refused, and nothing changes: the session stays usable.
+    const tampered = Buffer.from(sent);
+    tampered[11] ^= 1; // in the binary comment of the header line: still a PDF, no longer the bytes sent
+    const refused = await upload(director, `/api/v1/outgoing/${documentId}/sign/plugin/${opened.body.sessionId}`, await pluginSign(tampered, token, [pki.ca.certificate]));
+    expect([refused.status, refused.body.code]).toEqual([422, 'PREFIX_MISMATCH']);
+    expect((await director.get(`/api/v1/outgoing/${documentId}`)).body.status).toBe('approved');
+
+    const signed = await pluginSign(sent, token, [pki.ca.certificate]);
+    const accepted = await upload(director, `/api/v1/outgoing/${documentId}/sign/plugin/${opened.body.sessionId}`, signed);
+    expect([accepted.status, accepted.body.status]).toEqual([200, 'signed']);
+    const again = await upload(director, `/api/v1/outgoing/${documentId}/sign/plugin/${opened.body.sessionId}`, signed);
+    expect([again.status, again.body.code]).toEqual([409, 'INVALID_TRANSITION']);
+    const stored = await download(director, `/api/v1/outgoing/${documentId}/pdf`);
+    expect(stored.equals(signed)).toBe(true);
+
+    const issued = await clerk.post(`/api/v1/outgoing/${documentId}/issue`, {});
+    expect([issued.status, issued.body.status]).toEqual([200, 'issued']);
+    const report = await clerk.get(`/api/v1/outgoing/${documentId}/signatures`);
+    expect(report.body.signatures.map((s: { intact: boolean; certificateTrusted: boolean }) => [s.intact, s.certificateTrusted])).toEqual([[true, true], [true, true]]);
+    expect(pdfsigResults(await download(clerk, `/api/v1/outgoing/${documentId}/pdf`))).toMatchObject({ valid: 2, invalid: 0 });
+  });
+
+  it('refuses a signature by a certificate no trust anchor vouches for, the wrong session, and anyone but the signer', async () => {
+    const documentId = await approvedDraft();
+    const { body } = await director.post(`/api/v1/outgoing/${documentId}/sign/plugin`, {});
+    const sent = await download(director, body.pdfPath);
+    const stranger = createDemoCa('Unknown CA');
+    const untrusted = await upload(
+      director,
+      `/api/v1/outgoing/${documentId}/sign/plugin/${body.sessionId}`,
+      await pluginSign(sent, issueDemoCertificate(stranger, { commonName: 'Trần Thị Ánh Tuyết' }), [stranger.certificate]),
+    );
+    expect([untrusted.status, untrusted.body.code]).toEqual([400, 'CERTIFICATE_UNTRUSTED']);
+
+    const signed = await pluginSign(sent, token, [pki.ca.certificate]);
+    const wrongSession = await upload(director, `/api/v1/outgoing/${documentId}/sign/plugin/00000000-0000-4000-8000-000000000000`, signed);
+    expect([wrongSession.status, wrongSession.body.code]).toEqual([400, 'SIGNING_SESSION_INVALID']);
+    expect((await head.get(`/api/v1/outgoing/${documentId}/sign/plugin/${body.sessionId}/pdf`)).status).toBe(404);
+    const notSigner = await upload(head, `/api/v1/outgoing/${documentId}/sign/plugin/${body.sessionId}`, signed);
+    expect(notSigner.status).toBe(403);
+    const notPdf = await upload(director, `/api/v1/outgoing/${documentId}/sign/plugin/${body.sessionId}`, Buffer.from('not a pdf at all'));
+    expect([notPdf.status, notPdf.body.code]).toEqual([415, 'FILE_TYPE_NOT_ALLOWED']);
+    expect((await director.get(`/api/v1/outgoing/${documentId}`)).body.status).toBe('approved');
+  });
+});
