@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { createSecretKey } from 'node:crypto';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@eoffice/core';
@@ -53,7 +54,9 @@ const imports = [
   JwtModule.registerAsync({
     inject: [APP_CONFIG],
     useFactory: (config: AppConfig) => ({
-      secret: config.JWT_SECRET,
+      // A key made once: given the string, jsonwebtoken makes one on every request, after first
+      // trying (and failing) to read it as a public key.
+      secret: createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8')),
       signOptions: { expiresIn: config.ACCESS_TOKEN_TTL_SECONDS, algorithm: 'HS256' as const },
       verifyOptions: { algorithms: ['HS256' as const] },
     }),

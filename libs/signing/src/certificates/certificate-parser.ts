@@ -55,8 +55,28 @@ export function certificateDer(input: CertificateInput): Buffer {
   return Buffer.from(input as Uint8Array);
 }
 
+/**
+ * Parsing a certificate (node's X509Certificate above all) costs about a millisecond, and the same
+ * few — trust anchors, the agency's seal, the leaders' — are parsed for every signature and every
+ * verification. A parsed certificate never changes, so it is kept by its fingerprint.
+ */
+const MAX_PARSED_CERTIFICATES = 512;
+const parsedCertificates = new Map<string, ParsedCertificate>();
+
 export function parseCertificate(input: CertificateInput): ParsedCertificate {
   const der = certificateDer(input);
+  const sha256 = createHash('sha256').update(der).digest();
+  const key = sha256.toString('hex');
+  let parsed = parsedCertificates.get(key);
+  if (!parsed) {
+    parsed = parseDer(der, sha256);
+    if (parsedCertificates.size >= MAX_PARSED_CERTIFICATES) parsedCertificates.delete(parsedCertificates.keys().next().value as string);
+    parsedCertificates.set(key, parsed);
+  }
+  return parsed;
+}
+
+function parseDer(der: Buffer, sha256: Buffer): ParsedCertificate {
   try {
     const certificate = readDer(der);
     const tbs = derChildren(der, certificate)[0];
@@ -79,7 +99,7 @@ export function parseCertificate(input: CertificateInput): ParsedCertificate {
       notAfter: decodeTime(der, notAfter),
       keyUsage: decodeKeyUsage(extensionMap.get(Oid.keyUsage)),
       isCertificateAuthority: decodeIsCa(extensionMap.get(Oid.basicConstraints)),
-      sha256: createHash('sha256').update(der).digest(),
+      sha256,
     };
   } catch (error) {
     throw new SigningError('CERTIFICATE_INVALID', `Cannot read the certificate: ${(error as Error).message}`, { cause: error });
