@@ -20,6 +20,7 @@ export * from './http/multipart-reader';
 export * from './metrics/metrics.service';
 export * from './queues/jobs';
 export * from './queues/job-queue.service';
+export * from './queues/job-outbox.service';
 export * from './queues/on-job.decorator';
 export * from './queues/queues.module';
 export * from './queues/job-handler.registry';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AppError, AuditService, JobName, JobPayloads, JobQueue, OnJob } from '@eoffice/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppError, AuditService, JobName, JobOutbox, JobPayloads, OnJob } from '@eoffice/core';
 import type { Actor } from '../authorization/actor';
 import type { ReportTrigger, UnusedAccountReport } from '../entities/unused-account-report.entity';
 import { UnitRepository } from '../repositories/unit.repository';
@@ -25,13 +25,17 @@ export class UnusedAccountReportService {
     private readonly users: UserRepository,
     private readonly scope: OrganisationScope,
     private readonly audit: AuditService,
-    private readonly jobs: JobQueue,
+    private readonly outbox: JobOutbox,
   ) {}
 
   async request(actor: Actor, months = UNUSED_AFTER_MONTHS): Promise<UnusedAccountReport> {
     this.scope.assertCanAdminister(actor);
-    const report = await this.open('manual', actor.id, months);
-    await this.jobs.enqueue(JobName.unusedAccountReport, { reportId: report.id });
+    const report = await this.dataSource.transaction(async (manager) => {
+      const opened = await this.open(manager, 'manual', actor.id, months);
+      await this.outbox.add(manager, JobName.unusedAccountReport, { reportId: opened.id });
+      return opened;
+    });
+    this.outbox.relaySoon();
     return report;
   }
 
@@ -53,7 +57,7 @@ export class UnusedAccountReportService {
   async run(payload: JobPayloads[typeof JobName.unusedAccountReport]): Promise<void> {
     const report = payload.reportId
       ? await this.reports.findById(payload.reportId)
-      : await this.open('schedule', null, UNUSED_AFTER_MONTHS);
+      : await this.dataSource.transaction((manager) => this.open(manager, 'schedule', null, UNUSED_AFTER_MONTHS));
     if (!report) throw AppError.notFound('báo cáo (report)');
     if (report.status === 'completed') return;
     const now = new Date();
@@ -68,18 +72,16 @@ export class UnusedAccountReportService {
     }
   }
 
-  private open(trigger: ReportTrigger, requestedBy: string | null, months: number): Promise<UnusedAccountReport> {
-    return this.dataSource.transaction(async (manager) => {
-      const report = await this.reports.create(manager, trigger, requestedBy, months);
-      await this.audit.record(manager, {
-        actorId: requestedBy,
-        action: 'unused_account_report.requested',
-        entityType: 'unused_account_report',
-        entityId: report.id,
-        data: { trigger, months },
-      });
-      return report;
+  private async open(manager: EntityManager, trigger: ReportTrigger, requestedBy: string | null, months: number): Promise<UnusedAccountReport> {
+    const report = await this.reports.create(manager, trigger, requestedBy, months);
+    await this.audit.record(manager, {
+      actorId: requestedBy,
+      action: 'unused_account_report.requested',
+      entityType: 'unused_account_report',
+      entityId: report.id,
+      data: { trigger, months },
     });
+    return report;
   }
 
   private async finish(id: string, units: UnusedAccountReport['units'], accounts: UnusedAccountReport['accounts']) {

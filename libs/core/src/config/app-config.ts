@@ -59,6 +59,8 @@ const schema = z.object({
   LIST_COUNT_CAP: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   /** A search ranks only this many newest matches; older matches follow, newest first. */
   SEARCH_RANK_WINDOW: z.coerce.number().int().min(1).max(100_000).default(2_000),
+  /** How often the worker relays jobs left in the outbox (written by a change whose process could not reach Redis). */
+  OUTBOX_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
 });
 
 export type AppConfig = z.infer<typeof schema>;

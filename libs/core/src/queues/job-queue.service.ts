@@ -3,7 +3,10 @@ import { Injectable } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './jobs';
 
-/** The only way code puts work on a queue. Call it after the transaction that needs the work has committed. */
+/**
+ * BullMQ's queues by job name. Application code does not add jobs here directly: it writes them in
+ * its transaction through JobOutbox, which relays them here.
+ */
 @Injectable()
 export class JobQueue {
   private readonly queues: Record<QueueName, Queue>;

@@ -7,6 +7,8 @@ import { JobRunRepository } from './job-run.repository';
 import { JobRunService } from './job-run.service';
 import { QueueName } from './jobs';
 import { JobQueue } from './job-queue.service';
+import { JobOutbox } from './job-outbox.service';
+import { JobOutboxRepository } from './job-outbox.repository';
 
 /**
  * Retries with exponential backoff for transient failures; completed jobs are pruned,
@@ -33,7 +35,7 @@ export const DEFAULT_JOB_OPTIONS = {
     ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
     TypeOrmModule.forFeature([JobRun]),
   ],
-  providers: [JobQueue, JobRunRepository, JobRunService],
-  exports: [JobQueue, JobRunService, BullModule],
+  providers: [JobQueue, JobOutbox, JobOutboxRepository, JobRunRepository, JobRunService],
+  exports: [JobQueue, JobOutbox, JobRunService, BullModule],
 })
 export class QueuesModule {}

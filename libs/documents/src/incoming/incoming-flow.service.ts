@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, OrganisationScope, Role } from '@eoffice/accounts';
-import { AppError, AuditService, FileService, JobName, JobQueue } from '@eoffice/core';
+import { AppError, AuditService, FileService, JobName, JobOutbox } from '@eoffice/core';
 import { DueDateService } from '../calendar/due-date.service';
 import { VoidedNumberService } from '../registers/voided-number.service';
 import { cleanVietnameseText } from '../text/clean-text';
@@ -29,7 +29,6 @@ interface Step {
 /** Trình, phân công, báo cáo tiến độ, kết thúc, mở lại, trả lại: every transition of API.md. */
 @Injectable()
 export class IncomingFlowService {
-  private readonly logger = new Logger(IncomingFlowService.name);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -41,7 +40,7 @@ export class IncomingFlowService {
     private readonly files: FileService,
     private readonly audit: AuditService,
     private readonly dueDates: DueDateService,
-    private readonly jobs: JobQueue,
+    private readonly outbox: JobOutbox,
     private readonly outgoing: OutgoingRepository,
     private readonly voidedNumbers: VoidedNumberService,
   ) {}
@@ -185,7 +184,7 @@ export class IncomingFlowService {
     note: string | null,
     apply: (step: Step) => Promise<{ changes: Partial<IncomingDocument>; data: Record<string, unknown> }>,
   ): Promise<IncomingDocument> {
-    const { document, eventId } = await this.dataSource.transaction(async (manager) => {
+    const document = await this.dataSource.transaction(async (manager) => {
       const scope = await this.access.scopeFor(actor);
       const document = await this.documents.findForUpdate(manager, id, scope);
       if (!document) throw AppError.notFound('văn bản đến (incoming document)');
@@ -211,22 +210,12 @@ export class IncomingFlowService {
         entityId: id,
         data: { from, to, note: cleanNote, ...data },
       });
-      return { document: { ...document, ...changes, status: to }, eventId: event.id };
+      // Written with the change, relayed to the worker after commit (it reads the committed state).
+      if (NOTIFIED.has(action)) await this.outbox.add(manager, JobName.incomingNotify, { documentId: id, eventId: event.id });
+      return { ...document, ...changes, status: to };
     });
-    if (NOTIFIED.has(action)) await this.notify(id, eventId);
+    this.outbox.relaySoon();
     return document;
-  }
-
-  /**
-   * After commit, so the worker reads the committed state. The change itself has succeeded even
-   * if Redis is unreachable now, so that failure is logged rather than reported to the caller.
-   */
-  private async notify(documentId: string, eventId: string): Promise<void> {
-    try {
-      await this.jobs.enqueue(JobName.incomingNotify, { documentId, eventId });
-    } catch (error) {
-      this.logger.error({ documentId, eventId, error: String(error) }, 'could not queue the notification job');
-    }
   }
 
   private async validTargets(document: IncomingDocument, input: AssignIncomingInput) {

@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Role } from '@eoffice/accounts';
-import { AppError, AuditService, FileService, JobName, JobQueue, MediaType, ReceivedFile, StoredFile } from '@eoffice/core';
+import { AppError, AuditService, FileService, JobName, JobOutbox, MediaType, ReceivedFile, StoredFile } from '@eoffice/core';
 import { DueDateService } from '../calendar/due-date.service';
 import type { Register } from '../registers/register.entity';
 import { RegisterNumberingRepository } from '../registers/register-numbering.repository';
@@ -29,7 +29,6 @@ type ScanSource = { received: ReceivedFile } | { stored: StoredFile };
 /** Vào sổ văn bản đến: the clerk registers a received document and it gets the next số đến. */
 @Injectable()
 export class IncomingRegistrationService {
-  private readonly logger = new Logger(IncomingRegistrationService.name);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -41,7 +40,7 @@ export class IncomingRegistrationService {
     private readonly files: FileService,
     private readonly audit: AuditService,
     private readonly dueDates: DueDateService,
-    private readonly jobs: JobQueue,
+    private readonly outbox: JobOutbox,
   ) {}
 
   async register(actor: Actor, input: RegisterIncomingInput, files: IncomingFiles, idempotencyKey?: string): Promise<Registration> {
@@ -55,10 +54,13 @@ export class IncomingRegistrationService {
     const values = this.documentValues(input);
     const scanSource = await this.scanSource(actor, input, files);
     const duplicates = await this.documents.findLikelyDuplicates(agencyId, values.sourceNumberSymbol, values.sourceDate);
-    const document = await this.dataSource.transaction((manager) =>
-      this.insert(manager, actor, { ...values, agencyId, registerId: register.id, idempotencyKey: idempotencyKey ?? null }, scanSource, files),
-    );
-    await this.queueScanIngest(document.id);
+    const document = await this.dataSource.transaction(async (manager) => {
+      const inserted = await this.insert(manager, actor, { ...values, agencyId, registerId: register.id, idempotencyKey: idempotencyKey ?? null }, scanSource, files);
+      // The worker makes an image scan into a PDF and puts the scan's words into search.
+      await this.outbox.add(manager, JobName.incomingScanIngest, { documentId: inserted.id });
+      return inserted;
+    });
+    this.outbox.relaySoon();
     return { document, replayed: false, likelyDuplicateIds: duplicates.map((d) => d.id), urgent: document.urgency !== 'normal' };
   }
 
@@ -88,18 +90,6 @@ export class IncomingRegistrationService {
       ]);
     }
     return { stored };
-  }
-
-  /**
-   * After commit, like notifications: the worker makes an image scan into a PDF and puts the scan's
-   * words into search. Registration has succeeded even if Redis is down now, so that is only logged.
-   */
-  private async queueScanIngest(documentId: string): Promise<void> {
-    try {
-      await this.jobs.enqueue(JobName.incomingScanIngest, { documentId });
-    } catch (error) {
-      this.logger.error({ documentId, error: String(error) }, 'could not queue the scan ingest job');
-    }
   }
 
   private async insert(manager: EntityManager, actor: Actor, values: Partial<IncomingDocument>, scanSource: ScanSource, files: IncomingFiles) {

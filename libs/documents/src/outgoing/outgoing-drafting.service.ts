@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, OrganisationScope, Role } from '@eoffice/accounts';
-import { AppError, FileService, JobName, JobQueue, JobRunService, MediaType, ReceivedFile } from '@eoffice/core';
+import { AppError, FileService, JobName, JobOutbox, JobRunService, MediaType, ReceivedFile } from '@eoffice/core';
 import { officeExtensionOf } from '../conversion/office-formats';
 import { verifyPdfSignatures } from '@eoffice/signing';
 import { IncomingAccess } from '../incoming/incoming-access.service';
@@ -36,10 +36,9 @@ export class OutgoingDraftingService {
     private readonly incoming: IncomingRepository,
     private readonly assignments: IncomingAssignmentRepository,
     private readonly jobRuns: JobRunService,
-    private readonly jobs: JobQueue,
+    private readonly outbox: JobOutbox,
   ) {}
 
-  private readonly logger = new Logger(OutgoingDraftingService.name);
 
   async create(actor: Actor, input: CreateOutgoingInput, draft: ReceivedFile): Promise<OutgoingDocument> {
     this.access.requireRole(actor, Role.officer, Role.leader);
@@ -47,7 +46,7 @@ export class OutgoingDraftingService {
     const values = await this.documentValues(actor, agencyId, input);
     const recipients = await this.validRecipients(agencyId, input);
     await this.assertReadablePdf(draft);
-    const { document, version } = await this.dataSource.transaction(async (manager) => {
+    const document = await this.dataSource.transaction(async (manager) => {
       const document = await this.documents.insert(manager, { ...values, status: 'draft', reviewStage: null });
       await this.recipients.replaceAll(manager, document.id, recipients);
       const version = await this.addVersion(manager, actor, document, draft);
@@ -56,23 +55,20 @@ export class OutgoingDraftingService {
         sha256: draft.sha256,
         recipients: recipients.length,
       });
-      return { document: { ...document, currentVersionId: version.id }, version };
+      return { ...document, currentVersionId: version.id };
     });
-    await this.startConversion(version);
+    this.outbox.relaySoon();
     return document;
   }
 
   /** A new version of the file, by the author, while the document is a draft (also after a return). */
   async revise(actor: Actor, id: string, draft: ReceivedFile, note: string | null): Promise<OutgoingDocument> {
     await this.assertReadablePdf(draft);
-    let added: OutgoingVersion | undefined;
-    const document = await this.workflow.run(actor, id, 'revise', note, async ({ document, manager }) => {
+    return this.workflow.run(actor, id, 'revise', note, async ({ document, manager }) => {
       this.access.requireAuthor(actor, document);
-      added = await this.addVersion(manager, actor, document, draft);
+      const added = await this.addVersion(manager, actor, document, draft);
       return { changes: { currentVersionId: added.id }, data: { versionNumber: added.versionNumber, sha256: draft.sha256 } };
     });
-    await this.startConversion(added!);
-    return document;
   }
 
   /**
@@ -98,19 +94,11 @@ export class OutgoingDraftingService {
       const run = await this.jobRuns.create(manager, { name: JobName.outgoingConvertDraft, requestedBy: actor.id, input: { versionId: version.id } });
       await this.versions.update(version.id, { conversionJobId: run.id }, manager);
       version.conversionJobId = run.id;
+      // The run's id doubles as the queue job's id.
+      await this.outbox.add(manager, JobName.outgoingConvertDraft, { jobRunId: run.id }, { jobId: run.id });
     }
     await this.documents.update(manager, document.id, { currentVersionId: version.id });
     return version;
-  }
-
-  /** After commit, so the worker finds the version; the run's id doubles as the queue job's id. */
-  private async startConversion(version: OutgoingVersion): Promise<void> {
-    if (!version.conversionJobId) return;
-    try {
-      await this.jobs.enqueue(JobName.outgoingConvertDraft, { jobRunId: version.conversionJobId }, { jobId: version.conversionJobId });
-    } catch (error) {
-      this.logger.error({ versionId: version.id, error: String(error) }, 'could not queue the draft conversion');
-    }
   }
 
   /** An encrypted or broken PDF could never be signed: refuse it now rather than at the leader's desk. */

@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '@eoffice/accounts';
-import { AppError, AuditService, JobName, JobQueue } from '@eoffice/core';
+import { AppError, AuditService, JobName, JobOutbox } from '@eoffice/core';
 import { cleanVietnameseText } from '../text/clean-text';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
 import type { OutgoingEvent } from './entities/outgoing-event.entity';
@@ -30,23 +30,21 @@ export interface StepResult {
  * Every outgoing state change goes through `run`: it locks the document inside the actor's scope
  * (404 otherwise), checks the state machine (409), lets `apply` check the actor's right and do the
  * work, then writes the new state, the timeline event and the audit entry in one transaction.
- * After commit, whoever's turn it now is gets told (by the worker).
+ * Whoever's turn it now is gets told, by the worker, through a job written in the same transaction.
  */
 @Injectable()
 export class OutgoingWorkflow {
-  private readonly logger = new Logger(OutgoingWorkflow.name);
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: OutgoingAccess,
     private readonly documents: OutgoingRepository,
     private readonly events: OutgoingEventRepository,
     private readonly audit: AuditService,
-    private readonly jobs: JobQueue,
+    private readonly outbox: JobOutbox,
   ) {}
 
   async run(actor: Actor, id: string, action: StepAction, note: string | null, apply: (step: Step) => Promise<StepResult>): Promise<OutgoingDocument> {
-    const { document, eventId } = await this.dataSource.transaction(async (manager) => {
+    const document = await this.dataSource.transaction(async (manager) => {
       const document = await this.documents.findForUpdate(manager, id, await this.access.scopeFor(actor));
       if (!document) throw AppError.notFound('văn bản đi (outgoing document)');
       const authorIsHead = action === 'submit' && (await this.access.isHeadOfDraftingUnit(document.authorId, document.draftingUnitId));
@@ -55,19 +53,11 @@ export class OutgoingWorkflow {
       const updated: OutgoingDocument = { ...document, ...changes, status: next.status, reviewStage: next.reviewStage };
       await this.documents.update(manager, id, { ...changes, status: next.status, reviewStage: next.reviewStage });
       const event = await this.record(manager, actor.id, updated, action, document.status, note, { ...data, reviewStage: document.reviewStage, toReviewStage: next.reviewStage });
-      return { document: updated, eventId: event.id };
+      if (NOTIFIED.has(action)) await this.outbox.add(manager, JobName.outgoingNotify, { documentId: id, eventId: event.id });
+      return updated;
     });
-    if (NOTIFIED.has(action)) await this.notify(id, eventId);
+    this.outbox.relaySoon();
     return document;
-  }
-
-  /** A failure to queue is logged, not reported: the change itself has been committed. */
-  private async notify(documentId: string, eventId: string): Promise<void> {
-    try {
-      await this.jobs.enqueue(JobName.outgoingNotify, { documentId, eventId });
-    } catch (error) {
-      this.logger.error({ documentId, eventId, error: String(error) }, 'could not queue the notification job');
-    }
   }
 
   /** The timeline line and the audit entry of one change (also used when a draft is created). */

@@ -9,8 +9,8 @@ import {
   FileService,
   JobContext,
   JobName,
+  JobOutbox,
   JobPayloads,
-  JobQueue,
   JobRun,
   JobRunService,
   MediaType,
@@ -41,7 +41,7 @@ export class ScanService {
     private readonly files: FileService,
     private readonly scanFiles: ScanFiles,
     private readonly jobRuns: JobRunService,
-    private readonly jobs: JobQueue,
+    private readonly outbox: JobOutbox,
     private readonly maker: SearchablePdfMaker,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -52,10 +52,12 @@ export class ScanService {
     const run = await this.dataSource.transaction(async (manager) => {
       const fileIds = [];
       for (const file of received) fileIds.push((await this.files.record(file, actor.id, manager)).id);
-      return this.jobRuns.create(manager, { name: JobName.scanToPdf, requestedBy: actor.id, input: { fileIds } });
+      const created = await this.jobRuns.create(manager, { name: JobName.scanToPdf, requestedBy: actor.id, input: { fileIds } });
+      // The run's id doubles as the queue job's id.
+      await this.outbox.add(manager, JobName.scanToPdf, { jobRunId: created.id }, { jobId: created.id });
+      return created;
     });
-    // After commit, so the worker finds the run; the run's id doubles as the queue job's id.
-    await this.jobs.enqueue(JobName.scanToPdf, { jobRunId: run.id }, { jobId: run.id });
+    this.outbox.relaySoon();
     return run;
   }
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { AppError } from '../../errors/app-error';
 import { JobName, JobPayloads } from '../../queues/jobs';
-import { JobQueue } from '../../queues/job-queue.service';
+import { JobOutbox } from '../../queues/job-outbox.service';
 import { OnJob } from '../../queues/on-job.decorator';
 import { BlobStore } from '../blob-store';
 import { StoredFile } from '../stored-file.entity';
@@ -25,12 +25,16 @@ export class FixityService {
     private readonly files: StoredFileRepository,
     private readonly blobs: BlobStore,
     private readonly audit: AuditService,
-    private readonly jobs: JobQueue,
+    private readonly outbox: JobOutbox,
   ) {}
 
   async request(trigger: FixityTrigger, requestedBy: string | null): Promise<FixityCheck> {
-    const check = await this.open(trigger, requestedBy);
-    await this.jobs.enqueue(JobName.fixityCheck, { fixityCheckId: check.id });
+    const check = await this.dataSource.transaction(async (manager) => {
+      const opened = await this.open(manager, trigger, requestedBy);
+      await this.outbox.add(manager, JobName.fixityCheck, { fixityCheckId: opened.id });
+      return opened;
+    });
+    this.outbox.relaySoon();
     return check;
   }
 
@@ -42,7 +46,9 @@ export class FixityService {
 
   @OnJob(JobName.fixityCheck)
   async run(payload: JobPayloads[typeof JobName.fixityCheck]): Promise<void> {
-    const check = payload.fixityCheckId ? await this.get(payload.fixityCheckId) : await this.open('schedule', null);
+    const check = payload.fixityCheckId
+      ? await this.get(payload.fixityCheckId)
+      : await this.dataSource.transaction((manager) => this.open(manager, 'schedule', null));
     if (check.status === 'completed') return;
     await this.checks.update(check.id, { status: 'running', startedAt: new Date() });
     try {
@@ -54,18 +60,16 @@ export class FixityService {
     }
   }
 
-  private open(trigger: FixityTrigger, requestedBy: string | null): Promise<FixityCheck> {
-    return this.dataSource.transaction(async (manager) => {
-      const check = await this.checks.create(manager, trigger, requestedBy);
-      await this.audit.record(manager, {
-        actorId: requestedBy,
-        action: 'fixity_check.requested',
-        entityType: 'fixity_check',
-        entityId: check.id,
-        data: { trigger },
-      });
-      return check;
+  private async open(manager: EntityManager, trigger: FixityTrigger, requestedBy: string | null): Promise<FixityCheck> {
+    const check = await this.checks.create(manager, trigger, requestedBy);
+    await this.audit.record(manager, {
+      actorId: requestedBy,
+      action: 'fixity_check.requested',
+      entityType: 'fixity_check',
+      entityId: check.id,
+      data: { trigger },
     });
+    return check;
   }
 
   private async checkAllFiles() {
