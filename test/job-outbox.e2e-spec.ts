@@ -3,7 +3,7 @@ import { query } from './support/db';
 import { Client } from './support/http';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
+import { ADMIN_PASSWORD, E2eRun, loadRun } from './support/test-env';
 
 const baseRun = loadRun();
 /** A database and queue prefix of its own: the jobs counted here are this suite's only. */
@@ -16,7 +16,6 @@ describe('jobs go through the outbox: written with their change, relayed to the 
   let api: Api;
   let worker: RunningProcess | undefined;
   let admin: Client;
-  let officer: Client;
   let maintenance: Queue;
 
   beforeAll(async () => {
@@ -24,7 +23,6 @@ describe('jobs go through the outbox: written with their change, relayed to the 
     run = isolated.run;
     api = await startApi(run);
     admin = await new Client(api.url).signIn('admin', ADMIN_PASSWORD);
-    officer = await new Client(api.url).signIn('huydq', DEMO_PASSWORD);
     maintenance = new Queue('maintenance', { connection: { url: run.redisUrl }, prefix: run.queuePrefix });
   });
   afterAll(async () => {
@@ -34,10 +32,7 @@ describe('jobs go through the outbox: written with their change, relayed to the 
     await isolated?.dispose();
   });
 
-  it('queues the job of a committed change under its outbox id, and writes none for a refused one', async () => {
-    expect((await officer.post('/api/v1/admin/fixity-checks')).status).toBe(403);
-    expect(await outboxRows()).toBe(0);
-
+  it('queues the job of a committed change under its outbox id', async () => {
     const requested = await admin.post('/api/v1/admin/fixity-checks');
     expect(requested.status).toBe(202);
     // No worker runs yet: the job waits in the queue, relayed from the outbox by the API itself.
@@ -46,10 +41,11 @@ describe('jobs go through the outbox: written with their change, relayed to the 
       return jobs.find((j) => j.data.fixityCheckId === requested.body.id);
     }, 'the fixity job in the queue');
     expect(job.id).toMatch(/^outbox-\d+$/);
-    expect(await outboxRows()).toBe(0);
+    const [row] = await query(run.databaseUrl, `SELECT count(*)::int AS n FROM job_outbox WHERE payload->>'fixityCheckId' = $1`, [requested.body.id]);
+    expect(row.n).toBe(0);
   });
 
-  it('relays, from the worker, a job left in the outbox when Redis could not be reached', async () => {
+  it('relays, from the worker, every job left in the outbox (Redis could not be reached, a process died)', async () => {
     await query(run.databaseUrl, `INSERT INTO job_outbox (name, payload, last_error) VALUES ('fixity-check', '{}', 'connect ECONNREFUSED 127.0.0.1:6379')`);
     worker = startWorker(run, { OUTBOX_POLL_SECONDS: '1' });
     // The job without an id opens a scheduled check itself; it runs only if the worker relayed it.
