@@ -5,7 +5,7 @@ import { AppError, AuditService, FileService, MediaType, StoredFile } from '@eof
 import { prepareDraft, UpdatedPdf } from '@eoffice/signing';
 import { draftLayoutOf } from './draft-layout';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
-import { SigningSession, SigningSessionState } from './entities/signing-session.entity';
+import { isPluginSession, SigningSession, SigningSessionState } from './entities/signing-session.entity';
 import { OutgoingAccess } from './outgoing-access.service';
 import { assertOutgoingTransition } from './outgoing-lifecycle';
 import { OutgoingVersionRepository } from './outgoing-version.repository';
@@ -66,7 +66,7 @@ export class LeaderSignatureSteps {
   /** The actor's open, unexpired session of this document, locked so that it completes once. */
   async takeSession(manager: EntityManager, sessionId: string, documentId: string, actor: Actor, mode: 'token' | 'plugin'): Promise<SigningSession> {
     const session = await this.sessions.findOpenForUpdate(manager, sessionId, documentId, actor.id);
-    if (!session || ('mode' in session.state ? 'plugin' : 'token') !== mode) {
+    if (!session || (isPluginSession(session.state) ? 'plugin' : 'token') !== mode) {
       throw new AppError(400, 'SIGNING_SESSION_INVALID', 'Phiên ký không tồn tại hoặc đã dùng (no open signing session)');
     }
     if (session.expiresAt.getTime() < Date.now()) {
