@@ -173,8 +173,13 @@ const CALLS: Record<string, (w: World, column: Column, me: Person | null) => Pro
     ok: column === 'leader' ? 404 : 200,
     okCode: column === 'leader' ? 'NOT_FOUND' : undefined,
   }),
-  // Each call a certificate of its own: one certificate is stored once per owner.
-  'POST /certificates (personal)': async () => ({ method: 'POST', path: '/api/v1/certificates', body: personalForm(issue(matrixCa)), ok: 201 }),
+  // Each call a certificate of its own (one certificate is stored once per owner), in the caller's name.
+  'POST /certificates (personal)': async (_w, _column, me) => ({
+    method: 'POST',
+    path: '/api/v1/certificates',
+    body: personalForm(issue(matrixCa, me ? { commonName: me.fullName } : {})),
+    ok: 201,
+  }),
   'POST /certificates (organisation)': async (w) => ({
     method: 'POST',
     path: '/api/v1/certificates',
@@ -184,7 +189,7 @@ const CALLS: Record<string, (w: World, column: Column, me: Person | null) => Pro
   'GET /certificates': async () => ({ method: 'GET', path: '/api/v1/certificates', ok: 200 }),
   'POST /certificates/:id/revoke': async (w, column, me) => {
     const owner = column === 'admin' || !me ? w.people.officer : me;
-    const certificate = await expectOk(owner.client.post('/api/v1/certificates', personalForm(issue(matrixCa))), 201);
+    const certificate = await expectOk(owner.client.post('/api/v1/certificates', personalForm(issue(matrixCa, { commonName: owner.fullName }))), 201);
     return { method: 'POST', path: `/api/v1/certificates/${certificate.id}/revoke`, body: {}, ok: 200 };
   },
 };
@@ -219,7 +224,8 @@ describe('authorization matrix (docs/authorization.md)', () => {
     world.admin = await signInAdmin(world.api.url);
     world.head = await again(world.head);
     for (const role of ['clerk', 'leader', 'officer', 'leadership'] as const) world.people[role] = await again(world.people[role]);
-    const admin: Person = { id: '', username: 'admin', email: '', password: ADMIN_PASSWORD, client: world.admin };
+    const adminName = (await world.admin.get('/api/v1/me')).body.fullName as string;
+    const admin: Person = { id: '', username: 'admin', fullName: adminName, email: '', password: ADMIN_PASSWORD, client: world.admin };
     Object.assign(clients, {
       anonymous: { client: new Client(world.api.url), person: null },
       admin: { client: world.admin, person: admin },

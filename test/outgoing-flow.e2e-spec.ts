@@ -71,7 +71,7 @@ describe('outgoing documents: draft → review → leader signature → issue �
     expect((await uploadCertificate(director, pki.pkcs12(pki.issue('Trần Thị Ánh Tuyết'), 'e2e-pass'), 'personal', signatureImage())).status).toBe(201);
     expect((await uploadCertificate(admin, pki.pkcs12(pki.issue('Sở Giáo dục và Đào tạo tỉnh Tây Ninh'), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
     // The key on the director's USB token: the server only ever sees its certificate.
-    tokenIdentity = pki.issue('Trần Thị Ánh Tuyết (token)');
+    tokenIdentity = pki.issue('Trần Thị Ánh Tuyết');
     base = {
       documentType: 'Quyết định',
       subject: 'Về việc công nhận kết quả kỳ thi chọn học sinh giỏi cấp tỉnh',
@@ -155,6 +155,9 @@ describe('outgoing documents: draft → review → leader signature → issue �
     const created = await createDraft(officer, base);
     const docId = created.body.id;
     await reviewThrough(docId, officer, head, clerk, director);
+    // A token holding someone else's certificate is refused before anything is prepared.
+    const anothers = await director.post(`/api/v1/outgoing/${docId}/sign/prepare`, { certificate: readableCertificate(pki.issue('Lê Minh Khoa').certificate) });
+    expect([anothers.status, anothers.body.code]).toEqual([400, 'CERTIFICATE_HOLDER_MISMATCH']);
     const certificate = readableCertificate(tokenIdentity.certificate);
     const prepared = await director.post(`/api/v1/outgoing/${docId}/sign/prepare`, { certificate });
     expect(prepared.status).toBe(200);

@@ -51,7 +51,7 @@ describe('outgoing documents signed by a whole-PDF signing plugin', () => {
     [officer, head, clerk, director, admin] = await Promise.all([sign('huydq'), sign('khoalm'), sign('bangnv'), sign('tuyettta'), sign('admin', ADMIN_PASSWORD)]);
     expect((await uploadCertificate(admin, pki.pkcs12(pki.issue('Sở Giáo dục và Đào tạo tỉnh Tây Ninh'), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
     // The key lives in the plugin's token: the server never sees it, nor is it stored as a certificate.
-    token = pki.issue('Trần Thị Ánh Tuyết (plugin)');
+    token = pki.issue('Trần Thị Ánh Tuyết');
     base = {
       documentType: 'Quyết định',
       subject: 'Về việc khen thưởng giáo viên dạy giỏi cấp tỉnh',
@@ -103,7 +103,7 @@ describe('outgoing documents signed by a whole-PDF signing plugin', () => {
     expect(pdfsigResults(await download(clerk, `/api/v1/outgoing/${documentId}/pdf`))).toMatchObject({ valid: 2, invalid: 0 });
   });
 
-  it('refuses a signature by a certificate no trust anchor vouches for, the wrong session, and anyone but the signer', async () => {
+  it('refuses a certificate no trust anchor vouches for or issued to someone else, the wrong session, and anyone but the signer', async () => {
     const documentId = await approvedDraft();
     const { body } = await director.post(`/api/v1/outgoing/${documentId}/sign/plugin`, {});
     const sent = await download(director, body.pdfPath);
@@ -114,6 +114,9 @@ describe('outgoing documents signed by a whole-PDF signing plugin', () => {
       await pluginSign(sent, issueDemoCertificate(stranger, { commonName: 'Trần Thị Ánh Tuyết' }), [stranger.certificate]),
     );
     expect([untrusted.status, untrusted.body.code]).toEqual([400, 'CERTIFICATE_UNTRUSTED']);
+
+    const anothers = await upload(director, `/api/v1/outgoing/${documentId}/sign/plugin/${body.sessionId}`, await pluginSign(sent, pki.issue('Lê Minh Khoa'), [pki.ca.certificate]));
+    expect([anothers.status, anothers.body.code]).toEqual([400, 'CERTIFICATE_HOLDER_MISMATCH']);
 
     const signed = await pluginSign(sent, token, [pki.ca.certificate]);
     const wrongSession = await upload(director, `/api/v1/outgoing/${documentId}/sign/plugin/00000000-0000-4000-8000-000000000000`, signed);

@@ -50,6 +50,7 @@ export async function unitByCode(client: Client, code: string) {
 export interface Person {
   id: string;
   username: string;
+  fullName: string;
   email: string;
   password: string;
   client: Client;
@@ -60,10 +61,11 @@ export async function hireActivePerson(
   admin: Client,
   spec: { unitId: string; roles: string[]; fullName?: string; position?: string },
 ): Promise<Person> {
-  const hired = await expectOk(admin.post('/api/v1/users', { fullName: spec.fullName ?? uniqueName(), ...spec }), 201);
+  const fullName = spec.fullName ?? uniqueName();
+  const hired = await expectOk(admin.post('/api/v1/users', { ...spec, fullName }), 201);
   const first = await new Client(admin.baseUrl).signIn(hired.username, hired.initialPassword);
   await expectOk(first.post('/api/v1/auth/password', { currentPassword: hired.initialPassword, newPassword: ACTIVE_PASSWORD }), 204);
-  return { ...hired, password: ACTIVE_PASSWORD, client: first };
+  return { ...hired, fullName, password: ACTIVE_PASSWORD, client: first };
 }
 
 export function put(client: Client, path: string, body: unknown) {

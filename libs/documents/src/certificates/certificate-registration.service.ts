@@ -8,6 +8,7 @@ import { AppearanceImages } from './appearance-images.service';
 import { CertificateChecker } from './certificate-checker.service';
 import { CertificateKeyVault } from './certificate-key-vault.service';
 import { withCertificateErrors } from './rules/certificate-errors';
+import { assertCertificateHolder } from './rules/certificate-holder';
 import { CertificateOwner, ownerColumns } from './rules/certificate-owner';
 import type { CertificateKind, SigningCertificate } from './signing-certificate.entity';
 import { SigningCertificateRepository } from './signing-certificate.repository';
@@ -54,7 +55,9 @@ export class CertificateRegistrationService {
     const credentials = openPkcs12(material);
     await this.checker.check(credentials.certificate, credentials.chain);
     await this.images.assertUsable(owner.kind, material.image);
-    const fingerprint = parseCertificate(credentials.certificate).sha256.toString('hex');
+    const parsed = parseCertificate(credentials.certificate);
+    if (owner.kind === 'personal') await this.assertHolder(owner.userId, summariseCertificate(parsed).commonName);
+    const fingerprint = parsed.sha256.toString('hex');
     if (await this.certificates.isRegistered(owner, fingerprint)) throw duplicate();
     try {
       return await this.insert(owner, credentials, material.image, createdBy);
@@ -81,6 +84,13 @@ export class CertificateRegistrationService {
       });
       return (await this.certificates.findById(id, manager))!;
     });
+  }
+
+  /** A person stores only a certificate issued in their own name: signing with another's would forge it. */
+  private async assertHolder(userId: string, commonName: string | undefined): Promise<void> {
+    const person = await this.organisation.findActiveUser(userId);
+    if (!person) throw AppError.notFound('người dùng (user)');
+    assertCertificateHolder(commonName, person.fullName);
   }
 
   private mayManage(actor: Actor, certificate: SigningCertificate): boolean {

@@ -8,6 +8,7 @@ import type { OutgoingDocument } from './entities/outgoing-document.entity';
 import { LeaderSignatureSteps } from './leader-signature-steps';
 import { OutgoingAccess } from './outgoing-access.service';
 import { OutgoingWorkflow } from './outgoing-workflow.service';
+import { assertCertificateHolder } from '../certificates/rules/certificate-holder';
 import { SigningCertificateService } from '../certificates/signing-certificate.service';
 import { withSigningErrors } from './signing-errors';
 
@@ -63,6 +64,7 @@ export class OutgoingPluginSigningService {
       );
       const certificate = report.signatures.find((s) => s.coversWholeDocument && s.fieldName === FIELD_NAMES.leaderSignature)?.signerCertificate;
       if (!certificate) throw new AppError(400, 'SIGNATURE_INVALID', 'Tệp tải lên không có chữ ký của người ký (no signer certificate in the new signature)');
+      assertCertificateHolder(certificate.commonName, actor.fullName);
       const file = await this.files.record(upload, actor.id, manager);
       return this.steps.signedResult(file, certificate.sha256Fingerprint, { sessionId, mode: 'plugin' });
     });

@@ -10,6 +10,7 @@ import type { OutgoingDocument } from './entities/outgoing-document.entity';
 import { LeaderSignatureSteps } from './leader-signature-steps';
 import { OutgoingAccess } from './outgoing-access.service';
 import { OutgoingWorkflow } from './outgoing-workflow.service';
+import { assertCertificateHolder } from '../certificates/rules/certificate-holder';
 import { SigningCertificateService } from '../certificates/signing-certificate.service';
 import { withSigningErrors } from './signing-errors';
 
@@ -60,6 +61,7 @@ export class OutgoingSigningService {
     return this.dataSource.transaction(async (manager) => {
       const document = await this.steps.lockForSigning(manager, actor, id);
       const summary = await this.keyring.checkPresentedCertificate(certificate);
+      assertCertificateHolder(summary.commonName, actor.fullName);
       const image = this.requireImage(signatureImage ?? (await this.keyring.signatureImageOf(actor.id)));
       const draft = await this.steps.preparedDraft(document, manager);
       const trust = await this.keyring.trustOptions();
