@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { pdfsigResults, qpdfCheck } from '../libs/signing/test/pdf-checks';
 import { runTool, tempFile } from '../libs/signing/test/external-tools';
 import { query } from './support/db';
@@ -9,7 +8,8 @@ import { Client } from './support/http';
 import {
   createDraft, createTestPki, download, OutgoingMetadata, reviewThrough, sealImage, signatureImage, TestPki, tokenSign, uploadCertificate,
 } from './support/outgoing';
-import { Api, freePort, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
+import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
+import { startSmtpSink } from './support/smtp-sink';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
 
@@ -20,26 +20,6 @@ let run: E2eRun;
 const id = async (sql: string, param: string) => (await query(run.databaseUrl, sql, [param]))[0].id as string;
 const userId = (username: string) => id('SELECT id FROM app_user WHERE username = $1', username);
 const unitId = (code: string) => id('SELECT id FROM unit WHERE code = $1', code);
-
-/** A local SMTP sink: every message the worker sends, raw. */
-async function startSmtpSink(): Promise<{ port: number; messages: string[]; close: () => Promise<void> }> {
-  const messages: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, done) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        messages.push(Buffer.concat(chunks).toString('utf8'));
-        done();
-      });
-    },
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { port, messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 describe('outgoing documents: draft → review → leader signature → issue → dispatch → recall', () => {
   let api: Api;

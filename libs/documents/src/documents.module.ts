@@ -57,6 +57,9 @@ import { OutgoingQueryService } from './outgoing/outgoing-query.service';
 import { OutgoingRecipientRepository } from './outgoing/outgoing-recipient.repository';
 import { OutgoingReviewService } from './outgoing/outgoing-review.service';
 import { OutgoingSigningService } from './outgoing/outgoing-signing.service';
+import { OutgoingAppendixService } from './outgoing/outgoing-appendix.service';
+import { OutgoingAppendixRepository } from './outgoing/outgoing-appendix.repository';
+import { OutgoingAppendix } from './outgoing/entities/outgoing-appendix.entity';
 import { OutgoingPluginSigningService } from './outgoing/outgoing-plugin-signing.service';
 import { LeaderSignatureSteps } from './outgoing/leader-signature-steps';
 import { OutgoingVersionRepository } from './outgoing/outgoing-version.repository';
@@ -94,6 +97,7 @@ const services = [
   OutgoingReviewService,
   OutgoingSigningService,
   OutgoingPluginSigningService,
+  OutgoingAppendixService,
   OutgoingIssueService,
   OutgoingDispatchService,
   OutgoingMailService,
@@ -125,7 +129,7 @@ const registerBookSources = {
   imports: [
     TypeOrmModule.forFeature([
       Register, VoidedNumber, IncomingDocument, IncomingAssignment, IncomingEvent, Notification,
-      OutgoingDocument, OutgoingVersion, OutgoingRecipient, OutgoingEvent, SigningSession, SigningCertificate,
+      OutgoingDocument, OutgoingVersion, OutgoingRecipient, OutgoingEvent, OutgoingAppendix, SigningSession, SigningCertificate,
     ]),
   ],
   providers: [
@@ -148,6 +152,7 @@ const registerBookSources = {
     OutgoingEventRepository,
     SigningSessionRepository,
     LeaderSignatureSteps,
+    OutgoingAppendixRepository,
     OutgoingAccess,
     OutgoingWorkflow,
     IncomingRegisterBookSource,

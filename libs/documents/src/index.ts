@@ -55,4 +55,6 @@ export * from './outgoing/outgoing-query.service';
 export * from './outgoing/outgoing-review.service';
 export * from './outgoing/outgoing-signing.service';
 export * from './outgoing/outgoing-plugin-signing.service';
+export * from './outgoing/outgoing-appendix.service';
+export * from './outgoing/entities/outgoing-appendix.entity';
 export * from './stats';

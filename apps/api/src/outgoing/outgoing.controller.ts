@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '@eoffice/accounts';
-import { MultipartResult, OfficeTypes, MediaType } from '@eoffice/core';
+import { AppError, MultipartResult, OfficeTypes, MediaType } from '@eoffice/core';
 import {
-  OutgoingDispatchService, OutgoingDraftingService, OutgoingIssueService, OutgoingPluginSigningService, OutgoingQueryService,
-  OutgoingReviewService, OutgoingSigningService,
+  OutgoingAppendixService, OutgoingDispatchService, OutgoingDraftingService, OutgoingIssueService, OutgoingPluginSigningService,
+  OutgoingQueryService, OutgoingReviewService, OutgoingSigningService,
 } from '@eoffice/documents';
 import { parseJsonPart } from '../http/json-part';
 import { Multipart, MultipartInterceptor } from '../http/multipart.interceptor';
@@ -12,12 +12,14 @@ import { CreateOutgoingDto } from './dto/create-outgoing.dto';
 import {
   CommentDto, CompleteSignatureDto, ListOutgoingDto, PrepareSignatureDto, RecallDto, RequiredCommentDto, SignDto,
 } from './dto/outgoing-actions.dto';
-import { toOutgoingDetailDto, toOutgoingDto } from './outgoing.mapper';
+import { toAppendixDto, toOutgoingDetailDto, toOutgoingDto } from './outgoing.mapper';
 
 const DRAFT_TYPES = [MediaType.pdf, ...OfficeTypes];
 const DRAFT_PARTS = { files: { draft: { required: true, allowedTypes: DRAFT_TYPES } }, fields: ['metadata'] };
 const REVISION_PARTS = { files: { draft: { required: true, allowedTypes: DRAFT_TYPES } }, fields: ['comment'] };
 const SIGNED_UPLOAD_PARTS = { files: { file: { required: true, allowedTypes: [MediaType.pdf] } }, fields: [] };
+const APPENDIX_PARTS = { files: { file: { required: true, allowedTypes: [MediaType.pdf] } }, fields: ['title'] };
+const APPENDIX_TITLE_MAX = 500;
 
 /** Văn bản đi (API.md "Outgoing documents"): draft → review → sign → issue → dispatch → recall. */
 @ApiTags('outgoing')
@@ -29,6 +31,7 @@ export class OutgoingController {
     private readonly review: OutgoingReviewService,
     private readonly signing: OutgoingSigningService,
     private readonly pluginSigning: OutgoingPluginSigningService,
+    private readonly appendices: OutgoingAppendixService,
     private readonly issuing: OutgoingIssueService,
     private readonly dispatching: OutgoingDispatchService,
     private readonly queries: OutgoingQueryService,
@@ -81,6 +84,32 @@ export class OutgoingController {
   @UseInterceptors(MultipartInterceptor(REVISION_PARTS))
   async revise(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Multipart() parts: MultipartResult) {
     return toOutgoingDto(await this.drafting.revise(actor, id, parts.files.draft, parts.fields.comment ?? null));
+  }
+
+  /** Phụ lục in a separate file (PDF), by the author while the document is a draft. */
+  @Post(':id/appendices')
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(MultipartInterceptor(APPENDIX_PARTS))
+  async attachAppendix(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Multipart() parts: MultipartResult) {
+    const title = parts.fields.title?.trim();
+    if (!title || title.length > APPENDIX_TITLE_MAX) {
+      throw AppError.validation('Cần tên phụ lục (title required, at most 500 characters)', [{ field: 'title', message: `1–${APPENDIX_TITLE_MAX} characters` }]);
+    }
+    return toAppendixDto(await this.appendices.attach(actor, id, title, parts.files.file));
+  }
+
+  @Get(':id/appendices/:appendixId/pdf')
+  async appendixPdf(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('appendixId', ParseUUIDPipe) appendixId: string,
+  ): Promise<StreamableFile> {
+    const { file, stream } = await this.appendices.pdf(actor, id, appendixId);
+    return new StreamableFile(stream, {
+      type: file.mimeType,
+      length: file.sizeBytes,
+      disposition: `inline; filename*=UTF-8''${encodeURIComponent(file.originalName ?? `${appendixId}.pdf`)}`,
+    });
   }
 
   @Post(':id/submit')

@@ -1,4 +1,4 @@
-import type { OutgoingDetail, OutgoingDocument, OutgoingEvent, OutgoingVersion, RecipientProgress } from '@eoffice/documents';
+import type { OutgoingAppendix, OutgoingDetail, OutgoingDocument, OutgoingEvent, OutgoingVersion, RecipientProgress } from '@eoffice/documents';
 
 export function toOutgoingDto(d: OutgoingDocument) {
   return {
@@ -30,6 +30,10 @@ export function toOutgoingDto(d: OutgoingDocument) {
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
   };
+}
+
+export function toAppendixDto(a: OutgoingAppendix) {
+  return { id: a.id, position: a.position, title: a.title, issued: a.issuedFileId !== null, createdBy: a.createdBy, createdAt: a.createdAt };
 }
 
 function toVersionDto(v: OutgoingVersion) {
@@ -75,10 +79,11 @@ function toEventDto(e: OutgoingEvent) {
   return { action: e.action, actorId: e.actorId, at: e.occurredAt, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, data: e.data };
 }
 
-export function toOutgoingDetailDto({ document, versions, recipients, timeline }: OutgoingDetail) {
+export function toOutgoingDetailDto({ document, versions, appendices, recipients, timeline }: OutgoingDetail) {
   return {
     ...toOutgoingDto(document),
     versions: versions.map(toVersionDto),
+    appendices: appendices.map(toAppendixDto),
     recipients: recipients.map(toRecipientDto),
     timeline: timeline.map(toEventDto),
   };

@@ -3,7 +3,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, OrganisationScope, Role } from '@eoffice/accounts';
 import { AppError, FileService, JobName, JobOutbox, JobRunService, MediaType, ReceivedFile } from '@eoffice/core';
 import { officeExtensionOf } from '../conversion/office-formats';
-import { verifyPdfSignatures } from '@eoffice/signing';
 import { IncomingAccess } from '../incoming/incoming-access.service';
 import { IncomingAssignmentRepository } from '../incoming/incoming-assignment.repository';
 import { IncomingRepository } from '../incoming/incoming.repository';
@@ -18,7 +17,7 @@ import { NewRecipient, OutgoingRecipientRepository } from './outgoing-recipient.
 import { OutgoingVersionRepository } from './outgoing-version.repository';
 import { OutgoingWorkflow } from './outgoing-workflow.service';
 import { OutgoingRepository } from './outgoing.repository';
-import { withSigningErrors } from './signing-errors';
+import { assertSignablePdf } from './signable-pdf';
 
 /** Soạn thảo: an officer's draft with its recipients, signer and file; every uploaded version kept. */
 @Injectable()
@@ -45,7 +44,7 @@ export class OutgoingDraftingService {
     const agencyId = await this.access.agencyIdOf(actor);
     const values = await this.documentValues(actor, agencyId, input);
     const recipients = await this.validRecipients(agencyId, input);
-    await this.assertReadablePdf(draft);
+    await assertSignablePdf(this.files, draft);
     const document = await this.dataSource.transaction(async (manager) => {
       const document = await this.documents.insert(manager, { ...values, status: 'draft', reviewStage: null });
       await this.recipients.replaceAll(manager, document.id, recipients);
@@ -63,7 +62,7 @@ export class OutgoingDraftingService {
 
   /** A new version of the file, by the author, while the document is a draft (also after a return). */
   async revise(actor: Actor, id: string, draft: ReceivedFile, note: string | null): Promise<OutgoingDocument> {
-    await this.assertReadablePdf(draft);
+    await assertSignablePdf(this.files, draft);
     return this.workflow.run(actor, id, 'revise', note, async ({ document, manager }) => {
       this.access.requireAuthor(actor, document);
       const added = await this.addVersion(manager, actor, document, draft);
@@ -102,12 +101,6 @@ export class OutgoingDraftingService {
   }
 
   /** An encrypted or broken PDF could never be signed: refuse it now rather than at the leader's desk. */
-  private async assertReadablePdf(draft: ReceivedFile): Promise<void> {
-    if (draft.mimeType !== MediaType.pdf) return;
-    const bytes = await this.files.readBytes(draft);
-    await withSigningErrors(() => verifyPdfSignatures(bytes));
-  }
-
   private async documentValues(actor: Actor, agencyId: string, input: CreateOutgoingInput): Promise<Partial<OutgoingDocument>> {
     const type = findDocumentType(input.documentType);
     await this.assertSigner(agencyId, input.signerId);

@@ -11,6 +11,7 @@ import { vietnamYear } from '../text/vietnam-date';
 import { findDocumentType, notationFor } from './document-types';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
 import { OutgoingAccess } from './outgoing-access.service';
+import { OutgoingAppendixService } from './outgoing-appendix.service';
 import { OutgoingDispatchService } from './outgoing-dispatch.service';
 import { OutgoingWorkflow } from './outgoing-workflow.service';
 import { SigningCertificateService } from '../certificates/signing-certificate.service';
@@ -33,6 +34,7 @@ export class OutgoingIssueService {
     private readonly keyring: SigningCertificateService,
     private readonly files: FileService,
     private readonly dispatching: OutgoingDispatchService,
+    private readonly appendices: OutgoingAppendixService,
   ) {}
 
   private readonly logger = new Logger(OutgoingIssueService.name);
@@ -76,9 +78,12 @@ export class OutgoingIssueService {
       });
       const numberSymbol = formatNumberSymbol(number.value, notation);
       const file = await this.files.recordBytes(issuedPdf.parts(), { mimeType: MediaType.pdf, originalName: `${numberSymbol.replace('/', '_')}.pdf` }, actor.id, manager);
+      const appendices = await this.appendices.signAll(manager, actor, document, {
+        credentials: organisation.credentials, agencyName: agency.name, numberSymbol, signedAt: issuedAt, trust,
+      });
       return {
         changes: { registerId: number.registerId, year: number.year, outgoingNumber: number.value, numberSymbol, issuedAt, issuedBy: actor.id, issuedFileId: file.id },
-        data: { registerId: number.registerId, year: number.year, number: number.value, numberSymbol, sha256: file.sha256, certificateId: organisation.certificate.id },
+        data: { registerId: number.registerId, year: number.year, number: number.value, numberSymbol, sha256: file.sha256, certificateId: organisation.certificate.id, appendices },
       };
     });
   }

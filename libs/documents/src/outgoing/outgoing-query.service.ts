@@ -4,10 +4,12 @@ import { Actor, hasRole, Role } from '@eoffice/accounts';
 import { AppError, FileService, ReceivedFile, StoredFile } from '@eoffice/core';
 import { verifyPdfSignatures, VerificationReport } from '@eoffice/signing';
 import type { Page } from '../incoming/incoming-query';
+import type { OutgoingAppendix } from './entities/outgoing-appendix.entity';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
 import type { OutgoingEvent } from './entities/outgoing-event.entity';
 import type { OutgoingVersion } from './entities/outgoing-version.entity';
 import { OutgoingAccess } from './outgoing-access.service';
+import { OutgoingAppendixRepository } from './outgoing-appendix.repository';
 import { OutgoingEventRepository } from './outgoing-event.repository';
 import type { OutgoingFilter } from './outgoing-query';
 import { OutgoingRecipientRepository, RecipientProgress } from './outgoing-recipient.repository';
@@ -19,6 +21,7 @@ import { withSigningErrors } from './signing-errors';
 export interface OutgoingDetail {
   document: OutgoingDocument;
   versions: OutgoingVersion[];
+  appendices: OutgoingAppendix[];
   recipients: RecipientProgress[];
   timeline: OutgoingEvent[];
 }
@@ -30,6 +33,7 @@ export class OutgoingQueryService {
     private readonly access: OutgoingAccess,
     private readonly documents: OutgoingRepository,
     private readonly versions: OutgoingVersionRepository,
+    private readonly appendices: OutgoingAppendixRepository,
     private readonly recipients: OutgoingRecipientRepository,
     private readonly events: OutgoingEventRepository,
     private readonly files: FileService,
@@ -51,12 +55,13 @@ export class OutgoingQueryService {
 
   async detail(actor: Actor, id: string): Promise<OutgoingDetail> {
     const document = await this.visible(actor, id);
-    const [versions, recipients, timeline] = await Promise.all([
+    const [versions, appendices, recipients, timeline] = await Promise.all([
       this.versions.listOf(id),
+      this.appendices.listOf(id),
       this.recipients.progressOf(id),
       this.events.timeline(id),
     ]);
-    return { document, versions, recipients, timeline };
+    return { document, versions, appendices, recipients, timeline };
   }
 
   /** The document as it stands: issued, else signed, else the current draft's PDF. */
