@@ -1,9 +1,10 @@
 import { buildAppendixSource } from '../libs/signing/test/draft-fixtures';
 import { pdfsigResults, qpdfCheck } from '../libs/signing/test/pdf-checks';
-import { query } from './support/db';
 import { filePart } from './support/documents';
 import { Client } from './support/http';
-import { createDraft, createTestPki, download, OutgoingMetadata, reviewThrough, sealImage, signatureImage, uploadCertificate } from './support/outgoing';
+import {
+  createDraft, createTestPki, download, draftMetadata, OutgoingMetadata, OUTSIDE_RECIPIENT, reviewThrough, sealImage, signatureImage, uploadCertificate,
+} from './support/outgoing';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
 import { SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
@@ -13,7 +14,6 @@ const baseRun = loadRun();
 /** A copy of the run's database: the certificates stored here must not become other suites' signers. */
 let isolated: IsolatedRun;
 let run: E2eRun;
-const id = async (sql: string, param: string) => (await query(run.databaseUrl, sql, [param]))[0].id as string;
 
 async function attach(client: Client, documentId: string, title: string | undefined, pdf: Buffer, type = 'application/pdf') {
   const form = new FormData();
@@ -53,15 +53,7 @@ describe('outgoing documents with appendices in separate files (phụ lục)', (
     expect((await uploadCertificate(director, pki.pkcs12(pki.issue('Trần Thị Ánh Tuyết'), 'e2e-pass'), 'personal', signatureImage())).status).toBe(201);
     expect((await uploadCertificate(admin, pki.pkcs12(pki.issue('Sở Giáo dục và Đào tạo tỉnh Tây Ninh'), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
     appendix = Buffer.from(await buildAppendixSource());
-    base = {
-      documentType: 'Quyết định',
-      subject: 'Về việc công nhận học sinh giỏi cấp tỉnh năm học 2026-2027',
-      recipients: { unitIds: [await id('SELECT id FROM unit WHERE code = $1', 'THPTTDN')], external: [{ name: 'Sở Nội vụ tỉnh Tây Ninh', email: 'vanphong@snv.tayninh.gov.vn' }] },
-      urgency: 'normal',
-      confidentiality: 'normal',
-      signerId: await id('SELECT id FROM app_user WHERE username = $1', 'tuyettta'),
-      signingTitle: 'GIÁM ĐỐC',
-    };
+    base = await draftMetadata(run.databaseUrl, { subject: 'Về việc công nhận học sinh giỏi cấp tỉnh năm học 2026-2027' }, [OUTSIDE_RECIPIENT]);
   });
   afterAll(async () => {
     await worker?.stop();

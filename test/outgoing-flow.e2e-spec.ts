@@ -6,7 +6,7 @@ import { query } from './support/db';
 import { registerIncoming } from './support/documents';
 import { Client } from './support/http';
 import {
-  createDraft, createTestPki, download, OutgoingMetadata, reviewThrough, sealImage, signatureImage, TestPki, tokenSign, uploadCertificate,
+  createDraft, createTestPki, download, draftMetadata, OutgoingMetadata, OUTSIDE_RECIPIENT, reviewThrough, sealImage, signatureImage, TestPki, tokenSign, uploadCertificate,
 } from './support/outgoing';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
 import { startSmtpSink } from './support/smtp-sink';
@@ -19,7 +19,6 @@ let isolated: IsolatedRun;
 let run: E2eRun;
 const id = async (sql: string, param: string) => (await query(run.databaseUrl, sql, [param]))[0].id as string;
 const userId = (username: string) => id('SELECT id FROM app_user WHERE username = $1', username);
-const unitId = (code: string) => id('SELECT id FROM unit WHERE code = $1', code);
 
 describe('outgoing documents: draft → review → leader signature → issue → dispatch → recall', () => {
   let api: Api;
@@ -52,15 +51,7 @@ describe('outgoing documents: draft → review → leader signature → issue �
     expect((await uploadCertificate(admin, pki.pkcs12(pki.issue('Sở Giáo dục và Đào tạo tỉnh Tây Ninh'), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
     // The key on the director's USB token: the server only ever sees its certificate.
     tokenIdentity = pki.issue('Trần Thị Ánh Tuyết');
-    base = {
-      documentType: 'Quyết định',
-      subject: 'Về việc công nhận kết quả kỳ thi chọn học sinh giỏi cấp tỉnh',
-      recipients: { unitIds: [await unitId('THPTTDN')], external: [{ name: 'Sở Nội vụ tỉnh Tây Ninh', email: 'vanphong@snv.tayninh.gov.vn' }] },
-      urgency: 'normal',
-      confidentiality: 'normal',
-      signerId: await userId('tuyettta'),
-      signingTitle: 'GIÁM ĐỐC',
-    };
+    base = await draftMetadata(run.databaseUrl, {}, [OUTSIDE_RECIPIENT]);
   });
   afterAll(async () => {
     await worker?.stop();

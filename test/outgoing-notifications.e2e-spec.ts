@@ -1,6 +1,5 @@
-import { query } from './support/db';
 import { Client } from './support/http';
-import { createDraft, createTestPki, OutgoingMetadata, signatureImage, uploadCertificate } from './support/outgoing';
+import { createDraft, createTestPki, draftMetadata, OutgoingMetadata, signatureImage, uploadCertificate } from './support/outgoing';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
@@ -9,7 +8,6 @@ const baseRun = loadRun();
 /** A copy of the run's database: the certificate stored here must not become other suites' signer. */
 let isolated: IsolatedRun;
 let run: E2eRun;
-const id = async (sql: string, param: string) => (await query(run.databaseUrl, sql, [param]))[0].id as string;
 
 interface Told {
   kind: string;
@@ -49,14 +47,7 @@ describe('outgoing drafts: whoever’s turn it is gets told', () => {
     const sign = (u: string) => new Client(api.url).signIn(u, DEMO_PASSWORD);
     [officer, head, clerk, director] = await Promise.all([sign('huydq'), sign('khoalm'), sign('bangnv'), sign('tuyettta')]);
     expect((await uploadCertificate(director, pki.pkcs12(pki.issue('Trần Thị Ánh Tuyết'), 'e2e-pass'), 'personal', signatureImage())).status).toBe(201);
-    base = {
-      documentType: 'Công văn',
-      subject: 'Về việc tổ chức hội thảo chuyên đề dạy học Ngữ văn',
-      recipients: { unitIds: [await id('SELECT id FROM unit WHERE code = $1', 'THPTTDN')], external: [] },
-      urgency: 'normal',
-      confidentiality: 'normal',
-      signerId: await id('SELECT id FROM app_user WHERE username = $1', 'tuyettta'),
-    };
+    base = await draftMetadata(run.databaseUrl, { documentType: 'Công văn', subject: 'Về việc tổ chức hội thảo chuyên đề dạy học Ngữ văn' });
   });
   afterAll(async () => {
     await worker?.stop();

@@ -1,9 +1,10 @@
 import { applyLeaderSignature, createDemoCa, DemoIdentity, issueDemoCertificate } from '@eoffice/signing';
 import { pdfsigResults } from '../libs/signing/test/pdf-checks';
-import { query } from './support/db';
 import { filePart } from './support/documents';
 import { Client } from './support/http';
-import { createDraft, createTestPki, download, OutgoingMetadata, reviewThrough, sealImage, signatureImage, TestPki, uploadCertificate } from './support/outgoing';
+import {
+  createDraft, createTestPki, download, draftMetadata, OutgoingMetadata, reviewThrough, sealImage, signatureImage, TestPki, uploadCertificate,
+} from './support/outgoing';
 import { Api, startApi } from './support/processes';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
@@ -12,7 +13,6 @@ const baseRun = loadRun();
 /** A copy of the run's database: the seal certificate stored here must not become other suites' signer. */
 let isolated: IsolatedRun;
 let run: E2eRun;
-const id = async (sql: string, param: string) => (await query(run.databaseUrl, sql, [param]))[0].id as string;
 
 /** What a whole-PDF signing plugin does on the leader's computer: append a signature to the PDF it was given. */
 async function pluginSign(pdf: Buffer, identity: DemoIdentity, chain: Buffer[]): Promise<Buffer> {
@@ -52,15 +52,7 @@ describe('outgoing documents signed by a whole-PDF signing plugin', () => {
     expect((await uploadCertificate(admin, pki.pkcs12(pki.issue('Sở Giáo dục và Đào tạo tỉnh Tây Ninh'), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
     // The key lives in the plugin's token: the server never sees it, nor is it stored as a certificate.
     token = pki.issue('Trần Thị Ánh Tuyết');
-    base = {
-      documentType: 'Quyết định',
-      subject: 'Về việc khen thưởng giáo viên dạy giỏi cấp tỉnh',
-      recipients: { unitIds: [await id('SELECT id FROM unit WHERE code = $1', 'THPTTDN')], external: [] },
-      urgency: 'normal',
-      confidentiality: 'normal',
-      signerId: await id('SELECT id FROM app_user WHERE username = $1', 'tuyettta'),
-      signingTitle: 'GIÁM ĐỐC',
-    };
+    base = await draftMetadata(run.databaseUrl, { subject: 'Về việc khen thưởng giáo viên dạy giỏi cấp tỉnh' });
   });
   afterAll(async () => {
     await api?.stop();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDemoCa, createDemoSealPng, createDemoSignaturePng, DemoIdentity, exportPkcs12, issueDemoCertificate, toPem } from '@eoffice/signing';
 import { buildDecisionSource } from '../../libs/signing/test/draft-fixtures';
+import { query } from './db';
 import { Client } from './http';
 import { filePart } from './documents';
 
@@ -52,6 +53,27 @@ export interface OutgoingMetadata {
   confidentiality: string;
   signerId: string;
   [key: string]: unknown;
+}
+
+/** Ngoài hệ thống: an organisation reached by e-mail. */
+export const OUTSIDE_RECIPIENT = { name: 'Sở Nội vụ tỉnh Tây Ninh', email: 'vanphong@snv.tayninh.gov.vn' };
+
+/** A decision the officer huydq (GDTRH) drafts for the director tuyettta to sign, sent to the attached school. */
+export async function draftMetadata(databaseUrl: string, overrides: Partial<OutgoingMetadata> = {}, external: OutgoingMetadata['recipients']['external'] = []): Promise<OutgoingMetadata> {
+  const [[school], [director]] = await Promise.all([
+    query(databaseUrl, 'SELECT id FROM unit WHERE code = $1', ['THPTTDN']),
+    query(databaseUrl, 'SELECT id FROM app_user WHERE username = $1', ['tuyettta']),
+  ]);
+  return {
+    documentType: 'Quyết định',
+    subject: 'Về việc công nhận kết quả kỳ thi chọn học sinh giỏi cấp tỉnh',
+    recipients: { unitIds: [school.id], external },
+    urgency: 'normal',
+    confidentiality: 'normal',
+    signerId: director.id,
+    signingTitle: 'GIÁM ĐỐC',
+    ...overrides,
+  };
 }
 
 export async function createDraft(officer: Client, metadata: OutgoingMetadata, draft?: Buffer, filename = 'du-thao.pdf', type = 'application/pdf') {
