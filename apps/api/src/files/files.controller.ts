@@ -5,6 +5,7 @@ import { AnyDocumentType, MultipartResult } from '@eoffice/core';
 import { DocumentFileService } from '@eoffice/documents';
 import { Multipart, MultipartInterceptor } from '../http/multipart.interceptor';
 import { toFileDto } from './file.mapper';
+import { storedFileResponse } from '../http/stored-file.response';
 
 @ApiTags('files')
 @ApiBearerAuth()
@@ -22,11 +23,6 @@ export class FilesController {
 
   @Get(':id')
   async download(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
-    const { file, stream } = await this.files.openForReading(actor, id);
-    return new StreamableFile(stream, {
-      type: file.mimeType,
-      length: file.sizeBytes,
-      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.originalName ?? file.id)}`,
-    });
+    return storedFileResponse(await this.files.openForReading(actor, id), id);
   }
 }

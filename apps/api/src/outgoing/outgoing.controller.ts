@@ -13,6 +13,7 @@ import {
   CommentDto, CompleteSignatureDto, ListOutgoingDto, PrepareSignatureDto, RecallDto, RequiredCommentDto, SignDto,
 } from './dto/outgoing-actions.dto';
 import { toAppendixDto, toOutgoingDetailDto, toOutgoingDto } from './outgoing.mapper';
+import { storedFileResponse } from '../http/stored-file.response';
 
 const DRAFT_TYPES = [MediaType.pdf, ...OfficeTypes];
 const DRAFT_PARTS = { files: { draft: { required: true, allowedTypes: DRAFT_TYPES } }, fields: ['metadata'] };
@@ -65,12 +66,7 @@ export class OutgoingController {
 
   @Get(':id/pdf')
   async pdf(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
-    const { file, stream } = await this.queries.currentPdf(actor, id);
-    return new StreamableFile(stream, {
-      type: file.mimeType,
-      length: file.sizeBytes,
-      disposition: `inline; filename*=UTF-8''${encodeURIComponent(file.originalName ?? `${id}.pdf`)}`,
-    });
+    return storedFileResponse(await this.queries.currentPdf(actor, id), `${id}.pdf`, 'inline');
   }
 
   @Get(':id/signatures')
@@ -104,12 +100,7 @@ export class OutgoingController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('appendixId', ParseUUIDPipe) appendixId: string,
   ): Promise<StreamableFile> {
-    const { file, stream } = await this.appendices.pdf(actor, id, appendixId);
-    return new StreamableFile(stream, {
-      type: file.mimeType,
-      length: file.sizeBytes,
-      disposition: `inline; filename*=UTF-8''${encodeURIComponent(file.originalName ?? `${appendixId}.pdf`)}`,
-    });
+    return storedFileResponse(await this.appendices.pdf(actor, id, appendixId), `${appendixId}.pdf`, 'inline');
   }
 
   @Post(':id/submit')
@@ -168,8 +159,7 @@ export class OutgoingController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
   ): Promise<StreamableFile> {
-    const { file, stream } = await this.pluginSigning.sentPdf(actor, id, sessionId);
-    return new StreamableFile(stream, { type: file.mimeType, length: file.sizeBytes, disposition: `attachment; filename="${id}-to-sign.pdf"` });
+    return storedFileResponse(await this.pluginSigning.sentPdf(actor, id, sessionId), `${id}-to-sign.pdf`);
   }
 
   @Post(':id/sign/plugin/:sessionId')
