@@ -134,6 +134,12 @@ const CALLS: Record<string, (w: World, column: Column, me: Person | null) => Pro
     body: { unitId: w.agencyId },
     ok: 200,
   }),
+  'PUT /users/:id/roles': async (w, column, me) => ({
+    method: 'PUT',
+    path: `/api/v1/users/${await subject(w, column, me)}/roles`,
+    body: { roles: ['officer', 'clerk'] },
+    ok: 200,
+  }),
   'POST /users/:id/deactivate': async (w, column, me) => ({
     method: 'POST',
     path: `/api/v1/users/${await subject(w, column, me)}/deactivate`,

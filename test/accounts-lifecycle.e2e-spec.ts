@@ -156,6 +156,38 @@ describe('accounts: organisation and account lifecycle', () => {
     });
   });
 
+  describe('roles', () => {
+    it('gives new duties at once, keeps the last administrator, and refuses what is no change', async () => {
+      const vp = await unitByCode(admin, 'VP');
+      const person = await hireActivePerson(admin, { unitId: vp.id, roles: ['officer'] });
+      // An officer may not list accounts; made an administrator, with the same session, they may.
+      const listsAccounts = async () => (await person.client.get('/api/v1/users')).status;
+      expect(await listsAccounts()).toBe(403);
+      const changed = await expectOk(admin.request('PUT', `/api/v1/users/${person.id}/roles`, { roles: ['admin', 'officer'] }));
+      expect(changed.roles.sort()).toEqual(['admin', 'officer']);
+      expect(await listsAccounts()).toBe(200);
+      expect(await auditActions(person.id)).toContain('user.roles_changed');
+      const [audit] = await query(run.databaseUrl, `SELECT data FROM audit_event WHERE entity_id = $1 AND action = 'user.roles_changed'`, [person.id]);
+      expect(audit.data).toEqual({ from: ['officer'], to: ['admin', 'officer'] });
+
+      const same = await admin.request('PUT', `/api/v1/users/${person.id}/roles`, { roles: ['officer', 'admin'] });
+      expect([same.status, same.body.code]).toEqual([409, 'ROLES_UNCHANGED']);
+      for (const roles of [[], ['chief'], 'leader']) {
+        const bad = await admin.request('PUT', `/api/v1/users/${person.id}/roles`, { roles });
+        expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      }
+      await expectOk(admin.request('PUT', `/api/v1/users/${person.id}/roles`, { roles: ['officer'] }));
+      expect(await listsAccounts()).toBe(403);
+      // Every other administrator leaves (earlier suites may have hired some): the one left keeps the role.
+      const me = (await expectOk(admin.get('/api/v1/me'))).id;
+      for (const { id } of await query(run.databaseUrl, `SELECT id FROM app_user WHERE active AND 'admin' = ANY(roles) AND id <> $1`, [me])) {
+        await expectOk(admin.post(`/api/v1/users/${id}/deactivate`, { reason: 'Kiểm thử quản trị viên cuối cùng' }));
+      }
+      const last = await admin.request('PUT', `/api/v1/users/${me}/roles`, { roles: ['officer'] });
+      expect([last.status, last.body.code]).toEqual([409, 'LAST_ADMIN']);
+    });
+  });
+
   describe('deactivate', () => {
     it('ends every session at once and keeps the person and their history', async () => {
       const vp = await unitByCode(admin, 'VP');

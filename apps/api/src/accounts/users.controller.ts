@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles, UserLifecycleService, UserQueryService } from '@eoffice/accounts';
-import { CreateUserDto, DeactivateUserDto, TransferUserDto, UserListQueryDto } from './dto/users.dto';
+import { ChangeRolesDto, CreateUserDto, DeactivateUserDto, TransferUserDto, UserListQueryDto } from './dto/users.dto';
 import { toHiredDto, toPasswordResetDto, toUserDetailDto, toUserDto } from './user.mapper';
 
 @ApiTags('accounts')
@@ -38,6 +38,12 @@ export class UsersController {
   @HttpCode(200)
   async transfer(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TransferUserDto) {
     return toUserDto(await this.lifecycle.transfer(actor, id, dto.unitId, dto.position));
+  }
+
+  @Roles(Role.admin)
+  @Put(':id/roles')
+  async changeRoles(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ChangeRolesDto) {
+    return toUserDto(await this.lifecycle.changeRoles(actor, id, dto.roles));
   }
 
   @Roles(Role.admin)

@@ -96,6 +96,34 @@ export class UserLifecycleService {
     });
   }
 
+  /**
+   * New duties (a clerk becomes a leader, say). Roles are read at every request, so they apply at
+   * once; the last active administrator keeps the admin role.
+   */
+  async changeRoles(actor: Actor, userId: string, roles: Role[]): Promise<UserWithUnit> {
+    this.scope.assertCanAdminister(actor);
+    const wanted = [...new Set(roles)].sort();
+    return this.dataSource.transaction(async (manager) => {
+      await this.users.lockAdministrators(manager);
+      const user = await this.lockActive(manager, userId);
+      const before = [...user.roles].sort();
+      if (before.join() === wanted.join()) throw AppError.conflict('ROLES_UNCHANGED', 'Vai trò không thay đổi (the person already has exactly these roles)');
+      if (before.includes(Role.admin) && !wanted.includes(Role.admin) && (await this.users.countActiveWithRole(manager, Role.admin)) <= 1) {
+        throw AppError.conflict('LAST_ADMIN', 'Không thể bỏ vai trò của quản trị viên cuối cùng (the last administrator)');
+      }
+      await this.users.update(user.id, { roles: wanted }, manager);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'user.roles_changed',
+        entityType: 'user',
+        entityId: user.id,
+        data: { from: before, to: wanted },
+      });
+      const unit = await this.units.findById(user.unitId, manager);
+      return { user: { ...user, roles: wanted }, unit };
+    });
+  }
+
   /** Leave or retirement: every session ends at once; the person's records all stay. */
   async deactivate(actor: Actor, userId: string, reason: string): Promise<UserWithUnit> {
     this.scope.assertCanAdminister(actor);

@@ -72,3 +72,12 @@ export class UserListQueryDto extends PageQueryDto {
   @IsBoolean()
   active?: boolean;
 }
+
+export class ChangeRolesDto {
+  @ApiProperty({ enum: ALL_ROLES, isArray: true, example: ['leader'] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @IsIn(ALL_ROLES, { each: true })
+  roles!: Role[];
+}
