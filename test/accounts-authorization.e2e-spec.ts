@@ -146,6 +146,12 @@ const CALLS: Record<string, (w: World, column: Column, me: Person | null) => Pro
     body: { reason: 'Kiểm thử ma trận quyền' },
     ok: 200,
   }),
+  'POST /users/:id/reactivate': async (w, column, me) => {
+    if (column !== 'admin') return { method: 'POST', path: `/api/v1/users/${column === 'self' ? me!.id : w.victim.id}/reactivate`, ok: 200 };
+    const person = await subject(w, column, me);
+    await expectOk(w.admin.post(`/api/v1/users/${person}/deactivate`, { reason: 'Nghỉ phép dài hạn' }));
+    return { method: 'POST', path: `/api/v1/users/${person}/reactivate`, ok: 200 };
+  },
   'POST /users/:id/reset-password': async (w, column, me) => ({
     method: 'POST',
     path: `/api/v1/users/${column === 'self' ? me!.id : w.victim.id}/reset-password`,

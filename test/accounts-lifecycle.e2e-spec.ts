@@ -213,6 +213,20 @@ describe('accounts: organisation and account lifecycle', () => {
 
       const twice = await admin.post(`/api/v1/users/${person.id}/deactivate`, { reason: 'again' });
       expect([twice.status, twice.body.code]).toEqual([409, 'USER_INACTIVE']);
+
+      // Back from leave: active again in the same unit, with a one-time password; the old one is gone.
+      const back = await expectOk(admin.post(`/api/v1/users/${person.id}/reactivate`));
+      expect(back).toMatchObject({ id: person.id, mustChangePassword: true, initialPassword: expect.any(String) });
+      expect((await new Client(api.url).post('/api/v1/auth/login', { username: person.username, password: ACTIVE_PASSWORD })).status).toBe(401);
+      const first = await new Client(api.url).signIn(person.username, back.initialPassword);
+      const pending = await first.get('/api/v1/directory');
+      expect([pending.status, pending.body.code]).toEqual([403, 'PASSWORD_CHANGE_REQUIRED']);
+      const again = await expectOk(admin.get(`/api/v1/users/${person.id}`));
+      expect(again).toMatchObject({ active: true, deactivationReason: null });
+      expect(again.memberships.map((m: { unitId: string; endReason: string | null }) => [m.unitId, m.endReason])).toEqual([[vp.id, 'deactivation'], [vp.id, null]]);
+      expect(await auditActions(person.id)).toContain('user.reactivated');
+      const active = await admin.post(`/api/v1/users/${person.id}/reactivate`);
+      expect([active.status, active.body.code]).toEqual([409, 'USER_ACTIVE']);
     });
 
     it('refuses to deactivate oneself or without a reason', async () => {

@@ -54,6 +54,13 @@ export class UsersController {
   }
 
   @Roles(Role.admin)
+  @Post(':id/reactivate')
+  @HttpCode(200)
+  async reactivate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return toPasswordResetDto(await this.lifecycle.reactivate(actor, id));
+  }
+
+  @Roles(Role.admin)
   @Post(':id/reset-password')
   @HttpCode(200)
   async resetPassword(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {

@@ -174,6 +174,27 @@ export class UserLifecycleService {
     return { user, initialPassword };
   }
 
+  /**
+   * Back from leave: active again in the unit they left, with a one-time password to change at
+   * first sign-in. Head posts and delegations ended at deactivation are not given back.
+   */
+  async reactivate(actor: Actor, userId: string): Promise<{ user: User; initialPassword: string }> {
+    this.scope.assertCanAdminister(actor);
+    const initialPassword = generateOneTimePassword();
+    const passwordHash = await this.hasher.hash(initialPassword);
+    const user = await this.dataSource.transaction(async (manager) => {
+      const locked = await this.users.findByIdForUpdate(manager, userId);
+      if (!locked) throw AppError.notFound('người dùng (user)');
+      if (locked.active) throw AppError.conflict('USER_ACTIVE', 'Tài khoản đang hoạt động (the account is active)');
+      const changes = { active: true, deactivatedAt: null, deactivationReason: null, passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null };
+      await this.users.update(locked.id, changes, manager);
+      await this.memberships.open(manager, { userId: locked.id, unitId: locked.unitId, position: locked.position, startedAt: new Date() });
+      await this.audit.record(manager, { actorId: actor.id, action: 'user.reactivated', entityType: 'user', entityId: locked.id, data: { unitId: locked.unitId } });
+      return { ...locked, ...changes };
+    });
+    return { user, initialPassword };
+  }
+
   private async lockActive(manager: EntityManager, userId: string): Promise<User> {
     const user = await this.users.findByIdForUpdate(manager, userId);
     if (!user) throw AppError.notFound('người dùng (user)');
