@@ -112,15 +112,7 @@ export class UserLifecycleService {
         throw AppError.conflict('LAST_ADMIN', 'Không thể bỏ vai trò của quản trị viên cuối cùng (the last administrator)');
       }
       await this.users.update(user.id, { roles: wanted }, manager);
-      await this.audit.record(manager, {
-        actorId: actor.id,
-        action: 'user.roles_changed',
-        entityType: 'user',
-        entityId: user.id,
-        data: { from: before, to: wanted },
-      });
-      const unit = await this.units.findById(user.unitId, manager);
-      return { user: { ...user, roles: wanted }, unit };
+      return this.recordChange(manager, actor, user, { roles: wanted }, 'user.roles_changed', { from: before, to: wanted });
     });
   }
 
@@ -146,15 +138,8 @@ export class UserLifecycleService {
         await this.directory.setUnitHead(manager, actor.id, unit.id, null);
       }
       const ended = await this.delegations.revokeCurrentOf(manager, user.id, this.today(), actor.id);
-      await this.audit.record(manager, {
-        actorId: actor.id,
-        action: 'user.deactivated',
-        entityType: 'user',
-        entityId: user.id,
-        data: { reason: why, delegationsEnded: ended },
-      });
-      const unit = await this.units.findById(user.unitId, manager);
-      return { user: { ...user, active: false, deactivatedAt: now, deactivationReason: why }, unit };
+      const changes = { active: false, deactivatedAt: now, deactivationReason: why };
+      return this.recordChange(manager, actor, user, changes, 'user.deactivated', { reason: why, delegationsEnded: ended });
     });
   }
 
@@ -193,6 +178,20 @@ export class UserLifecycleService {
       return { ...locked, ...changes };
     });
     return { user, initialPassword };
+  }
+
+  /** The audit entry of a change to the person, and the person as changed, with their unit. */
+  private async recordChange(
+    manager: EntityManager,
+    actor: Actor,
+    user: User,
+    changes: Partial<User>,
+    action: string,
+    data: Record<string, unknown>,
+  ): Promise<UserWithUnit> {
+    await this.audit.record(manager, { actorId: actor.id, action, entityType: 'user', entityId: user.id, data });
+    const changed = { ...user, ...changes };
+    return { user: changed, unit: await this.units.findById(changed.unitId, manager) };
   }
 
   private async lockActive(manager: EntityManager, userId: string): Promise<User> {
