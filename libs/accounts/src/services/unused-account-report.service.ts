@@ -30,12 +30,11 @@ export class UnusedAccountReportService {
 
   async request(actor: Actor, months = UNUSED_AFTER_MONTHS): Promise<UnusedAccountReport> {
     this.scope.assertCanAdminister(actor);
-    const report = await this.dataSource.transaction(async (manager) => {
+    const report = await this.outbox.transaction(async (manager) => {
       const opened = await this.open(manager, 'manual', actor.id, months);
       await this.outbox.add(manager, JobName.unusedAccountReport, { reportId: opened.id });
       return opened;
     });
-    this.outbox.relaySoon();
     return report;
   }
 

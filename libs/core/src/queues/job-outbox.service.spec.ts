@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
 import type { JobOutboxRepository, OutboxRow } from './job-outbox.repository';
 import { JobOutbox } from './job-outbox.service';
 import type { JobQueue } from './job-queue.service';
@@ -25,7 +26,8 @@ class RowsInMemory {
 }
 
 function outboxWith(rows: RowsInMemory, enqueue: (name: string, payload: unknown, options: { jobId?: string }) => Promise<string>) {
-  return new JobOutbox(rows as unknown as JobOutboxRepository, { enqueue } as unknown as JobQueue);
+  // The relay never opens a transaction: no database is needed here.
+  return new JobOutbox(undefined as unknown as DataSource, rows as unknown as JobOutboxRepository, { enqueue } as unknown as JobQueue);
 }
 
 describe('JobOutbox relay', () => {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { JobsOptions } from 'bullmq';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { JobOutboxRepository, OutboxRow } from './job-outbox.repository';
 import { JobQueue } from './job-queue.service';
 import { JobName, JobPayloads } from './jobs';
@@ -12,9 +12,10 @@ const LEASE_SECONDS = 60;
 const QUEUE_TIMEOUT_MS = 5000;
 
 /**
- * How code puts work on a queue: `add` writes the job in the caller's transaction, so it exists if
- * and only if the change commits; `relaySoon` after commit hands it to BullMQ at once, and the
- * worker relays whatever is left (Redis was down, the process died) every few seconds. A row is
+ * How code puts work on a queue: `add` writes the job in the caller's transaction (one opened with
+ * `transaction`), so it exists if and only if the change commits; once that transaction has
+ * committed its jobs are handed to BullMQ at once, and the worker relays whatever is left (Redis
+ * was down, the process died) every few seconds. A row is
  * queued under the job id `outbox-<row id>` (or the caller's own id), so relaying it twice queues
  * it once.
  */
@@ -23,17 +24,32 @@ export class JobOutbox {
   private readonly logger = new Logger(JobOutbox.name);
   private running: Promise<number> | null = null;
   private again = false;
+  /** Transactions that wrote jobs: only those are followed by a relay. */
+  private readonly wroteJobs = new WeakSet<EntityManager>();
 
   constructor(
+    private readonly dataSource: DataSource,
     private readonly rows: JobOutboxRepository,
     private readonly queue: JobQueue,
   ) {}
 
+  /** A transaction whose jobs (if it adds any) are relayed as soon as it has committed. */
+  async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    let used: EntityManager | undefined;
+    const result = await this.dataSource.transaction((manager) => {
+      used = manager;
+      return work(manager);
+    });
+    if (used && this.wroteJobs.has(used)) this.relaySoon();
+    return result;
+  }
+
   add<N extends JobName>(manager: EntityManager, name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<string> {
+    this.wroteJobs.add(manager);
     return this.rows.insert(manager, name, payload, options);
   }
 
-  /** After commit: relay in the background; the request that committed does not wait for Redis. */
+  /** Relays in the background: the request that committed does not wait for Redis. */
   relaySoon(): void {
     this.relay().catch((error: unknown) => this.logger.error({ error: String(error) }, 'outbox relay failed'));
   }

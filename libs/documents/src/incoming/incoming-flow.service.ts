@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Actor, OrganisationScope, Role } from '@eoffice/accounts';
 import { AppError, AuditService, FileService, JobName, JobOutbox } from '@eoffice/core';
 import { DueDateService } from '../calendar/due-date.service';
@@ -31,7 +31,6 @@ interface Step {
 export class IncomingFlowService {
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly access: IncomingAccess,
     private readonly organisation: OrganisationScope,
     private readonly documents: IncomingRepository,
@@ -184,7 +183,7 @@ export class IncomingFlowService {
     note: string | null,
     apply: (step: Step) => Promise<{ changes: Partial<IncomingDocument>; data: Record<string, unknown> }>,
   ): Promise<IncomingDocument> {
-    const document = await this.dataSource.transaction(async (manager) => {
+    const document = await this.outbox.transaction(async (manager) => {
       const scope = await this.access.scopeFor(actor);
       const document = await this.documents.findForUpdate(manager, id, scope);
       if (!document) throw AppError.notFound('văn bản đến (incoming document)');
@@ -214,7 +213,6 @@ export class IncomingFlowService {
       if (NOTIFIED.has(action)) await this.outbox.add(manager, JobName.incomingNotify, { documentId: id, eventId: event.id });
       return { ...document, ...changes, status: to };
     });
-    this.outbox.relaySoon();
     return document;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Actor, Role } from '@eoffice/accounts';
 import { AppError, AuditService, FileService, JobName, JobOutbox, MediaType, ReceivedFile, StoredFile } from '@eoffice/core';
 import { DueDateService } from '../calendar/due-date.service';
@@ -31,7 +31,6 @@ type ScanSource = { received: ReceivedFile } | { stored: StoredFile };
 export class IncomingRegistrationService {
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly access: IncomingAccess,
     private readonly documents: IncomingRepository,
     private readonly events: IncomingEventRepository,
@@ -54,13 +53,12 @@ export class IncomingRegistrationService {
     const values = this.documentValues(input);
     const scanSource = await this.scanSource(actor, input, files);
     const duplicates = await this.documents.findLikelyDuplicates(agencyId, values.sourceNumberSymbol, values.sourceDate);
-    const document = await this.dataSource.transaction(async (manager) => {
+    const document = await this.outbox.transaction(async (manager) => {
       const inserted = await this.insert(manager, actor, { ...values, agencyId, registerId: register.id, idempotencyKey: idempotencyKey ?? null }, scanSource, files);
       // The worker makes an image scan into a PDF and puts the scan's words into search.
       await this.outbox.add(manager, JobName.incomingScanIngest, { documentId: inserted.id });
       return inserted;
     });
-    this.outbox.relaySoon();
     return { document, replayed: false, likelyDuplicateIds: duplicates.map((d) => d.id), urgent: document.urgency !== 'normal' };
   }
 

@@ -56,7 +56,7 @@ export class OutgoingNotificationService {
     if (event.action === 'sign') {
       return { kind: 'outgoing_to_issue', title: 'Văn bản đi đã ký, chờ cấp số', userIds: await this.organisation.clerkIdsOf(document.agencyId) };
     }
-    if (event.toStatus === 'approved') return { kind: 'outgoing_review', title: 'Văn bản đi chờ ký', userIds: [document.signerId] };
+    // An approval that leaves the draft `approved` was the signer's own: they sign next, nobody else.
     const stage = event.data.toReviewStage as ReviewStage | null | undefined;
     if (event.toStatus !== 'submitted' || !stage) return undefined;
     return { kind: 'outgoing_review', title: REVIEW_TITLES[stage], userIds: await this.reviewersAt(stage, document) };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Actor, OrganisationScope, Role } from '@eoffice/accounts';
 import { AppError, FileService, JobName, JobOutbox, JobRunService, MediaType, ReceivedFile } from '@eoffice/core';
 import { officeExtensionOf } from '../conversion/office-formats';
@@ -23,7 +23,6 @@ import { assertSignablePdf } from './signable-pdf';
 @Injectable()
 export class OutgoingDraftingService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly access: OutgoingAccess,
     private readonly organisation: OrganisationScope,
     private readonly documents: OutgoingRepository,
@@ -45,7 +44,7 @@ export class OutgoingDraftingService {
     const values = await this.documentValues(actor, agencyId, input);
     const recipients = await this.validRecipients(agencyId, input);
     await assertSignablePdf(this.files, draft);
-    const document = await this.dataSource.transaction(async (manager) => {
+    const document = await this.outbox.transaction(async (manager) => {
       const document = await this.documents.insert(manager, { ...values, status: 'draft', reviewStage: null });
       await this.recipients.replaceAll(manager, document.id, recipients);
       const version = await this.addVersion(manager, actor, document, draft);
@@ -56,7 +55,6 @@ export class OutgoingDraftingService {
       });
       return { ...document, currentVersionId: version.id };
     });
-    this.outbox.relaySoon();
     return document;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Actor } from '@eoffice/accounts';
 import { AppError, AuditService, JobName, JobOutbox } from '@eoffice/core';
 import { cleanVietnameseText } from '../text/clean-text';
@@ -35,7 +35,6 @@ export interface StepResult {
 @Injectable()
 export class OutgoingWorkflow {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly access: OutgoingAccess,
     private readonly documents: OutgoingRepository,
     private readonly events: OutgoingEventRepository,
@@ -44,7 +43,7 @@ export class OutgoingWorkflow {
   ) {}
 
   async run(actor: Actor, id: string, action: StepAction, note: string | null, apply: (step: Step) => Promise<StepResult>): Promise<OutgoingDocument> {
-    const document = await this.dataSource.transaction(async (manager) => {
+    return this.outbox.transaction(async (manager) => {
       const document = await this.documents.findForUpdate(manager, id, await this.access.scopeFor(actor));
       if (!document) throw AppError.notFound('văn bản đi (outgoing document)');
       const authorIsHead = action === 'submit' && (await this.access.isHeadOfDraftingUnit(document.authorId, document.draftingUnitId));
@@ -56,8 +55,6 @@ export class OutgoingWorkflow {
       if (NOTIFIED.has(action)) await this.outbox.add(manager, JobName.outgoingNotify, { documentId: id, eventId: event.id });
       return updated;
     });
-    this.outbox.relaySoon();
-    return document;
   }
 
   /** The timeline line and the audit entry of one change (also used when a draft is created). */

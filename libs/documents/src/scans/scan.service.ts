@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Actor, hasRole, Role } from '@eoffice/accounts';
 import {
   APP_CONFIG,
@@ -37,7 +36,6 @@ export interface ScanResult extends Record<string, unknown> {
 @Injectable()
 export class ScanService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly files: FileService,
     private readonly scanFiles: ScanFiles,
     private readonly jobRuns: JobRunService,
@@ -49,7 +47,7 @@ export class ScanService {
   async request(actor: Actor, received: ReceivedFile[]): Promise<JobRun> {
     if (!hasRole(actor, Role.clerk)) throw AppError.forbidden();
     assertScanInput(received.map((file) => file.mimeType), this.config.OCR_MAX_PAGES);
-    const run = await this.dataSource.transaction(async (manager) => {
+    const run = await this.outbox.transaction(async (manager) => {
       const fileIds = [];
       for (const file of received) fileIds.push((await this.files.record(file, actor.id, manager)).id);
       const created = await this.jobRuns.create(manager, { name: JobName.scanToPdf, requestedBy: actor.id, input: { fileIds } });
@@ -57,7 +55,6 @@ export class ScanService {
       await this.outbox.add(manager, JobName.scanToPdf, { jobRunId: created.id }, { jobId: created.id });
       return created;
     });
-    this.outbox.relaySoon();
     return run;
   }
 

@@ -14,7 +14,6 @@ describe('ByteRangeDigester', () => {
     const digester = inPieces();
     const ranges: ByteRange[] = [[0, 5_000, 5_100, 900], [0, 8_000, 8_500, 1_500], [0, 5_990, 6_010, 3_990]];
     for (const range of ranges) expect(digester.digestByteRange('sha256', range).toString('hex')).toBe(sha256(rangeBytes(file, range)));
-    expect(digester.length).toBe(file.length);
     expect(digester.digestWhole('sha256').toString('hex')).toBe(sha256(file));
   });
 

@@ -27,10 +27,6 @@ export class ByteRangeDigester {
     this.size = bytes.length;
   }
 
-  get length(): number {
-    return this.size;
-  }
-
   digestByteRange(algorithm: string, [start, firstLength, second, secondLength]: ByteRange): Buffer {
     const tail = this.slices(second, second + secondLength);
     if (start !== 0) return digestChunks(algorithm, [...this.slices(start, start + firstLength), ...tail]);

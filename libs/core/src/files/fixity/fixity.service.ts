@@ -29,12 +29,11 @@ export class FixityService {
   ) {}
 
   async request(trigger: FixityTrigger, requestedBy: string | null): Promise<FixityCheck> {
-    const check = await this.dataSource.transaction(async (manager) => {
+    const check = await this.outbox.transaction(async (manager) => {
       const opened = await this.open(manager, trigger, requestedBy);
       await this.outbox.add(manager, JobName.fixityCheck, { fixityCheckId: opened.id });
       return opened;
     });
-    this.outbox.relaySoon();
     return check;
   }
 
