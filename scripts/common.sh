@@ -35,6 +35,8 @@ ensure_debian_tools() {
   [ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || missing+=(tesseract-ocr-vie)
   command -v img2pdf >/dev/null || missing+=(img2pdf)
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || missing+=(fonts-dejavu-core)
+  command -v restic >/dev/null || missing+=(restic)
+  command -v pg_dump >/dev/null || missing+=(postgresql-client)
   [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" = 0 ]; then
     log "installing Debian packages: ${missing[*]}"
