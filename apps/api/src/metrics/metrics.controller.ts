@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@eoffice/accounts';
 import { MetricsService } from '@eoffice/core';
 
-/** Prometheus scrape target. Keep it off the public network (see README, deployment). */
+/** Prometheus scrape target. Keep it off the public network (docs/running.md). */
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Every environment variable the system reads, validated once at start-up into one typed object.
- * The README's configuration table mirrors this schema; keep them in step.
+ * docs/configuration.md mirrors this schema; keep them in step.
  */
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const url = (protocols: string[]) =>
