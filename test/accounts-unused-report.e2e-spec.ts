@@ -10,7 +10,7 @@ const base = loadRun();
 let run: E2eRun;
 let isolated: IsolatedRun;
 
-/** Seed 004 Điều 5.2: unit accounts unused for six months are reported to the administrator, by the worker. */
+/** the Bình Định e-mail rules (2014) Điều 5.2: unit accounts unused for six months are reported to the administrator, by the worker. */
 describe('accounts: unused-account report', () => {
   let api: Api;
   let worker: RunningProcess;

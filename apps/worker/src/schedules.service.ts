@@ -39,7 +39,7 @@ export class SchedulesService implements OnApplicationBootstrap {
     );
   }
 
-  /** Seed 004 Điều 5.2: units unused for 6 months are reported; weekly, Monday 06:00, for the admin's week. */
+  /** the Bình Định e-mail rules (2014) Điều 5.2: units unused for 6 months are reported; weekly, Monday 06:00, for the admin's week. */
   private async scheduleUnusedAccountReport(): Promise<void> {
     const queue = this.jobs.queueFor(JobName.unusedAccountReport);
     await queue.upsertJobScheduler(

@@ -4,7 +4,7 @@ import { Actor, CurrentActor, Role, Roles, UnusedAccountReportService } from '@e
 import { RequestReportDto } from './dto/directory.dto';
 import { PageQueryDto } from './dto/pagination.dto';
 
-/** Units and accounts nobody used for months (seed 004 Điều 5.2); the worker also makes one every week. */
+/** Units and accounts nobody used for months (the Bình Định e-mail rules (2014) Điều 5.2); the worker also makes one every week. */
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles(Role.admin)

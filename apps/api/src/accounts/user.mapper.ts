@@ -34,7 +34,7 @@ export function toUserDetailDto(detail: UserDetail) {
   };
 }
 
-/** API.md: `201 {id, username, email, initialPassword}`. */
+/** API contract: `201 {id, username, email, initialPassword}`. */
 export function toHiredDto({ user, initialPassword }: Hired) {
   return { id: user.id, username: user.username, email: user.email, initialPassword };
 }

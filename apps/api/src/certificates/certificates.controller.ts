@@ -18,7 +18,7 @@ const UPLOAD_PARTS = {
   fields: ['kind', 'passphrase', 'agencyId'],
 };
 
-/** Chứng thư số (API.md "Signatures"): personal certificates of their owners, agency seal certificates for administrators. */
+/** Chứng thư số (API contract, "Signatures"): personal certificates of their owners, agency seal certificates for administrators. */
 @ApiTags('certificates')
 @ApiBearerAuth()
 @Controller('certificates')

@@ -19,7 +19,7 @@ const REGISTER_PARTS = {
   fields: ['metadata'],
 };
 
-/** Văn bản đến (API.md "Incoming documents"). */
+/** Văn bản đến (API contract, "Incoming documents"). */
 @ApiTags('incoming')
 @ApiBearerAuth()
 @Controller('incoming')

@@ -22,7 +22,7 @@ const SIGNED_UPLOAD_PARTS = { files: { file: { required: true, allowedTypes: [Me
 const APPENDIX_PARTS = { files: { file: { required: true, allowedTypes: [MediaType.pdf] } }, fields: ['title'] };
 const APPENDIX_TITLE_MAX = 500;
 
-/** Văn bản đi (API.md "Outgoing documents"): draft → review → sign → issue → dispatch → recall. */
+/** Văn bản đi (API contract, "Outgoing documents"): draft → review → sign → issue → dispatch → recall. */
 @ApiTags('outgoing')
 @ApiBearerAuth()
 @Controller('outgoing')

@@ -8,7 +8,7 @@ import { Multipart, MultipartInterceptor } from '../http/multipart.interceptor';
 /** A hard ceiling on parts per request; the page limit itself is OCR_MAX_PAGES. */
 const MAX_SCAN_PARTS = 500;
 
-/** Số hóa (API.md "POST /scans"): page images or a PDF become one searchable PDF, made by the worker. */
+/** Số hóa (API contract, "POST /scans"): page images or a PDF become one searchable PDF, made by the worker. */
 @ApiTags('scans')
 @ApiBearerAuth()
 @Controller('scans')

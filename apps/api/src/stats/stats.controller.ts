@@ -13,7 +13,7 @@ const subjectOf = (q: StatsSubject): StatsSubject => ({ unitId: q.unitId, includ
 const week = (key: string): PeriodRequest => ({ kind: 'week', key });
 const month = (key: string): PeriodRequest => ({ kind: 'month', key });
 
-/** Thống kê giao ban tuần, tháng (API.md "statistics"): figures, the documents behind them, the tracking book. */
+/** Thống kê giao ban tuần, tháng (API contract, "statistics"): figures, the documents behind them, the tracking book. */
 @ApiTags('stats')
 @ApiBearerAuth()
 @Controller('stats')

@@ -1,4 +1,4 @@
-/** Roles of API.md. A person may hold several. */
+/** Roles of the API contract. A person may hold several. */
 export const Role = {
   admin: 'admin', // quản trị (phòng CNTT)
   clerk: 'clerk', // văn thư

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * The head of a unit lets a named member handle the unit's inbox for a period (seed 004 Điều 13:
+ * The head of a unit lets a named member handle the unit's inbox for a period (the Bình Định e-mail rules (2014) Điều 13:
  * "có thể ủy quyền cho một hoặc một số người trong đơn vị"). Dates are inclusive, in Vietnam time.
  * Revoking keeps the row.
  */

@@ -23,7 +23,7 @@ export interface UnusedAccountEntry {
   lastLoginAt: string | null;
 }
 
-/** Units (and personal accounts) not used for `months` months (seed 004 Điều 5.2), for the administrator. */
+/** Units (and personal accounts) not used for `months` months (the Bình Định e-mail rules (2014) Điều 5.2), for the administrator. */
 @Entity('unused_account_report')
 export class UnusedAccountReport {
   @PrimaryGeneratedColumn('uuid')

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 
-/** Seed 004 Điều 7 / API.md: at least 8 characters with upper, lower, digit and special character. */
+/** the Bình Định e-mail rules (2014) Điều 7: at least 8 characters with upper, lower, digit and special character. */
 export function passwordProblems(password: string): string[] {
   const problems: string[] = [];
   if (password.length < 8) problems.push('ít nhất 8 ký tự (at least 8 characters)');

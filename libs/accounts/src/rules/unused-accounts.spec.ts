@@ -13,7 +13,7 @@ const unit = (over: Partial<UnitUsage>): UnitUsage => ({
   ...over,
 });
 
-describe('unused unit accounts (seed 004 Điều 5.2)', () => {
+describe('unused unit accounts (the Bình Định e-mail rules (2014) Điều 5.2)', () => {
   it('counts back calendar months, clamping to the end of a shorter month', () => {
     expect(cutoff.toISOString()).toBe('2026-05-20T01:00:00.000Z');
     expect(cutoffBefore(new Date('2026-08-31T00:00:00Z'), 6).toISOString()).toBe('2026-02-28T00:00:00.000Z');

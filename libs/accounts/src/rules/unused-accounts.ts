@@ -1,7 +1,7 @@
 import type { UnusedAccountEntry, UnusedUnitEntry } from '../entities/unused-account-report.entity';
 
 /**
- * Seed 004 Điều 5.2: a unit mailbox not put to use within 6 months of being issued is removed.
+ * the Bình Định e-mail rules (2014) Điều 5.2: a unit mailbox not put to use within 6 months of being issued is removed.
  * Here the administrator gets the list; nothing is deleted. A unit counts as used when one of its
  * current members signed in after the cutoff; a unit younger than the cutoff is not yet due.
  */

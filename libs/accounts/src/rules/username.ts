@@ -1,5 +1,5 @@
 /**
- * Account naming rule of the official e-mail regulation (seed 004, Bình Định 2014):
+ * Account naming rule of the official e-mail regulation (the Bình Định e-mail rules (2014), Bình Định 2014):
  * given name without diacritics + first letters of the family and middle names, lower case.
  * `Nguyễn Văn Bằng` → `bangnv`; clashes get 2, 3, ... appended.
  */

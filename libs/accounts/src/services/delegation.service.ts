@@ -19,8 +19,8 @@ export interface NewDelegation {
 }
 
 /**
- * Delegation of a unit's inbox by its head to named people, for a period (seed 004 Điều 13.1,
- * seed 003). Seed 004 names people "trong đơn vị"; members already handle their own unit's inbox,
+ * Delegation of a unit's inbox by its head to named people, for a period (the Bình Định e-mail rules (2014) Điều 13.1,
+ * the Điện Biên e-mail rules (2005)). the Bình Định e-mail rules (2014) names people "trong đơn vị"; members already handle their own unit's inbox,
  * so a delegation matters most for someone standing in from elsewhere in the agency (a deputy
  * director, the office during a vacancy). For a member it adds the head's management of the inbox
  * (`managedUnitIds`). The delegate must belong to the same agency. Only the head or an

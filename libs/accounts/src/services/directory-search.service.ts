@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DirectoryEntry, Page, UserRepository } from '../repositories/user.repository';
 
 /**
- * The directory (danh bạ, seed 004 Điều 6): every active person with unit, position and e-mail,
+ * The directory (danh bạ, the Bình Định e-mail rules (2014) Điều 6): every active person with unit, position and e-mail,
  * searched by name, unit or position without regard to diacritics or case
  * (`nguyen van bang` finds `Nguyễn Văn Bằng`).
  */

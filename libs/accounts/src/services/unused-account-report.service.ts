@@ -11,7 +11,7 @@ import { OrganisationScope } from './organisation-scope.service';
 
 /**
  * Units (and personal accounts) nobody used for six months, reported to the administrator
- * (seed 004 Điều 5.2). The worker builds the report, on a schedule or when an administrator asks;
+ * (the Bình Định e-mail rules (2014) Điều 5.2). The worker builds the report, on a schedule or when an administrator asks;
  * it only lists, it never deactivates anything.
  */
 @Injectable()

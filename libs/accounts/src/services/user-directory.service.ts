@@ -119,7 +119,7 @@ export class UserDirectoryService {
     return { ...unit, ...changes };
   }
 
-  /** Official unit mailbox (hộp thư đơn vị, seed 004 Điều 4): tendonvi@domain; 2, 3... on a clash. */
+  /** Official unit mailbox (hộp thư đơn vị, the Bình Định e-mail rules (2014) Điều 4): tendonvi@domain; 2, 3... on a clash. */
   private async freeMailbox(manager: EntityManager, code: string): Promise<string> {
     const base = mailboxName(code);
     return `${nextFreeUsername(base, await this.units.mailboxesLike(manager, base))}@${this.config.MAIL_DOMAIN}`;
@@ -135,7 +135,7 @@ export class UserDirectoryService {
 
   /**
    * The head manages the unit's inbox and its delegations; the inbox belongs to the unit, so a new
-   * head takes over all of it, history included (seed 004 Điều 13.4). Null leaves the post empty.
+   * head takes over all of it, history included (the Bình Định e-mail rules (2014) Điều 13.4). Null leaves the post empty.
    */
   async setUnitHead(manager: EntityManager, actorId: string | null, unitId: string, userId: string | null): Promise<Unit> {
     const unit = await this.units.findByIdForUpdate(manager, unitId);

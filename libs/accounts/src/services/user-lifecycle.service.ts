@@ -34,7 +34,7 @@ export interface Hired {
 const inactive = () => AppError.conflict('USER_INACTIVE', 'Tài khoản đã ngừng hoạt động (account is deactivated)');
 
 /**
- * A person's life in the organisation (seed 004 Điều 5.1): hire, transfer, leave or retire, and a
+ * A person's life in the organisation (the Bình Định e-mail rules (2014) Điều 5.1): hire, transfer, leave or retire, and a
  * forgotten password (Điều 12.5). Each step is one transaction with its audit entry; nothing about
  * the person is ever deleted.
  */

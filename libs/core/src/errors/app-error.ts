@@ -1,7 +1,7 @@
 /**
  * The one error type services throw for anything the caller did wrong or may not do.
  * The HTTP layer turns it into an RFC 9457 problem detail; the worker treats it as
- * not worth retrying. `code` is part of the public API contract (API.md).
+ * not worth retrying. `code` is part of the public API contract (the API contract).
  */
 export interface FieldError {
   field: string;

@@ -6,8 +6,8 @@ import type { IncomingDocument } from './entities/incoming-document.entity';
 import type { IncomingScope } from './incoming-scope';
 
 /**
- * Who sees and who may act on incoming documents (API.md, PRODUCT.md "Access follows the
- * organisation"). Seeing is a query scope; acting is checked here, after the document was found
+ * Who sees and who may act on incoming documents (access follows the
+ * organisation). Seeing is a query scope; acting is checked here, after the document was found
  * inside that scope, so a person who may not see a document gets 404 and never 403.
  */
 @Injectable()

@@ -26,7 +26,7 @@ interface Step {
   manager: EntityManager;
 }
 
-/** Trình, phân công, báo cáo tiến độ, kết thúc, mở lại, trả lại: every transition of API.md. */
+/** Trình, phân công, báo cáo tiến độ, kết thúc, mở lại, trả lại: every transition of the API contract. */
 @Injectable()
 export class IncomingFlowService {
 

@@ -2,7 +2,7 @@ import type { ReceivedFile } from '@eoffice/core';
 import type { AssignmentRole } from './entities/incoming-assignment.entity';
 import type { Confidentiality, ReceivedVia, Urgency } from './entities/incoming-document.entity';
 
-/** `metadata` of POST /incoming (API.md), already shape-checked by the HTTP layer. */
+/** `metadata` of POST /incoming (the API contract), already shape-checked by the HTTP layer. */
 export interface RegisterIncomingInput {
   registerId?: string;
   sourceNumberSymbol: string;

@@ -1,7 +1,7 @@
 import { AppError } from '@eoffice/core';
 
 /**
- * The incoming-document state machine of API.md as one table (Decree 30 Art. 20–24):
+ * The incoming-document state machine of the API contract as one table (Decree 30 Art. 20–24):
  * registered → submitted → assigned → in_progress → closed; closed → in_progress on reopen;
  * registered → returned when misaddressed or invalid; any open state → recalled by the sender;
  * registered → voided when the clerk registered it by mistake (the number stays taken, with its reason).

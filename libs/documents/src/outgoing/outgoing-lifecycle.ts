@@ -1,7 +1,7 @@
 import { AppError } from '@eoffice/core';
 
 /**
- * The outgoing-document state machine of API.md as one table (Decree 30 Art. 10–18):
+ * The outgoing-document state machine of the API contract as one table (Decree 30 Art. 10–18):
  * draft → submitted → approved → signed → issued → dispatched → recalled; submitted or approved
  * → draft when a reviewer returns it. While `submitted`, the review stage says whose turn it is:
  * the drafting unit's head (content), the office's format check (thể thức), then the signer.

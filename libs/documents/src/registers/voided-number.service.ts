@@ -14,7 +14,7 @@ export interface VoidNumberInput {
 }
 
 /**
- * Numbers are never reused (DOMAIN.md §2.1): a number given by mistake is voided, and the void is
+ * Numbers are never reused (Decree 30/2020/NĐ-CP): a number given by mistake is voided, and the void is
  * recorded with its reason, who and when, so the register shows why the number has no document.
  */
 @Injectable()

@@ -16,7 +16,7 @@ export interface StatsSubject {
 
 /**
  * Whose figures a person may see: leadership (ban giám đốc) the agency and the agencies attached
- * below it; the agency's clerks (Văn phòng compiles the weekly report, seed 002 Điều 8) and
+ * below it; the agency's clerks (Văn phòng compiles the weekly report, the Tây Ninh eOffice rules (2016) Điều 8) and
  * agency-level leaders the agency; a department leader their unit and the units below; the head
  * of a unit (or whoever holds its delegation) that unit; everyone their own figures. A unit or a
  * person outside that reach is 404, as for documents.

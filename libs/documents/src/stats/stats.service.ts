@@ -69,7 +69,7 @@ export interface PeriodRequest {
 }
 
 /**
- * Thống kê giao ban tuần / tháng (seed 002 Điều 8): the figures of a week or a month for the
+ * Thống kê giao ban tuần / tháng (the Tây Ninh eOffice rules (2016) Điều 8): the figures of a week or a month for the
  * agency, a unit or a person, with the previous period and a trend, all read from the recorded
  * history as of each period's end (IncomingStatsRepository), so a past week reads the same
  * whenever it is asked for.

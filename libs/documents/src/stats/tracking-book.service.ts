@@ -17,7 +17,7 @@ export interface TrackingBook {
 }
 
 /**
- * Sổ theo dõi giải quyết văn bản đến (Decree 30 Phụ lục IV.VIII; DOMAIN.md §4.3, §11): for a week
+ * Sổ theo dõi giải quyết văn bản đến (Decree 30 Phụ lục IV.VIII): for a week
  * or a month, every document handled in the scope, with its deadline, progress and reply, as the
  * recorded history stood at the period's end.
  */

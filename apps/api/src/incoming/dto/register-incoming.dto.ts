@@ -4,7 +4,7 @@ import type { Confidentiality, ReceivedVia, RegisterIncomingInput, Urgency } fro
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-/** `metadata` of POST /incoming (API.md). */
+/** `metadata` of POST /incoming (the API contract). */
 export class RegisterIncomingDto implements RegisterIncomingInput {
   @ApiPropertyOptional({ description: 'incoming register; default: the agency register matching the confidentiality' })
   @IsOptional() @IsUUID() registerId?: string;

@@ -33,7 +33,7 @@ export class DraftLayoutDto implements DraftLayoutInput {
   @ValidateNested() @Type(() => BoxDto) leaderSignature!: BoxDto;
 }
 
-/** `metadata` of POST /outgoing (API.md). */
+/** `metadata` of POST /outgoing (the API contract). */
 export class CreateOutgoingDto implements CreateOutgoingInput {
   @ApiProperty({ example: 'Quyết định', description: 'Decree 30 type, by name or abbreviation (QĐ); công văn has none' })
   @IsString() @Length(1, 100) documentType!: string;
