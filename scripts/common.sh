@@ -62,6 +62,10 @@ load_local_secrets() {
       echo "SIGNING_KEY_ENCRYPTION_KEY=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))')"
     } > "$file"
   fi
+  # Keys added after a local installation was first set up.
+  if ! grep -q '^MFA_ENCRYPTION_KEY=' "$file"; then
+    echo "MFA_ENCRYPTION_KEY=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))')" >> "$file"
+  fi
   local name value
   while IFS='=' read -r name value; do
     [ -z "${!name:-}" ] && export "$name=$value"

@@ -9,7 +9,9 @@ start_services
 load_local_secrets
 
 log "lint"; npx eslint . --max-warnings 0
+log "layout rules (dependency-cruiser, .dependency-cruiser.cjs)"; npm run -s lint:layout
 log "type-check"; npx tsc -p tsconfig.json --noEmit
 log "build"; npm run -s build >/dev/null
+log "OpenAPI contract (openapi.json and the generated types match the code)"; npm run -s openapi:check
 log "unit tests"; npx jest --ci --selectProjects unit
 log "end-to-end tests (real PostgreSQL, Redis, files and PDFs)"; npx jest --ci --selectProjects e2e --runInBand

@@ -127,11 +127,11 @@ describe('accounts: unit heads and delegation of the unit inbox', () => {
   it('revokes: the row stays, marked, and cannot be revoked twice', async () => {
     const { items } = await expectOk(outsider.client.get(`/api/v1/units/${unit.id}/delegations`));
     const current = items.find((d: { userId: string }) => d.userId === colleague.id);
-    const revoked = await expectOk(outsider.client.post(`/api/v1/units/${unit.id}/delegations/${current.id}/revoke`));
-    expect(revoked).toMatchObject({ id: current.id, revokedBy: outsider.id, revokedAt: expect.any(String) });
-    const again = await outsider.client.post(`/api/v1/units/${unit.id}/delegations/${current.id}/revoke`);
+    const revoked = await expectOk(outsider.client.post(`/api/v1/units/${unit.id}/delegations/${current!.id}/revoke`));
+    expect(revoked).toMatchObject({ id: current!.id, revokedBy: outsider.id, revokedAt: expect.any(String) });
+    const again = await outsider.client.post(`/api/v1/units/${unit.id}/delegations/${current!.id}/revoke`);
     expect([again.status, again.body.code]).toEqual([409, 'DELEGATION_REVOKED']);
-    const elsewhere = await admin.post(`/api/v1/units/${other.id}/delegations/${current.id}/revoke`);
+    const elsewhere = await admin.post(`/api/v1/units/${other.id}/delegations/${current!.id}/revoke`);
     expect(elsewhere.status).toBe(404);
   });
 

@@ -102,7 +102,7 @@ describe('accounts: directory (danh bạ)', () => {
       const people = `\uFEFFfull_name;unit;roles;position;head\r\nHoàng Thị Mai Anh;SGDĐT/${dept};leader;Trưởng phòng;x\r\nĐỗ Văn Nam;SGDĐT/${dept}/TO1;officer|clerk;Chuyên viên;\r\nĐinh Văn Bắc;SGDĐT/${dept}/TO1;officer;;có\r\n`;
       const res = await admin.post('/api/v1/directory/import', csvForm({ units, people }));
       expect(res.status).toBe(201);
-      expect(res.body.units.map((u: { line: number; code: string; email: string }) => [u.line, u.code, u.email])).toEqual([
+      expect(res.body.units.map((u) => [u.line, u.code, u.email])).toEqual([
         [2, dept, `${dept.toLowerCase()}@eoffice.gov.vn`],
         [3, 'TO1', expect.stringMatching(/^to1\d*@eoffice\.gov\.vn$/)],
       ]);
@@ -113,7 +113,7 @@ describe('accounts: directory (danh bạ)', () => {
       ]);
 
       const [anh] = res.body.people;
-      const signIn = await expectOk(new Client(api.url).post('/api/v1/auth/login', { username: anh.username, password: anh.initialPassword }));
+      const signIn = await new Client(api.url).signInSession(anh.username, anh.initialPassword);
       expect(signIn.mustChangePassword).toBe(true);
       const tree = await unitByCode(admin, dept);
       expect(tree.headUserId).toBe(anh.id);
@@ -144,14 +144,14 @@ describe('accounts: directory (danh bạ)', () => {
       const before = await counts();
       const res = await admin.post('/api/v1/directory/import', csvForm({ units, people }));
       expect([res.status, res.body.code]).toEqual([422, 'IMPORT_REJECTED']);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      expect(res.body.errors!.map((e) => e.field)).toEqual([
         'units:3:code',
         'people:3:roles',
         'people:4:full_name',
         'people:5:unit',
         'people:6:full_name',
       ]);
-      expect(res.body.errors[2].message).toContain('TCVN3');
+      expect(res.body.errors![2].message).toContain('TCVN3');
       expect(await counts()).toEqual(before);
     });
 

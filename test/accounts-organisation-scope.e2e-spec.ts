@@ -85,9 +85,9 @@ describe('accounts: OrganisationScope', () => {
 
   it('canAdminister and the data scope follow the roles', async () => {
     const me = await expectOk(admin.get('/api/v1/me'));
-    expect(scope.canAdminister(actor(me, me.unit.id, ['admin']))).toBe(true);
-    expect(scope.canAdminister(actor(me, me.unit.id, ['leader', 'leadership']))).toBe(false);
-    expect(() => scope.assertCanAdminister(actor(me, me.unit.id, ['clerk']))).toThrow(expect.objectContaining({ status: 403 }));
+    expect(scope.canAdminister(actor(me, me.unit!.id, ['admin']))).toBe(true);
+    expect(scope.canAdminister(actor(me, me.unit!.id, ['leader', 'leadership']))).toBe(false);
+    expect(() => scope.assertCanAdminister(actor(me, me.unit!.id, ['clerk']))).toThrow(expect.objectContaining({ status: 403 }));
 
     const leader = await hireActivePerson(admin, { unitId: tree.dept.id, roles: ['leader'] });
     const visible = (roles: Actor['roles']) => scope.visibleUnitIds(actor(leader, tree.dept.id, roles)).then((ids) => ids.sort());

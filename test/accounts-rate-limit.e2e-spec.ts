@@ -31,10 +31,10 @@ describe('accounts: sign-in rate limiting', () => {
   const login = (api: Api, address: string, username: string, password: string) =>
     new Client(api.url).post('/api/v1/auth/login', { username, password }, { 'x-forwarded-for': address });
 
-  it('throttles one account from one address after 10 failures, counted across API processes, with Retry-After', async () => {
+  it('makes one account from one address wait after 5 failures, counted across API processes, with Retry-After', async () => {
     const address = '198.51.100.10';
-    // An unknown account: no lock-out to get in the way, only the limiter.
-    for (let i = 0; i < 10; i += 1) {
+    // An unknown account: it answers exactly like a known one (no lock-out that tells it exists).
+    for (let i = 0; i < 5; i += 1) {
       const res = await login(i % 2 ? first : second, address, 'khongtontai', 'Sai@mat-khau1');
       expect([i, res.status]).toEqual([i, 401]);
     }
@@ -42,8 +42,8 @@ describe('accounts: sign-in rate limiting', () => {
     expect([limited.status, limited.body.code]).toEqual([429, 'TOO_MANY_REQUESTS']);
     expect(limited.headers.get('content-type')).toContain('application/problem+json');
     const retryAfter = Number(limited.headers.get('retry-after'));
-    expect(retryAfter).toBeGreaterThan(14 * 60);
-    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(30);
     expect((await login(second, address, 'khongtontai', 'Sai@mat-khau1')).status).toBe(429);
     // The same account from another address, and another account from this address, are untouched.
     expect((await login(first, '198.51.100.11', 'khongtontai', 'Sai@mat-khau1')).status).toBe(401);
@@ -53,7 +53,7 @@ describe('accounts: sign-in rate limiting', () => {
   it('lets a whole office sign in together from one NAT address, even with someone mistyping', async () => {
     const nat = '203.0.113.50';
     const office = ['tuyettta', 'hapt', 'bangnv', 'khoalm', 'huydq', 'lanvt'];
-    // One person gets their password wrong four times (below the account lock-out) ...
+    // One person gets their password wrong four times (below the delay) ...
     for (let i = 0; i < 4; i += 1) expect((await login(first, nat, 'lanvt', 'Sai@mat-khau1')).status).toBe(401);
     // ... and everyone, that person included, signs in from the same address at 7 a.m., twice over.
     for (const round of [1, 2]) {

@@ -52,7 +52,7 @@ describe('accounts: unused-account report', () => {
     const sixMonths = await report();
     expect(sixMonths).toMatchObject({ status: 'completed', months: 6 });
     expect(sixMonths.units.map((u: { unitId: string }) => u.unitId)).not.toContain(idle.id);
-    expect(new Date(sixMonths.cutoff).getTime()).toBeLessThan(Date.now() - 180 * 86_400_000);
+    expect(new Date(sixMonths.cutoff!).getTime()).toBeLessThan(Date.now() - 180 * 86_400_000);
 
     // With no grace at all, the unused unit and the unused account show up (the rule's edges are in unused-accounts.spec.ts).
     const now = await report({ months: 0 });

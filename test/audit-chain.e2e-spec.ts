@@ -1,7 +1,8 @@
-import { Api, startApi } from './support/processes';
+import { Api, startApi, waitFor } from './support/processes';
 import { Client } from './support/http';
 import { query } from './support/db';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
+import { createUnit, unitByCode } from './support/accounts';
 import { ADMIN_PASSWORD, loadRun } from './support/test-env';
 
 describe('the audit trail is tamper-evident', () => {
@@ -23,6 +24,28 @@ describe('the audit trail is tamper-evident', () => {
   it('refuses UPDATE and DELETE on the trail', async () => {
     await expect(query(isolated.run.databaseUrl, `UPDATE audit_event SET action = 'x' WHERE id = 1`)).rejects.toThrow(/append-only/);
     await expect(query(isolated.run.databaseUrl, `DELETE FROM audit_event WHERE id = 1`)).rejects.toThrow(/append-only/);
+  });
+
+  it('refuses an entry written already sealed, and sealing a sealed entry again', async () => {
+    await expect(
+      query(isolated.run.databaseUrl, `INSERT INTO audit_event (occurred_at, action, entity_type, entity_id, chain_seq, hash) VALUES (now(), 'x', 'x', 'x', 999999, repeat('a', 64))`),
+    ).rejects.toThrow(/inserted unsealed/);
+    await expect(query(isolated.run.databaseUrl, `UPDATE audit_event SET chain_seq = chain_seq, hash = hash WHERE id = 1`)).rejects.toThrow(/append-only/);
+  });
+
+  it('chains entries written at the same time in one gap-free order, within the seal interval', async () => {
+    // Each new unit writes an audit entry; twenty at once contend for nothing but the INSERT.
+    const agency = await unitByCode(admin, 'SGDĐT');
+    await Promise.all(Array.from({ length: 20 }, (_, i) => createUnit(admin, { parentId: agency.id, name: `Phòng Song song ${i}` })));
+    await waitFor(
+      async () => ((await query(isolated.run.databaseUrl, 'SELECT count(*)::int AS n FROM audit_event WHERE chain_seq IS NULL'))[0].n === 0 ? true : undefined),
+      'the sealer to chain every entry',
+      60_000,
+    );
+    const [shape] = await query(isolated.run.databaseUrl, 'SELECT count(*)::int AS n, min(chain_seq)::int AS lo, max(chain_seq)::int AS hi FROM audit_event');
+    expect({ lo: shape.lo, hi: shape.hi }).toEqual({ lo: 1, hi: shape.n });
+    const verify = await admin.get('/api/v1/audit/verify');
+    expect(verify.body).toMatchObject({ intact: true, firstBrokenId: null, eventsChecked: shape.n, checkpoint: null, truncatedAfterCheckpoint: false });
   });
 
   it('detects a row changed directly in SQL, even with the trigger switched off', async () => {

@@ -7,7 +7,7 @@ import {
   applyLeaderSignature, applyOrganisationSignature, createDemoCa, createDemoCrl, fillNumberAndDate, prepareDraft, toPem,
   verifyPdfSignatures,
 } from '@eoffice/signing';
-import { buildDecisionSource, DECISION_LAYOUT } from '../libs/signing/test/draft-fixtures';
+import { buildDecisionSource, DECISION_LAYOUT } from '../libs/signing/test';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { expectOk, signInAdmin, unitByCode } from './support/accounts';
 import { DAY, issue, makeTestTrust, personalForm, TestTrust } from './support/certificates';

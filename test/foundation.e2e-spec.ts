@@ -25,7 +25,8 @@ describe('foundation: HTTP basics against real PostgreSQL and Redis', () => {
   });
 
   it('serves the OpenAPI document and Swagger UI', async () => {
-    const spec = await anonymous.get('/docs-json');
+    // The served document itself (outside the contract it describes): read raw.
+    const spec = await anonymous.request<{ paths: Record<string, unknown> }>('GET', '/docs-json');
     expect(spec.status).toBe(200);
     expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/files']));
     const ui = await fetch(`${api.url}/docs`);
@@ -52,7 +53,7 @@ describe('foundation: HTTP basics against real PostgreSQL and Redis', () => {
 
   it('answers bad input with problem details and writes nothing', async () => {
     const before = await count(run.databaseUrl, 'audit_event');
-    const cases: [string, Promise<{ status: number; body: any; headers: Headers }>, number, string][] = [
+    const cases: [string, Promise<{ status: number; body: { code?: string }; headers: Headers }>, number, string][] = [
       ['malformed JSON', anonymous.post('/api/v1/auth/login', '{"username":', { 'content-type': 'application/json' }), 400, 'MALFORMED_JSON'],
       ['unknown field', anonymous.post('/api/v1/auth/login', { username: 'admin', password: 'x', role: 'admin' }), 400, 'VALIDATION_FAILED'],
       ['missing field', anonymous.post('/api/v1/auth/login', { username: 'admin' }), 400, 'VALIDATION_FAILED'],
@@ -156,8 +157,8 @@ describe('foundation: readiness follows Redis', () => {
         const res = await client.get('/ready');
         return res.status === 503 ? res : undefined;
       }, 'not ready');
-      expect(down.body.details.redis.status).toBe('down');
-      expect(down.body.details.postgres.status).toBe('up');
+      expect(down.body.details!.redis.status).toBe('down');
+      expect(down.body.details!.postgres.status).toBe('up');
       redis = startRedis();
       await waitFor(async () => ((await client.get('/ready')).status === 200 ? true : undefined), 'ready again');
     } finally {

@@ -13,7 +13,7 @@ async function userId(username: string): Promise<string> {
 
 async function notificationsOf(client: Client, documentId: string) {
   const res = await client.get('/api/v1/notifications?pageSize=200');
-  return res.body.items.filter((n: { documentId: string }) => n.documentId === documentId);
+  return res.body.items.filter((n) => n.documentId === documentId);
 }
 
 describe('in-app notifications made by the worker', () => {

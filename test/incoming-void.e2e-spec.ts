@@ -55,7 +55,7 @@ describe('voiding an incoming number (hủy số đến)', () => {
     expect(detail.timeline.at(-1)).toMatchObject({ action: 'void', fromStatus: 'registered', toStatus: 'voided', note: reason });
     const listed = await clerk.get(`/api/v1/incoming?status=voided&registerId=${reg.registerId}&pageSize=200`);
     expect(listed.body.items.map((i: { id: string }) => i.id)).toContain(reg.id);
-    expect((await clerk.get('/api/v1/incoming?pageSize=200')).body.items.find((i: { id: string }) => i.id === reg.id).status).toBe('voided');
+    expect((await clerk.get('/api/v1/incoming?pageSize=200')).body.items.find((i) => i.id === reg.id)!.status).toBe('voided');
     expect((await clerk.get('/api/v1/inbox?pageSize=200')).body.items.map((i: { id: string }) => i.id)).not.toContain(reg.id);
 
     const audit = await query(run.databaseUrl, 'SELECT action, entity_id FROM audit_event WHERE entity_id IN ($1, $2) ORDER BY id', [

@@ -1,5 +1,4 @@
-import { buildAppendixSource } from '../libs/signing/test/draft-fixtures';
-import { pdfsigResults, qpdfCheck } from '../libs/signing/test/pdf-checks';
+import { buildAppendixSource, pdfsigResults, qpdfCheck } from '../libs/signing/test';
 import { filePart } from './support/documents';
 import { Client } from './support/http';
 import {
@@ -91,7 +90,7 @@ describe('outgoing documents with appendices in separate files (phụ lục)', (
     // The e-mail to the outside recipient carries the document and both signed appendices.
     expect((await clerk.post(`/api/v1/outgoing/${draft.id}/dispatch`, {})).body.status).toBe('dispatched');
     const mail = await waitFor(async () => smtp.messages.find((m) => m.includes('vanphong@snv.tayninh.gov.vn')), 'the e-mail with the appendices');
-    const symbol = issued.body.numberSymbol.replace('/', '_');
+    const symbol = issued.body.numberSymbol!.replace('/', '_');
     expect(attachmentNames(mail)).toEqual([`${symbol}.pdf`, `${symbol}_PL1.pdf`, `${symbol}_PL2.pdf`]);
     const timeline = detail.timeline.map((e: { action: string; data: { appendix?: { title: string } } }) => e.data.appendix?.title).filter(Boolean);
     expect(timeline).toEqual(['Danh sách học sinh đạt giải', 'Danh sách giáo viên hướng dẫn']);

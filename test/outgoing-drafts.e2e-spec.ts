@@ -69,7 +69,7 @@ describe('outgoing drafts as docx/odt', () => {
   const settled = (id: string) =>
     waitFor(async () => {
       const version = await versionOf(id);
-      return version.conversion === 'pending' ? undefined : version;
+      return version!.conversion === 'pending' ? undefined : version;
     }, 'the conversion to finish', 60_000);
 
   it('converts a docx draft, keeps the original beside the PDF, and signs and issues the PDF', async () => {
@@ -122,6 +122,6 @@ describe('outgoing drafts as docx/odt', () => {
     const created = await createDraft(officer, base, docx, 'du-thao.docx', DOCX);
     const version = await settled(created.body.id);
     expect(version).toMatchObject({ conversion: 'failed', conversionError: expect.stringContaining('quá thời gian') });
-    expect((await officer.get(`/api/v1/jobs/${version.conversionJobId}`)).body.error.code).toBe('CONVERSION_TIMEOUT');
+    expect((await officer.get(`/api/v1/jobs/${version.conversionJobId}`)).body.error!.code).toBe('CONVERSION_TIMEOUT');
   });
 });

@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pdfsigResults, qpdfCheck } from '../libs/signing/test/pdf-checks';
-import { runTool, tempFile } from '../libs/signing/test/external-tools';
+import { pdfsigResults, qpdfCheck, runTool, tempFile } from '../libs/signing/test';
 import { query } from './support/db';
 import { registerIncoming } from './support/documents';
 import { Client } from './support/http';
@@ -172,13 +171,13 @@ describe('outgoing documents: draft → review → leader signature → issue �
     const detail = await clerk.get(`/api/v1/outgoing/${docId}`);
     const internal = detail.body.recipients.find((r: { kind: string }) => r.kind === 'internal');
     expect(internal).toMatchObject({ delivery: 'delivered', handling: 'received', incomingDocumentId: expect.any(String) });
-    const copy = await schoolClerk.get(`/api/v1/incoming/${internal.incomingDocumentId}`);
+    const copy = await schoolClerk.get(`/api/v1/incoming/${internal!.incomingDocumentId}`);
     expect(copy.body).toMatchObject({ status: 'registered', receivedVia: 'system', sourceNumberSymbol: issued.body.numberSymbol });
     const inbox = await schoolClerk.get('/api/v1/inbox');
-    expect(inbox.body.items.map((i: { id: string }) => i.id)).toContain(internal.incomingDocumentId);
+    expect(inbox.body.items.map((i) => i.id)).toContain(internal!.incomingDocumentId);
     const told = (kind: string) => async () =>
       (await schoolClerk.get('/api/v1/notifications')).body.items.find(
-        (n: { kind: string; documentId: string }) => n.kind === kind && n.documentId === internal.incomingDocumentId,
+        (n) => n.kind === kind && n.documentId === internal!.incomingDocumentId,
       );
     await waitFor(told('received'), 'the school clerk to be told of the new document');
 
@@ -186,13 +185,13 @@ describe('outgoing documents: draft → review → leader signature → issue �
     expect(mail).toContain('application/pdf');
     await waitFor(async () => {
       const r = (await clerk.get(`/api/v1/outgoing/${docId}`)).body.recipients.find((x: { kind: string }) => x.kind === 'external');
-      return r.delivery === 'sent' ? r : undefined;
+      return r!.delivery === 'sent' ? r : undefined;
     }, 'the external recipient to show sent');
 
     expect((await officer.post(`/api/v1/outgoing/${docId}/recall`, { reason: 'Nhầm nơi nhận' })).status).toBe(403);
     const recalled = await clerk.post(`/api/v1/outgoing/${docId}/recall`, { reason: 'Sai sót nội dung, sẽ ban hành văn bản thay thế' });
     expect(recalled.body).toMatchObject({ status: 'recalled', recallReason: expect.stringContaining('thay thế') });
-    expect((await schoolClerk.get(`/api/v1/incoming/${internal.incomingDocumentId}`)).body.status).toBe('recalled');
+    expect((await schoolClerk.get(`/api/v1/incoming/${internal!.incomingDocumentId}`)).body.status).toBe('recalled');
     await waitFor(told('recalled'), 'the school clerk to be told of the recall');
     // The recall notice: a second message to the same recipient, without the PDF.
     const notice = await waitFor(async () => smtp.messages.filter((m) => m.includes('vanphong@snv.tayninh.gov.vn'))[1], 'the recall e-mail');
@@ -203,7 +202,7 @@ describe('outgoing documents: draft → review → leader signature → issue �
 
     // The outgoing register book (sổ đăng ký văn bản đi) lists it with its recipients and the recall.
     const book = await clerk.get(`/api/v1/registers/${issued.body.registerId}/book?year=${issued.body.year}`);
-    const row = book.body.rows.find((r: { numberSymbol: string }) => r.numberSymbol === issued.body.numberSymbol);
+    const row = book.body.rows.find((r) => r.numberSymbol === issued.body.numberSymbol);
     expect(row).toMatchObject({
       typeAndSubject: 'Quyết định: Về việc tổ chức Hội khỏe Phù Đổng cấp tỉnh',
       signer: 'GIÁM ĐỐC Trần Thị Ánh Tuyết',
@@ -219,7 +218,7 @@ describe('outgoing documents: draft → review → leader signature → issue �
     const issued = await clerk.post(`/api/v1/outgoing/${docId}/issue`);
     expect(issued.body).toMatchObject({ status: 'dispatched', number: expect.any(Number), dispatchedAt: expect.any(String) });
     const detail = await clerk.get(`/api/v1/outgoing/${docId}`);
-    expect(detail.body.recipients.find((r: { kind: string }) => r.kind === 'internal').delivery).toBe('delivered');
+    expect(detail.body.recipients.find((r) => r.kind === 'internal')!.delivery).toBe('delivered');
     expect(detail.body.timeline.map((e: { action: string }) => e.action).slice(-2)).toEqual(['issue', 'dispatch']);
   });
 

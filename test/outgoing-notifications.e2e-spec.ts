@@ -1,3 +1,4 @@
+import type { Schemas } from './support/api';
 import { Client } from './support/http';
 import { createDraft, createTestPki, draftMetadata, OutgoingMetadata, signatureImage, uploadCertificate } from './support/outgoing';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
@@ -9,15 +10,11 @@ const baseRun = loadRun();
 let isolated: IsolatedRun;
 let run: E2eRun;
 
-interface Told {
-  kind: string;
-  title: string;
-  outgoingDocumentId: string;
-}
+type Told = Schemas['NotificationDto'];
 
 async function toldAbout(client: Client, documentId: string): Promise<Told[]> {
   const res = await client.get('/api/v1/notifications?pageSize=200');
-  return res.body.items.filter((n: Told) => n.outgoingDocumentId === documentId).reverse();
+  return res.body.items.filter((n) => n.outgoingDocumentId === documentId).reverse();
 }
 
 /** Waits until `client` has `count` notifications about the document (the worker makes them). */

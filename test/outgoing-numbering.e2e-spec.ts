@@ -65,7 +65,7 @@ describe('outgoing numbering under concurrent issue from several processes', () 
     const clerks = await Promise.all(apis.map((api) => new Client(api.url).signIn('bangnv', DEMO_PASSWORD)));
     const replies = await Promise.all(ids.map((id, i) => clerks[i % clerks.length].post(`/api/v1/outgoing/${id}/issue`)));
     expect(replies.map((r) => r.status)).toEqual(Array(DOCUMENTS).fill(200));
-    expect(replies.map((r) => r.body.number).sort((a, b) => a - b)).toEqual(Array.from({ length: DOCUMENTS }, (_, i) => i + 1));
+    expect(replies.map((r) => r.body.number).sort((a, b) => a! - b!)).toEqual(Array.from({ length: DOCUMENTS }, (_, i) => i + 1));
     expect(new Set(replies.map((r) => r.body.numberSymbol)).size).toBe(DOCUMENTS);
     const rows = await query(run.databaseUrl, 'SELECT outgoing_number, issued_file_id FROM outgoing_document WHERE register_id = $1 ORDER BY 1', [registerId]);
     expect(rows.map((r) => r.outgoing_number)).toEqual(Array.from({ length: DOCUMENTS }, (_, i) => i + 1));

@@ -1,5 +1,5 @@
 import { applyLeaderSignature, createDemoCa, DemoIdentity, issueDemoCertificate } from '@eoffice/signing';
-import { pdfsigResults } from '../libs/signing/test/pdf-checks';
+import { pdfsigResults } from '../libs/signing/test';
 import { filePart } from './support/documents';
 import { Client } from './support/http';
 import {

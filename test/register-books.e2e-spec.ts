@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { renderPage } from '../libs/signing/test/rendered-page';
+import { renderPage } from '../libs/signing/test';
 import { Api, startApi } from './support/processes';
 import { Client } from './support/http';
 import { query } from './support/db';
@@ -45,7 +45,7 @@ describe('register books (sổ đăng ký văn bản đến)', () => {
   let leadership: Client; // hapt
   let register: { id: string; code: string; name: string };
   let scratch: string;
-  const book = (id = register.id, params = `year=${YEAR}`) => `/api/v1/registers/${id}/book?${params}`;
+  const book = (id = register.id, params = `year=${YEAR}`) => `/api/v1/registers/${id}/book?${params}` as const;
 
   async function openRegister(code: string, name: string, confidential = false, agencyId?: string) {
     const agency = agencyId ?? (await idOf('unit', 'code', 'SGDĐT'));
@@ -159,7 +159,7 @@ describe('register books (sổ đăng ký văn bản đến)', () => {
 
   it('narrows to dates inside the year and defaults to the current year', async () => {
     const march = await clerk.get(book(register.id, `year=${YEAR}&from=${YEAR}-03-01&to=${YEAR}-03-31`));
-    expect(march.body.rows.map((r: { incomingNumber: number }) => r.incomingNumber)).toEqual([1, 2]);
+    expect(march.body.rows.map((r) => r.incomingNumber)).toEqual([1, 2]);
     expect(march.body.subtitle[1]).toBe(`Năm ${YEAR} từ ngày 01/03/${YEAR} đến ngày 31/03/${YEAR} · Mã sổ: ${register.code}`);
     const thisYear = await clerk.get(`/api/v1/registers/${register.id}/book`);
     expect(thisYear.body).toMatchObject({ year: YEAR + 1, rows: [] });
@@ -249,14 +249,14 @@ describe('register books (sổ đăng ký văn bản đến)', () => {
     const secret = await openRegister(`MAT${Date.now().toString(36).toUpperCase()}`, 'Sổ đăng ký văn bản đến mật của Hội đồng', true);
     const registered = await registerIn(secret.id, `${YEAR}-04-01`, { confidentiality: 'secret', subject: 'Về việc đề thi chọn học sinh giỏi' });
     const byClerk = await clerk.get(book(secret.id));
-    expect(byClerk.body.rows.map((r: { typeAndSubject: string; note: string }) => [r.typeAndSubject, r.note])).toEqual([
+    expect(byClerk.body.rows.map((r) => [r.typeAndSubject, r.note])).toEqual([
       ['Công văn: Về việc đề thi chọn học sinh giỏi', 'Tối mật'],
     ]);
     expect(byClerk.body.subtitle).toContain('Sổ mật: chỉ gồm các văn bản người in sổ được phép xem');
     expect((await leadership.get(book(secret.id))).body.rows).toEqual([]);
     expect((await director.get(book(secret.id))).body.rows).toEqual([]);
     await clerk.post(`/api/v1/incoming/${registered.id}/submit`, { leaderId: await idOf('app_user', 'username', 'tuyettta') });
-    expect((await director.get(book(secret.id))).body.rows.map((r: { incomingNumber: number }) => r.incomingNumber)).toEqual([1]);
+    expect((await director.get(book(secret.id))).body.rows.map((r) => r.incomingNumber)).toEqual([1]);
     const pdf = await download(leadership, book(secret.id, `year=${YEAR}&format=pdf`));
     const file = join(scratch, 'secret.pdf');
     writeFileSync(file, pdf.bytes);
@@ -290,7 +290,7 @@ describe('register books (sổ đăng ký văn bản đến)', () => {
   });
 
   it('is 406 when Accept names only formats it cannot make, and 400 for an id that is not one', async () => {
-    const res = await clerk.request('GET', book(), undefined, { accept: 'text/csv' });
+    const res = await clerk.get(book(), { accept: 'text/csv' });
     expect({ status: res.status, code: res.body.code }).toEqual({ status: 406, code: 'NOT_ACCEPTABLE' });
     expect((await clerk.get('/api/v1/registers/not-a-uuid/book')).status).toBe(400);
   });

@@ -37,4 +37,31 @@ describe('registers (sổ văn bản)', () => {
     const secret = await registerIncoming(clerk, { registerId: opened.body.id, confidentiality: 'secret' });
     expect(secret.body.code).toBe('REGISTER_INVALID'); // mật documents go to a confidential register
   });
+
+  // Registration is one statement that also checks the register (issue 13.10): a refusal there
+  // must write nothing at all.
+  it('refuses a closed register and writes nothing: no number, file row, event or audit line', async () => {
+    const listed = await clerk.get('/api/v1/registers');
+    const dto = { agencyId: listed.body[0].agencyId, kind: 'incoming', code: 'den-dong', name: 'Sổ đến sẽ khóa', confidential: false };
+    const opened = await admin.post('/api/v1/registers', dto);
+    expect(opened.status).toBe(201);
+    expect((await registerIncoming(clerk, { registerId: opened.body.id, subject: 'Trước khi khóa sổ' })).body.incomingNumber).toBe(1);
+    const counts = async () =>
+      (
+        await query(
+          run.databaseUrl,
+          `SELECT (SELECT count(*) FROM stored_file)::int AS files, (SELECT count(*) FROM incoming_event)::int AS events,
+                  (SELECT count(*) FROM audit_event WHERE action = 'incoming.registered')::int AS audits,
+                  (SELECT count(*) FROM incoming_document)::int AS documents,
+                  (SELECT last_number FROM register_counter WHERE register_id = $1) AS counter`,
+          [opened.body.id],
+        )
+      )[0];
+    await query(run.databaseUrl, 'UPDATE register SET active = false WHERE id = $1', [opened.body.id]);
+    const before = await counts();
+    const closed = await registerIncoming(clerk, { registerId: opened.body.id, subject: 'Sau khi khóa sổ' });
+    expect(closed.status).toBe(400);
+    expect(closed.body.code).toBe('REGISTER_INVALID');
+    expect(await counts()).toEqual(before);
+  });
 });

@@ -94,9 +94,9 @@ describe('scans: page images or a PDF become a searchable PDF; incoming scans be
     expect(res.status).toBe(202);
     const job = await finishedJob(clerk, res.body.jobId);
     expect(job).toMatchObject({ state: 'completed', progress: 100, error: null, result: { pageCount: 2, ocr: true } });
-    const { type, bytes } = await download(clerk, job.result.fileId);
+    const { type, bytes } = await download(clerk, String(job.result!.fileId));
     expect(type).toBe('application/pdf');
-    expect(sha256(bytes)).toBe(job.result.sha256);
+    expect(sha256(bytes)).toBe(job.result!.sha256);
     expect(pdfPages(bytes, dir)).toBe(2);
     const text = flat(pdfTextOf(bytes, dir));
     expect(text).toContain('Phù Đổng');
@@ -104,7 +104,7 @@ describe('scans: page images or a PDF become a searchable PDF; incoming scans be
     expect(text.indexOf('Phù Đổng')).toBeLessThan(text.indexOf('bơi lội')); // pages in the order sent
     // img2pdf embeds the JPEG as it came from the scanner: not one byte re-encoded.
     expect(embeddedImages(bytes, dir).map(sha256)).toContain(sha256(jpegs[1]));
-    scannedPdfId = job.result.fileId;
+    scannedPdfId = String(job.result!.fileId);
   }, 180_000);
 
   it('shows a job to the person who started it and to administrators only', async () => {
@@ -123,7 +123,7 @@ describe('scans: page images or a PDF become a searchable PDF; incoming scans be
     expect(pdfTextOf(imagesOnly, dir).trim()).toBe('');
     const ocred = await finishedJob(clerk, (await postScan(clerk, [[imagesOnly, 'chi-anh.pdf', 'application/pdf']])).body.jobId);
     expect(ocred.result).toMatchObject({ ocr: true, pageCount: 2 });
-    const { bytes } = await download(clerk, ocred.result.fileId);
+    const { bytes } = await download(clerk, String(ocred.result!.fileId));
     expect(flat(pdfTextOf(bytes, dir))).toContain('Phù Đổng');
     // The page images of the original PDF are untouched beneath the text.
     expect(embeddedImages(bytes, dir).map(sha256)).toEqual(embeddedImages(imagesOnly, dir).map(sha256));
@@ -141,9 +141,13 @@ describe('scans: page images or a PDF become a searchable PDF; incoming scans be
     expect(none.status).toBe(400);
   });
 
-  it('fails a job whose image cannot be read, says why, and does not retry it', async () => {
-    // A PNG header and then noise: accepted as PNG by its first bytes, unreadable beyond them.
-    const broken = Buffer.concat([pngs[0].subarray(0, 33), Buffer.alloc(4000, 0x5a)]);
+  it('refuses a cut-off image at upload, and fails a job whose image cannot be read, says why, and does not retry it', async () => {
+    // A PNG header and then noise, with no end: refused before anything is stored.
+    const cut = Buffer.concat([pngs[0].subarray(0, 33), Buffer.alloc(4000, 0x5a)]);
+    const refused = await postScan(clerk, [[cut, 'cut.png', 'image/png']]);
+    expect([refused.status, refused.body.code]).toEqual([400, 'IMAGE_INVALID']);
+    // Header and end chunk of a real PNG around noise: it looks whole, and only decoding finds it unreadable.
+    const broken = Buffer.concat([pngs[0].subarray(0, 33), Buffer.alloc(4000, 0x5a), pngs[0].subarray(pngs[0].length - 12)]);
     const { body } = await postScan(clerk, [[broken, 'hong.png', 'image/png']]);
     const job = await finishedJob(clerk, body.jobId);
     expect(job).toMatchObject({ state: 'failed', result: null, error: { code: 'SCAN_IMAGE_INVALID' } });
@@ -190,7 +194,7 @@ describe('scans: page images or a PDF become a searchable PDF; incoming scans be
       'the scan to be converted',
       90_000,
     );
-    const image = await download(clerk, detail.scanImageFileId);
+    const image = await download(clerk, detail.scanImageFileId!);
     expect([image.type, sha256(image.bytes)]).toEqual(['image/jpeg', sha256(jpegs[0])]);
     const pdf = await download(clerk, detail.scanFileId);
     expect(pdf.type).toBe('application/pdf');

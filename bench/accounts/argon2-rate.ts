@@ -1,6 +1,6 @@
 // The floor of a sign-in: argon2 verifications per second of a stored hash, `concurrency` at a
 // time (as many as the API would run for that many parallel sign-ins), in a process of its own.
-//   node bench/accounts/argon2-rate.ts '<json Argon2Job>' (through swc-register)
+//   node bench/accounts/argon2-rate.ts '<json Argon2Job>' (through scripts/ts-register.cjs)
 // Prints one JSON line (Argon2Rate).
 import argon2 from 'argon2';
 

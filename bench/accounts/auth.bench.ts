@@ -53,6 +53,7 @@ function createRun(): E2eRun {
     fileStoreDir: join(mkdtempSync(join(tmpdir(), 'eoffice-bench-auth-')), 'files'),
     jwtSecret: randomBytes(48).toString('base64url'),
     signingKey: randomBytes(32).toString('base64'),
+    mfaKey: randomBytes(32).toString('base64'),
   };
 }
 
@@ -109,7 +110,7 @@ function phcParameters(hash: string): Record<string, number> {
 }
 
 function child<T>(script: string, job: unknown): T {
-  const result = spawnSync(process.execPath, ['-r', './bench/signing/swc-register.cjs', script, JSON.stringify(job)], {
+  const result = spawnSync(process.execPath, ['-r', './scripts/ts-register.cjs', script, JSON.stringify(job)], {
     cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024,
   });
   if (result.status !== 0) throw new Error(`${script} failed:\n${result.stderr}`);

@@ -1,6 +1,6 @@
 // One load run in its own process, so that the load generator does not share an event loop with
 // the benchmark's bookkeeping: autocannon against one route, requests varied per call.
-//   node -r ./bench/signing/swc-register.cjs bench/accounts/load.ts '<json LoadJob>'
+//   node -r ./scripts/ts-register.cjs bench/accounts/load.ts '<json LoadJob>'
 // Prints one JSON line (LoadResult).
 import autocannon from 'autocannon';
 

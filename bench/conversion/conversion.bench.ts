@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const built = join(root, 'dist/apps/worker/libs');
   const core = (await import(join(built, 'core/src/index.js'))) as typeof Core;
   const documents = (await import(join(built, 'documents/src/index.js'))) as typeof Documents;
-  const config = core.loadConfig({ ...process.env, JWT_SECRET: 'x'.repeat(32), SIGNING_KEY_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') });
+  const config = core.loadConfig({ ...process.env, JWT_SECRET: 'x'.repeat(32), SIGNING_KEY_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64'), MFA_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') });
   const dir = mkdtempSync(join(tmpdir(), 'eoffice-bench-conversion-'));
   try {
     const { docx, images, imageOnlyPdf } = material(dir);

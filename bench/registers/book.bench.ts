@@ -10,10 +10,9 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { PDFDocument } from 'pdf-lib';
-import { INCOMING_REGISTER_COLUMNS, IncomingBookRecord, incomingBookRow } from '../../libs/documents/src/incoming/book/incoming-book-row';
-import { renderPdf } from '../../libs/documents/src/reports/pdf/pdf-renderer';
-import type { TableReport } from '../../libs/documents/src/reports/table-report';
-import { renderXlsx } from '../../libs/documents/src/reports/xlsx/xlsx-renderer';
+import {
+  INCOMING_REGISTER_COLUMNS, IncomingBookRecord, incomingBookRow, renderPdf, renderXlsx, TableReport,
+} from '@eoffice/documents';
 
 function option(name: string, fallback: number): number {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -123,7 +122,7 @@ async function measure(format: 'xlsx' | 'pdf'): Promise<void> {
 }
 
 function runChild(format: 'xlsx' | 'pdf'): Record<string, any> {
-  const args = ['--expose-gc', '-r', join(__dirname, '../signing/swc-register.cjs'), __filename, `--child=${format}`, `--rows=${ROWS}`, `--runs=${RUNS}`];
+  const args = ['--expose-gc', '-r', join(__dirname, '../../scripts/ts-register.cjs'), __filename, `--child=${format}`, `--rows=${ROWS}`, `--runs=${RUNS}`];
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (child.status !== 0) throw new Error(`${format} run failed:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!);

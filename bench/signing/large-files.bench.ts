@@ -3,7 +3,7 @@
 // signature, verification), each measured in a fresh child process, as ratios to the floor
 // measured in the same run: one SHA-256 pass over the file plus one RSA-2048 signature.
 //
-//   node -r ./bench/signing/swc-register.cjs bench/signing/large-files.bench.ts [--sizes=1,10,50] [--repeats=3] [--profile] [--keep]
+//   node -r ./scripts/ts-register.cjs bench/signing/large-files.bench.ts [--sizes=1,10,50] [--repeats=3] [--profile] [--keep]
 //
 // See bench/signing/README.md for what the columns mean.
 import { spawnSync } from 'node:child_process';
@@ -47,7 +47,7 @@ async function writeWarmupChain(dir: string, fixturesDir: string): Promise<void>
 }
 
 function runChild(job: StepJob): StepMeasurement {
-  const args = ['--expose-gc', '-r', './bench/signing/swc-register.cjs', 'bench/signing/step-child.ts', JSON.stringify(job)];
+  const args = ['--expose-gc', '-r', './scripts/ts-register.cjs', 'bench/signing/step-child.ts', JSON.stringify(job)];
   const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * MIB });
   if (result.status !== 0) throw new Error(`step ${job.step} on ${job.input} failed:\n${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').pop() as string) as StepMeasurement;

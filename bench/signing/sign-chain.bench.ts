@@ -1,5 +1,5 @@
 // Benchmark of the Decree 30 signing chain on a two-page decision: prints per-step timings.
-// Run: node -r ./bench/signing/swc-register.cjs bench/signing/sign-chain.bench.ts [iterations]
+// Run: node -r ./scripts/ts-register.cjs bench/signing/sign-chain.bench.ts [iterations]
 import fontkit from '@pdf-lib/fontkit';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

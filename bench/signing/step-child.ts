@@ -1,6 +1,6 @@
 // One step measured in a fresh process, so that its time and memory are its own. Run by
 // large-files.bench.ts with --expose-gc:
-//   node --expose-gc -r ./bench/signing/swc-register.cjs bench/signing/step-child.ts '<json StepJob>'
+//   node --expose-gc -r ./scripts/ts-register.cjs bench/signing/step-child.ts '<json StepJob>'
 // Prints one JSON line (StepMeasurement) on stdout.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';

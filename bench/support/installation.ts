@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { Client as PgClient } from 'pg';
 // The same service discovery and port picking as the end-to-end tests.
-import { API_MAIN, freePort } from '../../test/support/processes';
+import { API_MAIN, freePort, WORKER_MAIN } from '../../test/support/processes';
 import { ROOT, serviceUrls } from '../../test/support/test-env';
 
 export { API_MAIN, WORKER_MAIN } from '../../test/support/processes';
@@ -164,6 +164,7 @@ export async function createInstallation(options: { keep?: boolean; extraSql?: s
     FILE_STORE_DIR: inst.fileStoreDir,
     JWT_SECRET: randomBytes(48).toString('base64url'),
     SIGNING_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     BOOTSTRAP_ADMIN_PASSWORD: 'Bench@2026!x',
     ACCESS_TOKEN_TTL_SECONDS: '3600',
     FIXITY_CHECK_CRON: '',
@@ -202,15 +203,11 @@ export interface Api {
   child: ChildProcess;
 }
 
-export async function startApi(inst: Installation, env: NodeJS.ProcessEnv = {}): Promise<Api> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [API_MAIN], { cwd: ROOT, env: { ...inst.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
-  child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
+/** The cleanup stops the child: SIGTERM, then SIGKILL after 10 s. */
+function stopOnCleanup(what: string, child: ChildProcess): void {
   const exited = new Promise<void>((r) => child.on('exit', () => r()));
   cleanups.push({
-    what: 'API process',
+    what,
     run: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -219,6 +216,15 @@ export async function startApi(inst: Installation, env: NodeJS.ProcessEnv = {}):
       clearTimeout(timer);
     },
   });
+}
+
+export async function startApi(inst: Installation, env: NodeJS.ProcessEnv = {}): Promise<Api> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [API_MAIN], { cwd: ROOT, env: { ...inst.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
+  child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
+  stopOnCleanup('API process', child);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -233,6 +239,15 @@ export async function startApi(inst: Installation, env: NodeJS.ProcessEnv = {}):
   }
   log(`API started (pid ${child.pid}, ${url})`);
   return { url, child };
+}
+
+/** The built worker with the installation's settings; stopped (SIGTERM, then SIGKILL) by the cleanup. */
+export function startWorker(inst: Installation, env: NodeJS.ProcessEnv = {}): ChildProcess {
+  const child = spawn(process.execPath, [WORKER_MAIN], { cwd: ROOT, env: { ...inst.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr?.on('data', (d: Buffer) => process.stderr.write(`[worker] ${d.toString()}`));
+  stopOnCleanup('worker process', child);
+  log(`worker started (pid ${child.pid})`);
+  return child;
 }
 
 /** Runs a benchmark's main, then the cleanup, also on failure (exit code 1, or 130 after Ctrl-C). */

@@ -21,7 +21,7 @@ export function signInAdmin(baseUrl: string): Promise<Client> {
   return new Client(baseUrl).signIn('admin', ADMIN_PASSWORD);
 }
 
-export async function expectOk<T = any>(pending: Promise<Reply<T>>, status = 200): Promise<T> {
+export async function expectOk<T>(pending: Promise<Reply<T>>, status = 200): Promise<T> {
   const res = await pending;
   if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
@@ -42,9 +42,9 @@ export async function createUnit(admin: Client, spec: UnitSpec & { parentId: str
 /** The unit with that code nearest the top (the demo agency's VP, not a school's). */
 export async function unitByCode(client: Client, code: string) {
   const { items } = await expectOk(client.get('/api/v1/units'));
-  const matches = (items as { code: string; depth: number }[]).filter((u) => u.code === code).sort((a, b) => a.depth - b.depth);
+  const matches = items.filter((u) => u.code === code).sort((a, b) => (a.depth ?? 0) - (b.depth ?? 0));
   if (!matches.length) throw new Error(`no unit ${code}`);
-  return matches[0] as any;
+  return matches[0];
 }
 
 export interface Person {
@@ -64,8 +64,9 @@ export async function hireActivePerson(
   const fullName = spec.fullName ?? uniqueName();
   const hired = await expectOk(admin.post('/api/v1/users', { ...spec, fullName }), 201);
   const first = await new Client(admin.baseUrl).signIn(hired.username, hired.initialPassword);
-  await expectOk(first.post('/api/v1/auth/password', { currentPassword: hired.initialPassword, newPassword: ACTIVE_PASSWORD }), 204);
-  return { ...hired, fullName, password: ACTIVE_PASSWORD, client: first };
+  // The change ends every session, this one included, and answers a fresh one.
+  const session = await expectOk(first.post('/api/v1/auth/password', { currentPassword: hired.initialPassword, newPassword: ACTIVE_PASSWORD }));
+  return { ...hired, fullName, password: ACTIVE_PASSWORD, client: new Client(admin.baseUrl, session.accessToken) };
 }
 
 export function put(client: Client, path: string, body: unknown) {

@@ -1,13 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MFA_STATE_DIR } from './mfa';
 import { E2eRun, processEnv, ROOT, serviceUrls, STATE_FILE } from './test-env';
 
 /**
  * One fresh database per run, migrated with the real migrations and loaded with the demo
- * organisation; a queue prefix and a file directory of its own, so runs never share state.
+ * organisation; a queue prefix and a file directory of its own, so runs never share state. No suite
+ * uses it directly: each works on a copy of its own (test-env.ts loadRun).
  */
 export default async function globalSetup(): Promise<void> {
   const { databaseUrl, redisUrl } = serviceUrls();
@@ -21,6 +23,7 @@ export default async function globalSetup(): Promise<void> {
     fileStoreDir: join(tmpdir(), `eoffice-test-${id}`, 'files'),
     jwtSecret: randomBytes(48).toString('base64url'),
     signingKey: randomBytes(32).toString('base64'),
+    mfaKey: randomBytes(32).toString('base64'),
   };
   mkdirSync(run.fileStoreDir, { recursive: true });
   execFileSync('node', ['scripts/probe.js', 'createdb', run.databaseUrl], { cwd: ROOT });
@@ -30,4 +33,6 @@ export default async function globalSetup(): Promise<void> {
   }
   mkdirSync(join(ROOT, '.data'), { recursive: true });
   writeFileSync(STATE_FILE, JSON.stringify(run));
+  // Nobody has enrolled a second factor in the fresh database yet.
+  for (const name of readdirSync(MFA_STATE_DIR)) if (name.startsWith('e2e-mfa')) rmSync(join(MFA_STATE_DIR, name), { force: true });
 }

@@ -2,11 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Redis } from 'ioredis';
-import { loadRun, ROOT, STATE_FILE } from './test-env';
+import { databaseName, databasesStartingWith, dropDatabases } from './database-copy';
+import { loadBaseRun, ROOT, STATE_FILE } from './test-env';
 
 export default async function globalTeardown(): Promise<void> {
-  const run = loadRun();
+  const run = loadBaseRun();
   if (!process.env.KEEP_TEST_DB) {
+    // The suites' copies too, should a suite have died before its own afterAll.
+    await dropDatabases(run.databaseUrl, await databasesStartingWith(run.databaseUrl, `${databaseName(run.databaseUrl)}_`));
     execFileSync('node', ['scripts/probe.js', 'dropdb', run.databaseUrl], { cwd: ROOT });
   }
   rmSync(dirname(run.fileStoreDir), { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDemoCa, createDemoSealPng, createDemoSignaturePng, DemoIdentity, exportPkcs12, issueDemoCertificate, toPem } from '@eoffice/signing';
-import { buildDecisionSource } from '../../libs/signing/test/draft-fixtures';
+import { buildDecisionSource } from '../../libs/signing/test';
 import { query } from './db';
 import { Client } from './http';
 import { filePart } from './documents';
@@ -48,7 +48,7 @@ export async function decisionDraft(): Promise<Buffer> {
 export interface OutgoingMetadata {
   documentType: string;
   subject: string;
-  recipients: { unitIds: string[]; external: { name: string; email: string }[] };
+  recipients: { unitIds: string[]; external: { name: string; email: string }[]; paper?: { name: string }[] };
   urgency: string;
   confidentiality: string;
   signerId: string;

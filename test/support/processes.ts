@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { E2eRun, processEnv, ROOT } from './test-env';
 
@@ -45,24 +46,49 @@ export function startProcess(main: string, env: NodeJS.ProcessEnv): RunningProce
   };
 }
 
-export async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+/**
+ * How much slower than an idle machine this one is right now: the one-minute load per core, never
+ * below 1 and capped, so a loaded CI machine is slow rather than red and a hung process still fails.
+ */
+export function loadFactor(cap = 5): number {
+  return Math.min(cap, Math.max(1, loadavg()[0] / availableParallelism()));
+}
+
+/** A wait budget that grows with the machine's load; `base` is what an idle machine needs with room to spare. */
+export function scaledBudget(baseMs: number, capMs = 15 * 60_000): number {
+  return Math.min(capMs, Math.round(baseMs * loadFactor()));
+}
+
+/**
+ * Polls `probe` until it returns a value. The budget is scaled by the load when the wait starts,
+ * and re-read while it runs, so a machine that gets busier half-way still gets its time.
+ */
+export async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, baseMs = 30_000): Promise<T> {
+  const started = Date.now();
+  let budget = scaledBudget(baseMs);
   let lastError: unknown;
-  while (Date.now() < deadline) {
+  let interval = 100;
+  while (Date.now() - started < budget) {
     try {
       const value = await probe();
       if (value !== undefined) return value;
     } catch (error) {
       lastError = error;
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, interval));
+    interval = Math.min(500, interval * 1.5);
+    budget = Math.max(budget, scaledBudget(baseMs));
   }
-  throw new Error(`timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+  const seconds = Math.round((Date.now() - started) / 1000);
+  throw new Error(`timed out waiting for ${what} after ${seconds} s (load ${loadavg()[0].toFixed(1)})${lastError ? `: ${String(lastError)}` : ''}`);
 }
 
 export interface Api extends RunningProcess {
   url: string;
 }
+
+/** What an idle 2-core machine needs, with room, for the API to answer /health (scaled by load). */
+export const API_START_BASE_MS = 120_000;
 
 /** Starts the built API as a user would (`node dist/...`), and waits until /ready says yes. */
 export async function startApi(run: E2eRun, overrides: Record<string, string | undefined> = {}): Promise<Api> {
@@ -76,6 +102,7 @@ export async function startApi(run: E2eRun, overrides: Record<string, string | u
       return res.ok ? true : undefined;
     },
     'the API to listen',
+    API_START_BASE_MS,
   );
   return { ...proc, url };
 }

@@ -5,6 +5,9 @@ declare module 's3rver' {
     address?: string;
     silent?: boolean;
     directory: string;
+    /** HTTPS: the server's private key and certificate (PEM). */
+    key?: Buffer;
+    cert?: Buffer;
     configureBuckets?: { name: string; configs: string[] }[];
   }
   export default class S3rver {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
 export const STATE_FILE = join(ROOT, '.data', 'e2e-run.json');
@@ -12,6 +12,7 @@ export interface E2eRun {
   fileStoreDir: string;
   jwtSecret: string;
   signingKey: string;
+  mfaKey: string;
 }
 
 export const ADMIN_PASSWORD = 'Admin@e2e-2026';
@@ -33,8 +34,37 @@ export function serviceUrls(): { databaseUrl: string; redisUrl: string } {
   };
 }
 
-export function loadRun(): E2eRun {
+/** The run global setup made: the pristine seeded database every suite's own copy is made from. */
+export function loadBaseRun(): E2eRun {
   return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as E2eRun;
+}
+
+/** A short name for the running test file (`outgoing-search`), usable in database names. */
+export function suiteName(): string {
+  const path = expect.getState().testPath ?? 'suite';
+  return basename(path).replace(/\.e2e-spec\.ts$/, '').replace(/[^a-z0-9]+/gi, '_').toLowerCase().slice(0, 24);
+}
+
+let suiteRun: E2eRun | undefined;
+
+/**
+ * This suite's own world: a copy of the seeded database, a queue prefix and a file store of its
+ * own, made before its first hook and dropped after its last (test/support/jest-setup.ts). Nothing
+ * an earlier suite left — rows, queued jobs, outbox entries, enrolled second factors — reaches it.
+ */
+export function loadRun(): E2eRun {
+  if (suiteRun) return suiteRun;
+  const base = loadBaseRun();
+  const suite = suiteName();
+  const url = new URL(base.databaseUrl);
+  url.pathname = `${url.pathname}_${suite}`;
+  suiteRun = {
+    ...base,
+    databaseUrl: url.toString(),
+    queuePrefix: `${base.queuePrefix}_${suite}`,
+    fileStoreDir: join(dirname(base.fileStoreDir), 'suites', suite, 'files'),
+  };
+  return suiteRun;
 }
 
 /** The environment a spawned API or worker gets, before per-test overrides. */
@@ -50,6 +80,7 @@ export function processEnv(run: E2eRun, overrides: Record<string, string | undef
     FILE_STORE_DIR: run.fileStoreDir,
     JWT_SECRET: run.jwtSecret,
     SIGNING_KEY_ENCRYPTION_KEY: run.signingKey,
+    MFA_ENCRYPTION_KEY: run.mfaKey,
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
     FIXITY_CHECK_CRON: '',
     ...overrides,

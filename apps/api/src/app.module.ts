@@ -2,8 +2,9 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AccountsModule } from '@eoffice/accounts';
-import { CoreModule, ProblemDetailsFilter } from '@eoffice/core';
+import { AuditSealPoller, CoreModule, InputChecksMiddleware, ProblemDetailsFilter } from '@eoffice/core';
 import { DocumentsModule } from '@eoffice/documents';
+import { RecordsModule } from '@eoffice/records';
 import { AuthController } from './accounts/auth.controller';
 import { DirectoryController } from './accounts/directory.controller';
 import { MeController } from './accounts/me.controller';
@@ -12,6 +13,9 @@ import { UnitsController } from './accounts/units.controller';
 import { UnusedAccountReportsController } from './accounts/unused-account-reports.controller';
 import { UsersController } from './accounts/users.controller';
 import { FixityChecksController } from './admin/fixity-checks.controller';
+import { BackupsController } from './admin/backups.controller';
+import { DashboardSessionService } from './admin/dashboard-session.service';
+import { OperationsController } from './admin/operations.controller';
 import { AuditController } from './audit/audit.controller';
 import { CertificatesController } from './certificates/certificates.controller';
 import { FilesController } from './files/files.controller';
@@ -23,15 +27,18 @@ import { OutgoingController } from './outgoing/outgoing.controller';
 import { SignaturesController } from './outgoing/signatures.controller';
 import { JobsController } from './jobs/jobs.controller';
 import { ContentTypeMiddleware } from './http/content-type.middleware';
+import { NoStoreMiddleware } from './http/no-store.middleware';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsController } from './metrics/metrics.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { RegistersController } from './registers/registers.controller';
+import { FileListsController } from './records/file-lists.controller';
+import { RecordsController } from './records/records.controller';
 import { ScansController } from './scans/scans.controller';
 import { StatsController } from './stats/stats.controller';
 
 @Module({
-  imports: [CoreModule, TerminusModule, AccountsModule.forApi(), DocumentsModule],
+  imports: [CoreModule, TerminusModule, AccountsModule.forApi(), DocumentsModule, RecordsModule],
   controllers: [
     HealthController,
     MetricsController,
@@ -54,12 +61,16 @@ import { StatsController } from './stats/stats.controller';
     ScansController,
     JobsController,
     FixityChecksController,
+    BackupsController,
     AuditController,
+    OperationsController,
+    FileListsController,
+    RecordsController,
   ],
-  providers: [RedisHealthIndicator, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+  providers: [RedisHealthIndicator, DashboardSessionService, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, AuditSealPoller],
 })
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware, ContentTypeMiddleware).forRoutes('*path');
+    consumer.apply(HttpMetricsMiddleware, NoStoreMiddleware, ContentTypeMiddleware, InputChecksMiddleware).forRoutes('*path');
   }
 }

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 const ROOT = join(__dirname, '..', '..', '..');
 const DOC = join(ROOT, 'docs', 'error-codes.md');
 
-/** A status and a code side by side: `new AppError(423,\n 'ACCOUNT_LOCKED'`, `super(429, '…'`, `[400, '…'`, `404: '…'`, `problem(500, '…'`. */
+/** A status and a code side by side: `new AppError(403,\n 'MFA_REQUIRED_FOR_ROLE'`, `super(429, '…'`, `[400, '…'`, `404: '…'`, `problem(500, '…'`. */
 const STATUS_AND_CODE = /\b([1-5]\d\d)\s*[,:]\s*'([A-Z][A-Z0-9_]{2,})'/g;
 const CONFLICT = /AppError\.conflict\(\s*'([A-Z][A-Z0-9_]{2,})'/g;
 const SIGNING_ERROR_FILE = join(ROOT, 'libs', 'signing', 'src', 'errors', 'signing-error.ts');
@@ -56,7 +56,7 @@ describe('docs/error-codes.md', () => {
   const documented = documentedCodes();
 
   it('finds the codes it is meant to find (the scan itself works)', () => {
-    expect(sources.get('ACCOUNT_LOCKED')?.statuses).toEqual(new Set(['423']));
+    expect(sources.get('MFA_REQUIRED_FOR_ROLE')?.statuses).toEqual(new Set(['403']));
     expect(sources.get('LAST_ADMIN')?.statuses).toEqual(new Set(['409']));
     expect(sources.get('TOO_MANY_REQUESTS')?.statuses).toEqual(new Set(['429']));
     expect(sources.get('MALFORMED_JSON')?.statuses).toEqual(new Set(['400']));

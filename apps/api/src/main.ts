@@ -1,27 +1,19 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import type { Server } from 'node:http';
 import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { APP_CONFIG, AppConfig, ConfigError, createValidationPipe, loadConfig } from '@eoffice/core';
+import {
+  answerClientErrors, APP_CONFIG, AppConfig, ConfigError, createValidationPipe, loadConfig, notFoundFallback, verifyJsonDepth,
+} from '@eoffice/core';
+import { mountQueueDashboard } from './admin/queue-dashboard';
 import { AppModule } from './app.module';
+import { API_PREFIX, buildOpenApiDocument, UNPREFIXED_PATHS } from './openapi-document';
 
-export const API_PREFIX = 'api/v1';
-
-function setupOpenApi(app: NestExpressApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('eOffice API')
-      .setDescription('Văn phòng điện tử: incoming and outgoing official documents. Errors are RFC 9457 problem details.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document);
-}
+export { API_PREFIX };
 
 async function bootstrap(): Promise<void> {
   loadConfig(); // fail fast, before anything connects, with one line naming the variable
@@ -31,14 +23,33 @@ async function bootstrap(): Promise<void> {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(helmet());
-  app.use(express.json({ limit: config.JSON_BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] }));
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'ready', 'metrics'] });
+  // The depth check runs on the raw bytes before JSON.parse: class-transformer recurses per level and a
+  // 3,000-level body would overflow its stack.
+  app.use(express.json({ limit: config.JSON_BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'], verify: verifyJsonDepth }));
+  mountQueueDashboard(app);
+  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_PATHS });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  setupOpenApi(app);
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app));
+  await app.init();
+  // After every route (Nest's, the OpenAPI pages): any other path is a problem+json 404, not an HTML page.
+  app.use(notFoundFallback);
+  const server = app.getHttpServer() as Server;
+  answerClientErrors(server);
+  // A request still arriving after this is cut off, whatever it sends meanwhile (slow-loris).
+  server.requestTimeout = config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000;
+  // An idle keep-alive connection is kept longer than the proxies and clients in front of it keep
+  // theirs (Node's 5 s is shorter than most), so the server is not the one to close a socket a client
+  // is just sending on: that race shows as "other side closed" on a busy machine.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  // On these signals Nest closes the server (enableShutdownHooks): a connection whose request is in
+  // flight then closes as soon as it is answered, instead of idling KEEP_ALIVE_MS and holding the exit.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void (server.keepAliveTimeout = 1));
   await app.listen(config.PORT);
   app.get(Logger).log(`API listening on port ${config.PORT}`);
 }
+
+const KEEP_ALIVE_MS = 65_000;
 
 bootstrap().catch((error: unknown) => {
   console.error(error instanceof ConfigError ? error.message : error);

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, JobName, JobQueue } from '@eoffice/core';
+import { BackupService } from '@eoffice/documents';
 
 const UNUSED_ACCOUNT_REPORT_CRON = '0 6 * * 1';
 /** Before the working day starts (07:00 in most agencies), so reminders are there at sign-in. */
@@ -7,6 +8,8 @@ const DEADLINE_REMINDERS_CRON = '30 6 * * *';
 const CERTIFICATE_EXPIRY_CRON = '45 6 * * *';
 
 /** Recurring jobs. Upserting is idempotent, so every worker process may do it at start. */
+type OptionalSchedule = typeof JobName.backup | typeof JobName.restoreDrill | typeof JobName.orphanCollect | typeof JobName.auditCheckpoint;
+
 @Injectable()
 export class SchedulesService implements OnApplicationBootstrap {
   private readonly logger = new Logger(SchedulesService.name);
@@ -14,6 +17,7 @@ export class SchedulesService implements OnApplicationBootstrap {
   constructor(
     private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly backups: BackupService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -21,6 +25,33 @@ export class SchedulesService implements OnApplicationBootstrap {
     await this.scheduleUnusedAccountReport();
     await this.scheduleDeadlineReminders();
     await this.scheduleCertificateExpiryReminders();
+    await this.scheduleAuditCheckpoints();
+    const interrupted = await this.backups.failInterrupted();
+    if (interrupted) this.logger.warn(`${interrupted} interrupted backup(s) marked failed`);
+    // Without a repository there is nothing to write to: say so at every start instead of failing nightly.
+    const configured = this.backups.destinations().length > 0;
+    if (!configured) this.logger.warn('Backups are not configured (BACKUP_REPOSITORY, BACKUP_REPOSITORY_PASSWORD): none is scheduled');
+    await this.scheduleOptional(JobName.backup, 'backup-scheduled', configured ? this.config.BACKUP_CRON : 'off');
+    await this.scheduleOptional(JobName.restoreDrill, 'restore-drill-scheduled', configured ? this.config.RESTORE_DRILL_CRON : 'off');
+    await this.scheduleOptional(JobName.orphanCollect, 'orphan-collect-scheduled', this.config.ORPHAN_COLLECTOR_CRON);
+  }
+
+  /** Without a key there is nothing to sign with: no schedule (and a warning, since the trail's end is then unguarded). */
+  private async scheduleAuditCheckpoints(): Promise<void> {
+    if (!this.config.AUDIT_CHECKPOINT_KEY) this.logger.warn('AUDIT_CHECKPOINT_KEY is not set: no signed audit checkpoints');
+    const cron = this.config.AUDIT_CHECKPOINT_KEY ? this.config.AUDIT_CHECKPOINT_CRON : 'off';
+    await this.scheduleOptional(JobName.auditCheckpoint, 'audit-checkpoint-scheduled', cron ?? 'off');
+  }
+
+  /** A schedule an installation may switch off (`off` or empty). */
+  private async scheduleOptional(name: OptionalSchedule, id: string, cron: string): Promise<void> {
+    const queue = this.jobs.queueFor(name);
+    if (!cron || cron === 'off') {
+      await queue.removeJobScheduler(id);
+      return;
+    }
+    await queue.upsertJobScheduler(id, { pattern: cron, tz: this.config.TZ_NAME }, { name, data: {} });
+    this.logger.log(`${name} scheduled: "${cron}" (${this.config.TZ_NAME})`);
   }
 
   private async scheduleCertificateExpiryReminders(): Promise<void> {

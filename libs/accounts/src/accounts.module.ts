@@ -10,12 +10,14 @@ import { UnitDelegation } from './entities/unit-delegation.entity';
 import { UnitMembership } from './entities/unit-membership.entity';
 import { Unit } from './entities/unit.entity';
 import { UnusedAccountReport } from './entities/unused-account-report.entity';
+import { UserMfa } from './entities/user-mfa.entity';
 import { User } from './entities/user.entity';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
 import { UnitDelegationRepository } from './repositories/unit-delegation.repository';
 import { UnitMembershipRepository } from './repositories/unit-membership.repository';
 import { UnitRepository } from './repositories/unit.repository';
 import { UnusedAccountReportRepository } from './repositories/unused-account-report.repository';
+import { UserMfaRepository } from './repositories/user-mfa.repository';
 import { UserRepository } from './repositories/user.repository';
 import { AuthService } from './services/auth.service';
 import { BootstrapAdminService } from './services/bootstrap-admin.service';
@@ -23,10 +25,12 @@ import { DelegationService } from './services/delegation.service';
 import { DirectoryImportService } from './services/directory-import.service';
 import { DirectorySearchService } from './services/directory-search.service';
 import { LoginRateLimiter } from './services/login-rate-limiter.service';
+import { MfaService } from './services/mfa.service';
 import { OrganisationScope } from './services/organisation-scope.service';
 import { PasswordHasher } from './services/password-hasher.service';
 import { ProfileService } from './services/profile.service';
 import { TokenService } from './services/token.service';
+import { TotpService } from './services/totp.service';
 import { UnitService } from './services/unit.service';
 import { UnusedAccountReportService } from './services/unused-account-report.service';
 import { UserDirectoryService } from './services/user-directory.service';
@@ -47,10 +51,11 @@ const services = [
   DirectorySearchService,
   DirectoryImportService,
   UnusedAccountReportService,
+  MfaService,
 ];
 
 const imports = [
-  TypeOrmModule.forFeature([Unit, User, RefreshToken, UnitMembership, UnitDelegation, UnusedAccountReport]),
+  TypeOrmModule.forFeature([Unit, User, RefreshToken, UnitMembership, UnitDelegation, UnusedAccountReport, UserMfa]),
   JwtModule.registerAsync({
     inject: [APP_CONFIG],
     useFactory: (config: AppConfig) => ({
@@ -69,7 +74,9 @@ const providers = [
   UnitMembershipRepository,
   UnitDelegationRepository,
   UnusedAccountReportRepository,
+  UserMfaRepository,
   LoginRateLimiter,
+  TotpService,
   ...services,
 ];
 

@@ -16,6 +16,8 @@ export * from './rules/password-policy';
 export * from './rules/username';
 export * from './rules/vietnamese-text';
 export * from './services/auth.service';
+export * from './services/mfa.service';
+export * from './rules/mfa-policy';
 export * from './services/delegation.service';
 export * from './services/directory-import.service';
 export * from './services/directory-search.service';

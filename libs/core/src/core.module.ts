@@ -7,6 +7,7 @@ import { LoggingModule } from './logging/logging.module';
 import { MailModule } from './mail/mail.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { QueuesModule } from './queues/queues.module';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 
 /** The infrastructure both processes stand on. Imported once, by each app's root module. */
 @Module({
@@ -19,7 +20,8 @@ import { QueuesModule } from './queues/queues.module';
     FilesModule,
     MetricsModule,
     MailModule,
+    RateLimitsModule,
   ],
-  exports: [ConfigModule, LoggingModule, DatabaseModule, QueuesModule, AuditModule, FilesModule, MetricsModule, MailModule],
+  exports: [ConfigModule, LoggingModule, DatabaseModule, QueuesModule, AuditModule, FilesModule, MetricsModule, MailModule, RateLimitsModule],
 })
 export class CoreModule {}

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DocumentAuditTrailService } from './audit/document-audit-trail.service';
 import { DueDateService } from './calendar/due-date.service';
+import { AccessHistoryService } from './views/access-history.service';
+import { DocumentViewRepository } from './views/document-view.repository';
+import { ViewRecorder } from './views/view-recorder.service';
 import { AppearanceImages } from './certificates/appearance-images.service';
 import { CertificateChecker } from './certificates/certificate-checker.service';
 import { CertificateExpiryService } from './certificates/certificate-expiry.service';
@@ -20,11 +24,13 @@ import { IncomingEvent } from './incoming/entities/incoming-event.entity';
 import { IncomingAccess } from './incoming/incoming-access.service';
 import { IncomingAssignmentRepository } from './incoming/incoming-assignment.repository';
 import { IncomingEventRepository } from './incoming/incoming-event.repository';
+import { IncomingRegistrationRepository } from './incoming/incoming-registration.repository';
 import { IncomingFlowService } from './incoming/incoming-flow.service';
 import { IncomingQueryService } from './incoming/incoming-query.service';
 import { IncomingRegistrationService } from './incoming/incoming-registration.service';
 import { IncomingScanService } from './incoming/incoming-scan.service';
 import { IncomingRepository } from './incoming/incoming.repository';
+import { IncomingSearchRepository } from './incoming/incoming-search.repository';
 import { JobStatusService } from './jobs/job-status.service';
 import { IncomingNotificationService } from './notifications/incoming-notification.service';
 import { OutgoingNotificationService } from './notifications/outgoing-notification.service';
@@ -48,6 +54,7 @@ import { SigningSession } from './outgoing/entities/signing-session.entity';
 import { OutgoingAccess } from './outgoing/outgoing-access.service';
 import { OutgoingRegisterBookSource } from './outgoing/book/outgoing-register-book.source';
 import { OutgoingConversionService } from './outgoing/outgoing-conversion.service';
+import { OutgoingTextService } from './outgoing/outgoing-text.service';
 import { OutgoingDispatchService } from './outgoing/outgoing-dispatch.service';
 import { OutgoingDraftingService } from './outgoing/outgoing-drafting.service';
 import { OutgoingEventRepository } from './outgoing/outgoing-event.repository';
@@ -70,6 +77,7 @@ import { VoidedNumber } from './registers/voided-number.entity';
 import { VoidedNumberRepository } from './registers/voided-number.repository';
 import { VoidedNumberService } from './registers/voided-number.service';
 import { ScanFiles } from './scans/scan-files.service';
+import { ScanRateLimiter } from './scans/scan-rate-limiter.service';
 import { ScanService } from './scans/scan.service';
 import { IncomingStatsRepository } from './stats/incoming-stats.repository';
 import { OutgoingStatsRepository } from './stats/outgoing-stats.repository';
@@ -78,6 +86,16 @@ import { StatsDrilldownService } from './stats/stats-drilldown.service';
 import { StatsReportService } from './stats/stats-report.service';
 import { StatsService } from './stats/stats.service';
 import { TrackingBookService } from './stats/tracking-book.service';
+import { BackupMetrics } from './backups/backup-metrics.service';
+import { BackupNotifier } from './backups/backup-notifier.service';
+import { BackupRun } from './backups/backup-run.entity';
+import { BackupRunRepository } from './backups/backup-run.repository';
+import { BackupSourceRepository } from './backups/backup-source.repository';
+import { BackupService } from './backups/backup.service';
+import { OrphanCollectorService } from './backups/orphan-collector.service';
+import { RestoreDrill } from './backups/restore-drill.entity';
+import { RestoreDrillService } from './backups/restore-drill.service';
+import { FilableDocuments } from './filing/filable-documents.service';
 
 const services = [
   RegisterService,
@@ -102,6 +120,7 @@ const services = [
   OutgoingDispatchService,
   OutgoingMailService,
   OutgoingConversionService,
+  OutgoingTextService,
   OutgoingQueryService,
   RegisterBookService,
   VoidedNumberService,
@@ -109,12 +128,19 @@ const services = [
   SearchablePdfMaker,
   TextExtractor,
   ScanService,
+  ScanRateLimiter,
   IncomingScanService,
   JobStatusService,
   StatsService,
   StatsDrilldownService,
   StatsReportService,
   TrackingBookService,
+  DocumentAuditTrailService,
+  BackupService,
+  RestoreDrillService,
+  OrphanCollectorService,
+  AccessHistoryService,
+  FilableDocuments,
 ];
 
 /** One source per register kind. */
@@ -130,14 +156,17 @@ const registerBookSources = {
     TypeOrmModule.forFeature([
       Register, VoidedNumber, IncomingDocument, IncomingAssignment, IncomingEvent, Notification,
       OutgoingDocument, OutgoingVersion, OutgoingRecipient, OutgoingEvent, OutgoingAppendix, SigningSession, SigningCertificate,
+      BackupRun, RestoreDrill,
     ]),
   ],
   providers: [
     RegisterRepository,
     RegisterNumberingRepository,
     IncomingRepository,
+    IncomingSearchRepository,
     IncomingAssignmentRepository,
     IncomingEventRepository,
+    IncomingRegistrationRepository,
     IncomingAccess,
     NotificationRepository,
     SigningCertificateRepository,
@@ -163,6 +192,12 @@ const registerBookSources = {
     IncomingStatsRepository,
     OutgoingStatsRepository,
     StatsAccess,
+    BackupRunRepository,
+    BackupSourceRepository,
+    BackupNotifier,
+    BackupMetrics,
+    DocumentViewRepository,
+    ViewRecorder,
     ...services,
   ],
   exports: services,

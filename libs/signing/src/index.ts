@@ -1,5 +1,6 @@
 // Public API of @eoffice/signing: a pure library (no database, no HTTP, no environment access)
-// that takes PDF bytes, keys and certificates and returns PDF bytes and reports.
+// that takes PDF bytes, keys and certificates and returns PDF bytes and reports. The PDF steps
+// load on first use (lazy-steps.ts), so a process that never signs does not pay for pdf-lib.
 
 export { SigningError, isSigningError } from './errors/signing-error';
 export type { SigningErrorCode } from './errors/signing-error';
@@ -16,37 +17,37 @@ export { UpdatedPdf } from './pdf/updated-pdf';
 export type { PdfInput } from './pdf/updated-pdf';
 export { FIELD_NAMES } from './signature/signature-options';
 export type { CommonSignatureOptions } from './signature/signature-options';
-export { prepareDraft } from './form/draft-preparer';
+export { prepareDraft } from './lazy-steps';
 export type { DraftLayout, TextFieldPlacement } from './form/draft-preparer';
-export { fillNumberAndDate } from './form/number-date-filler';
+export { fillNumberAndDate } from './lazy-steps';
 export type { NumberAndDateOptions } from './form/number-date-filler';
-export { applyLeaderSignature } from './signature/leader-signature';
+export { applyLeaderSignature } from './lazy-steps';
 export type { LeaderAppearanceOptions, LeaderSignatureOptions } from './signature/leader-signature';
-export { applyOrganisationSignature } from './signature/organisation-signature';
+export { applyOrganisationSignature } from './lazy-steps';
 export type { OrganisationSignatureOptions } from './signature/organisation-signature';
-export { signAppendix } from './signature/appendix-signature';
+export { signAppendix } from './lazy-steps';
 export type { AppendixSignatureOptions } from './signature/appendix-signature';
 export type { SignatureFieldPlacement } from './signature/signature-revision';
 export type { Rect } from './pdf/page-tree';
 export type { FontFiles } from './appearance/font-files';
 
 // Deferred (remote token) signing and client-signed uploads
-export { completeDeferredSignature, prepareDeferredSignature } from './signature/deferred-signature';
+export { completeDeferredSignature, prepareDeferredSignature } from './lazy-steps';
 export type {
   DeferredSignatureOptions, DeferredSignatureResponse, DeferredSigningState, PreparedDeferredSignature,
 } from './signature/deferred-signature';
-export { acceptUploadedSignedPdf } from './signature/uploaded-pdf-acceptor';
+export { acceptUploadedSignedPdf } from './lazy-steps';
 export type { UploadedPdfInput } from './signature/uploaded-pdf-acceptor';
 
 // Verification
-export { verifyPdfSignatures } from './verification/pdf-signature-verifier';
+export { verifyPdfSignatures } from './lazy-steps';
 export type {
   RevisionReport, SignatureReport, VerificationOptions, VerificationReport,
 } from './verification/pdf-signature-verifier';
 export type { ChangeDetail, ChangeKind } from './verification/revision-diff';
 
 // Keys and certificates
-export { importPkcs12 } from './certificates/pkcs12-importer';
+export { importPkcs12 } from './lazy-steps';
 export type { SigningCredentials } from './certificates/signing-credentials';
 export { decryptPrivateKey, encryptPrivateKey } from './certificates/private-key-cipher';
 export type { EncryptedPrivateKey } from './certificates/private-key-cipher';
@@ -56,9 +57,12 @@ export { parseCertificate, summariseCertificate, toPem } from './certificates/ce
 export type { CertificateInput, CertificateSummary } from './certificates/certificate-parser';
 
 // Demo PKI (for the demo seed and tests only)
-export { createDemoPki } from './demo/demo-pki';
+export { createDemoPki } from './lazy-steps';
 export type { DemoPki, DemoPkiOptions, DemoPkcs12 } from './demo/demo-pki';
-export { createDemoCa, DEMO_MARK, exportPkcs12, issueDemoCertificate } from './demo/demo-certificates';
+export { createDemoCa, exportPkcs12, issueDemoCertificate } from './lazy-steps';
+export { DEMO_MARK } from './demo/demo-mark';
 export type { DemoCertificateRequest, DemoIdentity } from './demo/demo-certificates';
-export { createDemoCrl } from './demo/demo-crl';
-export { createDemoSealPng, createDemoSignaturePng } from './demo/demo-images';
+export { createDemoCrl } from './lazy-steps';
+export { createDemoSealPng, createDemoSignaturePng } from './lazy-steps';
+// fontkit loaded on first use (it takes ~0.35 s), shared with the PDF reports.
+export { loadFontkit } from './appearance/fontkit-loader';

@@ -1,6 +1,7 @@
 import type { UnitDelegation } from '@eoffice/accounts';
+import type { DelegationDto, DelegationPageDto } from './dto/unit-responses.dto';
 
-export function toDelegationDto(d: UnitDelegation) {
+export function toDelegationDto(d: UnitDelegation): DelegationDto {
   return {
     id: d.id,
     unitId: d.unitId,
@@ -13,4 +14,8 @@ export function toDelegationDto(d: UnitDelegation) {
     revokedAt: d.revokedAt,
     revokedBy: d.revokedBy,
   };
+}
+
+export function toDelegationPageDto({ items, total }: { items: UnitDelegation[]; total: number }, page: { page: number; pageSize: number }): DelegationPageDto {
+  return { items: items.map(toDelegationDto), total, page: page.page, pageSize: page.pageSize };
 }

@@ -1,9 +1,12 @@
 import { Controller, Get, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, DirectoryImportService, DirectorySearchService, Role, Roles } from '@eoffice/accounts';
+import { Actor, CurrentActor, DirectoryImportService, DirectorySearchService, Role, Roles, SignedIn } from '@eoffice/accounts';
 import type { MultipartResult } from '@eoffice/core';
+import { Answers } from '../http/api-answers.decorator';
 import { Multipart, MultipartInterceptor } from '../http/multipart.interceptor';
-import { toDirectoryEntryDto, toImportResultDto } from './directory.mapper';
+import { toDirectoryPageDto, toImportResultDto } from './directory.mapper';
+import { ImportResultDto } from './dto/unit-responses.dto';
+import { DirectoryPageDto } from './dto/user-responses.dto';
 import { DirectoryQueryDto } from './dto/directory.dto';
 
 /** CSV has no magic bytes: file-type finds nothing in it, so plain text arrives as octet-stream. */
@@ -20,9 +23,10 @@ export class DirectoryController {
 
   /** The directory (danh bạ): active people with unit, position and e-mail. */
   @Get()
-  async find(@Query() query: DirectoryQueryDto) {
-    const { items, total } = await this.search.search(query.q, query.page, query.pageSize);
-    return { items: items.map(toDirectoryEntryDto), total, page: query.page, pageSize: query.pageSize };
+  @SignedIn()
+  @Answers(200, DirectoryPageDto)
+  async find(@Query() query: DirectoryQueryDto): Promise<DirectoryPageDto> {
+    return toDirectoryPageDto(await this.search.search(query.q, query.page, query.pageSize), query);
   }
 
   /** First roll-out: `units` and/or `people` CSV (UTF-8); all or nothing, 422 IMPORT_REJECTED lists every bad row. */
@@ -36,7 +40,8 @@ export class DirectoryController {
     },
   })
   @UseInterceptors(MultipartInterceptor({ files: { units: CSV_PART, people: CSV_PART }, fields: [] }))
-  async import(@CurrentActor() actor: Actor, @Multipart() parts: MultipartResult | undefined) {
+  @Answers(201, ImportResultDto, { errors: [409, 413, 415, 422] })
+  async import(@CurrentActor() actor: Actor, @Multipart() parts: MultipartResult | undefined): Promise<ImportResultDto> {
     return toImportResultDto(await this.importer.import(actor, parts?.files ?? {}));
   }
 }

@@ -1,6 +1,8 @@
 import type { DirectoryEntry, ImportResult } from '@eoffice/accounts';
+import type { ImportResultDto } from './dto/unit-responses.dto';
+import type { DirectoryEntryDto, DirectoryPageDto } from './dto/user-responses.dto';
 
-export function toDirectoryEntryDto(e: DirectoryEntry) {
+export function toDirectoryEntryDto(e: DirectoryEntry): DirectoryEntryDto {
   return {
     id: e.id,
     fullName: e.fullName,
@@ -12,7 +14,7 @@ export function toDirectoryEntryDto(e: DirectoryEntry) {
 }
 
 /** The one-time passwords appear here once, for the administrator to hand out. */
-export function toImportResultDto(result: ImportResult) {
+export function toImportResultDto(result: ImportResult): ImportResultDto {
   return {
     importId: result.importId,
     units: result.units.map(({ line, unit }) => ({
@@ -37,4 +39,8 @@ export function toImportResultDto(result: ImportResult) {
       initialPassword,
     })),
   };
+}
+
+export function toDirectoryPageDto({ items, total }: { items: DirectoryEntry[]; total: number }, page: { page: number; pageSize: number }): DirectoryPageDto {
+  return { items: items.map(toDirectoryEntryDto), total, page: page.page, pageSize: page.pageSize };
 }

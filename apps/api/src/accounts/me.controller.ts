@@ -1,6 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, AllowPendingPasswordChange, CurrentActor, ProfileService } from '@eoffice/accounts';
+import { Actor, AllowPendingPasswordChange, CurrentActor, ProfileService, SignedIn } from '@eoffice/accounts';
+import { Answers } from '../http/api-answers.decorator';
+
+import { ProfileDto } from './dto/user-responses.dto';
 import { toProfileDto } from './profile.mapper';
 
 @ApiTags('accounts')
@@ -11,7 +14,9 @@ export class MeController {
 
   @AllowPendingPasswordChange()
   @Get()
-  async me(@CurrentActor() actor: Actor) {
+  @SignedIn()
+  @Answers(200, ProfileDto)
+  async me(@CurrentActor() actor: Actor): Promise<ProfileDto> {
     return toProfileDto(await this.profiles.me(actor));
   }
 }

@@ -1,7 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, DelegationService } from '@eoffice/accounts';
-import { toDelegationDto } from './delegation.mapper';
+import { Actor, CurrentActor, DelegationService, SignedIn } from '@eoffice/accounts';
+import { Answers } from '../http/api-answers.decorator';
+
+import { toDelegationDto, toDelegationPageDto } from './delegation.mapper';
+import { DelegationDto, DelegationPageDto } from './dto/unit-responses.dto';
 import { CreateDelegationDto } from './dto/delegations.dto';
 import { PageQueryDto } from './dto/pagination.dto';
 
@@ -13,18 +16,22 @@ export class UnitDelegationsController {
   constructor(private readonly delegations: DelegationService) {}
 
   @Post()
+  @SignedIn()
+  @Answers(201, DelegationDto, { errors: [404, 409, 422] })
   async grant(@CurrentActor() actor: Actor, @Param('unitId', ParseUUIDPipe) unitId: string, @Body() dto: CreateDelegationDto) {
     return toDelegationDto(await this.delegations.grant(actor, unitId, dto));
   }
 
   @Get()
-  async list(@CurrentActor() actor: Actor, @Param('unitId', ParseUUIDPipe) unitId: string, @Query() query: PageQueryDto) {
-    const { items, total } = await this.delegations.list(actor, unitId, query.page, query.pageSize);
-    return { items: items.map(toDelegationDto), total, page: query.page, pageSize: query.pageSize };
+  @SignedIn()
+  @Answers(200, DelegationPageDto, { errors: [404] })
+  async list(@CurrentActor() actor: Actor, @Param('unitId', ParseUUIDPipe) unitId: string, @Query() query: PageQueryDto): Promise<DelegationPageDto> {
+    return toDelegationPageDto(await this.delegations.list(actor, unitId, query.page, query.pageSize), query);
   }
 
   @Post(':delegationId/revoke')
-  @HttpCode(200)
+  @SignedIn()
+  @Answers(200, DelegationDto, { errors: [404, 409] })
   async revoke(
     @CurrentActor() actor: Actor,
     @Param('unitId', ParseUUIDPipe) unitId: string,

@@ -1,6 +1,7 @@
 import type { Unit, UnitInTree } from '@eoffice/accounts';
+import type { UnitDto, UnitPageDto } from './dto/unit-responses.dto';
 
-export function toUnitDto(unit: Unit | UnitInTree) {
+export function toUnitDto(unit: Unit | UnitInTree): UnitDto {
   const tree = 'depth' in unit ? unit : null;
   return {
     id: unit.id,
@@ -14,4 +15,9 @@ export function toUnitDto(unit: Unit | UnitInTree) {
     headUserId: unit.headUserId,
     ...(tree ? { headFullName: tree.headFullName, depth: tree.depth } : {}),
   };
+}
+
+/** The whole tree in one page (an agency has tens of units, not thousands). */
+export function toUnitTreeDto(units: UnitInTree[]): UnitPageDto {
+  return { items: units.map(toUnitDto), total: units.length, page: 1, pageSize: units.length };
 }

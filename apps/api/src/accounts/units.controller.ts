@@ -1,8 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Role, Roles, UnitService } from '@eoffice/accounts';
+import { Actor, CurrentActor, Role, Roles, SignedIn, UnitService } from '@eoffice/accounts';
+import { Answers } from '../http/api-answers.decorator';
+
 import { CreateUnitDto, SetHeadDto, UpdateUnitDto } from './dto/units.dto';
-import { toUnitDto } from './unit.mapper';
+import { UnitDto, UnitPageDto } from './dto/unit-responses.dto';
+import { toUnitDto, toUnitTreeDto } from './unit.mapper';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -12,19 +15,22 @@ export class UnitsController {
 
   /** The whole organisation, flat in tree order (parent before children), with parentId and depth. */
   @Get()
-  async list() {
-    const items = (await this.units.list()).map(toUnitDto);
-    return { items, total: items.length, page: 1, pageSize: items.length };
+  @SignedIn()
+  @Answers(200, UnitPageDto)
+  async list(): Promise<UnitPageDto> {
+    return toUnitTreeDto(await this.units.list());
   }
 
   @Roles(Role.admin)
   @Post()
-  async create(@CurrentActor() actor: Actor, @Body() dto: CreateUnitDto) {
+  @Answers(201, UnitDto, { errors: [404, 409] })
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateUnitDto): Promise<UnitDto> {
     return toUnitDto(await this.units.create(actor, dto));
   }
 
   @Roles(Role.admin)
   @Patch(':id')
+  @Answers(200, UnitDto, { errors: [404, 409] })
   async rename(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUnitDto) {
     return toUnitDto(await this.units.rename(actor, id, dto));
   }
@@ -32,6 +38,7 @@ export class UnitsController {
   /** The new head takes over the unit's inbox with its whole history. */
   @Roles(Role.admin)
   @Put(':id/head')
+  @Answers(200, UnitDto, { errors: [404, 409] })
   async setHead(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SetHeadDto) {
     return toUnitDto(await this.units.changeHead(actor, id, dto.userId));
   }

@@ -1,8 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles, UnusedAccountReportService } from '@eoffice/accounts';
+import { Answers } from '../http/api-answers.decorator';
+
 import { RequestReportDto } from './dto/directory.dto';
 import { PageQueryDto } from './dto/pagination.dto';
+import { UnusedAccountReportDto, UnusedAccountReportPageDto } from './dto/unit-responses.dto';
+import { toUnusedAccountReportDto, toUnusedAccountReportPageDto } from './unused-account-report.mapper';
 
 /** Units and accounts nobody used for months (the Bình Định e-mail rules (2014) Điều 5.2); the worker also makes one every week. */
 @ApiTags('admin')
@@ -13,19 +17,20 @@ export class UnusedAccountReportsController {
   constructor(private readonly reports: UnusedAccountReportService) {}
 
   @Post()
-  @HttpCode(202)
-  request(@CurrentActor() actor: Actor, @Body() dto: RequestReportDto) {
-    return this.reports.request(actor, dto.months);
+  @Answers(202, UnusedAccountReportDto)
+  async request(@CurrentActor() actor: Actor, @Body() dto: RequestReportDto) {
+    return toUnusedAccountReportDto(await this.reports.request(actor, dto.months));
   }
 
   @Get()
-  async list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto) {
-    const { items, total } = await this.reports.list(actor, query.page, query.pageSize);
-    return { items, total, page: query.page, pageSize: query.pageSize };
+  @Answers(200, UnusedAccountReportPageDto)
+  async list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<UnusedAccountReportPageDto> {
+    return toUnusedAccountReportPageDto(await this.reports.list(actor, query.page, query.pageSize), query);
   }
 
   @Get(':id')
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
-    return this.reports.get(actor, id);
+  @Answers(200, UnusedAccountReportDto, { errors: [404] })
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return toUnusedAccountReportDto(await this.reports.get(actor, id));
   }
 }

@@ -1,6 +1,7 @@
 import type { Hired, User, UserDetail, UserWithUnit } from '@eoffice/accounts';
+import type { HiredDto, PasswordResetDto, UserDetailDto, UserDto, UserPageDto } from './dto/user-responses.dto';
 
-export function toUserDto({ user, unit }: UserWithUnit) {
+export function toUserDto({ user, unit }: UserWithUnit): UserDto {
   return {
     id: user.id,
     username: user.username,
@@ -19,7 +20,7 @@ export function toUserDto({ user, unit }: UserWithUnit) {
   };
 }
 
-export function toUserDetailDto(detail: UserDetail) {
+export function toUserDetailDto(detail: UserDetail): UserDetailDto {
   return {
     ...toUserDto(detail),
     memberships: detail.memberships.map((m) => ({
@@ -35,10 +36,14 @@ export function toUserDetailDto(detail: UserDetail) {
 }
 
 /** API contract: `201 {id, username, email, initialPassword}`. */
-export function toHiredDto({ user, initialPassword }: Hired) {
+export function toHiredDto({ user, initialPassword }: Hired): HiredDto {
   return { id: user.id, username: user.username, email: user.email, initialPassword };
 }
 
-export function toPasswordResetDto({ user, initialPassword }: { user: User; initialPassword: string }) {
+export function toPasswordResetDto({ user, initialPassword }: { user: User; initialPassword: string }): PasswordResetDto {
   return { id: user.id, username: user.username, initialPassword, mustChangePassword: true };
+}
+
+export function toUserPageDto({ items, total }: { items: UserWithUnit[]; total: number }, page: { page: number; pageSize: number }): UserPageDto {
+  return { items: items.map(toUserDto), total, page: page.page, pageSize: page.pageSize };
 }

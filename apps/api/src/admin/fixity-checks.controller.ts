@@ -1,6 +1,10 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '@eoffice/accounts';
+import { Answers } from '../http/api-answers.decorator';
+import { FixityCheckDto } from './dto/fixity.dto';
+import { toFixityCheckDto } from './fixity.mapper';
+
 import { FixityService } from '@eoffice/core';
 
 @ApiTags('admin')
@@ -12,13 +16,14 @@ export class FixityChecksController {
 
   /** Queues a pass over every stored file; the worker fills in the report. */
   @Post()
-  @HttpCode(202)
-  request(@CurrentActor() actor: Actor) {
-    return this.fixity.request('manual', actor.id);
+  @Answers(202, FixityCheckDto)
+  async request(@CurrentActor() actor: Actor): Promise<FixityCheckDto> {
+    return toFixityCheckDto(await this.fixity.request('manual', actor.id));
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.fixity.get(id);
+  @Answers(200, FixityCheckDto, { errors: [404] })
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<FixityCheckDto> {
+    return toFixityCheckDto(await this.fixity.get(id));
   }
 }

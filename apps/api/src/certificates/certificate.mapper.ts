@@ -1,7 +1,8 @@
 import type { SigningCertificate } from '@eoffice/documents';
+import type { CertificateDto, CertificatePageDto } from './dto/certificate-responses.dto';
 
 /** What anyone may see of a stored certificate: the public certificate's facts, never its key. */
-export function toCertificateDto(c: SigningCertificate) {
+export function toCertificateDto(c: SigningCertificate): CertificateDto {
   return {
     id: c.id,
     kind: c.kind,
@@ -21,4 +22,8 @@ export function toCertificateDto(c: SigningCertificate) {
     createdAt: c.createdAt,
     revokedAt: c.revokedAt,
   };
+}
+
+export function toCertificatePageDto(page: { items: SigningCertificate[]; total: number; page: number; pageSize: number }): CertificatePageDto {
+  return { items: page.items.map(toCertificateDto), total: page.total, page: page.page, pageSize: page.pageSize };
 }

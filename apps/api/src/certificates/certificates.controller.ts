@@ -1,12 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor } from '@eoffice/accounts';
+import { Actor, CurrentActor, SignedIn } from '@eoffice/accounts';
 import { MediaType, MultipartResult } from '@eoffice/core';
 import { CERTIFICATE_UPLOAD_LIMITS, CertificateQueryService, CertificateRegistrationService } from '@eoffice/documents';
 import { PageQueryDto } from '../accounts/dto/pagination.dto';
+import { Answers } from '../http/api-answers.decorator';
 import { parseFormFields } from '../http/json-part';
 import { Multipart, MultipartInterceptor } from '../http/multipart.interceptor';
-import { toCertificateDto } from './certificate.mapper';
+import { toCertificateDto, toCertificatePageDto } from './certificate.mapper';
+import { CertificateDto, CertificatePageDto } from './dto/certificate-responses.dto';
 import { RevokeCertificateDto, UploadCertificateDto } from './dto/certificates.dto';
 
 const UPLOAD_PARTS = {
@@ -45,21 +47,25 @@ export class CertificatesController {
     },
   })
   @UseInterceptors(MultipartInterceptor(UPLOAD_PARTS))
-  async upload(@CurrentActor() actor: Actor, @Multipart() parts: MultipartResult) {
+  @SignedIn()
+  @Answers(201, CertificateDto, { errors: [409, 413, 415, 422] })
+  async upload(@CurrentActor() actor: Actor, @Multipart() parts: MultipartResult): Promise<CertificateDto> {
     const fields = await parseFormFields(UploadCertificateDto, parts.fields);
     const input = { ...fields, pkcs12: parts.buffers.pkcs12, image: parts.files.image };
     return toCertificateDto(await this.registration.upload(actor, input));
   }
 
   @Get()
-  async list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto) {
-    const page = await this.queries.list(actor, query.page, query.pageSize);
-    return { ...page, items: page.items.map(toCertificateDto) };
+  @SignedIn()
+  @Answers(200, CertificatePageDto)
+  async list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<CertificatePageDto> {
+    return toCertificatePageDto(await this.queries.list(actor, query.page, query.pageSize));
   }
 
   /** Ngừng sử dụng: the owner or an administrator; the row stays for the record. */
   @Post(':id/revoke')
-  @HttpCode(200)
+  @SignedIn()
+  @Answers(200, CertificateDto, { errors: [404, 409] })
   async revoke(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RevokeCertificateDto) {
     return toCertificateDto(await this.registration.revoke(actor, id, dto.reason));
   }

@@ -1,6 +1,7 @@
 import type { StoredFile } from '@eoffice/core';
+import type { StoredFileDto } from './dto/stored-file.dto';
 
-export function toFileDto(file: StoredFile) {
+export function toFileDto(file: StoredFile): StoredFileDto {
   return {
     id: file.id,
     sha256: file.sha256,

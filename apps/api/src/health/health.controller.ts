@@ -1,8 +1,10 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '@eoffice/accounts';
+import { Answers } from '../http/api-answers.decorator';
+import { LivenessDto, ReadinessDto } from './dto/health.dto';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('operations')
@@ -17,7 +19,8 @@ export class HealthController {
   /** Liveness: the process answers. Never touches a dependency, so a slow database does not get it killed. */
   @Public()
   @Get('health')
-  live() {
+  @Answers(200, LivenessDto, { public: true })
+  live(): LivenessDto {
     return { status: 'ok' };
   }
 
@@ -25,7 +28,9 @@ export class HealthController {
   @Public()
   @Get('ready')
   @HealthCheck()
-  async ready(@Res({ passthrough: true }) res: Response) {
+  @Answers(200, ReadinessDto, { public: true })
+  @ApiResponse({ status: 503, type: ReadinessDto, description: 'PostgreSQL or Redis does not answer' })
+  async ready(@Res({ passthrough: true }) res: Response): Promise<ReadinessDto> {
     try {
       return await this.health.check([
         () => this.database.pingCheck('postgres', { timeout: 1500 }),
@@ -34,7 +39,7 @@ export class HealthController {
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       res.status(503);
-      return error.getResponse();
+      return error.getResponse() as ReadinessDto;
     }
   }
 }

@@ -8,9 +8,9 @@ import {
   NestInterceptor,
   Type,
 } from '@nestjs/common';
-import type { Request } from 'express';
-import { catchError, from, Observable, switchMap, throwError } from 'rxjs';
-import { allReceivedFiles, APP_CONFIG, AppConfig, FileReceiver, MultipartResult, MultipartSpec, readMultipart } from '@eoffice/core';
+import type { Request, Response } from 'express';
+import type { Observable } from 'rxjs';
+import { APP_CONFIG, AppConfig, AppError, checkInputValue, FileReceiver, MultipartResult, MultipartSpec, readMultipart } from '@eoffice/core';
 
 type RequestWithParts = Request & { multipart?: MultipartResult };
 
@@ -30,18 +30,26 @@ export function MultipartInterceptor(spec: MultipartSpec, options: { orJson?: bo
       const request = context.switchToHttp().getRequest<RequestWithParts>();
       if (options.orJson && request.is('application/json')) return next.handle();
       try {
-        request.multipart = await readMultipart(request, spec, this.receiver, this.config.UPLOAD_MAX_BYTES);
+        request.multipart = await readMultipart(request, spec, this.receiver, {
+          maxBytes: this.config.UPLOAD_MAX_BYTES,
+          idleTimeoutMs: this.config.UPLOAD_IDLE_TIMEOUT_SECONDS * 1000,
+        });
       } catch (error) {
+        // A body cut short or gone silent: answer, then close the connection rather than wait on it.
+        if (error instanceof AppError && (error.code === 'UPLOAD_IDLE_TIMEOUT' || error.code === 'MULTIPART_INCOMPLETE')) {
+          context.switchToHttp().getResponse<Response>().setHeader('Connection', 'close');
+        }
         // Discard what the client is still sending so it can read our answer.
         request.unpipe();
         request.resume();
         throw error;
       }
-      // A request that fails after its files were stored leaves no unreferenced blob behind.
-      const received = allReceivedFiles(request.multipart);
-      return next.handle().pipe(
-        catchError((error: unknown) => from(this.receiver.discard(received)).pipe(switchMap(() => throwError(() => error)))),
-      );
+      // Blobs of a request that fails from here on stay in the store: they are shared by content,
+      // so another request may be recording the same bytes right now (see docs/uploads.md); the
+      // orphan collector removes those no record refers to.
+      // Text fields get the checks a JSON body gets in InputChecksMiddleware.
+      checkInputValue(request.multipart.fields, 'form');
+      return next.handle();
     }
   }
   return mixin(Interceptor);

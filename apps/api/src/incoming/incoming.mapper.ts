@@ -1,6 +1,9 @@
-import type { IncomingAssignment, IncomingDetail, IncomingDocument, IncomingListItem, Registration } from '@eoffice/documents';
+import type { CappedPage, IncomingAssignment, IncomingDetail, IncomingDocument, IncomingListItem, Registration } from '@eoffice/documents';
+import type {
+  IncomingAssignmentDto, IncomingDetailDto, IncomingDto, IncomingListItemDto, IncomingPageDto, RegistrationDto,
+} from './dto/incoming-responses.dto';
 
-export function toAssignmentDto(a: IncomingAssignment) {
+export function toAssignmentDto(a: IncomingAssignment): IncomingAssignmentDto {
   return {
     id: a.id,
     role: a.role,
@@ -14,7 +17,7 @@ export function toAssignmentDto(a: IncomingAssignment) {
   };
 }
 
-export function toIncomingDto(d: IncomingDocument) {
+export function toIncomingDto(d: IncomingDocument): IncomingDto {
   return {
     id: d.id,
     incomingNumber: d.incomingNumber,
@@ -47,7 +50,7 @@ export function toIncomingDto(d: IncomingDocument) {
   };
 }
 
-export function toRegistrationDto(r: Registration) {
+export function toRegistrationDto(r: Registration): RegistrationDto {
   return {
     id: r.document.id,
     incomingNumber: r.document.incomingNumber,
@@ -60,12 +63,12 @@ export function toRegistrationDto(r: Registration) {
   };
 }
 
-export const toListItemDto = ({ document, assignments }: IncomingListItem) => ({
+export const toListItemDto = ({ document, assignments }: IncomingListItem): IncomingListItemDto => ({
   ...toIncomingDto(document),
   assignments: assignments.map(toAssignmentDto),
 });
 
-export function toDetailDto({ document, assignments, timeline }: IncomingDetail) {
+export function toDetailDto({ document, assignments, timeline }: IncomingDetail): IncomingDetailDto {
   return {
     ...toIncomingDto(document),
     assignments: assignments.map(toAssignmentDto),
@@ -79,4 +82,8 @@ export function toDetailDto({ document, assignments, timeline }: IncomingDetail)
       data: e.data,
     })),
   };
+}
+
+export function toIncomingPageDto(page: CappedPage<IncomingListItem>): IncomingPageDto {
+  return { items: page.items.map(toListItemDto), total: page.total, totalIsExact: page.totalIsExact, page: page.page, pageSize: page.pageSize };
 }

@@ -1,20 +1,10 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor } from '@eoffice/accounts';
-import type { JobRun } from '@eoffice/core';
+import { Actor, CurrentActor, SignedIn } from '@eoffice/accounts';
 import { JobStatusService } from '@eoffice/documents';
-
-const toJobDto = (run: JobRun) => ({
-  id: run.id,
-  name: run.name,
-  state: run.state,
-  progress: run.progress,
-  result: run.result,
-  error: run.error,
-  createdAt: run.createdAt,
-  startedAt: run.startedAt,
-  finishedAt: run.finishedAt,
-});
+import { Answers } from '../http/api-answers.decorator';
+import { JobDto } from './dto/job.dto';
+import { toJobDto } from './job.mapper';
 
 /** Background work a person started (a scan, …): GET /jobs/:id for its state, progress and result. */
 @ApiTags('jobs')
@@ -24,7 +14,9 @@ export class JobsController {
   constructor(private readonly jobs: JobStatusService) {}
 
   @Get(':id')
-  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @SignedIn()
+  @Answers(200, JobDto, { errors: [404] })
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<JobDto> {
     return toJobDto(await this.jobs.get(actor, id));
   }
 }

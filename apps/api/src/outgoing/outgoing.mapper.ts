@@ -1,6 +1,14 @@
-import type { OutgoingAppendix, OutgoingDetail, OutgoingDocument, OutgoingEvent, OutgoingVersion, RecipientProgress } from '@eoffice/documents';
+import { isBeingHandled } from '@eoffice/documents';
+import type {
+  OutgoingAppendix, OutgoingDetail, OutgoingDocument, OutgoingEvent, OutgoingRecipient, OutgoingVersion, Page, PluginSigningSession,
+  PreparedSignatureRequest, RecipientProgress,
+} from '@eoffice/documents';
+import type {
+  AppendixDto, OutgoingDetailDto, OutgoingDto, OutgoingPageDto, OutgoingRecipientDto, OutgoingTimelineEventDto, OutgoingVersionDto,
+  PaperRecipientSentDto, PluginSigningSessionDto, PreparedSignatureDto,
+} from './dto/outgoing-responses.dto';
 
-export function toOutgoingDto(d: OutgoingDocument) {
+export function toOutgoingDto(d: OutgoingDocument): OutgoingDto {
   return {
     id: d.id,
     status: d.status,
@@ -27,16 +35,18 @@ export function toOutgoingDto(d: OutgoingDocument) {
     dispatchedAt: d.dispatchedAt,
     recalledAt: d.recalledAt,
     recallReason: d.recallReason,
+    /** When the words of the current PDF last went to search (null until the worker has read it). */
+    textExtractedAt: d.textExtractedAt,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
   };
 }
 
-export function toAppendixDto(a: OutgoingAppendix) {
+export function toAppendixDto(a: OutgoingAppendix): AppendixDto {
   return { id: a.id, position: a.position, title: a.title, issued: a.issuedFileId !== null, createdBy: a.createdBy, createdAt: a.createdAt };
 }
 
-function toVersionDto(v: OutgoingVersion) {
+function toVersionDto(v: OutgoingVersion): OutgoingVersionDto {
   return {
     versionNumber: v.versionNumber,
     sourceFileId: v.sourceFileId,
@@ -50,7 +60,7 @@ function toVersionDto(v: OutgoingVersion) {
 }
 
 /** Per recipient: delivered or sent, and for internal ones how far their copy has got (received, assigned, done). */
-function toRecipientDto(r: RecipientProgress) {
+function toRecipientDto(r: RecipientProgress): OutgoingRecipientDto {
   return {
     id: r.id,
     kind: r.kind,
@@ -64,22 +74,27 @@ function toRecipientDto(r: RecipientProgress) {
     incomingDocumentId: r.incomingDocumentId,
     handling: handlingOf(r.incomingStatus),
     recalledAt: r.recalledAt,
+    paperSentBy: r.paperSentBy,
   };
+}
+
+export function toPaperRecipientDto(r: OutgoingRecipient): PaperRecipientSentDto {
+  return { id: r.id, kind: r.kind, name: r.name, delivery: r.delivery, deliveredAt: r.deliveredAt, paperSentBy: r.paperSentBy };
 }
 
 function handlingOf(status: string | null): string | null {
   if (status === null) return null;
   if (status === 'closed') return 'done';
-  if (status === 'assigned' || status === 'in_progress') return 'assigned';
+  if (isBeingHandled(status)) return 'assigned';
   if (status === 'registered' || status === 'submitted') return 'received';
   return status;
 }
 
-function toEventDto(e: OutgoingEvent) {
+function toEventDto(e: OutgoingEvent): OutgoingTimelineEventDto {
   return { action: e.action, actorId: e.actorId, at: e.occurredAt, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, data: e.data };
 }
 
-export function toOutgoingDetailDto({ document, versions, appendices, recipients, timeline }: OutgoingDetail) {
+export function toOutgoingDetailDto({ document, versions, appendices, recipients, timeline }: OutgoingDetail): OutgoingDetailDto {
   return {
     ...toOutgoingDto(document),
     versions: versions.map(toVersionDto),
@@ -87,4 +102,16 @@ export function toOutgoingDetailDto({ document, versions, appendices, recipients
     recipients: recipients.map(toRecipientDto),
     timeline: timeline.map(toEventDto),
   };
+}
+
+export function toOutgoingPageDto(page: Page<OutgoingDocument>): OutgoingPageDto {
+  return { items: page.items.map(toOutgoingDto), total: page.total, page: page.page, pageSize: page.pageSize };
+}
+
+export function toPreparedSignatureDto(p: PreparedSignatureRequest): PreparedSignatureDto {
+  return { sessionId: p.sessionId, digest: p.digest, digestAlgorithm: p.digestAlgorithm, signedAttributes: p.signedAttributes, expiresAt: p.expiresAt };
+}
+
+export function toPluginSessionDto(s: PluginSigningSession): PluginSigningSessionDto {
+  return { sessionId: s.sessionId, pdfPath: s.pdfPath, expiresAt: s.expiresAt };
 }

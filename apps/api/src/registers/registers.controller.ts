@@ -1,12 +1,15 @@
 import { Body, Controller, Get, Header, Headers, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, IsUUID, Length } from 'class-validator';
-import { Actor, CurrentActor, Role, Roles } from '@eoffice/accounts';
-import { Register, REGISTER_BOOK_ROLES, RegisterBookService, RegisterKind, RegisterService, REPORT_MEDIA_TYPES } from '@eoffice/documents';
+import { Actor, CurrentActor, Role, Roles, SignedIn } from '@eoffice/accounts';
+import { REGISTER_BOOK_ROLES, RegisterBookService, RegisterKind, RegisterService, REPORT_MEDIA_TYPES } from '@eoffice/documents';
+import { Answers } from '../http/api-answers.decorator';
+import { REPORT_FILE_TYPES } from '../http/report.dto';
 import { reportFileResponse } from '../http/report-file.response';
 import { negotiateReportFormat } from '../http/report-format';
 import { RegisterBookQueryDto } from './dto/register-book.dto';
-import { toRegisterBookDto } from './register-book.mapper';
+import { RegisterBookDto, RegisterDto } from './dto/register-responses.dto';
+import { toRegisterBookDto, toRegisterDto } from './register-book.mapper';
 
 class OpenRegisterDto {
   @ApiProperty() @IsUUID() agencyId!: string;
@@ -15,16 +18,6 @@ class OpenRegisterDto {
   @ApiProperty({ example: 'Sổ văn bản đến của Hội đồng thi đua' }) @IsString() @Length(1, 200) name!: string;
   @ApiProperty() @IsBoolean() confidential!: boolean;
 }
-
-const toDto = (r: Register) => ({
-  id: r.id,
-  agencyId: r.agencyId,
-  kind: r.kind,
-  code: r.code,
-  name: r.name,
-  confidential: r.confidential,
-  active: r.active,
-});
 
 /** Sổ văn bản: each agency's incoming and outgoing registers, each with its own yearly series. */
 @ApiTags('registers')
@@ -37,14 +30,17 @@ export class RegistersController {
   ) {}
 
   @Get()
-  async list(@CurrentActor() actor: Actor) {
-    return (await this.registers.listForActor(actor)).map(toDto);
+  @SignedIn()
+  @Answers(200, [RegisterDto])
+  async list(@CurrentActor() actor: Actor): Promise<RegisterDto[]> {
+    return (await this.registers.listForActor(actor)).map(toRegisterDto);
   }
 
   @Post()
   @Roles(Role.admin)
-  async open(@CurrentActor() actor: Actor, @Body() dto: OpenRegisterDto) {
-    return toDto(await this.registers.open(actor, dto));
+  @Answers(201, RegisterDto, { errors: [404, 409] })
+  async open(@CurrentActor() actor: Actor, @Body() dto: OpenRegisterDto): Promise<RegisterDto> {
+    return toRegisterDto(await this.registers.open(actor, dto));
   }
 
   /** Sổ đăng ký (Decree 30 Phụ lục IV): the register's entries of a year as JSON, XLSX or a printable PDF. */
@@ -54,12 +50,13 @@ export class RegistersController {
   @Header('Cache-Control', 'private, no-store')
   @ApiProduces(...Object.values(REPORT_MEDIA_TYPES))
   @ApiHeader({ name: 'Accept', required: false, description: 'used when ?format= is absent' })
+  @Answers(200, RegisterBookDto, { errors: [404, 406], alsoBinary: REPORT_FILE_TYPES })
   async book(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: RegisterBookQueryDto,
     @Headers('accept') accept?: string,
-  ): Promise<ReturnType<typeof toRegisterBookDto> | StreamableFile> {
+  ): Promise<RegisterBookDto | StreamableFile> {
     const format = negotiateReportFormat(query.format, accept);
     const period = { year: query.year, from: query.from, to: query.to };
     if (format === 'json') return toRegisterBookDto(await this.books.book(actor, id, period));

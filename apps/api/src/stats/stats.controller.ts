@@ -4,9 +4,12 @@ import { Actor, CurrentActor, Roles } from '@eoffice/accounts';
 import {
   PeriodRequest, REPORT_MEDIA_TYPES, StatsDrilldownService, StatsReportService, StatsService, StatsSubject, STATS_ROLES, TrackingBookService,
 } from '@eoffice/documents';
+import { Answers } from '../http/api-answers.decorator';
+import { REPORT_FILE_TYPES } from '../http/report.dto';
 import { reportFileResponse } from '../http/report-file.response';
 import { negotiateReportFormat } from '../http/report-format';
 import { MonthlyDrilldownDto, MonthlyStatsQueryDto, WeeklyDrilldownDto, WeeklyStatsQueryDto } from './dto/stats-query.dto';
+import { DrilldownDto, StatsDto, TrackingBookDto } from './dto/stats-responses.dto';
 import { toDrilldownDto, toStatsDto, toTrackingBookDto } from './stats.mapper';
 
 const subjectOf = (q: StatsSubject): StatsSubject => ({ unitId: q.unitId, includeSubunits: q.includeSubunits, personId: q.personId });
@@ -31,6 +34,7 @@ export class StatsController {
   @Header('Cache-Control', 'private, no-store')
   @ApiProduces(...Object.values(REPORT_MEDIA_TYPES))
   @ApiHeader({ name: 'Accept', required: false, description: 'used when ?format= is absent' })
+  @Answers(200, StatsDto, { errors: [404, 406], alsoBinary: REPORT_FILE_TYPES })
   weekly(@CurrentActor() actor: Actor, @Query() query: WeeklyStatsQueryDto, @Headers('accept') accept?: string) {
     return this.figures(actor, week(query.week), query, negotiateReportFormat(query.format, accept));
   }
@@ -41,6 +45,7 @@ export class StatsController {
   @Header('Cache-Control', 'private, no-store')
   @ApiProduces(...Object.values(REPORT_MEDIA_TYPES))
   @ApiHeader({ name: 'Accept', required: false, description: 'used when ?format= is absent' })
+  @Answers(200, StatsDto, { errors: [404, 406], alsoBinary: REPORT_FILE_TYPES })
   monthly(@CurrentActor() actor: Actor, @Query() query: MonthlyStatsQueryDto, @Headers('accept') accept?: string) {
     return this.figures(actor, month(query.month), query, negotiateReportFormat(query.format, accept));
   }
@@ -49,14 +54,16 @@ export class StatsController {
   @Get('weekly/drilldown')
   @Roles(...STATS_ROLES)
   @Header('Cache-Control', 'private, no-store')
-  async weeklyDrilldown(@CurrentActor() actor: Actor, @Query() query: WeeklyDrilldownDto) {
+  @Answers(200, DrilldownDto, { errors: [404] })
+  async weeklyDrilldown(@CurrentActor() actor: Actor, @Query() query: WeeklyDrilldownDto): Promise<DrilldownDto> {
     return toDrilldownDto(await this.drilldowns.list(actor, week(query.week), subjectOf(query), query));
   }
 
   @Get('monthly/drilldown')
   @Roles(...STATS_ROLES)
   @Header('Cache-Control', 'private, no-store')
-  async monthlyDrilldown(@CurrentActor() actor: Actor, @Query() query: MonthlyDrilldownDto) {
+  @Answers(200, DrilldownDto, { errors: [404] })
+  async monthlyDrilldown(@CurrentActor() actor: Actor, @Query() query: MonthlyDrilldownDto): Promise<DrilldownDto> {
     return toDrilldownDto(await this.drilldowns.list(actor, month(query.month), subjectOf(query), query));
   }
 
@@ -66,6 +73,7 @@ export class StatsController {
   @Header('Vary', 'Accept')
   @Header('Cache-Control', 'private, no-store')
   @ApiProduces(...Object.values(REPORT_MEDIA_TYPES))
+  @Answers(200, TrackingBookDto, { errors: [404, 406], alsoBinary: REPORT_FILE_TYPES })
   weeklyTrackingBook(@CurrentActor() actor: Actor, @Query() query: WeeklyStatsQueryDto, @Headers('accept') accept?: string) {
     return this.trackingBook(actor, week(query.week), query, negotiateReportFormat(query.format, accept));
   }
@@ -75,11 +83,17 @@ export class StatsController {
   @Header('Vary', 'Accept')
   @Header('Cache-Control', 'private, no-store')
   @ApiProduces(...Object.values(REPORT_MEDIA_TYPES))
+  @Answers(200, TrackingBookDto, { errors: [404, 406], alsoBinary: REPORT_FILE_TYPES })
   monthlyTrackingBook(@CurrentActor() actor: Actor, @Query() query: MonthlyStatsQueryDto, @Headers('accept') accept?: string) {
     return this.trackingBook(actor, month(query.month), query, negotiateReportFormat(query.format, accept));
   }
 
-  private async figures(actor: Actor, period: PeriodRequest, query: StatsSubject, format: ReturnType<typeof negotiateReportFormat>) {
+  private async figures(
+    actor: Actor,
+    period: PeriodRequest,
+    query: StatsSubject,
+    format: ReturnType<typeof negotiateReportFormat>,
+  ): Promise<StatsDto | StreamableFile> {
     if (format === 'json') return toStatsDto(await this.stats.figures(actor, period, subjectOf(query)));
     return reportFileResponse(await this.reports.file(actor, period, subjectOf(query), format));
   }
@@ -89,7 +103,7 @@ export class StatsController {
     period: PeriodRequest,
     query: StatsSubject,
     format: ReturnType<typeof negotiateReportFormat>,
-  ): Promise<ReturnType<typeof toTrackingBookDto> | StreamableFile> {
+  ): Promise<TrackingBookDto | StreamableFile> {
     if (format === 'json') return toTrackingBookDto(await this.trackingBooks.book(actor, period, subjectOf(query)));
     return reportFileResponse(await this.trackingBooks.file(actor, period, subjectOf(query), format));
   }

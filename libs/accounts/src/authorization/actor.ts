@@ -8,6 +8,8 @@ export interface Actor {
   roles: readonly Role[];
   unitId: string;
   mustChangePassword: boolean;
+  /** The sign-in (refresh-token family) the request's access token belongs to, when known. */
+  sessionId?: string;
 }
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { RecordedRun, RecordedRunStatus, RecordedRunTrigger } from '@eoffice/core';
 
-export type ReportStatus = 'queued' | 'running' | 'completed' | 'failed';
-export type ReportTrigger = 'manual' | 'schedule';
+export type ReportStatus = RecordedRunStatus;
+export type ReportTrigger = RecordedRunTrigger;
 
 export interface UnusedUnitEntry {
   unitId: string;
@@ -25,19 +26,7 @@ export interface UnusedAccountEntry {
 
 /** Units (and personal accounts) not used for `months` months (the Bình Định e-mail rules (2014) Điều 5.2), for the administrator. */
 @Entity('unused_account_report')
-export class UnusedAccountReport {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'varchar' })
-  status!: ReportStatus;
-
-  @Column({ type: 'varchar' })
-  trigger!: ReportTrigger;
-
-  @Column({ type: 'uuid', nullable: true })
-  requestedBy!: string | null;
-
+export class UnusedAccountReport extends RecordedRun {
   @Column({ type: 'int' })
   months!: number;
 
@@ -55,16 +44,4 @@ export class UnusedAccountReport {
 
   @Column({ type: 'jsonb' })
   accounts!: UnusedAccountEntry[];
-
-  @Column({ type: 'text', nullable: true })
-  error!: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  startedAt!: Date | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  finishedAt!: Date | null;
 }

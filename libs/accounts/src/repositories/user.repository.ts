@@ -89,8 +89,8 @@ export class UserRepository {
     return rows.map((r) => r.id);
   }
 
-  async existsWithRole(role: Role): Promise<boolean> {
-    return (await this.repo.countBy({ roles: ArrayContains([role]) })) > 0;
+  async existsWithRole(role: Role, manager?: EntityManager): Promise<boolean> {
+    return (await (manager ? manager.getRepository(User) : this.repo).countBy({ roles: ArrayContains([role]) })) > 0;
   }
 
   countActiveWithRole(manager: EntityManager, role: Role): Promise<number> {
@@ -129,24 +129,6 @@ export class UserRepository {
   /** Invalidates every access token already issued to the person. */
   async bumpSessionVersion(id: string, manager?: EntityManager): Promise<void> {
     await this.of(manager).increment({ id }, 'sessionVersion', 1);
-  }
-
-  /**
-   * Atomic, so parallel failed attempts are all counted; a lock that has run out starts a fresh count.
-   */
-  async recordFailedLogin(id: string, lockThreshold: number, lockUntil: Date): Promise<User | null> {
-    await this.repo.query(
-      `UPDATE app_user u
-          SET failed_login_count = n.count,
-              locked_until = CASE WHEN n.count >= $2 THEN $3::timestamptz ELSE NULL END
-         FROM (SELECT id,
-                      CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 1
-                           ELSE failed_login_count + 1 END AS count
-                 FROM app_user WHERE id = $1 FOR UPDATE) n
-        WHERE u.id = n.id`,
-      [id, lockThreshold, lockUntil],
-    );
-    return this.findById(id);
   }
 
   /** The administrator's list: any state, filtered, by name. */

@@ -1,4 +1,4 @@
-import { addressKey, loginRateKeys } from './login-rate-limit';
+import { accountKeyPatterns, addressKey, loginRateKeys, progressiveDelaySeconds } from './login-rate-limit';
 
 describe('login rate-limit keys', () => {
   it('keys IPv4 by address, also when IPv4-mapped', () => {
@@ -23,7 +23,17 @@ describe('login rate-limit keys', () => {
     expect(keys).toEqual({
       pair: 'eoffice:ratelimit:login:pair:bangnv:198.51.100.1',
       address: 'eoffice:ratelimit:login:addr:198.51.100.1',
+      delay: 'eoffice:ratelimit:login:delay:bangnv:198.51.100.1',
     });
     expect(loginRateKeys('p', 'a:b', '1.2.3.4').pair).toBe('p:ratelimit:login:pair:a%3Ab:1.2.3.4');
+  });
+
+  it('makes a pair wait longer after every failure from the fifth, up to 15 minutes', () => {
+    expect([0, 4].map(progressiveDelaySeconds)).toEqual([0, 0]);
+    expect([5, 6, 7, 8, 9, 10, 11, 50].map(progressiveDelaySeconds)).toEqual([30, 60, 120, 240, 480, 900, 900, 900]);
+  });
+
+  it('matches every address of one account, and only that account', () => {
+    expect(accountKeyPatterns('p', 'BangNV')).toEqual(['p:ratelimit:login:pair:bangnv:*', 'p:ratelimit:login:delay:bangnv:*']);
   });
 });

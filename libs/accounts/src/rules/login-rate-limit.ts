@@ -17,6 +17,22 @@ export const LOGIN_RATE_LIMITS = {
   perAddress: { limit: 100, windowSeconds: 15 * 60 },
 } as const satisfies Record<string, RateWindow>;
 
+/**
+ * The lock-out, per (account, address) only, so nobody can lock a colleague out from elsewhere and
+ * an unknown account answers exactly like a known one: from the 5th failure in a window, each
+ * further failure makes the pair wait twice as long (30 s, 1 min, 2 min … at most 15 min).
+ */
+export const PROGRESSIVE_DELAY = { afterFailures: 5, firstSeconds: 30, maxSeconds: 15 * 60 } as const;
+
+export function progressiveDelaySeconds(failures: number): number {
+  const { afterFailures, firstSeconds, maxSeconds } = PROGRESSIVE_DELAY;
+  if (failures < afterFailures) return 0;
+  return Math.min(maxSeconds, firstSeconds * 2 ** Math.min(failures - afterFailures, 20));
+}
+
+/** Second-factor guesses per person from any address: the password is already known to whoever tries. */
+export const MFA_RATE_LIMIT: RateWindow = { limit: 5, windowSeconds: 15 * 60 };
+
 function expandIPv6(address: string): string[] {
   const [head, tail = ''] = address.split('::');
   const left = head ? head.split(':') : [];
@@ -38,11 +54,18 @@ export function addressKey(ip: string | undefined): string {
   return 'unknown';
 }
 
-export function loginRateKeys(prefix: string, username: string, ip: string | undefined): { pair: string; address: string } {
+export function loginRateKeys(prefix: string, username: string, ip: string | undefined): { pair: string; address: string; delay: string } {
   const address = addressKey(ip);
   const account = encodeURIComponent(username.trim().toLowerCase());
   return {
     pair: `${prefix}:ratelimit:login:pair:${account}:${address}`,
     address: `${prefix}:ratelimit:login:addr:${address}`,
+    delay: `${prefix}:ratelimit:login:delay:${account}:${address}`,
   };
+}
+
+/** Every (account, address) key of one account, for an administrator's password reset to clear. */
+export function accountKeyPatterns(prefix: string, username: string): string[] {
+  const account = encodeURIComponent(username.trim().toLowerCase()).replace(/[*?[\]\\]/g, '\\$&');
+  return [`${prefix}:ratelimit:login:pair:${account}:*`, `${prefix}:ratelimit:login:delay:${account}:*`];
 }

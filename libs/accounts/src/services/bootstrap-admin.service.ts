@@ -33,9 +33,9 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
     await this.dataSource.transaction(async (manager) => {
       // The advisory lock makes two API processes starting together create one admin, not two.
       await manager.query('SELECT pg_advisory_xact_lock(7230002)');
-      if (await this.users.existsWithRole(Role.admin)) return;
+      if (await this.users.existsWithRole(Role.admin, manager)) return;
       const agency =
-        (await this.units.findRootAgency()) ??
+        (await this.units.findRootAgency(manager)) ??
         (await this.directory.createUnit(manager, null, { code: 'CQ', name: 'Cơ quan', kind: 'agency' }));
       await this.directory.createUser(manager, null, {
         username: this.config.BOOTSTRAP_ADMIN_USERNAME,

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, AppError } from '@eoffice/core';
 import type { Actor } from '../authorization/actor';
 import { DataScope, dataScopeOf } from '../authorization/data-scope';
@@ -33,8 +34,9 @@ export class OrganisationScope {
     return agency;
   }
 
-  async findUnit(unitId: string): Promise<Unit | null> {
-    return this.units.findById(unitId);
+  /** Pass the manager inside a transaction, so the read uses its connection rather than a second one from the pool. */
+  async findUnit(unitId: string, manager?: EntityManager): Promise<Unit | null> {
+    return this.units.findById(unitId, manager);
   }
 
   /** A person who can act now (a named leader, an assignee): null when unknown or deactivated. */
@@ -79,6 +81,11 @@ export class OrganisationScope {
     return own.length ? own : this.users.activeIdsWithRole(Role.admin);
   }
 
+  /** Every active administrator of the installation (backups and drills concern all of it). */
+  allAdministratorIds(): Promise<string[]> {
+    return this.users.activeIdsWithRole(Role.admin);
+  }
+
   /** Văn thư of an agency: who registers, numbers and seals its documents. */
   clerkIdsOf(agencyId: string): Promise<string[]> {
     return this.users.activeIdsWithRole(Role.clerk, agencyId);
@@ -93,8 +100,8 @@ export class OrganisationScope {
     if (!this.canAdminister(subject)) throw AppError.forbidden();
   }
 
-  async isHeadOf(subject: Pick<ScopeSubject, 'id'>, unitId: string): Promise<boolean> {
-    const unit = await this.units.findById(unitId);
+  async isHeadOf(subject: Pick<ScopeSubject, 'id'>, unitId: string, manager?: EntityManager): Promise<boolean> {
+    const unit = await this.units.findById(unitId, manager);
     return unit?.headUserId === subject.id;
   }
 

@@ -5,12 +5,9 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@eoffice/core';
 import type { User } from '../entities/user.entity';
 import { RefreshTokenRepository } from '../repositories/refresh-token.repository';
+import { parseAccessClaims, parseMfaClaims, type AccessClaims, type MfaClaims, type MfaStage } from '../rules/token-claims';
 
-export interface AccessClaims {
-  sub: string;
-  /** Session version: a token minted before a revocation no longer matches the user row. */
-  sv: number;
-}
+export type { AccessClaims, MfaClaims, MfaStage } from '../rules/token-claims';
 
 export interface TokenPair {
   accessToken: string;
@@ -18,6 +15,9 @@ export interface TokenPair {
   expiresIn: number;
   mustChangePassword: boolean;
 }
+
+/** Between the password and the second factor: good only for the MFA routes, for five minutes. */
+export const MFA_TOKEN_TTL_SECONDS = 300;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -42,7 +42,7 @@ export class TokenService {
       },
       manager,
     );
-    const claims: AccessClaims = { sub: user.id, sv: user.sessionVersion };
+    const claims: Omit<AccessClaims, 'exp'> = { sub: user.id, sv: user.sessionVersion, fid: familyId, typ: 'access' };
     return {
       accessToken: await this.jwt.signAsync(claims),
       refreshToken,
@@ -51,7 +51,19 @@ export class TokenService {
     };
   }
 
-  verifyAccess(token: string): Promise<AccessClaims> {
-    return this.jwt.verifyAsync<AccessClaims>(token);
+  issueMfaToken(user: User, stage: MfaStage): Promise<string> {
+    const claims: Omit<MfaClaims, 'exp'> = { sub: user.id, sv: user.sessionVersion, typ: 'mfa', stage };
+    return this.jwt.signAsync(claims, { expiresIn: MFA_TOKEN_TTL_SECONDS });
+  }
+
+  /** Null for anything but a well-formed, unexpired access token signed by us. */
+  async verifyAccess(token: string): Promise<AccessClaims | null> {
+    const raw = await this.jwt.verifyAsync<Record<string, unknown>>(token).catch(() => null);
+    return raw ? parseAccessClaims(raw) : null;
+  }
+
+  async verifyMfa(token: string): Promise<MfaClaims | null> {
+    const raw = await this.jwt.verifyAsync<Record<string, unknown>>(token).catch(() => null);
+    return raw ? parseMfaClaims(raw) : null;
   }
 }

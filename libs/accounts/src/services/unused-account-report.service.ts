@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, AuditService, JobName, JobOutbox, JobPayloads, OnJob } from '@eoffice/core';
+import { AppError, AuditService, JobName, JobOutbox, JobPayloads, OnJob, performRecordedRun } from '@eoffice/core';
 import type { Actor } from '../authorization/actor';
 import type { ReportTrigger, UnusedAccountReport } from '../entities/unused-account-report.entity';
 import { UnitRepository } from '../repositories/unit.repository';
@@ -58,17 +58,12 @@ export class UnusedAccountReportService {
       ? await this.reports.findById(payload.reportId)
       : await this.dataSource.transaction((manager) => this.open(manager, 'schedule', null, UNUSED_AFTER_MONTHS));
     if (!report) throw AppError.notFound('báo cáo (report)');
-    if (report.status === 'completed') return;
-    const now = new Date();
-    const cutoff = cutoffBefore(now, report.months);
-    await this.reports.update(report.id, { status: 'running', startedAt: now, cutoff });
-    try {
+    const cutoff = cutoffBefore(new Date(), report.months);
+    const work = async () => {
       const [unitUsage, accountUsage] = await Promise.all([this.units.usage(), this.users.usage()]);
       await this.finish(report.id, unusedUnits(unitUsage, cutoff), unusedAccounts(accountUsage, cutoff));
-    } catch (error) {
-      await this.reports.update(report.id, { status: 'failed', error: String(error), finishedAt: new Date() });
-      throw error;
-    }
+    };
+    await performRecordedRun(report, this.reports, work, { cutoff });
   }
 
   private async open(manager: EntityManager, trigger: ReportTrigger, requestedBy: string | null, months: number): Promise<UnusedAccountReport> {

@@ -13,6 +13,7 @@ import { localDate } from '../rules/delegation-period';
 import { assertNoProblems, personProblems, positionProblems } from '../rules/organisation-input';
 import { generateOneTimePassword } from '../rules/password-policy';
 import { normaliseText } from '../rules/vietnamese-text';
+import { LoginRateLimiter } from './login-rate-limiter.service';
 import { OrganisationScope } from './organisation-scope.service';
 import { PasswordHasher } from './password-hasher.service';
 import { UserDirectoryService } from './user-directory.service';
@@ -52,6 +53,7 @@ export class UserLifecycleService {
     private readonly scope: OrganisationScope,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly loginLimiter: LoginRateLimiter,
   ) {}
 
   async hire(actor: Actor, input: Hire): Promise<Hired> {
@@ -156,6 +158,7 @@ export class UserLifecycleService {
       await this.audit.record(manager, { actorId: actor.id, action: 'user.password_reset', entityType: 'user', entityId: locked.id });
       return { ...locked, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null };
     });
+    await this.loginLimiter.forgetAccount(user.username);
     return { user, initialPassword };
   }
 

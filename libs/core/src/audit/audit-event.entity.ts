@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One line of the append-only trail. `hash` chains it to the previous line. */
+/**
+ * One line of the append-only trail. Written unsealed (no `chainSeq`, no hashes) by the request;
+ * the sealer then gives it its place and `hash`, which chains it to the previous line.
+ */
 @Entity('audit_event')
 export class AuditEvent {
   @PrimaryGeneratedColumn({ type: 'bigint' })
@@ -24,9 +27,13 @@ export class AuditEvent {
   @Column({ type: 'jsonb' })
   data!: Record<string, unknown>;
 
+  /** The line's place in the chain, 1, 2, 3, … without gaps; null until sealed. */
+  @Column({ type: 'bigint', nullable: true })
+  chainSeq!: string | null;
+
   @Column({ type: 'char', length: 64, nullable: true })
   prevHash!: string | null;
 
-  @Column({ type: 'char', length: 64 })
-  hash!: string;
+  @Column({ type: 'char', length: 64, nullable: true })
+  hash!: string | null;
 }

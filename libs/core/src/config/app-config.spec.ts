@@ -3,6 +3,7 @@ import { loadConfig } from './app-config';
 const valid = {
   JWT_SECRET: 'x'.repeat(32),
   SIGNING_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+  MFA_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString('base64'),
 };
 
 describe('loadConfig', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCheckpointKey } from '../audit/checkpoint-key';
 
 /**
  * Every environment variable the system reads, validated once at start-up into one typed object.
@@ -59,8 +60,91 @@ const schema = z.object({
   LIST_COUNT_CAP: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   /** A search ranks only this many newest matches; older matches follow, newest first. */
   SEARCH_RANK_WINDOW: z.coerce.number().int().min(1).max(100_000).default(2_000),
+  /**
+   * Most documents a search reads newest first (incoming_received_idx) to find its window before
+   * it asks the trigram index instead; 0: always the trigram index (bench/incoming).
+   */
+  SEARCH_WALK_ROWS: z.coerce.number().int().min(0).max(10_000_000).default(100_000),
   /** How often the worker relays jobs left in the outbox (written by a change whose process could not reach Redis). */
   OUTBOX_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  /** How long a worker's claim on a running job lasts without renewal; a job whose worker died is found stalled after it. */
+  JOB_LOCK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** How often each worker looks for stalled jobs (their lock expired: the worker that ran them died). */
+  JOB_STALLED_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** How often the worker writes its heartbeat to Redis; three missed beats and it is reported stale. */
+  WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  /** Port of the worker's Prometheus endpoint (job durations and failures); unset: none. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Lifetime of the queue dashboard's sign-in cookie. */
+  DASHBOARD_SESSION_SECONDS: z.coerce.number().int().min(60).max(8 * 3600).default(900),
+  /** An upload that sends nothing for this long is answered 408 and cut off (slow-loris). */
+  UPLOAD_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** The most one HTTP request may take to arrive in full, headers and body. */
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** How often an API or worker process chains the audit entries written since (one process at a time). */
+  AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Ed25519 private key (PEM, or base64 of PKCS#8 DER or of the 32-byte seed) that signs audit checkpoints; unset: none. */
+  AUDIT_CHECKPOINT_KEY: z
+    .string()
+    .refine((v) => {
+      try {
+        parseCheckpointKey(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an Ed25519 private key: PEM, or base64 of PKCS#8 DER or of the 32-byte seed')
+    .optional(),
+  /** When the worker publishes a signed audit checkpoint; empty: only on request (POST /audit/checkpoints). */
+  AUDIT_CHECKPOINT_CRON: z.string().default('*/15 * * * *'),
+  /** restic repository of the backups (a local directory, or s3:https://host/bucket/path); unset: backups are not configured. */
+  BACKUP_REPOSITORY: z.string().optional(),
+  BACKUP_REPOSITORY_PASSWORD: z.string().optional(),
+  /** A second, independent destination (another medium or an S3-compatible bucket), backed up and verified on its own. */
+  BACKUP_REPOSITORY_2: z.string().optional(),
+  /** Its password when it differs from BACKUP_REPOSITORY_PASSWORD. */
+  BACKUP_REPOSITORY_2_PASSWORD: z.string().optional(),
+  /** Credentials for s3: repositories. */
+  BACKUP_S3_ACCESS_KEY_ID: z.string().optional(),
+  BACKUP_S3_SECRET_ACCESS_KEY: z.string().optional(),
+  BACKUP_S3_REGION: z.string().optional(),
+  /** PEM file of the CA that signed a private S3 endpoint's certificate (restic --cacert). */
+  BACKUP_S3_CA_FILE: z.string().optional(),
+  /** `off` disables the scheduled backup (POST /admin/backups still works). */
+  BACKUP_CRON: z.string().default('30 1 * * *'),
+  BACKUP_KEEP_DAILY: z.coerce.number().int().min(0).max(3650).default(7),
+  BACKUP_KEEP_WEEKLY: z.coerce.number().int().min(0).max(520).default(4),
+  BACKUP_KEEP_MONTHLY: z.coerce.number().int().min(0).max(1200).default(12),
+  BACKUP_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(240),
+  /** Verification reads every pack back (`restic check --read-data`), not only the structure. */
+  BACKUP_VERIFY_READ_DATA: bool.default(false),
+  /** pg_dump of the server's major version; pg_restore is taken from the same directory. */
+  BACKUP_PG_DUMP_PATH: z.string().min(1).default('pg_dump'),
+  /** Where the database dump and the manifest are written before they go into the repository, and where drills restore. */
+  BACKUP_SCRATCH_DIR: z.string().default('./.data/backup-scratch'),
+  /** `off` disables the weekly restore drill. */
+  RESTORE_DRILL_CRON: z.string().default('0 3 * * 0'),
+  /** `off` disables the collector of blobs no record refers to. */
+  ORPHAN_COLLECTOR_CRON: z.string().default('0 4 * * *'),
+  ORPHAN_GRACE_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
+  /** Seals the TOTP secrets of the second sign-in factor (AES-256-GCM). */
+  MFA_ENCRYPTION_KEY: z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded'),
+  /** The name authenticator apps show next to the account. */
+  MFA_ISSUER: z.string().min(1).max(64).default('eOffice'),
+  /** Most pixels of one scanned page: an uploaded image, or a PDF page rendered for OCR (A3 at 600 dpi is ~70 M). */
+  SCAN_MAX_PIXELS: z.coerce.number().int().min(1_000_000).max(1_000_000_000).default(100_000_000),
+  /** Most address space of one OCR tool process (tesseract, pdftoppm), in MiB; beyond it the tool fails, not the machine. */
+  OCR_MAX_MEMORY_MB: z.coerce.number().int().min(64).max(65_536).default(2048),
+  /** Scan pages one clerk may send to POST /scans per minute (PDF pages, one per image); 0 = no limit. */
+  SCAN_PAGES_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  /** How often the access history buffered by an API process is written (docs/access-history.md). */
+  VIEW_FLUSH_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  /** Flags a pool query made while the same request holds a transaction (a pool deadlock in waiting); unset: `log` outside production. */
+  DB_POOL_GUARD: z.enum(['off', 'log', 'throw']).optional(),
+  /** `false` only to measure what recording costs (bench/views): the access history is a legal record. */
+  VIEW_RECORDING: bool.default(true),
+  /** Days after a document is closed or issued before it shows in its handler's "to file" list (hồ sơ, docs/records.md). */
+  RECORDS_TO_FILE_AFTER_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
 });
 
 export type AppConfig = z.infer<typeof schema>;

@@ -1,4 +1,4 @@
-import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, HttpException, NotFoundException, ParseUUIDPipe } from '@nestjs/common';
 import { AppError } from './app-error';
 import { toProblem } from './problem-details.filter';
 
@@ -26,5 +26,19 @@ describe('toProblem', () => {
     expect(body.status).toBe(500);
     expect(body.code).toBe('INTERNAL_ERROR');
     expect(JSON.stringify(body)).not.toContain('hunter2');
+  });
+
+  it('answers 400, not 500, when PostgreSQL refuses a value (class 22, foreign key, check)', () => {
+    const failed = (code: string) => Object.assign(new Error('query failed'), { name: 'QueryFailedError', driverError: { code } });
+    expect(toProblem(failed('22021'))).toMatchObject({ status: 400, code: 'INVALID_VALUE' });
+    expect(toProblem(failed('22003'))).toMatchObject({ status: 400, code: 'INVALID_VALUE' });
+    expect(toProblem(failed('23514'))).toMatchObject({ status: 400, code: 'INVALID_VALUE' });
+    expect(toProblem(failed('23503'))).toMatchObject({ status: 400, code: 'REFERENCE_INVALID' });
+    expect(toProblem(failed('40001')).status).toBe(500);
+  });
+
+  it('gives a malformed UUID in the path the validation code', async () => {
+    const error = await new ParseUUIDPipe().transform('not-a-uuid', { type: 'param', data: 'id' }).catch((e: unknown) => e);
+    expect(toProblem(error)).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
   });
 });

@@ -9,10 +9,30 @@ export abstract class BlobStore {
   abstract commit(tempPath: string, sha256: string): Promise<string>;
   abstract open(key: string): Promise<Readable>;
   abstract exists(key: string): Promise<boolean>;
-  /** Only for blobs no record refers to (an upload whose request failed). */
+  /**
+   * Only for blobs no record refers to, and never inline on a request's failure path: blobs are
+   * shared by content, so a concurrent request may be about to record the same bytes. Unreferenced
+   * blobs are removed later by a collector that leaves young ones alone (docs/uploads.md).
+   */
   abstract delete(key: string): Promise<void>;
   /** A directory for temp files while an upload is hashed and typed, before `commit`. */
   abstract tempDir(): string;
+  /**
+   * Write-once named objects beside the blobs (audit checkpoints): writes `data` under `name` only
+   * if nothing is there yet and answers false, keeping the first, when something is. Never overwrites.
+   */
+  abstract putOnce(name: string, data: Buffer): Promise<boolean>;
+  /** A named object's bytes, or null when there is none. */
+  abstract readObject(name: string): Promise<Buffer | null>;
+  /** Names of the objects under a prefix such as `checkpoints/`, in no particular order. */
+  abstract listObjects(prefix: string): Promise<string[]>;
+}
+
+/** Named objects: a folder and a file name, nothing that could climb out of the store. */
+export function assertObjectName(name: string): void {
+  if (!/^[a-z][a-z0-9-]*\/[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/.test(name) || name.includes('..')) {
+    throw new Error(`bad object name ${name}`);
+  }
 }
 
 export function contentKey(sha256: string): string {

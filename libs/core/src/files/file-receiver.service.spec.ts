@@ -4,13 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileReceiver } from './file-receiver.service';
 import { LocalBlobStore } from './local-blob.store';
-import { StoredFileRepository } from './stored-file.repository';
 
 describe('FileReceiver.receiveBytes', () => {
   let root: string;
   let blobs: LocalBlobStore;
-  // receiveBytes never looks up stored files; the repository is only for `discard`.
-  const receiver = (): FileReceiver => new FileReceiver(blobs, undefined as unknown as StoredFileRepository);
+  const receiver = (): FileReceiver => new FileReceiver(blobs, { SCAN_MAX_PIXELS: 100_000_000 });
 
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'eoffice-receiver-'));

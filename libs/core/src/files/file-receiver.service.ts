@@ -4,16 +4,32 @@ import { mkdir, open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { fileTypeFromFile } from 'file-type';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AppError } from '../errors/app-error';
 import { BlobStore } from './blob-store';
+import { jpegDimensions, jpegIsComplete, pdfIsEncrypted, pngDimensions, pngIsComplete, startXref } from './file-checks';
 import { MediaType } from './file-types';
 import { ReceivedFile, ReceiveOptions } from './received-file';
-import { StoredFileRepository } from './stored-file.repository';
 
 /** A PDF ends with %%EOF within its last kilobyte (trailing garbage is tolerated by readers). */
 const PDF_TAIL_BYTES = 1024;
+/** Enough for the dictionary of a cross-reference stream, which comes before its data. */
+const XREF_DICT_BYTES = 4096;
+const IMAGE_TAIL_BYTES = 1024;
+/** A JPEG's start-of-frame comes after its metadata segments (EXIF, ICC), within the first 256 KB. */
+const IMAGE_HEAD_BYTES = 256 * 1024;
+
+async function readRange(path: string, position: number, length: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(length), 0, length, position);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
  * Streams an upload to a temp file while hashing and counting it, detects its type from the
@@ -23,18 +39,21 @@ const PDF_TAIL_BYTES = 1024;
 export class FileReceiver {
   constructor(
     private readonly blobs: BlobStore,
-    private readonly storedFiles: StoredFileRepository,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'SCAN_MAX_PIXELS'>,
   ) {}
 
+  private tempDirReady: Promise<string> | undefined;
+
   async receive(source: Readable, options: ReceiveOptions): Promise<ReceivedFile> {
-    const dir = this.blobs.tempDir();
-    await mkdir(dir, { recursive: true });
-    const tempPath = join(dir, randomUUID());
+    const tempPath = join(await this.ensureTempDir(), randomUUID());
+    // The source may have failed while we waited (a truncated body): nothing to write then.
+    if (source.destroyed) throw source.errored ?? new Error('upload stream ended before it was read');
     try {
       const { sha256, sizeBytes } = await this.writeHashed(source, tempPath, options.maxBytes);
       if (sizeBytes === 0) throw new AppError(400, 'FILE_EMPTY', 'Tệp rỗng (empty file)');
       const mimeType = await this.detectType(tempPath, options.allowedTypes);
-      if (mimeType === MediaType.pdf) await this.assertCompletePdf(tempPath, sizeBytes);
+      if (mimeType === MediaType.pdf) await this.assertReadablePdf(tempPath, sizeBytes);
+      if (mimeType === MediaType.png || mimeType === MediaType.jpeg) await this.assertReadableImage(tempPath, sizeBytes, mimeType);
       const storageKey = await this.blobs.commit(tempPath, sha256);
       return { storageKey, sha256, sizeBytes, mimeType, originalName: options.originalName ?? null };
     } catch (error) {
@@ -51,9 +70,7 @@ export class FileReceiver {
    */
   async receiveBytes(content: Uint8Array | readonly Uint8Array[], meta: { mimeType: string; originalName: string | null }): Promise<ReceivedFile> {
     const parts = content instanceof Uint8Array ? [content] : content;
-    const dir = this.blobs.tempDir();
-    await mkdir(dir, { recursive: true });
-    const tempPath = join(dir, randomUUID());
+    const tempPath = join(await this.ensureTempDir(), randomUUID());
     try {
       const hash = createHash('sha256');
       parts.forEach((part) => hash.update(part));
@@ -69,29 +86,57 @@ export class FileReceiver {
   }
 
   /**
-   * Removes the blobs of files whose request failed after they were stored, unless a record
-   * refers to the same content (blobs are shared by content). Best effort: a blob left behind is
-   * harmless and the fixity check does not see it.
+   * The temp directory, made once per process rather than on every upload. If someone removes
+   * it while we run, the next upload makes it again.
    */
-  async discard(files: readonly ReceivedFile[]): Promise<void> {
-    for (const file of files) {
-      if (await this.storedFiles.existsWithSha256(file.sha256)) continue;
-      await this.blobs.delete(file.storageKey).catch(() => undefined);
+  private ensureTempDir(): Promise<string> {
+    const dir = this.blobs.tempDir();
+    this.tempDirReady ??= mkdir(dir, { recursive: true }).then(
+      () => dir,
+      (error: unknown) => {
+        this.tempDirReady = undefined;
+        throw error;
+      },
+    );
+    return this.tempDirReady;
+  }
+
+  /**
+   * Catches truncated or non-PDF bytes behind a %PDF- header, and password-protected PDFs (which
+   * can be neither read for text nor signed), without loading the file.
+   */
+  private async assertReadablePdf(path: string, size: number): Promise<void> {
+    const tail = await readRange(path, Math.max(0, size - PDF_TAIL_BYTES), Math.min(size, PDF_TAIL_BYTES));
+    const text = tail.toString('latin1');
+    if (!text.includes('%%EOF') || !text.includes('startxref')) {
+      throw new AppError(400, 'PDF_INVALID', 'Tệp PDF bị hỏng hoặc không đầy đủ (truncated or malformed PDF)');
+    }
+    const xref = startXref(tail);
+    const section = xref !== null && xref < size ? await readRange(path, xref, Math.min(XREF_DICT_BYTES, size - xref)) : null;
+    if (pdfIsEncrypted(tail, section)) {
+      throw new AppError(422, 'PDF_ENCRYPTED', 'Tệp PDF có mật khẩu bảo vệ; hãy gỡ bảo vệ rồi gửi lại (password-protected PDF)');
     }
   }
 
-  /** Catches truncated or non-PDF bytes behind a %PDF- header without loading the file. */
-  private async assertCompletePdf(path: string, size: number): Promise<void> {
-    const handle = await open(path, 'r');
-    try {
-      const length = Math.min(size, PDF_TAIL_BYTES);
-      const { buffer } = await handle.read(Buffer.alloc(length), 0, length, size - length);
-      const tail = buffer.toString('latin1');
-      if (!tail.includes('%%EOF') || !tail.includes('startxref')) {
-        throw new AppError(400, 'PDF_INVALID', 'Tệp PDF bị hỏng hoặc không đầy đủ (truncated or malformed PDF)');
-      }
-    } finally {
-      await handle.close();
+  /** A cut-off image, or one whose header announces more pixels than SCAN_MAX_PIXELS (a decompression bomb). */
+  private async assertReadableImage(path: string, size: number, mimeType: string): Promise<void> {
+    const tail = await readRange(path, Math.max(0, size - IMAGE_TAIL_BYTES), Math.min(size, IMAGE_TAIL_BYTES));
+    const png = mimeType === MediaType.png;
+    if (!(png ? pngIsComplete(tail) : jpegIsComplete(tail))) {
+      throw new AppError(400, 'IMAGE_INVALID', 'Ảnh bị hỏng hoặc không đầy đủ (truncated or malformed image)');
+    }
+    const head = await readRange(path, 0, Math.min(size, IMAGE_HEAD_BYTES));
+    const dimensions = png ? pngDimensions(head) : jpegDimensions(head);
+    if (!dimensions || dimensions.width === 0 || dimensions.height === 0) {
+      throw new AppError(400, 'IMAGE_INVALID', 'Ảnh bị hỏng hoặc không đầy đủ (truncated or malformed image)');
+    }
+    const pixels = dimensions.width * dimensions.height;
+    if (pixels > this.config.SCAN_MAX_PIXELS) {
+      throw new AppError(
+        422,
+        'PAGE_TOO_LARGE',
+        `Ảnh ${dimensions.width}×${dimensions.height} điểm ảnh vượt quá ${this.config.SCAN_MAX_PIXELS} điểm ảnh một trang (image too large)`,
+      );
     }
   }
 
@@ -111,7 +156,14 @@ export class FileReceiver {
         callback(null, chunk);
       },
     });
-    await pipeline(source, meter, createWriteStream(tempPath, { flags: 'wx' }));
+    try {
+      await pipeline(source, meter, createWriteStream(tempPath, { flags: 'wx' }));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // The temp directory went away under us: make it again next time.
+      this.tempDirReady = undefined;
+      throw error;
+    }
     if (sizeBytes > maxBytes) {
       throw new AppError(413, 'FILE_TOO_LARGE', `Tệp vượt quá giới hạn ${maxBytes} byte (file too large)`);
     }

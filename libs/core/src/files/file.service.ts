@@ -52,14 +52,20 @@ export class FileService {
     return this.record(await this.receiver.receiveBytes(bytes, meta), createdBy, manager);
   }
 
-  async get(id: string): Promise<StoredFile> {
-    const file = await this.find(id);
+  /** Pass the manager inside a transaction: a pool read there waits for a second connection (DB_POOL_GUARD). */
+  async get(id: string, manager?: EntityManager): Promise<StoredFile> {
+    const file = await this.find(id, manager);
     if (!file) throw AppError.notFound('tệp (file)');
     return file;
   }
 
-  find(id: string): Promise<StoredFile | null> {
-    return this.files.findById(id);
+  /** Which of these storage keys some record still refers to (the orphan collector keeps those). */
+  referencedKeys(keys: string[]): Promise<Set<string>> {
+    return this.files.referencedKeys(keys);
+  }
+
+  find(id: string, manager?: EntityManager): Promise<StoredFile | null> {
+    return this.files.findById(id, manager);
   }
 
   open(file: StoredFile): Promise<Readable> {
@@ -67,15 +73,15 @@ export class FileService {
   }
 
   /** The whole file in memory: for PDFs the signing library works on (tens of MB at most). */
-  async readBytes(fileOrId: Pick<StoredFile, 'storageKey'> | string): Promise<Buffer> {
-    const { storageKey } = typeof fileOrId === 'string' ? await this.get(fileOrId) : fileOrId;
+  async readBytes(fileOrId: Pick<StoredFile, 'storageKey'> | string, manager?: EntityManager): Promise<Buffer> {
+    const { storageKey } = typeof fileOrId === 'string' ? await this.get(fileOrId, manager) : fileOrId;
     const chunks: Buffer[] = [];
     for await (const chunk of await this.blobs.open(storageKey)) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
   }
 
   /** A local copy for tools that need a path (LibreOffice, tesseract, poppler). */
-  async copyToPath(file: StoredFile, path: string): Promise<void> {
+  async copyToPath(file: Pick<StoredFile, 'storageKey'>, path: string): Promise<void> {
     await pipeline(await this.blobs.open(file.storageKey), createWriteStream(path, { flags: 'wx' }));
   }
 }

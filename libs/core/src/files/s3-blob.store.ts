@@ -3,9 +3,9 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { BlobStore, contentKey } from './blob-store';
+import { assertObjectName, BlobStore, contentKey } from './blob-store';
 
 export interface S3BlobStoreOptions {
   endpoint?: string;
@@ -68,5 +68,46 @@ export class S3BlobStore extends BlobStore {
 
   tempDir(): string {
     return join(tmpdir(), 'eoffice-uploads');
+  }
+
+  /**
+   * `If-None-Match: *` makes the write conditional on the store's side (AWS S3, MinIO, Ceph);
+   * the HEAD before it covers stores that ignore the header. For objects nobody with the bucket's
+   * credentials can remove either, enable Object Lock on the bucket (docs/audit.md).
+   */
+  async putOnce(name: string, data: Buffer): Promise<boolean> {
+    assertObjectName(name);
+    if (await this.exists(name)) return false;
+    try {
+      await this.client.send(
+        new PutObjectCommand({ Bucket: this.options.bucket, Key: name, Body: data, IfNoneMatch: '*', ContentType: 'application/json' }),
+      );
+      return true;
+    } catch (error) {
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if (status === 412 || status === 409) return false;
+      throw error;
+    }
+  }
+
+  async readObject(name: string): Promise<Buffer | null> {
+    assertObjectName(name);
+    if (!(await this.exists(name))) return null;
+    const chunks: Buffer[] = [];
+    for await (const chunk of await this.open(name)) chunks.push(Buffer.from(chunk as Buffer));
+    return Buffer.concat(chunks);
+  }
+
+  async listObjects(prefix: string): Promise<string[]> {
+    const names: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: prefix, ContinuationToken: token }),
+      );
+      for (const item of page.Contents ?? []) if (item.Key) names.push(item.Key);
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return names;
   }
 }

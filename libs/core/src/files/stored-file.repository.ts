@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, MoreThan, Repository } from 'typeorm';
+import { EntityManager, In, MoreThan, Repository } from 'typeorm';
 import { StoredFile } from './stored-file.entity';
 
 @Injectable()
@@ -16,8 +16,15 @@ export class StoredFileRepository {
     return this.repo.exists({ where: { sha256 } });
   }
 
-  findById(id: string): Promise<StoredFile | null> {
-    return this.repo.findOneBy({ id });
+  /** Which of these storage keys some row still refers to. */
+  async referencedKeys(keys: string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = await this.repo.find({ select: { storageKey: true }, where: { storageKey: In(keys) } });
+    return new Set(rows.map((r) => r.storageKey));
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<StoredFile | null> {
+    return (manager ? manager.getRepository(StoredFile) : this.repo).findOneBy({ id });
   }
 
   /** Keyset pagination so a fixity run over millions of files never holds more than a batch. */

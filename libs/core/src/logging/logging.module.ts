@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { SecurityEventLogService } from './security-event-log.service';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 /** JSON logs; every line written while serving a request carries that request's id. */
+@Global()
 @Module({
   imports: [
     LoggerModule.forRootAsync({
@@ -27,5 +29,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
       }),
     }),
   ],
+  providers: [SecurityEventLogService],
+  exports: [SecurityEventLogService],
 })
 export class LoggingModule {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createTransport, Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 export interface MailMessage {
@@ -22,7 +22,9 @@ export class Mailer {
 
   async send(message: MailMessage): Promise<string> {
     if (!this.config.SMTP_URL) throw new Error('SMTP_URL is not configured');
-    this.transport ??= createTransport(this.config.SMTP_URL);
+    // nodemailer is loaded with the first message, not when a process starts.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deferred load on purpose
+    this.transport ??= (require('nodemailer') as typeof import('nodemailer')).createTransport(this.config.SMTP_URL);
     const info = await this.transport.sendMail({ from: this.config.MAIL_FROM, ...message });
     return info.messageId;
   }

@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error';
-import { describeJobFailure } from './job-failure';
+import { describeFinalQueueFailure, describeJobFailure } from './job-failure';
 
 describe('describeJobFailure', () => {
   it('fails at once on a caller-type error and tells it as it is', () => {
@@ -16,5 +16,14 @@ describe('describeJobFailure', () => {
     expect(describeJobFailure(crash, { attempt: 5, maxAttempts: 5 })).toEqual({ final: true, error: expect.objectContaining({ code: 'JOB_FAILED' }) });
     expect(describeJobFailure(new AppError(503, 'UNAVAILABLE', 'x'), { attempt: 1, maxAttempts: 5 }).final).toBe(false);
     expect(JSON.stringify(describeJobFailure(crash, { attempt: 5, maxAttempts: 5 }))).not.toContain('ECONNRESET');
+  });
+});
+
+describe('describeFinalQueueFailure', () => {
+  it('names a job whose worker died in it too often JOB_STALLED, anything else JOB_FAILED', () => {
+    expect(describeFinalQueueFailure('job stalled more than allowable limit').code).toBe('JOB_STALLED');
+    expect(describeFinalQueueFailure('UnrecoverableError: job stalled more than allowable limit').code).toBe('JOB_STALLED');
+    expect(describeFinalQueueFailure('ECONNRESET').code).toBe('JOB_FAILED');
+    expect(describeFinalQueueFailure(undefined).code).toBe('JOB_FAILED');
   });
 });

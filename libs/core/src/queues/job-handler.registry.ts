@@ -16,6 +16,7 @@ type Handler = (payload: unknown, context: JobContext) => Promise<unknown>;
 export class JobHandlerRegistry implements OnApplicationBootstrap {
   private readonly logger = new Logger(JobHandlerRegistry.name);
   private readonly handlers = new Map<string, Handler>();
+  private loaded = false;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -23,6 +24,19 @@ export class JobHandlerRegistry implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
+    this.load();
+    this.logger.log(`Job handlers: ${[...this.handlers.keys()].join(', ')}`);
+  }
+
+  /**
+   * Reads the handlers once. BullMQ's workers start consuming in their module's init, before this
+   * registry's bootstrap hook: a job taken in that window (one queued while the worker restarted)
+   * failed for good with "No handler" and left its record waiting forever (a backup stuck "queued").
+   * Every provider instance exists before any init hook runs, so the first dispatch may read them.
+   */
+  private load(): void {
+    if (this.loaded) return;
+    this.handlers.clear();
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
       if (!instance || typeof instance !== 'object') continue;
@@ -36,11 +50,12 @@ export class JobHandlerRegistry implements OnApplicationBootstrap {
     }
     const missing = Object.values(JobName).filter((name) => !this.handlers.has(name));
     if (missing.length) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
-    this.logger.log(`Job handlers: ${[...this.handlers.keys()].join(', ')}`);
+    this.loaded = true;
   }
 
   /** A caller-type error (AppError below 500) will not get better by retrying, so it stops retries. */
   async dispatch(name: string, payload: unknown, context: JobContext = SINGLE_ATTEMPT): Promise<unknown> {
+    this.load();
     const handler = this.handlers.get(name);
     if (!handler) throw new UnrecoverableError(`No handler for job "${name}"`);
     try {

@@ -36,6 +36,10 @@ export class JobOutboxRepository {
     await this.dataSource.query(`DELETE FROM job_outbox WHERE id = $1`, [id]);
   }
 
+  async deleteMany(ids: string[]): Promise<void> {
+    await this.dataSource.query(`DELETE FROM job_outbox WHERE id = ANY($1::bigint[])`, [ids]);
+  }
+
   /** Frees the row for the next relay at once, keeping why it failed. */
   async release(id: string, error: string): Promise<void> {
     await this.dataSource.query(`UPDATE job_outbox SET claimed_until = NULL, last_error = $2 WHERE id = $1`, [id, error.slice(0, 2000)]);

@@ -18,6 +18,12 @@ class RowsInMemory {
   async delete(id: string): Promise<void> {
     this.rows.delete(id);
   }
+  deleteStatements = 0;
+  async deleteMany(ids: string[]): Promise<void> {
+    this.deleteStatements += 1;
+    await new Promise((resolve) => setImmediate(resolve));
+    ids.forEach((id) => this.rows.delete(id));
+  }
   async release(id: string, error: string): Promise<void> {
     const row = this.rows.get(id)!;
     row.claimed = false;
@@ -93,5 +99,33 @@ describe('JobOutbox relay', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(calls).toBe(2);
     expect(rows.rows.size).toBe(0);
+  });
+
+  it('queues rows a committed statement wrote without claiming them, and deletes those of requests meanwhile together', async () => {
+    const rows = new RowsInMemory(4);
+    const queued: string[] = [];
+    const outbox = outboxWith(rows, async (_name, _payload, options) => {
+      queued.push(options.jobId!);
+      return options.jobId!;
+    });
+    const written = (id: string) => ({ id, name: 'incoming-scan-ingest', payload: { documentId: id }, options: {} });
+    outbox.relayCommitted([written('1')]);
+    outbox.relayCommitted([written('2')]);
+    outbox.relayCommitted([written('3')]);
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(queued).toEqual(['outbox-1', 'outbox-2', 'outbox-3']);
+    expect([...rows.rows.keys()]).toEqual(['4']);
+    expect(rows.deleteStatements).toBeLessThan(3);
+  });
+
+  it('leaves a row Redis refused for the periodic relay', async () => {
+    const rows = new RowsInMemory(1);
+    const outbox = outboxWith(rows, async () => {
+      throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
+    });
+    outbox.relayCommitted([{ id: '1', name: 'incoming-scan-ingest', payload: {}, options: {} }]);
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(rows.rows.get('1')).toMatchObject({ claimed: false });
+    expect(rows.deleteStatements).toBe(0);
   });
 });

@@ -5,6 +5,8 @@ import { JobOutboxRepository, OutboxRow } from './job-outbox.repository';
 import { JobQueue } from './job-queue.service';
 import { JobName, JobPayloads } from './jobs';
 
+export type { OutboxRow } from './job-outbox.repository';
+
 const BATCH = 100;
 /** A relay that stops mid-batch (a crash) leaves its rows to the next relay after this. */
 const LEASE_SECONDS = 60;
@@ -26,6 +28,9 @@ export class JobOutbox {
   private again = false;
   /** Transactions that wrote jobs: only those are followed by a relay. */
   private readonly wroteJobs = new WeakSet<EntityManager>();
+  /** Rows queued by `relayCommitted`, deleted together by the next `flushDeletes`. */
+  private readonly queuedRows: string[] = [];
+  private deleting: Promise<void> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -47,6 +52,36 @@ export class JobOutbox {
   add<N extends JobName>(manager: EntityManager, name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<string> {
     this.wroteJobs.add(manager);
     return this.rows.insert(manager, name, payload, options);
+  }
+
+  /**
+   * Rows a statement wrote and committed, whose ids the caller has (RETURNING): queued at once,
+   * without claiming them, and deleted in one statement with those of other requests meanwhile.
+   * Another relay taking the same row queues it under the same job id, which BullMQ ignores; a
+   * row that could not be queued stays for the worker's periodic relay.
+   */
+  relayCommitted(rows: OutboxRow[]): void {
+    for (const row of rows) {
+      withTimeout(this.queue.enqueue(row.name as JobName, row.payload as never, { jobId: `outbox-${row.id}`, ...row.options }), QUEUE_TIMEOUT_MS).then(
+        () => {
+          this.queuedRows.push(row.id);
+          this.deleting ??= this.flushDeletes();
+        },
+        (error: unknown) => this.logger.warn({ outboxId: row.id, job: row.name, error: String(error) }, 'job not queued yet; kept in the outbox'),
+      );
+    }
+  }
+
+  private async flushDeletes(): Promise<void> {
+    try {
+      while (this.queuedRows.length > 0) {
+        const ids = this.queuedRows.splice(0);
+        // Left in place on failure: a later relay queues them again under the same job ids.
+        await this.rows.deleteMany(ids).catch((error: unknown) => this.logger.warn({ error: String(error) }, 'queued outbox rows not deleted yet'));
+      }
+    } finally {
+      this.deleting = null;
+    }
   }
 
   /** Relays in the background: the request that committed does not wait for Redis. */

@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppError } from '../errors/app-error';
 import type { JobContext } from './job-context';
 import { describeJobFailure } from './job-failure';
-import { JobRun } from './job-run.entity';
+import { JobRun, JobRunError } from './job-run.entity';
 import { JobRunRepository } from './job-run.repository';
 
 export type ReportProgress = (percent: number) => Promise<void>;
@@ -55,6 +55,30 @@ export class JobRunService {
       if (!(error instanceof AppError)) this.logger.error({ jobRunId: id, attempt: context.attempt, error: String(error) }, 'job attempt failed');
       throw error;
     }
+  }
+
+  /**
+   * For a run whose queue job BullMQ failed for good without the handler recording it (its worker
+   * died in it twice: stalled). A run that already finished is left as it is.
+   */
+  async failUnfinished(id: string, error: JobRunError): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const run = await this.runs.findById(id, manager);
+      if (!run || !(await this.runs.failIfUnfinished(id, error, manager))) return false;
+      await this.audit.record(manager, {
+        actorId: null,
+        action: 'job.failed',
+        entityType: 'job_run',
+        entityId: id,
+        data: { name: run.name, result: null, error },
+      });
+      return true;
+    });
+  }
+
+  /** Inside the caller's transaction: the run's queue job is being retried by an administrator. */
+  requeue(id: string, manager: EntityManager): Promise<void> {
+    return this.runs.requeue(id, manager);
   }
 
   private finish(run: JobRun, changes: Partial<Pick<JobRun, 'state' | 'progress' | 'result' | 'error'>>): Promise<void> {

@@ -23,6 +23,11 @@ export const JobName = {
   scanToPdf: 'scan-to-pdf',
   incomingScanIngest: 'incoming-scan-ingest',
   outgoingConvertDraft: 'outgoing-convert-draft',
+  outgoingTextExtract: 'outgoing-text-extract',
+  auditCheckpoint: 'audit-checkpoint',
+  backup: 'backup',
+  restoreDrill: 'restore-drill',
+  orphanCollect: 'orphan-collect',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -47,6 +52,16 @@ export interface JobPayloads {
   [JobName.incomingScanIngest]: { documentId: string };
   /** A docx/odt draft version → its PDF with LibreOffice (the run's input names the version). */
   [JobName.outgoingConvertDraft]: { jobRunId: string };
+  /** A new draft PDF or the issued PDF: its words go to the outgoing document's search text. */
+  [JobName.outgoingTextExtract]: { documentId: string };
+  /** On AUDIT_CHECKPOINT_CRON: a signed checkpoint of the audit chain's head into the file store and the logs. */
+  [JobName.auditCheckpoint]: Record<string, never>;
+  /** Database dump + file store into the backup repositories; without an id, the handler opens a scheduled run. */
+  [JobName.backup]: { backupRunId?: string };
+  /** Restores the latest backup into a scratch database and directory and compares it with its manifest; without an id, the handler opens a scheduled drill. */
+  [JobName.restoreDrill]: { restoreDrillId?: string };
+  /** Removes blobs no record refers to, once old enough and held by a later backup. */
+  [JobName.orphanCollect]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -60,4 +75,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.scanToPdf]: QueueName.conversion,
   [JobName.incomingScanIngest]: QueueName.conversion,
   [JobName.outgoingConvertDraft]: QueueName.conversion,
+  [JobName.outgoingTextExtract]: QueueName.conversion,
+  [JobName.auditCheckpoint]: QueueName.maintenance,
+  [JobName.backup]: QueueName.maintenance,
+  [JobName.restoreDrill]: QueueName.maintenance,
+  [JobName.orphanCollect]: QueueName.maintenance,
 };

@@ -9,6 +9,8 @@ import { QueueName } from './jobs';
 import { JobQueue } from './job-queue.service';
 import { JobOutbox } from './job-outbox.service';
 import { JobOutboxRepository } from './job-outbox.repository';
+import { QueueOperationsService } from './queue-operations.service';
+import { WorkerHeartbeat } from './worker-heartbeat.service';
 
 /**
  * Retries with exponential backoff for transient failures; completed jobs are pruned,
@@ -35,7 +37,7 @@ export const DEFAULT_JOB_OPTIONS = {
     ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
     TypeOrmModule.forFeature([JobRun]),
   ],
-  providers: [JobQueue, JobOutbox, JobOutboxRepository, JobRunRepository, JobRunService],
-  exports: [JobQueue, JobOutbox, JobRunService, BullModule],
+  providers: [JobQueue, JobOutbox, JobOutboxRepository, JobRunRepository, JobRunService, WorkerHeartbeat, QueueOperationsService],
+  exports: [JobQueue, JobOutbox, JobRunService, WorkerHeartbeat, QueueOperationsService, BullModule],
 })
 export class QueuesModule {}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AppError, BlobStore, FileService, ReceivedFile } from '@eoffice/core';
 import { appearanceImageProblem } from './rules/appearance-image';
 import type { CertificateKind } from './signing-certificate.entity';
@@ -16,8 +17,8 @@ export class AppearanceImages {
     if (problem) throw new AppError(400, 'IMAGE_INVALID', problem);
   }
 
-  async load(fileId: string): Promise<Buffer> {
-    return this.read((await this.files.get(fileId)).storageKey);
+  async load(fileId: string, manager?: EntityManager): Promise<Buffer> {
+    return this.read((await this.files.get(fileId, manager)).storageKey);
   }
 
   private async read(storageKey: string): Promise<Buffer> {

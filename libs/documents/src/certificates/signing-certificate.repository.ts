@@ -36,8 +36,8 @@ export class SigningCertificateRepository {
   }
 
   /** Only for opening the key to sign; nothing else ever selects it. */
-  async findSealedKey(id: string): Promise<EncryptedPrivateKey> {
-    const row = await this.repo.findOneOrFail({ where: { id }, select: { id: true, encryptedPrivateKey: true } });
+  async findSealedKey(id: string, manager?: EntityManager): Promise<EncryptedPrivateKey> {
+    const row = await (manager ? manager.getRepository(SigningCertificate) : this.repo).findOneOrFail({ where: { id }, select: { id: true, encryptedPrivateKey: true } });
     return row.encryptedPrivateKey;
   }
 
@@ -46,8 +46,8 @@ export class SigningCertificateRepository {
   }
 
   /** Every certificate of the owner, active or not, newest first. */
-  findForOwner(owner: CertificateOwner): Promise<SigningCertificate[]> {
-    return this.repo.find({ where: ownerWhere(owner), order: { createdAt: 'DESC' } });
+  findForOwner(owner: CertificateOwner, manager?: EntityManager): Promise<SigningCertificate[]> {
+    return (manager ? manager.getRepository(SigningCertificate) : this.repo).find({ where: ownerWhere(owner), order: { createdAt: 'DESC' } });
   }
 
   async page(filter: CertificateListFilter, page: number, pageSize: number): Promise<Page<SigningCertificate>> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '@eoffice/accounts';
 import { AppError } from '@eoffice/core';
 import { CertificateSummary, parseCertificate, SigningCredentials, TrustOptions } from '@eoffice/signing';
@@ -45,15 +46,16 @@ export class SigningCertificateService {
    * The actor's own active personal certificate: the one named, or the newest valid one.
    * 404 NOT_FOUND if the named one is not theirs; 400 CERTIFICATE_MISSING, CERTIFICATE_INACTIVE,
    * CERTIFICATE_EXPIRED, CERTIFICATE_NOT_YET_VALID, CERTIFICATE_UNTRUSTED, CERTIFICATE_REVOKED.
+   * Inside a transaction pass its manager: every read then uses the transaction's connection.
    */
-  async personalSigner(actor: Actor, certificateId?: string): Promise<LoadedSigner> {
+  async personalSigner(actor: Actor, certificateId?: string, manager?: EntityManager): Promise<LoadedSigner> {
     const owner: CertificateOwner = { kind: 'personal', userId: actor.id };
-    return this.load(certificateId ? await this.named(actor, certificateId) : await this.newestValid(owner));
+    return this.load(certificateId ? await this.named(actor, certificateId, manager) : await this.newestValid(owner, manager), manager);
   }
 
   /** The agency's active organisation certificate with its seal image; the same checks and errors. */
-  async organisationSigner(agencyId: string): Promise<LoadedSigner> {
-    return this.load(await this.newestValid({ kind: 'organisation', agencyId }));
+  async organisationSigner(agencyId: string, manager?: EntityManager): Promise<LoadedSigner> {
+    return this.load(await this.newestValid({ kind: 'organisation', agencyId }, manager), manager);
   }
 
   /**
@@ -65,9 +67,9 @@ export class SigningCertificateService {
   }
 
   /** The image of the person's newest active personal certificate, for a signature made by their token. */
-  async signatureImageOf(userId: string): Promise<Buffer | null> {
-    const newest = (await this.certificates.findForOwner({ kind: 'personal', userId })).find((c) => c.active);
-    return newest ? this.images.load(newest.imageFileId) : null;
+  async signatureImageOf(userId: string, manager?: EntityManager): Promise<Buffer | null> {
+    const newest = (await this.certificates.findForOwner({ kind: 'personal', userId }, manager)).find((c) => c.active);
+    return newest ? this.images.load(newest.imageFileId, manager) : null;
   }
 
   /** Trust anchors and CRLs for verifyPdfSignatures and for the signing functions' `trust` option. */
@@ -75,8 +77,8 @@ export class SigningCertificateService {
     return this.trust.trustOptions();
   }
 
-  private async named(actor: Actor, id: string): Promise<SigningCertificate> {
-    const certificate = await this.certificates.findById(id);
+  private async named(actor: Actor, id: string, manager?: EntityManager): Promise<SigningCertificate> {
+    const certificate = await this.certificates.findById(id, manager);
     if (!certificate || certificate.kind !== 'personal' || certificate.ownerUserId !== actor.id) {
       throw AppError.notFound('chứng thư số (certificate)');
     }
@@ -86,15 +88,15 @@ export class SigningCertificateService {
     return certificate;
   }
 
-  private async newestValid(owner: CertificateOwner): Promise<SigningCertificate> {
-    const choice = chooseSigningCertificate(await this.certificates.findForOwner(owner), new Date());
+  private async newestValid(owner: CertificateOwner, manager?: EntityManager): Promise<SigningCertificate> {
+    const choice = chooseSigningCertificate(await this.certificates.findForOwner(owner, manager), new Date());
     if (typeof choice === 'string') throw new AppError(400, choice, CHOICE_MESSAGES[choice]);
     return choice;
   }
 
-  private async load(certificate: SigningCertificate): Promise<LoadedSigner> {
+  private async load(certificate: SigningCertificate, manager?: EntityManager): Promise<LoadedSigner> {
     await this.checker.check(certificate.certificatePem, certificate.chainPems);
-    const sealed = await this.certificates.findSealedKey(certificate.id);
+    const sealed = await this.certificates.findSealedKey(certificate.id, manager);
     return {
       certificate,
       credentials: {
@@ -102,7 +104,7 @@ export class SigningCertificateService {
         certificate: parseCertificate(certificate.certificatePem).der,
         chain: certificate.chainPems.map((pem) => parseCertificate(pem).der),
       },
-      image: await this.images.load(certificate.imageFileId),
+      image: await this.images.load(certificate.imageFileId, manager),
     };
   }
 }

@@ -6,10 +6,12 @@ import { IncomingAccess } from '../incoming/incoming-access.service';
 import { IncomingRepository } from '../incoming/incoming.repository';
 import { OutgoingAccess } from '../outgoing/outgoing-access.service';
 import { OutgoingRepository } from '../outgoing/outgoing.repository';
+import { ViewRecorder, ViewSource } from '../views/view-recorder.service';
 
 /**
  * Who may read a stored file: whoever may see a document it belongs to, the person who uploaded
- * it, and administrators (for fixity and recovery work).
+ * it, and administrators (for fixity and recovery work) — except the files of confidential (mật)
+ * documents and drafts, which only the people they name may read (need to know, Decree 30 Art. 15).
  */
 @Injectable()
 export class DocumentFileService {
@@ -19,24 +21,30 @@ export class DocumentFileService {
     private readonly incoming: IncomingRepository,
     private readonly outgoingAccess: OutgoingAccess,
     private readonly outgoing: OutgoingRepository,
+    private readonly viewsRecorder: ViewRecorder,
   ) {}
 
   upload(actor: Actor, received: ReceivedFile): Promise<StoredFile> {
     return this.files.recordUpload(received, actor.id);
   }
 
-  async openForReading(actor: Actor, fileId: string): Promise<{ file: StoredFile; stream: Readable }> {
+  async openForReading(actor: Actor, fileId: string, from?: ViewSource): Promise<{ file: StoredFile; stream: Readable }> {
     const file = await this.files.get(fileId).catch(() => null);
     // A file the person may not see is reported as absent, so ids cannot be probed.
     if (!file || !(await this.maySee(actor, file))) throw AppError.notFound('tệp (file)');
-    return { file, stream: await this.files.open(file) };
+    const [stream] = await Promise.all([this.files.open(file), this.viewsRecorder.file(file.id, actor.id, from)]);
+    return { file, stream };
   }
 
   private async maySee(actor: Actor, file: StoredFile): Promise<boolean> {
-    if (file.uploadedBy === actor.id || hasRole(actor, Role.admin)) return true;
-    return (
+    if (file.uploadedBy === actor.id) return true;
+    if (
       (await this.incoming.visibleWithFile(file.id, await this.incomingAccess.scopeFor(actor))) ||
-      this.outgoing.visibleWithFile(file.id, await this.outgoingAccess.scopeFor(actor))
-    );
+      (await this.outgoing.visibleWithFile(file.id, await this.outgoingAccess.scopeFor(actor)))
+    ) {
+      return true;
+    }
+    if (!hasRole(actor, Role.admin)) return false;
+    return !(await this.incoming.belongsToConfidential(file.id)) && !(await this.outgoing.belongsToConfidential(file.id));
   }
 }

@@ -29,6 +29,16 @@ export class IncomingAccess {
     return { userId: actor.id, wholeAgencyIds: [...wholeAgencyIds], unitIds: [...unitIds] };
   }
 
+  /**
+   * What a clerk who registers in `agencyId` (their own agency) sees of that agency's documents,
+   * for the duplicate check: every normal document of the agency, since a clerk's scope holds
+   * their whole agency, and the confidential ones that name them. The unit arms of `scopeFor`
+   * reach normal documents only, which this already covers, so they are not read.
+   */
+  registrationScope(actor: Actor, agencyId: string): IncomingScope {
+    return { userId: actor.id, wholeAgencyIds: [agencyId], unitIds: [] };
+  }
+
   async agencyIdOf(actor: Actor): Promise<string> {
     return (await this.organisation.agencyOf(actor.unitId)).id;
   }

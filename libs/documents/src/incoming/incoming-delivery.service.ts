@@ -6,7 +6,7 @@ import { RegisterRepository } from '../registers/register.repository';
 import { vietnamDate, vietnamYear } from '../text/vietnam-date';
 import type { IncomingDocument } from './entities/incoming-document.entity';
 import { IncomingEventRepository } from './incoming-event.repository';
-import { IncomingAction, isOpen, nextIncomingStatus } from './incoming-lifecycle';
+import { IncomingAction, isBeingHandled, isOpen, nextIncomingStatus } from './incoming-lifecycle';
 import { IncomingRepository } from './incoming.repository';
 
 /** What an issued outgoing document carries to a recipient agency inside the installation. */
@@ -82,7 +82,7 @@ export class IncomingDeliveryService {
   /** Closes the incoming item a dispatched reply answers, when its lead asked for that. */
   async closeByReply(manager: EntityManager, actorId: string, incomingId: string, outgoingId: string): Promise<boolean> {
     const document = await this.documents.findById(incomingId, manager);
-    if (!document || (document.status !== 'assigned' && document.status !== 'in_progress')) return false;
+    if (!document || !isBeingHandled(document.status)) return false;
     const closedAt = new Date();
     const onTime = document.dueDate === null || vietnamDate(closedAt) <= document.dueDate;
     await this.transition(manager, actorId, document, 'close', null, { replyOutgoingId: outgoingId, closedAt, closedBy: actorId }, { onTime, dueDate: document.dueDate });

@@ -183,8 +183,9 @@ export class IncomingFlowService {
     note: string | null,
     apply: (step: Step) => Promise<{ changes: Partial<IncomingDocument>; data: Record<string, unknown> }>,
   ): Promise<IncomingDocument> {
+    // The scope is read before the transaction, so it never waits for a second pool connection.
+    const scope = await this.access.scopeFor(actor);
     const document = await this.outbox.transaction(async (manager) => {
-      const scope = await this.access.scopeFor(actor);
       const document = await this.documents.findForUpdate(manager, id, scope);
       if (!document) throw AppError.notFound('văn bản đến (incoming document)');
       const from: IncomingStatus = document.status;

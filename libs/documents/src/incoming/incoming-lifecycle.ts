@@ -22,6 +22,14 @@ export type IncomingAction = 'submit' | 'assign' | 'progress' | 'close' | 'reope
 
 const OPEN: IncomingStatus[] = ['registered', 'submitted', 'assigned', 'in_progress'];
 
+/** Đang giải quyết: assigned and not yet closed — what has a due date that can pass, and what a reply may close. */
+export const BEING_HANDLED: readonly IncomingStatus[] = ['assigned', 'in_progress'];
+
+export const isBeingHandled = (status: string): boolean => (BEING_HANDLED as readonly string[]).includes(status);
+
+/** The same set as an SQL list, for the queries that filter on it: `d.status IN ${BEING_HANDLED_SQL}`. */
+export const BEING_HANDLED_SQL = `(${BEING_HANDLED.map((s) => `'${s}'`).join(', ')})`;
+
 interface Transition {
   from: readonly IncomingStatus[];
   /** `null`: the status stays as it is (e.g. a re-assignment). */
@@ -32,8 +40,8 @@ export const INCOMING_TRANSITIONS: Record<IncomingAction, Transition> = {
   submit: { from: ['registered'], to: 'submitted' },
   // A leader may assign again while the work is open (change the lead, add coordinators).
   assign: { from: ['submitted', 'assigned', 'in_progress'], to: null },
-  progress: { from: ['assigned', 'in_progress'], to: 'in_progress' },
-  close: { from: ['assigned', 'in_progress'], to: 'closed' },
+  progress: { from: BEING_HANDLED, to: 'in_progress' },
+  close: { from: BEING_HANDLED, to: 'closed' },
   reopen: { from: ['closed'], to: 'in_progress' },
   return: { from: ['registered'], to: 'returned' },
   recall: { from: OPEN, to: 'recalled' },

@@ -9,6 +9,8 @@ import { IncomingAssignmentRepository } from './incoming-assignment.repository';
 import { IncomingEventRepository } from './incoming-event.repository';
 import type { CappedPage, IncomingFilter } from './incoming-query';
 import { IncomingRepository } from './incoming.repository';
+import { IncomingSearchRepository } from './incoming-search.repository';
+import { ViewRecorder, ViewSource } from '../views/view-recorder.service';
 
 export interface IncomingDetail {
   document: IncomingDocument;
@@ -25,14 +27,17 @@ export interface IncomingListItem {
 @Injectable()
 export class IncomingQueryService {
   constructor(
+    private readonly viewsRecorder: ViewRecorder,
     private readonly access: IncomingAccess,
     private readonly documents: IncomingRepository,
+    private readonly searches: IncomingSearchRepository,
     private readonly assignments: IncomingAssignmentRepository,
     private readonly events: IncomingEventRepository,
   ) {}
 
   async list(actor: Actor, filter: IncomingFilter): Promise<CappedPage<IncomingListItem>> {
-    const page = await this.documents.list(await this.access.scopeFor(actor), filter);
+    const scope = await this.access.scopeFor(actor);
+    const page = filter.q ? await this.searches.search(scope, filter) : await this.documents.list(scope, filter);
     const assignments = await this.assignments.findActiveForDocuments(page.items.map((d) => d.id));
     return {
       ...page,
@@ -46,10 +51,15 @@ export class IncomingQueryService {
     return this.list(actor, { ...filter, waitingFor: { userId: actor.id, unitIds, clerkAgencyIds } });
   }
 
-  async detail(actor: Actor, id: string): Promise<IncomingDetail> {
+  async detail(actor: Actor, id: string, from?: ViewSource): Promise<IncomingDetail> {
     const document = await this.documents.findVisible(id, await this.access.scopeFor(actor));
     if (!document) throw AppError.notFound('văn bản đến (incoming document)');
-    const [assignments, timeline] = await Promise.all([this.assignments.findActive(id), this.events.timeline(id)]);
+    // The view is written alongside the reads, before the answer (a kill after it loses nothing).
+    const [assignments, timeline] = await Promise.all([
+      this.assignments.findActive(id),
+      this.events.timeline(id),
+      this.viewsRecorder.document('incoming', id, actor.id, 'detail', from),
+    ]);
     return { document, assignments, timeline };
   }
 }

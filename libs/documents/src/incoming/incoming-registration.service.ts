@@ -1,17 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Actor, Role } from '@eoffice/accounts';
-import { AppError, AuditService, FileService, JobName, JobOutbox, MediaType, ReceivedFile, StoredFile } from '@eoffice/core';
+import { AppError, FileService, JobName, JobOutbox, MediaType, ReceivedFile, StoredFile } from '@eoffice/core';
 import { DueDateService } from '../calendar/due-date.service';
 import type { Register } from '../registers/register.entity';
-import { RegisterNumberingRepository } from '../registers/register-numbering.repository';
 import { RegisterRepository } from '../registers/register.repository';
 import { cleanVietnameseText } from '../text/clean-text';
 import { vietnamDate, vietnamYear } from '../text/vietnam-date';
 import type { IncomingDocument } from './entities/incoming-document.entity';
+import { registrationFingerprint } from './idempotency-fingerprint';
 import { IncomingAccess } from './incoming-access.service';
-import { IncomingEventRepository } from './incoming-event.repository';
 import type { IncomingFiles, RegisterIncomingInput } from './incoming-input';
+import { IncomingRegistrationRepository, RegistrationFile, RegistrationWrite } from './incoming-registration.repository';
 import { IncomingRepository } from './incoming.repository';
 
 export interface Registration {
@@ -23,6 +23,9 @@ export interface Registration {
   urgent: boolean;
 }
 
+/** The document's columns that come from the request, validated and cleaned. */
+type RequestValues = Omit<RegistrationWrite['values'], 'scanFileId' | 'originalFileId' | 'idempotencyKey' | 'idempotencyFingerprint'>;
+
 /** The scan arrives with the registration, or is a file the clerk already has in the store. */
 type ScanSource = { received: ReceivedFile } | { stored: StoredFile };
 
@@ -33,33 +36,104 @@ export class IncomingRegistrationService {
   constructor(
     private readonly access: IncomingAccess,
     private readonly documents: IncomingRepository,
-    private readonly events: IncomingEventRepository,
+    private readonly registrations: IncomingRegistrationRepository,
     private readonly registers: RegisterRepository,
-    private readonly numbering: RegisterNumberingRepository,
     private readonly files: FileService,
-    private readonly audit: AuditService,
     private readonly dueDates: DueDateService,
     private readonly outbox: JobOutbox,
   ) {}
 
   async register(actor: Actor, input: RegisterIncomingInput, files: IncomingFiles, idempotencyKey?: string): Promise<Registration> {
     this.access.requireRole(actor, Role.clerk);
-    if (idempotencyKey) {
-      const earlier = await this.documents.findByIdempotencyKey(actor.id, idempotencyKey);
-      if (earlier) return { document: earlier, replayed: true, likelyDuplicateIds: [], urgent: earlier.urgency !== 'normal' };
-    }
-    const agencyId = await this.access.agencyIdOf(actor);
-    const register = await this.pickRegister(agencyId, input);
+    const idempotency = idempotencyKey ? { key: idempotencyKey, fingerprint: registrationFingerprint(input, files) } : null;
     const values = this.documentValues(input);
     const scanSource = await this.scanSource(actor, input, files);
-    const duplicates = await this.documents.findLikelyDuplicates(agencyId, values.sourceNumberSymbol, values.sourceDate);
-    const document = await this.outbox.transaction(async (manager) => {
-      const inserted = await this.insert(manager, actor, { ...values, agencyId, registerId: register.id, idempotencyKey: idempotencyKey ?? null }, scanSource, files);
-      // The worker makes an image scan into a PDF and puts the scan's words into search.
-      await this.outbox.add(manager, JobName.incomingScanIngest, { documentId: inserted.id });
-      return inserted;
+    let written: Awaited<ReturnType<IncomingRegistrationRepository['write']>>;
+    try {
+      written = await this.write(actor, input, values, scanSource, files, idempotency);
+    } catch (error) {
+      // The key was used before, or by a request running at the same time: the unique key lets one
+      // registration commit and makes the others wait for it; their statements write nothing (no
+      // number taken) and they replay it. Looking the key up only on this rare path saves a read
+      // on every registration.
+      if (idempotency && this.documents.isIdempotencyKeyTaken(error)) {
+        const earlier = await this.replay(actor, idempotency);
+        if (earlier) return earlier;
+      }
+      throw error;
+    }
+    if (!written) {
+      const earlier = idempotency ? await this.replay(actor, idempotency) : null;
+      if (earlier) return earlier;
+      throw await this.refusal(actor, input);
+    }
+    const { document, job } = written;
+    // The worker makes an image scan into a PDF and puts the scan's words into search.
+    this.outbox.relayCommitted([job]);
+    const likelyDuplicateIds = await this.documents.findLikelyDuplicateIds(
+      this.access.registrationScope(actor, document.agencyId),
+      document.agencyId,
+      document.sourceNumberSymbol,
+      document.sourceDate,
+      document.id,
+    );
+    return { document, replayed: false, likelyDuplicateIds, urgent: document.urgency !== 'normal' };
+  }
+
+  /** The registration's one statement (see IncomingRegistrationRepository); null when it wrote nothing. */
+  private write(
+    actor: Actor,
+    input: RegisterIncomingInput,
+    values: RequestValues,
+    scanSource: ScanSource,
+    files: IncomingFiles,
+    idempotency: { key: string; fingerprint: string } | null,
+  ) {
+    const occurredAt = new Date();
+    const documentId = randomUUID();
+    const scan = 'stored' in scanSource ? scanSource.stored : { ...scanSource.received, id: randomUUID() };
+    const original = files.original ? { ...files.original, id: randomUUID() } : null;
+    return this.registrations.write({
+      documentId,
+      actorId: actor.id,
+      registerId: input.registerId ?? null,
+      confidential: input.confidentiality !== 'normal',
+      year: vietnamYear(values.receivedAt),
+      occurredAt,
+      values: {
+        ...values,
+        scanFileId: scan.id,
+        originalFileId: original?.id ?? null,
+        idempotencyKey: idempotency?.key ?? null,
+        idempotencyFingerprint: idempotency?.fingerprint ?? null,
+      },
+      newFiles: [...('received' in scanSource ? [scan as RegistrationFile] : []), ...(original ? [original] : [])],
+      auditData: { scanSha256: scan.sha256, originalSha256: original?.sha256 },
+      job: { name: JobName.incomingScanIngest, payload: { documentId } },
     });
-    return { document, replayed: false, likelyDuplicateIds: duplicates.map((d) => d.id), urgent: document.urgency !== 'normal' };
+  }
+
+  /** Why the statement wrote nothing: the register (the checks of pickRegister), else the clerk was deactivated meanwhile. */
+  private async refusal(actor: Actor, input: RegisterIncomingInput): Promise<AppError> {
+    try {
+      await this.pickRegister(await this.access.agencyIdOf(actor), input);
+    } catch (error) {
+      if (error instanceof AppError) return error;
+      throw error;
+    }
+    return AppError.forbidden();
+  }
+
+  /** The clerk's earlier registration under this key, if any; the key with another request is a conflict. */
+  private async replay(actor: Actor, idempotency: { key: string; fingerprint: string }): Promise<Registration | null> {
+    const earlier = await this.documents.findByIdempotencyKey(actor.id, idempotency.key);
+    if (!earlier) return null;
+    // Registrations from before fingerprints were kept have none: they replay as they always did.
+    if (earlier.idempotencyFingerprint !== null && earlier.idempotencyFingerprint !== idempotency.fingerprint) {
+      const message = 'Idempotency-Key này đã dùng cho một yêu cầu khác; hãy dùng khóa mới (the key was used for a different request)';
+      throw AppError.conflict('IDEMPOTENCY_KEY_REUSED', message);
+    }
+    return { document: earlier, replayed: true, likelyDuplicateIds: [], urgent: earlier.urgency !== 'normal' };
   }
 
   /**
@@ -90,39 +164,6 @@ export class IncomingRegistrationService {
     return { stored };
   }
 
-  private async insert(manager: EntityManager, actor: Actor, values: Partial<IncomingDocument>, scanSource: ScanSource, files: IncomingFiles) {
-    const year = vietnamYear(values.receivedAt!);
-    const incomingNumber = await this.numbering.takeNext(manager, values.registerId!, year);
-    const scan = 'stored' in scanSource ? scanSource.stored : await this.files.record(scanSource.received, actor.id, manager);
-    const original = files.original ? await this.files.record(files.original, actor.id, manager) : null;
-    const document = await this.documents.insert(manager, {
-      ...values,
-      year,
-      incomingNumber,
-      status: 'registered',
-      scanFileId: scan.id,
-      originalFileId: original?.id ?? null,
-      registeredBy: actor.id,
-    });
-    await this.events.append(manager, {
-      documentId: document.id,
-      actorId: actor.id,
-      action: 'register',
-      fromStatus: null,
-      toStatus: 'registered',
-      note: null,
-      data: { incomingNumber, year, registerId: document.registerId },
-    });
-    await this.audit.record(manager, {
-      actorId: actor.id,
-      action: 'incoming.registered',
-      entityType: 'incoming_document',
-      entityId: document.id,
-      data: { incomingNumber, year, registerId: document.registerId, scanSha256: scan.sha256, originalSha256: original?.sha256 },
-    });
-    return document;
-  }
-
   /** Confidential documents go to a confidential register (Decree 30 Art. 15.2, 22). */
   private async pickRegister(agencyId: string, input: RegisterIncomingInput): Promise<Register> {
     const confidential = input.confidentiality !== 'normal';
@@ -138,7 +179,7 @@ export class IncomingRegistrationService {
     return register;
   }
 
-  private documentValues(input: RegisterIncomingInput): Partial<IncomingDocument> & { sourceNumberSymbol: string; sourceDate: string } {
+  private documentValues(input: RegisterIncomingInput): RequestValues {
     const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
     if (receivedAt.getTime() > Date.now() + 5 * 60_000) {
       throw AppError.validation('Ngày đến không thể ở tương lai (receivedAt is in the future)', [{ field: 'receivedAt', message: 'in the future' }]);

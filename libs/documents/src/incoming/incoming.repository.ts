@@ -1,18 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@eoffice/core';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { RegisterBookPeriod } from '../registers/book/register-book-period';
 import type { IncomingBookRecord } from './book/incoming-book-row';
 import { IncomingDocument } from './entities/incoming-document.entity';
 import type { CappedPage, IncomingFilter } from './incoming-query';
 import type { IncomingScope } from './incoming-scope';
+import { applyIncomingFilter, visibleTo } from './incoming-matching';
+import { BEING_HANDLED_SQL } from './incoming-lifecycle';
 
 const SORT_COLUMNS = { receivedAt: 'd.receivedAt', incomingNumber: 'd.incomingNumber', dueDate: 'd.dueDate' } as const;
-const TODAY_VN = `(now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
-/** 1 for a match with the exact diacritics typed, plus the trigram similarity of the folded text. */
-const SEARCH_RANK = `(CASE WHEN lower(d.subject || ' ' || d.source_number_symbol || ' ' || d.issuing_authority) LIKE '%' || lower(:qLike) || '%'
-  THEN 1 ELSE 0 END) + similarity(d.search_folded, eoffice_fold(:q))`;
+const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class IncomingRepository {
@@ -32,7 +31,7 @@ export class IncomingRepository {
 
   /** Locks the row: two leaders acting on one document at once are serialised, not interleaved. */
   findForUpdate(manager: EntityManager, id: string, scope: IncomingScope): Promise<IncomingDocument | null> {
-    return this.visible(manager.getRepository(IncomingDocument).createQueryBuilder('d'), scope)
+    return visibleTo(manager.getRepository(IncomingDocument).createQueryBuilder('d'), scope)
       .andWhere('d.id = :id', { id })
       .setLock('pessimistic_write', undefined, ['d'])
       .getOne();
@@ -58,7 +57,7 @@ export class IncomingRepository {
   findOpenDueBy(date: string, afterId: string | null, limit: number): Promise<IncomingDocument[]> {
     const qb = this.repo
       .createQueryBuilder('d')
-      .where(`d.status IN ('assigned', 'in_progress') AND d.due_date <= :date`, { date })
+      .where(`d.status IN ${BEING_HANDLED_SQL} AND d.due_date <= :date`, { date })
       .orderBy('d.id', 'ASC')
       .take(limit);
     if (afterId) qb.andWhere('d.id > :afterId', { afterId });
@@ -66,12 +65,12 @@ export class IncomingRepository {
   }
 
   findVisible(id: string, scope: IncomingScope): Promise<IncomingDocument | null> {
-    return this.visible(this.repo.createQueryBuilder('d'), scope).andWhere('d.id = :id', { id }).getOne();
+    return visibleTo(this.repo.createQueryBuilder('d'), scope).andWhere('d.id = :id', { id }).getOne();
   }
 
   /** Whether the file is the scan, original or result of an incoming document the scope can see. */
   async visibleWithFile(fileId: string, scope: IncomingScope): Promise<boolean> {
-    const found = await this.visible(this.repo.createQueryBuilder('d'), scope)
+    const found = await visibleTo(this.repo.createQueryBuilder('d'), scope)
       .andWhere(
         '(d.scan_file_id = :fileId OR d.scan_image_file_id = :fileId OR d.original_file_id = :fileId OR d.result_file_id = :fileId)',
         { fileId },
@@ -80,32 +79,93 @@ export class IncomingRepository {
     return found;
   }
 
-  findByIdempotencyKey(userId: string, key: string): Promise<IncomingDocument | null> {
-    return this.repo.findOneBy({ registeredBy: userId, idempotencyKey: key });
+  /** Whether the file belongs to a confidential (mật) incoming document, whoever may see it. */
+  belongsToConfidential(fileId: string): Promise<boolean> {
+    return this.repo
+      .createQueryBuilder('d')
+      .where(`d.confidentiality <> 'normal'`)
+      .andWhere('(d.scan_file_id = :fileId OR d.scan_image_file_id = :fileId OR d.original_file_id = :fileId OR d.result_file_id = :fileId)', { fileId })
+      .getExists();
   }
 
-  /** Same issuer, source number and date in the same agency: most likely the same document twice. */
-  findLikelyDuplicates(agencyId: string, sourceNumberSymbol: string, sourceDate: string): Promise<IncomingDocument[]> {
-    return this.repo.find({ where: { agencyId, sourceNumberSymbol, sourceDate }, take: 5 });
+  /** A confidential document that does not name the person (registered by, submitted to, assigned to). */
+  async isConfidentialNotNaming(id: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.repo.query(
+      `SELECT 1 FROM incoming_document d
+        WHERE d.id = $1 AND d.confidentiality <> 'normal'
+          AND NOT coalesce(d.registered_by = $2 OR d.submitted_to = $2
+                  OR EXISTS (SELECT 1 FROM incoming_assignment a WHERE a.document_id = d.id AND a.active AND a.user_id = $2), false)`,
+      [id, userId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Whether the file (scan, original, result) belongs to a confidential incoming document that does not name the person. */
+  async fileOfConfidentialNotNaming(fileId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.repo.query(
+      `SELECT 1 FROM incoming_document d
+        WHERE $1 IN (d.scan_file_id, d.scan_image_file_id, d.original_file_id, d.result_file_id) AND d.confidentiality <> 'normal'
+          AND NOT coalesce(d.registered_by = $2 OR d.submitted_to = $2
+                  OR EXISTS (SELECT 1 FROM incoming_assignment a WHERE a.document_id = d.id AND a.active AND a.user_id = $2), false)
+        LIMIT 1`,
+      [fileId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  /** With `idempotencyFingerprint` loaded, to tell a retry from another request under the same key. */
+  findByIdempotencyKey(userId: string, key: string): Promise<IncomingDocument | null> {
+    return this.repo
+      .createQueryBuilder('d')
+      .addSelect('d.idempotencyFingerprint')
+      .where('d.registered_by = :userId AND d.idempotency_key = :key', { userId, key })
+      .getOne();
+  }
+
+  /** The insert lost to a concurrent registration with the same Idempotency-Key (which has committed). */
+  isIdempotencyKeyTaken(error: unknown): boolean {
+    const failure = error as { code?: string; constraint?: string };
+    return failure.code === UNIQUE_VIOLATION && failure.constraint === 'incoming_idempotency';
   }
 
   /**
-   * One page of what the scope sees. Its cost follows the page, not the number of matches: the
-   * count stops at LIST_COUNT_CAP + 1 rows, a search ranks only its newest SEARCH_RANK_WINDOW
-   * matches, and the unfiltered list walks incoming_received_idx and stops after the page.
+   * Same source number and date in the same agency: most likely the same document twice. Only
+   * documents the scope sees, so a confidential one registered by someone else is never named.
+   */
+  async findLikelyDuplicateIds(
+    scope: IncomingScope,
+    agencyId: string,
+    sourceNumberSymbol: string,
+    sourceDate: string,
+    excludeId: string,
+  ): Promise<string[]> {
+    const rows = await visibleTo(this.repo.createQueryBuilder('d'), scope)
+      .andWhere('d.agency_id = :agencyId AND d.source_number_symbol = :sourceNumberSymbol AND d.source_date = :sourceDate AND d.id <> :excludeId', {
+        agencyId,
+        sourceNumberSymbol,
+        sourceDate,
+        excludeId,
+      })
+      .select('d.id', 'id')
+      .limit(5)
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * One page of what the scope sees, without `q` (searches: IncomingSearchRepository). Its cost
+   * follows the page, not the number of matches: the count stops at LIST_COUNT_CAP + 1 rows, and
+   * the unfiltered list walks incoming_received_idx and stops after the page.
    */
   async list(scope: IncomingScope, filter: IncomingFilter): Promise<CappedPage<IncomingDocument>> {
-    const [items, counted] = await Promise.all([
-      filter.q ? this.searchPage(scope, filter) : this.sortedPage(scope, filter),
-      this.countUpTo(scope, filter, this.config.LIST_COUNT_CAP),
-    ]);
+    const [items, counted] = await Promise.all([this.sortedPage(scope, filter), this.countUpTo(scope, filter, this.config.LIST_COUNT_CAP)]);
     const totalIsExact = counted <= this.config.LIST_COUNT_CAP;
     return { items, total: Math.min(counted, this.config.LIST_COUNT_CAP), totalIsExact, page: filter.page, pageSize: filter.pageSize };
   }
 
   private matching(scope: IncomingScope, filter: IncomingFilter): SelectQueryBuilder<IncomingDocument> {
-    const qb = this.visible(this.repo.createQueryBuilder('d'), scope);
-    this.applyFilter(qb, filter);
+    const qb = visibleTo(this.repo.createQueryBuilder('d'), scope);
+    applyIncomingFilter(qb, filter);
     return qb;
   }
 
@@ -117,36 +177,6 @@ export class IncomingRepository {
       .offset((filter.page - 1) * filter.pageSize)
       .limit(filter.pageSize)
       .getMany();
-  }
-
-  /**
-   * Search order: the newest SEARCH_RANK_WINDOW matches (by received_at) ranked exact-diacritics
-   * first ("Bằng" before "bang"), then by trigram similarity, then newest; after them every older
-   * match, newest first. Ranking every match made a common word cost seconds at 1M documents.
-   */
-  private async searchPage(scope: IncomingScope, filter: IncomingFilter): Promise<IncomingDocument[]> {
-    const window = this.config.SEARCH_RANK_WINDOW;
-    const start = (filter.page - 1) * filter.pageSize;
-    const end = start + filter.pageSize;
-    const ranked = start < window ? await this.newestMatches(scope, filter, 0, window) : [];
-    ranked.sort((a, b) => Number(b.rank) - Number(a.rank)); // stable: equal ranks stay newest first
-    const older = end > window ? await this.newestMatches(scope, filter, Math.max(start, window), end - Math.max(start, window)) : [];
-    const ids = [...ranked.slice(start, end), ...older].map((r) => r.id);
-    const found = ids.length ? await this.repo.findBy({ id: In(ids) }) : [];
-    const byId = new Map(found.map((d) => [d.id, d]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
-  }
-
-  /** Matches `offset` to `offset + limit` newest first, through incoming_received_idx or the trigram index. */
-  private newestMatches(scope: IncomingScope, filter: IncomingFilter, offset: number, limit: number) {
-    return this.matching(scope, filter)
-      .select('d.id', 'id')
-      .addSelect(SEARCH_RANK, 'rank')
-      .orderBy('d.receivedAt', 'DESC', 'NULLS LAST')
-      .addOrderBy('d.id', 'ASC')
-      .offset(offset)
-      .limit(limit)
-      .getRawMany<{ id: string; rank: number }>();
   }
 
   /** How many match, counting at most `cap + 1` rows: more than `cap` means "more than cap". */
@@ -163,7 +193,7 @@ export class IncomingRepository {
    */
   findForBook(scope: IncomingScope, registerId: string, period: RegisterBookPeriod): Promise<IncomingBookRecord[]> {
     const receivedDay = `(d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
-    const qb = this.visible(this.repo.createQueryBuilder('d'), scope)
+    const qb = visibleTo(this.repo.createQueryBuilder('d'), scope)
       .andWhere('d.register_id = :registerId AND d.year = :year', { registerId, year: period.year })
       .leftJoin('incoming_assignment', 'lead', `lead.document_id = d.id AND lead.active AND lead.role = 'lead'`)
       .leftJoin('app_user', 'lead_user', 'lead_user.id = lead.user_id')
@@ -189,69 +219,4 @@ export class IncomingRepository {
     if (period.to) qb.andWhere(`${receivedDay} <= :to`, { to: period.to });
     return qb.getRawMany<IncomingBookRecord>();
   }
-
-  private visible(qb: SelectQueryBuilder<IncomingDocument>, scope: IncomingScope): SelectQueryBuilder<IncomingDocument> {
-    // OFFSET 0 keeps each EXISTS a probe of assignment_document_idx for the rows actually read:
-    // without it PostgreSQL may turn it into a hashed sub-plan that first loads every active
-    // assignment of the person or units, however few rows the page needs (bench/incoming).
-    const assigned = (condition: string) =>
-      `EXISTS (SELECT 1 FROM incoming_assignment a WHERE a.document_id = d.id AND a.active AND ${condition} OFFSET 0)`;
-    return qb.where(
-      new Brackets((w) => {
-        // Cheap column tests first: PostgreSQL keeps the order of OR arms, and the EXISTS probes
-        // cost a lookup per row (bench/incoming: count 4–5 s → 0.5–0.7 s at 1M documents).
-        w.where(`d.registered_by = :scopeUser OR d.submitted_to = :scopeUser`)
-          .orWhere(`d.confidentiality = 'normal' AND d.agency_id = ANY(:scopeAgencies)`)
-          .orWhere(assigned('a.user_id = :scopeUser'))
-          .orWhere(`d.confidentiality = 'normal' AND ${assigned('a.unit_id = ANY(:scopeUnits)')}`);
-      }),
-      { scopeUser: scope.userId, scopeAgencies: scope.wholeAgencyIds, scopeUnits: scope.unitIds },
-    );
-  }
-
-  private applyFilter(qb: SelectQueryBuilder<IncomingDocument>, f: IncomingFilter): void {
-    if (f.status?.length) qb.andWhere('d.status = ANY(:status)', { status: f.status });
-    if (f.urgency?.length) qb.andWhere('d.urgency = ANY(:urgency)', { urgency: f.urgency });
-    if (f.registerId) qb.andWhere('d.register_id = :registerId', { registerId: f.registerId });
-    if (f.documentType) qb.andWhere('d.document_type = :documentType', { documentType: f.documentType });
-    if (f.issuingAuthority) {
-      qb.andWhere('eoffice_fold(d.issuing_authority) LIKE eoffice_fold(:issuer)', { issuer: `%${escapeLike(f.issuingAuthority)}%` });
-    }
-    if (f.from) qb.andWhere(`(d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date >= :from`, { from: f.from });
-    if (f.to) qb.andWhere(`(d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= :to`, { to: f.to });
-    if (f.overdue) qb.andWhere(`d.status IN ('assigned', 'in_progress') AND d.due_date < ${TODAY_VN}`);
-    if (f.dueWithinDays !== undefined) {
-      qb.andWhere(`d.status IN ('assigned', 'in_progress') AND d.due_date BETWEEN ${TODAY_VN} AND ${TODAY_VN} + :days::int`, {
-        days: f.dueWithinDays,
-      });
-    }
-    if (f.assigneeUserId) {
-      qb.andWhere('EXISTS (SELECT 1 FROM incoming_assignment f WHERE f.document_id = d.id AND f.active AND f.user_id = :fu)', {
-        fu: f.assigneeUserId,
-      });
-    }
-    if (f.assigneeUnitId) {
-      qb.andWhere('EXISTS (SELECT 1 FROM incoming_assignment f WHERE f.document_id = d.id AND f.active AND f.unit_id = :fn)', {
-        fn: f.assigneeUnitId,
-      });
-    }
-    if (f.waitingFor) {
-      qb.andWhere(
-        `((d.status = 'registered' AND (d.registered_by = :wUser OR (d.registered_by IS NULL AND d.agency_id = ANY(:wClerkAgencies))))
-          OR (d.status = 'submitted' AND d.submitted_to = :wUser)
-          OR (d.status IN ('assigned', 'in_progress') AND EXISTS (
-                SELECT 1 FROM incoming_assignment w WHERE w.document_id = d.id AND w.active AND w.role <> 'informed'
-                  AND (w.user_id = :wUser OR (w.user_id IS NULL AND w.unit_id = ANY(:wUnits))))))`,
-        { wUser: f.waitingFor.userId, wUnits: f.waitingFor.unitIds, wClerkAgencies: f.waitingFor.clerkAgencyIds },
-      );
-    }
-    if (f.q) {
-      // Diacritics-insensitive match through the trigram index on search_folded.
-      qb.andWhere(`d.search_folded LIKE '%' || eoffice_fold(:qLike) || '%'`, { qLike: escapeLike(f.q), q: f.q });
-    }
-  }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

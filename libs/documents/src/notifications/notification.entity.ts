@@ -2,7 +2,8 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 
 export type IncomingNotificationKind = 'submitted' | 'assigned' | 'reopened' | 'due_soon' | 'overdue' | 'received' | 'recalled';
 export type OutgoingNotificationKind = 'outgoing_review' | 'outgoing_returned' | 'outgoing_to_issue';
-export type NotificationKind = IncomingNotificationKind | OutgoingNotificationKind | 'certificate_expiring';
+export type BackupNotificationKind = 'backup_failed' | 'restore_drill_failed';
+export type NotificationKind = IncomingNotificationKind | OutgoingNotificationKind | 'certificate_expiring' | BackupNotificationKind;
 
 @Entity('notification')
 export class Notification {
@@ -13,6 +14,9 @@ export class Notification {
   @Column({ type: 'uuid', nullable: true }) documentId!: string | null;
   @Column({ type: 'uuid', nullable: true }) outgoingDocumentId!: string | null;
   @Column({ type: 'uuid', nullable: true }) certificateId!: string | null;
+  /** For administrators: a backup or a restore drill that failed. */
+  @Column({ type: 'uuid', nullable: true }) backupRunId!: string | null;
+  @Column({ type: 'uuid', nullable: true }) restoreDrillId!: string | null;
   @Column() title!: string;
   @Column() dedupeKey!: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

@@ -5,7 +5,7 @@ import type { Page } from '../incoming/incoming-query';
 import { Notification } from './notification.entity';
 
 export type NewNotification = Pick<Notification, 'userId' | 'kind' | 'title' | 'dedupeKey'> &
-  Partial<Pick<Notification, 'documentId' | 'outgoingDocumentId' | 'certificateId'>>;
+  Partial<Pick<Notification, 'documentId' | 'outgoingDocumentId' | 'certificateId' | 'backupRunId' | 'restoreDrillId'>>;
 
 @Injectable()
 export class NotificationRepository {

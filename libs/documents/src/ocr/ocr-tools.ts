@@ -12,10 +12,21 @@ const toolEnv = (): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, HOME: proces
 
 type Failure = (stderr: string) => AppError;
 
-async function tool(file: string, args: string[], deadline: Deadline, failure: Failure, okCodes = [0]): Promise<CommandResult> {
+/** What one page may cost: its pixels once rendered, and the address space of the tool that reads it. */
+export interface OcrBounds {
+  maxPixels: number;
+  maxMemoryMb: number;
+}
+
+/**
+ * Runs a tool; with `memoryMb`, under `prlimit --as` so that a hostile page makes the tool fail
+ * (and the job with it) instead of taking the machine's memory.
+ */
+async function tool(file: string, args: string[], deadline: Deadline, failure: Failure, okCodes = [0], memoryMb?: number): Promise<CommandResult> {
   let result: CommandResult;
+  const [command, commandArgs] = memoryMb ? ['prlimit', [`--as=${memoryMb * 1024 * 1024}`, '--', file, ...args]] : [file, args];
   try {
-    result = await runCommand(file, args, { timeoutMs: deadline.remainingMs(), env: toolEnv() });
+    result = await runCommand(command, commandArgs, { timeoutMs: deadline.remainingMs(), env: toolEnv() });
   } catch (error) {
     if (error instanceof CommandTimeoutError) throw ocrTimeout(deadline);
     throw error; // the tool is missing or could not start: not the file's fault, so the job is retried
@@ -56,15 +67,35 @@ export async function pdfText(pdf: string, deadline: Deadline): Promise<string> 
   return stdout.toString('utf8');
 }
 
+/**
+ * Refuses a page that would render to more than `maxPixels` at OCR_RENDER_DPI: a few hundred
+ * bytes of PDF can declare a page metres wide, which pdftoppm and tesseract would try to hold.
+ */
+export async function assertPageSizes(pdf: string, lastPage: number, deadline: Deadline, maxPixels: number): Promise<void> {
+  const { stdout } = await tool('pdfinfo', ['-f', '1', '-l', String(lastPage), pdf], deadline, pdfInvalid);
+  for (const [, page, width, height] of stdout.toString('utf8').matchAll(/^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+) pts/gm)) {
+    const pixels = ((Number(width) / 72) * OCR_RENDER_DPI) * ((Number(height) / 72) * OCR_RENDER_DPI);
+    if (pixels > maxPixels) {
+      throw new AppError(
+        422,
+        'PAGE_TOO_LARGE',
+        `Trang ${page} quá lớn để nhận dạng chữ (${Math.round(pixels / 1e6)} triệu điểm ảnh, tối đa ${Math.round(maxPixels / 1e6)} triệu) (page too large)`,
+      );
+    }
+  }
+}
+
 /** Pages 1..lastPage as grey PNG images, in page order. */
-export async function renderPages(pdf: string, dir: string, lastPage: number, deadline: Deadline): Promise<string[]> {
-  await tool('pdftoppm', ['-r', String(OCR_RENDER_DPI), '-gray', '-png', '-l', String(lastPage), pdf, join(dir, 'page')], deadline, pdfInvalid);
+export async function renderPages(pdf: string, dir: string, lastPage: number, deadline: Deadline, bounds: OcrBounds): Promise<string[]> {
+  await assertPageSizes(pdf, lastPage, deadline, bounds.maxPixels);
+  const args = ['-r', String(OCR_RENDER_DPI), '-gray', '-png', '-l', String(lastPage), pdf, join(dir, 'page')];
+  await tool('pdftoppm', args, deadline, pdfInvalid, [0], bounds.maxMemoryMb);
   // pdftoppm pads the page number to the width of the last one, so names sort in page order.
   return (await readdir(dir)).filter((name) => /^page-\d+\.png$/.test(name)).sort().map((name) => join(dir, name));
 }
 
-export async function recogniseText(image: string, deadline: Deadline): Promise<string> {
-  const { stdout } = await tool('tesseract', [image, 'stdout', '-l', OCR_LANGUAGE], deadline, ocrFailed);
+export async function recogniseText(image: string, deadline: Deadline, bounds: OcrBounds): Promise<string> {
+  const { stdout } = await tool('tesseract', [image, 'stdout', '-l', OCR_LANGUAGE], deadline, ocrFailed, [0], bounds.maxMemoryMb);
   return stdout.toString('utf8');
 }
 
@@ -72,9 +103,9 @@ export async function recogniseText(image: string, deadline: Deadline): Promise<
  * A PDF of invisible text only (one page per image, TIFF pages included), to lay over pages that
  * show the same image. `dpi` is given when the image came from our own rendering.
  */
-export async function textLayerPdf(image: string, outBase: string, deadline: Deadline, dpi?: number): Promise<string> {
+export async function textLayerPdf(image: string, outBase: string, deadline: Deadline, bounds: OcrBounds, dpi?: number): Promise<string> {
   const args = [image, outBase, '-l', OCR_LANGUAGE, ...(dpi ? ['--dpi', String(dpi)] : []), '-c', 'textonly_pdf=1', 'pdf'];
-  await tool('tesseract', args, deadline, ocrFailed);
+  await tool('tesseract', args, deadline, ocrFailed, [0], bounds.maxMemoryMb);
   return `${outBase}.pdf`;
 }
 

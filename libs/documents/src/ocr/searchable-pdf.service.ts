@@ -7,6 +7,7 @@ import {
   concatenatePdfs,
   imagesToPdf,
   OCR_RENDER_DPI,
+  OcrBounds,
   overlayPdf,
   pdfPageCount,
   pdfText,
@@ -36,7 +37,7 @@ export class SearchablePdfMaker {
     const pageCount = await pdfPageCount(pictures, deadline);
     this.assertPageCap(pageCount);
     const layers = [];
-    for (const [index, image] of images.entries()) layers.push(await textLayerPdf(image, join(dir, `text-${index}`), deadline));
+    for (const [index, image] of images.entries()) layers.push(await textLayerPdf(image, join(dir, `text-${index}`), deadline, this.bounds()));
     const text = await concatenatePdfs(layers, join(dir, 'text.pdf'), deadline);
     return { path: await this.overlay(pictures, text, pageCount, join(dir, 'searchable.pdf'), deadline), pageCount, ocr: true };
   }
@@ -49,8 +50,8 @@ export class SearchablePdfMaker {
     const pagesDir = join(dir, 'pages');
     await mkdir(pagesDir);
     const layers = [];
-    for (const page of await renderPages(pdf, pagesDir, pageCount, deadline)) {
-      layers.push(await textLayerPdf(page, page.replace(/\.png$/, ''), deadline, OCR_RENDER_DPI));
+    for (const page of await renderPages(pdf, pagesDir, pageCount, deadline, this.bounds())) {
+      layers.push(await textLayerPdf(page, page.replace(/\.png$/, ''), deadline, this.bounds(), OCR_RENDER_DPI));
     }
     const text = await concatenatePdfs(layers, join(dir, 'text.pdf'), deadline);
     return { path: await this.overlay(pdf, text, pageCount, join(dir, 'searchable.pdf'), deadline), pageCount, ocr: true };
@@ -60,6 +61,10 @@ export class SearchablePdfMaker {
     // One text page per picture page, or the words would land on the wrong page.
     if ((await pdfPageCount(text, deadline)) !== pageCount) throw new Error(`OCR gave a different page count than ${pageCount}`);
     return overlayPdf(base, text, out, deadline);
+  }
+
+  private bounds(): OcrBounds {
+    return { maxPixels: this.config.SCAN_MAX_PIXELS, maxMemoryMb: this.config.OCR_MAX_MEMORY_MB };
   }
 
   private assertPageCap(pageCount: number): void {

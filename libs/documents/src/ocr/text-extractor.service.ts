@@ -27,7 +27,8 @@ export class TextExtractor {
       const pagesDir = join(dir, 'pages');
       await mkdir(pagesDir);
       const parts = [];
-      for (const page of await renderPages(pdf, pagesDir, pagesRead, deadline)) parts.push(await recogniseText(page, deadline));
+      const bounds = { maxPixels: this.config.SCAN_MAX_PIXELS, maxMemoryMb: this.config.OCR_MAX_MEMORY_MB };
+      for (const page of await renderPages(pdf, pagesDir, pagesRead, deadline, bounds)) parts.push(await recogniseText(page, deadline, bounds));
       return parts.join('\n');
     });
     return { text: normaliseExtractedText(text), method: 'ocr', pageCount, pagesRead };

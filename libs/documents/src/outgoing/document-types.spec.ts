@@ -17,6 +17,8 @@ describe('Decree 30 document types and notation', () => {
   it('builds the notation of a typed document and of a công văn', () => {
     expect(formatNumberSymbol(5, notationFor(findDocumentType('QĐ'), 'SGDĐT', 'VP'))).toBe('05/QĐ-SGDĐT');
     expect(formatNumberSymbol(12, notationFor(findDocumentType('Công văn'), 'SGDĐT', 'GDTrH'))).toBe('12/SGDĐT-GDTrH');
+    expect(formatNumberSymbol(12, notationFor(findDocumentType('QĐ'), 'SGDĐT', 'VP', 'secret'))).toBe('12/QĐ-SGDĐT-M');
+    expect(formatNumberSymbol(3, notationFor(findDocumentType('Công văn'), 'SGDĐT', 'VP', 'confidential'))).toBe('03/SGDĐT-VP-M');
   });
 
   it('keeps abbreviations unique', () => {

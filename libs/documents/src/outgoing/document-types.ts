@@ -1,4 +1,5 @@
 import { AppError } from '@eoffice/core';
+import type { Confidentiality } from '../incoming/entities/incoming-document.entity';
 
 /** A document type of Decree 30 (Art. 7, Phụ lục III) and its abbreviation in the notation. */
 export interface DocumentType {
@@ -58,8 +59,13 @@ export function findDocumentType(nameOrAbbreviation: string): DocumentType {
 
 /**
  * Ký hiệu (Decree 30 Phụ lục I II.3.b): `QĐ-SGDĐT` for a typed document; for a công văn the
- * issuer then the drafting unit, `SGDĐT-VP`.
+ * issuer then the drafting unit, `SGDĐT-VP`. A confidential (mật) document is numbered in a series
+ * of its own (its own register, Decree 30 Art. 15.2) and its notation ends in `-M`, so `12/QĐ-SGDĐT-M`
+ * can never be mistaken for the ordinary `12/QĐ-SGDĐT` (docs/confidential-documents.md).
  */
-export function notationFor(type: DocumentType, agencyCode: string, draftingUnitCode: string): string {
-  return type.abbreviation ? `${type.abbreviation}-${agencyCode}` : `${agencyCode}-${draftingUnitCode}`;
+export function notationFor(type: DocumentType, agencyCode: string, draftingUnitCode: string, confidentiality: Confidentiality = 'normal'): string {
+  const notation = type.abbreviation ? `${type.abbreviation}-${agencyCode}` : `${agencyCode}-${draftingUnitCode}`;
+  return confidentiality === 'normal' ? notation : `${notation}-${CONFIDENTIAL_NOTATION_SUFFIX}`;
 }
+
+export const CONFIDENTIAL_NOTATION_SUFFIX = 'M';

@@ -10,6 +10,7 @@ import { OutgoingAccess } from './outgoing-access.service';
 import { assertOutgoingTransition } from './outgoing-lifecycle';
 import { OutgoingVersionRepository } from './outgoing-version.repository';
 import { OutgoingRepository } from './outgoing.repository';
+import type { OutgoingScope } from './outgoing-scope';
 import { withSigningErrors } from './signing-errors';
 import { SigningSessionRepository } from './signing-session.repository';
 
@@ -31,9 +32,9 @@ export class LeaderSignatureSteps {
     private readonly audit: AuditService,
   ) {}
 
-  /** The document, locked, if it is approved and the actor is its designated signer. */
-  async lockForSigning(manager: EntityManager, actor: Actor, id: string): Promise<OutgoingDocument> {
-    const document = await this.documents.findForUpdate(manager, id, await this.access.scopeFor(actor));
+  /** The document, locked, if it is approved and the actor is its designated signer; the scope is read before the transaction. */
+  async lockForSigning(manager: EntityManager, actor: Actor, id: string, scope: OutgoingScope): Promise<OutgoingDocument> {
+    const document = await this.documents.findForUpdate(manager, id, scope);
     if (!document) throw AppError.notFound('văn bản đi (outgoing document)');
     assertOutgoingTransition(document.status, 'sign');
     this.access.requireSigner(actor, document);
@@ -44,7 +45,7 @@ export class LeaderSignatureSteps {
   async preparedDraft(document: OutgoingDocument, manager: EntityManager): Promise<UpdatedPdf> {
     const version = document.currentVersionId ? await this.versions.findById(document.currentVersionId, manager) : null;
     if (!version?.pdfFileId) throw new AppError(409, 'DRAFT_NOT_READY', 'Dự thảo chưa có bản PDF (the draft has no PDF)');
-    const pdf = await this.files.readBytes(version.pdfFileId);
+    const pdf = await this.files.readBytes(version.pdfFileId, manager);
     return withSigningErrors(() => prepareDraft(pdf, draftLayoutOf(document.layout)));
   }
 

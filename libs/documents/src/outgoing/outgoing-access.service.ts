@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Actor, hasRole, OrganisationScope, Role } from '@eoffice/accounts';
 import { AppError } from '@eoffice/core';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
@@ -49,34 +50,36 @@ export class OutgoingAccess {
     }
   }
 
+  // The checks below decide from the actor's scope (scopeFor), read before the transaction: a check
+  // that read the organisation through the pool inside it would wait for a second connection.
+
   /** Văn thư of the document's agency: format check, issue (the agency key) and dispatch (Art. 32.2). */
-  async requireClerkOf(actor: Actor, document: OutgoingDocument): Promise<void> {
-    if (!hasRole(actor, Role.clerk) || (await this.agencyIdOf(actor)) !== document.agencyId) throw AppError.forbidden();
+  requireClerkOf(scope: OutgoingScope, document: OutgoingDocument): void {
+    if (!scope.clerkAgencyIds.includes(document.agencyId)) throw AppError.forbidden();
   }
 
-  /** Whoever's turn it is at the current review stage. */
-  async requireReviewer(actor: Actor, document: OutgoingDocument): Promise<void> {
+  /** Whoever's turn it is at the current review stage: the drafting unit's head (or delegate), the clerk, the signer. */
+  requireReviewer(actor: Actor, scope: OutgoingScope, document: OutgoingDocument): void {
     switch (document.reviewStage) {
       case 'unit_head':
-        if (!(await this.organisation.managedUnitIds(actor)).includes(document.draftingUnitId)) throw AppError.forbidden();
+        if (!scope.reviewUnitIds.includes(document.draftingUnitId)) throw AppError.forbidden();
         return;
       case 'format_check':
-        return this.requireClerkOf(actor, document);
-      case 'signer':
-        return this.requireSigner(actor, document);
+        return this.requireClerkOf(scope, document);
       default:
         this.requireSigner(actor, document);
     }
   }
 
-  async isHeadOfDraftingUnit(userId: string, draftingUnitId: string): Promise<boolean> {
-    return this.organisation.isHeadOf({ id: userId }, draftingUnitId);
+  /** Inside the caller's transaction (the workflow's lock holds its connection). */
+  async isHeadOfDraftingUnit(userId: string, draftingUnitId: string, manager: EntityManager): Promise<boolean> {
+    return this.organisation.isHeadOf({ id: userId }, draftingUnitId, manager);
   }
 
   /** Recall: the agency's clerk, the signer, or a leader at agency level. */
-  async requireRecaller(actor: Actor, document: OutgoingDocument): Promise<void> {
+  requireRecaller(actor: Actor, scope: OutgoingScope, document: OutgoingDocument): void {
     if (document.signerId === actor.id) return;
     if (hasRole(actor, Role.leader) && actor.unitId === document.agencyId) return;
-    await this.requireClerkOf(actor, document);
+    this.requireClerkOf(scope, document);
   }
 }

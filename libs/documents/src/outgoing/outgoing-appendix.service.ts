@@ -64,7 +64,7 @@ export class OutgoingAppendixService {
   async signAll(manager: EntityManager, actor: Actor, document: OutgoingDocument, signer: AppendixSigner): Promise<number> {
     const appendices = await this.appendices.listOf(document.id, manager);
     for (const appendix of appendices) {
-      const bytes = await this.files.readBytes(appendix.fileId);
+      const bytes = await this.files.readBytes(appendix.fileId, manager);
       const signed = await withSigningErrors(() =>
         signAppendix(bytes, {
           credentials: signer.credentials,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import {
-  AppError, FileService, JobContext, JobName, JobPayloads, JobRun, JobRunService, MediaType, OnJob, withTempDir,
+  AppError, FileService, JobContext, JobName, JobOutbox, JobPayloads, JobRun, JobRunService, MediaType, OnJob, withTempDir,
 } from '@eoffice/core';
 import { verifyPdfSignatures } from '@eoffice/signing';
 import { OfficeConverter } from '../conversion/office-converter.service';
@@ -21,6 +21,7 @@ export class OutgoingConversionService {
     private readonly files: FileService,
     private readonly converter: OfficeConverter,
     private readonly jobRuns: JobRunService,
+    private readonly outbox: JobOutbox,
   ) {}
 
   @OnJob(JobName.outgoingConvertDraft)
@@ -52,7 +53,11 @@ export class OutgoingConversionService {
     await withSigningErrors(() => verifyPdfSignatures(pdf));
     const name = `${(source.originalName ?? 'du-thao').replace(/\.[^.]+$/, '')}.pdf`;
     const stored = await this.files.recordBytes(pdf, { mimeType: MediaType.pdf, originalName: name }, run.requestedBy);
-    await this.versions.update(version.id, { pdfFileId: stored.id, conversion: 'done', conversionError: null });
+    await this.outbox.transaction(async (manager) => {
+      await this.versions.update(version.id, { pdfFileId: stored.id, conversion: 'done', conversionError: null }, manager);
+      // The PDF's words go to search (if this version is still the current one when the job runs).
+      await this.outbox.add(manager, JobName.outgoingTextExtract, { documentId: version.documentId });
+    });
     return { versionId: version.id, pdfFileId: stored.id, sha256: stored.sha256 };
   }
 }

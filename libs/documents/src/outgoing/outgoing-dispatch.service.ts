@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Actor, OrganisationScope } from '@eoffice/accounts';
-import { JobName, JobOutbox, Mailer } from '@eoffice/core';
+import { AppError, AuditService, JobName, JobOutbox, Mailer } from '@eoffice/core';
 import { IncomingDeliveryService } from '../incoming/incoming-delivery.service';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
 import type { OutgoingRecipient } from './entities/outgoing-recipient.entity';
 import { OutgoingAccess } from './outgoing-access.service';
+import { confidentialElectronicDelivery } from './outgoing-drafting.service';
 import { OutgoingRecipientRepository } from './outgoing-recipient.repository';
 import { OutgoingWorkflow } from './outgoing-workflow.service';
+import { OutgoingRepository } from './outgoing.repository';
 
 /**
  * Phát hành và thu hồi (Decree 30 Art. 16–18): internal recipient agencies get the document as
@@ -24,17 +26,57 @@ export class OutgoingDispatchService {
     private readonly delivery: IncomingDeliveryService,
     private readonly mailer: Mailer,
     private readonly outbox: JobOutbox,
+    private readonly documents: OutgoingRepository,
+    private readonly audit: AuditService,
   ) {}
+
+  /**
+   * The clerk records that the paper copy for one paper recipient left (by post or by hand): once
+   * the document is issued, before or after the electronic dispatch; recording it again changes nothing.
+   */
+  async markPaperSent(actor: Actor, id: string, recipientId: string): Promise<OutgoingRecipient> {
+    // Access is read before the transaction: a check that needs its own pool connection while the
+    // transaction holds one deadlocks the pool when as many such requests arrive at once.
+    const scope = await this.access.scopeFor(actor);
+    const visible = await this.documents.findVisible(id, scope);
+    if (!visible) throw AppError.notFound('văn bản đi (outgoing document)');
+    this.access.requireClerkOf(scope, visible);
+    return this.outbox.transaction(async (manager) => {
+      const document = await this.documents.findForUpdate(manager, id, scope);
+      if (!document) throw AppError.notFound('văn bản đi (outgoing document)');
+      const recipient = (await this.recipients.listOf(id, manager)).find((r) => r.id === recipientId && r.kind === 'paper');
+      if (!recipient) throw AppError.notFound('nơi nhận bản giấy (paper recipient)');
+      if (document.status !== 'issued' && document.status !== 'dispatched') {
+        throw new AppError(409, 'PAPER_DISPATCH_NOT_DUE', 'Chỉ gửi bản giấy sau khi văn bản đã được cấp số và ban hành (the document is not issued)');
+      }
+      if (recipient.delivery === 'paper_sent') return recipient;
+      const sent = { ...recipient, delivery: 'paper_sent' as const, deliveredAt: new Date(), paperSentBy: actor.id };
+      await this.recipients.update(recipient.id, { delivery: sent.delivery, deliveredAt: sent.deliveredAt, paperSentBy: actor.id }, manager);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'outgoing.paper_sent',
+        entityType: 'outgoing_document',
+        entityId: id,
+        data: { recipientId, name: recipient.name },
+      });
+      return sent;
+    });
+  }
 
   dispatch(actor: Actor, id: string): Promise<OutgoingDocument> {
     // Jobs go into the outbox with the change: e-mails, the copies' notifications and text extraction.
-    return this.workflow.run(actor, id, 'dispatch', null, async ({ document, manager }) => {
-      await this.access.requireClerkOf(actor, document);
-      const agency = await this.organisation.findUnit(document.agencyId);
+    return this.workflow.run(actor, id, 'dispatch', null, async ({ document, manager, scope }) => {
+      this.access.requireClerkOf(scope, document);
+      const agency = await this.organisation.findUnit(document.agencyId, manager);
       const emailOptions = document.urgency !== 'normal' ? { priority: 1 } : {};
-      let [internal, emails] = [0, 0];
-      for (const recipient of await this.recipients.listOf(id, manager)) {
-        if (recipient.kind === 'internal') {
+      const recipients = await this.recipients.listOf(id, manager);
+      // Drafting refuses it; this also holds for documents drafted before that rule.
+      if (document.confidentiality !== 'normal' && recipients.some((r) => r.kind === 'external')) throw confidentialElectronicDelivery();
+      let [internal, emails, paper] = [0, 0, 0];
+      for (const recipient of recipients) {
+        if (recipient.kind === 'paper') {
+          paper += 1; // the clerk records each paper copy as it leaves (markPaperSent)
+        } else if (recipient.kind === 'internal') {
           const copy = await this.deliverCopy(manager, actor, document, recipient, agency!.name);
           await this.outbox.add(manager, JobName.incomingNotify, copy);
           await this.outbox.add(manager, JobName.incomingScanIngest, { documentId: copy.documentId });
@@ -49,13 +91,13 @@ export class OutgoingDispatchService {
       const closed = document.closesIncoming && document.replyToIncomingId
         ? await this.delivery.closeByReply(manager, actor.id, document.replyToIncomingId, id)
         : false;
-      return { changes: { dispatchedAt: new Date() }, data: { internal, emails, closedIncoming: closed } };
+      return { changes: { dispatchedAt: new Date() }, data: { internal, emails, paper, closedIncoming: closed } };
     });
   }
 
   recall(actor: Actor, id: string, reason: string): Promise<OutgoingDocument> {
-    return this.workflow.run(actor, id, 'recall', reason, async ({ document, manager }) => {
-      await this.access.requireRecaller(actor, document);
+    return this.workflow.run(actor, id, 'recall', reason, async ({ document, manager, scope }) => {
+      this.access.requireRecaller(actor, scope, document);
       const recalledAt = new Date();
       let copiesRecalled = 0;
       for (const recipient of await this.recipients.listOf(id, manager)) {

@@ -151,8 +151,13 @@ export class OutgoingDraftingService {
     }
   }
 
-  /** Internal recipients are agencies of this installation (each has its own clerk and register); others by e-mail. */
+  /**
+   * Internal recipients are agencies of this installation (each has its own clerk and register);
+   * others by e-mail or on paper. A confidential (mật) document never leaves electronically
+   * (Decree 30 Art. 15; the law on state secrets): outside recipients get the paper copy.
+   */
   private async validRecipients(agencyId: string, input: CreateOutgoingInput): Promise<NewRecipient[]> {
+    if (input.confidentiality !== 'normal' && input.recipients.external.length > 0) throw confidentialElectronicDelivery();
     const internal: NewRecipient[] = [];
     for (const unitId of new Set(input.recipients.unitIds)) {
       const unit = await this.organisation.findUnit(unitId);
@@ -162,15 +167,30 @@ export class OutgoingDraftingService {
       }
       internal.push({ kind: 'internal', unitId: unit.id, name: unit.name, email: unit.email });
     }
-    const external = input.recipients.external.map((r) => ({
+    const external: NewRecipient[] = input.recipients.external.map((r) => ({
       kind: 'external' as const,
       unitId: null,
       name: cleanVietnameseText(r.name, 'recipients.external.name'),
       email: r.email.trim().toLowerCase(),
     }));
+    const paper = (input.recipients.paper ?? []).map((r) => ({
+      kind: 'paper' as const,
+      unitId: null,
+      name: cleanVietnameseText(r.name, 'recipients.paper.name'),
+      email: null,
+    }));
+    external.push(...paper);
     if (internal.length + external.length === 0) {
       throw AppError.validation('Văn bản phải có nơi nhận (at least one recipient)', [{ field: 'recipients', message: 'empty' }]);
     }
     return [...internal, ...external];
   }
+}
+
+export function confidentialElectronicDelivery(): AppError {
+  return new AppError(
+    422,
+    'CONFIDENTIAL_ELECTRONIC_DELIVERY',
+    'Văn bản mật không được gửi qua thư điện tử hay mạng ra ngoài hệ thống; hãy gửi bản giấy (recipients.paper) (a confidential document goes out on paper only)',
+  );
 }

@@ -5,6 +5,11 @@ export interface ExternalRecipientInput {
   email: string;
 }
 
+/** An organisation the clerk sends the paper copy to, by post or by hand (the only way out for a mật document). */
+export interface PaperRecipientInput {
+  name: string;
+}
+
 /** Where the draft's number, date line and leader signature go (points, origin bottom-left). */
 export interface DraftLayoutInput {
   documentNumber: { page?: number; x: number; y: number; width: number; height: number };
@@ -16,7 +21,7 @@ export interface DraftLayoutInput {
 export interface CreateOutgoingInput {
   documentType: string;
   subject: string;
-  recipients: { unitIds: string[]; external: ExternalRecipientInput[] };
+  recipients: { unitIds: string[]; external: ExternalRecipientInput[]; paper?: PaperRecipientInput[] };
   urgency: Urgency;
   confidentiality: Confidentiality;
   signerId: string;

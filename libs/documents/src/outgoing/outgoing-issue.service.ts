@@ -53,15 +53,15 @@ export class OutgoingIssueService {
   }
 
   private issueInTransaction(actor: Actor, id: string): Promise<OutgoingDocument> {
-    return this.workflow.run(actor, id, 'issue', null, async ({ document, manager }) => {
-      await this.access.requireClerkOf(actor, document);
+    return this.workflow.run(actor, id, 'issue', null, async ({ document, manager, scope }) => {
+      this.access.requireClerkOf(scope, document);
       const trust = await this.keyring.trustOptions();
-      const signedPdf = await this.files.readBytes(document.signedFileId!);
+      const signedPdf = await this.files.readBytes(document.signedFileId!, manager);
       this.assertLeaderSignature(signedPdf, document, trust);
-      const [agency, draftingUnit] = await Promise.all([this.unit(document.agencyId), this.unit(document.draftingUnitId)]);
+      const [agency, draftingUnit] = await Promise.all([this.unit(document.agencyId, manager), this.unit(document.draftingUnitId, manager)]);
       const place = this.placeOf(agency);
-      const notation = notationFor(findDocumentType(document.documentType), agency.code, draftingUnit.code);
-      const organisation = await this.keyring.organisationSigner(document.agencyId);
+      const notation = notationFor(findDocumentType(document.documentType), agency.code, draftingUnit.code, document.confidentiality);
+      const organisation = await this.keyring.organisationSigner(document.agencyId, manager);
       // Taken last: the counter row stays locked until commit, so concurrent issues queue here only;
       // the issue time is read after the lock, so times follow numbers (Art. 15.1).
       const number = await this.takeNumber(manager, document, new Date());
@@ -115,8 +115,8 @@ export class OutgoingIssueService {
     return { registerId: register.id, year, value: await this.numbering.takeNext(manager, register.id, year) };
   }
 
-  private async unit(id: string): Promise<Unit> {
-    const unit = await this.organisation.findUnit(id);
+  private async unit(id: string, manager: EntityManager): Promise<Unit> {
+    const unit = await this.organisation.findUnit(id, manager);
     if (!unit) throw AppError.notFound('đơn vị (unit)');
     return unit;
   }

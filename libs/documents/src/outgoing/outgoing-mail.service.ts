@@ -25,6 +25,8 @@ export class OutgoingMailService {
     const recipient = await this.recipients.findById(recipientId);
     const document = recipient && (await this.documents.findById(recipient.documentId));
     if (!recipient?.email || !document?.issuedFileId) return 'nothing to send';
+    // A confidential document never goes out by e-mail, whatever queued the job.
+    if (document.confidentiality !== 'normal') return 'confidential: paper only';
     if (purpose === 'dispatch' && (recipient.delivery === 'sent' || recipient.recalledAt)) return 'already sent';
     if (!this.mailer.configured) {
       await this.recipients.update(recipientId, { delivery: 'not_sent', lastError: 'SMTP_URL is not configured' });

@@ -37,9 +37,10 @@ export class OutgoingPluginSigningService {
     private readonly files: FileService,
   ) {}
 
-  open(actor: Actor, id: string): Promise<PluginSigningSession> {
+  async open(actor: Actor, id: string): Promise<PluginSigningSession> {
+    const scope = await this.access.scopeFor(actor);
     return this.dataSource.transaction(async (manager) => {
-      const document = await this.steps.lockForSigning(manager, actor, id);
+      const document = await this.steps.lockForSigning(manager, actor, id, scope);
       const draft = await this.steps.preparedDraft(document, manager);
       const session = await this.steps.openSession(manager, actor, document, draft, { mode: 'plugin' }, { mode: 'plugin' });
       return { sessionId: session.id, pdfPath: `/api/v1/outgoing/${id}/sign/plugin/${session.id}/pdf`, expiresAt: session.expiresAt };
@@ -57,7 +58,7 @@ export class OutgoingPluginSigningService {
     return this.workflow.run(actor, id, 'sign', null, async ({ document, manager }) => {
       this.access.requireSigner(actor, document);
       const session = await this.steps.takeSession(manager, sessionId, id, actor, 'plugin');
-      const [sentPdf, uploadedPdf] = await Promise.all([this.files.readBytes(session.preparedFileId), this.files.readBytes(upload)]);
+      const [sentPdf, uploadedPdf] = await Promise.all([this.files.readBytes(session.preparedFileId, manager), this.files.readBytes(upload)]);
       const trust = await this.keyring.trustOptions();
       const report = await withSigningErrors(() =>
         acceptUploadedSignedPdf({ sentPdf, uploadedPdf, trust, fieldName: FIELD_NAMES.leaderSignature }),

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, hasRole, Role } from '@eoffice/accounts';
 import { AppError, FileService, ReceivedFile, StoredFile } from '@eoffice/core';
 import { verifyPdfSignatures, VerificationReport } from '@eoffice/signing';
+import { ViewRecorder, ViewSource } from '../views/view-recorder.service';
 import type { Page } from '../incoming/incoming-query';
 import type { OutgoingAppendix } from './entities/outgoing-appendix.entity';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
@@ -38,6 +39,7 @@ export class OutgoingQueryService {
     private readonly events: OutgoingEventRepository,
     private readonly files: FileService,
     private readonly keyring: SigningCertificateService,
+    private readonly viewsRecorder: ViewRecorder,
   ) {}
 
   async list(actor: Actor, filter: OutgoingFilter): Promise<Page<OutgoingDocument>> {
@@ -53,21 +55,24 @@ export class OutgoingQueryService {
     });
   }
 
-  async detail(actor: Actor, id: string): Promise<OutgoingDetail> {
+  async detail(actor: Actor, id: string, from?: ViewSource): Promise<OutgoingDetail> {
     const document = await this.visible(actor, id);
+    // The view is written alongside the reads, before the answer (a kill after it loses nothing).
     const [versions, appendices, recipients, timeline] = await Promise.all([
       this.versions.listOf(id),
       this.appendices.listOf(id),
       this.recipients.progressOf(id),
       this.events.timeline(id),
+      this.viewsRecorder.document('outgoing', id, actor.id, 'detail', from),
     ]);
     return { document, versions, appendices, recipients, timeline };
   }
 
   /** The document as it stands: issued, else signed, else the current draft's PDF. */
-  async currentPdf(actor: Actor, id: string): Promise<{ file: StoredFile; stream: Readable }> {
+  async currentPdf(actor: Actor, id: string, from?: ViewSource): Promise<{ file: StoredFile; stream: Readable }> {
     const file = await this.files.get(await this.currentPdfId(await this.visible(actor, id)));
-    return { file, stream: await this.files.open(file) };
+    const [stream] = await Promise.all([this.files.open(file), this.viewsRecorder.document('outgoing', id, actor.id, 'file', from, file.id)]);
+    return { file, stream };
   }
 
   async signatures(actor: Actor, id: string): Promise<VerificationReport> {

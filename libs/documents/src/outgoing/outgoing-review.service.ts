@@ -31,17 +31,17 @@ export class OutgoingReviewService {
   }
 
   approve(actor: Actor, id: string, comment: string | null): Promise<OutgoingDocument> {
-    return this.workflow.run(actor, id, 'approve', comment, async ({ document }) => {
-      await this.access.requireReviewer(actor, document);
+    return this.workflow.run(actor, id, 'approve', comment, async ({ document, scope }) => {
+      this.access.requireReviewer(actor, scope, document);
       return {};
     });
   }
 
   /** Returns the draft to its author with a comment; the signer may do so even after approving. */
   reject(actor: Actor, id: string, comment: string): Promise<OutgoingDocument> {
-    return this.workflow.run(actor, id, 'reject', comment, async ({ document }) => {
+    return this.workflow.run(actor, id, 'reject', comment, async ({ document, scope }) => {
       if (document.status === 'approved') this.access.requireSigner(actor, document);
-      else await this.access.requireReviewer(actor, document);
+      else this.access.requireReviewer(actor, scope, document);
       return {};
     });
   }

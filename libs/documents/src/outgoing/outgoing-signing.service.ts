@@ -46,7 +46,7 @@ export class OutgoingSigningService {
   sign(actor: Actor, id: string, certificateId?: string): Promise<OutgoingDocument> {
     return this.workflow.run(actor, id, 'sign', null, async ({ document, manager }) => {
       this.access.requireSigner(actor, document);
-      const signer = await this.keyring.personalSigner(actor, certificateId);
+      const signer = await this.keyring.personalSigner(actor, certificateId, manager);
       const draft = await this.steps.preparedDraft(document, manager);
       const trust = await this.keyring.trustOptions();
       const signed = await withSigningErrors(() =>
@@ -58,11 +58,12 @@ export class OutgoingSigningService {
   }
 
   async prepare(actor: Actor, id: string, certificate: string, signatureImage?: Buffer): Promise<PreparedSignatureRequest> {
+    const scope = await this.access.scopeFor(actor);
     return this.dataSource.transaction(async (manager) => {
-      const document = await this.steps.lockForSigning(manager, actor, id);
+      const document = await this.steps.lockForSigning(manager, actor, id, scope);
       const summary = await this.keyring.checkPresentedCertificate(certificate);
       assertCertificateHolder(summary.commonName, actor.fullName);
-      const image = this.requireImage(signatureImage ?? (await this.keyring.signatureImageOf(actor.id)));
+      const image = this.requireImage(signatureImage ?? (await this.keyring.signatureImageOf(actor.id, manager)));
       const draft = await this.steps.preparedDraft(document, manager);
       const trust = await this.keyring.trustOptions();
       const prepared = await withSigningErrors(() =>
@@ -84,7 +85,7 @@ export class OutgoingSigningService {
       this.access.requireSigner(actor, document);
       const session = await this.steps.takeSession(manager, sessionId, id, actor, 'token');
       const state = session.state as DeferredSigningState;
-      const prepared = await this.files.readBytes(session.preparedFileId);
+      const prepared = await this.files.readBytes(session.preparedFileId, manager);
       const signed = await withSigningErrors(() => completeDeferredSignature(prepared, state, response));
       const file = await this.files.recordBytes(signed.parts(), { mimeType: MediaType.pdf, originalName: `${document.id}-signed.pdf` }, actor.id, manager);
       return this.steps.signedResult(file, sha256Hex(Buffer.from(state.certificates[0], 'base64')), { sessionId });

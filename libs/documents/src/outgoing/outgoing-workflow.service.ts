@@ -9,15 +9,20 @@ import { OutgoingAccess } from './outgoing-access.service';
 import { OutgoingEventRepository } from './outgoing-event.repository';
 import { nextOutgoingState, OutgoingAction } from './outgoing-lifecycle';
 import { OutgoingRepository } from './outgoing.repository';
+import type { OutgoingScope } from './outgoing-scope';
 
 export type StepAction = Exclude<OutgoingAction, 'create'>;
 
 /** Changes that make it someone's turn: a reviewer, the signer, the author (returned), the clerks (to issue). */
 const NOTIFIED: ReadonlySet<StepAction> = new Set(['submit', 'approve', 'reject', 'sign']);
+/** Changes that bring a new PDF whose words search should hold: a draft version, the issued PDF (with its number). */
+const NEW_TEXT: ReadonlySet<OutgoingAction> = new Set(['create', 'revise', 'issue']);
 
 export interface Step {
   document: OutgoingDocument;
   manager: EntityManager;
+  /** The actor's scope, read before the transaction: access checks inside it decide from this. */
+  scope: OutgoingScope;
 }
 
 export interface StepResult {
@@ -43,12 +48,14 @@ export class OutgoingWorkflow {
   ) {}
 
   async run(actor: Actor, id: string, action: StepAction, note: string | null, apply: (step: Step) => Promise<StepResult>): Promise<OutgoingDocument> {
+    // The scope is read before the transaction, so it never waits for a second pool connection.
+    const scope = await this.access.scopeFor(actor);
     return this.outbox.transaction(async (manager) => {
-      const document = await this.documents.findForUpdate(manager, id, await this.access.scopeFor(actor));
+      const document = await this.documents.findForUpdate(manager, id, scope);
       if (!document) throw AppError.notFound('văn bản đi (outgoing document)');
-      const authorIsHead = action === 'submit' && (await this.access.isHeadOfDraftingUnit(document.authorId, document.draftingUnitId));
+      const authorIsHead = action === 'submit' && (await this.access.isHeadOfDraftingUnit(document.authorId, document.draftingUnitId, manager));
       const next = nextOutgoingState(document.status, document.reviewStage, action, authorIsHead);
-      const { changes = {}, data = {} } = await apply({ document, manager });
+      const { changes = {}, data = {} } = await apply({ document, manager, scope });
       const updated: OutgoingDocument = { ...document, ...changes, status: next.status, reviewStage: next.reviewStage };
       await this.documents.update(manager, id, { ...changes, status: next.status, reviewStage: next.reviewStage });
       const event = await this.record(manager, actor.id, updated, action, document.status, note, { ...data, reviewStage: document.reviewStage, toReviewStage: next.reviewStage });
@@ -76,6 +83,7 @@ export class OutgoingWorkflow {
       entityId: document.id,
       data: { from, to: document.status, note: cleanNote, ...data },
     });
+    if (NEW_TEXT.has(action)) await this.outbox.add(manager, JobName.outgoingTextExtract, { documentId: document.id });
     return event;
   }
 }

@@ -9,6 +9,16 @@ import type { OutgoingFilter } from './outgoing-query';
 import type { OutgoingScope } from './outgoing-scope';
 
 const ISSUED = `('issued', 'dispatched', 'recalled')`;
+/** The document as it stands: issued, else signed, else the current draft's PDF (as GET /outgoing/:id/pdf serves it). */
+const CURRENT_PDF = `coalesce(d.issued_file_id, d.signed_file_id,
+  (SELECT v.pdf_file_id FROM outgoing_version v WHERE v.id = d.current_version_id))`;
+
+export interface SearchTextSource {
+  /** The PDF whose words the search should hold; null while a docx draft awaits its conversion. */
+  pdfFileId: string | null;
+  /** The PDF the stored words came from. */
+  textFileId: string | null;
+}
 
 @Injectable()
 export class OutgoingRepository {
@@ -40,6 +50,29 @@ export class OutgoingRepository {
     return (manager?.getRepository(OutgoingDocument) ?? this.repo).findOneBy({ id });
   }
 
+  /** For the worker: which PDF the search text should come from, and which it came from. */
+  async searchTextSource(id: string): Promise<SearchTextSource | null> {
+    const rows = await this.repo.query<SearchTextSource[]>(
+      `SELECT ${CURRENT_PDF} AS "pdfFileId", d.text_file_id AS "textFileId" FROM outgoing_document d WHERE d.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Stores the words of `fileId`, only if it is still the current PDF: a job that read an older
+   * version and finishes after the one that read the new version changes nothing. Raw SQL so that
+   * `updated_at` (the order of the lists: the last step of work) does not move. True when stored.
+   */
+  async saveSearchText(manager: EntityManager, id: string, fileId: string, text: string): Promise<boolean> {
+    const [, affected] = await manager.query<[unknown, number]>(
+      `UPDATE outgoing_document d SET extracted_text = $3, text_file_id = $2, text_extracted_at = now()
+        WHERE d.id = $1 AND ${CURRENT_PDF} = $2`,
+      [id, fileId, text],
+    );
+    return affected > 0;
+  }
+
   /** Whether the file belongs to a version, the signed or the issued PDF of a document the scope can see. */
   visibleWithFile(fileId: string, scope: OutgoingScope): Promise<boolean> {
     return this.visible(this.repo.createQueryBuilder('d'), scope)
@@ -52,6 +85,47 @@ export class OutgoingRepository {
         { fileId },
       )
       .getExists();
+  }
+
+  /** Whether the file belongs to a confidential (mật) outgoing document or draft: a version, its PDFs or an appendix. */
+  belongsToConfidential(fileId: string): Promise<boolean> {
+    return this.repo
+      .createQueryBuilder('d')
+      .where(`d.confidentiality <> 'normal'`)
+      .andWhere(
+        new Brackets((w) =>
+          w
+            .where('d.signed_file_id = :fileId OR d.issued_file_id = :fileId')
+            .orWhere('EXISTS (SELECT 1 FROM outgoing_version v WHERE v.document_id = d.id AND (v.source_file_id = :fileId OR v.pdf_file_id = :fileId))')
+            .orWhere('EXISTS (SELECT 1 FROM outgoing_appendix x WHERE x.document_id = d.id AND (x.file_id = :fileId OR x.issued_file_id = :fileId))'),
+        ),
+        { fileId },
+      )
+      .getExists();
+  }
+
+  /** A confidential document or draft that does not name the person (author, designated signer). */
+  async isConfidentialNotNaming(id: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.repo.query(
+      `SELECT 1 FROM outgoing_document d
+        WHERE d.id = $1 AND d.confidentiality <> 'normal' AND NOT coalesce(d.author_id = $2 OR d.signer_id = $2, false)`,
+      [id, userId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Whether the file (a version, the signed or issued PDF, an appendix) belongs to a confidential document or draft that does not name the person. */
+  async fileOfConfidentialNotNaming(fileId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.repo.query(
+      `SELECT 1 FROM outgoing_document d
+        WHERE d.confidentiality <> 'normal' AND NOT coalesce(d.author_id = $2 OR d.signer_id = $2, false)
+          AND ($1 IN (d.signed_file_id, d.issued_file_id)
+               OR EXISTS (SELECT 1 FROM outgoing_version v WHERE v.document_id = d.id AND $1 IN (v.source_file_id, v.pdf_file_id))
+               OR EXISTS (SELECT 1 FROM outgoing_appendix x WHERE x.document_id = d.id AND $1 IN (x.file_id, x.issued_file_id)))
+        LIMIT 1`,
+      [fileId, userId],
+    );
+    return rows.length > 0;
   }
 
   async list(scope: OutgoingScope, filter: OutgoingFilter): Promise<Page<OutgoingDocument>> {

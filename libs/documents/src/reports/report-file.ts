@@ -1,4 +1,4 @@
-import { renderPdf } from './pdf/pdf-renderer';
+import type * as PdfRenderer from './pdf/pdf-renderer';
 import type { TableReport } from './table-report';
 import { renderXlsx } from './xlsx/xlsx-renderer';
 
@@ -20,6 +20,18 @@ export interface ReportFile {
   fileName: string;
   contentType: string;
   bytes: Buffer;
+}
+
+/** The PDF renderer brings pdf-lib (~0.3 s to load): loaded with the first printed report. */
+let pdfRenderer: typeof PdfRenderer | undefined;
+function loadPdfRenderer(): typeof PdfRenderer {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deferred load on purpose
+  return (pdfRenderer ??= require('./pdf/pdf-renderer') as typeof PdfRenderer);
+}
+
+/** The report as a printable PDF book (see pdf/pdf-renderer.ts). */
+export function renderPdf(report: TableReport): Promise<Buffer> {
+  return loadPdfRenderer().renderPdf(report);
 }
 
 export async function renderReportFile(report: TableReport, format: ReportFileFormat, baseName: string): Promise<ReportFile> {

@@ -1,7 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { FileReceiver, FileService, MediaType, StoredFile } from '@eoffice/core';
+import { Deadline, FileReceiver, FileService, MediaType, ReceivedFile, StoredFile, withTempDir } from '@eoffice/core';
+import { pdfPageCount } from '../ocr/ocr-tools';
+
+/** pdfinfo reads the page tree only: seconds at most, even for a large scan. */
+const PAGE_COUNT_TIMEOUT_MS = 30_000;
 
 const EXTENSIONS: Record<string, string> = {
   [MediaType.pdf]: '.pdf',
@@ -18,10 +22,20 @@ export class ScanFiles {
     private readonly receiver: FileReceiver,
   ) {}
 
-  async download(file: StoredFile, dir: string, name: string): Promise<string> {
+  async download(file: Pick<StoredFile, 'storageKey' | 'mimeType'>, dir: string, name: string): Promise<string> {
     const path = join(dir, `${name}${EXTENSIONS[file.mimeType] ?? ''}`);
     await this.files.copyToPath(file, path);
     return path;
+  }
+
+  /** Pages of a scan request as sent: a PDF's page count (pdfinfo), one per page image. */
+  async pageCount(received: readonly ReceivedFile[]): Promise<number> {
+    const pdf = received.find((file) => file.mimeType === MediaType.pdf);
+    if (!pdf) return received.length;
+    return withTempDir('scan-pages', async (dir) => {
+      const path = await this.download(pdf, dir, 'input');
+      return pdfPageCount(path, new Deadline(PAGE_COUNT_TIMEOUT_MS));
+    });
   }
 
   /** Stores a PDF the worker made, hashed and checked like any upload, as the person's own file. */

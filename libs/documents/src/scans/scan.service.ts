@@ -21,6 +21,7 @@ import {
 import { SearchablePdfMaker } from '../ocr/searchable-pdf.service';
 import { assertScanInput } from './scan-input';
 import { pdfNameFor, ScanFiles } from './scan-files.service';
+import { ScanRateLimiter } from './scan-rate-limiter.service';
 
 /** What GET /jobs/:id shows once a scan is done: the PDF to register the document with. */
 export interface ScanResult extends Record<string, unknown> {
@@ -41,12 +42,20 @@ export class ScanService {
     private readonly jobRuns: JobRunService,
     private readonly outbox: JobOutbox,
     private readonly maker: SearchablePdfMaker,
+    private readonly rate: ScanRateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Before the body is read (SCAN_PAGES_PER_MINUTE): a clerk over the minute's pages is refused with nothing stored. */
+  assertRoom(actor: Actor): Promise<void> {
+    return this.rate.assertRoom(actor.id);
+  }
 
   async request(actor: Actor, received: ReceivedFile[]): Promise<JobRun> {
     if (!hasRole(actor, Role.clerk)) throw AppError.forbidden();
     assertScanInput(received.map((file) => file.mimeType), this.config.OCR_MAX_PAGES);
+    // Pages are counted before anything is recorded: a PDF pdfinfo cannot read is refused here.
+    const pages = this.config.SCAN_PAGES_PER_MINUTE > 0 ? await this.scanFiles.pageCount(received) : 0;
     const run = await this.outbox.transaction(async (manager) => {
       const fileIds = [];
       for (const file of received) fileIds.push((await this.files.record(file, actor.id, manager)).id);
@@ -55,6 +64,7 @@ export class ScanService {
       await this.outbox.add(manager, JobName.scanToPdf, { jobRunId: created.id }, { jobId: created.id });
       return created;
     });
+    await this.rate.count(actor.id, pages);
     return run;
   }
 

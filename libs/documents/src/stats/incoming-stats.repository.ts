@@ -50,7 +50,7 @@ export interface IncomingFigureRecord {
   subject: string | null;
   urgency: string;
   confidentiality: string;
-  /** Confidential and not naming the reader: only its number, type and dates are shown. */
+  /** Confidential and not naming the reader: the drill-down then shows only its number, register and type. */
   redacted: boolean;
   at: Date;
   statusThen: string;
@@ -172,8 +172,10 @@ export class IncomingStatsRepository {
               CASE WHEN ${visible} THEN to_char(d.source_date, 'YYYY-MM-DD') END AS "sourceDate",
               d.document_type AS "documentType", CASE WHEN ${visible} THEN d.subject END AS subject,
               d.urgency, d.confidentiality, NOT ${visible} AS redacted,
-              s.status AS "statusThen", lower(s.during) AS since, to_char(s.due_date, 'YYYY-MM-DD') AS "dueDateThen",
-              lu.name AS "leadUnitName", lp.full_name AS "leadUserName",
+              s.status AS "statusThen", lower(s.during) AS since,
+              -- Who handles a mật document and by when is itself confidential (the unit stays: the book is read by unit).
+              CASE WHEN ${visible} THEN to_char(s.due_date, 'YYYY-MM-DD') END AS "dueDateThen",
+              lu.name AS "leadUnitName", CASE WHEN ${visible} THEN lp.full_name END AS "leadUserName",
               (SELECT (ev.data->>'percent')::int FROM incoming_event ev
                 WHERE ev.document_id = d.id AND ev.action = 'progress' AND ev.occurred_at < ${asOf} AND ev.data->>'percent' IS NOT NULL
                 ORDER BY ev.id DESC LIMIT 1) AS "progressPercent",
@@ -249,6 +251,7 @@ export class IncomingStatsRepository {
  * still count, shown by number and type only.
  */
 function visibleTo(reader: string): string {
-  return `(d.confidentiality = 'normal' OR d.registered_by = ${reader} OR d.submitted_to = ${reader}
-    OR EXISTS (SELECT 1 FROM incoming_assignment a WHERE a.document_id = d.id AND a.active AND a.user_id = ${reader}))`;
+  // coalesce: a document submitted to nobody compares NULL, and NOT NULL would not mark it redacted.
+  return `coalesce(d.confidentiality = 'normal' OR d.registered_by = ${reader} OR d.submitted_to = ${reader}
+    OR EXISTS (SELECT 1 FROM incoming_assignment a WHERE a.document_id = d.id AND a.active AND a.user_id = ${reader}), false)`;
 }

@@ -7,7 +7,7 @@ export type { IncomingFigure, OutgoingFigure, StatsFigure } from './stats-window
 export { StatsService, TREND_PERIODS } from './stats.service';
 export type { OutgoingCounts, PeriodFigures, PeriodInfo, PeriodRequest, StatsFigures, TrendPoint, UnitLine } from './stats.service';
 export { StatsDrilldownService } from './stats-drilldown.service';
-export type { Drilldown, DrilldownQuery, IncomingDrillItem, OutgoingDrillItem } from './stats-drilldown.service';
+export type { Drilldown, DrilldownQuery, IncomingDrillItem, OutgoingDrillItem, RedactedIncomingDrillItem, RedactedOutgoingDrillItem } from './stats-drilldown.service';
 export { StatsReportService } from './stats-report.service';
 export { TrackingBookService } from './tracking-book.service';
 export type { TrackingBook } from './tracking-book.service';

@@ -23,6 +23,7 @@ export interface OutgoingFigureRecord {
   subject: string | null;
   redacted: boolean;
   numberSymbol: string | null;
+  registerCode: string | null;
   urgency: string;
   confidentiality: string;
   status: string;
@@ -76,14 +77,16 @@ export class OutgoingStatsRepository {
     const condition = filter.documentType ? `WHERE o.document_type = ${p.add(filter.documentType, 'text')}` : '';
     const [{ total }] = await this.query(`SELECT count(*)::int AS total ${from} ${condition}`, p.values);
     const reader = p.add(readerId, 'uuid');
-    const visible = `(o.confidentiality = 'normal' OR o.author_id = ${reader} OR o.signer_id = ${reader})`;
+    // coalesce: a draft has no signer yet, and NOT NULL would not mark it redacted.
+    const visible = `coalesce(o.confidentiality = 'normal' OR o.author_id = ${reader} OR o.signer_id = ${reader}, false)`;
     const items = await this.query(
       `SELECT o.id, o.document_type AS "documentType", CASE WHEN ${visible} THEN o.subject END AS subject, NOT ${visible} AS redacted,
-              o.number_symbol AS "numberSymbol", o.urgency, o.confidentiality, o.status, m.at,
+              o.number_symbol AS "numberSymbol", r.code AS "registerCode", o.urgency, o.confidentiality, o.status, m.at,
               o.drafting_unit_id AS "draftingUnitId", u.name AS "draftingUnitName", o.author_id AS "authorId", a.full_name AS "authorName"
          ${from}
          JOIN unit u ON u.id = o.drafting_unit_id
          JOIN app_user a ON a.id = o.author_id
+         LEFT JOIN register r ON r.id = o.register_id
          ${condition}
         ORDER BY m.at DESC, o.id
         LIMIT ${p.add(filter.pageSize, 'int')} OFFSET ${p.add((filter.page - 1) * filter.pageSize, 'int')}`,

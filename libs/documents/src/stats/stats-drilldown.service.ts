@@ -18,12 +18,36 @@ export interface DrilldownQuery {
   pageSize: number;
 }
 
-export type IncomingDrillItem = IncomingFigureRecord & {
+/**
+ * A confidential (mật) document that does not name the reader still counts, so the page adds up to
+ * the figure, but shows only its number, register and type (and its id, which says nothing and
+ * answers 404 to whoever it does not name).
+ */
+export interface RedactedIncomingDrillItem {
   kind: 'incoming';
-  /** Working days from receipt to closing, for closedOnTime and closedLate. */
-  handlingDays: number | null;
-};
-export type OutgoingDrillItem = OutgoingFigureRecord & { kind: 'outgoing' };
+  id: string;
+  redacted: true;
+  incomingNumber: number;
+  year: number;
+  registerCode: string;
+  documentType: string;
+}
+export interface RedactedOutgoingDrillItem {
+  kind: 'outgoing';
+  id: string;
+  redacted: true;
+  numberSymbol: string | null;
+  registerCode: string | null;
+  documentType: string;
+}
+export type IncomingDrillItem =
+  | (IncomingFigureRecord & {
+      kind: 'incoming';
+      /** Working days from receipt to closing, for closedOnTime and closedLate. */
+      handlingDays: number | null;
+    })
+  | RedactedIncomingDrillItem;
+export type OutgoingDrillItem = (OutgoingFigureRecord & { kind: 'outgoing' }) | RedactedOutgoingDrillItem;
 
 export interface Drilldown extends Page<IncomingDrillItem | OutgoingDrillItem> {
   figure: StatsFigure;
@@ -48,15 +72,24 @@ export class StatsDrilldownService {
     const head = { figure: query.figure, period, scope, ...paging };
     if (isOutgoingFigure(query.figure)) {
       const found = await this.outgoing.drilldown(scope, window, query.figure, { ...paging, documentType: query.documentType }, actor.id);
-      return { ...head, total: found.total, items: found.items.map((item) => ({ ...item, kind: 'outgoing' as const })) };
+      const items = found.items.map((item): OutgoingDrillItem =>
+        item.redacted
+          ? { kind: 'outgoing', id: item.id, redacted: true, numberSymbol: item.numberSymbol, registerCode: item.registerCode, documentType: item.documentType }
+          : { ...item, kind: 'outgoing' },
+      );
+      return { ...head, total: found.total, items };
     }
     const found = await this.incoming.drilldown(scope, window, query.figure, { ...paging, urgency: query.urgency, documentType: query.documentType }, actor.id);
     const closing = query.figure === 'closedOnTime' || query.figure === 'closedLate';
-    const items = found.items.map((item) => ({
-      ...item,
-      kind: 'incoming' as const,
-      handlingDays: closing ? handlingWorkingDays(this.dueDates.calendar, new Date(item.receivedAt), new Date(item.at)) : null,
-    }));
+    const items = found.items.map((item): IncomingDrillItem =>
+      item.redacted
+        ? { kind: 'incoming', id: item.id, redacted: true, incomingNumber: item.incomingNumber, year: item.year, registerCode: item.registerCode, documentType: item.documentType }
+        : {
+            ...item,
+            kind: 'incoming',
+            handlingDays: closing ? handlingWorkingDays(this.dueDates.calendar, new Date(item.receivedAt), new Date(item.at)) : null,
+          },
+    );
     return { ...head, total: found.total, items };
   }
 }

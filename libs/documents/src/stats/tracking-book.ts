@@ -23,7 +23,8 @@ export function trackingBookRow(record: TrackingRecord, today: string, calendar:
     document: documentText(record),
     recipient: recipientText(record),
     dueDate: record.dueDateThen,
-    progress: progressText(record, today, calendar),
+    // A redacted row has no due date to be late against: its state only, never "đúng hạn" by default.
+    progress: progressText(record, today, calendar, !record.redacted),
     reply: record.replyNumberSymbol,
     note: [URGENCY_NOTES[record.urgency], CONFIDENTIALITY_NOTES[record.confidentiality], record.reopenedInPeriod ? 'Mở lại trong kỳ' : null].filter(Boolean).join('; ') || null,
   };
@@ -46,14 +47,20 @@ function recipientText(r: TrackingRecord): string | null {
  * lateness counted in working days from the due date to the closing day, or to `today` — as the
  * overdue figure, which counts what is due before today.
  */
-export function progressText(r: Pick<TrackingRecord, 'statusThen' | 'since' | 'dueDateThen' | 'progressPercent'>, today: string, calendar: WorkingCalendar): string {
+export function progressText(
+  r: Pick<TrackingRecord, 'statusThen' | 'since' | 'dueDateThen' | 'progressPercent'>,
+  today: string,
+  calendar: WorkingCalendar,
+  withLateness = true,
+): string {
   if (r.statusThen === 'closed') {
     const closedOn = vietnamDay(new Date(r.since)).toString();
-    return `Đã giải quyết ngày ${dmy(closedOn)}, ${lateness(r.dueDateThen, closedOn, calendar)}`;
+    const closed = `Đã giải quyết ngày ${dmy(closedOn)}`;
+    return withLateness ? `${closed}, ${lateness(r.dueDateThen, closedOn, calendar)}` : closed;
   }
   if (r.statusThen === 'returned' || r.statusThen === 'recalled') return r.statusThen === 'returned' ? 'Đã trả lại nơi gửi' : 'Nơi gửi đã thu hồi';
   const doing = r.progressPercent === null ? 'Đang giải quyết' : `Đang giải quyết (${r.progressPercent}%)`;
-  if (r.dueDateThen === null || r.dueDateThen >= today) return doing;
+  if (!withLateness || r.dueDateThen === null || r.dueDateThen >= today) return doing;
   return `${doing}, ${lateness(r.dueDateThen, today, calendar)}`;
 }
 

@@ -1,5 +1,6 @@
-import fontkit from '@pdf-lib/fontkit';
+import type Fontkit from '@pdf-lib/fontkit';
 import { CustomFontSubsetEmbedder, PDFContext, PDFRef } from 'pdf-lib';
+import { loadFontkit } from './fontkit-loader';
 import { loadPngImage, PngImage } from './png-image';
 
 export type Colour = readonly [number, number, number];
@@ -20,7 +21,8 @@ export interface AppearanceImage {
 
 const fmt = (n: number): string => (Math.round(n * 1000) / 1000).toString();
 
-type ParsedFont = ReturnType<typeof fontkit.create>;
+type ParsedFont = ReturnType<typeof Fontkit.create>;
+
 
 /**
  * fontkit parses a font's tables lazily and keeps them on the font object; parsing DejaVu again
@@ -32,7 +34,7 @@ const cachingFontkit = {
   create(bytes: Uint8Array): ParsedFont {
     let font = parsedFonts.get(bytes);
     if (!font) {
-      font = fontkit.create(bytes);
+      font = loadFontkit().create(bytes);
       parsedFonts.set(bytes, font);
     }
     return font;

@@ -2,6 +2,7 @@ import { generateKeyPairSync, KeyObject, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
 import { parseCertificate } from '../certificates/certificate-parser';
 import { decodeName } from '../crypto/x509-name';
+import { DEMO_MARK } from './demo-mark';
 
 export interface DemoIdentity {
   privateKey: KeyObject;
@@ -20,7 +21,6 @@ export interface DemoCertificateRequest {
   keyUsage?: { digitalSignature?: boolean; nonRepudiation?: boolean; keyEncipherment?: boolean };
 }
 
-export const DEMO_MARK = 'DEMO — not for production';
 const DAY_MS = 86_400_000;
 
 function generateRsaKey(): KeyObject {

@@ -6,7 +6,7 @@ import { parseCertificate } from '../certificates/certificate-parser';
 import { formatName } from '../crypto/x509-name';
 import { reversePngPredictor } from '../pdf/stream-decoder';
 import { createDemoPki, DemoPki } from './demo-pki';
-import { DEMO_MARK } from './demo-certificates';
+import { DEMO_MARK } from './demo-mark';
 
 /** Decodes our own RGBA PNGs to count pixels. */
 function rgbaPixels(png: Buffer): { width: number; pixels: Uint8Array } {

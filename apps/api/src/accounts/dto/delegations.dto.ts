@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '../../http/calendar-date.validator';
 
 export class CreateDelegationDto {
   @ApiProperty({ format: 'uuid', description: 'a member of the unit' })
@@ -9,11 +8,11 @@ export class CreateDelegationDto {
   userId!: string;
 
   @ApiProperty({ example: '2026-03-02', description: 'first day, inclusive (Vietnam time)' })
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   from!: string;
 
   @ApiProperty({ example: '2026-03-06', description: 'last day, inclusive' })
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   to!: string;
 
   @ApiPropertyOptional({ example: 'Trưởng phòng đi công tác' })

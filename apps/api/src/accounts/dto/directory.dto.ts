@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQueryDto } from './pagination.dto';
 
 export class DirectoryQueryDto extends PageQueryDto {
@@ -13,7 +13,8 @@ export class DirectoryQueryDto extends PageQueryDto {
 
 export class RequestReportDto {
   @ApiPropertyOptional({ default: 6, minimum: 0, maximum: 60, description: 'unused for at least this many months' })
-  @IsOptional()
+  // Absent means the default; null is not a number of months (IsOptional would let it through).
+  @ValidateIf((_dto, value) => value !== undefined)
   @Type(() => Number)
   @IsInt()
   @Min(0)

@@ -9,12 +9,12 @@ export class PageQueryDto {
   @IsInt()
   @Min(1)
   @Max(100_000)
-  page = 1;
+  page: number = 1;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(200)
-  pageSize = 50;
+  pageSize: number = 50;
 }

@@ -8,11 +8,11 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '../../http/calendar-date.validator';
 
 export class SubmitIncomingDto {
   @ApiProperty() @IsUUID() leaderId!: string;
@@ -34,7 +34,7 @@ export class AssignIncomingDto {
   @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => AssignmentTargetDto) informed: AssignmentTargetDto[] = [];
 
   @ApiPropertyOptional({ example: '2026-12-05' })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be YYYY-MM-DD' }) dueDate?: string;
+  @IsOptional() @IsCalendarDate() dueDate?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(365) dueInWorkingDays?: number;
 

@@ -1,12 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import type { IncomingFilter, IncomingStatus, Urgency } from '@eoffice/documents';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IncomingStatus } from '@eoffice/documents';
+import type { IncomingFilter, Urgency } from '@eoffice/documents';
+import { IsCalendarDate } from '../../http/calendar-date.validator';
+import { MAX_PAGE } from '../../http/pagination';
 
 const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const STATUSES = ['registered', 'submitted', 'assigned', 'in_progress', 'closed', 'returned', 'recalled', 'voided'];
+const STATUSES: string[] = Object.values(IncomingStatus);
 
 export class ListIncomingDto {
   @ApiPropertyOptional({ description: 'comma-separated statuses' })
@@ -20,8 +22,8 @@ export class ListIncomingDto {
   @ApiPropertyOptional({ description: 'open items due within this many days' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(365) dueWithinDays?: number;
 
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE) from?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE) to?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() to?: string;
 
   @ApiPropertyOptional() @IsOptional() @Transform(list) @IsIn(['normal', 'urgent', 'very_urgent', 'flash'], { each: true }) urgency?: Urgency[];
 
@@ -36,6 +38,6 @@ export class ListIncomingDto {
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'] }) @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';
 
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page: number = 1;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page: number = 1;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 50;
 }

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import type { Confidentiality, ReceivedVia, RegisterIncomingInput, Urgency } from '@eoffice/documents';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { IsCalendarDate, IsCalendarInstant } from '../../http/calendar-date.validator';
 
 /** `metadata` of POST /incoming (the API contract). */
 export class RegisterIncomingDto implements RegisterIncomingInput {
@@ -12,7 +11,7 @@ export class RegisterIncomingDto implements RegisterIncomingInput {
   @ApiProperty({ example: '125/SGDĐT-VP', description: 'số, ký hiệu of the sender' })
   @IsString() @Length(1, 50) sourceNumberSymbol!: string;
 
-  @ApiProperty({ example: '2026-11-20' }) @Matches(DATE, { message: 'sourceDate must be YYYY-MM-DD' }) sourceDate!: string;
+  @ApiProperty({ example: '2026-11-20' }) @IsCalendarDate() sourceDate!: string;
 
   @ApiProperty({ example: 'UBND tỉnh Tây Ninh' }) @IsString() @Length(1, 200) issuingAuthority!: string;
 
@@ -29,9 +28,9 @@ export class RegisterIncomingDto implements RegisterIncomingInput {
   @ApiProperty({ enum: ['paper', 'email', 'system', 'edxml'] })
   @IsIn(['paper', 'email', 'system', 'edxml']) receivedVia!: ReceivedVia;
 
-  @ApiPropertyOptional({ example: '2026-11-24T08:30:00+07:00' }) @IsOptional() @IsISO8601({ strict: true }) receivedAt?: string;
+  @ApiPropertyOptional({ example: '2026-11-24T08:30:00+07:00' }) @IsOptional() @IsCalendarInstant() receivedAt?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-05' }) @IsOptional() @Matches(DATE, { message: 'dueDate must be YYYY-MM-DD' }) dueDate?: string;
+  @ApiPropertyOptional({ example: '2026-12-05' }) @IsOptional() @IsCalendarDate() dueDate?: string;
 
   @ApiPropertyOptional({ description: 'deadline as working days from receipt' })
   @IsOptional() @IsInt() @Min(0) @Max(365) dueInWorkingDays?: number;

@@ -10,12 +10,19 @@ export class ExternalRecipientDto {
   @ApiProperty({ example: 'vanphong@snv.tayninh.gov.vn' }) @IsEmail() @Length(3, 200) email!: string;
 }
 
+export class PaperRecipientDto {
+  @ApiProperty({ example: 'Công an tỉnh Tây Ninh' }) @IsString() @Length(1, 200) name!: string;
+}
+
 export class RecipientsDto {
   @ApiProperty({ type: [String], description: 'agencies of this installation' })
   @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true }) unitIds: string[] = [];
 
   @ApiProperty({ type: [ExternalRecipientDto] })
   @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ExternalRecipientDto) external: ExternalRecipientDto[] = [];
+
+  @ApiPropertyOptional({ type: [PaperRecipientDto], description: 'sent the paper copy by post or by hand; the only way out for a mật document' })
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => PaperRecipientDto) paper?: PaperRecipientDto[];
 }
 
 export class BoxDto {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBase64, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
 import { Transform, Type } from 'class-transformer';
 import type { OutgoingStatus } from '@eoffice/documents';
+import { MAX_PAGE } from '../../http/pagination';
 
 export class CommentDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 4000) comment?: string;
@@ -45,6 +46,6 @@ export class ListOutgoingDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() registerId?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2200) year?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) q?: string;
-  @ApiPropertyOptional({ default: 1 }) @Type(() => Number) @IsInt() @Min(1) page = 1;
-  @ApiPropertyOptional({ default: 50 }) @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize = 50;
+  @ApiPropertyOptional({ default: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page: number = 1;
+  @ApiPropertyOptional({ default: 50 }) @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 50;
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { REPORT_FORMATS, STATS_FIGURES, type ReportFormat, type StatsFigure, type Urgency } from '@eoffice/documents';
+import { MAX_PAGE } from '../../http/pagination';
 
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
@@ -43,7 +44,7 @@ class DrilldownDto extends StatsSubjectDto {
   @ApiPropertyOptional({ description: 'only this document type (e.g. a line of the outgoing table by type)' })
   @IsOptional() @IsString() @Length(1, 100) documentType?: string;
 
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page: number = 1;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page: number = 1;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 50;
 }
 

@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { RecordedRun, RecordedRunStatus, RecordedRunTrigger } from '../../runs/recorded-run.entity';
 
-export type FixityStatus = 'queued' | 'running' | 'completed' | 'failed';
-export type FixityTrigger = 'manual' | 'schedule';
+export type FixityStatus = RecordedRunStatus;
+export type FixityTrigger = RecordedRunTrigger;
 
 export interface FixityMismatch {
   fileId: string;
@@ -13,19 +14,7 @@ export interface FixityMismatch {
 
 /** A report of one pass that re-reads every stored file and compares its SHA-256. */
 @Entity('fixity_check')
-export class FixityCheck {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column()
-  status!: FixityStatus;
-
-  @Column()
-  trigger!: FixityTrigger;
-
-  @Column({ type: 'uuid', nullable: true })
-  requestedBy!: string | null;
-
+export class FixityCheck extends RecordedRun {
   @Column({ type: 'int' })
   filesChecked!: number;
 
@@ -34,16 +23,4 @@ export class FixityCheck {
 
   @Column({ type: 'jsonb' })
   mismatches!: FixityMismatch[];
-
-  @Column({ type: 'text', nullable: true })
-  error!: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  startedAt!: Date | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  finishedAt!: Date | null;
 }

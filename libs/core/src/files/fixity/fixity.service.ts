@@ -10,6 +10,7 @@ import { BlobStore } from '../blob-store';
 import { StoredFile } from '../stored-file.entity';
 import { StoredFileRepository } from '../stored-file.repository';
 import { FixityCheck, FixityMismatch, FixityTrigger } from './fixity-check.entity';
+import { performRecordedRun } from '../../runs/recorded-run.entity';
 import { FixityCheckRepository } from './fixity-check.repository';
 
 const BATCH_SIZE = 500;
@@ -48,15 +49,7 @@ export class FixityService {
     const check = payload.fixityCheckId
       ? await this.get(payload.fixityCheckId)
       : await this.dataSource.transaction((manager) => this.open(manager, 'schedule', null));
-    if (check.status === 'completed') return;
-    await this.checks.update(check.id, { status: 'running', startedAt: new Date() });
-    try {
-      const { filesChecked, mismatches } = await this.checkAllFiles();
-      await this.finish(check.id, { filesChecked, mismatches });
-    } catch (error) {
-      await this.checks.update(check.id, { status: 'failed', error: String(error), finishedAt: new Date() });
-      throw error;
-    }
+    await performRecordedRun(check, this.checks, async () => this.finish(check.id, await this.checkAllFiles()));
   }
 
   private async open(manager: EntityManager, trigger: FixityTrigger, requestedBy: string | null): Promise<FixityCheck> {

@@ -41,6 +41,8 @@ export class IncomingDocument {
   @Column({ type: 'uuid', nullable: true }) resultFileId!: string | null;
   @Column({ type: 'uuid', nullable: true }) replyOutgoingId!: string | null;
   @Column({ type: 'varchar', nullable: true, select: false }) idempotencyKey!: string | null;
+  /** SHA-256 of the request the key was first used for (see idempotency-fingerprint.ts). */
+  @Column({ type: 'char', length: 64, nullable: true, select: false }) idempotencyFingerprint!: string | null;
   /** The scan's words for search (folded into search_folded); not loaded with the document. */
   @Column({ type: 'text', nullable: true, select: false }) extractedText!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) textExtractedAt!: Date | null;

@@ -43,6 +43,11 @@ export class OutgoingDocument {
   @Column({ type: 'timestamptz', nullable: true }) dispatchedAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) recalledAt!: Date | null;
   @Column({ type: 'text', nullable: true }) recallReason!: string | null;
+  /** The words of the current PDF for search (folded into search_folded); not loaded with the document. */
+  @Column({ type: 'text', nullable: true, select: false }) extractedText!: string | null;
+  /** The PDF those words came from: a new version or the issued PDF is read again, the same one is not. */
+  @Column({ type: 'uuid', nullable: true, select: false }) textFileId!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) textExtractedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,5 +1,5 @@
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFPage } from 'pdf-lib';
+import { loadFontkit } from '@eoffice/signing';
 import { ROWS_BETWEEN_YIELDS, yieldToEventLoop } from '../event-loop';
 import { cleanCellText, ReportChart, TableReport, TableView } from '../table-report';
 import { PageContent } from './page-content';
@@ -39,7 +39,7 @@ const CHART_GAP = 14;
  */
 export async function renderPdf(report: TableReport): Promise<Buffer> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(loadFontkit());
   doc.setTitle(report.title.join(' '), { showInWindowTitleBar: true });
   doc.setLanguage('vi-VN');
   doc.setCreator('eOffice');

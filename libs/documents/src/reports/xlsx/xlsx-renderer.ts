@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ROWS_BETWEEN_YIELDS, yieldToEventLoop } from '../event-loop';
 import { CellValue, cleanCellText, columnAlign, parseIsoDate, ReportColumn, TableReport, TableView } from '../table-report';
 
@@ -14,6 +14,15 @@ const SHEET_NAME_MAX = 31;
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
 
 /**
+ * exceljs takes ~0.4 s to load; loaded when the first workbook is written, not when the API starts.
+ */
+let excelJs: typeof ExcelJS | undefined;
+function loadExcelJs(): typeof ExcelJS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deferred load on purpose
+  return (excelJs ??= require('exceljs') as typeof ExcelJS);
+}
+
+/**
  * A table report as an XLSX workbook, one sheet per view: the title lines merged across the
  * table, Vietnamese column headers (bold, wrapped, frozen so they stay in sight, repeated on
  * printed pages), then plain values — text, numbers, and dates as real dates shown dd/mm/yyyy.
@@ -21,10 +30,11 @@ const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
  * 20,000 rows is never a whole workbook model in memory.
  */
 export async function renderXlsx(report: TableReport): Promise<Buffer> {
+  const { stream } = loadExcelJs();
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  const workbook = new stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   workbook.creator = 'eOffice';
   workbook.title = report.title.join(' ');
   const names = new Set<string>();

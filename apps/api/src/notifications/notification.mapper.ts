@@ -1,0 +1,19 @@
+import type { Notification } from '@eoffice/documents';
+import type { NotificationDto, NotificationPageDto } from './dto/notification.dto';
+
+export const toNotificationDto = (n: Notification): NotificationDto => ({
+  id: n.id,
+  kind: n.kind,
+  documentId: n.documentId,
+  outgoingDocumentId: n.outgoingDocumentId,
+  certificateId: n.certificateId,
+  backupRunId: n.backupRunId,
+  restoreDrillId: n.restoreDrillId,
+  title: n.title,
+  createdAt: n.createdAt,
+  readAt: n.readAt,
+});
+
+export function toNotificationPageDto(page: { items: Notification[]; total: number; page: number; pageSize: number }): NotificationPageDto {
+  return { items: page.items.map(toNotificationDto), total: page.total, page: page.page, pageSize: page.pageSize };
+}

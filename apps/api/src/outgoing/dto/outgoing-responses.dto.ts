@@ -1,0 +1,122 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { OutgoingStatus, REVIEW_STAGES } from '@eoffice/documents';
+
+/** Văn bản đi as every state-changing route answers it. */
+export class OutgoingDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: Object.values(OutgoingStatus) }) status!: string;
+  @ApiProperty({ enum: REVIEW_STAGES, nullable: true, description: 'while submitted: whose review it waits for' }) reviewStage!: string | null;
+  @ApiProperty() agencyId!: string;
+  @ApiProperty() draftingUnitId!: string;
+  @ApiProperty() authorId!: string;
+  @ApiProperty() documentType!: string;
+  @ApiProperty({ description: 'trích yếu' }) subject!: string;
+  @ApiProperty({ enum: ['normal', 'urgent', 'very_urgent', 'flash'] }) urgency!: string;
+  @ApiProperty({ enum: ['normal', 'confidential', 'secret', 'top_secret'] }) confidentiality!: string;
+  @ApiProperty() signerId!: string;
+  @ApiProperty({ type: String, nullable: true }) signingTitle!: string | null;
+  @ApiProperty({ type: String, nullable: true }) replyToIncomingId!: string | null;
+  @ApiProperty() closesIncoming!: boolean;
+  @ApiProperty({ type: String, nullable: true }) replacesId!: string | null;
+  @ApiProperty({ type: Date, nullable: true }) signedAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true }) registerId!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) year!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'số, once issued' }) number!: number | null;
+  @ApiProperty({ type: String, nullable: true, example: '12/QĐ-SGDĐT' }) numberSymbol!: string | null;
+  @ApiProperty({ type: Date, nullable: true }) issuedAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true }) issuedBy!: string | null;
+  @ApiProperty({ type: Date, nullable: true }) dispatchedAt!: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) recalledAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true }) recallReason!: string | null;
+  @ApiProperty({ type: Date, nullable: true, description: 'when the words of the current PDF went to search' }) textExtractedAt!: Date | null;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+}
+
+export class OutgoingPageDto {
+  @ApiProperty({ type: [OutgoingDto] }) items!: OutgoingDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+/** Phụ lục: an appendix in a separate PDF. */
+export class AppendixDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() position!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'signed with the agency key at the issue' }) issued!: boolean;
+  @ApiProperty() createdBy!: string;
+  @ApiProperty() createdAt!: Date;
+}
+
+export class OutgoingVersionDto {
+  @ApiProperty() versionNumber!: number;
+  @ApiProperty() sourceFileId!: string;
+  @ApiProperty({ type: String, nullable: true }) pdfFileId!: string | null;
+  @ApiProperty({ enum: ['none', 'pending', 'done', 'failed'] }) conversion!: string;
+  @ApiProperty({ type: String, nullable: true }) conversionError!: string | null;
+  @ApiProperty({ type: String, nullable: true }) conversionJobId!: string | null;
+  @ApiProperty() createdBy!: string;
+  @ApiProperty() createdAt!: Date;
+}
+
+const DELIVERY = ['pending', 'delivered', 'sent', 'failed', 'not_sent', 'paper_sent'];
+
+export class OutgoingRecipientDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['internal', 'external', 'paper'] }) kind!: string;
+  @ApiProperty({ type: String, nullable: true }) unitId!: string | null;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty({ enum: DELIVERY }) delivery!: string;
+  @ApiProperty({ type: Date, nullable: true }) deliveredAt!: Date | null;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
+  @ApiProperty({ type: String, nullable: true }) incomingDocumentId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'internal copies: received, assigned, done (or the copy\'s state)' }) handling!: string | null;
+  @ApiProperty({ type: Date, nullable: true }) recalledAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true }) paperSentBy!: string | null;
+}
+
+export class PaperRecipientSentDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['internal', 'external', 'paper'] }) kind!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: DELIVERY }) delivery!: string;
+  @ApiProperty({ type: Date, nullable: true }) deliveredAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true }) paperSentBy!: string | null;
+}
+
+export class OutgoingTimelineEventDto {
+  @ApiProperty() action!: string;
+  @ApiProperty({ type: String, nullable: true }) actorId!: string | null;
+  @ApiProperty() at!: Date;
+  @ApiProperty({ type: String, nullable: true }) fromStatus!: string | null;
+  @ApiProperty() toStatus!: string;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
+}
+
+export class OutgoingDetailDto extends OutgoingDto {
+  @ApiProperty({ type: [OutgoingVersionDto] }) versions!: OutgoingVersionDto[];
+  @ApiProperty({ type: [AppendixDto] }) appendices!: AppendixDto[];
+  @ApiProperty({ type: [OutgoingRecipientDto] }) recipients!: OutgoingRecipientDto[];
+  @ApiProperty({ type: [OutgoingTimelineEventDto] }) timeline!: OutgoingTimelineEventDto[];
+}
+
+/** Signing with a USB token, step 1: what the token signs. */
+export class PreparedSignatureDto {
+  @ApiProperty() sessionId!: string;
+  @ApiProperty({ description: 'base64 SHA-256 of the signed attributes (for tokens that sign a hash)' }) digest!: string;
+  @ApiProperty({ enum: ['SHA-256'] }) digestAlgorithm!: string;
+  @ApiProperty({ description: 'base64 DER signed attributes (for tokens that hash themselves)' }) signedAttributes!: string;
+  @ApiProperty() expiresAt!: Date;
+}
+
+/** Signing with a plugin that signs whole PDFs: where it downloads the prepared draft. */
+export class PluginSigningSessionDto {
+  @ApiProperty() sessionId!: string;
+  @ApiProperty({ description: 'the prepared PDF; the upload must begin with exactly these bytes' }) pdfPath!: string;
+  @ApiProperty() expiresAt!: Date;
+}

@@ -1,0 +1,256 @@
+import { rm } from 'node:fs/promises';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig, AppError, AuditService, Deadline, JobName, JobOutbox, JobPayloads, OnJob } from '@eoffice/core';
+import { BackupNotifier } from './backup-notifier.service';
+import { BackupDestinationResult, BackupRun } from './backup-run.entity';
+import { BackupRunRepository } from './backup-run.repository';
+import { BackupSourceRepository } from './backup-source.repository';
+import { assertDestinationPresent, BACKUP_TAG, destinationsOf, runTag } from './backup-destinations';
+import { BackupFiles, writeDumpAndManifest } from './backup-writer';
+import { Destination, Restic, ResticError } from './restic';
+
+/** Held (session-level) by the worker running a backup; a worker that starts and gets it knows no backup runs. */
+const BACKUP_LOCK_KEY = 7_230_101;
+
+export interface BackupPage {
+  items: BackupRun[];
+  total: number;
+}
+
+/**
+ * Backups: one run dumps the database (one snapshot), lists every blob and the audit chain's last
+ * hash in a manifest, and writes all three into each configured restic repository, verifies each
+ * and applies retention. At most one runs at a time.
+ */
+@Injectable()
+export class BackupService {
+  private readonly logger = new Logger(BackupService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly runs: BackupRunRepository,
+    private readonly source: BackupSourceRepository,
+    private readonly audit: AuditService,
+    private readonly outbox: JobOutbox,
+    private readonly notifier: BackupNotifier,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  destinations(): Destination[] {
+    return destinationsOf(this.config);
+  }
+
+  /** POST /admin/backups: queues a backup now; 409 when one is queued or running. */
+  async request(requestedBy: string): Promise<BackupRun> {
+    this.assertConfigured();
+    return this.outbox.transaction(async (manager) => {
+      const run = await this.runs.openQueued(manager, 'manual', requestedBy);
+      if (!run) throw AppError.conflict('BACKUP_ALREADY_RUNNING', 'Đang có một lượt sao lưu chạy; chờ lượt đó xong (a backup is already running)');
+      await this.audit.record(manager, { actorId: requestedBy, action: 'backup.requested', entityType: 'backup_run', entityId: run.id, data: { trigger: 'manual' } });
+      await this.outbox.add(manager, JobName.backup, { backupRunId: run.id });
+      return run;
+    });
+  }
+
+  async list(limit: number, offset: number): Promise<BackupPage> {
+    const [items, total] = await this.runs.list(limit, offset);
+    return { items, total };
+  }
+
+  async get(id: string): Promise<BackupRun> {
+    const run = await this.runs.findById(id);
+    if (!run) throw AppError.notFound('lượt sao lưu (backup)');
+    return run;
+  }
+
+  @OnJob(JobName.backup)
+  async run(payload: JobPayloads[typeof JobName.backup]): Promise<void> {
+    const run = payload.backupRunId ? await this.get(payload.backupRunId) : await this.openScheduled();
+    if (!run) return;
+    const lock = this.dataSource.createQueryRunner();
+    await lock.connect();
+    try {
+      // The lock comes before "running": a worker starting meanwhile (failInterrupted) then never
+      // sees a running row whose backup is alive.
+      await lock.query('SELECT pg_advisory_lock($1)', [BACKUP_LOCK_KEY]);
+      if (await this.runs.start(run.id)) await this.perform(run.id);
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [BACKUP_LOCK_KEY]).catch(() => undefined);
+      await lock.release();
+    }
+  }
+
+  /**
+   * At worker start: a run still "running" while no worker holds the backup lock was interrupted
+   * (the worker was killed). It is failed with that reason; restic leaves no snapshot for a backup
+   * that did not finish, and the next run removes its stale repository lock.
+   */
+  async failInterrupted(): Promise<number> {
+    const lock = this.dataSource.createQueryRunner();
+    await lock.connect();
+    try {
+      const [{ got }] = (await lock.query('SELECT pg_try_advisory_lock($1) AS got', [BACKUP_LOCK_KEY])) as { got: boolean }[];
+      if (!got) return 0;
+      try {
+        const stale = await this.dataSource.transaction(async (manager) => {
+          const running = await this.runs.findRunning(manager);
+          for (const run of running) await this.finish(run.id, { status: 'failed', error: 'interrupted: the worker stopped during the backup; this backup is not usable' }, manager);
+          return running;
+        });
+        for (const run of stale) await this.notifier.backupFailed(run.id, 'interrupted');
+        return stale.length;
+      } finally {
+        await lock.query('SELECT pg_advisory_unlock($1)', [BACKUP_LOCK_KEY]);
+      }
+    } finally {
+      await lock.release();
+    }
+  }
+
+  private assertConfigured(): void {
+    if (this.destinations().length === 0) {
+      throw new AppError(422, 'BACKUP_NOT_CONFIGURED', 'Chưa cấu hình nơi sao lưu (set BACKUP_REPOSITORY and BACKUP_REPOSITORY_PASSWORD)');
+    }
+    if (this.config.FILE_STORE !== 'local') {
+      throw new AppError(422, 'BACKUP_NOT_CONFIGURED', 'Sao lưu kho tệp S3 chưa được hỗ trợ (backups cover a local file store only; back the bucket up with its own versioning)');
+    }
+  }
+
+  private async openScheduled(): Promise<BackupRun | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const run = await this.runs.openQueued(manager, 'schedule', null);
+      if (!run) {
+        this.logger.warn('scheduled backup skipped: one is already queued or running');
+        return null;
+      }
+      await this.audit.record(manager, { actorId: null, action: 'backup.requested', entityType: 'backup_run', entityId: run.id, data: { trigger: 'schedule' } });
+      return run;
+    });
+  }
+
+  private async perform(id: string): Promise<void> {
+    const started = Date.now();
+    const stepsMs: Record<string, number> = {};
+    const deadline = new Deadline(this.config.BACKUP_TIMEOUT_MINUTES * 60_000);
+    let files: BackupFiles | null = null;
+    let failure: string | null = null;
+    try {
+      this.assertConfigured();
+      files = await this.dumpAndManifest(id, deadline);
+      stepsMs.manifest = files.stepsMs.manifest;
+      stepsMs.dump = files.stepsMs.dump;
+      const results: BackupDestinationResult[] = [];
+      const removed: string[] = [];
+      for (const destination of this.destinations()) results.push(await this.toDestination(id, destination, files.paths, deadline, removed));
+      const failed = results.filter((r) => r.error !== null);
+      failure = failed.length ? failed.map((r) => `destination ${r.destination}: ${r.error}`).join('; ') : null;
+      await this.dataSource.transaction(async (manager) => {
+        await this.runs.markPruned(removed, manager);
+        await this.finish(
+          id,
+          {
+            status: failure ? 'failed' : 'succeeded',
+            verified: results.every((r) => r.verified),
+            manifest: files!.summary,
+            destinations: results,
+            sizeAddedBytes: results[0]?.sizeAddedBytes ?? null,
+            totalSizeBytes: results[0]?.totalSizeBytes ?? null,
+            durationMs: Date.now() - started,
+            stepsMs,
+            error: failure,
+          },
+          manager,
+        );
+      });
+    } catch (error) {
+      failure = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+      await this.finish(id, { status: 'failed', error: failure, durationMs: Date.now() - started, stepsMs });
+    } finally {
+      if (files) await rm(files.paths[1], { force: true });
+    }
+    if (failure) await this.failed(id, failure);
+  }
+
+  private async failed(id: string, reason: string): Promise<never> {
+    await this.notifier.backupFailed(id, reason.slice(0, 300));
+    throw new AppError(422, 'BACKUP_FAILED', `Sao lưu không thành công (backup failed): ${reason.slice(0, 500)}`);
+  }
+
+  private async dumpAndManifest(id: string, deadline: Deadline): Promise<BackupFiles> {
+    const snapshot = await this.source.openSnapshot();
+    try {
+      return await writeDumpAndManifest({
+        backupId: id,
+        snapshot,
+        databaseUrl: this.config.DATABASE_URL,
+        pgDumpPath: this.config.BACKUP_PG_DUMP_PATH,
+        scratchDir: this.config.BACKUP_SCRATCH_DIR,
+        fileStoreDir: this.config.FILE_STORE_DIR,
+        deadline,
+      });
+    } finally {
+      await snapshot.release();
+    }
+  }
+
+  /** One destination on its own: a failure here does not stop the other, and each is verified separately. */
+  private async toDestination(id: string, destination: Destination, paths: string[], deadline: Deadline, removed: string[]): Promise<BackupDestinationResult> {
+    const stepsMs: Record<string, number> = {};
+    const result: BackupDestinationResult = {
+      destination: destination.name,
+      snapshotId: null,
+      sizeAddedBytes: null,
+      totalSizeBytes: null,
+      verified: false,
+      verification: null,
+      error: null,
+      stepsMs,
+    };
+    const restic = new Restic(destination, () => deadline.remainingMs());
+    const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+      const t0 = Date.now();
+      try {
+        return await work();
+      } finally {
+        stepsMs[name] = Date.now() - t0;
+      }
+    };
+    try {
+      await step('open', async () => {
+        await assertDestinationPresent(destination);
+        await restic.openOrInit();
+      });
+      const summary = await step('backup', () => restic.withStaleLocksRemoved(() => restic.backup(paths, [BACKUP_TAG, runTag(id)])));
+      result.snapshotId = summary.snapshotId;
+      result.sizeAddedBytes = summary.dataAddedBytes;
+      const keep = { daily: this.config.BACKUP_KEEP_DAILY, weekly: this.config.BACKUP_KEEP_WEEKLY, monthly: this.config.BACKUP_KEEP_MONTHLY };
+      const forgotten = await step('retention', () => restic.withStaleLocksRemoved(() => restic.forget(BACKUP_TAG, keep)));
+      // The run id is in the snapshot's tags: a restored database knows its runs, not their snapshot ids.
+      for (const tags of forgotten) for (const t of tags) if (t.startsWith('run:')) removed.push(t.slice(4));
+      // What was checked is recorded: `structure` (every index, snapshot and tree, no pack data) or
+      // `read-data` (every pack read back and hashed); the drill restores and hashes every blob too.
+      result.verification = await step('check', () => restic.check(this.config.BACKUP_VERIFY_READ_DATA));
+      result.verified = true;
+      result.totalSizeBytes = await step('size', () => restic.totalSize());
+    } catch (error) {
+      result.error = (error instanceof ResticError ? error.reason : error instanceof Error ? error.message : String(error)).slice(0, 1000);
+    }
+    return result;
+  }
+
+  private async finish(id: string, changes: Partial<BackupRun>, manager?: EntityManager): Promise<void> {
+    const write = async (m: EntityManager) => {
+      await this.runs.update(id, { ...changes, finishedAt: new Date() }, m);
+      await this.audit.record(m, {
+        actorId: null,
+        action: changes.status === 'succeeded' ? 'backup.succeeded' : 'backup.failed',
+        entityType: 'backup_run',
+        entityId: id,
+        data: { verified: changes.verified ?? false, error: changes.error ?? null, sizeAddedBytes: changes.sizeAddedBytes ?? null },
+      });
+    };
+    await (manager ? write(manager) : this.dataSource.transaction(write));
+  }
+}
+

@@ -1,0 +1,188 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Deadline, runCommand, runMigrations } from '@eoffice/core';
+import { BACKUP_TAG, runTag } from './backup-destinations';
+import { readManifest } from './backup-manifest';
+import { Destination, Restic, ResticError, SnapshotInfo } from './restic';
+import { advanceOutboxIds, emptyDatabase, prepareDatabase, sameDatabase, settleInFlightBackups, tableCountsOf, verifyAuditChain } from './restore-target';
+
+/** A report names this many differences; beyond them it says how many more there are. */
+const MAX_DIFFERENCES = 100;
+
+export interface RestoreOptions {
+  /** A backup id, or `latest`. */
+  backupId: string;
+  destinations: Destination[];
+  targetDatabaseUrl: string;
+  targetFileStore: string;
+  /** The installation's own database and file store: never written unless `force`. */
+  live: { databaseUrl: string; fileStoreDir: string };
+  force: boolean;
+  pgRestorePath: string;
+  timeoutMs: number;
+  log?: (line: string) => void;
+}
+
+export interface RestoreReport {
+  backupId: string;
+  destination: string;
+  snapshotId: string;
+  migrationsApplied: string[];
+  blobsChecked: number;
+  auditEventsChecked: number;
+  /** Every way the restored copy differs from the manifest; empty when it is whole. */
+  differences: string[];
+  durationMs: number;
+}
+
+/** A refusal before anything was written (non-empty or live target, unknown backup). */
+export class RestoreRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RestoreRefused';
+  }
+}
+
+/**
+ * Brings one backup back: the database through pg_restore into an empty database, the blobs into an
+ * empty file store, then pending migrations, then a check of everything against the manifest.
+ */
+export async function restoreBackup(options: RestoreOptions): Promise<RestoreReport> {
+  const started = Date.now();
+  const deadline = new Deadline(options.timeoutMs);
+  const log = options.log ?? (() => undefined);
+  const fileStore = resolve(options.targetFileStore);
+  await refuseUnsafeTargets(options, fileStore);
+  const database = await prepareDatabase(options.targetDatabaseUrl);
+  if (!database.empty) {
+    if (!options.force) throw new RestoreRefused(`the target database is not empty; restore into an empty one or pass --force to replace it`);
+  }
+  const found = await findSnapshot(options.destinations, options.backupId, deadline);
+  log(`Backup ${found.backupId}: snapshot ${found.snapshot.id.slice(0, 8)} in destination ${found.destination.name}`);
+
+  if (!database.empty) await emptyDatabase(options.targetDatabaseUrl);
+  await mkdir(fileStore, { recursive: true });
+  if (options.force) await rm(join(fileStore, 'sha256'), { recursive: true, force: true });
+
+  const staging = join(fileStore, `.restore-${randomBytes(4).toString('hex')}`);
+  try {
+    await new Restic(found.destination, () => deadline.remainingMs()).restore(found.snapshot.id, staging);
+    const manifestPath = found.snapshot.paths.find((p) => p.endsWith('manifest.ndjson'));
+    if (!manifestPath) throw new RestoreRefused(`snapshot ${found.snapshot.id} holds no manifest`);
+    const header = await readManifest(join(staging, manifestPath), async () => undefined);
+    log(`Restoring the database (${Object.keys(header.tableCounts).length} tables) with pg_restore`);
+    await pgRestore(options.pgRestorePath, join(staging, header.dumpPath), options.targetDatabaseUrl, deadline);
+    const differences = compareCounts(header.tableCounts, await tableCountsOf(options.targetDatabaseUrl));
+    const restoredBlobs = join(staging, header.fileStorePath, 'sha256');
+    if (await exists(restoredBlobs)) await rename(restoredBlobs, join(fileStore, 'sha256'));
+    const migrationsApplied = await runMigrations({ DATABASE_URL: options.targetDatabaseUrl });
+    await settleInFlightBackups(options.targetDatabaseUrl, found.backupId);
+    await advanceOutboxIds(options.targetDatabaseUrl);
+    log(`Checking ${header.blobCount} blobs against the manifest`);
+    const blobs = await checkBlobs(join(staging, manifestPath), fileStore, differences);
+    if (differences.length > MAX_DIFFERENCES) differences.splice(MAX_DIFFERENCES, differences.length, `… and ${differences.length - MAX_DIFFERENCES} more`);
+    const audit = await verifyAuditChain(options.targetDatabaseUrl);
+    if (!audit.intact) differences.push(`audit chain broken at event ${audit.brokenAt}`);
+    else if (audit.lastHash !== header.auditLastHash) differences.push(`audit chain ends at ${audit.lastHash ?? 'nothing'}, manifest says ${header.auditLastHash ?? 'nothing'}`);
+    return {
+      backupId: found.backupId,
+      destination: found.destination.name,
+      snapshotId: found.snapshot.id,
+      migrationsApplied,
+      blobsChecked: blobs,
+      auditEventsChecked: audit.eventsChecked,
+      differences,
+      durationMs: Date.now() - started,
+    };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function refuseUnsafeTargets(options: RestoreOptions, fileStore: string): Promise<void> {
+  if (!options.force && sameDatabase(options.targetDatabaseUrl, options.live.databaseUrl)) {
+    throw new RestoreRefused('the target database is the live installation (DATABASE_URL); name another with --target-database-url, or pass --force');
+  }
+  if (!options.force && fileStore === resolve(options.live.fileStoreDir)) {
+    throw new RestoreRefused('the target file store is the live one (FILE_STORE_DIR); name another with --target-file-store, or pass --force');
+  }
+  const entries = (await exists(fileStore)) ? (await readdir(fileStore)).filter((e) => !e.startsWith('.restore-')) : [];
+  const holdsBlobs = entries.includes('sha256') && (await readdir(join(fileStore, 'sha256'))).length > 0;
+  if (holdsBlobs && !options.force) throw new RestoreRefused(`the target file store ${fileStore} is not empty; pass --force to replace its blobs`);
+}
+
+interface FoundSnapshot {
+  backupId: string;
+  destination: Destination;
+  snapshot: SnapshotInfo;
+}
+
+/** The backup's snapshot in the first destination that holds it (a lost first medium falls back to the second). */
+async function findSnapshot(destinations: Destination[], backupId: string, deadline: Deadline): Promise<FoundSnapshot> {
+  const problems: string[] = [];
+  for (const destination of destinations) {
+    try {
+      const snapshots = await new Restic(destination, () => deadline.remainingMs()).snapshots(BACKUP_TAG);
+      const sorted = snapshots.sort((a, b) => (a.time < b.time ? 1 : -1));
+      const snapshot = backupId === 'latest' ? sorted[0] : sorted.find((s) => s.tags.includes(runTag(backupId)));
+      if (snapshot) {
+        const id = snapshot.tags.find((t) => t.startsWith('run:'))?.slice(4) ?? backupId;
+        return { backupId: id, destination, snapshot };
+      }
+      problems.push(`destination ${destination.name}: no such backup`);
+    } catch (error) {
+      problems.push(error instanceof ResticError ? error.reason : String(error));
+    }
+  }
+  throw new RestoreRefused(`backup ${backupId} not found (${problems.join('; ') || 'no destination configured'})`);
+}
+
+async function pgRestore(program: string, dumpPath: string, databaseUrl: string, deadline: Deadline): Promise<void> {
+  const url = new URL(databaseUrl);
+  const password = decodeURIComponent(url.password);
+  url.password = '';
+  const env = { ...process.env, ...(password ? { PGPASSWORD: password } : {}) };
+  // Parallel jobs: tables load and indexes build side by side (a custom-format file allows it).
+  const jobs = Math.max(1, Math.min(4, availableParallelism()));
+  const args = ['--no-owner', '--no-privileges', '--exit-on-error', `--jobs=${jobs}`, `--dbname=${url.toString()}`, dumpPath];
+  const result = await runCommand(program, args, { timeoutMs: deadline.remainingMs(), env }).catch((error: NodeJS.ErrnoException) => {
+    throw new Error(error.code === 'ENOENT' ? `${program} not found` : String(error));
+  });
+  if (result.exitCode !== 0) throw new Error(`pg_restore failed: ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+}
+
+function compareCounts(expected: Record<string, number>, actual: Record<string, number>): string[] {
+  const differences: string[] = [];
+  for (const [table, count] of Object.entries(expected)) {
+    if (actual[table] !== count) differences.push(`table ${table}: ${actual[table] ?? 'missing'} rows, manifest says ${count}`);
+  }
+  return differences;
+}
+
+/** Every blob of the manifest is in the restored store with its SHA-256. */
+async function checkBlobs(manifestPath: string, fileStore: string, differences: string[]): Promise<number> {
+  let checked = 0;
+  await readManifest(manifestPath, async ([key, sha256]) => {
+    checked += 1;
+    const actual = await sha256Of(join(fileStore, key)).catch(() => null);
+    if (actual === null) differences.push(`blob ${key}: missing`);
+    else if (actual !== sha256) differences.push(`blob ${key}: SHA-256 ${actual}, manifest says ${sha256}`);
+  });
+  return checked;
+}
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}

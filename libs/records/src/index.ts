@@ -1,0 +1,12 @@
+export * from './records.module';
+export * from './entities/file-list.entity';
+export * from './entities/file-list-entry.entity';
+export * from './entities/file-record.entity';
+export * from './entities/record-document.entity';
+export * from './file-list/file-list.service';
+export * from './records/record.service';
+export * from './records/filing.service';
+export type { RecordFilter } from './records/record.repository';
+export * from './export/record-export.service';
+export type { RecordIndex, RecordIndexDocument } from './export/record-index';
+export { retentionLabel } from './rules/file-code';
