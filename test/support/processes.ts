@@ -83,6 +83,26 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, what: stri
   throw new Error(`timed out waiting for ${what} after ${seconds} s (load ${loadavg()[0].toFixed(1)})${lastError ? `: ${String(lastError)}` : ''}`);
 }
 
+/**
+ * Waits until `probe` says nothing is left. A queue that drains slowly is not stuck: the budget
+ * (scaled by load) starts again whenever fewer items are left than at the last low point, so the
+ * wait fails only when the backlog stops shrinking for a whole budget.
+ */
+export async function waitForDrain(probe: () => Promise<{ left: number; detail: string }>, what: string, baseMs = 30_000): Promise<void> {
+  let lowest = Number.POSITIVE_INFINITY;
+  let since = Date.now();
+  for (;;) {
+    const last = await probe();
+    if (last.left === 0) return;
+    if (last.left < lowest) [lowest, since] = [last.left, Date.now()];
+    if (Date.now() - since > scaledBudget(baseMs)) {
+      const seconds = Math.round((Date.now() - since) / 1000);
+      throw new Error(`timed out waiting for ${what}: ${last.left} left, none ended in ${seconds} s (load ${loadavg()[0].toFixed(1)}): ${last.detail}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 export interface Api extends RunningProcess {
   url: string;
 }
