@@ -41,7 +41,8 @@ export function loadBaseRun(): E2eRun {
 
 /** A short name for the running test file (`outgoing-search`), usable in database names. */
 export function suiteName(): string {
-  const path = expect.getState().testPath ?? 'suite';
+  // Outside jest (a bench reusing these helpers) there is no suite: the process is its own world.
+  const path = typeof expect === 'undefined' ? `bench-${process.pid}` : (expect.getState().testPath ?? 'suite');
   return basename(path).replace(/\.e2e-spec\.ts$/, '').replace(/[^a-z0-9]+/gi, '_').toLowerCase().slice(0, 24);
 }
 
