@@ -5,8 +5,9 @@
 //
 //   core      imports no other library (configuration, database, errors, queues, audit chain)
 //   signing   imports no other library (pure PDF signing: no database, no HTTP)
-//   accounts  imports core only
-//   documents imports core, accounts and signing; only records imports documents
+//   vietnamese imports core only (calendar, holidays, text as Vietnamese needs it)
+//   accounts  imports core and vietnamese
+//   documents imports core, vietnamese, accounts and signing; only records imports documents
 //   records   imports core, accounts and documents (hồ sơ: file lists, filing, export); no library imports records
 //   apps/api and apps/worker import the libraries, never each other; no library imports an app
 //
@@ -101,18 +102,27 @@ module.exports = {
       to: { path: '^libs/', pathNot: '^libs/signing/' },
     },
     {
+      name: 'vietnamese-imports-core-only',
+      severity: 'error',
+      comment:
+        'vietnamese (working calendar, holidays, text encodings) is pure rules: every area may use it, ' +
+        'so it may use nothing but core.',
+      from: { path: '^libs/vietnamese/' },
+      to: { path: '^libs/', pathNot: '^libs/(vietnamese|core)/' },
+    },
+    {
       name: 'accounts-imports-core-only',
       severity: 'error',
-      comment: 'accounts (people, units, roles, sign-in) sits on core; documents build on accounts, not the reverse.',
+      comment: 'accounts (people, units, roles, sign-in) sits on core and vietnamese; documents build on accounts, not the reverse.',
       from: { path: '^libs/accounts/' },
-      to: { path: '^libs/', pathNot: '^libs/(accounts|core)/' },
+      to: { path: '^libs/', pathNot: '^libs/(accounts|vietnamese|core)/' },
     },
     {
       name: 'records-imports-documents-accounts-core-only',
       severity: 'error',
       comment: 'records (hồ sơ) sit on documents: a record refers to documents, a document knows nothing of records.',
       from: { path: '^libs/records/' },
-      to: { path: '^libs/', pathNot: '^libs/(records|documents|accounts|core)/' },
+      to: { path: '^libs/', pathNot: '^libs/(records|documents|accounts|vietnamese|core)/' },
     },
     {
       name: 'no-lib-imports-records',

@@ -14,7 +14,6 @@ export type { MembershipWithUnit } from './repositories/unit-membership.reposito
 export type { UnitInTree } from './repositories/unit.repository';
 export * from './rules/password-policy';
 export * from './rules/username';
-export * from './rules/vietnamese-text';
 export * from './services/auth.service';
 export * from './services/mfa.service';
 export * from './rules/mfa-policy';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DocumentAuditTrailService } from './audit/document-audit-trail.service';
-import { DueDateService } from './calendar/due-date.service';
+import { DueDateService } from './deadlines/due-date.service';
 import { AccessHistoryService } from './views/access-history.service';
 import { DocumentViewRepository } from './views/document-view.repository';
 import { ViewRecorder } from './views/view-recorder.service';

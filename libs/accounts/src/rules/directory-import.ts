@@ -3,7 +3,7 @@ import { ALL_ROLES, Role } from '../authorization/role';
 import type { UnitKind } from '../entities/unit.entity';
 import { CsvSyntaxError, parseCsv } from './csv';
 import { normaliseUnitCode, personProblems, unitProblems } from './organisation-input';
-import { normaliseText } from './vietnamese-text';
+import { normaliseText } from '@eoffice/vietnamese';
 
 /**
  * The roll-out files of POST /directory/import, checked row by row without the database:

@@ -1,6 +1,6 @@
 import { AppError, FieldError } from '@eoffice/core';
 import { stripDiacritics } from './username';
-import { normaliseText, personNameProblem, TEXT_PROBLEM_MESSAGES, TextProblem, textProblem } from './vietnamese-text';
+import { normaliseText, personNameProblem, TEXT_PROBLEM_MESSAGES, TextProblem, textProblem } from '@eoffice/vietnamese';
 
 /**
  * Checks of what an administrator types for a unit or a person, shared by the API and the CSV

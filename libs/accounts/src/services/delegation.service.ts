@@ -8,7 +8,7 @@ import { UnitDelegationRepository } from '../repositories/unit-delegation.reposi
 import { UnitRepository } from '../repositories/unit.repository';
 import { Page, UserRepository } from '../repositories/user.repository';
 import { localDate, periodProblems } from '../rules/delegation-period';
-import { normaliseText } from '../rules/vietnamese-text';
+import { normaliseText } from '@eoffice/vietnamese';
 import { OrganisationScope } from './organisation-scope.service';
 
 export interface NewDelegation {

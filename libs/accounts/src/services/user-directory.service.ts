@@ -9,7 +9,7 @@ import { UnitRepository } from '../repositories/unit.repository';
 import { UserRepository } from '../repositories/user.repository';
 import { assertNoProblems, mailboxName, normaliseUnitCode, personProblems, unitProblems } from '../rules/organisation-input';
 import { baseUsername, nextFreeUsername } from '../rules/username';
-import { normaliseText } from '../rules/vietnamese-text';
+import { normaliseText } from '@eoffice/vietnamese';
 import { PasswordHasher } from './password-hasher.service';
 
 export interface NewUser {

@@ -12,7 +12,7 @@ import { UserRepository } from '../repositories/user.repository';
 import { localDate } from '../rules/delegation-period';
 import { assertNoProblems, personProblems, positionProblems } from '../rules/organisation-input';
 import { generateOneTimePassword } from '../rules/password-policy';
-import { normaliseText } from '../rules/vietnamese-text';
+import { normaliseText } from '@eoffice/vietnamese';
 import { LoginRateLimiter } from './login-rate-limiter.service';
 import { OrganisationScope } from './organisation-scope.service';
 import { PasswordHasher } from './password-hasher.service';

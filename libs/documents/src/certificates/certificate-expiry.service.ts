@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OrganisationScope } from '@eoffice/accounts';
 import { JobName, OnJob } from '@eoffice/core';
 import { NotificationRepository } from '../notifications/notification.repository';
-import { vietnamDate } from '../text/vietnam-date';
+import { vietnamDate } from '@eoffice/vietnamese';
 import { expiryDedupeKey, ExpiryThreshold, expiryThreshold, expiryTitle, expiryWindowEnd } from './rules/expiry-reminder';
 import type { SigningCertificate } from './signing-certificate.entity';
 import { SigningCertificateRepository } from './signing-certificate.repository';

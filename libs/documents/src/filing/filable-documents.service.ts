@@ -6,7 +6,7 @@ import { IncomingRepository } from '../incoming/incoming.repository';
 import type { OutgoingDocument } from '../outgoing/entities/outgoing-document.entity';
 import { OutgoingAccess } from '../outgoing/outgoing-access.service';
 import { OutgoingRepository } from '../outgoing/outgoing.repository';
-import { vietnamDate } from '../text/vietnam-date';
+import { vietnamDate } from '@eoffice/vietnamese';
 
 export type FilableKind = 'incoming' | 'outgoing';
 

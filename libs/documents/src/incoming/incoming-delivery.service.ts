@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError, AuditService } from '@eoffice/core';
 import { RegisterNumberingRepository } from '../registers/register-numbering.repository';
 import { RegisterRepository } from '../registers/register.repository';
-import { vietnamDate, vietnamYear } from '../text/vietnam-date';
+import { vietnamDate, vietnamYear } from '@eoffice/vietnamese';
 import type { IncomingDocument } from './entities/incoming-document.entity';
 import { IncomingEventRepository } from './incoming-event.repository';
 import { IncomingAction, isBeingHandled, isOpen, nextIncomingStatus } from './incoming-lifecycle';

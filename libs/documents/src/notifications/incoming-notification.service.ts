@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationScope } from '@eoffice/accounts';
 import { JobName, JobPayloads, OnJob } from '@eoffice/core';
-import { DueDateService } from '../calendar/due-date.service';
+import { DueDateService } from '../deadlines/due-date.service';
 import type { IncomingAssignment } from '../incoming/entities/incoming-assignment.entity';
 import type { IncomingDocument } from '../incoming/entities/incoming-document.entity';
 import { IncomingAssignmentRepository } from '../incoming/incoming-assignment.repository';
 import { IncomingEventRepository } from '../incoming/incoming-event.repository';
 import { IncomingRepository } from '../incoming/incoming.repository';
-import { vietnamDate } from '../text/vietnam-date';
+import { vietnamDate } from '@eoffice/vietnamese';
 import type { IncomingNotificationKind } from './notification.entity';
 import { NewNotification, NotificationRepository } from './notification.repository';
 

@@ -1,4 +1,4 @@
-import { toUnicode } from '../text/legacy';
+import { toUnicode } from '@eoffice/vietnamese';
 
 /**
  * Text of a file kept for search (extracted_text). Capped: it feeds a trigram index, and the

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { Actor } from '@eoffice/accounts';
 import { AppError, FileService, MediaType, ReceivedFile, StoredFile } from '@eoffice/core';
 import { signAppendix, SigningCredentials, TrustOptions } from '@eoffice/signing';
-import { cleanVietnameseText } from '../text/clean-text';
+import { cleanVietnameseText } from '@eoffice/vietnamese';
 import type { OutgoingAppendix } from './entities/outgoing-appendix.entity';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
 import { OutgoingAccess } from './outgoing-access.service';

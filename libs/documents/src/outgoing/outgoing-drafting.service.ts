@@ -6,7 +6,7 @@ import { officeExtensionOf } from '../conversion/office-formats';
 import { IncomingAccess } from '../incoming/incoming-access.service';
 import { IncomingAssignmentRepository } from '../incoming/incoming-assignment.repository';
 import { IncomingRepository } from '../incoming/incoming.repository';
-import { cleanVietnameseText } from '../text/clean-text';
+import { cleanVietnameseText } from '@eoffice/vietnamese';
 import { findDocumentType } from './document-types';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
 import type { OutgoingVersion } from './entities/outgoing-version.entity';

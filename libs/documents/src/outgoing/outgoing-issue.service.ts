@@ -7,7 +7,7 @@ import {
 } from '@eoffice/signing';
 import { RegisterNumberingRepository } from '../registers/register-numbering.repository';
 import { RegisterRepository } from '../registers/register.repository';
-import { vietnamYear } from '../text/vietnam-date';
+import { vietnamYear } from '@eoffice/vietnamese';
 import { findDocumentType, notationFor } from './document-types';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
 import { OutgoingAccess } from './outgoing-access.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor } from '@eoffice/accounts';
 import { AppError, AuditService, JobName, JobOutbox } from '@eoffice/core';
-import { cleanVietnameseText } from '../text/clean-text';
+import { cleanVietnameseText } from '@eoffice/vietnamese';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
 import type { OutgoingEvent } from './entities/outgoing-event.entity';
 import { OutgoingAccess } from './outgoing-access.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, OrganisationScope } from '@eoffice/accounts';
 import { AppError, AuditService } from '@eoffice/core';
-import { cleanVietnameseText } from '../text/clean-text';
+import { cleanVietnameseText } from '@eoffice/vietnamese';
 import { Register, RegisterKind } from './register.entity';
 import { RegisterRepository } from './register.repository';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppError, AuditService } from '@eoffice/core';
-import { cleanVietnameseText } from '../text/clean-text';
+import { cleanVietnameseText } from '@eoffice/vietnamese';
 import type { VoidedNumber } from './voided-number.entity';
 import { VoidedNumberRepository } from './voided-number.repository';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@eoffice/accounts';
-import { DueDateService } from '../calendar/due-date.service';
+import { DueDateService } from '../deadlines/due-date.service';
 import type { Page } from '../incoming/incoming-query';
 import { IncomingFigureRecord, IncomingStatsRepository } from './incoming-stats.repository';
 import { OutgoingFigureRecord, OutgoingStatsRepository } from './outgoing-stats.repository';

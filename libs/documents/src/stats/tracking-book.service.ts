@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@eoffice/accounts';
-import { DueDateService } from '../calendar/due-date.service';
+import { DueDateService } from '../deadlines/due-date.service';
 import { renderReportFile, ReportFile, ReportFileFormat } from '../reports/report-file';
 import type { TableReport } from '../reports/table-report';
 import { IncomingStatsRepository } from './incoming-stats.repository';

@@ -1,4 +1,4 @@
-import { WorkingCalendar } from '../calendar/working-calendar';
+import { WorkingCalendar } from '@eoffice/vietnamese';
 import type { TrackingRecord } from './incoming-stats.repository';
 import { progressText, trackingBookRow } from './tracking-book';
 

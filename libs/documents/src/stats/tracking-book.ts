@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { WorkingCalendar } from '@eoffice/vietnamese';
 import { CONFIDENTIALITY_NOTES, URGENCY_NOTES } from '../registers/book/document-notes';
 import type { ReportColumn, ReportRow } from '../reports/table-report';
 import type { TrackingRecord } from './incoming-stats.repository';

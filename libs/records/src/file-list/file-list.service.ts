@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '@eoffice/accounts';
 import { AppError, AuditService } from '@eoffice/core';
-import { cleanVietnameseText } from '@eoffice/documents';
+import { cleanVietnameseText } from '@eoffice/vietnamese';
 import type { FileListEntry } from '../entities/file-list-entry.entity';
 import type { FileList } from '../entities/file-list.entity';
 import { RecordAccess } from '../records/record-access.service';

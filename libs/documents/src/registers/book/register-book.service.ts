@@ -3,7 +3,7 @@ import { Actor, hasRole, OrganisationScope, Role } from '@eoffice/accounts';
 import { AppError } from '@eoffice/core';
 import { renderReportFile, ReportFile, ReportFileFormat } from '../../reports/report-file';
 import type { TableReport } from '../../reports/table-report';
-import { vietnamYear } from '../../text/vietnam-date';
+import { vietnamYear } from '@eoffice/vietnamese';
 import type { Register } from '../register.entity';
 import { RegisterRepository } from '../register.repository';
 import { registerBookFileName, registerBookSubtitle, registerBookTitle } from './register-book-heading';

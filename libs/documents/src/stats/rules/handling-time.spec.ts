@@ -1,4 +1,4 @@
-import { WorkingCalendar } from '../../calendar/working-calendar';
+import { WorkingCalendar } from '@eoffice/vietnamese';
 import { dueSoonLimit, handlingWorkingDays, routingHours } from './handling-time';
 
 const calendar = WorkingCalendar.forVietnam();

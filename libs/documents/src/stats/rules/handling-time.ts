@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '../../calendar/working-calendar';
+import type { WorkingCalendar } from '@eoffice/vietnamese';
 import { vietnamDay } from './stats-period';
 
 const HOUR_MS = 3600_000;

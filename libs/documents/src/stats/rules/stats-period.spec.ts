@@ -1,4 +1,4 @@
-import { CalendarDate } from '../../calendar/calendar-date';
+import { CalendarDate } from '@eoffice/vietnamese';
 import { isoWeeksInYear, parseIsoWeek, parseMonth, periodAsOf, periodContaining, periodsEndingWith, previousPeriod } from './stats-period';
 
 const at = (iso: string) => new Date(iso);

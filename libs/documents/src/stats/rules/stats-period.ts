@@ -1,5 +1,5 @@
 import { AppError } from '@eoffice/core';
-import { CalendarDate } from '../../calendar/calendar-date';
+import { CalendarDate } from '@eoffice/vietnamese';
 
 /** Weekly (giao ban tuần) or monthly (giao ban tháng) figures. */
 export type PeriodKind = 'week' | 'month';

@@ -1,4 +1,4 @@
-import { normaliseText, personNameProblem, textProblem } from './vietnamese-text';
+import { normaliseText, personNameProblem, textProblem } from './typed-text';
 
 describe('Vietnamese text rules', () => {
   it('normalises to NFC with single spaces', () => {
@@ -29,6 +29,8 @@ describe('Vietnamese text rules', () => {
     expect(personNameProblem('Nguyễn Văn 2')).toBe('invalid_characters');
     expect(personNameProblem('- Bằng')).toBe('invalid_characters');
     expect(textProblem('Chuyên viên bậc 2 (kiêm nhiệm)')).toBeNull();
+    // A French word in free text is not a legacy encoding: é is a letter of the Vietnamese alphabet too.
+    expect(textProblem('Quán Café Ánh Dương')).toBeNull();
   });
 
   it('refuses empty text and control characters', () => {

@@ -2,6 +2,8 @@
  * Text that people type into the organisation (names, positions, unit names): Unicode NFC with
  * single spaces, and no traces of the legacy Vietnamese encodings (TCVN3/ABC, VNI) that show up
  * as stray Latin-1 symbols when such text is read as Unicode ("Phßng Gi¸o dôc" for "Phòng Giáo dục").
+ * Stricter than the rule for document fields (vietnamese-text.ts): typed text has no reason to hold
+ * any Latin-1 symbol at all.
  */
 const TONES = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
 const VIETNAMESE_LETTERS: ReadonlySet<string> = new Set([

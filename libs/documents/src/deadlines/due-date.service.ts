@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, AppError } from '@eoffice/core';
-import { dateProblem } from './calendar-date';
-import { configuredCalendarExceptions } from './configured-exceptions';
-import { WorkingCalendar } from './working-calendar';
+import { configuredCalendarExceptions, dateProblem, WorkingCalendar } from '@eoffice/vietnamese';
 
 /**
  * Hạn xử lý: a due date given as a date, or as a number of working days counted on the
