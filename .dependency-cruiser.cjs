@@ -133,13 +133,12 @@ module.exports = {
     },
     {
       name: 'documents-incoming-not-to-outgoing',
-      severity: 'warn',
+      severity: 'error',
       comment:
-        'KNOWN BREACH, kept as a warning: inside libs/documents, incoming and outgoing import each ' +
-        'other (replies, deliveries, access to the reply). Dispatch creating incoming copies is the ' +
-        'wanted direction (outgoing → incoming); the reverse needs a small common area for ' +
-        'replies/deliveries or events — a design change, not a mechanical fix. Make it an error then.',
-      from: { path: '^libs/documents/src/incoming/', pathNot: '\\.spec\\.ts$' },
+        'Inside libs/documents, outgoing builds on incoming (dispatch makes incoming copies, a reply ' +
+        'closes the item it answers), never the reverse: what incoming needs to ask about a reply ' +
+        'goes through a port it owns (incoming/issued-replies.ts), implemented on the outgoing side.',
+      from: { path: '^libs/documents/src/incoming/' },
       to: { path: '^libs/documents/src/outgoing/' },
     },
   ],

@@ -72,6 +72,8 @@ import { LeaderSignatureSteps } from './outgoing/leader-signature-steps';
 import { OutgoingVersionRepository } from './outgoing/outgoing-version.repository';
 import { OutgoingWorkflow } from './outgoing/outgoing-workflow.service';
 import { OutgoingRepository } from './outgoing/outgoing.repository';
+import { OutgoingIssuedReplies } from './outgoing/outgoing-issued-replies';
+import { IssuedReplies } from './incoming/issued-replies';
 import { SigningSessionRepository } from './outgoing/signing-session.repository';
 import { VoidedNumber } from './registers/voided-number.entity';
 import { VoidedNumberRepository } from './registers/voided-number.repository';
@@ -176,6 +178,7 @@ const registerBookSources = {
     AppearanceImages,
     IncomingDeliveryService,
     OutgoingRepository,
+    { provide: IssuedReplies, useClass: OutgoingIssuedReplies },
     OutgoingVersionRepository,
     OutgoingRecipientRepository,
     OutgoingEventRepository,

@@ -14,8 +14,7 @@ import { IncomingEventRepository } from './incoming-event.repository';
 import type { AssignIncomingInput, AssignmentTarget, CloseIncomingInput } from './incoming-input';
 import { IncomingAction, IncomingStatus, nextIncomingStatus } from './incoming-lifecycle';
 import { IncomingRepository } from './incoming.repository';
-import { isIssued } from '../outgoing/outgoing-lifecycle';
-import { OutgoingRepository } from '../outgoing/outgoing.repository';
+import { IssuedReplies } from './issued-replies';
 
 /** Actions whose people are told in-app (the worker makes the notifications). */
 const NOTIFIED: ReadonlySet<IncomingAction> = new Set(['submit', 'assign', 'reopen']);
@@ -40,7 +39,7 @@ export class IncomingFlowService {
     private readonly audit: AuditService,
     private readonly dueDates: DueDateService,
     private readonly outbox: JobOutbox,
-    private readonly outgoing: OutgoingRepository,
+    private readonly replies: IssuedReplies,
     private readonly voidedNumbers: VoidedNumberService,
   ) {}
 
@@ -135,8 +134,7 @@ export class IncomingFlowService {
 
   /** Kết thúc bằng văn bản trả lời: an outgoing document issued in answer to this very item. */
   private async assertIssuedReply(incomingId: string, outgoingId: string, manager: EntityManager): Promise<void> {
-    const reply = await this.outgoing.findById(outgoingId, manager);
-    if (!reply || reply.replyToIncomingId !== incomingId || !isIssued(reply.status) || reply.status === 'recalled') {
+    if (!(await this.replies.isIssuedReplyTo(outgoingId, incomingId, manager))) {
       throw AppError.validation('Văn bản trả lời phải là văn bản đi đã ban hành trả lời văn bản này (replyOutgoingId is not an issued reply to it)', [
         { field: 'replyOutgoingId', message: 'not an issued reply to this document' },
       ]);
