@@ -9,7 +9,7 @@ export * from './entities/unit-membership.entity';
 export * from './entities/unused-account-report.entity';
 export * from './entities/user.entity';
 export * from './errors/too-many-requests.error';
-export type { DirectoryEntry, Page } from './repositories/user.repository';
+export type { DirectoryEntry } from './repositories/user.repository';
 export type { MembershipWithUnit } from './repositories/unit-membership.repository';
 export type { UnitInTree } from './repositories/unit.repository';
 export * from './rules/password-policy';

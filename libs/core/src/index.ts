@@ -45,3 +45,4 @@ export * from './processes/run-command';
 export * from './processes/temp-dir';
 export * from './http/input-checks';
 export * from './http/client-error';
+export * from './lists/page';

@@ -1,3 +1,4 @@
+import { toPage, type Counted, type PageRequest } from '@eoffice/core';
 import type { UnitDelegation } from '@eoffice/accounts';
 import type { DelegationDto, DelegationPageDto } from './dto/unit-responses.dto';
 
@@ -16,6 +17,6 @@ export function toDelegationDto(d: UnitDelegation): DelegationDto {
   };
 }
 
-export function toDelegationPageDto({ items, total }: { items: UnitDelegation[]; total: number }, page: { page: number; pageSize: number }): DelegationPageDto {
-  return { items: items.map(toDelegationDto), total, page: page.page, pageSize: page.pageSize };
+export function toDelegationPageDto(list: Counted<UnitDelegation>, page: PageRequest): DelegationPageDto {
+  return toPage(list, page, toDelegationDto);
 }

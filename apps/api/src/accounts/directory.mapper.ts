@@ -1,3 +1,4 @@
+import { toPage, type Counted, type PageRequest } from '@eoffice/core';
 import type { DirectoryEntry, ImportResult } from '@eoffice/accounts';
 import type { ImportResultDto } from './dto/unit-responses.dto';
 import type { DirectoryEntryDto, DirectoryPageDto } from './dto/user-responses.dto';
@@ -41,6 +42,6 @@ export function toImportResultDto(result: ImportResult): ImportResultDto {
   };
 }
 
-export function toDirectoryPageDto({ items, total }: { items: DirectoryEntry[]; total: number }, page: { page: number; pageSize: number }): DirectoryPageDto {
-  return { items: items.map(toDirectoryEntryDto), total, page: page.page, pageSize: page.pageSize };
+export function toDirectoryPageDto(list: Counted<DirectoryEntry>, page: PageRequest): DirectoryPageDto {
+  return toPage(list, page, toDirectoryEntryDto);
 }

@@ -1,3 +1,4 @@
+import { toPage, type Counted, type PageRequest } from '@eoffice/core';
 import type { UnusedAccountReport } from '@eoffice/accounts';
 import type { UnusedAccountReportDto, UnusedAccountReportPageDto, UnusedAccountReportSummaryDto } from './dto/unit-responses.dto';
 
@@ -24,9 +25,6 @@ export function toUnusedAccountReportDto(r: UnusedAccountReport): UnusedAccountR
 }
 
 /** The list reads the rows without their lists (UnusedAccountReportRepository.findPage). */
-export function toUnusedAccountReportPageDto(
-  { items, total }: { items: UnusedAccountReport[]; total: number },
-  page: { page: number; pageSize: number },
-): UnusedAccountReportPageDto {
-  return { items: items.map(toSummaryDto), total, page: page.page, pageSize: page.pageSize };
+export function toUnusedAccountReportPageDto(list: Counted<UnusedAccountReport>, page: PageRequest): UnusedAccountReportPageDto {
+  return toPage(list, page, toSummaryDto);
 }

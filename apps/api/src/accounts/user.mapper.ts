@@ -1,3 +1,4 @@
+import { toPage, type Counted, type PageRequest } from '@eoffice/core';
 import type { Hired, User, UserDetail, UserWithUnit } from '@eoffice/accounts';
 import type { HiredDto, PasswordResetDto, UserDetailDto, UserDto, UserPageDto } from './dto/user-responses.dto';
 
@@ -44,6 +45,6 @@ export function toPasswordResetDto({ user, initialPassword }: { user: User; init
   return { id: user.id, username: user.username, initialPassword, mustChangePassword: true };
 }
 
-export function toUserPageDto({ items, total }: { items: UserWithUnit[]; total: number }, page: { page: number; pageSize: number }): UserPageDto {
-  return { items: items.map(toUserDto), total, page: page.page, pageSize: page.pageSize };
+export function toUserPageDto(list: Counted<UserWithUnit>, page: PageRequest): UserPageDto {
+  return toPage(list, page, toUserDto);
 }

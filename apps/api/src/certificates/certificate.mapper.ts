@@ -1,3 +1,4 @@
+import { mapPage } from '@eoffice/core';
 import type { SigningCertificate } from '@eoffice/documents';
 import type { CertificateDto, CertificatePageDto } from './dto/certificate-responses.dto';
 
@@ -25,5 +26,5 @@ export function toCertificateDto(c: SigningCertificate): CertificateDto {
 }
 
 export function toCertificatePageDto(page: { items: SigningCertificate[]; total: number; page: number; pageSize: number }): CertificatePageDto {
-  return { items: page.items.map(toCertificateDto), total: page.total, page: page.page, pageSize: page.pageSize };
+  return mapPage(page, toCertificateDto);
 }

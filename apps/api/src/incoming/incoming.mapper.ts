@@ -1,4 +1,5 @@
-import type { CappedPage, IncomingAssignment, IncomingDetail, IncomingDocument, IncomingListItem, Registration } from '@eoffice/documents';
+import { mapPage, type CappedPage } from '@eoffice/core';
+import type { IncomingAssignment, IncomingDetail, IncomingDocument, IncomingListItem, Registration } from '@eoffice/documents';
 import type {
   IncomingAssignmentDto, IncomingDetailDto, IncomingDto, IncomingListItemDto, IncomingPageDto, RegistrationDto,
 } from './dto/incoming-responses.dto';
@@ -85,5 +86,5 @@ export function toDetailDto({ document, assignments, timeline }: IncomingDetail)
 }
 
 export function toIncomingPageDto(page: CappedPage<IncomingListItem>): IncomingPageDto {
-  return { items: page.items.map(toListItemDto), total: page.total, totalIsExact: page.totalIsExact, page: page.page, pageSize: page.pageSize };
+  return mapPage(page, toListItemDto);
 }

@@ -1,3 +1,4 @@
+import { mapPage } from '@eoffice/core';
 import type { Notification } from '@eoffice/documents';
 import type { NotificationDto, NotificationPageDto } from './dto/notification.dto';
 
@@ -15,5 +16,5 @@ export const toNotificationDto = (n: Notification): NotificationDto => ({
 });
 
 export function toNotificationPageDto(page: { items: Notification[]; total: number; page: number; pageSize: number }): NotificationPageDto {
-  return { items: page.items.map(toNotificationDto), total: page.total, page: page.page, pageSize: page.pageSize };
+  return mapPage(page, toNotificationDto);
 }

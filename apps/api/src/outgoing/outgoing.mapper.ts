@@ -1,8 +1,6 @@
 import { isBeingHandled } from '@eoffice/documents';
-import type {
-  OutgoingAppendix, OutgoingDetail, OutgoingDocument, OutgoingEvent, OutgoingRecipient, OutgoingVersion, Page, PluginSigningSession,
-  PreparedSignatureRequest, RecipientProgress,
-} from '@eoffice/documents';
+import { mapPage, type Page } from '@eoffice/core';
+import type { OutgoingAppendix, OutgoingDetail, OutgoingDocument, OutgoingEvent, OutgoingRecipient, OutgoingVersion, PluginSigningSession, PreparedSignatureRequest, RecipientProgress } from '@eoffice/documents';
 import type {
   AppendixDto, OutgoingDetailDto, OutgoingDto, OutgoingPageDto, OutgoingRecipientDto, OutgoingTimelineEventDto, OutgoingVersionDto,
   PaperRecipientSentDto, PluginSigningSessionDto, PreparedSignatureDto,
@@ -105,7 +103,7 @@ export function toOutgoingDetailDto({ document, versions, appendices, recipients
 }
 
 export function toOutgoingPageDto(page: Page<OutgoingDocument>): OutgoingPageDto {
-  return { items: page.items.map(toOutgoingDto), total: page.total, page: page.page, pageSize: page.pageSize };
+  return mapPage(page, toOutgoingDto);
 }
 
 export function toPreparedSignatureDto(p: PreparedSignatureRequest): PreparedSignatureDto {

@@ -6,6 +6,7 @@ import { User } from '../entities/user.entity';
 import { searchTerms } from '../rules/search-terms';
 import type { AccountUsage } from '../rules/unused-accounts';
 import { UNIT_SEARCH_TEXT } from './unit.repository';
+import type { Counted } from '@eoffice/core';
 
 /** Same expression as the app_user_directory_trgm index of the migration. */
 const USER_SEARCH_TEXT = `eoffice_fold(u.full_name || ' ' || coalesce(u.position, '') || ' ' || u.username)`;
@@ -27,11 +28,6 @@ export interface DirectoryEntry {
   unitCode: string;
   unitName: string;
   unitEmail: string | null;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
 }
 
 /**
@@ -132,7 +128,7 @@ export class UserRepository {
   }
 
   /** The administrator's list: any state, filtered, by name. */
-  async page(filter: UserFilter, offset: number, limit: number): Promise<Page<User>> {
+  async page(filter: UserFilter, offset: number, limit: number): Promise<Counted<User>> {
     const params: unknown[] = [];
     const where = termConditions(filter.q, params);
     if (filter.unitId) where.push(`u.unit_id = $${params.push(filter.unitId)}`);
@@ -150,7 +146,7 @@ export class UserRepository {
   }
 
   /** The directory (danh bạ): active people, best name match first. */
-  async searchDirectory(query: string | undefined, offset: number, limit: number): Promise<Page<DirectoryEntry>> {
+  async searchDirectory(query: string | undefined, offset: number, limit: number): Promise<Counted<DirectoryEntry>> {
     const params: unknown[] = [];
     const where = ['u.active', ...termConditions(query, params)].join(' AND ');
     const [{ n }] = (await this.repo.query(`SELECT count(*) AS n FROM app_user u WHERE ${where}`, params)) as { n: string }[];

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, AppError, AuditService } from '@eoffice/core';
+import { APP_CONFIG, AppConfig, AppError, AuditService, Counted } from '@eoffice/core';
 import type { Actor } from '../authorization/actor';
 import type { UnitDelegation } from '../entities/unit-delegation.entity';
 import type { Unit } from '../entities/unit.entity';
 import { UnitDelegationRepository } from '../repositories/unit-delegation.repository';
 import { UnitRepository } from '../repositories/unit.repository';
-import { Page, UserRepository } from '../repositories/user.repository';
+import { UserRepository } from '../repositories/user.repository';
 import { localDate, periodProblems } from '../rules/delegation-period';
 import { normaliseText } from '@eoffice/vietnamese';
 import { OrganisationScope } from './organisation-scope.service';
@@ -78,7 +78,7 @@ export class DelegationService {
     });
   }
 
-  async list(actor: Actor, unitId: string, page: number, pageSize: number): Promise<Page<UnitDelegation>> {
+  async list(actor: Actor, unitId: string, page: number, pageSize: number): Promise<Counted<UnitDelegation>> {
     const unit = await this.units.findById(unitId);
     if (!unit) throw AppError.notFound('đơn vị (unit)');
     this.assertManages(actor, unit);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DirectoryEntry, Page, UserRepository } from '../repositories/user.repository';
+import { DirectoryEntry, UserRepository } from '../repositories/user.repository';
+import type { Counted } from '@eoffice/core';
 
 /**
  * The directory (danh bạ, the Bình Định e-mail rules (2014) Điều 6): every active person with unit, position and e-mail,
@@ -10,7 +11,7 @@ import { DirectoryEntry, Page, UserRepository } from '../repositories/user.repos
 export class DirectorySearchService {
   constructor(private readonly users: UserRepository) {}
 
-  search(q: string | undefined, page: number, pageSize: number): Promise<Page<DirectoryEntry>> {
+  search(q: string | undefined, page: number, pageSize: number): Promise<Counted<DirectoryEntry>> {
     return this.users.searchDirectory(q, (page - 1) * pageSize, pageSize);
   }
 }

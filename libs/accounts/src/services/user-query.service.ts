@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '@eoffice/core';
+import { AppError, Counted } from '@eoffice/core';
 import type { Actor } from '../authorization/actor';
 import type { Role } from '../authorization/role';
 import type { Unit } from '../entities/unit.entity';
 import type { User } from '../entities/user.entity';
 import { MembershipWithUnit, UnitMembershipRepository } from '../repositories/unit-membership.repository';
 import { UnitRepository } from '../repositories/unit.repository';
-import { Page, UserRepository } from '../repositories/user.repository';
+import { UserRepository } from '../repositories/user.repository';
 import { OrganisationScope } from './organisation-scope.service';
 
 export interface UserListQuery {
@@ -37,7 +37,7 @@ export class UserQueryService {
     private readonly scope: OrganisationScope,
   ) {}
 
-  async list(actor: Actor, query: UserListQuery): Promise<Page<UserWithUnit>> {
+  async list(actor: Actor, query: UserListQuery): Promise<Counted<UserWithUnit>> {
     this.scope.assertCanAdminister(actor);
     const { items, total } = await this.users.page(query, (query.page - 1) * query.pageSize, query.pageSize);
     const units = new Map((await this.units.findByIds([...new Set(items.map((u) => u.unitId))])).map((u) => [u.id, u]));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, OrganisationScope } from '@eoffice/accounts';
-import type { Page } from '../incoming/incoming-query';
+import type { Page } from '@eoffice/core';
 import type { SigningCertificate } from './signing-certificate.entity';
 import { SigningCertificateRepository } from './signing-certificate.repository';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, FindOptionsWhere, Repository } from 'typeorm';
 import type { EncryptedPrivateKey } from '@eoffice/signing';
-import type { Page } from '../incoming/incoming-query';
+import type { Page } from '@eoffice/core';
 import type { CertificateOwner } from './rules/certificate-owner';
 import { SigningCertificate } from './signing-certificate.entity';
 

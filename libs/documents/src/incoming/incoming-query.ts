@@ -25,14 +25,3 @@ export interface IncomingFilter {
   pageSize: number;
 }
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-/** A page whose `total` counts at most a cap (LIST_COUNT_CAP): exact only when `totalIsExact`. */
-export interface CappedPage<T> extends Page<T> {
-  totalIsExact: boolean;
-}

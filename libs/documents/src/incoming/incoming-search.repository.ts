@@ -4,7 +4,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { IncomingDocument } from './entities/incoming-document.entity';
 import { applyIncomingFilter, escapeLike, visibleTo } from './incoming-matching';
-import type { CappedPage, IncomingFilter } from './incoming-query';
+import type { CappedPage } from '@eoffice/core';
+import type { IncomingFilter } from './incoming-query';
 import type { IncomingScope } from './incoming-scope';
 import { nextWalk, walkSample } from './search-walk';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@eoffice/accounts';
 import { AppError } from '@eoffice/core';
-import type { Page } from '../incoming/incoming-query';
+import type { Page } from '@eoffice/core';
 import type { Notification } from './notification.entity';
 import { NotificationRepository } from './notification.repository';
 

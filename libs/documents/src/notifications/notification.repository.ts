@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import type { Page } from '../incoming/incoming-query';
+import type { Page } from '@eoffice/core';
 import { Notification } from './notification.entity';
 
 export type NewNotification = Pick<Notification, 'userId' | 'kind' | 'title' | 'dedupeKey'> &

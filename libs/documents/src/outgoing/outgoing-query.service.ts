@@ -4,7 +4,7 @@ import { Actor, hasRole, Role } from '@eoffice/accounts';
 import { AppError, FileService, ReceivedFile, StoredFile } from '@eoffice/core';
 import { verifyPdfSignatures, VerificationReport } from '@eoffice/signing';
 import { ViewRecorder, ViewSource } from '../views/view-recorder.service';
-import type { Page } from '../incoming/incoming-query';
+import type { Page } from '@eoffice/core';
 import type { OutgoingAppendix } from './entities/outgoing-appendix.entity';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
 import type { OutgoingEvent } from './entities/outgoing-event.entity';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import type { Page } from '../incoming/incoming-query';
+import type { Page } from '@eoffice/core';
 import type { RegisterBookPeriod } from '../registers/book/register-book-period';
 import type { OutgoingBookRecord } from './book/outgoing-book-row';
 import { OutgoingDocument } from './entities/outgoing-document.entity';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@eoffice/accounts';
 import { DueDateService } from '../deadlines/due-date.service';
-import type { Page } from '../incoming/incoming-query';
+import type { Page } from '@eoffice/core';
 import { IncomingFigureRecord, IncomingStatsRepository } from './incoming-stats.repository';
 import { OutgoingFigureRecord, OutgoingStatsRepository } from './outgoing-stats.repository';
 import { handlingWorkingDays } from './rules/handling-time';

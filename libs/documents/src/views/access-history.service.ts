@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, hasRole, Role } from '@eoffice/accounts';
 import { AppError } from '@eoffice/core';
-import type { Page } from '../incoming/incoming-query';
+import type { Page } from '@eoffice/core';
 import { IncomingAccess } from '../incoming/incoming-access.service';
 import { IncomingRepository } from '../incoming/incoming.repository';
 import { OutgoingAccess } from '../outgoing/outgoing-access.service';
