@@ -9396,6 +9396,8 @@ export interface operations {
             };
             header: {
                 accept: string;
+                /** @description used when ?format= is absent */
+                Accept?: string;
             };
             path?: never;
             cookie?: never;
@@ -9630,6 +9632,8 @@ export interface operations {
             };
             header: {
                 accept: string;
+                /** @description used when ?format= is absent */
+                Accept?: string;
             };
             path?: never;
             cookie?: never;

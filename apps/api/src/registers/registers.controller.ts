@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Header, Headers, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, IsUUID, Length } from 'class-validator';
 import { Actor, CurrentActor, Role, Roles, SignedIn } from '@eoffice/accounts';
-import { REGISTER_BOOK_ROLES, RegisterBookService, RegisterKind, RegisterService, REPORT_MEDIA_TYPES } from '@eoffice/documents';
+import { REGISTER_BOOK_ROLES, RegisterBookService, RegisterKind, RegisterService } from '@eoffice/documents';
 import { Answers } from '../http/api-answers.decorator';
-import { REPORT_FILE_TYPES } from '../http/report.dto';
+import { ReportAnswers } from '../http/report-answers.decorator';
 import { reportFileResponse } from '../http/report-file.response';
 import { negotiateReportFormat } from '../http/report-format';
 import { RegisterBookQueryDto } from './dto/register-book.dto';
@@ -46,11 +46,7 @@ export class RegistersController {
   /** Sổ đăng ký (Decree 30 Phụ lục IV): the register's entries of a year as JSON, XLSX or a printable PDF. */
   @Get(':id/book')
   @Roles(...REGISTER_BOOK_ROLES)
-  @Header('Vary', 'Accept')
-  @Header('Cache-Control', 'private, no-store')
-  @ApiProduces(...Object.values(REPORT_MEDIA_TYPES))
-  @ApiHeader({ name: 'Accept', required: false, description: 'used when ?format= is absent' })
-  @Answers(200, RegisterBookDto, { errors: [404, 406], alsoBinary: REPORT_FILE_TYPES })
+  @ReportAnswers(RegisterBookDto)
   async book(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,11 +1,11 @@
 import { Controller, Get, Header, Headers, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '@eoffice/accounts';
 import {
-  PeriodRequest, REPORT_MEDIA_TYPES, StatsDrilldownService, StatsReportService, StatsService, StatsSubject, STATS_ROLES, TrackingBookService,
+  PeriodRequest, StatsDrilldownService, StatsReportService, StatsService, StatsSubject, STATS_ROLES, TrackingBookService,
 } from '@eoffice/documents';
 import { Answers } from '../http/api-answers.decorator';
-import { REPORT_FILE_TYPES } from '../http/report.dto';
+import { ReportAnswers } from '../http/report-answers.decorator';
 import { reportFileResponse } from '../http/report-file.response';
 import { negotiateReportFormat } from '../http/report-format';
 import { MonthlyDrilldownDto, MonthlyStatsQueryDto, WeeklyDrilldownDto, WeeklyStatsQueryDto } from './dto/stats-query.dto';
@@ -30,22 +30,14 @@ export class StatsController {
 
   @Get('weekly')
   @Roles(...STATS_ROLES)
-  @Header('Vary', 'Accept')
-  @Header('Cache-Control', 'private, no-store')
-  @ApiProduces(...Object.values(REPORT_MEDIA_TYPES))
-  @ApiHeader({ name: 'Accept', required: false, description: 'used when ?format= is absent' })
-  @Answers(200, StatsDto, { errors: [404, 406], alsoBinary: REPORT_FILE_TYPES })
+  @ReportAnswers(StatsDto)
   weekly(@CurrentActor() actor: Actor, @Query() query: WeeklyStatsQueryDto, @Headers('accept') accept?: string) {
     return this.figures(actor, week(query.week), query, negotiateReportFormat(query.format, accept));
   }
 
   @Get('monthly')
   @Roles(...STATS_ROLES)
-  @Header('Vary', 'Accept')
-  @Header('Cache-Control', 'private, no-store')
-  @ApiProduces(...Object.values(REPORT_MEDIA_TYPES))
-  @ApiHeader({ name: 'Accept', required: false, description: 'used when ?format= is absent' })
-  @Answers(200, StatsDto, { errors: [404, 406], alsoBinary: REPORT_FILE_TYPES })
+  @ReportAnswers(StatsDto)
   monthly(@CurrentActor() actor: Actor, @Query() query: MonthlyStatsQueryDto, @Headers('accept') accept?: string) {
     return this.figures(actor, month(query.month), query, negotiateReportFormat(query.format, accept));
   }
@@ -70,20 +62,14 @@ export class StatsController {
   /** Sổ theo dõi giải quyết văn bản đến (Decree 30 Phụ lục IV.VIII) of the week. */
   @Get('weekly/tracking-book')
   @Roles(...STATS_ROLES)
-  @Header('Vary', 'Accept')
-  @Header('Cache-Control', 'private, no-store')
-  @ApiProduces(...Object.values(REPORT_MEDIA_TYPES))
-  @Answers(200, TrackingBookDto, { errors: [404, 406], alsoBinary: REPORT_FILE_TYPES })
+  @ReportAnswers(TrackingBookDto)
   weeklyTrackingBook(@CurrentActor() actor: Actor, @Query() query: WeeklyStatsQueryDto, @Headers('accept') accept?: string) {
     return this.trackingBook(actor, week(query.week), query, negotiateReportFormat(query.format, accept));
   }
 
   @Get('monthly/tracking-book')
   @Roles(...STATS_ROLES)
-  @Header('Vary', 'Accept')
-  @Header('Cache-Control', 'private, no-store')
-  @ApiProduces(...Object.values(REPORT_MEDIA_TYPES))
-  @Answers(200, TrackingBookDto, { errors: [404, 406], alsoBinary: REPORT_FILE_TYPES })
+  @ReportAnswers(TrackingBookDto)
   monthlyTrackingBook(@CurrentActor() actor: Actor, @Query() query: MonthlyStatsQueryDto, @Headers('accept') accept?: string) {
     return this.trackingBook(actor, month(query.month), query, negotiateReportFormat(query.format, accept));
   }
