@@ -1,5 +1,6 @@
-// Two projects: fast unit specs next to the code, and end-to-end suites in test/ that
-// talk to real PostgreSQL and Redis (see test/support/global-setup.ts).
+// Three tiers: fast unit specs next to the code, service-level specs in test/service/ (services
+// on a real database, no HTTP), and end-to-end suites in test/ that talk to the built API and
+// worker over real PostgreSQL and Redis (see test/support/global-setup.ts).
 const fs = require('node:fs');
 const swcConfig = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 
@@ -21,6 +22,9 @@ module.exports = {
   testTimeout: 30_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    // Services against a real PostgreSQL with the real migrations, each file in an empty database
+    // of its own and each test with its own organisation (test/service/support): rules without HTTP.
+    { ...shared, displayName: 'service', testMatch: ['<rootDir>/test/service/**/*.service-spec.ts'] },
     {
       ...shared,
       displayName: 'e2e',

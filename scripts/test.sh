@@ -14,4 +14,5 @@ log "type-check"; npx tsc -p tsconfig.json --noEmit
 log "build"; npm run -s build >/dev/null
 log "OpenAPI contract (openapi.json and the generated types match the code)"; npm run -s openapi:check
 log "unit tests"; npx jest --ci --selectProjects unit
+log "service tests (services on a real database, no HTTP)"; npx jest --ci --selectProjects service
 log "end-to-end tests (real PostgreSQL, Redis, files and PDFs)"; npx jest --ci --selectProjects e2e --runInBand
