@@ -10,9 +10,8 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { PDFDocument } from 'pdf-lib';
-import {
-  INCOMING_REGISTER_COLUMNS, IncomingBookRecord, incomingBookRow, renderPdf, renderXlsx, TableReport,
-} from '@eoffice/documents';
+import { INCOMING_REGISTER_COLUMNS, IncomingBookRecord, incomingBookRow } from '@eoffice/documents';
+import { renderPdf, renderXlsx, TableReport } from '@eoffice/reports';
 
 function option(name: string, fallback: number): number {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));

@@ -1,6 +1,6 @@
 import { applyDecorators, Header } from '@nestjs/common';
 import { ApiHeader, ApiProduces } from '@nestjs/swagger';
-import { REPORT_MEDIA_TYPES } from '@eoffice/documents';
+import { REPORT_MEDIA_TYPES } from '@eoffice/reports';
 import { Answers, type SuccessBody } from './api-answers.decorator';
 import { REPORT_FILE_TYPES } from './report.dto';
 

@@ -1,5 +1,5 @@
 import { StreamableFile } from '@nestjs/common';
-import type { ReportFile } from '@eoffice/documents';
+import type { ReportFile } from '@eoffice/reports';
 
 /** A rendered report as a download with its own name. */
 export function reportFileResponse(file: ReportFile): StreamableFile {

@@ -1,5 +1,5 @@
 import { AppError } from '@eoffice/core';
-import { REPORT_MEDIA_TYPES, type ReportFormat } from '@eoffice/documents';
+import { REPORT_MEDIA_TYPES, type ReportFormat } from '@eoffice/reports';
 
 const BY_MEDIA_TYPE = new Map(Object.entries(REPORT_MEDIA_TYPES).map(([format, type]) => [type, format as ReportFormat]));
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
-import { REPORT_MEDIA_TYPES } from '@eoffice/documents';
+import { REPORT_MEDIA_TYPES } from '@eoffice/reports';
 
 /** A column of a table report as JSON: the same headings the XLSX and PDF print. */
 export class ReportColumnDto {

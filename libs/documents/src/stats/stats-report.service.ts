@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@eoffice/accounts';
-import { renderReportFile, ReportFile, ReportFileFormat } from '../reports/report-file';
+import { renderReportFile, ReportFile, ReportFileFormat } from '@eoffice/reports';
 import type { StatsSubject } from './stats-access.service';
 import { statsFileName, statsReport } from './stats-report';
 import { PeriodRequest, StatsService } from './stats.service';

@@ -1,4 +1,4 @@
-import type { ReportColumn, ReportRow, TableReport, TableView } from '../reports/table-report';
+import type { ReportColumn, ReportRow, TableReport, TableView } from '@eoffice/reports';
 import type { StatsScope } from './stats-scope';
 import type { PeriodFigures, PeriodInfo, StatsFigures } from './stats.service';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@eoffice/accounts';
 import { DueDateService } from '../deadlines/due-date.service';
-import { renderReportFile, ReportFile, ReportFileFormat } from '../reports/report-file';
-import type { TableReport } from '../reports/table-report';
+import { renderReportFile, ReportFile, ReportFileFormat } from '@eoffice/reports';
+import type { TableReport } from '@eoffice/reports';
 import { IncomingStatsRepository } from './incoming-stats.repository';
 import type { StatsSubject } from './stats-access.service';
 import { asOfLine, periodTitle, scopeLine } from './stats-report';

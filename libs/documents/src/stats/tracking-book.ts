@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '@eoffice/vietnamese';
 import { CONFIDENTIALITY_NOTES, URGENCY_NOTES } from '../registers/book/document-notes';
-import type { ReportColumn, ReportRow } from '../reports/table-report';
+import type { ReportColumn, ReportRow } from '@eoffice/reports';
 import type { TrackingRecord } from './incoming-stats.repository';
 import { vietnamDay } from './rules/stats-period';
 

@@ -1,4 +1,5 @@
-import type { FilableDocument, TableReport } from '@eoffice/documents';
+import type { FilableDocument } from '@eoffice/documents';
+import type { TableReport } from '@eoffice/reports';
 import type { FileRecord } from '../entities/file-record.entity';
 import type { RecordDocument } from '../entities/record-document.entity';
 import { retentionLabel } from '../rules/file-code';

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { REGISTER_YEARS, REPORT_FORMATS, type ReportFormat } from '@eoffice/documents';
+import { REGISTER_YEARS } from '@eoffice/documents';
+import { REPORT_FORMATS, type ReportFormat } from '@eoffice/reports';
 import { IsCalendarDate } from '../../http/calendar-date.validator';
 
 export class RegisterBookQueryDto {

@@ -1,4 +1,4 @@
-import type { ReportColumn, ReportRow } from '../../reports/table-report';
+import type { ReportColumn, ReportRow } from '@eoffice/reports';
 import { CONFIDENTIALITY_NOTES, URGENCY_NOTES } from '../../registers/book/document-notes';
 import type { Confidentiality, Urgency } from '../entities/incoming-document.entity';
 import type { IncomingStatus } from '../incoming-lifecycle';

@@ -1,4 +1,4 @@
-import type { ReportRow } from '../../reports/table-report';
+import type { ReportRow } from '@eoffice/reports';
 import { CONFIDENTIALITY_NOTES, URGENCY_NOTES } from '../../registers/book/document-notes';
 import type { Confidentiality, Urgency } from '../../incoming/entities/incoming-document.entity';
 import type { OutgoingStatus } from '../outgoing-lifecycle';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@eoffice/accounts';
-import type { ReportRow } from '../../reports/table-report';
+import type { ReportRow } from '@eoffice/reports';
 import { OUTGOING_REGISTER_COLUMNS } from '../../registers/book/outgoing-register-columns';
 import type { RegisterBookPeriod } from '../../registers/book/register-book-period';
 import type { RegisterBookSource } from '../../registers/book/register-book-source';

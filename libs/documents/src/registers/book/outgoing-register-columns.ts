@@ -1,4 +1,4 @@
-import type { ReportColumn } from '../../reports/table-report';
+import type { ReportColumn } from '@eoffice/reports';
 
 /**
  * Sổ đăng ký văn bản đi (Decree 30 Phụ lục IV.I, at least these 10 columns), for the outgoing

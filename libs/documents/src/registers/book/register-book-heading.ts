@@ -1,4 +1,4 @@
-import { displayText } from '../../reports/table-report';
+import { displayText } from '@eoffice/reports';
 import type { Register } from '../register.entity';
 import type { RegisterBookPeriod } from './register-book-period';
 

@@ -1,5 +1,5 @@
 import { AppError, FieldError } from '@eoffice/core';
-import { parseIsoDate } from '../../reports/table-report';
+import { parseIsoDate } from '@eoffice/reports';
 
 /**
  * Which part of a register a book covers: one calendar year (numbers restart every 1 January,

@@ -1,5 +1,5 @@
 import type { Actor } from '@eoffice/accounts';
-import type { ReportColumn, ReportRow } from '../../reports/table-report';
+import type { ReportColumn, ReportRow } from '@eoffice/reports';
 import type { Register, RegisterKind } from '../register.entity';
 import type { RegisterBookPeriod } from './register-book-period';
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, hasRole, OrganisationScope, Role } from '@eoffice/accounts';
 import { AppError } from '@eoffice/core';
-import { renderReportFile, ReportFile, ReportFileFormat } from '../../reports/report-file';
-import type { TableReport } from '../../reports/table-report';
+import { renderReportFile, ReportFile, ReportFileFormat } from '@eoffice/reports';
+import type { TableReport } from '@eoffice/reports';
 import { vietnamYear } from '@eoffice/vietnamese';
 import type { Register } from '../register.entity';
 import { RegisterRepository } from '../register.repository';

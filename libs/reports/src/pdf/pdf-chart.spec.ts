@@ -1,4 +1,4 @@
-import { countColour, renderPage } from '../../../../signing/test';
+import { countColour, renderPage } from '../../../signing/test';
 import type { ReportChart, TableReport } from '../table-report';
 import { niceMaximum } from './pdf-chart';
 import { renderPdf } from './pdf-renderer';
