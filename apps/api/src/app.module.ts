@@ -34,6 +34,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { RegistersController } from './registers/registers.controller';
 import { FileListsController } from './records/file-lists.controller';
 import { RecordsController } from './records/records.controller';
+import { HandoversController } from './records/handovers.controller';
 import { ScansController } from './scans/scans.controller';
 import { StatsController } from './stats/stats.controller';
 
@@ -66,6 +67,7 @@ import { StatsController } from './stats/stats.controller';
     OperationsController,
     FileListsController,
     RecordsController,
+    HandoversController,
   ],
   providers: [RedisHealthIndicator, DashboardSessionService, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, AuditSealPoller],
 })
