@@ -114,7 +114,7 @@ export class HandoverPackageService {
       return summary;
     } catch (error) {
       await rm(temp, { recursive: true, force: true });
-      if (error instanceof BagExistsError) throw new Error(`HANDOVER_PACKAGE_EXISTS: ${error.message}`);
+      if (error instanceof BagExistsError) throw new Error(`HANDOVER_PACKAGE_EXISTS: ${error.message}`, { cause: error });
       throw error;
     }
   }
