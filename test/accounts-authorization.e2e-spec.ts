@@ -255,6 +255,12 @@ const CALLS: Record<string, (w: World, column: Column, me: Person | null) => Pro
   'POST /handovers': async () => ({ method: 'POST', path: '/api/v1/handovers', body: { recordIds: [randomUUID()] }, ok: 422, okCode: 'RECORD_NOT_IN_AGENCY' }),
   'GET /handovers/:id': async () => ({ method: 'GET', path: `/api/v1/handovers/${randomUUID()}`, ok: 404, okCode: 'NOT_FOUND' }),
   'POST /handovers/:id/approve': async () => ({ method: 'POST', path: `/api/v1/handovers/${randomUUID()}/approve`, ok: 404, okCode: 'NOT_FOUND' }),
+  'GET /handovers/:id/records/:recordId/package': async () => ({
+    method: 'GET',
+    path: `/api/v1/handovers/${randomUUID()}/records/${randomUUID()}/package`,
+    ok: 404,
+    okCode: 'NOT_FOUND',
+  }),
 };
 
 /** The columns whose people must (and so did) enrol a second factor. */

@@ -196,6 +196,28 @@ describe('records hand-over to the archive (nộp lưu): list, approval, BagIt p
       rmSync(join(copy, '..'), { recursive: true, force: true });
     }
 
+    // The download: the bag as a tar, which unpacks into a bag verify-package accepts.
+    const packageUrl = (recordId: string) => `/api/v1/handovers/${ids.handover}/records/${recordId}/package`;
+    const unpacked = mkdtempSync(join(tmpdir(), 'handover-tar-'));
+    try {
+      const res = await fetch(`${api.url}${packageUrl(ids.main)}`, { headers: { authorization: `Bearer ${clerk.accessToken}` } });
+      expect([res.status, res.headers.get('content-type'), res.headers.get('x-payload-oxum')]).toEqual([200, 'application/x-tar', main.payloadOxum]);
+      writeFileSync(join(unpacked, 'package.tar'), Buffer.from(await res.arrayBuffer()));
+      execFileSync('tar', ['-xf', join(unpacked, 'package.tar'), '-C', unpacked]);
+      expect(verifyPackage(join(unpacked, `SGDĐT.${YEAR}.41.GDTRH`)).status).toBe(0);
+    } finally {
+      rmSync(unpacked, { recursive: true, force: true });
+    }
+    expect((await officer.get(packageUrl(ids.main))).status).toBe(403);
+    // A package changed on disk is not given out.
+    const old = done.records.find((r: { recordId: string }) => r.recordId === ids.old)!;
+    const index = join(handoverDir, old.packagePath!, 'data', 'ho-so.json');
+    chmodSync(index, 0o644);
+    writeFileSync(index, readFileSync(index, 'utf8').replace('"docTotal": 1', '"docTotal": 2'));
+    const damaged = await clerk.get(packageUrl(ids.old));
+    expect([damaged.status, damaged.body.code]).toEqual([500, 'HANDOVER_PACKAGE_DAMAGED']);
+    expect(damaged.body.detail).toContain('data/ho-so.json: checksum differs');
+
     expect(await actions(ids.handover)).toEqual(['handover.created', 'handover.approved', 'handover.packaged']);
     expect((await admin.get('/api/v1/audit/verify')).body).toMatchObject({ intact: true, firstBrokenId: null });
     // The deadline notice was given once, though the scan ran every 2 seconds meanwhile; a listed record is no longer due.

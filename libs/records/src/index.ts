@@ -14,5 +14,6 @@ export * from './entities/handover.entity';
 export * from './entities/handover-record.entity';
 export * from './handover/handover.service';
 export * from './handover/handover-package.service';
+export * from './handover/handover-download.service';
 export { verifyBag } from './handover/bagit';
 export type { BagReport, BagSummary } from './handover/bagit';

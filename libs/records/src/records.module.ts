@@ -7,6 +7,7 @@ import { FileRecord } from './entities/file-record.entity';
 import { RecordDocument } from './entities/record-document.entity';
 import { HandoverRecord } from './entities/handover-record.entity';
 import { Handover } from './entities/handover.entity';
+import { HandoverDownloadService } from './handover/handover-download.service';
 import { HandoverPackageService } from './handover/handover-package.service';
 import { HandoverScanService } from './handover/handover-scan.service';
 import { HandoverService } from './handover/handover.service';
@@ -20,7 +21,7 @@ import { RecordDocumentRepository } from './records/record-document.repository';
 import { RecordRepository } from './records/record.repository';
 import { RecordService } from './records/record.service';
 
-const services = [FileListService, RecordService, FilingService, RecordExportService, HandoverService, HandoverPackageService, HandoverScanService];
+const services = [FileListService, RecordService, FilingService, RecordExportService, HandoverService, HandoverPackageService, HandoverScanService, HandoverDownloadService];
 
 /** Hồ sơ: the annual file list, records, filing, export and hand-over to the archive (docs/records.md). */
 @Module({

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '@eoffice/accounts';
-import { HandoverService } from '@eoffice/records';
+import { HandoverDownloadService, HandoverService } from '@eoffice/records';
 import { Answers } from '../http/api-answers.decorator';
+import { attachmentDisposition } from '../http/report-file.response';
 import { CreateHandoverDto, HandoverDetailDto, HandoverDto } from './dto/handovers.dto';
 import { toHandoverDetailDto, toHandoverDto } from './handovers.mapper';
 
@@ -14,7 +16,10 @@ import { toHandoverDetailDto, toHandoverDto } from './handovers.mapper';
 @ApiBearerAuth()
 @Controller('handovers')
 export class HandoversController {
-  constructor(private readonly handovers: HandoverService) {}
+  constructor(
+    private readonly handovers: HandoverService,
+    private readonly downloads: HandoverDownloadService,
+  ) {}
 
   @Get()
   @Roles(Role.clerk, Role.leader, Role.leadership)
@@ -42,5 +47,21 @@ export class HandoversController {
   @Answers(200, HandoverDetailDto, { errors: [404, 409] })
   async approve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<HandoverDetailDto> {
     return toHandoverDetailDto(await this.handovers.approve(actor, id));
+  }
+
+  /** One record's package as a tar (pax) stream, verified against its manifest first. */
+  @Get(':id/records/:recordId/package')
+  @Header('Cache-Control', 'private, no-store')
+  @Roles(Role.clerk, Role.leader, Role.leadership)
+  @Answers(200, { binary: ['application/x-tar'] }, { errors: [404, 409], description: 'the BagIt directory `<file code>/…` as a tar; header X-Payload-Oxum' })
+  async package(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('recordId', ParseUUIDPipe) recordId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const download = await this.downloads.tar(actor, id, recordId);
+    res.setHeader('X-Payload-Oxum', download.oxum);
+    return new StreamableFile(download.stream, { type: 'application/x-tar', disposition: attachmentDisposition(download.fileName) });
   }
 }
