@@ -224,4 +224,22 @@ describe('records hand-over to the archive (nộp lưu): list, approval, BagIt p
     const notices = await query(run.databaseUrl, `SELECT count(*)::int AS n FROM notification WHERE record_id = $1`, [ids.old]);
     expect(notices[0].n).toBe(1);
   });
+
+  it('places a legal hold on a record with a reason and lifts it with a reason, once, audited (issue 15.5, first piece)', async () => {
+    const holds = `/api/v1/records/${ids.main}/holds`;
+    expect((await officer.request('POST', holds, { reason: 'Tôi muốn giữ' })).status).toBe(403); // the owner is not a keeper of holds
+    expect((await director.request('POST', holds, { reason: ' ' })).body.code).toBe('VALIDATION_FAILED');
+    const placed = await director.request('POST', holds, { reason: 'Thanh tra Sở yêu cầu giữ nguyên hồ sơ' });
+    expect(placed.status).toBe(201);
+    expect(placed.body).toMatchObject({ recordId: ids.main, placedBy: ids.director, active: true, liftedAt: null });
+    const listed = (await officer.request('GET', holds)).body as { id: string }[];
+    expect(listed.map((h) => h.id)).toEqual([placed.body.id]);
+    const lift = () => director.request('POST', `${holds}/${placed.body.id}/lift`, { reason: 'Thanh tra đã kết thúc' });
+    const lifts = await Promise.all([lift(), lift()]);
+    expect(lifts.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(lifts.find((r) => r.status === 200)!.body).toMatchObject({ active: false, liftedBy: ids.director, liftReason: 'Thanh tra đã kết thúc' });
+    expect((await director.request('POST', `${holds}/${randomUUID()}/lift`, { reason: 'Không có lệnh này' })).status).toBe(404);
+    expect((await actions(ids.main)).filter((a) => a.startsWith('record.hold_'))).toEqual(['record.hold_placed', 'record.hold_lifted']);
+    expect((await admin.get('/api/v1/audit/verify')).body).toMatchObject({ intact: true });
+  });
 });

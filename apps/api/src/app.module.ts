@@ -35,6 +35,7 @@ import { RegistersController } from './registers/registers.controller';
 import { FileListsController } from './records/file-lists.controller';
 import { RecordsController } from './records/records.controller';
 import { HandoversController } from './records/handovers.controller';
+import { RecordHoldsController } from './records/record-holds.controller';
 import { ScansController } from './scans/scans.controller';
 import { StatsController } from './stats/stats.controller';
 
@@ -68,6 +69,7 @@ import { StatsController } from './stats/stats.controller';
     FileListsController,
     RecordsController,
     HandoversController,
+    RecordHoldsController,
   ],
   providers: [RedisHealthIndicator, DashboardSessionService, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, AuditSealPoller],
 })

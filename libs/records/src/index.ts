@@ -17,3 +17,5 @@ export * from './handover/handover-package.service';
 export * from './handover/handover-download.service';
 export { verifyBag } from './handover/bagit';
 export type { BagReport, BagSummary } from './handover/bagit';
+export * from './entities/record-hold.entity';
+export * from './records/record-hold.service';
