@@ -40,6 +40,11 @@ export class HandoverDownloadService {
     }
     const child = spawn('tar', ['--create', '--format=pax', '--sort=name', '--directory', parent, '--', name], { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stderr.on('data', (chunk: Buffer) => this.logger.warn({ handoverId, recordId, tar: chunk.toString().slice(0, 300) }, 'tar wrote to stderr'));
+    // A tar that cannot start (not installed) must end the answer, not the process (an unhandled 'error').
+    child.once('error', (error) => {
+      this.logger.error({ handoverId, recordId, error: String(error) }, 'tar could not run');
+      child.stdout.destroy(error);
+    });
     child.stdout.once('close', () => child.kill());
     return { fileName: `${name}.tar`, oxum: report.oxum, stream: child.stdout };
   }
