@@ -250,6 +250,17 @@ const CALLS: Record<string, (w: World, column: Column, me: Person | null) => Pro
   // Past the role gate an administrator is told the job does not exist (the matrix runs no worker, so nothing fails).
   'POST /admin/jobs/:queue/:jobId/retry': async () => ({ method: 'POST', path: '/api/v1/admin/jobs/maintenance/no-such-job/retry', ok: 404, okCode: 'NOT_FOUND' }),
   'POST /admin/queues/session': async () => ({ method: 'POST', path: '/api/v1/admin/queues/session', ok: 201 }),
+  'GET /handovers': async () => ({ method: 'GET', path: '/api/v1/handovers', ok: 200 }),
+  // Past the gate: a record that does not exist is the route's own refusal, and nothing is made.
+  'POST /handovers': async () => ({ method: 'POST', path: '/api/v1/handovers', body: { recordIds: [randomUUID()] }, ok: 422, okCode: 'RECORD_NOT_IN_AGENCY' }),
+  'GET /handovers/:id': async () => ({ method: 'GET', path: `/api/v1/handovers/${randomUUID()}`, ok: 404, okCode: 'NOT_FOUND' }),
+  'POST /handovers/:id/approve': async () => ({ method: 'POST', path: `/api/v1/handovers/${randomUUID()}/approve`, ok: 404, okCode: 'NOT_FOUND' }),
+  'GET /handovers/:id/records/:recordId/package': async () => ({
+    method: 'GET',
+    path: `/api/v1/handovers/${randomUUID()}/records/${randomUUID()}/package`,
+    ok: 404,
+    okCode: 'NOT_FOUND',
+  }),
 };
 
 /** The columns whose people must (and so did) enrol a second factor. */

@@ -532,6 +532,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HandoversController_list"];
+        put?: never;
+        post: operations["HandoversController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HandoversController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["HandoversController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/{id}/records/{recordId}/package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HandoversController_package"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inbox": {
         parameters: {
             query?: never;
@@ -1236,6 +1300,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/records/{id}/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordHoldsController_list"];
+        put?: never;
+        post: operations["RecordHoldsController_place"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/{id}/holds/{holdId}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RecordHoldsController_lift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/records/{id}/reopen": {
         parameters: {
             query?: never;
@@ -1917,6 +2013,12 @@ export interface components {
             /** @example 2026 */
             year: number;
         };
+        CreateHandoverDto: {
+            /** @description closed records of the agency, on no other list (1–500) */
+            recordIds: string[];
+            /** @example Danh mục hồ sơ nộp lưu năm 2026 */
+            title?: string;
+        };
         CreateUnitDto: {
             /**
              * @description letters (Vietnamese too), digits, . _ -; the unit mailbox is derived from it
@@ -2155,12 +2257,76 @@ export interface components {
             problem: "altered" | "missing";
             storageKey: string;
         };
+        HandoverDetailDto: {
+            agencyId: string;
+            /** Format: date-time */
+            approvedAt: string | null;
+            approvedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            id: string;
+            /** Format: date-time */
+            packagedAt: string | null;
+            records: components["schemas"]["HandoverRecordDto"][];
+            /**
+             * @description approved: records handed over; packaged: every BagIt package written
+             * @enum {string}
+             */
+            status: "submitted" | "approved" | "packaged";
+            title: string;
+        };
+        HandoverDto: {
+            agencyId: string;
+            /** Format: date-time */
+            approvedAt: string | null;
+            approvedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            id: string;
+            /** Format: date-time */
+            packagedAt: string | null;
+            /**
+             * @description approved: records handed over; packaged: every BagIt package written
+             * @enum {string}
+             */
+            status: "submitted" | "approved" | "packaged";
+            title: string;
+        };
+        HandoverRecordDto: {
+            documentCount: number;
+            fileCode: string;
+            /** @description STT on the list */
+            ordinal: number;
+            /** @description the BagIt directory, relative to HANDOVER_DIR */
+            packagePath: string | null;
+            /** Format: date-time */
+            packagedAt: string | null;
+            pageCount: number;
+            /** @description bytes under data/ */
+            payloadBytes: number | null;
+            payloadFiles: number | null;
+            /** @description Payload-Oxum: octets.files */
+            payloadOxum: string | null;
+            recordId: string;
+            /** @enum {string} */
+            recordStatus: "open" | "closed" | "handed_over";
+            title: string;
+        };
         HiredDto: {
             email: string;
             id: string;
             /** @description one-time password, shown this once; changed at the first sign-in */
             initialPassword: string;
             username: string;
+        };
+        HoldReasonDto: {
+            /**
+             * @description at least 5 characters
+             * @example Thanh tra Sở yêu cầu giữ nguyên hồ sơ (Quyết định số 12/QĐ-TTr)
+             */
+            reason: string;
         };
         ImportResultDto: {
             importId: string;
@@ -2468,10 +2634,12 @@ export interface components {
             documentId: string | null;
             id: string;
             /** @enum {string} */
-            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "certificate_expiring" | "backup_failed" | "restore_drill_failed";
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due";
             outgoingDocumentId: string | null;
             /** Format: date-time */
             readAt: string | null;
+            /** @description a record (hồ sơ) to hand over to the archive */
+            recordId: string | null;
             restoreDrillId: string | null;
             title: string;
         };
@@ -2843,7 +3011,7 @@ export interface components {
             /** @example 2026-03-01 */
             startDate: string | null;
             /** @enum {string} */
-            status: "open" | "closed";
+            status: "open" | "closed" | "handed_over";
             title: string;
             unitId: string;
             year: number;
@@ -2878,10 +3046,24 @@ export interface components {
             /** @example 2026-03-01 */
             startDate: string | null;
             /** @enum {string} */
-            status: "open" | "closed";
+            status: "open" | "closed" | "handed_over";
             title: string;
             unitId: string;
             year: number;
+        };
+        RecordHoldDto: {
+            /** @description not lifted yet */
+            active: boolean;
+            id: string;
+            liftReason: string | null;
+            /** Format: date-time */
+            liftedAt: string | null;
+            liftedBy: string | null;
+            /** Format: date-time */
+            placedAt: string;
+            placedBy: string;
+            reason: string;
+            recordId: string;
         };
         RecordIndexDocumentDto: {
             confidentiality: string;
@@ -5537,6 +5719,315 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such item, or one the caller may not see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    HandoversController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    HandoversController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateHandoverDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the item is not in a state that allows this (a conflict code per rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the upload was read but its content is refused (a code per rule) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    HandoversController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    HandoversController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the item is not in a state that allows this (a conflict code per rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    HandoversController_package: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                recordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the BagIt directory `<file code>/…` as a tar; header X-Payload-Oxum */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-tar": string;
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the item is not in a state that allows this (a conflict code per rule) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8302,7 +8793,7 @@ export interface operations {
         parameters: {
             query?: {
                 year?: number;
-                status?: "open" | "closed";
+                status?: "open" | "closed" | "handed_over";
                 /** @description only records I own */
                 mine?: boolean;
                 page?: number;
@@ -8784,6 +9275,198 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such item, or one the caller may not see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecordHoldsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordHoldDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecordHoldsController_place: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoldReasonDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordHoldDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecordHoldsController_lift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                holdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoldReasonDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordHoldDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the item is not in a state that allows this (a conflict code per rule) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

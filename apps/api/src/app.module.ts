@@ -34,6 +34,8 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { RegistersController } from './registers/registers.controller';
 import { FileListsController } from './records/file-lists.controller';
 import { RecordsController } from './records/records.controller';
+import { HandoversController } from './records/handovers.controller';
+import { RecordHoldsController } from './records/record-holds.controller';
 import { ScansController } from './scans/scans.controller';
 import { StatsController } from './stats/stats.controller';
 
@@ -66,6 +68,8 @@ import { StatsController } from './stats/stats.controller';
     OperationsController,
     FileListsController,
     RecordsController,
+    HandoversController,
+    RecordHoldsController,
   ],
   providers: [RedisHealthIndicator, DashboardSessionService, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, AuditSealPoller],
 })

@@ -8,7 +8,12 @@ const DEADLINE_REMINDERS_CRON = '30 6 * * *';
 const CERTIFICATE_EXPIRY_CRON = '45 6 * * *';
 
 /** Recurring jobs. Upserting is idempotent, so every worker process may do it at start. */
-type OptionalSchedule = typeof JobName.backup | typeof JobName.restoreDrill | typeof JobName.orphanCollect | typeof JobName.auditCheckpoint;
+type OptionalSchedule =
+  | typeof JobName.backup
+  | typeof JobName.restoreDrill
+  | typeof JobName.orphanCollect
+  | typeof JobName.auditCheckpoint
+  | typeof JobName.handoverScan;
 
 @Injectable()
 export class SchedulesService implements OnApplicationBootstrap {
@@ -34,6 +39,8 @@ export class SchedulesService implements OnApplicationBootstrap {
     await this.scheduleOptional(JobName.backup, 'backup-scheduled', configured ? this.config.BACKUP_CRON : 'off');
     await this.scheduleOptional(JobName.restoreDrill, 'restore-drill-scheduled', configured ? this.config.RESTORE_DRILL_CRON : 'off');
     await this.scheduleOptional(JobName.orphanCollect, 'orphan-collect-scheduled', this.config.ORPHAN_COLLECTOR_CRON);
+    // Nộp lưu: owners of closed records are told 30 days before the hand-over deadline and once it passed.
+    await this.scheduleOptional(JobName.handoverScan, 'handover-scan-scheduled', this.config.HANDOVER_SCAN_CRON);
   }
 
   /** Without a key there is nothing to sign with: no schedule (and a warning, since the trail's end is then unguarded). */

@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AccountsModule } from '@eoffice/accounts';
 import { AuditSealPoller, CoreModule, JobHandlerRegistry } from '@eoffice/core';
 import { DocumentsModule } from '@eoffice/documents';
+import { RecordsModule } from '@eoffice/records';
 import { DispatchProcessor } from './processors/dispatch.processor';
 import { ConversionProcessor } from './processors/conversion.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
@@ -14,7 +15,7 @@ import { WorkerVitals } from './worker-vitals.service';
 
 /** The worker runs the same services as the API; only the entry points differ. */
 @Module({
-  imports: [CoreModule, DiscoveryModule, AccountsModule.forWorker(), DocumentsModule],
+  imports: [CoreModule, DiscoveryModule, AccountsModule.forWorker(), DocumentsModule, RecordsModule],
   providers: [
     JobHandlerRegistry,
     JobOutcomes,

@@ -98,6 +98,7 @@ import { OrphanCollectorService } from './backups/orphan-collector.service';
 import { RestoreDrill } from './backups/restore-drill.entity';
 import { RestoreDrillService } from './backups/restore-drill.service';
 import { FilableDocuments } from './filing/filable-documents.service';
+import { ArchivalEvidence } from './filing/archival-evidence.service';
 
 const services = [
   RegisterService,
@@ -143,6 +144,7 @@ const services = [
   OrphanCollectorService,
   AccessHistoryService,
   FilableDocuments,
+  ArchivalEvidence,
 ];
 
 /** One source per register kind. */

@@ -66,3 +66,4 @@ export * from './views/access-history.service';
 export type { ViewSource } from './views/view-recorder.service';
 export type { DocumentView } from './views/document-view.repository';
 export * from './filing/filable-documents.service';
+export * from './filing/archival-evidence.service';

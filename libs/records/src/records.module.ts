@@ -5,6 +5,15 @@ import { FileListEntry } from './entities/file-list-entry.entity';
 import { FileList } from './entities/file-list.entity';
 import { FileRecord } from './entities/file-record.entity';
 import { RecordDocument } from './entities/record-document.entity';
+import { RecordHold } from './entities/record-hold.entity';
+import { RecordHoldService } from './records/record-hold.service';
+import { HandoverRecord } from './entities/handover-record.entity';
+import { Handover } from './entities/handover.entity';
+import { HandoverDownloadService } from './handover/handover-download.service';
+import { HandoverPackageService } from './handover/handover-package.service';
+import { HandoverScanService } from './handover/handover-scan.service';
+import { HandoverService } from './handover/handover.service';
+import { HandoverRepository } from './handover/handover.repository';
 import { RecordExportService } from './export/record-export.service';
 import { FileListRepository } from './file-list/file-list.repository';
 import { FileListService } from './file-list/file-list.service';
@@ -14,12 +23,12 @@ import { RecordDocumentRepository } from './records/record-document.repository';
 import { RecordRepository } from './records/record.repository';
 import { RecordService } from './records/record.service';
 
-const services = [FileListService, RecordService, FilingService, RecordExportService];
+const services = [FileListService, RecordService, FilingService, RecordExportService, HandoverService, HandoverPackageService, HandoverScanService, HandoverDownloadService, RecordHoldService];
 
-/** Hồ sơ: the annual file list, records, filing and export (docs/records.md). */
+/** Hồ sơ: the annual file list, records, filing, export and hand-over to the archive (docs/records.md). */
 @Module({
-  imports: [DocumentsModule, TypeOrmModule.forFeature([FileList, FileListEntry, FileRecord, RecordDocument])],
-  providers: [FileListRepository, RecordRepository, RecordDocumentRepository, RecordAccess, ...services],
+  imports: [DocumentsModule, TypeOrmModule.forFeature([FileList, FileListEntry, FileRecord, RecordDocument, Handover, HandoverRecord, RecordHold])],
+  providers: [FileListRepository, RecordRepository, RecordDocumentRepository, HandoverRepository, RecordAccess, ...services],
   exports: services,
 })
 export class RecordsModule {}

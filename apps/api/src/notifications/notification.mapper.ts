@@ -10,6 +10,7 @@ export const toNotificationDto = (n: Notification): NotificationDto => ({
   certificateId: n.certificateId,
   backupRunId: n.backupRunId,
   restoreDrillId: n.restoreDrillId,
+  recordId: n.recordId,
   title: n.title,
   createdAt: n.createdAt,
   readAt: n.readAt,

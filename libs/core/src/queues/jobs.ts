@@ -28,6 +28,8 @@ export const JobName = {
   backup: 'backup',
   restoreDrill: 'restore-drill',
   orphanCollect: 'orphan-collect',
+  handoverScan: 'handover-scan',
+  handoverPackage: 'handover-package',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -62,6 +64,10 @@ export interface JobPayloads {
   [JobName.restoreDrill]: { restoreDrillId?: string };
   /** Removes blobs no record refers to, once old enough and held by a later backup. */
   [JobName.orphanCollect]: Record<string, never>;
+  /** On HANDOVER_SCAN_CRON: tell owners of closed records whose hand-over deadline (end date + 1 year) is within 30 days or past. */
+  [JobName.handoverScan]: Record<string, never>;
+  /** After an approval: one BagIt package per record of the hand-over list. */
+  [JobName.handoverPackage]: { handoverId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -80,4 +86,6 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.backup]: QueueName.maintenance,
   [JobName.restoreDrill]: QueueName.maintenance,
   [JobName.orphanCollect]: QueueName.maintenance,
+  [JobName.handoverScan]: QueueName.notifications,
+  [JobName.handoverPackage]: QueueName.maintenance,
 };

@@ -3,7 +3,9 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 export type IncomingNotificationKind = 'submitted' | 'assigned' | 'reopened' | 'due_soon' | 'overdue' | 'received' | 'recalled';
 export type OutgoingNotificationKind = 'outgoing_review' | 'outgoing_returned' | 'outgoing_to_issue';
 export type BackupNotificationKind = 'backup_failed' | 'restore_drill_failed';
-export type NotificationKind = IncomingNotificationKind | OutgoingNotificationKind | 'certificate_expiring' | BackupNotificationKind;
+/** A closed record nearing (or past) its hand-over deadline (nộp lưu, docs/records.md). */
+export type RecordNotificationKind = 'record_handover_due';
+export type NotificationKind = IncomingNotificationKind | OutgoingNotificationKind | 'certificate_expiring' | BackupNotificationKind | RecordNotificationKind;
 
 @Entity('notification')
 export class Notification {
@@ -17,6 +19,8 @@ export class Notification {
   /** For administrators: a backup or a restore drill that failed. */
   @Column({ type: 'uuid', nullable: true }) backupRunId!: string | null;
   @Column({ type: 'uuid', nullable: true }) restoreDrillId!: string | null;
+  /** For a record's owner: a hồ sơ to hand over to the archive. */
+  @Column({ type: 'uuid', nullable: true }) recordId!: string | null;
   @Column() title!: string;
   @Column() dedupeKey!: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

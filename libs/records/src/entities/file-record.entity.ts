@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export type RecordStatus = 'open' | 'closed';
+/** `handed_over`: given to the agency archive (nộp lưu), frozen for good. */
+export type RecordStatus = 'open' | 'closed' | 'handed_over';
 /** Chế độ sử dụng: open to the public, or restricted to the agency. */
 export type RecordRights = 'public' | 'restricted';
 

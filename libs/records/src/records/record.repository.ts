@@ -56,6 +56,11 @@ export class RecordRepository {
     return qb.orderBy('r.year', 'DESC').addOrderBy('r.notation', 'ASC').take(limit).skip(offset).getManyAndCount();
   }
 
+  async isOnHandoverList(manager: EntityManager, id: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM handover_record WHERE record_id = $1`, [id]);
+    return rows.length > 0;
+  }
+
   async update(manager: EntityManager, id: string, changes: Partial<FileRecord>): Promise<void> {
     await manager.getRepository(FileRecord).update({ id }, changes);
   }

@@ -141,6 +141,10 @@ export class RecordService {
     return this.dataSource.transaction(async (manager) => {
       const locked = await this.locked(manager, record.id);
       if (locked.status !== 'closed') throw AppError.invalidTransition(locked.status, 'reopen');
+      // On a hand-over list waiting for approval: it must stay as listed (the list is what the leader approves).
+      if (await this.records.isOnHandoverList(manager, record.id)) {
+        throw AppError.conflict('RECORD_ON_HANDOVER_LIST', 'Hồ sơ đang có trong danh mục nộp lưu; không thể mở lại (the record is on a hand-over list)');
+      }
       await this.records.update(manager, record.id, { status: 'open', closedAt: null, closedBy: null });
       await this.audit.record(manager, { actorId: actor.id, action: 'record.reopened', entityType: 'record', entityId: record.id, data: { fileCode: record.fileCode, reason: why } });
       return (await this.records.findById(record.id, manager))!;

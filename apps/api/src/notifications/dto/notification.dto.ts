@@ -3,6 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 const KINDS = [
   'submitted', 'assigned', 'reopened', 'due_soon', 'overdue', 'received', 'recalled',
   'outgoing_review', 'outgoing_returned', 'outgoing_to_issue', 'certificate_expiring', 'backup_failed', 'restore_drill_failed',
+  'record_handover_due',
 ];
 
 /** Thông báo: one thing the worker told a person, pointing at what it is about. */
@@ -14,6 +15,7 @@ export class NotificationDto {
   @ApiProperty({ type: String, nullable: true }) certificateId!: string | null;
   @ApiProperty({ type: String, nullable: true }) backupRunId!: string | null;
   @ApiProperty({ type: String, nullable: true }) restoreDrillId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'a record (hồ sơ) to hand over to the archive' }) recordId!: string | null;
   @ApiProperty() title!: string;
   @ApiProperty() createdAt!: Date;
   @ApiProperty({ type: Date, nullable: true }) readAt!: Date | null;

@@ -18,7 +18,7 @@ export class OpenRecordDto {
 
 export class ListRecordsQueryDto {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2200) year?: number;
-  @ApiPropertyOptional({ enum: ['open', 'closed'] }) @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
+  @ApiPropertyOptional({ enum: ['open', 'closed', 'handed_over'] }) @IsOptional() @IsIn(['open', 'closed', 'handed_over']) status?: 'open' | 'closed' | 'handed_over';
   @ApiPropertyOptional({ description: 'only records I own' }) @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() mine?: boolean;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page: number = 1;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 50;
@@ -53,7 +53,7 @@ export class RecordDto {
   @ApiProperty() unitId!: string;
   @ApiProperty() ownerId!: string;
   @ApiProperty({ nullable: true, type: String }) fileListEntryId!: string | null;
-  @ApiProperty({ enum: ['open', 'closed'] }) status!: string;
+  @ApiProperty({ enum: ['open', 'closed', 'handed_over'] }) status!: string;
   @ApiProperty() documentCount!: number;
   @ApiProperty() pageCount!: number;
   @ApiProperty({ nullable: true, type: String, example: '2026-03-01' }) startDate!: string | null;

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { FileService } from '@eoffice/core';
+import { isSigningError, verifyPdfSignatures, VerificationReport } from '@eoffice/signing';
+import { SigningCertificateService } from '../certificates/signing-certificate.service';
+
+/** What the archive keeps beside a document's PDF: the check of its signatures when it was handed over. */
+export interface SignatureEvidence {
+  checkedAt: string;
+  fileId: string;
+  /** null when the PDF could not be read as signed or unsigned (`error` says why). */
+  report: VerificationReport | null;
+  error: { code: string; message: string } | null;
+}
+
+/**
+ * For the hand-over to the archive (records, nộp lưu): the signature verification report of a
+ * stored PDF against the installation's trust anchors and CRLs, the same check as
+ * `GET /outgoing/:id/signatures`. Records cannot reach libs/signing themselves (layout rules).
+ */
+@Injectable()
+export class ArchivalEvidence {
+  constructor(
+    private readonly files: FileService,
+    private readonly keyring: SigningCertificateService,
+  ) {}
+
+  async signatures(fileId: string, at = new Date()): Promise<SignatureEvidence> {
+    const bytes = await this.files.readBytes(fileId);
+    const trust = await this.keyring.trustOptions();
+    try {
+      return { checkedAt: at.toISOString(), fileId, report: verifyPdfSignatures(bytes, trust), error: null };
+    } catch (error) {
+      if (!isSigningError(error)) throw error;
+      return { checkedAt: at.toISOString(), fileId, report: null, error: { code: error.code, message: error.message } };
+    }
+  }
+}

@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { OrganisationScope } from '@eoffice/accounts';
+import { APP_CONFIG, AppConfig, AuditService, FileService, JobName, JobPayloads, OnJob } from '@eoffice/core';
+import { ArchivalEvidence, FilableDocuments } from '@eoffice/documents';
+import { renderPdf } from '@eoffice/reports';
+import { vietnamDate } from '@eoffice/vietnamese';
+import type { FileRecord } from '../entities/file-record.entity';
+import type { Handover } from '../entities/handover.entity';
+import { buildRecordIndex, documentKey, IndexedFile, RecordIndex } from '../export/record-index';
+import { recordIndexXml } from '../export/record-index-xml';
+import { RecordDocumentRepository } from '../records/record-document.repository';
+import { RecordRepository } from '../records/record.repository';
+import { BagExistsError, BagSummary, completeBag, sealBag, sha256Of, verifyBag } from './bagit';
+import { handoverListReport, handoverMinutesReport, HandoverPaperInput } from './handover-reports';
+import { HandoverRepository } from './handover.repository';
+
+const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
+/** A file code as a directory name: `/` and `\` (allowed in notations) would make subdirectories. */
+export const packageDirName = (fileCode: string) => fileCode.normalize('NFC').replace(/[/\\]/g, '_');
+
+/**
+ * Builds the hand-over packages of an approved list: one BagIt bag per record under HANDOVER_DIR,
+ * `<list id>/<file code>`, written in a temporary directory beside it, then made read-only and
+ * renamed into place (never over an existing one). Runs again harmlessly: a record already
+ * packaged is skipped, and a bag found in place (the worker died after the rename) is kept if it verifies.
+ */
+@Injectable()
+export class HandoverPackageService {
+  private readonly logger = new Logger(HandoverPackageService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly handovers: HandoverRepository,
+    private readonly records: RecordRepository,
+    private readonly filed: RecordDocumentRepository,
+    private readonly documents: FilableDocuments,
+    private readonly evidence: ArchivalEvidence,
+    private readonly organisation: OrganisationScope,
+    private readonly files: FileService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get root(): string {
+    return resolve(this.config.HANDOVER_DIR);
+  }
+
+  @OnJob(JobName.handoverPackage)
+  async build({ handoverId }: JobPayloads[typeof JobName.handoverPackage]): Promise<number> {
+    const handover = await this.handovers.findById(handoverId);
+    if (!handover || handover.status !== 'approved') return 0;
+    const lines = await this.handovers.linesOf(handoverId);
+    const records = await Promise.all(lines.map(async (l) => (await this.records.findById(l.recordId))!));
+    const papers = await this.papers(handover, records);
+    let built = 0;
+    for (const [i, line] of lines.entries()) {
+      if (line.packagedAt) continue;
+      const path = join(handoverId, packageDirName(records[i].fileCode));
+      const summary = await this.package(handover, records[i], papers, path, `${i + 1} of ${lines.length}`);
+      await this.handovers.packaged(handoverId, line.recordId, { packagePath: path, payloadBytes: String(summary.payloadBytes), payloadFiles: summary.payloadFiles, payloadOxum: summary.oxum });
+      built++;
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const locked = await this.handovers.findForUpdate(manager, handoverId);
+      if (locked?.status !== 'approved') return;
+      await this.handovers.update(manager, handoverId, { status: 'packaged', packagedAt: new Date() });
+      const done = await this.handovers.linesOf(handoverId, manager);
+      await this.audit.record(manager, {
+        actorId: null,
+        action: 'handover.packaged',
+        entityType: 'handover',
+        entityId: handoverId,
+        data: { packages: done.map((l) => ({ recordId: l.recordId, path: l.packagePath, oxum: l.payloadOxum })) },
+      });
+    });
+    return built;
+  }
+
+  /** The list and the minutes as PDF, the same in every package of the list. */
+  private async papers(handover: Handover, records: FileRecord[]): Promise<{ list: Buffer; minutes: Buffer; agencyName: string }> {
+    const agency = await this.organisation.findUnit(handover.agencyId);
+    const nameOf = async (id: string | null) => (id ? ((await this.organisation.findActiveUser(id))?.fullName ?? id) : '—');
+    const input: HandoverPaperInput = {
+      handover, records, agencyName: agency?.name ?? '', createdByName: await nameOf(handover.createdBy), approvedByName: await nameOf(handover.approvedBy),
+    };
+    return { list: await renderPdf(handoverListReport(input)), minutes: await renderPdf(handoverMinutesReport(input)), agencyName: input.agencyName };
+  }
+
+  private async package(handover: Handover, record: FileRecord, papers: { list: Buffer; minutes: Buffer; agencyName: string }, path: string, count: string): Promise<BagSummary> {
+    const finalDir = join(this.root, path);
+    const existing = await verifyBag(finalDir).catch(() => null);
+    if (existing?.ok) return existing;
+    const temp = join(this.root, '.tmp', `${handover.id}-${record.id}-${randomUUID()}`);
+    try {
+      await mkdir(join(temp, 'data', 'documents'), { recursive: true });
+      const index = await this.writePayload(join(temp, 'data'), record, papers);
+      const summary = await completeBag(temp, [
+        ['Source-Organization', papers.agencyName],
+        ['External-Identifier', record.fileCode],
+        ['External-Description', record.title],
+        ['Bagging-Date', vietnamDate(new Date())],
+        ['Internal-Sender-Identifier', record.id],
+        ['Bag-Group-Identifier', handover.id],
+        ['Bag-Count', count],
+        ['Bag-Software-Agent', 'eOffice (records hand-over, docs/records.md)'],
+        ['Record-Documents', String(index.documents.length)],
+      ]);
+      await mkdir(join(this.root, handover.id), { recursive: true });
+      await sealBag(temp, finalDir);
+      this.logger.log({ handoverId: handover.id, recordId: record.id, path, oxum: summary.oxum }, 'hand-over package written');
+      return summary;
+    } catch (error) {
+      await rm(temp, { recursive: true, force: true });
+      if (error instanceof BagExistsError) throw new Error(`HANDOVER_PACKAGE_EXISTS: ${error.message}`, { cause: error });
+      throw error;
+    }
+  }
+
+  /** `data/`: the documents byte for byte, the record's index (XML, JSON), audit trails, signature reports, the list and the minutes. */
+  private async writePayload(data: string, record: FileRecord, papers: { list: Buffer; minutes: Buffer; agencyName: string }): Promise<RecordIndex> {
+    const rows = await this.filed.listOf(record.id);
+    const found = new Map<string, NonNullable<Awaited<ReturnType<FilableDocuments['find']>>>>();
+    const files = new Map<string, IndexedFile>();
+    for (const row of rows) {
+      const document = await this.documents.find({ kind: row.documentKind, id: row.documentId });
+      if (!document?.fileId) throw new Error(`record ${record.id}: document ${row.documentKind}/${row.documentId} has no stored PDF`);
+      found.set(documentKey(row.documentKind, row.documentId), document);
+      const file = await this.files.get(document.fileId);
+      files.set(file.id, { sha256: file.sha256, sizeBytes: Number(file.sizeBytes) });
+    }
+    const agency = await this.organisation.findUnit(record.agencyId);
+    const index = buildRecordIndex({ record, agency: { name: agency?.name ?? '', code: agency?.code ?? '' }, rows, documents: found, files, now: new Date() });
+    await mkdir(join(data, 'audit'));
+    await mkdir(join(data, 'signatures'));
+    for (const d of index.documents) {
+      const document = found.get(documentKey(d.kind, d.documentId))!;
+      const target = join(data, 'documents', d.fileName);
+      await this.files.copyToPath(await this.files.get(document.fileId!), target);
+      if ((await sha256Of(target)).sha256 !== d.sha256) throw new Error(`stored file ${document.fileId} does not match its SHA-256`);
+      const base = d.fileName.replace(/\.pdf$/, '');
+      const entityType = d.kind === 'incoming' ? 'incoming_document' : 'outgoing_document';
+      await writeFile(join(data, 'audit', `${base}.json`), json({ entityType, entityId: d.documentId, events: await this.audit.trail(entityType, d.documentId) }));
+      await writeFile(join(data, 'signatures', `${base}.json`), json(await this.evidence.signatures(document.fileId!)));
+    }
+    await writeFile(join(data, 'audit', 'ho-so.json'), json({ entityType: 'record', entityId: record.id, events: await this.audit.trail('record', record.id) }));
+    await writeFile(join(data, 'ho-so.xml'), recordIndexXml(index));
+    await writeFile(join(data, 'ho-so.json'), json(index));
+    await writeFile(join(data, 'danh-muc-nop-luu.pdf'), papers.list);
+    await writeFile(join(data, 'bien-ban-giao-nhan.pdf'), papers.minutes);
+    return index;
+  }
+}
