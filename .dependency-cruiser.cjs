@@ -158,7 +158,8 @@ module.exports = {
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
-      extensions: ['.ts', '.d.ts', '.js', '.cjs', '.mjs', '.json'],
+      // .tsx: the web client's components (apps/web).
+      extensions: ['.ts', '.tsx', '.d.ts', '.js', '.cjs', '.mjs', '.json'],
     },
     // Readable (not minified) node names in the lib-level graph of the README (`npm run -s layout:graph`).
     reporterOptions: { mermaid: { minify: false } },

@@ -1,0 +1,29 @@
+// The typed API client: openapi-fetch over the paths generated from openapi.json (schema.d.ts,
+// `npm run openapi:types`). Every call carries the access token and the web client's header; a 401
+// refreshes the session once from the cookie and sends the call again.
+import createClient from 'openapi-fetch';
+import { currentAccessToken, refreshAccessToken, WEB_CLIENT_HEADERS } from '../session/tokens';
+import { ApiError } from './problem';
+import type { paths } from './schema';
+
+export async function authorizedFetch(input: Request): Promise<Response> {
+  const send = (request: Request) => {
+    const token = currentAccessToken();
+    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    for (const [name, value] of Object.entries(WEB_CLIENT_HEADERS)) request.headers.set(name, value);
+    return fetch(request, { credentials: 'same-origin' });
+  };
+  const spare = input.clone();
+  const res = await send(input);
+  if (res.status !== 401 || !currentAccessToken()) return res;
+  return (await refreshAccessToken()) ? send(spare) : res;
+}
+
+export const api = createClient<paths>({ baseUrl: '', fetch: authorizedFetch });
+
+/** The body of a successful answer, or the problem thrown as an ApiError. */
+export async function answer<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (error !== undefined || !response.ok) throw ApiError.from(response.status, error);
+  return data as T;
+}

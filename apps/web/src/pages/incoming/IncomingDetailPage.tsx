@@ -1,0 +1,1 @@
+export function IncomingDetailPage() { return <p>Chưa có</p>; }

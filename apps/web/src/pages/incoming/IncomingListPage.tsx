@@ -1,0 +1,1 @@
+export function IncomingListPage() { return <p>Chưa có</p>; }

@@ -1,0 +1,1 @@
+export function RegisterIncomingPage() { return <p>Chưa có</p>; }
