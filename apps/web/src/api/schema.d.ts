@@ -2938,7 +2938,8 @@ export interface components {
             total: number;
         };
         RefreshDto: {
-            refreshToken: string;
+            /** @description required in JSON mode; omitted in cookie mode (X-Requested-With: eoffice-web), where the cookie carries it */
+            refreshToken?: string;
         };
         RegisterBookDto: {
             agencyName: string;
@@ -3174,7 +3175,8 @@ export interface components {
             /** @description access token lifetime in seconds */
             expiresIn: number;
             mustChangePassword: boolean;
-            refreshToken: string;
+            /** @description always in JSON mode; absent in cookie mode (X-Requested-With: eoffice-web), where an HttpOnly cookie holds it */
+            refreshToken?: string;
         };
         TrackingBookDto: {
             columns: components["schemas"]["ReportColumnDto"][];
@@ -4366,7 +4368,10 @@ export interface operations {
     AuthController_login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `eoffice-web`: cookie mode — the refresh token is set as an HttpOnly cookie, not answered in the body */
+                "X-Requested-With"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4394,6 +4399,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description TOO_MANY_REQUESTS, with Retry-After */
             429: {
                 headers: {
@@ -4408,7 +4422,10 @@ export interface operations {
     AuthController_logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `eoffice-web`: cookie mode — the refresh token is set as an HttpOnly cookie, not answered in the body */
+                "X-Requested-With"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4453,7 +4470,10 @@ export interface operations {
     AuthController_disableMfa: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `eoffice-web`: cookie mode — the refresh token is set as an HttpOnly cookie, not answered in the body */
+                "X-Requested-With"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4520,7 +4540,10 @@ export interface operations {
     AuthController_startEnrolment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `eoffice-web`: cookie mode — the refresh token is set as an HttpOnly cookie, not answered in the body */
+                "X-Requested-With"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4562,7 +4585,10 @@ export interface operations {
     AuthController_confirmEnrolment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `eoffice-web`: cookie mode — the refresh token is set as an HttpOnly cookie, not answered in the body */
+                "X-Requested-With"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4583,6 +4609,15 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4613,7 +4648,10 @@ export interface operations {
     AuthController_verifyMfa: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `eoffice-web`: cookie mode — the refresh token is set as an HttpOnly cookie, not answered in the body */
+                "X-Requested-With"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4641,6 +4679,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description TOO_MANY_REQUESTS, with Retry-After */
             429: {
                 headers: {
@@ -4655,7 +4702,10 @@ export interface operations {
     AuthController_changePassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `eoffice-web`: cookie mode — the refresh token is set as an HttpOnly cookie, not answered in the body */
+                "X-Requested-With"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4715,7 +4765,10 @@ export interface operations {
     AuthController_refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `eoffice-web`: cookie mode — the refresh token is set as an HttpOnly cookie, not answered in the body */
+                "X-Requested-With"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4736,6 +4789,24 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
