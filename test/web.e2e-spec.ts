@@ -1,11 +1,18 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshot, seriousViolations, type BrowserRun } from './support/browser';
+import { query } from './support/db';
+import { makePdf } from './support/documents';
 import { Client } from './support/http';
 import { Api, startApi, startWorker, type RunningProcess } from './support/processes';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, loadRun } from './support/test-env';
-import { PAGE_WAIT_MS, signInInBrowser } from './support/web-pages';
+import { PAGE_WAIT_MS, pickOption, signInInBrowser, typeDate } from './support/web-pages';
 
 const run = loadRun();
+
+async function fullName(username: string): Promise<string> {
+  const [row] = await query(run.databaseUrl, 'SELECT full_name FROM app_user WHERE username = $1', [username]);
+  return row.full_name;
+}
 
 describe('the web client in Chromium (issue 19): sign-in, incoming documents, accessibility', () => {
   let api: Api;
@@ -31,7 +38,11 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
     worker = startWorker(run);
   });
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
+    // The last state of every page, kept with the run's screenshots: what a failed step looked like.
+    for (const [i, context] of contexts.entries()) {
+      for (const page of context.pages()) await screenshot(page, `last-${i}`).catch(() => undefined);
+      await context.close().catch(() => undefined);
+    }
     await chromium?.close();
     await worker?.stop();
     await api?.stop();
@@ -69,5 +80,64 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
     await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
     await page.getByTestId('signed-in-as').waitFor({ timeout: PAGE_WAIT_MS });
     expect(await page.getByTestId('signed-in-as').textContent()).toBe('Trần Thị Mới');
+  });
+
+  it('walks an incoming document: the clerk registers and submits, the leader assigns, the officer closes; another unit sees "not found"', async () => {
+    const subject = `Về việc kiểm tra công tác chuyển đổi số ${Date.now()}`;
+    const [director, officer] = await Promise.all([fullName('tuyettta'), fullName('huydq')]);
+
+    // Văn thư: vào sổ with a PDF, then trình lãnh đạo.
+    const clerk = await newPage();
+    await signInInBrowser(clerk, api.url, 'bangnv', DEMO_PASSWORD);
+    await clerk.getByRole('link', { name: 'Vào sổ văn bản đến' }).click();
+    await clerk.locator('input[type=file]').setInputFiles({ name: 'cong-van.pdf', mimeType: 'application/pdf', buffer: await makePdf('cong van den') });
+    await clerk.getByLabel('Số, ký hiệu').fill('45/UBND-VP');
+    await typeDate(clerk, 'Ngày văn bản', '20/11/2026');
+    await clerk.getByLabel('Cơ quan ban hành').fill('UBND tỉnh Tây Ninh');
+    await clerk.getByLabel('Trích yếu').fill(subject);
+    await checkPage(clerk, 'incoming-register');
+    await clerk.getByRole('button', { name: 'Vào sổ', exact: true }).click();
+    const number = clerk.getByTestId('incoming-number');
+    await number.waitFor({ timeout: PAGE_WAIT_MS });
+    expect(await number.textContent()).toMatch(/^Đã vào sổ: số đến \d+$/);
+    await clerk.getByRole('button', { name: 'Mở văn bản' }).click();
+    await clerk.getByTestId('pdf-viewer').waitFor({ timeout: PAGE_WAIT_MS });
+    expect(await clerk.getByTestId('pdf-viewer').getAttribute('src')).toMatch(/^blob:/);
+    await checkPage(clerk, 'incoming-detail');
+    const documentUrl = clerk.url();
+    await pickOption(clerk, 'Trình lãnh đạo', director, director);
+    await clerk.getByRole('button', { name: 'Trình', exact: true }).click();
+    await clerk.getByTestId('detail-status').filter({ hasText: 'Chờ phân công' }).waitFor({ timeout: PAGE_WAIT_MS });
+    await clerk.getByRole('link', { name: 'Văn bản đến', exact: true }).click();
+    await clerk.getByRole('link', { name: subject }).waitFor({ timeout: PAGE_WAIT_MS });
+    await checkPage(clerk, 'incoming-list');
+
+    // Lãnh đạo: from the inbox, phân công to the officer with a deadline and an instruction.
+    const leader = await newPage();
+    await signInInBrowser(leader, api.url, 'tuyettta', DEMO_PASSWORD);
+    await leader.getByRole('link', { name: subject }).click({ timeout: PAGE_WAIT_MS });
+    await pickOption(leader, 'Người chủ trì', officer, officer);
+    await leader.getByLabel('Ý kiến chỉ đạo').fill('Đề nghị phòng GDTrH chủ trì, báo cáo trước hạn.');
+    await checkPage(leader, 'incoming-assign');
+    await leader.getByRole('button', { name: 'Phân công', exact: true }).click();
+    await leader.getByTestId('detail-status').filter({ hasText: 'Đã phân công' }).waitFor({ timeout: PAGE_WAIT_MS });
+
+    // Chuyên viên: kết thúc with a result file.
+    const handler = await newPage();
+    await signInInBrowser(handler, api.url, 'huydq', DEMO_PASSWORD);
+    await checkPage(handler, 'inbox');
+    await handler.goto(documentUrl);
+    await handler.getByLabel('Kết quả xử lý').fill('Đã kiểm tra, báo cáo kèm theo.');
+    await handler.locator('input[type=file]').setInputFiles({ name: 'bao-cao.pdf', mimeType: 'application/pdf', buffer: await makePdf('bao cao') });
+    await handler.getByRole('button', { name: 'Kết thúc', exact: true }).click();
+    await handler.getByTestId('detail-status').filter({ hasText: 'Đã kết thúc' }).waitFor({ timeout: PAGE_WAIT_MS });
+    await screenshot(handler, 'incoming-closed');
+
+    // Another unit's officer: the same address is "not found / no access".
+    const outsider = await newPage();
+    await signInInBrowser(outsider, api.url, 'lanvt', DEMO_PASSWORD);
+    await outsider.goto(documentUrl);
+    await outsider.getByText('Không tìm thấy', { exact: true }).waitFor({ timeout: PAGE_WAIT_MS });
+    await checkPage(outsider, 'not-found');
   });
 });

@@ -34,3 +34,19 @@ export async function signInInBrowser(page: Page, baseUrl: string, username: str
   }
   await signedIn.or(passwordChange).first().waitFor({ timeout: PAGE_WAIT_MS });
 }
+
+/** Picks `optionText` in the Ant Design select labelled `label`, typing `search` to find it. */
+export async function pickOption(page: Page, label: string, search: string, optionText: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(search);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click({ timeout: PAGE_WAIT_MS });
+}
+
+/** Types a dd/mm/yyyy date into the Ant Design date picker labelled `label`. */
+export async function typeDate(page: Page, label: string, date: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
