@@ -53,6 +53,9 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
     await page.goto(`${api.url}/`);
     await checkPage(page, 'sign-in');
     await signInInBrowser(page, api.url, 'huydq', DEMO_PASSWORD);
+    // The menu shows what the roles allow: an officer registers nothing.
+    await page.getByRole('link', { name: 'Văn bản đến', exact: true }).waitFor({ timeout: PAGE_WAIT_MS });
+    expect(await page.getByRole('link', { name: 'Vào sổ văn bản đến' }).count()).toBe(0);
     await page.reload();
     await page.getByTestId('signed-in-as').waitFor({ timeout: PAGE_WAIT_MS });
     // The access token is in memory only; the refresh token is an HttpOnly cookie no script sees.
@@ -90,6 +93,9 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
     const clerk = await newPage();
     await signInInBrowser(clerk, api.url, 'bangnv', DEMO_PASSWORD);
     await clerk.getByRole('link', { name: 'Vào sổ văn bản đến' }).click();
+    // Not a PDF: refused in the browser, before any upload.
+    await clerk.locator('input[type=file]').setInputFiles({ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải PDF') });
+    await clerk.getByText('Chỉ nhận tệp PDF.').waitFor({ timeout: PAGE_WAIT_MS });
     await clerk.locator('input[type=file]').setInputFiles({ name: 'cong-van.pdf', mimeType: 'application/pdf', buffer: await makePdf('cong van den') });
     await clerk.getByLabel('Số, ký hiệu').fill('45/UBND-VP');
     await typeDate(clerk, 'Ngày văn bản', '20/11/2026');
@@ -112,7 +118,20 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
     await clerk.getByRole('link', { name: subject }).waitFor({ timeout: PAGE_WAIT_MS });
     await checkPage(clerk, 'incoming-list');
 
+    // The same sender's number and date again: registered, with the duplicate warning.
+    await clerk.getByRole('link', { name: 'Vào sổ văn bản đến' }).click();
+    await clerk.locator('input[type=file]').setInputFiles({ name: 'ban-sao.pdf', mimeType: 'application/pdf', buffer: await makePdf('ban sao') });
+    await clerk.getByLabel('Số, ký hiệu').fill('45/UBND-VP');
+    await typeDate(clerk, 'Ngày văn bản', '20/11/2026');
+    await clerk.getByLabel('Cơ quan ban hành').fill('UBND tỉnh Tây Ninh');
+    await clerk.getByLabel('Trích yếu').fill(`${subject} (bản trùng)`);
+    await clerk.getByRole('button', { name: 'Vào sổ', exact: true }).click();
+    await clerk.getByText('Có thể trùng', { exact: false }).waitFor({ timeout: PAGE_WAIT_MS });
+    await checkPage(clerk, 'incoming-registered-duplicate');
+
     // Lãnh đạo: from the inbox, phân công to the officer with a deadline and an instruction.
+    // Enrolled beforehand over HTTP: the page asks for the authenticator code (the clerk enrolled in the page).
+    await new Client(api.url).signIn('tuyettta', DEMO_PASSWORD);
     const leader = await newPage();
     await signInInBrowser(leader, api.url, 'tuyettta', DEMO_PASSWORD);
     await leader.getByRole('link', { name: subject }).click({ timeout: PAGE_WAIT_MS });

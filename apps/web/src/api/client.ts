@@ -2,22 +2,11 @@
 // `npm run openapi:types`). Every call carries the access token and the web client's header; a 401
 // refreshes the session once from the cookie and sends the call again.
 import createClient from 'openapi-fetch';
-import { currentAccessToken, refreshAccessToken, WEB_CLIENT_HEADERS } from '../session/tokens';
 import { ApiError } from './problem';
+import { authorizedFetch } from './session-fetch';
 import type { paths } from './schema';
 
-export async function authorizedFetch(input: Request): Promise<Response> {
-  const send = (request: Request) => {
-    const token = currentAccessToken();
-    if (token) request.headers.set('Authorization', `Bearer ${token}`);
-    for (const [name, value] of Object.entries(WEB_CLIENT_HEADERS)) request.headers.set(name, value);
-    return fetch(request, { credentials: 'same-origin' });
-  };
-  const spare = input.clone();
-  const res = await send(input);
-  if (res.status !== 401 || !currentAccessToken()) return res;
-  return (await refreshAccessToken()) ? send(spare) : res;
-}
+export { authorizedFetch };
 
 export const api = createClient<paths>({ baseUrl: '', fetch: authorizedFetch });
 

@@ -4,7 +4,7 @@
 import { Alert, Button, Card, Progress, Result, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { incomingKeys } from '../../api/incoming';
 import { registerIncoming, type RegisterMetadata, type Registration } from '../../api/upload';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -12,6 +12,7 @@ import { RegisterForm } from './RegisterForm';
 
 export function RegisterIncomingPage() {
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [progress, setProgress] = useState<number>();
   const [error, setError] = useState<unknown>();
   const [registered, setRegistered] = useState<Registration>();
@@ -36,9 +37,9 @@ export function RegisterIncomingPage() {
         title={<span data-testid="incoming-number">Đã vào sổ: số đến {registered.incomingNumber}</span>}
         subTitle={registered.urgent ? 'Văn bản khẩn: hãy trình lãnh đạo ngay.' : `Năm ${registered.year}`}
         extra={[
-          <Link key="open" to={`/incoming/${registered.id}`}>
-            <Button type="primary">Mở văn bản</Button>
-          </Link>,
+          <Button key="open" type="primary" onClick={() => navigate(`/incoming/${registered.id}`)}>
+            Mở văn bản
+          </Button>,
           <Button key="again" onClick={() => setRegistered(undefined)}>
             Vào sổ văn bản khác
           </Button>,
