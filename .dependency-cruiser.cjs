@@ -53,6 +53,15 @@ module.exports = {
       to: { path: '^apps/', pathNot: '^apps/$1/' },
     },
     {
+      name: 'web-imports-no-lib',
+      severity: 'error',
+      comment:
+        'The web client runs in the browser: it reaches the server over HTTP only, typed by ' +
+        'openapi.json (apps/web/src/api/schema.d.ts), never by importing server code.',
+      from: { path: '^apps/web/' },
+      to: { path: '^(libs|test|bench)/' },
+    },
+    {
       name: 'lib-entry-point-only',
       severity: 'error',
       comment:
