@@ -9,3 +9,8 @@ export function useDirectorySearch(q: string) {
     staleTime: 60_000,
   });
 }
+
+/** The organisation's units as a tree in order (depth 0 for a root), for assigning a unit to lead. */
+export function useUnits() {
+  return useQuery({ queryKey: ['units'], queryFn: () => answer(api.GET('/api/v1/units')), staleTime: 5 * 60_000 });
+}

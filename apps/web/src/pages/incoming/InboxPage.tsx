@@ -14,7 +14,7 @@ export function InboxPage() {
         Việc cần xử lý
       </Typography.Title>
       <ErrorAlert error={inbox.error} />
-      <IncomingTable data={inbox.data} loading={inbox.isFetching} onPage={(page, pageSize) => setQuery((q) => ({ ...q, page, pageSize }))} />
+      <IncomingTable data={inbox.data} loading={inbox.isFetching && (inbox.isPlaceholderData || !inbox.data)} onPage={(page, pageSize) => setQuery((q) => ({ ...q, page, pageSize }))} />
     </>
   );
 }

@@ -45,7 +45,7 @@ export function IncomingListPage() {
         </Form.Item>
       </Form>
       <ErrorAlert error={list.error} />
-      <IncomingTable data={list.data} loading={list.isFetching} onPage={(page, pageSize) => setQuery((q) => ({ ...q, page, pageSize }))} />
+      <IncomingTable data={list.data} loading={list.isFetching && (list.isPlaceholderData || !list.data)} onPage={(page, pageSize) => setQuery((q) => ({ ...q, page, pageSize }))} />
     </>
   );
 }

@@ -1,13 +1,16 @@
-import { Button, DatePicker, Form, Input } from 'antd';
+import { Button, DatePicker, Form, Input, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { assignIncoming, type IncomingDetail } from '../../../api/incoming';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PersonPicker } from '../../../components/PersonPicker';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { DATE_FORMAT, dayjs, toCalendarDate } from '../../../dates';
 import { useAction } from './useAction';
 
 interface Values {
-  leadUserId: string;
+  leadKind: 'person' | 'unit';
+  leadUserId?: string;
+  leadUnitId?: string;
   dueDate?: Dayjs;
   instruction?: string;
 }
@@ -15,10 +18,13 @@ interface Values {
 /** Phân công (leader): who leads (chủ trì), the deadline, the instruction (ý kiến chỉ đạo). */
 export function AssignAction({ document }: { document: IncomingDetail }) {
   const { busy, error, run } = useAction('Đã phân công');
+  const [form] = Form.useForm<Values>();
+  const leadKind = Form.useWatch('leadKind', form) ?? 'person';
   const finish = (v: Values) =>
     run(() =>
       assignIncoming(document.id, {
-        lead: { userId: v.leadUserId },
+        // A unit as lead: its head (or delegate) then names the person (docs/incoming.md).
+        lead: v.leadKind === 'unit' ? { unitId: v.leadUnitId } : { userId: v.leadUserId },
         coordinators: [],
         informed: [],
         dueDate: v.dueDate ? toCalendarDate(v.dueDate) : undefined,
@@ -26,11 +32,20 @@ export function AssignAction({ document }: { document: IncomingDetail }) {
       }),
     );
   return (
-    <Form name="assign" layout="vertical" onFinish={finish} initialValues={{ dueDate: document.dueDate ? dayjs(document.dueDate) : undefined }}>
+    <Form form={form} name="assign" layout="vertical" onFinish={finish} initialValues={{ leadKind: 'person', dueDate: document.dueDate ? dayjs(document.dueDate) : undefined }}>
       <ErrorAlert error={error} />
-      <Form.Item label="Người chủ trì" name="leadUserId" rules={[{ required: true, message: 'Chọn người chủ trì' }]}>
-        <PersonPicker placeholder="Gõ tên cán bộ" />
+      <Form.Item label="Chủ trì là" name="leadKind">
+        <Radio.Group options={[{ value: 'person', label: 'Cá nhân' }, { value: 'unit', label: 'Đơn vị' }]} />
       </Form.Item>
+      {leadKind === 'person' ? (
+        <Form.Item label="Người chủ trì" name="leadUserId" rules={[{ required: true, message: 'Chọn người chủ trì' }]}>
+          <PersonPicker placeholder="Gõ tên cán bộ" />
+        </Form.Item>
+      ) : (
+        <Form.Item label="Đơn vị chủ trì" name="leadUnitId" rules={[{ required: true, message: 'Chọn đơn vị chủ trì' }]}>
+          <UnitPicker />
+        </Form.Item>
+      )}
       <Form.Item label="Hạn xử lý" name="dueDate">
         <DatePicker format={DATE_FORMAT} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
       </Form.Item>
