@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshot, seriousViolations, type BrowserRun } from './support/browser';
 import { query } from './support/db';
-import { makePdf } from './support/documents';
+import { makePdf, registerIncoming } from './support/documents';
 import { Client } from './support/http';
 import { Api, startApi, startWorker, type RunningProcess } from './support/processes';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, loadRun } from './support/test-env';
@@ -116,6 +116,10 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
     await clerk.getByTestId('detail-status').filter({ hasText: 'Chờ phân công' }).waitFor({ timeout: PAGE_WAIT_MS });
     await clerk.getByRole('link', { name: 'Văn bản đến', exact: true }).click();
     await clerk.getByRole('link', { name: subject }).waitFor({ timeout: PAGE_WAIT_MS });
+    // Words without diacritics find it (the API folds them); an unrelated word finds nothing.
+    await clerk.getByLabel('Tìm kiếm').fill('chuyen doi so');
+    await clerk.getByLabel('Tìm kiếm').press('Enter');
+    await clerk.getByText('1 văn bản', { exact: true }).waitFor({ timeout: PAGE_WAIT_MS });
     await checkPage(clerk, 'incoming-list');
 
     // The same sender's number and date again: registered, with the duplicate warning.
@@ -146,6 +150,10 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
     await signInInBrowser(handler, api.url, 'huydq', DEMO_PASSWORD);
     await checkPage(handler, 'inbox');
     await handler.goto(documentUrl);
+    await handler.getByLabel('Nội dung tiến độ').fill('Đã làm việc với các trường, đang tổng hợp.');
+    await handler.getByLabel('Hoàn thành (%)').fill('60');
+    await handler.getByRole('button', { name: 'Cập nhật tiến độ' }).click();
+    await handler.getByTestId('detail-status').filter({ hasText: 'Đang xử lý' }).waitFor({ timeout: PAGE_WAIT_MS });
     await handler.getByLabel('Kết quả xử lý').fill('Đã kiểm tra, báo cáo kèm theo.');
     await handler.locator('input[type=file]').setInputFiles({ name: 'bao-cao.pdf', mimeType: 'application/pdf', buffer: await makePdf('bao cao') });
     await handler.getByRole('button', { name: 'Kết thúc', exact: true }).click();
@@ -158,5 +166,26 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
     await outsider.goto(documentUrl);
     await outsider.getByText('Không tìm thấy', { exact: true }).waitFor({ timeout: PAGE_WAIT_MS });
     await checkPage(outsider, 'not-found');
+  });
+
+  it('lets the head of the unit a leader assigned name the person who handles it', async () => {
+    const id = async (table: 'app_user' | 'unit', column: string, value: string) =>
+      (await query(run.databaseUrl, `SELECT id FROM ${table} WHERE ${column} = $1`, [value]))[0].id as string;
+    const [clerk, director] = await Promise.all([new Client(api.url).signIn('bangnv', DEMO_PASSWORD), new Client(api.url).signIn('tuyettta', DEMO_PASSWORD)]);
+    const { body } = await registerIncoming(clerk, { subject: 'Giao phòng GDTrH chủ trì (web)' });
+    expect((await clerk.post(`/api/v1/incoming/${body.id}/submit`, { leaderId: await id('app_user', 'username', 'tuyettta') })).status).toBe(200);
+    const lead = { lead: { unitId: await id('unit', 'code', 'GDTRH') }, coordinators: [], informed: [] };
+    expect((await director.post(`/api/v1/incoming/${body.id}/assign`, lead)).status).toBe(200);
+
+    const head = await newPage();
+    await signInInBrowser(head, api.url, 'khoalm', DEMO_PASSWORD);
+    await head.goto(`${api.url}/incoming/${body.id}`);
+    const officer = await fullName('huydq');
+    await pickOption(head, 'Người chủ trì', officer, officer);
+    await checkPage(head, 'incoming-name-handler');
+    await head.getByRole('button', { name: 'Giao cán bộ xử lý' }).click();
+    await head.getByRole('button', { name: 'Giao cán bộ xử lý' }).waitFor({ state: 'detached', timeout: PAGE_WAIT_MS });
+    const detail = await director.get(`/api/v1/incoming/${body.id}`);
+    expect(detail.body.assignments.find((a: { role: string }) => a.role === 'lead')).toMatchObject({ userId: await id('app_user', 'username', 'huydq') });
   });
 });
