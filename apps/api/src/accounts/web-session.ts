@@ -29,13 +29,20 @@ export function refreshCookieOf(req: Request): string | undefined {
 
 const refused = (why: string) => new AppError(403, 'CSRF_CHECK_FAILED', `Yêu cầu không đến từ ứng dụng web của hệ thống (${why})`);
 
+/** The routes that read the cookie (refresh) or end its session (logout). */
+const COOKIE_ROUTES = /\/auth\/(refresh|logout)$/;
+
 /**
- * The CSRF checks of cookie mode: a request that carries the refresh cookie must carry the web
- * client's header, and a request in cookie mode with an `Origin` must come from this site's origin.
+ * The CSRF checks of cookie mode: a request to a route that uses the refresh cookie and carries it
+ * must carry the web client's header, and a request in cookie mode with an `Origin` must come from
+ * this site's origin. (Sign-in itself ignores a cookie the browser happens to send, e.g. from the
+ * Swagger page of the same site.)
  */
 export function checkCsrf(req: Request): void {
   const cookieMode = isCookieMode(req);
-  if (!cookieMode && refreshCookieOf(req) !== undefined) throw refused('refresh cookie without the X-Requested-With header');
+  if (!cookieMode && COOKIE_ROUTES.test(req.path) && refreshCookieOf(req) !== undefined) {
+    throw refused('refresh cookie without the X-Requested-With header');
+  }
   const origin = req.headers.origin;
   if (!cookieMode || origin === undefined) return;
   let host: string | undefined;
