@@ -54,6 +54,15 @@ module.exports = {
       to: { path: '^apps/', pathNot: '^apps/$1/' },
     },
     {
+      name: 'web-imports-no-lib',
+      severity: 'error',
+      comment:
+        'The web client runs in the browser: it reaches the server over HTTP only, typed by ' +
+        'openapi.json (apps/web/src/api/schema.d.ts), never by importing server code.',
+      from: { path: '^apps/web/' },
+      to: { path: '^(libs|test|bench)/' },
+    },
+    {
       name: 'lib-entry-point-only',
       severity: 'error',
       comment:
@@ -168,7 +177,8 @@ module.exports = {
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
-      extensions: ['.ts', '.d.ts', '.js', '.cjs', '.mjs', '.json'],
+      // .tsx: the web client's components (apps/web).
+      extensions: ['.ts', '.tsx', '.d.ts', '.js', '.cjs', '.mjs', '.json'],
     },
     // Readable (not minified) node names in the lib-level graph of the README (`npm run -s layout:graph`).
     reporterOptions: { mermaid: { minify: false } },

@@ -15,6 +15,11 @@ export default tseslint.config(
     },
   },
   {
+    // The web client runs in the browser (apps/web, docs/web.md).
+    files: ['apps/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

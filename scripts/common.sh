@@ -37,6 +37,8 @@ ensure_debian_tools() {
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || missing+=(fonts-dejavu-core)
   command -v restic >/dev/null || missing+=(restic)
   command -v pg_dump >/dev/null || missing+=(postgresql-client)
+  # The browser tests (test/web.e2e-spec.ts) drive Debian's Chromium headless through playwright-core.
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" = 0 ]; then
     log "installing Debian packages: ${missing[*]}"

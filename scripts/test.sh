@@ -10,7 +10,7 @@ load_local_secrets
 
 log "lint"; npx eslint . --max-warnings 0
 log "layout rules (dependency-cruiser, .dependency-cruiser.cjs)"; npm run -s lint:layout
-log "type-check"; npx tsc -p tsconfig.json --noEmit
+log "type-check (API, worker, libraries, tests; then the web client, apps/web/tsconfig.json)"; npm run -s typecheck
 log "build"; npm run -s build >/dev/null
 log "OpenAPI contract (openapi.json and the generated types match the code)"; npm run -s openapi:check
 log "unit tests"; npx jest --ci --selectProjects unit

@@ -39,6 +39,7 @@ for _ in $(seq 600); do
   sleep 0.5
 done
 log "backups: restic repository $BACKUP_REPOSITORY (docs/backups.md)"
+log "site:    http://127.0.0.1:$PORT/ (the web client, docs/web.md)"
 log "ready:   http://127.0.0.1:$PORT/ready"
 log "API:     http://127.0.0.1:$PORT/api/v1"
 log "OpenAPI: http://127.0.0.1:$PORT/docs"

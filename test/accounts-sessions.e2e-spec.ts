@@ -52,7 +52,7 @@ describe('accounts: sessions and sign-in hardening', () => {
     expect((await refresh(phone.refreshToken!)).status).toBe(401);
     expect((await refresh(laptop.refreshToken!)).status).toBe(401);
     expect((await new Client(api.url, changed.accessToken).get('/api/v1/me')).status).toBe(200);
-    expect((await refresh(changed.refreshToken)).status).toBe(200);
+    expect((await refresh(changed.refreshToken!)).status).toBe(200);
     const [{ open }] = await query(run.databaseUrl, 'SELECT count(*)::int AS open FROM refresh_token WHERE user_id = $1 AND revoked_at IS NULL AND used_at IS NULL', [person.id]);
     expect(open).toBe(1);
   });
@@ -82,7 +82,7 @@ describe('accounts: sessions and sign-in hardening', () => {
     expect([stolen.status, stolen.body.code]).toEqual([401, 'INVALID_REFRESH_TOKEN']);
     for (const tab of [tabA, tabB]) {
       expect((await new Client(api.url, tab.body.accessToken).get('/api/v1/me')).body.code).toBe('TOKEN_REVOKED');
-      expect((await refresh(tab.body.refreshToken)).status).toBe(401);
+      expect((await refresh(tab.body.refreshToken!)).status).toBe(401);
     }
     // Another sign-in of the same person (another family) is untouched.
     expect((await person.client.get('/api/v1/me')).status).toBe(200);

@@ -3120,7 +3120,8 @@ export interface components {
             total: number;
         };
         RefreshDto: {
-            refreshToken: string;
+            /** @description required in JSON mode; omitted in cookie mode (X-Requested-With: eoffice-web), where the cookie carries it */
+            refreshToken?: string;
         };
         RegisterBookDto: {
             agencyName: string;
@@ -3356,7 +3357,8 @@ export interface components {
             /** @description access token lifetime in seconds */
             expiresIn: number;
             mustChangePassword: boolean;
-            refreshToken: string;
+            /** @description always in JSON mode; absent in cookie mode (X-Requested-With: eoffice-web), where an HttpOnly cookie holds it */
+            refreshToken?: string;
         };
         TrackingBookDto: {
             columns: components["schemas"]["ReportColumnDto"][];
@@ -4548,7 +4550,10 @@ export interface operations {
     AuthController_login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `eoffice-web`: cookie mode — the refresh token is set as an HttpOnly cookie, not answered in the body */
+                "X-Requested-With"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4576,6 +4581,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description TOO_MANY_REQUESTS, with Retry-After */
             429: {
                 headers: {
@@ -4590,7 +4604,10 @@ export interface operations {
     AuthController_logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `eoffice-web`: cookie mode — the refresh token is set as an HttpOnly cookie, not answered in the body */
+                "X-Requested-With"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4635,7 +4652,10 @@ export interface operations {
     AuthController_disableMfa: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `eoffice-web`: cookie mode — the refresh token is set as an HttpOnly cookie, not answered in the body */
+                "X-Requested-With"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4702,7 +4722,10 @@ export interface operations {
     AuthController_startEnrolment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `eoffice-web`: cookie mode — the refresh token is set as an HttpOnly cookie, not answered in the body */
+                "X-Requested-With"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4744,7 +4767,10 @@ export interface operations {
     AuthController_confirmEnrolment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `eoffice-web`: cookie mode — the refresh token is set as an HttpOnly cookie, not answered in the body */
+                "X-Requested-With"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4765,6 +4791,15 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4795,7 +4830,10 @@ export interface operations {
     AuthController_verifyMfa: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `eoffice-web`: cookie mode — the refresh token is set as an HttpOnly cookie, not answered in the body */
+                "X-Requested-With"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4823,6 +4861,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description TOO_MANY_REQUESTS, with Retry-After */
             429: {
                 headers: {
@@ -4837,7 +4884,10 @@ export interface operations {
     AuthController_changePassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `eoffice-web`: cookie mode — the refresh token is set as an HttpOnly cookie, not answered in the body */
+                "X-Requested-With"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4897,7 +4947,10 @@ export interface operations {
     AuthController_refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `eoffice-web`: cookie mode — the refresh token is set as an HttpOnly cookie, not answered in the body */
+                "X-Requested-With"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4918,6 +4971,24 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -27,6 +27,11 @@ async function fetchOnce(url: string, init: RequestInit): Promise<Response> {
   }
 }
 
+/** This client signs in in JSON mode (no X-Requested-With: eoffice-web): the refresh token is always in the body. */
+function jsonMode<T extends { refreshToken?: string }>(pair: T): T & { refreshToken: string } {
+  return pair as T & { refreshToken: string };
+}
+
 export class Client {
   constructor(
     readonly baseUrl: string,
@@ -92,10 +97,10 @@ export class Client {
       const confirmed = await this.post('/api/v1/auth/mfa/enrolment/confirm', { mfaToken, code });
       if (confirmed.status !== 200) throw fail('enrolment confirmation', confirmed);
       rememberEnrolment(username, started.body.secret, step, confirmed.body.recoveryCodes);
-      return confirmed.body.session!;
+      return jsonMode(confirmed.body.session!);
     }
     const verified = await this.post('/api/v1/auth/mfa/verify', { mfaToken, code: await nextCodeFor(username) });
     if (verified.status !== 200) throw fail('second factor', verified);
-    return verified.body;
+    return jsonMode(verified.body);
   }
 }

@@ -10,6 +10,7 @@ import {
   answerClientErrors, APP_CONFIG, AppConfig, ConfigError, createValidationPipe, loadConfig, notFoundFallback, verifyJsonDepth,
 } from '@eoffice/core';
 import { mountQueueDashboard } from './admin/queue-dashboard';
+import { mountWebClient } from './http/web-client';
 import { AppModule } from './app.module';
 import { API_PREFIX, buildOpenApiDocument, UNPREFIXED_PATHS } from './openapi-document';
 
@@ -32,6 +33,8 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app));
   await app.init();
+  // The web client at `/` (docs/web.md), when built: after the API's routes, before the 404 fallback.
+  const webClient = mountWebClient(app);
   // After every route (Nest's, the OpenAPI pages): any other path is a problem+json 404, not an HTML page.
   app.use(notFoundFallback);
   const server = app.getHttpServer() as Server;
@@ -46,7 +49,7 @@ async function bootstrap(): Promise<void> {
   // flight then closes as soon as it is answered, instead of idling KEEP_ALIVE_MS and holding the exit.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void (server.keepAliveTimeout = 1));
   await app.listen(config.PORT);
-  app.get(Logger).log(`API listening on port ${config.PORT}`);
+  app.get(Logger).log(`API listening on port ${config.PORT}${webClient ? ', web client at /' : ''}`);
 }
 
 const KEEP_ALIVE_MS = 65_000;

@@ -3,7 +3,8 @@ import { ApiExtraModels, ApiProduces, ApiResponse, getSchemaPath } from '@nestjs
 import { ProblemDto } from './problem.dto';
 
 /** The error statuses a route may declare besides the ones every route can give (400, and 401/403 when signed in). */
-export type ErrorStatus = 404 | 406 | 409 | 413 | 415 | 422 | 429 | 503;
+/** 401/403 on a public route: a refusal of its own (an unknown refresh token, a failed CSRF check). */
+export type ErrorStatus = 401 | 403 | 404 | 406 | 409 | 413 | 415 | 422 | 429 | 503;
 export type SuccessStatus = 200 | 201 | 202 | 204;
 
 /**
@@ -63,6 +64,6 @@ function success(status: SuccessStatus, body: SuccessBody, options: AnswerOption
  * (@HttpCode), so the two cannot disagree. Every route declares one (access-metadata spec).
  */
 export function Answers(status: SuccessStatus, body: SuccessBody, options: AnswerOptions = {}): MethodDecorator {
-  const errors = [400, ...(options.public ? [] : [401, 403]), ...(options.errors ?? [])].sort((a, b) => a - b);
+  const errors = [...new Set([400, ...(options.public ? [] : [401, 403]), ...(options.errors ?? [])])].sort((a, b) => a - b);
   return applyDecorators(HttpCode(status), ApiExtraModels(ProblemDto), ...success(status, body, options), ...errors.map(problem));
 }

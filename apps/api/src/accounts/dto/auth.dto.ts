@@ -16,11 +16,12 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty()
+  @ApiPropertyOptional({ description: 'required in JSON mode; omitted in cookie mode (X-Requested-With: eoffice-web), where the cookie carries it' })
+  @IsOptional()
   @IsString()
   @MinLength(20)
   @MaxLength(200)
-  refreshToken!: string;
+  refreshToken?: string;
 }
 
 export class ChangePasswordDto {
@@ -37,7 +38,8 @@ export class ChangePasswordDto {
 
 export class TokenPairDto {
   @ApiProperty() accessToken!: string;
-  @ApiProperty() refreshToken!: string;
+  @ApiPropertyOptional({ description: 'always in JSON mode; absent in cookie mode (X-Requested-With: eoffice-web), where an HttpOnly cookie holds it' })
+  refreshToken?: string;
   @ApiProperty({ description: 'access token lifetime in seconds' }) expiresIn!: number;
   @ApiProperty() mustChangePassword!: boolean;
 }

@@ -1,0 +1,48 @@
+// Văn bản đến: the queries and calls of the incoming pages (docs/incoming.md).
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { answer, api } from './client';
+import type { components, operations } from './schema';
+
+export type IncomingPage = components['schemas']['IncomingPageDto'];
+export type IncomingItem = components['schemas']['IncomingListItemDto'];
+export type IncomingDetail = components['schemas']['IncomingDetailDto'];
+export type IncomingStatus = IncomingDetail['status'];
+export type ListQuery = NonNullable<operations['IncomingController_list']['parameters']['query']>;
+export type Registration = components['schemas']['RegistrationDto'];
+export type AssignInput = components['schemas']['AssignIncomingDto'];
+
+export const incomingKeys = {
+  all: ['incoming'] as const,
+  list: (query: ListQuery) => ['incoming', 'list', query] as const,
+  inbox: (query: ListQuery) => ['incoming', 'inbox', query] as const,
+  detail: (id: string) => ['incoming', 'detail', id] as const,
+};
+
+export function useIncomingList(query: ListQuery) {
+  return useQuery({
+    queryKey: incomingKeys.list(query),
+    queryFn: () => answer(api.GET('/api/v1/incoming', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useInbox(query: ListQuery) {
+  return useQuery({
+    queryKey: incomingKeys.inbox(query),
+    queryFn: () => answer(api.GET('/api/v1/inbox', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useIncoming(id: string) {
+  return useQuery({ queryKey: incomingKeys.detail(id), queryFn: () => answer(api.GET('/api/v1/incoming/{id}', { params: { path: { id } } })) });
+}
+
+const path = (id: string) => ({ params: { path: { id } } });
+
+export const submitIncoming = (id: string, leaderId: string) => answer(api.POST('/api/v1/incoming/{id}/submit', { ...path(id), body: { leaderId } }));
+
+export const assignIncoming = (id: string, body: AssignInput) => answer(api.POST('/api/v1/incoming/{id}/assign', { ...path(id), body }));
+
+export const reportProgress = (id: string, note: string, percent?: number) =>
+  answer(api.POST('/api/v1/incoming/{id}/progress', { ...path(id), body: { note, percent } }));

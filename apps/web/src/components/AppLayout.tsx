@@ -1,0 +1,53 @@
+// The signed-in frame: a menu with only what the person's roles allow (docs/authorization.md), the
+// person's name and sign-out. The API still checks every call: the menu only hides dead ends.
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import { hasRole, useProfile, useSession, type Profile } from '../session/SessionContext';
+
+interface Entry {
+  path: string;
+  label: string;
+  visible: (profile: Profile) => boolean;
+}
+
+const ENTRIES: Entry[] = [
+  { path: '/inbox', label: 'Việc cần xử lý', visible: () => true },
+  { path: '/incoming', label: 'Văn bản đến', visible: () => true },
+  { path: '/incoming/new', label: 'Vào sổ văn bản đến', visible: (p) => hasRole(p, 'clerk') },
+];
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const profile = useProfile();
+  const { signOut } = useSession();
+  const location = useLocation();
+  const entries = ENTRIES.filter((entry) => entry.visible(profile));
+  const selected = entries.filter((e) => location.pathname === e.path || location.pathname.startsWith(`${e.path}/`)).map((e) => e.path).slice(-1);
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#003a8c' }}>
+        <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+          Văn phòng điện tử
+        </Typography.Text>
+        <nav aria-label="Chức năng" style={{ flex: 1, minWidth: 0 }}>
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={selected}
+            style={{ background: 'transparent' }}
+            items={entries.map((e) => ({ key: e.path, label: <Link to={e.path}>{e.label}</Link> }))}
+          />
+        </nav>
+        <Space>
+          <Typography.Text style={{ color: '#fff' }} data-testid="signed-in-as">
+            {profile.fullName}
+          </Typography.Text>
+          <Button onClick={() => void signOut()}>Đăng xuất</Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24 }}>
+        <main>{children}</main>
+      </Layout.Content>
+    </Layout>
+  );
+}

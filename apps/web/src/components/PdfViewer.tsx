@@ -1,0 +1,27 @@
+// The document's PDF in the browser's own viewer. The file needs the access token, so it is fetched
+// with the session and shown from a `blob:` URL (allowed by the page's CSP: frame-src blob:).
+import { Alert, Spin } from 'antd';
+import { useEffect, useState } from 'react';
+import { authorizedFetch } from '../api/client';
+import { messageOf } from '../api/problem';
+import { fileObjectUrl } from '../api/upload';
+
+export function PdfViewer({ fileId, title }: { fileId: string; title: string }) {
+  const [url, setUrl] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    let made: string | undefined;
+    let cancelled = false;
+    fileObjectUrl(fileId, authorizedFetch).then(
+      (u) => (cancelled ? URL.revokeObjectURL(u) : setUrl((made = u))),
+      (e) => !cancelled && setError(e),
+    );
+    return () => {
+      cancelled = true;
+      if (made) URL.revokeObjectURL(made);
+    };
+  }, [fileId]);
+  if (error) return <Alert type="error" title={`Không mở được tệp: ${messageOf(error)}`} />;
+  if (!url) return <Spin />;
+  return <iframe src={url} title={title} data-testid="pdf-viewer" style={{ width: '100%', height: 640, border: '1px solid #d9d9d9' }} />;
+}

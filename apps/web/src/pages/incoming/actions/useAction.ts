@@ -1,0 +1,26 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { App } from 'antd';
+import { useState } from 'react';
+import { incomingKeys } from '../../../api/incoming';
+
+/** Runs one action on a document: busy flag, the error to show, a toast and fresh lists after. */
+export function useAction(done: string) {
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const run = async (call: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await call();
+      void message.success(done);
+      await queryClient.invalidateQueries({ queryKey: incomingKeys.all });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}
