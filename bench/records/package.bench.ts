@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const approved = await leader.post(`/api/v1/handovers/${handoverId}/approve`, {});
   if (approved.status !== 200) throw new Error(`approve: ${approved.status} ${JSON.stringify(approved.body)}`);
-  let oxum: string | null = null;
+  let oxum: string | null;
   for (;;) {
     const { body } = await clerk.get(`/api/v1/handovers/${handoverId}`);
     if (body.status === 'packaged') {
