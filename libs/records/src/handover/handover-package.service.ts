@@ -19,6 +19,8 @@ import { BagExistsError, BagSummary, completeBag, KnownChecksums, sealBag, verif
 import { handoverListReport, handoverMinutesReport, HandoverPaperInput } from './handover-reports';
 import { HandoverRepository } from './handover.repository';
 
+/** Documents whose audit trails are read in one query (and held in memory together). */
+const TRAIL_CHUNK = 500;
 const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
 /** A file code as a directory name: `/` and `\` (allowed in notations) would make subdirectories. */
 export const packageDirName = (fileCode: string) => fileCode.normalize('NFC').replace(/[/\\]/g, '_');
@@ -136,19 +138,25 @@ export class HandoverPackageService {
     const index = buildRecordIndex({ record, agency: { name: agency?.name ?? '', code: agency?.code ?? '' }, rows, documents: found, files, now: new Date() });
     await mkdir(join(data, 'audit'));
     await mkdir(join(data, 'signatures'));
-    // A few documents at once; each PDF is read once, checked, written and verified from the same bytes.
+    // A chunk at a time: its audit trails in one query per kind, then 8 documents at once; each PDF
+    // is read once, checked, written and verified from the same bytes.
     const known = new Map<string, { sha256: string; bytes: number }>();
-    await eachLimited(index.documents, COPY_CONCURRENCY, async (d) => {
-      const fileId = found.get(documentKey(d.kind, d.documentId))!.fileId!;
-      const bytes = await this.files.readBytes(stored.get(fileId)!);
-      if (createHash('sha256').update(bytes).digest('hex') !== d.sha256) throw new Error(`stored file ${fileId} does not match its SHA-256`);
-      await writeFile(join(data, 'documents', d.fileName), bytes, { flag: 'wx' });
-      known.set(`data/documents/${d.fileName}`, { sha256: d.sha256, bytes: bytes.length });
-      const base = d.fileName.replace(/\.pdf$/, '');
-      const entityType = d.kind === 'incoming' ? 'incoming_document' : 'outgoing_document';
-      await writeFile(join(data, 'audit', `${base}.json`), json({ entityType, entityId: d.documentId, events: await this.audit.trail(entityType, d.documentId) }));
-      await writeFile(join(data, 'signatures', `${base}.json`), json(await this.evidence.signaturesOf(fileId, bytes)));
-    });
+    for (let at = 0; at < index.documents.length; at += TRAIL_CHUNK) {
+      const chunk = index.documents.slice(at, at + TRAIL_CHUNK);
+      const trailsOf = async (kind: 'incoming' | 'outgoing') =>
+        this.audit.trails(`${kind}_document`, chunk.filter((d) => d.kind === kind).map((d) => d.documentId));
+      const trails = { incoming: await trailsOf('incoming'), outgoing: await trailsOf('outgoing') };
+      await eachLimited(chunk, COPY_CONCURRENCY, async (d) => {
+        const fileId = found.get(documentKey(d.kind, d.documentId))!.fileId!;
+        const bytes = await this.files.readBytes(stored.get(fileId)!);
+        if (createHash('sha256').update(bytes).digest('hex') !== d.sha256) throw new Error(`stored file ${fileId} does not match its SHA-256`);
+        await writeFile(join(data, 'documents', d.fileName), bytes, { flag: 'wx' });
+        known.set(`data/documents/${d.fileName}`, { sha256: d.sha256, bytes: bytes.length });
+        const base = d.fileName.replace(/\.pdf$/, '');
+        await writeFile(join(data, 'audit', `${base}.json`), json({ entityType: `${d.kind}_document`, entityId: d.documentId, events: trails[d.kind].get(d.documentId) ?? [] }));
+        await writeFile(join(data, 'signatures', `${base}.json`), json(await this.evidence.signaturesOf(fileId, bytes)));
+      });
+    }
     await writeFile(join(data, 'audit', 'ho-so.json'), json({ entityType: 'record', entityId: record.id, events: await this.audit.trail('record', record.id) }));
     await writeFile(join(data, 'ho-so.xml'), recordIndexXml(index));
     await writeFile(join(data, 'ho-so.json'), json(index));
