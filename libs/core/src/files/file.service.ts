@@ -59,6 +59,13 @@ export class FileService {
     return file;
   }
 
+  /** Each of these files by id, in one query; a missing one is a 404 as in `get`. */
+  async getMany(ids: readonly string[]): Promise<Map<string, StoredFile>> {
+    const found = new Map((await this.files.findByIds(ids)).map((f) => [f.id, f]));
+    if (ids.some((id) => !found.has(id))) throw AppError.notFound('tệp (file)');
+    return found;
+  }
+
   /** Which of these storage keys some record still refers to (the orphan collector keeps those). */
   referencedKeys(keys: string[]): Promise<Set<string>> {
     return this.files.referencedKeys(keys);

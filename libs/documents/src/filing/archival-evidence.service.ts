@@ -25,7 +25,11 @@ export class ArchivalEvidence {
   ) {}
 
   async signatures(fileId: string, at = new Date()): Promise<SignatureEvidence> {
-    const bytes = await this.files.readBytes(fileId);
+    return this.signaturesOf(fileId, await this.files.readBytes(fileId), at);
+  }
+
+  /** The same check on bytes the caller already holds (the archive copies them out once). */
+  async signaturesOf(fileId: string, bytes: Buffer, at = new Date()): Promise<SignatureEvidence> {
     const trust = await this.keyring.trustOptions();
     try {
       return { checkedAt: at.toISOString(), fileId, report: verifyPdfSignatures(bytes, trust), error: null };

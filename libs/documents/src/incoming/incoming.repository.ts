@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@eoffice/core';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import type { RegisterBookPeriod } from '../registers/book/register-book-period';
 import type { IncomingBookRecord } from './book/incoming-book-row';
 import { IncomingDocument } from './entities/incoming-document.entity';
@@ -67,6 +67,17 @@ export class IncomingRepository {
 
   findVisible(id: string, scope: IncomingScope): Promise<IncomingDocument | null> {
     return visibleTo(this.repo.createQueryBuilder('d'), scope).andWhere('d.id = :id', { id }).getOne();
+  }
+
+  /** Those of the documents the scope can see, in one query (a record's documents). */
+  findVisibleMany(ids: readonly string[], scope: IncomingScope): Promise<IncomingDocument[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return visibleTo(this.repo.createQueryBuilder('d'), scope).andWhere('d.id IN (:...ids)', { ids: [...new Set(ids)] }).getMany();
+  }
+
+  /** Without an access check, in one query: for the archive, after access was checked. */
+  findByIds(ids: readonly string[]): Promise<IncomingDocument[]> {
+    return ids.length ? this.repo.findBy({ id: In([...new Set(ids)]) }) : Promise.resolve([]);
   }
 
   /** Whether the file is the scan, original or result of an incoming document the scope can see. */

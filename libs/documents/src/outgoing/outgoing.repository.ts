@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import type { Page } from '@eoffice/core';
 import type { RegisterBookPeriod } from '../registers/book/register-book-period';
 import type { OutgoingBookRecord } from './book/outgoing-book-row';
@@ -43,6 +43,17 @@ export class OutgoingRepository {
 
   findVisible(id: string, scope: OutgoingScope): Promise<OutgoingDocument | null> {
     return this.visible(this.repo.createQueryBuilder('d'), scope).andWhere('d.id = :id', { id }).getOne();
+  }
+
+  /** Those of the documents the scope can see, in one query (a record's documents). */
+  findVisibleMany(ids: readonly string[], scope: OutgoingScope): Promise<OutgoingDocument[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.visible(this.repo.createQueryBuilder('d'), scope).andWhere('d.id IN (:...ids)', { ids: [...new Set(ids)] }).getMany();
+  }
+
+  /** Without an access check, in one query: for the archive, after access was checked. */
+  findByIds(ids: readonly string[]): Promise<OutgoingDocument[]> {
+    return ids.length ? this.repo.findBy({ id: In([...new Set(ids)]) }) : Promise.resolve([]);
   }
 
   /** For background jobs, which act for the system, not for a person. */

@@ -14,6 +14,7 @@ import { RecordDocumentRepository } from '../records/record-document.repository'
 import { RecordService } from '../records/record.service';
 import { buildRecordIndex, documentKey, IndexedFile, indexReport, RecordIndex } from './record-index';
 import { recordIndexXml } from './record-index-xml';
+import { COPY_CONCURRENCY, copyChecked, eachLimited } from './copy-checked';
 import { qpdfSucceeded } from './pdf-pages';
 
 /** qpdf joins and attaches in its own process; a 10,000-page record takes well under this. */
@@ -60,13 +61,9 @@ export class RecordExportService {
     if (seen.length < rows.length) {
       throw new AppError(403, 'RECORD_DOCUMENTS_HIDDEN', 'Hồ sơ có văn bản bạn không được xem; không thể xuất toàn bộ (the record holds documents you may not see)');
     }
-    const files = new Map<string, IndexedFile>();
-    const storedById = new Map<string, StoredFile>();
-    for (const d of seen) {
-      const file = await this.files.get(d.fileId!);
-      storedById.set(file.id, file);
-      files.set(file.id, { sha256: file.sha256, sizeBytes: Number(file.sizeBytes) });
-    }
+    // One query for every stored file (a record holds thousands of documents).
+    const storedById = await this.files.getMany(seen.map((d) => d.fileId!));
+    const files = new Map<string, IndexedFile>([...storedById.values()].map((f) => [f.id, { sha256: f.sha256, sizeBytes: Number(f.sizeBytes) }]));
     const agency = await this.organisation.findUnit(record.agencyId);
     const documents = new Map(seen.map((d) => [documentKey(d.kind, d.id), d]));
     const index = buildRecordIndex({ record, agency: { name: agency?.name ?? '', code: agency?.code ?? '' }, rows, documents, files, now: new Date() });
@@ -113,10 +110,9 @@ export class RecordExportService {
     await writeFile(join(dir, 'ho-so.json'), JSON.stringify(index, null, 2));
     const args = ['--empty', '--pages', 'muc-luc.pdf'];
     const attachments: string[] = [];
+    // Copied and checked on one pass each, a few at once; qpdf's arguments keep DocOrdinal order.
+    await eachLimited(index.documents, COPY_CONCURRENCY, (d) => copyChecked(this.files, storedFiles.get(d.fileName)!, join(dir, d.fileName)).then(() => undefined));
     for (const d of index.documents) {
-      const stored = storedFiles.get(d.fileName)!;
-      await this.files.copyToPath(stored, join(dir, d.fileName));
-      if ((await hashFile(join(dir, d.fileName))).sha256 !== stored.sha256) throw new Error(`stored file ${stored.id} does not match its SHA-256`);
       args.push(d.fileName);
       attachments.push('--add-attachment', d.fileName, `--key=${d.fileName}`, '--mimetype=application/pdf', `--description=${d.docOrdinal}. ${oneLine(d.subject)}`, '--');
     }

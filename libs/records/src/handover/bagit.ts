@@ -55,11 +55,14 @@ export function sha256Of(path: string): Promise<{ sha256: string; bytes: number 
 const encodePath = (path: string) => path.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const decodePath = (path: string) => path.replace(/%0A/gi, '\n').replace(/%0D/gi, '\r').replace(/%25/g, '%');
 
-async function manifestOf(bagDir: string, paths: string[]): Promise<{ text: string; bytes: number }> {
+/** Checksums of files the caller wrote from bytes it had just checked, by bag path: not read again. */
+export type KnownChecksums = ReadonlyMap<string, { sha256: string; bytes: number }>;
+
+async function manifestOf(bagDir: string, paths: string[], known: KnownChecksums = new Map()): Promise<{ text: string; bytes: number }> {
   let bytes = 0;
   const lines: string[] = [];
   for (const path of paths) {
-    const file = await sha256Of(join(bagDir, ...path.split('/')));
+    const file = known.get(path) ?? (await sha256Of(join(bagDir, ...path.split('/'))));
     bytes += file.bytes;
     lines.push(`${file.sha256}  ${encodePath(path)}`);
   }
@@ -70,9 +73,9 @@ async function manifestOf(bagDir: string, paths: string[]): Promise<{ text: stri
  * Makes `bagDir` (whose `data/` holds the payload) a complete bag: `bagit.txt`, the manifest,
  * `bag-info.txt` with the given labels then Payload-Oxum, and the tag manifest.
  */
-export async function completeBag(bagDir: string, info: ReadonlyArray<readonly [string, string]>): Promise<BagSummary> {
+export async function completeBag(bagDir: string, info: ReadonlyArray<readonly [string, string]>, known?: KnownChecksums): Promise<BagSummary> {
   const payload = (await filesUnder(join(bagDir, 'data'))).map((p) => `data/${p}`);
-  const manifest = await manifestOf(bagDir, payload);
+  const manifest = await manifestOf(bagDir, payload, known);
   const oxum = `${manifest.bytes}.${payload.length}`;
   const labels = [...info.filter(([label]) => label !== 'Payload-Oxum'), ['Payload-Oxum', oxum] as const];
   await writeFile(join(bagDir, 'bagit.txt'), BAGIT_TXT);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -11,13 +11,16 @@ import { vietnamDate } from '@eoffice/vietnamese';
 import type { FileRecord } from '../entities/file-record.entity';
 import type { Handover } from '../entities/handover.entity';
 import { buildRecordIndex, documentKey, IndexedFile, RecordIndex } from '../export/record-index';
+import { COPY_CONCURRENCY, eachLimited } from '../export/copy-checked';
 import { recordIndexXml } from '../export/record-index-xml';
 import { RecordDocumentRepository } from '../records/record-document.repository';
 import { RecordRepository } from '../records/record.repository';
-import { BagExistsError, BagSummary, completeBag, sealBag, sha256Of, verifyBag } from './bagit';
+import { BagExistsError, BagSummary, completeBag, KnownChecksums, sealBag, verifyBag } from './bagit';
 import { handoverListReport, handoverMinutesReport, HandoverPaperInput } from './handover-reports';
 import { HandoverRepository } from './handover.repository';
 
+/** Documents whose audit trails are read in one query (and held in memory together). */
+const TRAIL_CHUNK = 500;
 const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
 /** A file code as a directory name: `/` and `\` (allowed in notations) would make subdirectories. */
 export const packageDirName = (fileCode: string) => fileCode.normalize('NFC').replace(/[/\\]/g, '_');
@@ -97,7 +100,7 @@ export class HandoverPackageService {
     const temp = join(this.root, '.tmp', `${handover.id}-${record.id}-${randomUUID()}`);
     try {
       await mkdir(join(temp, 'data', 'documents'), { recursive: true });
-      const index = await this.writePayload(join(temp, 'data'), record, papers);
+      const { index, known } = await this.writePayload(join(temp, 'data'), record, papers);
       const summary = await completeBag(temp, [
         ['Source-Organization', papers.agencyName],
         ['External-Identifier', record.fileCode],
@@ -108,7 +111,7 @@ export class HandoverPackageService {
         ['Bag-Count', count],
         ['Bag-Software-Agent', 'eOffice (records hand-over, docs/records.md)'],
         ['Record-Documents', String(index.documents.length)],
-      ]);
+      ], known);
       await mkdir(join(this.root, handover.id), { recursive: true });
       await sealBag(temp, finalDir);
       this.logger.log({ handoverId: handover.id, recordId: record.id, path, oxum: summary.oxum }, 'hand-over package written');
@@ -121,36 +124,44 @@ export class HandoverPackageService {
   }
 
   /** `data/`: the documents byte for byte, the record's index (XML, JSON), audit trails, signature reports, the list and the minutes. */
-  private async writePayload(data: string, record: FileRecord, papers: { list: Buffer; minutes: Buffer; agencyName: string }): Promise<RecordIndex> {
+  private async writePayload(data: string, record: FileRecord, papers: { list: Buffer; minutes: Buffer; agencyName: string }): Promise<{ index: RecordIndex; known: KnownChecksums }> {
     const rows = await this.filed.listOf(record.id);
-    const found = new Map<string, NonNullable<Awaited<ReturnType<FilableDocuments['find']>>>>();
-    const files = new Map<string, IndexedFile>();
+    // One query per kind for the documents and one for their stored files: a record holds thousands.
+    const documents = await this.documents.findMany(rows.map((r) => ({ kind: r.documentKind, id: r.documentId })));
+    const found = new Map(documents.map((d) => [documentKey(d.kind, d.id), d]));
     for (const row of rows) {
-      const document = await this.documents.find({ kind: row.documentKind, id: row.documentId });
-      if (!document?.fileId) throw new Error(`record ${record.id}: document ${row.documentKind}/${row.documentId} has no stored PDF`);
-      found.set(documentKey(row.documentKind, row.documentId), document);
-      const file = await this.files.get(document.fileId);
-      files.set(file.id, { sha256: file.sha256, sizeBytes: Number(file.sizeBytes) });
+      if (!found.get(documentKey(row.documentKind, row.documentId))?.fileId) throw new Error(`record ${record.id}: document ${row.documentKind}/${row.documentId} has no stored PDF`);
     }
+    const stored = await this.files.getMany(documents.map((d) => d.fileId!));
+    const files = new Map<string, IndexedFile>([...stored.values()].map((f) => [f.id, { sha256: f.sha256, sizeBytes: Number(f.sizeBytes) }]));
     const agency = await this.organisation.findUnit(record.agencyId);
     const index = buildRecordIndex({ record, agency: { name: agency?.name ?? '', code: agency?.code ?? '' }, rows, documents: found, files, now: new Date() });
     await mkdir(join(data, 'audit'));
     await mkdir(join(data, 'signatures'));
-    for (const d of index.documents) {
-      const document = found.get(documentKey(d.kind, d.documentId))!;
-      const target = join(data, 'documents', d.fileName);
-      await this.files.copyToPath(await this.files.get(document.fileId!), target);
-      if ((await sha256Of(target)).sha256 !== d.sha256) throw new Error(`stored file ${document.fileId} does not match its SHA-256`);
-      const base = d.fileName.replace(/\.pdf$/, '');
-      const entityType = d.kind === 'incoming' ? 'incoming_document' : 'outgoing_document';
-      await writeFile(join(data, 'audit', `${base}.json`), json({ entityType, entityId: d.documentId, events: await this.audit.trail(entityType, d.documentId) }));
-      await writeFile(join(data, 'signatures', `${base}.json`), json(await this.evidence.signatures(document.fileId!)));
+    // A chunk at a time: its audit trails in one query per kind, then 8 documents at once; each PDF
+    // is read once, checked, written and verified from the same bytes.
+    const known = new Map<string, { sha256: string; bytes: number }>();
+    for (let at = 0; at < index.documents.length; at += TRAIL_CHUNK) {
+      const chunk = index.documents.slice(at, at + TRAIL_CHUNK);
+      const trailsOf = async (kind: 'incoming' | 'outgoing') =>
+        this.audit.trails(`${kind}_document`, chunk.filter((d) => d.kind === kind).map((d) => d.documentId));
+      const trails = { incoming: await trailsOf('incoming'), outgoing: await trailsOf('outgoing') };
+      await eachLimited(chunk, COPY_CONCURRENCY, async (d) => {
+        const fileId = found.get(documentKey(d.kind, d.documentId))!.fileId!;
+        const bytes = await this.files.readBytes(stored.get(fileId)!);
+        if (createHash('sha256').update(bytes).digest('hex') !== d.sha256) throw new Error(`stored file ${fileId} does not match its SHA-256`);
+        await writeFile(join(data, 'documents', d.fileName), bytes, { flag: 'wx' });
+        known.set(`data/documents/${d.fileName}`, { sha256: d.sha256, bytes: bytes.length });
+        const base = d.fileName.replace(/\.pdf$/, '');
+        await writeFile(join(data, 'audit', `${base}.json`), json({ entityType: `${d.kind}_document`, entityId: d.documentId, events: trails[d.kind].get(d.documentId) ?? [] }));
+        await writeFile(join(data, 'signatures', `${base}.json`), json(await this.evidence.signaturesOf(fileId, bytes)));
+      });
     }
     await writeFile(join(data, 'audit', 'ho-so.json'), json({ entityType: 'record', entityId: record.id, events: await this.audit.trail('record', record.id) }));
     await writeFile(join(data, 'ho-so.xml'), recordIndexXml(index));
     await writeFile(join(data, 'ho-so.json'), json(index));
     await writeFile(join(data, 'danh-muc-nop-luu.pdf'), papers.list);
     await writeFile(join(data, 'bien-ban-giao-nhan.pdf'), papers.minutes);
-    return index;
+    return { index, known };
   }
 }

@@ -1,0 +1,66 @@
+// Benchmark of a hand-over package (issue 15.4): the BagIt package of a closed record of N incoming
+// documents (default 10,000, each a distinct real PDF of --pages pages), built by the worker's
+// `handover-package` job after a leader approves the hand-over list through the API, as a ratio to
+// copying and hashing the same bytes with `cp -r` and `sha256sum` in the same run, with the
+// worker's peak memory.
+//
+//   npm run -s build
+//   npm run bench:records-package -- [--documents=10000] [--pages=4]
+//
+// The clock runs from the approval's answer until GET /handovers/:id says `packaged` (polled every
+// 100 ms), so it holds the outbox relay and queue pick-up too (well under a second). Everything
+// lives in a throwaway database and directory, removed at the end (--keep=true keeps them).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client as PgClient } from 'pg';
+import { Client } from '../../test/support/http';
+import { API_MAIN, createInstallation, DEMO_PASSWORD, log, onCleanup, option, runBench, seconds, startApi, startWorker, WORKER_MAIN } from '../support/installation';
+import { floor, load, peakMiB, seedClosedRecord } from './record-seed';
+
+const OPT = { documents: option('documents', 10000), pages: option('pages', 4), keep: option('keep', 'false') === 'true' };
+const POLL_MS = 100;
+const TIMEOUT_MS = 30 * 60_000;
+
+async function main(): Promise<void> {
+  if (!existsSync(API_MAIN) || !existsSync(WORKER_MAIN)) throw new Error('dist/ is missing: run `npm run -s build` first');
+  log(`hand-over package benchmark: ${OPT.documents} documents of ${OPT.pages} pages; load ${load()}`);
+  const inst = await createInstallation({ keep: OPT.keep });
+  const db = new PgClient({ connectionString: inst.databaseUrl });
+  await db.connect();
+  onCleanup('database session', () => db.end());
+  // Seed more than asked: about 2% of seeded documents are voided or confidential and are not filed.
+  const { org, recordId, documents, totalBytes, sourceDir } = await seedClosedRecord(db, inst, Math.ceil(OPT.documents * 1.03), OPT.pages, '98.VP');
+  log(`record of ${documents} documents, ${(totalBytes / 1024 ** 2).toFixed(1)} MiB of PDFs`);
+
+  const env = { HANDOVER_DIR: join(inst.workDir, 'handover'), HANDOVER_SCAN_CRON: 'off' };
+  const api = await startApi(inst, env);
+  const worker = startWorker(inst, env);
+  const [clerk, leader] = await Promise.all([new Client(api.url).signIn(org.usernames.clerk, DEMO_PASSWORD), new Client(api.url).signIn(org.usernames.leader, DEMO_PASSWORD)]);
+  const created = await clerk.post('/api/v1/handovers', { recordIds: [recordId], title: 'Danh mục nộp lưu (benchmark)' });
+  if (created.status !== 201) throw new Error(`create hand-over: ${created.status} ${JSON.stringify(created.body)}`);
+  const handoverId = created.body.id as string;
+  const before = peakMiB(worker.pid!);
+
+  const t0 = performance.now();
+  const approved = await leader.post(`/api/v1/handovers/${handoverId}/approve`, {});
+  if (approved.status !== 200) throw new Error(`approve: ${approved.status} ${JSON.stringify(approved.body)}`);
+  let oxum: string | null;
+  for (;;) {
+    const { body } = await clerk.get(`/api/v1/handovers/${handoverId}`);
+    if (body.status === 'packaged') {
+      oxum = body.records[0]?.payloadOxum ?? null;
+      break;
+    }
+    if (performance.now() - t0 > TIMEOUT_MS) throw new Error('the package was not built in time');
+    if (worker.exitCode !== null) throw new Error(`the worker exited (${worker.exitCode})`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  const packageMs = performance.now() - t0;
+  const peak = peakMiB(worker.pid!);
+
+  const floorMs = await floor(sourceDir, join(inst.workDir, 'baseline-copy'));
+  log(`package: ${seconds(packageMs)} (Payload-Oxum ${oxum}); cp + sha256sum: ${seconds(floorMs)}; ratio ${(packageMs / floorMs).toFixed(1)}×`);
+  log(`worker peak RSS: ${before.toFixed(0)} MiB before, ${peak.toFixed(0)} MiB after the package; load ${load()}`);
+}
+
+runBench(main);

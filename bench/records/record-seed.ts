@@ -1,0 +1,108 @@
+// Seeding shared by the records benches (export, packaging): a closed record of N incoming
+// documents, each with a distinct real PDF in the content-addressed store, written with SQL in the
+// shape the product writes. The same PDFs are also written to `baseline-source/` for the cp +
+// sha256sum floor.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { Client as PgClient } from 'pg';
+import type { Installation } from '../support/installation';
+import { loadOrg, seedTo } from '../support/incoming-seed';
+
+export const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+export function timed(program: string, args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(program, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(performance.now() - t0) : reject(new Error(`${program} exited ${code}: ${err}`))));
+  });
+}
+
+/** Peak resident memory of a process so far (VmHWM), in MiB. */
+export function peakMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** The floor, in the same run: the same bytes copied once (`cp -r`) and hashed once (`sha256sum`). */
+export async function floor(sourceDir: string, copyDir: string): Promise<number> {
+  const t0 = performance.now();
+  await timed('cp', ['-r', sourceDir, copyDir]);
+  // Through xargs: 10,000 names would pass the argument limit of one command line.
+  await timed('sh', ['-c', `cd ${copyDir} && ls | xargs sha256sum > /dev/null`]);
+  return performance.now() - t0;
+}
+
+type Org = Awaited<ReturnType<typeof loadOrg>>;
+
+export interface SeededRecord {
+  org: Org;
+  recordId: string;
+  documents: number;
+  totalBytes: number;
+  sourceDir: string;
+}
+
+/** A text PDF of `pages` pages, a few kB a page like a born-digital document. */
+async function documentPdf(pages: number): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let p = 0; p < pages; p++) {
+    const page = doc.addPage([595, 842]);
+    for (let line = 0; line < 45; line++) page.drawText(`Van ban mau trang ${p + 1} dong ${line + 1} - noi dung de kiem tra xuat ho so`, { x: 50, y: 800 - line * 17, size: 10, font });
+  }
+  return Buffer.from(await doc.save());
+}
+
+export async function seedClosedRecord(db: PgClient, inst: Installation, count: number, pages: number, notation: string): Promise<SeededRecord> {
+  const org = await loadOrg(db, inst);
+  await seedTo(db, org, count, true);
+  // One PDF per document, distinct bytes (a line differs), in the content-addressed store.
+  const base = await documentPdf(pages);
+  const docs = (await db.query(
+    `SELECT id FROM incoming_document WHERE confidentiality = 'normal' AND status <> 'voided' ORDER BY source_date, id LIMIT $1`, [count],
+  )).rows as { id: string }[];
+  const sourceDir = join(inst.workDir, 'baseline-source');
+  mkdirSync(sourceDir, { recursive: true });
+  let totalBytes = 0;
+  const rows: [string, string, number, string][] = [];
+  for (const [i, { id }] of docs.entries()) {
+    const pdf = Buffer.concat([base, Buffer.from(`\n% ${i}\n`)]);
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    const key = `sha256/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
+    mkdirSync(dirname(join(inst.fileStoreDir, key)), { recursive: true });
+    writeFileSync(join(inst.fileStoreDir, key), pdf);
+    writeFileSync(join(sourceDir, `${String(i + 1).padStart(5, '0')}.pdf`), pdf);
+    totalBytes += pdf.length;
+    rows.push([id, key, pdf.length, sha256]);
+  }
+  // Stored files and scans in one statement each (10,000 round trips would dominate the seeding).
+  await db.query(
+    `WITH f AS (
+       INSERT INTO stored_file (storage_key, sha256, size_bytes, mime_type, original_name, uploaded_by)
+       SELECT k, s, z, 'application/pdf', 'scan.pdf', $5 FROM unnest($2::text[], $3::text[], $4::bigint[]) AS u(k, s, z) RETURNING id, storage_key)
+     UPDATE incoming_document d SET scan_file_id = f.id, page_count = $6
+       FROM unnest($1::uuid[], $2::text[]) AS m(doc, k) JOIN f ON f.storage_key = m.k WHERE d.id = m.doc`,
+    [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[3]), rows.map((r) => r[2]), org.people.clerk, pages],
+  );
+  const agencyCode = (await db.query(`SELECT code FROM unit WHERE id = $1`, [org.agency])).rows[0].code as string;
+  const record = await db.query(
+    `INSERT INTO file_record (agency_id, year, file_code, notation, title, retention_years, permanent, unit_id, owner_id, status, document_count, page_count, closed_at, closed_by)
+     VALUES ($1, 2026, $2, $7, 'Hồ sơ benchmark', 10, false, $3, $4, 'closed', $5, $6, now(), $4) RETURNING id`,
+    [org.agency, `${agencyCode}.2026.${notation}`, org.units.VP, org.people.clerk, docs.length, docs.length * pages, notation],
+  );
+  const recordId = record.rows[0].id as string;
+  await db.query(
+    `INSERT INTO record_document (record_id, document_kind, document_id, doc_ordinal, document_date, page_count, filed_by)
+     SELECT $1, 'incoming', d.id, row_number() OVER (ORDER BY d.source_date, d.id), d.source_date, $3, $4 FROM incoming_document d WHERE d.id = ANY($2)`,
+    [recordId, docs.map((d) => d.id), pages, org.people.clerk],
+  );
+  return { org, recordId, documents: docs.length, totalBytes, sourceDir };
+}
