@@ -29,6 +29,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'NOT_FOUND: no such item, or one the caller may not see',
   406: 'NOT_ACCEPTABLE: neither ?format= nor Accept names a format it has',
   409: 'the item is not in a state that allows this (a conflict code per rule)',
+  410: 'FILE_DESTROYED: destroyed with its record (tiêu hủy); the tombstone remains',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'the upload was read but its content is refused (a code per rule)',
