@@ -3,7 +3,7 @@ import { ApiExtraModels, ApiProduces, ApiResponse, getSchemaPath } from '@nestjs
 import { ProblemDto } from './problem.dto';
 
 /** The error statuses a route may declare besides the ones every route can give (400, and 401/403 when signed in). */
-export type ErrorStatus = 404 | 406 | 409 | 413 | 415 | 422 | 429 | 503;
+export type ErrorStatus = 404 | 406 | 409 | 410 | 413 | 415 | 422 | 429 | 503;
 export type SuccessStatus = 200 | 201 | 202 | 204;
 
 /**
