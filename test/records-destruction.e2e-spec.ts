@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { query } from './support/db';
 import { closeWithResult, registerIncoming } from './support/documents';
 import { Client } from './support/http';
-import { Api, startApi } from './support/processes';
+import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
 
@@ -16,6 +16,7 @@ const YEAR = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh'
 /** Retention and destruction (tiêu hủy, issue 15.5): refused on hold, before its time, without approval; then done, tombstoned. */
 describe('records retention and destruction', () => {
   let api: Api;
+  let worker: RunningProcess;
   let admin: Client;
   let clerk: Client; // bangnv, văn thư
   let officer: Client; // huydq, owner of the records
@@ -47,7 +48,10 @@ describe('records retention and destruction', () => {
   beforeAll(async () => {
     isolated = await isolatedRun(baseRun, 'records_destruction');
     run = isolated.run;
-    api = await startApi(run);
+    // The records scan every 2 seconds, reminding at once (0 days), so the suite sees the reminders.
+    const env = { HANDOVER_SCAN_CRON: '*/2 * * * * *', RECORDS_TO_FILE_AFTER_DAYS: '0', RECORDS_PENDING_APPROVAL_DAYS: '0' };
+    api = await startApi(run, env);
+    worker = startWorker(run, env);
     const sign = (u: string, p = DEMO_PASSWORD) => new Client(api.url).signIn(u, p);
     admin = await sign('admin', ADMIN_PASSWORD);
     [clerk, officer, head, director] = await Promise.all([sign('bangnv'), sign('huydq'), sign('khoalm'), sign('tuyettta')]);
@@ -61,6 +65,7 @@ describe('records retention and destruction', () => {
   });
 
   afterAll(async () => {
+    await worker?.stop();
     await api?.stop();
     await isolated?.dispose();
   });
@@ -123,5 +128,19 @@ describe('records retention and destruction', () => {
     expect(audit[0].data).toMatchObject({ decidedBy: ids.director, destructionId: created.body.id });
     expect((await admin.get('/api/v1/audit/verify')).body).toMatchObject({ intact: true });
     expect((await officer.post(`/api/v1/records/${ids.old}/reopen`, { reason: 'Bổ sung văn bản' })).status).toBe(409);
+  });
+
+  it('reminds the handler of a document to file and the agency leader of a list awaiting approval, once each (issue 15.6)', async () => {
+    const unfiled = await closedIncoming('Về việc chưa lập hồ sơ', `${YEAR - 1}-05-01`);
+    const listed = await clerk.post('/api/v1/handovers', { recordIds: [ids.young] });
+    expect(listed.status).toBe(201);
+    const mine = async (c: Client) => (await c.get('/api/v1/notifications')).body.items as { kind: string; documentId: string | null; title: string }[];
+    const toFile = await waitFor(async () => (await mine(officer)).find((n) => n.kind === 'record_to_file' && n.documentId === unfiled), 'the to-file reminder');
+    expect(toFile.title).toContain('Về việc chưa lập hồ sơ');
+    await waitFor(async () => (await mine(director)).find((n) => n.kind === 'record_list_pending' && n.title.startsWith('Danh mục hồ sơ nộp lưu chờ phê duyệt')), 'the pending approval reminder');
+    // Once per item, person and threshold: the scan runs every 2 s, the dedupe key keeps one row.
+    const onceFor = (key: string, user: string) => count(`SELECT count(*) AS n FROM notification WHERE dedupe_key = $1 AND user_id = $2`, [key, user]);
+    expect(await onceFor(`record-to-file:incoming:${unfiled}`, ids.officer)).toBe(1);
+    expect(await onceFor(`record-list-pending:handover:${listed.body.id}`, ids.director)).toBe(1);
   });
 });

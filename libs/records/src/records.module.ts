@@ -15,6 +15,7 @@ import { Handover } from './entities/handover.entity';
 import { HandoverDownloadService } from './handover/handover-download.service';
 import { HandoverPackageService } from './handover/handover-package.service';
 import { HandoverScanService } from './handover/handover-scan.service';
+import { RecordRemindersService } from './handover/record-reminders.service';
 import { HandoverService } from './handover/handover.service';
 import { HandoverRepository } from './handover/handover.repository';
 import { RecordExportService } from './export/record-export.service';
@@ -31,7 +32,7 @@ const services = [FileListService, RecordService, FilingService, RecordExportSer
 /** Hồ sơ: the annual file list, records, filing, export and hand-over to the archive (docs/records.md). */
 @Module({
   imports: [DocumentsModule, TypeOrmModule.forFeature([FileList, FileListEntry, FileRecord, RecordDocument, Handover, HandoverRecord, RecordHold, Destruction, DestructionLine, RecordTombstone])],
-  providers: [FileListRepository, RecordRepository, RecordDocumentRepository, HandoverRepository, DestructionRepository, RecordAccess, ...services],
+  providers: [FileListRepository, RecordRepository, RecordDocumentRepository, HandoverRepository, DestructionRepository, RecordAccess, RecordRemindersService, ...services],
   exports: services,
 })
 export class RecordsModule {}
