@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { query } from './support/db';
 import { closeWithResult, registerIncoming } from './support/documents';
@@ -110,6 +110,7 @@ describe('records retention and destruction', () => {
     await query(run.databaseUrl, `INSERT INTO stored_file (storage_key, sha256, size_bytes, mime_type, original_name) SELECT storage_key, sha256, size_bytes, mime_type, 'copy.pdf' FROM stored_file WHERE id = $1`, [shared.id]);
     const blob = (key: string) => join(run.fileStoreDir, key);
     expect(existsSync(blob(alone.storage_key))).toBe(true);
+    const aloneBytes = readFileSync(blob(alone.storage_key));
 
     const done = await approve(director);
     expect(done.status).toBe(200);
@@ -128,6 +129,12 @@ describe('records retention and destruction', () => {
     expect(audit[0].data).toMatchObject({ decidedBy: ids.director, destructionId: created.body.id });
     expect((await admin.get('/api/v1/audit/verify')).body).toMatchObject({ intact: true });
     expect((await officer.post(`/api/v1/records/${ids.old}/reopen`, { reason: 'Bổ sung văn bản' })).status).toBe(409);
+
+    // The file store restored from a copy older than the destruction brings the bytes back: the
+    // worker's scan re-applies the tombstones and removes them again; the shared bytes stay.
+    writeFileSync(blob(alone.storage_key), aloneBytes);
+    await waitFor(async () => !existsSync(blob(alone.storage_key)), 'the tombstone re-applied');
+    expect(existsSync(blob(shared.storage_key))).toBe(true);
   });
 
   it('reminds the handler of a document to file and the agency leader of a list awaiting approval, once each (issue 15.6)', async () => {

@@ -6,6 +6,7 @@ import { vietnamDate } from '@eoffice/vietnamese';
 import { handoverDeadline, handoverThreshold, warnBy } from '../rules/handover-due';
 import { HandoverRepository } from './handover.repository';
 import { RecordRemindersService } from './record-reminders.service';
+import { DestructionService } from '../destruction/destruction.service';
 
 const BATCH = 500;
 
@@ -22,6 +23,7 @@ export class HandoverScanService {
     private readonly dataSource: DataSource,
     private readonly handovers: HandoverRepository,
     private readonly reminders: RecordRemindersService,
+    private readonly destructions: DestructionService,
   ) {}
 
   @OnJob(JobName.handoverScan)
@@ -32,7 +34,12 @@ export class HandoverScanService {
     for (;;) {
       const batch = await this.handovers.due(warnBy(today), afterId, BATCH);
       // The records reminders (documents to file, lists awaiting approval) ride on the same schedule.
-      if (batch.length === 0) return sent + (await this.reminders.remind());
+      if (batch.length === 0) {
+        // And the tombstones again: bytes a crash left after a destruction's commit, or a file store
+        // restored from before it, are removed (docs/backups.md, "Destroyed records").
+        await this.destructions.reapply();
+        return sent + (await this.reminders.remind());
+      }
       const rows = batch.flatMap((record) => {
         const threshold = handoverThreshold(record.endDate, today);
         if (!threshold) return [];
