@@ -36,6 +36,7 @@ import { FileListsController } from './records/file-lists.controller';
 import { RecordsController } from './records/records.controller';
 import { HandoversController } from './records/handovers.controller';
 import { RecordHoldsController } from './records/record-holds.controller';
+import { DestructionsController } from './records/destructions.controller';
 import { ScansController } from './scans/scans.controller';
 import { StatsController } from './stats/stats.controller';
 
@@ -70,6 +71,7 @@ import { StatsController } from './stats/stats.controller';
     RecordsController,
     HandoversController,
     RecordHoldsController,
+    DestructionsController,
   ],
   providers: [RedisHealthIndicator, DashboardSessionService, { provide: APP_FILTER, useClass: ProblemDetailsFilter }, AuditSealPoller],
 })

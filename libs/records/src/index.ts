@@ -19,3 +19,6 @@ export { verifyBag } from './handover/bagit';
 export type { BagReport, BagSummary } from './handover/bagit';
 export * from './entities/record-hold.entity';
 export * from './records/record-hold.service';
+export * from './entities/destruction.entity';
+export * from './destruction/destruction.service';
+export { retentionEnd } from './rules/retention';

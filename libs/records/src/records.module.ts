@@ -6,12 +6,16 @@ import { FileList } from './entities/file-list.entity';
 import { FileRecord } from './entities/file-record.entity';
 import { RecordDocument } from './entities/record-document.entity';
 import { RecordHold } from './entities/record-hold.entity';
+import { Destruction, DestructionLine, RecordTombstone } from './entities/destruction.entity';
+import { DestructionRepository } from './destruction/destruction.repository';
+import { DestructionService } from './destruction/destruction.service';
 import { RecordHoldService } from './records/record-hold.service';
 import { HandoverRecord } from './entities/handover-record.entity';
 import { Handover } from './entities/handover.entity';
 import { HandoverDownloadService } from './handover/handover-download.service';
 import { HandoverPackageService } from './handover/handover-package.service';
 import { HandoverScanService } from './handover/handover-scan.service';
+import { RecordRemindersService } from './handover/record-reminders.service';
 import { HandoverService } from './handover/handover.service';
 import { HandoverRepository } from './handover/handover.repository';
 import { RecordExportService } from './export/record-export.service';
@@ -23,12 +27,12 @@ import { RecordDocumentRepository } from './records/record-document.repository';
 import { RecordRepository } from './records/record.repository';
 import { RecordService } from './records/record.service';
 
-const services = [FileListService, RecordService, FilingService, RecordExportService, HandoverService, HandoverPackageService, HandoverScanService, HandoverDownloadService, RecordHoldService];
+const services = [FileListService, RecordService, FilingService, RecordExportService, HandoverService, HandoverPackageService, HandoverScanService, HandoverDownloadService, RecordHoldService, DestructionService];
 
 /** Hồ sơ: the annual file list, records, filing, export and hand-over to the archive (docs/records.md). */
 @Module({
-  imports: [DocumentsModule, TypeOrmModule.forFeature([FileList, FileListEntry, FileRecord, RecordDocument, Handover, HandoverRecord, RecordHold])],
-  providers: [FileListRepository, RecordRepository, RecordDocumentRepository, HandoverRepository, RecordAccess, ...services],
+  imports: [DocumentsModule, TypeOrmModule.forFeature([FileList, FileListEntry, FileRecord, RecordDocument, Handover, HandoverRecord, RecordHold, Destruction, DestructionLine, RecordTombstone])],
+  providers: [FileListRepository, RecordRepository, RecordDocumentRepository, HandoverRepository, DestructionRepository, RecordAccess, RecordRemindersService, ...services],
   exports: services,
 })
 export class RecordsModule {}

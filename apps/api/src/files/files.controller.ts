@@ -28,7 +28,7 @@ export class FilesController {
 
   @Get(':id')
   @SignedIn()
-  @Answers(200, { binary: ["application/octet-stream"] }, { errors: [404], description: "the bytes, under the media type they were stored with" })
+  @Answers(200, { binary: ["application/octet-stream"] }, { errors: [404, 410], description: "the bytes, under the media type they were stored with" })
   async download(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @ViewFrom() from: ViewSource): Promise<StreamableFile> {
     return storedFileResponse(await this.files.openForReading(actor, id, from), id);
   }

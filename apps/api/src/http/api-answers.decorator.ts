@@ -4,7 +4,7 @@ import { ProblemDto } from './problem.dto';
 
 /** The error statuses a route may declare besides the ones every route can give (400, and 401/403 when signed in). */
 /** 401/403 on a public route: a refusal of its own (an unknown refresh token, a failed CSRF check). */
-export type ErrorStatus = 401 | 403 | 404 | 406 | 409 | 413 | 415 | 422 | 429 | 503;
+export type ErrorStatus = 401 | 403 | 404 | 406 | 409 | 410 | 413 | 415 | 422 | 429 | 503;
 export type SuccessStatus = 200 | 201 | 202 | 204;
 
 /**
@@ -30,6 +30,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'NOT_FOUND: no such item, or one the caller may not see',
   406: 'NOT_ACCEPTABLE: neither ?format= nor Accept names a format it has',
   409: 'the item is not in a state that allows this (a conflict code per rule)',
+  410: 'FILE_DESTROYED: destroyed with its record (tiêu hủy); the tombstone remains',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'the upload was read but its content is refused (a code per rule)',

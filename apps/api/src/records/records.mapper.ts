@@ -1,5 +1,5 @@
 import type { FileList, FileListDetail, FileListEntry, FileRecord, FiledDocument, RecordDetail, RecordDocument, ToFileItem } from '@eoffice/records';
-import { retentionLabel } from '@eoffice/records';
+import { retentionEnd, retentionLabel } from '@eoffice/records';
 import type { FilableDocument } from '@eoffice/documents';
 import type { FileListDetailDto, FileListDto, FileListEntryDto } from './dto/file-lists.dto';
 import type { FiledDocumentDto, FiledDocumentSummaryDto, FilingDto, RecordDetailDto, RecordDto, ToFileItemDto } from './dto/records.dto';
@@ -19,7 +19,8 @@ export const toRecordDto = (r: FileRecord): RecordDto => ({
   id: r.id, agencyId: r.agencyId, year: r.year, fileCode: r.fileCode, notation: r.notation, title: r.title, permanent: r.permanent,
   retentionYears: r.retentionYears, retention: retentionLabel(r), rights: r.rights, language: r.language, description: r.description,
   unitId: r.unitId, ownerId: r.ownerId, fileListEntryId: r.fileListEntryId, status: r.status, documentCount: r.documentCount,
-  pageCount: r.pageCount, startDate: r.startDate, endDate: r.endDate, closedAt: r.closedAt, closedBy: r.closedBy, createdAt: r.createdAt,
+  pageCount: r.pageCount, startDate: r.startDate, endDate: r.endDate, closedAt: r.closedAt, closedBy: r.closedBy,
+  retentionEnd: retentionEnd(r), destroyedAt: r.destroyedAt, createdAt: r.createdAt,
 });
 
 const toSummary = (d: FilableDocument): FiledDocumentSummaryDto => ({

@@ -404,6 +404,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/destructions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DestructionsController_list"];
+        put?: never;
+        post: operations["DestructionsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/destructions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DestructionsController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/destructions/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DestructionsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/directory": {
         parameters: {
             query?: never;
@@ -2007,6 +2055,12 @@ export interface components {
              */
             userId: string;
         };
+        CreateDestructionDto: {
+            /** @description closed or handed-over records of the agency whose retention ended, on no hold and no other list (1–500); omitted or empty: all due records */
+            recordIds?: string[];
+            /** @example Danh mục tài liệu hết giá trị năm 2026 */
+            title?: string;
+        };
         CreateFileListDto: {
             /** @example Danh mục hồ sơ năm 2026 của Sở Giáo dục và Đào tạo */
             title: string;
@@ -2085,6 +2139,50 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        DestructionDetailDto: {
+            agencyId: string;
+            /** Format: date-time */
+            approvedAt: string | null;
+            approvedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            id: string;
+            records: components["schemas"]["DestructionRecordDto"][];
+            /**
+             * @description destroyed: approved by an agency leader and carried out in the same transaction
+             * @enum {string}
+             */
+            status: "submitted" | "destroyed";
+            title: string;
+            tombstones: components["schemas"]["TombstoneDto"][];
+        };
+        DestructionDto: {
+            agencyId: string;
+            /** Format: date-time */
+            approvedAt: string | null;
+            approvedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            id: string;
+            /**
+             * @description destroyed: approved by an agency leader and carried out in the same transaction
+             * @enum {string}
+             */
+            status: "submitted" | "destroyed";
+            title: string;
+        };
+        DestructionRecordDto: {
+            fileCode: string;
+            /** @description STT on the list */
+            ordinal: number;
+            recordId: string;
+            /** @enum {string} */
+            recordStatus: "open" | "closed" | "handed_over" | "destroyed";
+            retentionEnd: string | null;
+            title: string;
         };
         DirectoryEntryDto: {
             email: string;
@@ -2311,7 +2409,7 @@ export interface components {
             payloadOxum: string | null;
             recordId: string;
             /** @enum {string} */
-            recordStatus: "open" | "closed" | "handed_over";
+            recordStatus: "open" | "closed" | "handed_over" | "destroyed";
             title: string;
         };
         HiredDto: {
@@ -2634,7 +2732,7 @@ export interface components {
             documentId: string | null;
             id: string;
             /** @enum {string} */
-            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due";
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending";
             outgoingDocumentId: string | null;
             /** Format: date-time */
             readAt: string | null;
@@ -2985,6 +3083,11 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             description: string | null;
+            /**
+             * Format: date-time
+             * @description tiêu hủy: set when destroyed
+             */
+            destroyedAt: string | null;
             documentCount: number;
             /** @description the documents the caller may see, in order */
             documents: components["schemas"]["FiledDocumentDto"][];
@@ -3005,13 +3108,18 @@ export interface components {
             permanent: boolean;
             /** @example Vĩnh viễn */
             retention: string;
+            /**
+             * @description end date + retention years (hết thời hạn bảo quản); null when permanent or empty
+             * @example 2036-03-01
+             */
+            retentionEnd: string | null;
             retentionYears: number | null;
             /** @enum {string} */
             rights: "public" | "restricted";
             /** @example 2026-03-01 */
             startDate: string | null;
             /** @enum {string} */
-            status: "open" | "closed" | "handed_over";
+            status: "open" | "closed" | "handed_over" | "destroyed";
             title: string;
             unitId: string;
             year: number;
@@ -3024,6 +3132,11 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             description: string | null;
+            /**
+             * Format: date-time
+             * @description tiêu hủy: set when destroyed
+             */
+            destroyedAt: string | null;
             documentCount: number;
             endDate: string | null;
             /**
@@ -3040,13 +3153,18 @@ export interface components {
             permanent: boolean;
             /** @example Vĩnh viễn */
             retention: string;
+            /**
+             * @description end date + retention years (hết thời hạn bảo quản); null when permanent or empty
+             * @example 2036-03-01
+             */
+            retentionEnd: string | null;
             retentionYears: number | null;
             /** @enum {string} */
             rights: "public" | "restricted";
             /** @example 2026-03-01 */
             startDate: string | null;
             /** @enum {string} */
-            status: "open" | "closed" | "handed_over";
+            status: "open" | "closed" | "handed_over" | "destroyed";
             title: string;
             unitId: string;
             year: number;
@@ -3359,6 +3477,17 @@ export interface components {
             mustChangePassword: boolean;
             /** @description always in JSON mode; absent in cookie mode (X-Requested-With: eoffice-web), where an HttpOnly cookie holds it */
             refreshToken?: string;
+        };
+        TombstoneDto: {
+            decidedBy: string;
+            /** Format: date-time */
+            destroyedAt: string;
+            documents: number;
+            fileCode: string;
+            /** @description stored files whose bytes were removed (content shared with a live file is kept) */
+            filesRemoved: number;
+            recordId: string;
+            title: string;
         };
         TrackingBookDto: {
             columns: components["schemas"]["ReportColumnDto"][];
@@ -5222,6 +5351,247 @@ export interface operations {
             };
         };
     };
+    DestructionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DestructionDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DestructionsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDestructionDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DestructionDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the item is not in a state that allows this (a conflict code per rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the upload was read but its content is refused (a code per rule) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DestructionsController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DestructionDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DestructionsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DestructionDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the item is not in a state that allows this (a conflict code per rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     DirectoryController_find: {
         parameters: {
             query?: {
@@ -5790,6 +6160,15 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such item, or one the caller may not see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FILE_DESTROYED: destroyed with its record (tiêu hủy); the tombstone remains */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8864,7 +9243,7 @@ export interface operations {
         parameters: {
             query?: {
                 year?: number;
-                status?: "open" | "closed" | "handed_over";
+                status?: "open" | "closed" | "handed_over" | "destroyed";
                 /** @description only records I own */
                 mine?: boolean;
                 page?: number;

@@ -145,6 +145,8 @@ const schema = z.object({
   VIEW_RECORDING: bool.default(true),
   /** Days after a document is closed or issued before it shows in its handler's "to file" list (hồ sơ, docs/records.md). */
   RECORDS_TO_FILE_AFTER_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
+  /** A hand-over or destruction list waiting longer for its approval reminds the agency's leaders (once). */
+  RECORDS_PENDING_APPROVAL_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
   /** When closed records near their hand-over deadline are looked for (nộp lưu, docs/records.md); `off` to stop. */
   HANDOVER_SCAN_CRON: z.string().default('50 6 * * *'),
   /** Where hand-over packages (BagIt, one directory per record) are written once and kept. */

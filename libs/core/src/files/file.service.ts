@@ -56,6 +56,7 @@ export class FileService {
   async get(id: string, manager?: EntityManager): Promise<StoredFile> {
     const file = await this.find(id, manager);
     if (!file) throw AppError.notFound('tệp (file)');
+    if (file.destroyedAt) throw new AppError(410, 'FILE_DESTROYED', 'Tệp đã bị tiêu hủy cùng hồ sơ hết thời hạn bảo quản (the file was destroyed with its record)');
     return file;
   }
 

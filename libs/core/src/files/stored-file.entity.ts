@@ -26,4 +26,8 @@ export class StoredFile {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Set when the bytes were destroyed with their record (tiêu hủy); the row stays, documents point at it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  destroyedAt!: Date | null;
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, MoreThan, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, MoreThan, Repository } from 'typeorm';
 import { StoredFile } from './stored-file.entity';
 
 @Injectable()
 export class StoredFileRepository {
   constructor(@InjectRepository(StoredFile) private readonly repo: Repository<StoredFile>) {}
 
-  insert(file: Omit<StoredFile, 'id' | 'createdAt'>, manager?: EntityManager): Promise<StoredFile> {
+  insert(file: Omit<StoredFile, 'id' | 'createdAt' | 'destroyedAt'>, manager?: EntityManager): Promise<StoredFile> {
     const repo = manager ? manager.getRepository(StoredFile) : this.repo;
     return repo.save(repo.create(file));
   }
@@ -35,7 +35,8 @@ export class StoredFileRepository {
   /** Keyset pagination so a fixity run over millions of files never holds more than a batch. */
   findBatchAfter(afterId: string | null, size: number): Promise<StoredFile[]> {
     return this.repo.find({
-      where: afterId ? { id: MoreThan(afterId) } : {},
+      // Destroyed bytes (tiêu hủy) are gone on purpose: nothing to check.
+      where: afterId ? { id: MoreThan(afterId), destroyedAt: IsNull() } : { destroyedAt: IsNull() },
       order: { id: 'ASC' },
       take: size,
     });

@@ -43,7 +43,7 @@ function snapshotOn(runner: QueryRunner, snapshotId: string, serverMajorVersion:
     tableCounts: () => countTables(runner),
     blobs: async (afterKey, size) =>
       (await runner.query(
-        `SELECT DISTINCT storage_key AS key, sha256 FROM stored_file WHERE ($1::text IS NULL OR storage_key > $1) ORDER BY storage_key LIMIT $2`,
+        `SELECT DISTINCT storage_key AS key, sha256 FROM stored_file WHERE destroyed_at IS NULL AND ($1::text IS NULL OR storage_key > $1) ORDER BY storage_key LIMIT $2`,
         [afterKey, size],
       )) as { key: string; sha256: string }[],
     auditLastHash: async () => {

@@ -29,9 +29,10 @@ export class DocumentFileService {
   }
 
   async openForReading(actor: Actor, fileId: string, from?: ViewSource): Promise<{ file: StoredFile; stream: Readable }> {
-    const file = await this.files.get(fileId).catch(() => null);
+    const file = await this.files.find(fileId);
     // A file the person may not see is reported as absent, so ids cannot be probed.
     if (!file || !(await this.maySee(actor, file))) throw AppError.notFound('tệp (file)');
+    await this.files.get(file.id); // 410 FILE_DESTROYED once destroyed with its record — told only to those who may see it
     const [stream] = await Promise.all([this.files.open(file), this.viewsRecorder.file(file.id, actor.id, from)]);
     return { file, stream };
   }

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-/** `handed_over`: given to the agency archive (nộp lưu), frozen for good. */
-export type RecordStatus = 'open' | 'closed' | 'handed_over';
+/** `handed_over`: given to the agency archive (nộp lưu), frozen for good; `destroyed`: tiêu hủy, a tombstone remains. */
+export type RecordStatus = 'open' | 'closed' | 'handed_over' | 'destroyed';
 /** Chế độ sử dụng: open to the public, or restricted to the agency. */
 export type RecordRights = 'public' | 'restricted';
 
@@ -33,6 +33,7 @@ export class FileRecord {
   @Column({ type: 'date', nullable: true }) endDate!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) closedAt!: Date | null;
   @Column({ type: 'uuid', nullable: true }) closedBy!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) destroyedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

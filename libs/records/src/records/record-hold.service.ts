@@ -11,8 +11,8 @@ const REASON_MIN = 5;
 
 /**
  * Legal holds (issue 15.5, first piece): an agency leader or leadership places a hold on a record
- * they see, with a reason, and lifts it with a reason; both audited. Nothing else consults holds
- * yet — destruction (item 6) will skip held records.
+ * they see, with a reason, and lifts it with a reason; both audited. An active hold blocks
+ * destruction (DestructionService) at proposal and approval, for every role and job.
  */
 @Injectable()
 export class RecordHoldService {
@@ -33,6 +33,8 @@ export class RecordHoldService {
     this.requireKeeper(actor, record.agencyId);
     const why = reasonOf(reason);
     return this.dataSource.transaction(async (manager) => {
+      // The record's row lock orders a hold against a destruction's approval (which locks the records, then reads holds).
+      await this.records.locked(manager, record.id);
       const repo = manager.getRepository(RecordHold);
       const hold = await repo.save(repo.create({ recordId: record.id, reason: why, placedBy: actor.id, placedAt: new Date(), liftedBy: null, liftedAt: null, liftReason: null }));
       await this.audit.record(manager, { actorId: actor.id, action: 'record.hold_placed', entityType: 'record', entityId: record.id, data: { holdId: hold.id, fileCode: record.fileCode, reason: why } });

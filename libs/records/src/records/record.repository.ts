@@ -22,7 +22,7 @@ export interface RecordFilter {
 export class RecordRepository {
   constructor(@InjectRepository(FileRecord) private readonly repo: Repository<FileRecord>) {}
 
-  insert(manager: EntityManager, record: Omit<FileRecord, 'id' | 'createdAt' | 'updatedAt'>): Promise<FileRecord> {
+  insert(manager: EntityManager, record: Omit<FileRecord, 'id' | 'createdAt' | 'updatedAt' | 'destroyedAt'>): Promise<FileRecord> {
     const repo = manager.getRepository(FileRecord);
     return repo.save(repo.create(record));
   }
@@ -58,6 +58,11 @@ export class RecordRepository {
 
   async isOnHandoverList(manager: EntityManager, id: string): Promise<boolean> {
     const rows: unknown[] = await manager.query(`SELECT 1 FROM handover_record WHERE record_id = $1`, [id]);
+    return rows.length > 0;
+  }
+
+  async isOnDestructionList(manager: EntityManager, id: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM record_destruction_line WHERE record_id = $1`, [id]);
     return rows.length > 0;
   }
 

@@ -145,6 +145,9 @@ export class RecordService {
       if (await this.records.isOnHandoverList(manager, record.id)) {
         throw AppError.conflict('RECORD_ON_HANDOVER_LIST', 'Hồ sơ đang có trong danh mục nộp lưu; không thể mở lại (the record is on a hand-over list)');
       }
+      if (await this.records.isOnDestructionList(manager, record.id)) {
+        throw AppError.conflict('RECORD_ON_DESTRUCTION_LIST', 'Hồ sơ đang có trong danh mục tài liệu hết giá trị; không thể mở lại (the record is proposed for destruction)');
+      }
       await this.records.update(manager, record.id, { status: 'open', closedAt: null, closedBy: null });
       await this.audit.record(manager, { actorId: actor.id, action: 'record.reopened', entityType: 'record', entityId: record.id, data: { fileCode: record.fileCode, reason: why } });
       return (await this.records.findById(record.id, manager))!;

@@ -26,7 +26,7 @@ export class HandoverRecordDto {
   @ApiProperty() recordId!: string;
   @ApiProperty() fileCode!: string;
   @ApiProperty() title!: string;
-  @ApiProperty({ enum: ['open', 'closed', 'handed_over'] }) recordStatus!: string;
+  @ApiProperty({ enum: ['open', 'closed', 'handed_over', 'destroyed'] }) recordStatus!: string;
   @ApiProperty() documentCount!: number;
   @ApiProperty() pageCount!: number;
   @ApiProperty({ nullable: true, type: String, description: 'the BagIt directory, relative to HANDOVER_DIR' }) packagePath!: string | null;

@@ -18,7 +18,7 @@ export class OpenRecordDto {
 
 export class ListRecordsQueryDto {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2200) year?: number;
-  @ApiPropertyOptional({ enum: ['open', 'closed', 'handed_over'] }) @IsOptional() @IsIn(['open', 'closed', 'handed_over']) status?: 'open' | 'closed' | 'handed_over';
+  @ApiPropertyOptional({ enum: ['open', 'closed', 'handed_over', 'destroyed'] }) @IsOptional() @IsIn(['open', 'closed', 'handed_over', 'destroyed']) status?: 'open' | 'closed' | 'handed_over' | 'destroyed';
   @ApiPropertyOptional({ description: 'only records I own' }) @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() mine?: boolean;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page: number = 1;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 50;
@@ -53,13 +53,15 @@ export class RecordDto {
   @ApiProperty() unitId!: string;
   @ApiProperty() ownerId!: string;
   @ApiProperty({ nullable: true, type: String }) fileListEntryId!: string | null;
-  @ApiProperty({ enum: ['open', 'closed', 'handed_over'] }) status!: string;
+  @ApiProperty({ enum: ['open', 'closed', 'handed_over', 'destroyed'] }) status!: string;
   @ApiProperty() documentCount!: number;
   @ApiProperty() pageCount!: number;
   @ApiProperty({ nullable: true, type: String, example: '2026-03-01' }) startDate!: string | null;
   @ApiProperty({ nullable: true, type: String }) endDate!: string | null;
   @ApiProperty({ nullable: true, type: Date }) closedAt!: Date | null;
   @ApiProperty({ nullable: true, type: String }) closedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2036-03-01', description: 'end date + retention years (hết thời hạn bảo quản); null when permanent or empty' }) retentionEnd!: string | null;
+  @ApiProperty({ nullable: true, type: Date, description: 'tiêu hủy: set when destroyed' }) destroyedAt!: Date | null;
   @ApiProperty() createdAt!: Date;
 }
 

@@ -1,0 +1,164 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor, hasRole, Role } from '@eoffice/accounts';
+import { AppError, AuditService, BlobStore } from '@eoffice/core';
+import { cleanVietnameseText, vietnamDate } from '@eoffice/vietnamese';
+import type { Destruction, DestructionLine, RecordTombstone } from '../entities/destruction.entity';
+import type { FileRecord } from '../entities/file-record.entity';
+import { HandoverRepository } from '../handover/handover.repository';
+import { RecordAccess } from '../records/record-access.service';
+import { RecordRepository } from '../records/record.repository';
+import { retentionEnd, retentionOver } from '../rules/retention';
+import { DestructionRepository } from './destruction.repository';
+
+export interface DestructionDetail {
+  destruction: Destruction;
+  lines: { line: DestructionLine; record: FileRecord }[];
+  tombstones: RecordTombstone[];
+}
+
+const MAX_RECORDS = 500;
+
+const notInAgency = () => new AppError(422, 'RECORD_NOT_IN_AGENCY', 'Hồ sơ không có hoặc không thuộc cơ quan (a record is unknown or not of your agency)');
+const onList = () => AppError.conflict('RECORD_ON_DESTRUCTION_LIST', 'Hồ sơ đã có trong một danh mục tài liệu hết giá trị (a record is already on a destruction list)');
+
+/**
+ * Tiêu hủy (issue 15.5): the clerk proposes records whose retention ended (or all the agency's due
+ * records), an agency leader approves, and the records are destroyed in that same transaction —
+ * so holds and retention are checked under the records' locks at the very moment of the decision
+ * and nothing is half-written. The bytes go after the commit (a file store is not transactional),
+ * from the tombstone's key list, which `reapply` replays after a crash. There is no "force": no
+ * role, no job, no administrator passes a hold (RECORD_ON_HOLD).
+ */
+@Injectable()
+export class DestructionService {
+  private readonly logger = new Logger(DestructionService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly destructions: DestructionRepository,
+    private readonly handovers: HandoverRepository,
+    private readonly records: RecordRepository,
+    private readonly access: RecordAccess,
+    private readonly audit: AuditService,
+    private readonly blobs: BlobStore,
+  ) {}
+
+  /** Without record ids: every due record of the agency not on hold (the appraisal list, on demand). */
+  async create(actor: Actor, input: { recordIds?: string[]; title?: string }): Promise<DestructionDetail> {
+    const agency = await this.access.agencyOf(actor);
+    this.access.requireClerkOf(actor, agency, agency.id);
+    const today = vietnamDate(new Date());
+    const ids = input.recordIds?.length ? [...new Set(input.recordIds)] : await this.destructions.due(agency.id, today, MAX_RECORDS);
+    if (!ids.length || ids.length > MAX_RECORDS || (input.recordIds?.length && ids.length !== input.recordIds.length)) {
+      throw AppError.validation('Danh mục tài liệu hết giá trị trống hoặc không hợp lệ (1–500 distinct due records)', [{ field: 'recordIds', message: `1–${MAX_RECORDS} distinct ids` }]);
+    }
+    const title = cleanVietnameseText(input.title?.trim() || `Danh mục tài liệu hết giá trị của ${agency.name}`, 'title');
+    try {
+      const saved = await this.dataSource.transaction(async (manager) => {
+        const locked = await this.handovers.lockRecords(manager, ids);
+        const byId = new Map(locked.map((r) => [r.id, r]));
+        for (const id of ids) if (byId.get(id)?.agencyId !== agency.id) throw notInAgency();
+        await this.checkDestroyable(manager, locked, today);
+        if ((await this.destructions.linesFor(ids, manager)).length) throw onList();
+        const list = await this.destructions.insert(manager, { agencyId: agency.id, title, createdBy: actor.id }, ids);
+        const records = ids.map((id) => ({ id, fileCode: byId.get(id)!.fileCode, retentionEnd: retentionEnd(byId.get(id)!) }));
+        await this.audit.record(manager, { actorId: actor.id, action: 'destruction.created', entityType: 'destruction', entityId: list.id, data: { title, records } });
+        return list;
+      });
+      return this.detailOf(saved);
+    } catch (error) {
+      if (this.destructions.isUniqueViolation(error)) throw onList();
+      throw error;
+    }
+  }
+
+  /** Phê duyệt = tiêu hủy: approval and destruction in one transaction; then the bytes. */
+  async approve(actor: Actor, id: string): Promise<DestructionDetail> {
+    const list = await this.visible(actor, id);
+    this.access.requireAgencyLeader(actor, list.agencyId);
+    const keys = await this.dataSource.transaction(async (manager) => {
+      const locked = await this.destructions.findForUpdate(manager, id);
+      if (!locked || locked.status !== 'submitted') throw AppError.invalidTransition(locked?.status ?? 'unknown', 'approve');
+      const lines = await this.destructions.linesOf(id, manager);
+      const records = await this.handovers.lockRecords(manager, lines.map((l) => l.recordId));
+      const now = new Date();
+      await this.checkDestroyable(manager, records, vietnamDate(now));
+      await this.destructions.update(manager, id, { status: 'destroyed', approvedBy: actor.id, approvedAt: now });
+      await this.audit.record(manager, { actorId: actor.id, action: 'destruction.approved', entityType: 'destruction', entityId: id, data: { records: records.length } });
+      const removed: string[] = [];
+      for (const record of records) {
+        const files = await this.destructions.destroyFilesOf(manager, record.id);
+        // Personal data the record itself carries (its free-text description) is blanked; the title stays in the tombstone.
+        await this.records.update(manager, record.id, { status: 'destroyed', destroyedAt: now, description: null });
+        await this.destructions.insertTombstone(manager, { recordId: record.id, destructionId: id, fileCode: record.fileCode, title: record.title, decidedBy: actor.id, destroyedAt: now, documents: files.documents, storageKeys: files.storageKeys });
+        await this.audit.record(manager, {
+          actorId: actor.id, action: 'record.destroyed', entityType: 'record', entityId: record.id,
+          data: { destructionId: id, fileCode: record.fileCode, title: record.title, decidedBy: actor.id, documents: files.documents, storageKeys: files.storageKeys },
+        });
+        removed.push(...files.storageKeys);
+      }
+      return removed;
+    });
+    await this.removeBytes(keys);
+    return this.detail(actor, id);
+  }
+
+  /** Removes the bytes of every tombstone again (after a crash between commit and removal, or a restore). */
+  async reapply(): Promise<number> {
+    const keys = await this.destructions.tombstonedKeys();
+    return this.removeBytes(keys);
+  }
+
+  async list(actor: Actor): Promise<Destruction[]> {
+    return this.destructions.listFor(await this.readableAgency(actor));
+  }
+
+  async detail(actor: Actor, id: string): Promise<DestructionDetail> {
+    return this.detailOf(await this.visible(actor, id));
+  }
+
+  /** Each record closed or handed over, its retention over, no active hold — else the whole request fails. */
+  private async checkDestroyable(manager: Parameters<DestructionRepository['held']>[0], records: FileRecord[], today: string): Promise<void> {
+    const held = await this.destructions.held(manager, records.map((r) => r.id));
+    for (const record of records) {
+      if (record.status === 'destroyed') throw AppError.invalidTransition('destroyed', 'destroy');
+      if (record.status !== 'closed' && record.status !== 'handed_over') throw AppError.conflict('RECORD_NOT_CLOSED', `Hồ sơ ${record.fileCode} chưa kết thúc (only closed records are destroyed)`);
+      if (held.has(record.id)) throw AppError.conflict('RECORD_ON_HOLD', `Hồ sơ ${record.fileCode} đang bị phong tỏa; không thể tiêu hủy (a legal hold blocks destruction)`);
+      if (!retentionOver(record, today)) {
+        const end = retentionEnd(record);
+        throw AppError.conflict('RECORD_RETENTION_NOT_ENDED', `Hồ sơ ${record.fileCode} chưa hết thời hạn bảo quản (${end ? `until ${end}` : 'permanent'})`);
+      }
+    }
+  }
+
+  private async removeBytes(keys: string[]): Promise<number> {
+    let removed = 0;
+    for (const key of keys) {
+      try {
+        await this.blobs.delete(key);
+        removed += 1;
+      } catch (error) {
+        this.logger.error(`destroyed blob ${key} not removed: ${(error as Error).message}`);
+      }
+    }
+    return removed;
+  }
+
+  private async detailOf(list: Destruction): Promise<DestructionDetail> {
+    const lines = await this.destructions.linesOf(list.id);
+    const withRecords = await Promise.all(lines.map(async (line) => ({ line, record: (await this.records.findById(line.recordId))! })));
+    return { destruction: list, lines: withRecords, tombstones: await this.destructions.tombstonesOf(list.id) };
+  }
+
+  private async visible(actor: Actor, id: string): Promise<Destruction> {
+    const list = await this.destructions.findById(id);
+    if (!list || list.agencyId !== (await this.readableAgency(actor))) throw AppError.notFound('danh mục tài liệu hết giá trị (destruction list)');
+    return list;
+  }
+
+  private async readableAgency(actor: Actor): Promise<string> {
+    if (!hasRole(actor, Role.clerk, Role.leader, Role.leadership)) throw AppError.forbidden();
+    return (await this.access.agencyOf(actor)).id;
+  }
+}
