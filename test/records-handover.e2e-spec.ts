@@ -176,6 +176,10 @@ describe('records hand-over to the archive (nộp lưu): list, approval, BagIt p
     const trail = JSON.parse(readFileSync(join(bag, 'data', 'audit', '0002-van-ban-di.json'), 'utf8'));
     expect(trail).toMatchObject({ entityType: 'outgoing_document', entityId: ids.outgoing });
     expect(trail.events.length).toBeGreaterThan(3);
+    // The access history (who viewed or downloaded it) travels with the document.
+    const access = JSON.parse(readFileSync(join(bag, 'data', 'access', '0002-van-ban-di.json'), 'utf8'));
+    expect(access).toMatchObject({ documentKind: 'outgoing', documentId: ids.outgoing, views: expect.any(Array) });
+    for (const view of access.views) expect(view).toMatchObject({ viewerName: expect.any(String), action: expect.stringMatching(/^(detail|file|export)$/) });
     expect(text(join(bag, 'data', 'danh-muc-nop-luu.pdf'))).toContain('DANH MỤC HỒ SƠ NỘP LƯU');
     expect(text(join(bag, 'data', 'bien-ban-giao-nhan.pdf'))).toContain('BIÊN BẢN GIAO NHẬN TÀI LIỆU');
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { FileService } from '@eoffice/core';
 import { isSigningError, verifyPdfSignatures, VerificationReport } from '@eoffice/signing';
 import { SigningCertificateService } from '../certificates/signing-certificate.service';
+import { DocumentView, DocumentViewRepository, ViewedKind } from '../views/document-view.repository';
 
 /** What the archive keeps beside a document's PDF: the check of its signatures when it was handed over. */
 export interface SignatureEvidence {
@@ -15,14 +16,22 @@ export interface SignatureEvidence {
 /**
  * For the hand-over to the archive (records, nộp lưu): the signature verification report of a
  * stored PDF against the installation's trust anchors and CRLs, the same check as
- * `GET /outgoing/:id/signatures`. Records cannot reach libs/signing themselves (layout rules).
+ * `GET /outgoing/:id/signatures`, and the documents' access history (who viewed, downloaded or
+ * exported them, when, from where: Decree 30 wants the view history kept with the record).
+ * Records cannot reach libs/signing or the view log themselves (layout rules).
  */
 @Injectable()
 export class ArchivalEvidence {
   constructor(
     private readonly files: FileService,
     private readonly keyring: SigningCertificateService,
+    private readonly views: DocumentViewRepository,
   ) {}
+
+  /** Every recorded view of these documents, oldest first, by document id. */
+  accessHistories(kind: ViewedKind, documentIds: string[]): Promise<Map<string, DocumentView[]>> {
+    return this.views.historiesOf(kind, documentIds);
+  }
 
   async signatures(fileId: string, at = new Date()): Promise<SignatureEvidence> {
     return this.signaturesOf(fileId, await this.files.readBytes(fileId), at);

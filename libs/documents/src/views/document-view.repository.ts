@@ -82,4 +82,20 @@ export class DocumentViewRepository {
     );
     return { items, total };
   }
+
+  /** Every view of these documents, oldest first, grouped by document: the access history an archive package keeps. */
+  async historiesOf(kind: ViewedKind, documentIds: string[]): Promise<Map<string, DocumentView[]>> {
+    const byDocument = new Map<string, DocumentView[]>(documentIds.map((id) => [id, []]));
+    if (documentIds.length === 0) return byDocument;
+    const rows: (DocumentView & { documentId: string })[] = await this.dataSource.query(
+      `SELECT v.document_id AS "documentId", v.id, v.viewer_id AS "viewerId", u.full_name AS "viewerName", v.action,
+              v.file_id AS "fileId", v.viewed_at AS "viewedAt", v.ip, v.user_agent AS "userAgent"
+         FROM document_view v JOIN app_user u ON u.id = v.viewer_id
+        WHERE v.document_kind = $1 AND v.document_id = ANY($2::uuid[])
+        ORDER BY v.viewed_at, v.id`,
+      [kind, documentIds],
+    );
+    for (const { documentId, ...view } of rows) byDocument.get(documentId)?.push(view);
+    return byDocument;
+  }
 }

@@ -123,7 +123,7 @@ export class HandoverPackageService {
     }
   }
 
-  /** `data/`: the documents byte for byte, the record's index (XML, JSON), audit trails, signature reports, the list and the minutes. */
+  /** `data/`: the documents byte for byte, the record's index (XML, JSON), audit trails, access histories, signature reports, the list and the minutes. */
   private async writePayload(data: string, record: FileRecord, papers: { list: Buffer; minutes: Buffer; agencyName: string }): Promise<{ index: RecordIndex; known: KnownChecksums }> {
     const rows = await this.filed.listOf(record.id);
     // One query per kind for the documents and one for their stored files: a record holds thousands.
@@ -138,6 +138,7 @@ export class HandoverPackageService {
     const index = buildRecordIndex({ record, agency: { name: agency?.name ?? '', code: agency?.code ?? '' }, rows, documents: found, files, now: new Date() });
     await mkdir(join(data, 'audit'));
     await mkdir(join(data, 'signatures'));
+    await mkdir(join(data, 'access'));
     // A chunk at a time: its audit trails in one query per kind, then 8 documents at once; each PDF
     // is read once, checked, written and verified from the same bytes.
     const known = new Map<string, { sha256: string; bytes: number }>();
@@ -146,6 +147,8 @@ export class HandoverPackageService {
       const trailsOf = async (kind: 'incoming' | 'outgoing') =>
         this.audit.trails(`${kind}_document`, chunk.filter((d) => d.kind === kind).map((d) => d.documentId));
       const trails = { incoming: await trailsOf('incoming'), outgoing: await trailsOf('outgoing') };
+      const viewsOf = (kind: 'incoming' | 'outgoing') => this.evidence.accessHistories(kind, chunk.filter((d) => d.kind === kind).map((d) => d.documentId));
+      const views = { incoming: await viewsOf('incoming'), outgoing: await viewsOf('outgoing') };
       await eachLimited(chunk, COPY_CONCURRENCY, async (d) => {
         const fileId = found.get(documentKey(d.kind, d.documentId))!.fileId!;
         const bytes = await this.files.readBytes(stored.get(fileId)!);
@@ -154,6 +157,7 @@ export class HandoverPackageService {
         known.set(`data/documents/${d.fileName}`, { sha256: d.sha256, bytes: bytes.length });
         const base = d.fileName.replace(/\.pdf$/, '');
         await writeFile(join(data, 'audit', `${base}.json`), json({ entityType: `${d.kind}_document`, entityId: d.documentId, events: trails[d.kind].get(d.documentId) ?? [] }));
+        await writeFile(join(data, 'access', `${base}.json`), json({ documentKind: d.kind, documentId: d.documentId, views: views[d.kind].get(d.documentId) ?? [] }));
         await writeFile(join(data, 'signatures', `${base}.json`), json(await this.evidence.signaturesOf(fileId, bytes)));
       });
     }
