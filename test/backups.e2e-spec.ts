@@ -70,6 +70,14 @@ describe('backups, restore and drills (restic)', () => {
       180_000,
     );
   };
+  /** The snapshots a repository holds of one backup run (restic, read-only). */
+  const snapshotsOfRun = (repository: string, backupId: string): Promise<string[]> =>
+    new Promise((resolve, reject) => {
+      execFile('restic', ['snapshots', '--json', '--no-lock', '--tag', `run:${backupId}`], { env: { ...process.env, RESTIC_REPOSITORY: repository, RESTIC_PASSWORD: PASSWORD } }, (error, stdout) => {
+        if (error) reject(error);
+        else resolve((JSON.parse(stdout || '[]') as { id: string }[]).map((s) => s.id));
+      });
+    });
   const restore = (args: string[], overrides: Record<string, string> = {}): Promise<CliResult> =>
     new Promise((resolve) => {
       execFile(process.execPath, [RESTORE_CLI, ...args], { env: processEnv(run, { ...env, ...overrides }), timeout: 240_000 }, (error, stdout, stderr) => {
@@ -303,7 +311,7 @@ describe('backups, restore and drills (restic)', () => {
     expect(notes.body.items.map((n) => [n.kind, n.backupRunId])).toContainEqual(['backup_failed', backup.id]);
   });
 
-  it('fails clearly on a missing destination, a wrong password and a missing pg_dump', async () => {
+  it('fails clearly on a missing destination and a wrong password', async () => {
     await restartWorker({ BACKUP_REPOSITORY_2: join(work, 'not-mounted', 'disk', 'repo') });
     const missing = await backupNow();
     expect(missing.status).toBe('failed');
@@ -314,14 +322,32 @@ describe('backups, restore and drills (restic)', () => {
     const wrong = await backupNow();
     expect(wrong.status).toBe('failed');
     expect(wrong.error).toMatch(/wrong password/);
-
-    await restartWorker({ BACKUP_REPOSITORY_2: '', BACKUP_PG_DUMP_PATH: join(work, 'no-such', 'pg_dump') });
-    const noDump = await backupNow();
-    expect(noDump.status).toBe('failed');
-    expect(noDump.error).toContain('pg_dump not found');
     const list = (await admin.get('/api/v1/admin/backups')).body.items;
-    expect(list.slice(0, 3).map((b: { status: string }) => b.status)).toEqual(['failed', 'failed', 'failed']);
-  }, scaledBudget(600_000, 1_800_000)); // three worker starts and three backups
+    expect(list.slice(0, 2).map((b: { status: string }) => b.status)).toEqual(['failed', 'failed']);
+  }, scaledBudget(400_000, 1_200_000)); // two worker starts and two backups
+
+  it('fails clearly, leaving no snapshot, when pg_dump is missing or of another major version than the server', async () => {
+    const [{ v }] = await query(run.databaseUrl, `SELECT current_setting('server_version_num')::int / 10000 AS v`);
+    // A pg_dump of another major version: a wrapper that answers --version as an older one would.
+    const other = join(work, 'pg-other', 'pg_dump');
+    mkdirSync(join(other, '..'), { recursive: true });
+    writeFileSync(other, `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "pg_dump (PostgreSQL) ${v - 2}.9"; exit 0; fi\nexec pg_dump "$@"\n`, { mode: 0o755 });
+    const faults = [
+      { path: join(work, 'no-such', 'pg_dump'), reason: 'pg_dump not found' },
+      { path: other, reason: `pg_dump is version ${v - 2}, the database server ${v}` },
+    ];
+    for (const fault of faults) {
+      await restartWorker({ BACKUP_PG_DUMP_PATH: fault.path });
+      const backup = await backupNow();
+      expect(backup).toMatchObject({ status: 'failed', verified: false });
+      expect(backup.error).toContain(fault.reason);
+      // In the list too, with its reason, and not as a good backup.
+      const listed = (await admin.get('/api/v1/admin/backups?pageSize=200')).body.items.find((b: { id: string }) => b.id === backup.id);
+      expect(listed).toMatchObject({ status: 'failed', verified: false, error: expect.stringContaining(fault.reason) });
+      // Refused before anything was written: neither destination holds a snapshot of this run.
+      for (const repository of [env.BACKUP_REPOSITORY, env.BACKUP_REPOSITORY_2]) expect(await snapshotsOfRun(repository, backup.id)).toEqual([]);
+    }
+  }, scaledBudget(400_000, 1_200_000)); // two worker starts and two backups
 
   it('marks a backup interrupted by a killed worker as failed at the next start; the next backup succeeds', async () => {
     await restartWorker({ BACKUP_REPOSITORY_2: '' });
