@@ -70,14 +70,17 @@ describe('backups, restore and drills (restic)', () => {
       180_000,
     );
   };
-  /** The snapshots a repository holds of one backup run (restic, read-only). */
-  const snapshotsOfRun = (repository: string, backupId: string): Promise<string[]> =>
+  /** Runs restic on a repository of this suite (with `input` on its standard input). */
+  const resticIn = (repository: string, args: string[], input = ''): Promise<string> =>
     new Promise((resolve, reject) => {
-      execFile('restic', ['snapshots', '--json', '--no-lock', '--tag', `run:${backupId}`], { env: { ...process.env, RESTIC_REPOSITORY: repository, RESTIC_PASSWORD: PASSWORD } }, (error, stdout) => {
-        if (error) reject(error);
-        else resolve((JSON.parse(stdout || '[]') as { id: string }[]).map((s) => s.id));
-      });
+      const child = execFile('restic', args, { env: { ...process.env, RESTIC_REPOSITORY: repository, RESTIC_PASSWORD: PASSWORD } }, (error, stdout, stderr) =>
+        error ? reject(new Error(`restic ${args[0]}: ${stderr}`)) : resolve(stdout),
+      );
+      child.stdin!.end(input);
     });
+  /** The snapshots a repository holds of one backup run (restic, read-only). */
+  const snapshotsOfRun = async (repository: string, backupId: string): Promise<string[]> =>
+    (JSON.parse((await resticIn(repository, ['snapshots', '--json', '--no-lock', '--tag', `run:${backupId}`])) || '[]') as { id: string }[]).map((s) => s.id);
   const restore = (args: string[], overrides: Record<string, string> = {}): Promise<CliResult> =>
     new Promise((resolve) => {
       execFile(process.execPath, [RESTORE_CLI, ...args], { env: processEnv(run, { ...env, ...overrides }), timeout: 240_000 }, (error, stdout, stderr) => {
@@ -271,11 +274,24 @@ describe('backups, restore and drills (restic)', () => {
 
   it('prunes by the retention policy: a second backup the same day replaces the first', async () => {
     const [first] = (await admin.get('/api/v1/admin/backups')).body.items.filter((b: { status: string }) => b.status === 'succeeded');
+    // Half backups, as a worker killed between a backup's two snapshots leaves them: a dump alone,
+    // and a files snapshot without its dump dated later today, which retention must not count as
+    // the day's backup in place of the whole one.
+    const tomorrow = new Date(Date.now() + 24 * 3600_000);
+    const later = new Date(Math.min(Date.now() + 3600_000, new Date(tomorrow.toDateString()).getTime() - 60_000));
+    const stamp = `${later.getFullYear()}-${String(later.getMonth() + 1).padStart(2, '0')}-${String(later.getDate()).padStart(2, '0')} ${later.toTimeString().slice(0, 8)}`;
+    await resticIn(env.BACKUP_REPOSITORY, ['backup', '--stdin', '--stdin-filename', 'database.dump', '--tag', 'eoffice-dump', '--tag', 'run:half-dump'], 'not a dump');
+    await resticIn(env.BACKUP_REPOSITORY, ['backup', '--time', stamp, '--tag', 'eoffice-backup', '--tag', 'dump:separate', '--tag', 'run:half-files', join(run.fileStoreDir, 'sha256'), join(env.BACKUP_SCRATCH_DIR, 'manifest.ndjson')]);
     const second = await backupNow();
+    expect(await snapshotsOfRun(env.BACKUP_REPOSITORY, 'half-dump')).toEqual([]);
+    expect(await snapshotsOfRun(env.BACKUP_REPOSITORY, 'half-files')).toEqual([]);
     expect(second.status).toBe('succeeded');
     const again = (await admin.get(`/api/v1/admin/backups/${first.id}`)).body;
     expect(again.prunedAt).not.toBeNull();
     expect((await admin.get(`/api/v1/admin/backups/${second.id}`)).body.prunedAt).toBeNull();
+    // Both parts of the first (files and dump) are gone from the repository; both of the second are there.
+    expect(await snapshotsOfRun(env.BACKUP_REPOSITORY, first.id)).toEqual([]);
+    expect(await snapshotsOfRun(env.BACKUP_REPOSITORY, second.id)).toHaveLength(2);
   });
 
   it('fails the drill, naming the blob, when a blob is missing from the backup, and tells administrators', async () => {

@@ -141,7 +141,7 @@ export class BackupService {
       const files = await this.writeParts(id, destinations, deadline, stepsMs);
       const keep = { daily: this.config.BACKUP_KEEP_DAILY, weekly: this.config.BACKUP_KEEP_WEEKLY, monthly: this.config.BACKUP_KEEP_MONTHLY };
       const removed: string[] = [];
-      for (const destination of destinations) if (destination.ok) removed.push(...(await destination.finish(keep, this.config.BACKUP_VERIFY_READ_DATA)));
+      for (const destination of destinations) if (destination.ok) removed.push(...(await destination.finish(id, keep, this.config.BACKUP_VERIFY_READ_DATA)));
       const results = destinations.map((d) => d.result);
       const failed = results.filter((r) => r.error !== null);
       failure = failed.length ? failed.map((r) => `destination ${r.destination}: ${r.error}`).join('; ') : null;

@@ -1,18 +1,13 @@
 import type { Deadline } from '@eoffice/core';
 import { assertDestinationPresent, BACKUP_TAG, runTag } from './backup-destinations';
-import { DUMP_FILENAME, DUMP_TAG, pairSnapshots, runOf, SEPARATE_DUMP_TAG } from './backup-parts';
+import { BackupParts, DUMP_FILENAME, DUMP_TAG, pairSnapshots, runOf, SEPARATE_DUMP_TAG } from './backup-parts';
 import type { BackupDestinationResult } from './backup-run.entity';
 import type { DumpSink } from './dump-stream';
-import { Destination, Restic, ResticError, StdinBackup } from './restic';
+import { Destination, Restic, ResticError, SnapshotInfo, StdinBackup } from './restic';
+import { removedByPolicy, Retention } from './retention';
 
 /** What restic says when another (possibly dead) process holds a lock on the repository. */
 const LOCKED = /(repository is already locked|unable to create lock)/i;
-
-export interface Retention {
-  daily: number;
-  weekly: number;
-  monthly: number;
-}
 
 /**
  * One destination during one backup: a failure here does not stop the other destination, and each
@@ -23,6 +18,8 @@ export class DestinationRun {
   readonly result: BackupDestinationResult;
   readonly restic: Restic;
   private dumpSnapshot: string | null = null;
+  /** The repository's backups, listed while the dump runs, for retention. */
+  private listing: Promise<SnapshotInfo[] | Error> = Promise.resolve([]);
   private filesSnapshot: string | null = null;
 
   constructor(
@@ -59,6 +56,7 @@ export class DestinationRun {
 
   /** Starts the dump's snapshot (fed by the caller through the sink) and, alongside, the files snapshot. */
   start(backupId: string, filePaths: string[]): { sink: DumpSink; finished: Promise<void> } {
+    this.listing = this.restic.snapshots(BACKUP_TAG, DUMP_TAG).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
     const dump = this.startDump(backupId);
     const files = this.step('backup', () => this.restic.withStaleLocksRemoved(() => this.restic.backup(filePaths, [BACKUP_TAG, SEPARATE_DUMP_TAG, runTag(backupId)]))).then(
       (summary) => {
@@ -96,7 +94,7 @@ export class DestinationRun {
         this.dumpError = error;
       },
     );
-    return { sink: { input: dump.input, abort: dump.abort }, finished: finished.finally(() => (this.result.stepsMs!.dump = Date.now() - t0)) };
+    return { sink: { input: dump.input, childPipe: true, abort: dump.abort }, finished: finished.finally(() => (this.result.stepsMs!.dump = Date.now() - t0)) };
   }
 
   /**
@@ -113,23 +111,25 @@ export class DestinationRun {
   }
 
   /**
-   * Retention, then verification and size. Half backups (one part only) go first, so they never
-   * count as a day's backup; then the policy on the files snapshots; then the dumps of the backups
-   * it removed, and one prune. Returns the ids of the backups removed.
+   * Retention, then verification and size. The repository's backups were listed while the dump
+   * ran (read without a lock; this run's own parts are not in that list: it is the newest, and
+   * whole). Half backups (one part only) are removed, so they never count as a day's backup; the
+   * policy applies to whole backups, and everything to remove goes in one `forget --prune`.
+   * Returns the ids of the backups removed.
    */
-  async finish(keep: Retention, readData: boolean): Promise<string[]> {
+  async finish(backupId: string, keep: Retention, readData: boolean): Promise<string[]> {
     const removed: string[] = [];
     try {
       await this.step('retention', async () => {
         if (keep.daily <= 0 && keep.weekly <= 0 && keep.monthly <= 0) return;
-        const { whole, incomplete } = pairSnapshots(await this.restic.snapshots(BACKUP_TAG, DUMP_TAG));
-        const halfFiles = incomplete.filter((s) => s.tags.includes(BACKUP_TAG)).map((s) => s.id);
-        if (halfFiles.length) await this.restic.withStaleLocksRemoved(() => this.restic.forgetIds(halfFiles, false));
-        const forgotten = await this.restic.withStaleLocksRemoved(() => this.restic.forget(BACKUP_TAG, keep));
-        const gone = new Set(forgotten.map((tags) => runOf({ id: '', time: '', paths: [], tags })).filter((r): r is string => r !== null));
-        removed.push(...gone);
-        const dumps = [...whole.filter((b) => gone.has(b.backupId) && b.dump).map((b) => b.dump!.id), ...incomplete.filter((s) => s.tags.includes(DUMP_TAG)).map((s) => s.id)];
-        if (dumps.length || halfFiles.length || forgotten.length) await this.restic.withStaleLocksRemoved(() => this.restic.forgetIds(dumps, true));
+        const listed = await this.listing;
+        if (listed instanceof Error) throw listed;
+        const { whole, incomplete } = pairSnapshots(listed.filter((s) => runOf(s) !== backupId));
+        const self: BackupParts = { backupId, files: { id: this.filesSnapshot!, time: new Date().toISOString(), tags: [], paths: [] }, dump: null };
+        const old = removedByPolicy([self, ...whole], keep);
+        removed.push(...old.map((b) => b.backupId));
+        const ids = [...old.flatMap((b) => [b.files.id, ...(b.dump ? [b.dump.id] : [])]), ...incomplete.map((s) => s.id)];
+        if (ids.length) await this.restic.withStaleLocksRemoved(() => this.restic.forgetIds(ids, true));
       });
       // What was checked is recorded: `structure` (every index, snapshot and tree, no pack data) or
       // `read-data` (every pack read back and hashed); the drill restores and hashes every blob too.

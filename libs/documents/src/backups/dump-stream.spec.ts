@@ -1,4 +1,5 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
@@ -29,7 +30,9 @@ function sink(options: { failAfter?: number } = {}) {
     },
   });
   const s: DumpSink = { input, abort: () => (state.aborted = true) };
-  return { s, state };
+  // What was handed over may still be on its way when streamDump answers: the caller waits for the receiver.
+  const finished = new Promise<void>((resolve) => input.on('finish', resolve));
+  return { s, state, finished };
 }
 
 describe('streamDump', () => {
@@ -42,6 +45,7 @@ describe('streamDump', () => {
   it('gives every receiver the whole dump and ends their input after a pg_dump that succeeded', async () => {
     const [a, b] = [sink(), sink()];
     await run(fakeDump(dir, 3_000_000, 0), [a.s, b.s]);
+    await Promise.all([a.finished, b.finished]);
     expect([a.state, b.state]).toEqual([
       { bytes: 3_000_000, ended: true, aborted: false },
       { bytes: 3_000_000, ended: true, aborted: false },
@@ -57,6 +61,7 @@ describe('streamDump', () => {
   it('goes on with the other receiver when one stops reading', async () => {
     const [a, b] = [sink({ failAfter: 100_000 }), sink()];
     await run(fakeDump(dir, 2_000_000, 0), [a.s, b.s]);
+    await b.finished;
     expect(b.state).toEqual({ bytes: 2_000_000, ended: true, aborted: false });
     expect(a.state.ended).toBe(false);
   });
@@ -65,6 +70,21 @@ describe('streamDump', () => {
     const a = sink({ failAfter: 10_000 });
     await run(fakeDump(dir, 50_000_000, 0), [a.s]);
     expect(a.state.ended).toBe(false);
+  });
+
+  it('hands pg_dump a child process’s pipe directly, and ends it only after pg_dump succeeded', async () => {
+    for (const [code, expected] of [[0, 1_500_000], [1, 0]] as const) {
+      const out = join(dir, `direct-${code}`);
+      const cat = spawn('sh', ['-c', `cat > ${out}.part && mv ${out}.part ${out}`], { stdio: ['pipe', 'ignore', 'ignore'] });
+      const exited = new Promise((resolve) => cat.on('close', resolve));
+      const s: DumpSink = { input: cat.stdin, childPipe: true, abort: () => cat.kill('SIGKILL') };
+      const streamed = run(fakeDump(dir, 1_500_000, code), [s]);
+      if (code === 0) await streamed;
+      else await expect(streamed).rejects.toThrow(/pg_dump failed/);
+      await exited;
+      // A receiver killed before its input ended never finishes (restic: no snapshot of a cut dump).
+      expect(existsSync(out) ? statSync(out).size : 0).toBe(expected);
+    }
   });
 
   it('passes the password through the environment, not the command line', async () => {

@@ -218,23 +218,6 @@ export class Restic {
     }));
   }
 
-  /**
-   * Applies the retention policy to the snapshots with `tag`, without pruning (the caller prunes
-   * once, with the parts that go along); returns the tags of each snapshot it removed.
-   */
-  async forget(tag: string, keep: { daily: number; weekly: number; monthly: number }): Promise<string[][]> {
-    const args = ['forget', '--json', '--tag', tag, '--group-by', 'paths'];
-    if (keep.daily > 0) args.push('--keep-daily', String(keep.daily));
-    if (keep.weekly > 0) args.push('--keep-weekly', String(keep.weekly));
-    if (keep.monthly > 0) args.push('--keep-monthly', String(keep.monthly));
-    if (args.length === 6) return [];
-    const result = await this.ok(args);
-    // --json prints the forget groups on one line; prune's progress may follow on others.
-    const line = result.stdout.toString('utf8').split('\n').find((l) => l.startsWith('['));
-    const groups = line ? (JSON.parse(line) as { remove: { tags?: string[] }[] | null }[]) : [];
-    return groups.flatMap((g) => (g.remove ?? []).map((s) => s.tags ?? []));
-  }
-
   /** Removes these snapshots; with `prune`, then every pack nothing refers to any more. */
   async forgetIds(ids: string[], prune: boolean): Promise<void> {
     if (ids.length) await this.ok(['forget', ...(prune ? ['--prune'] : []), ...ids]);
