@@ -21,6 +21,8 @@ export class DestinationRun {
   /** The repository's backups, listed while the dump runs, for retention. */
   private listing: Promise<SnapshotInfo[] | Error> = Promise.resolve([]);
   private filesSnapshot: string | null = null;
+  /** Set when the dump's restic failed; a lock left by a killed worker lets the caller dump once more. */
+  private dumpError: unknown = null;
 
   constructor(
     readonly destination: Destination,
@@ -67,9 +69,6 @@ export class DestinationRun {
     );
     return { sink: dump.sink, finished: Promise.all([dump.finished, files]).then(() => undefined) };
   }
-
-  /** Set when the dump's restic failed; a lock left by a killed worker lets the caller dump once more. */
-  private dumpError: unknown = null;
 
   dumpLocked(): boolean {
     return this.dumpError instanceof ResticError && LOCKED.test(this.dumpError.reason);
