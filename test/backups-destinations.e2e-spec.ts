@@ -131,7 +131,7 @@ describe('backup destinations: S3-compatible bucket, full and read-only disks', 
     ]);
     // Where the time went is recorded, per run and per destination.
     expect(Object.keys(done.stepsMs ?? {}).sort()).toEqual(['dump', 'manifest']);
-    for (const d of done.destinations) expect(Object.keys(d.stepsMs ?? {}).sort()).toEqual(['backup', 'check', 'open', 'retention', 'size']);
+    for (const d of done.destinations) expect(Object.keys(d.stepsMs ?? {}).sort()).toEqual(['backup', 'check', 'dump', 'open', 'retention', 'size']);
     expect(readdirSync(join(work, 's3', BUCKET, 'eoffice', 'data')).length).toBeGreaterThan(0);
 
     const target = new URL(run.databaseUrl);

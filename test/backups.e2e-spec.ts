@@ -70,6 +70,17 @@ describe('backups, restore and drills (restic)', () => {
       180_000,
     );
   };
+  /** Runs restic on a repository of this suite (with `input` on its standard input). */
+  const resticIn = (repository: string, args: string[], input = ''): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const child = execFile('restic', args, { env: { ...process.env, RESTIC_REPOSITORY: repository, RESTIC_PASSWORD: PASSWORD } }, (error, stdout, stderr) =>
+        error ? reject(new Error(`restic ${args[0]}: ${stderr}`)) : resolve(stdout),
+      );
+      child.stdin!.end(input);
+    });
+  /** The snapshots a repository holds of one backup run (restic, read-only). */
+  const snapshotsOfRun = async (repository: string, backupId: string): Promise<string[]> =>
+    (JSON.parse((await resticIn(repository, ['snapshots', '--json', '--no-lock', '--tag', `run:${backupId}`])) || '[]') as { id: string }[]).map((s) => s.id);
   const restore = (args: string[], overrides: Record<string, string> = {}): Promise<CliResult> =>
     new Promise((resolve) => {
       execFile(process.execPath, [RESTORE_CLI, ...args], { env: processEnv(run, { ...env, ...overrides }), timeout: 240_000 }, (error, stdout, stderr) => {
@@ -263,11 +274,24 @@ describe('backups, restore and drills (restic)', () => {
 
   it('prunes by the retention policy: a second backup the same day replaces the first', async () => {
     const [first] = (await admin.get('/api/v1/admin/backups')).body.items.filter((b: { status: string }) => b.status === 'succeeded');
+    // Half backups, as a worker killed between a backup's two snapshots leaves them: a dump alone,
+    // and a files snapshot without its dump dated later today, which retention must not count as
+    // the day's backup in place of the whole one.
+    const tomorrow = new Date(Date.now() + 24 * 3600_000);
+    const later = new Date(Math.min(Date.now() + 3600_000, new Date(tomorrow.toDateString()).getTime() - 60_000));
+    const stamp = `${later.getFullYear()}-${String(later.getMonth() + 1).padStart(2, '0')}-${String(later.getDate()).padStart(2, '0')} ${later.toTimeString().slice(0, 8)}`;
+    await resticIn(env.BACKUP_REPOSITORY, ['backup', '--stdin', '--stdin-filename', 'database.dump', '--tag', 'eoffice-dump', '--tag', 'run:half-dump'], 'not a dump');
+    await resticIn(env.BACKUP_REPOSITORY, ['backup', '--time', stamp, '--tag', 'eoffice-backup', '--tag', 'dump:separate', '--tag', 'run:half-files', join(run.fileStoreDir, 'sha256'), join(env.BACKUP_SCRATCH_DIR, 'manifest.ndjson')]);
     const second = await backupNow();
+    expect(await snapshotsOfRun(env.BACKUP_REPOSITORY, 'half-dump')).toEqual([]);
+    expect(await snapshotsOfRun(env.BACKUP_REPOSITORY, 'half-files')).toEqual([]);
     expect(second.status).toBe('succeeded');
     const again = (await admin.get(`/api/v1/admin/backups/${first.id}`)).body;
     expect(again.prunedAt).not.toBeNull();
     expect((await admin.get(`/api/v1/admin/backups/${second.id}`)).body.prunedAt).toBeNull();
+    // Both parts of the first (files and dump) are gone from the repository; both of the second are there.
+    expect(await snapshotsOfRun(env.BACKUP_REPOSITORY, first.id)).toEqual([]);
+    expect(await snapshotsOfRun(env.BACKUP_REPOSITORY, second.id)).toHaveLength(2);
   });
 
   it('fails the drill, naming the blob, when a blob is missing from the backup, and tells administrators', async () => {
@@ -303,7 +327,7 @@ describe('backups, restore and drills (restic)', () => {
     expect(notes.body.items.map((n) => [n.kind, n.backupRunId])).toContainEqual(['backup_failed', backup.id]);
   });
 
-  it('fails clearly on a missing destination, a wrong password and a missing pg_dump', async () => {
+  it('fails clearly on a missing destination and a wrong password', async () => {
     await restartWorker({ BACKUP_REPOSITORY_2: join(work, 'not-mounted', 'disk', 'repo') });
     const missing = await backupNow();
     expect(missing.status).toBe('failed');
@@ -314,14 +338,32 @@ describe('backups, restore and drills (restic)', () => {
     const wrong = await backupNow();
     expect(wrong.status).toBe('failed');
     expect(wrong.error).toMatch(/wrong password/);
-
-    await restartWorker({ BACKUP_REPOSITORY_2: '', BACKUP_PG_DUMP_PATH: join(work, 'no-such', 'pg_dump') });
-    const noDump = await backupNow();
-    expect(noDump.status).toBe('failed');
-    expect(noDump.error).toContain('pg_dump not found');
     const list = (await admin.get('/api/v1/admin/backups')).body.items;
-    expect(list.slice(0, 3).map((b: { status: string }) => b.status)).toEqual(['failed', 'failed', 'failed']);
-  }, scaledBudget(600_000, 1_800_000)); // three worker starts and three backups
+    expect(list.slice(0, 2).map((b: { status: string }) => b.status)).toEqual(['failed', 'failed']);
+  }, scaledBudget(400_000, 1_200_000)); // two worker starts and two backups
+
+  it('fails clearly, leaving no snapshot, when pg_dump is missing or of another major version than the server', async () => {
+    const [{ v }] = await query(run.databaseUrl, `SELECT current_setting('server_version_num')::int / 10000 AS v`);
+    // A pg_dump of another major version: a wrapper that answers --version as an older one would.
+    const other = join(work, 'pg-other', 'pg_dump');
+    mkdirSync(join(other, '..'), { recursive: true });
+    writeFileSync(other, `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "pg_dump (PostgreSQL) ${v - 2}.9"; exit 0; fi\nexec pg_dump "$@"\n`, { mode: 0o755 });
+    const faults = [
+      { path: join(work, 'no-such', 'pg_dump'), reason: 'pg_dump not found' },
+      { path: other, reason: `pg_dump is version ${v - 2}, the database server ${v}` },
+    ];
+    for (const fault of faults) {
+      await restartWorker({ BACKUP_PG_DUMP_PATH: fault.path });
+      const backup = await backupNow();
+      expect(backup).toMatchObject({ status: 'failed', verified: false });
+      expect(backup.error).toContain(fault.reason);
+      // In the list too, with its reason, and not as a good backup.
+      const listed = (await admin.get('/api/v1/admin/backups?pageSize=200')).body.items.find((b: { id: string }) => b.id === backup.id);
+      expect(listed).toMatchObject({ status: 'failed', verified: false, error: expect.stringContaining(fault.reason) });
+      // Refused before anything was written: neither destination holds a snapshot of this run.
+      for (const repository of [env.BACKUP_REPOSITORY, env.BACKUP_REPOSITORY_2]) expect(await snapshotsOfRun(repository, backup.id)).toEqual([]);
+    }
+  }, scaledBudget(400_000, 1_200_000)); // two worker starts and two backups
 
   it('marks a backup interrupted by a killed worker as failed at the next start; the next backup succeeds', async () => {
     await restartWorker({ BACKUP_REPOSITORY_2: '' });

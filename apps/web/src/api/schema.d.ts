@@ -1900,7 +1900,7 @@ export interface components {
             error: string | null;
             sizeAddedBytes: number | null;
             snapshotId: string | null;
-            /** @description milliseconds per step: open, backup, retention, check, size */
+            /** @description milliseconds per step: open, dump (the streamed pg_dump), backup (blobs and manifest, beside the dump), retention, check, size */
             stepsMs?: {
                 [key: string]: number;
             };

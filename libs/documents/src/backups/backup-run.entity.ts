@@ -13,7 +13,7 @@ export interface BackupDestinationResult {
   /** What `restic check` read (null: it did not run, or a run from before this was recorded). */
   verification?: 'structure' | 'read-data' | null;
   error: string | null;
-  /** Milliseconds of each step in this destination: open, backup, retention, check, size. */
+  /** Milliseconds of each step in this destination: open, dump (the streamed pg_dump), backup (blobs and manifest, beside the dump), retention, check, size. */
   stepsMs?: Record<string, number>;
 }
 

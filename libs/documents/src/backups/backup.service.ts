@@ -1,14 +1,15 @@
-import { rm } from 'node:fs/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, AppError, AuditService, Deadline, JobName, JobOutbox, JobPayloads, OnJob } from '@eoffice/core';
 import { BackupNotifier } from './backup-notifier.service';
-import { BackupDestinationResult, BackupRun } from './backup-run.entity';
+import { BackupRun } from './backup-run.entity';
 import { BackupRunRepository } from './backup-run.repository';
 import { BackupSourceRepository } from './backup-source.repository';
-import { assertDestinationPresent, BACKUP_TAG, destinationsOf, runTag } from './backup-destinations';
-import { BackupFiles, writeDumpAndManifest } from './backup-writer';
-import { Destination, Restic, ResticError } from './restic';
+import { destinationsOf } from './backup-destinations';
+import { assertPgDumpMatches, BackupFiles, writeManifest } from './backup-writer';
+import { DestinationRun } from './destination-run';
+import { DumpSink, streamDump } from './dump-stream';
+import type { Destination } from './restic';
 
 /** Held (session-level) by the worker running a backup; a worker that starts and gets it knows no backup runs. */
 const BACKUP_LOCK_KEY = 7_230_101;
@@ -133,16 +134,15 @@ export class BackupService {
     const started = Date.now();
     const stepsMs: Record<string, number> = {};
     const deadline = new Deadline(this.config.BACKUP_TIMEOUT_MINUTES * 60_000);
-    let files: BackupFiles | null = null;
     let failure: string | null = null;
     try {
       this.assertConfigured();
-      files = await this.dumpAndManifest(id, deadline);
-      stepsMs.manifest = files.stepsMs.manifest;
-      stepsMs.dump = files.stepsMs.dump;
-      const results: BackupDestinationResult[] = [];
+      const destinations = this.destinations().map((d) => new DestinationRun(d, deadline));
+      const files = await this.writeParts(id, destinations, deadline, stepsMs);
+      const keep = { daily: this.config.BACKUP_KEEP_DAILY, weekly: this.config.BACKUP_KEEP_WEEKLY, monthly: this.config.BACKUP_KEEP_MONTHLY };
       const removed: string[] = [];
-      for (const destination of this.destinations()) results.push(await this.toDestination(id, destination, files.paths, deadline, removed));
+      for (const destination of destinations) if (destination.ok) removed.push(...(await destination.finish(id, keep, this.config.BACKUP_VERIFY_READ_DATA)));
+      const results = destinations.map((d) => d.result);
       const failed = results.filter((r) => r.error !== null);
       failure = failed.length ? failed.map((r) => `destination ${r.destination}: ${r.error}`).join('; ') : null;
       await this.dataSource.transaction(async (manager) => {
@@ -152,7 +152,7 @@ export class BackupService {
           {
             status: failure ? 'failed' : 'succeeded',
             verified: results.every((r) => r.verified),
-            manifest: files!.summary,
+            manifest: files.summary,
             destinations: results,
             sizeAddedBytes: results[0]?.sizeAddedBytes ?? null,
             totalSizeBytes: results[0]?.totalSizeBytes ?? null,
@@ -166,8 +166,6 @@ export class BackupService {
     } catch (error) {
       failure = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
       await this.finish(id, { status: 'failed', error: failure, durationMs: Date.now() - started, stepsMs });
-    } finally {
-      if (files) await rm(files.paths[1], { force: true });
     }
     if (failure) await this.failed(id, failure);
   }
@@ -177,66 +175,40 @@ export class BackupService {
     throw new AppError(422, 'BACKUP_FAILED', `Sao lưu không thành công (backup failed): ${reason.slice(0, 500)}`);
   }
 
-  private async dumpAndManifest(id: string, deadline: Deadline): Promise<BackupFiles> {
+  /**
+   * In one database snapshot: checks pg_dump (before anything is written), writes the manifest,
+   * opens every destination, then streams one pg_dump into each destination's `restic backup
+   * --stdin` while restic backs up the blobs and the manifest beside it. A pg_dump that fails
+   * fails the run, and no destination keeps a part of it.
+   */
+  private async writeParts(id: string, destinations: DestinationRun[], deadline: Deadline, stepsMs: Record<string, number>): Promise<BackupFiles> {
     const snapshot = await this.source.openSnapshot();
     try {
-      return await writeDumpAndManifest({
-        backupId: id,
-        snapshot,
-        databaseUrl: this.config.DATABASE_URL,
-        pgDumpPath: this.config.BACKUP_PG_DUMP_PATH,
-        scratchDir: this.config.BACKUP_SCRATCH_DIR,
-        fileStoreDir: this.config.FILE_STORE_DIR,
-        deadline,
-      });
+      await assertPgDumpMatches(this.config.BACKUP_PG_DUMP_PATH, snapshot.serverMajorVersion);
+      const files = await writeManifest({ backupId: id, snapshot, scratchDir: this.config.BACKUP_SCRATCH_DIR, fileStoreDir: this.config.FILE_STORE_DIR });
+      stepsMs.manifest = files.manifestMs;
+      for (const destination of destinations) await destination.open();
+      const t0 = Date.now();
+      const dump = (sinks: DumpSink[]) =>
+        streamDump({ program: this.config.BACKUP_PG_DUMP_PATH, databaseUrl: this.config.DATABASE_URL, snapshotId: snapshot.snapshotId, sinks, deadline });
+      try {
+        let started = destinations.filter((d) => d.ok).map((d) => d.start(id, files.paths));
+        for (let attempt = 1; started.length; attempt += 1) {
+          const streamed = dump(started.map((s) => s.sink));
+          await Promise.all([streamed.catch(() => undefined), ...started.map((s) => s.finished)]);
+          await streamed;
+          // A stale lock (a worker killed during a prune) stopped a dump: removed, that dump runs once more.
+          const locked = attempt === 1 ? destinations.filter((d) => d.ok && d.dumpLocked()) : [];
+          started = await Promise.all(locked.map((d) => d.restartDump(id)));
+        }
+      } finally {
+        stepsMs.dump = Date.now() - t0;
+        for (const destination of destinations) await destination.settle();
+      }
+      return files;
     } finally {
       await snapshot.release();
     }
-  }
-
-  /** One destination on its own: a failure here does not stop the other, and each is verified separately. */
-  private async toDestination(id: string, destination: Destination, paths: string[], deadline: Deadline, removed: string[]): Promise<BackupDestinationResult> {
-    const stepsMs: Record<string, number> = {};
-    const result: BackupDestinationResult = {
-      destination: destination.name,
-      snapshotId: null,
-      sizeAddedBytes: null,
-      totalSizeBytes: null,
-      verified: false,
-      verification: null,
-      error: null,
-      stepsMs,
-    };
-    const restic = new Restic(destination, () => deadline.remainingMs());
-    const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-      const t0 = Date.now();
-      try {
-        return await work();
-      } finally {
-        stepsMs[name] = Date.now() - t0;
-      }
-    };
-    try {
-      await step('open', async () => {
-        await assertDestinationPresent(destination);
-        await restic.openOrInit();
-      });
-      const summary = await step('backup', () => restic.withStaleLocksRemoved(() => restic.backup(paths, [BACKUP_TAG, runTag(id)])));
-      result.snapshotId = summary.snapshotId;
-      result.sizeAddedBytes = summary.dataAddedBytes;
-      const keep = { daily: this.config.BACKUP_KEEP_DAILY, weekly: this.config.BACKUP_KEEP_WEEKLY, monthly: this.config.BACKUP_KEEP_MONTHLY };
-      const forgotten = await step('retention', () => restic.withStaleLocksRemoved(() => restic.forget(BACKUP_TAG, keep)));
-      // The run id is in the snapshot's tags: a restored database knows its runs, not their snapshot ids.
-      for (const tags of forgotten) for (const t of tags) if (t.startsWith('run:')) removed.push(t.slice(4));
-      // What was checked is recorded: `structure` (every index, snapshot and tree, no pack data) or
-      // `read-data` (every pack read back and hashed); the drill restores and hashes every blob too.
-      result.verification = await step('check', () => restic.check(this.config.BACKUP_VERIFY_READ_DATA));
-      result.verified = true;
-      result.totalSizeBytes = await step('size', () => restic.totalSize());
-    } catch (error) {
-      result.error = (error instanceof ResticError ? error.reason : error instanceof Error ? error.message : String(error)).slice(0, 1000);
-    }
-    return result;
   }
 
   private async finish(id: string, changes: Partial<BackupRun>, manager?: EntityManager): Promise<void> {

@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { CommandResult, runCommand } from '@eoffice/core';
 import { directoryBytes, localPath } from './local-repository';
 
@@ -19,6 +21,16 @@ export interface BackupSummary {
   snapshotId: string;
   dataAddedBytes: number;
   totalBytesProcessed: number;
+}
+
+/**
+ * A `restic backup --stdin` in progress: what is written to `input` becomes one file of a new
+ * snapshot once `input` is ended; `abort` kills restic first, and restic then writes no snapshot.
+ */
+export interface StdinBackup {
+  input: Writable;
+  done: Promise<BackupSummary>;
+  abort(): void;
 }
 
 export interface SnapshotInfo {
@@ -69,10 +81,14 @@ export class Restic {
     return env;
   }
 
-  async run(args: string[], options: { maxStdoutBytes?: number } = {}): Promise<CommandResult> {
-    // A private S3 endpoint's own CA (MinIO, Ceph behind an internal certificate authority).
+  /** A private S3 endpoint's own CA (MinIO, Ceph behind an internal certificate authority). */
+  private withCa(args: string[]): string[] {
     const caFile = this.destination.s3?.caFile;
-    if (caFile && localPath(this.destination.repository) === null) args = ['--cacert', caFile, ...args];
+    return caFile && localPath(this.destination.repository) === null ? ['--cacert', caFile, ...args] : args;
+  }
+
+  async run(args: string[], options: { maxStdoutBytes?: number } = {}): Promise<CommandResult> {
+    args = this.withCa(args);
     try {
       return await runCommand(this.program, args, { timeoutMs: this.timeoutMs(), env: this.env(), maxStdoutBytes: options.maxStdoutBytes });
     } catch (error) {
@@ -120,8 +136,55 @@ export class Restic {
   async backup(paths: string[], tags: string[]): Promise<BackupSummary> {
     const args = ['backup', '--json', ...tags.flatMap((t) => ['--tag', t]), ...paths];
     const result = await this.ok(args, { maxStdoutBytes: 256 * 1024 * 1024 });
-    const summary = result.stdout
-      .toString('utf8')
+    return this.summaryOf(result.stdout.toString('utf8'));
+  }
+
+  /**
+   * `restic backup --stdin`: the caller streams the file in (pg_dump's output, never written to
+   * disk first). Not retried on a lock here: the stream cannot be replayed, the caller dumps again.
+   */
+  backupStdin(filename: string, tags: string[]): StdinBackup {
+    const args = ['backup', '--json', '--stdin', '--stdin-filename', filename, ...tags.flatMap((t) => ['--tag', t])];
+    const child = spawn(this.program, this.withCa(args), { env: this.env(), detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const kill = () => {
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    };
+    // Only the end matters: the summary is the last line; the progress lines before it are dropped.
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout = (stdout + chunk.toString('utf8')).slice(-65_536)));
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-4096)));
+    // A restic that stopped reading (a lock, a full disk) makes writes fail with EPIPE: its exit says why.
+    child.stdin.on('error', () => undefined);
+    const timer = setTimeout(kill, Math.max(1, this.timeoutMs()));
+    const done = new Promise<BackupSummary>((resolve, reject) => {
+      child.on('error', (error: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        reject(new ResticError(error.code === 'ENOENT' ? `restic is not installed (${this.program} not found)` : `restic backup: ${error.message}`));
+      });
+      child.on('close', (exitCode, signal) => {
+        clearTimeout(timer);
+        if (exitCode !== 0) {
+          reject(new ResticError(`restic backup --stdin (destination ${this.destination.name}): ${describe({ exitCode, signal, stdout: Buffer.alloc(0), stderr })}`));
+          return;
+        }
+        try {
+          resolve(this.summaryOf(stdout));
+        } catch (error) {
+          reject(error as Error);
+        }
+      });
+    });
+    done.catch(() => undefined); // awaited by the caller; never an unhandled rejection meanwhile
+    return { input: child.stdin, done, abort: kill };
+  }
+
+  private summaryOf(stdout: string): BackupSummary {
+    const summary = stdout
       .split('\n')
       .filter((line) => line.includes('"summary"'))
       .map((line) => JSON.parse(line) as { snapshot_id: string; data_added: number; total_bytes_processed: number })
@@ -144,8 +207,9 @@ export class Restic {
     return Number((JSON.parse(result.stdout.toString('utf8')) as { total_size: number }).total_size);
   }
 
-  async snapshots(tag: string): Promise<SnapshotInfo[]> {
-    const result = await this.ok(['snapshots', '--json', '--no-lock', '--tag', tag]);
+  /** Snapshots carrying any of the tags. */
+  async snapshots(...tags: string[]): Promise<SnapshotInfo[]> {
+    const result = await this.ok(['snapshots', '--json', '--no-lock', ...tags.flatMap((t) => ['--tag', t])]);
     return (JSON.parse(result.stdout.toString('utf8') || '[]') as { short_id: string; id: string; time: string; tags?: string[]; paths: string[] }[]).map((s) => ({
       id: s.id,
       time: s.time,
@@ -154,18 +218,10 @@ export class Restic {
     }));
   }
 
-  /** Applies the retention policy; returns the tags of each snapshot it removed. */
-  async forget(tag: string, keep: { daily: number; weekly: number; monthly: number }): Promise<string[][]> {
-    const args = ['forget', '--json', '--prune', '--tag', tag, '--group-by', 'paths'];
-    if (keep.daily > 0) args.push('--keep-daily', String(keep.daily));
-    if (keep.weekly > 0) args.push('--keep-weekly', String(keep.weekly));
-    if (keep.monthly > 0) args.push('--keep-monthly', String(keep.monthly));
-    if (args.length === 7) return [];
-    const result = await this.ok(args);
-    // --json prints the forget groups on one line; prune's progress may follow on others.
-    const line = result.stdout.toString('utf8').split('\n').find((l) => l.startsWith('['));
-    const groups = line ? (JSON.parse(line) as { remove: { tags?: string[] }[] | null }[]) : [];
-    return groups.flatMap((g) => (g.remove ?? []).map((s) => s.tags ?? []));
+  /** Removes these snapshots; with `prune`, then every pack nothing refers to any more. */
+  async forgetIds(ids: string[], prune: boolean): Promise<void> {
+    if (ids.length) await this.ok(['forget', ...(prune ? ['--prune'] : []), ...ids]);
+    else if (prune) await this.ok(['prune']);
   }
 
   /** Restores a snapshot under `target` (restic recreates the absolute paths it backed up below it). */

@@ -4,9 +4,10 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Deadline, runCommand, runMigrations } from '@eoffice/core';
-import { BACKUP_TAG, runTag } from './backup-destinations';
+import { BACKUP_TAG } from './backup-destinations';
 import { readManifest } from './backup-manifest';
-import { Destination, Restic, ResticError, SnapshotInfo } from './restic';
+import { BackupParts, DUMP_TAG, pairSnapshots } from './backup-parts';
+import { Destination, Restic, ResticError } from './restic';
 import { advanceOutboxIds, emptyDatabase, prepareDatabase, sameDatabase, settleInFlightBackups, tableCountsOf, verifyAuditChain } from './restore-target';
 
 /** A report names this many differences; beyond them it says how many more there are. */
@@ -61,7 +62,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
     if (!options.force) throw new RestoreRefused(`the target database is not empty; restore into an empty one or pass --force to replace it`);
   }
   const found = await findSnapshot(options.destinations, options.backupId, deadline);
-  log(`Backup ${found.backupId}: snapshot ${found.snapshot.id.slice(0, 8)} in destination ${found.destination.name}`);
+  const parts = [found.parts.files, ...(found.parts.dump ? [found.parts.dump] : [])];
+  log(`Backup ${found.backupId}: snapshot${parts.length > 1 ? 's' : ''} ${parts.map((p) => p.id.slice(0, 8)).join(' + ')} in destination ${found.destination.name}`);
 
   if (!database.empty) await emptyDatabase(options.targetDatabaseUrl);
   await mkdir(fileStore, { recursive: true });
@@ -69,9 +71,11 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
 
   const staging = join(fileStore, `.restore-${randomBytes(4).toString('hex')}`);
   try {
-    await new Restic(found.destination, () => deadline.remainingMs()).restore(found.snapshot.id, staging);
-    const manifestPath = found.snapshot.paths.find((p) => p.endsWith('manifest.ndjson'));
-    if (!manifestPath) throw new RestoreRefused(`snapshot ${found.snapshot.id} holds no manifest`);
+    // The blobs with the manifest, and the dump (its own snapshot since the dump is streamed), side by side.
+    const restic = new Restic(found.destination, () => deadline.remainingMs());
+    await Promise.all(parts.map((part) => restic.restore(part.id, staging)));
+    const manifestPath = found.parts.files.paths.find((p) => p.endsWith('manifest.ndjson'));
+    if (!manifestPath) throw new RestoreRefused(`snapshot ${found.parts.files.id} holds no manifest`);
     const header = await readManifest(join(staging, manifestPath), async () => undefined);
     log(`Restoring the database (${Object.keys(header.tableCounts).length} tables) with pg_restore`);
     await pgRestore(options.pgRestorePath, join(staging, header.dumpPath), options.targetDatabaseUrl, deadline);
@@ -90,7 +94,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
     return {
       backupId: found.backupId,
       destination: found.destination.name,
-      snapshotId: found.snapshot.id,
+      snapshotId: found.parts.files.id,
       migrationsApplied,
       blobsChecked: blobs,
       auditEventsChecked: audit.eventsChecked,
@@ -117,21 +121,18 @@ async function refuseUnsafeTargets(options: RestoreOptions, fileStore: string): 
 interface FoundSnapshot {
   backupId: string;
   destination: Destination;
-  snapshot: SnapshotInfo;
+  parts: BackupParts;
 }
 
-/** The backup's snapshot in the first destination that holds it (a lost first medium falls back to the second). */
+/** The backup's snapshots in the first destination that holds it whole (a lost first medium falls back to the second). */
 async function findSnapshot(destinations: Destination[], backupId: string, deadline: Deadline): Promise<FoundSnapshot> {
   const problems: string[] = [];
   for (const destination of destinations) {
     try {
-      const snapshots = await new Restic(destination, () => deadline.remainingMs()).snapshots(BACKUP_TAG);
-      const sorted = snapshots.sort((a, b) => (a.time < b.time ? 1 : -1));
-      const snapshot = backupId === 'latest' ? sorted[0] : sorted.find((s) => s.tags.includes(runTag(backupId)));
-      if (snapshot) {
-        const id = snapshot.tags.find((t) => t.startsWith('run:'))?.slice(4) ?? backupId;
-        return { backupId: id, destination, snapshot };
-      }
+      // Only whole backups: a half one (a worker killed between its two snapshots) is never restored.
+      const { whole } = pairSnapshots(await new Restic(destination, () => deadline.remainingMs()).snapshots(BACKUP_TAG, DUMP_TAG));
+      const parts = backupId === 'latest' ? whole[0] : whole.find((b) => b.backupId === backupId);
+      if (parts) return { backupId: parts.backupId, destination, parts };
       problems.push(`destination ${destination.name}: no such backup`);
     } catch (error) {
       problems.push(error instanceof ResticError ? error.reason : String(error));

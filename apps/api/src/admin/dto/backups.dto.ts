@@ -20,7 +20,7 @@ export class BackupDestinationDto {
   })
   verification?: 'structure' | 'read-data' | null;
   @ApiProperty({ nullable: true, type: String }) error!: string | null;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'integer' }, description: 'milliseconds per step: open, backup, retention, check, size' })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'integer' }, description: 'milliseconds per step: open, dump (the streamed pg_dump), backup (blobs and manifest, beside the dump), retention, check, size' })
   stepsMs?: Record<string, number>;
 }
 
