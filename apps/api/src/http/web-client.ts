@@ -32,6 +32,14 @@ export const WEB_CSP = [
 ].join('; ');
 
 /**
+ * A browser loading a page names text/html in Accept; a client of the API (any type, or
+ * nothing) does not, and an unknown path keeps answering it problem+json 404 NOT_FOUND.
+ */
+export function asksForPage(accept: string | undefined): boolean {
+  return /(^|,)\s*text\/html\s*(;|,|$)/i.test(accept ?? '');
+}
+
+/**
  * Serves the web client at `/` (docs/web.md): hashed files under /assets with a year's cache, and
  * index.html, never cached, for every other GET a browser makes for a page, so client routes such as
  * /incoming/… survive a reload. Mounted after the API's routes; without dist/web (an API-only build)
@@ -52,7 +60,7 @@ export function mountWebClient(app: NestExpressApplication, dir = WEB_DIST_DIR):
     }),
   );
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_WEB.test(req.path) || !req.accepts('html')) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_WEB.test(req.path) || !asksForPage(req.headers.accept)) return next();
     res.removeHeader('Pragma');
     res.setHeader('Cache-Control', 'no-cache');
     res.setHeader('Content-Security-Policy', WEB_CSP);
