@@ -78,7 +78,8 @@ export async function freshCode(secret: string, lastStep: number): Promise<{ cod
 
 /**
  * Takes the next code for an enrolled person and records its step as used, in one synchronous
- * stretch, so parallel sign-ins of one person in a suite never pick the same step.
+ * stretch, so two sign-ins of one person never pick the same step. The API accepts only a step
+ * later than the last one it took, so sign one person in one at a time, not in parallel.
  */
 export async function nextCodeFor(username: string): Promise<string> {
   for (;;) {
