@@ -1,27 +1,14 @@
 import ExcelJS from 'exceljs';
-import type { TableReport } from '../table-report';
+import { registerBookReport } from '../testing/register-book.fixture';
 import { renderXlsx } from './xlsx-renderer';
 
-const report: TableReport = {
-  title: ['SỔ ĐĂNG KÝ VĂN BẢN ĐẾN'],
-  subtitle: ['Sở Giáo dục và Đào tạo tỉnh Tây Ninh', 'Năm 2026'],
-  views: [
-    {
-      name: 'DEN 2026',
-      columns: [
-        { key: 'received', header: 'Ngày đến', width: 11, kind: 'date' },
-        { key: 'number', header: 'Số đến', width: 7, kind: 'number' },
-        { key: 'subject', header: 'Tên loại và trích yếu nội dung', width: 40, kind: 'text' },
-        { key: 'signature', header: 'Ký nhận', width: 10, kind: 'text' },
-      ],
-      rows: [
-        { received: '2026-01-05', number: 1, subject: 'Công văn: Về việc tuyển sinh lớp 10', signature: null },
-        { received: '2026-01-06', number: 2, subject: '=HYPERLINK("http://x")', signature: null },
-      ],
-    },
-    { name: 'Theo đơn vị: [Phòng]', heading: 'Theo đơn vị', columns: [{ key: 'unit', header: 'Đơn vị', width: 30, kind: 'text' }], rows: [] },
+const report = registerBookReport(
+  [
+    { received: '2026-01-05', number: 1, subject: 'Công văn: Về việc tuyển sinh lớp 10', note: null },
+    { received: '2026-01-06', number: 2, subject: '=HYPERLINK("http://x")', note: null },
   ],
-};
+  [{ name: 'Theo đơn vị: [Phòng]', heading: 'Theo đơn vị', columns: [{ key: 'unit', header: 'Đơn vị', width: 30, kind: 'text' }], rows: [] }],
+);
 
 async function readBack(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -43,7 +30,7 @@ describe('renderXlsx', () => {
     const sheet = workbook.getWorksheet('DEN 2026')!;
     expect([1, 2, 3].map((r) => sheet.getCell(r, 1).value)).toEqual(['SỔ ĐĂNG KÝ VĂN BẢN ĐẾN', 'Sở Giáo dục và Đào tạo tỉnh Tây Ninh', 'Năm 2026']);
     const header = sheet.getRow(5);
-    expect([1, 2, 3, 4].map((c) => header.getCell(c).value)).toEqual(['Ngày đến', 'Số đến', 'Tên loại và trích yếu nội dung', 'Ký nhận']);
+    expect([1, 2, 3, 4].map((c) => header.getCell(c).value)).toEqual(['Ngày đến', 'Số đến', 'Tên loại và trích yếu nội dung', 'Ghi chú']);
     expect(header.getCell(3).font?.bold).toBe(true);
     expect(header.getCell(3).alignment?.wrapText).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
@@ -52,7 +39,7 @@ describe('renderXlsx', () => {
 
   it('sets the declared column widths', () => {
     const sheet = workbook.getWorksheet('DEN 2026')!;
-    expect([1, 2, 3, 4].map((c) => sheet.getColumn(c).width)).toEqual([11, 7, 40, 10]);
+    expect([1, 2, 3, 4].map((c) => sheet.getColumn(c).width)).toEqual([11, 7, 40, 14]);
   });
 
   it('writes dates as real dates shown dd/mm/yyyy, numbers as numbers, and text never as a formula', () => {
