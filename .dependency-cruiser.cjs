@@ -10,9 +10,13 @@
 //   accounts  imports core and vietnamese
 //   documents imports core, vietnamese, accounts, signing and reports; only records imports documents
 //   records   imports core, accounts and documents (hồ sơ: file lists, filing, export); no library imports records
+//   statistics imports core, vietnamese, accounts, reports and documents (the read side); no library imports it
 //   apps/api and apps/worker import the libraries, never each other; no library imports an app
 //
 // A library added later gets its line here (and in docs/layout.md) when it is created.
+//
+// Inside libs/documents, each folder is an area with its own Nest module and index.ts; DOCUMENT_AREAS
+// below lists which areas each may import (acyclic, checked when this file loads).
 
 /** Files that exist only for tests and benchmarks: specs, end-to-end suites, benches, test support. */
 const TEST_ONLY = ['\\.spec\\.ts$', '\\.e2e-spec\\.ts$', '^test/', '^bench/', '^libs/[^/]+/test/'];
