@@ -10,15 +10,61 @@
 //   accounts  imports core and vietnamese
 //   documents imports core, vietnamese, accounts, signing and reports; only records imports documents
 //   records   imports core, accounts and documents (hồ sơ: file lists, filing, export); no library imports records
+//   statistics imports core, vietnamese, accounts, reports and documents (the read side); no library imports it
 //   apps/api and apps/worker import the libraries, never each other; no library imports an app
 //
 // A library added later gets its line here (and in docs/layout.md) when it is created.
+//
+// Inside libs/documents, each folder is an area with its own Nest module and index.ts; DOCUMENT_AREAS
+// below lists which areas each may import (acyclic, checked when this file loads).
 
 /** Files that exist only for tests and benchmarks: specs, end-to-end suites, benches, test support. */
 const TEST_ONLY = ['\\.spec\\.ts$', '\\.e2e-spec\\.ts$', '^test/', '^bench/', '^libs/[^/]+/test/'];
 
 /** The two doors into a library from outside it: its entry point, and its test support entry. */
 const ENTRY_POINTS = ['^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/test/index\\.ts$'];
+
+const DOCUMENTS = '^libs/documents/src/';
+
+/**
+ * The areas of libs/documents (one folder and one Nest module each) and the areas each may import,
+ * through their index.ts. Lowest first; the list must stay acyclic (checked below), which is what
+ * forbids cycles between areas: an area may only import areas listed for it.
+ */
+const DOCUMENT_AREAS = {
+  marks: [], // urgency and confidentiality, shared by every document
+  timeline: [], // the shape of a document event
+  deadlines: [], // due dates on the working calendar
+  conversion: [], // office files to PDF
+  ocr: [], // text out of PDFs and scans
+  jobs: [], // background job status
+  views: [], // who opened a document; asks incoming/outgoing through ports (IncomingManagers, OutgoingManagers)
+  certificates: [], // signing certificates; reminders go out through a port (CertificateExpiryNotices)
+  scans: ['ocr'],
+  registers: ['marks'], // the book's rows come from the flows through a port (REGISTER_BOOK_SOURCES)
+  incoming: ['marks', 'timeline', 'deadlines', 'ocr', 'scans', 'registers', 'views'], // replies: port IssuedReplies
+  outgoing: ['marks', 'timeline', 'conversion', 'ocr', 'registers', 'views', 'certificates', 'incoming'],
+  notifications: ['deadlines', 'certificates', 'incoming', 'outgoing'],
+  files: ['views', 'incoming', 'outgoing'],
+  filing: ['views', 'certificates', 'incoming', 'outgoing'],
+  audit: ['incoming', 'outgoing'],
+  backups: ['notifications'],
+};
+
+/** Refuses to load a DOCUMENT_AREAS with a cycle (or an unknown name): the per-area rules would then allow one. */
+function assertAreasAcyclic(areas) {
+  const state = {};
+  const visit = (area, path) => {
+    if (!(area in areas)) throw new Error(`DOCUMENT_AREAS: unknown area ${area} (${path.join(' → ')})`);
+    if (state[area] === 'done') return;
+    if (state[area] === 'open') throw new Error(`DOCUMENT_AREAS: cycle ${[...path, area].join(' → ')}`);
+    state[area] = 'open';
+    for (const next of areas[area]) visit(next, [...path, area]);
+    state[area] = 'done';
+  };
+  for (const area of Object.keys(areas)) visit(area, []);
+}
+assertAreasAcyclic(DOCUMENT_AREAS);
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -152,15 +198,59 @@ module.exports = {
       to: { path: '^libs/records/' },
     },
     {
-      name: 'documents-incoming-not-to-outgoing',
+      name: 'statistics-imports-documents-and-below',
       severity: 'error',
       comment:
-        'Inside libs/documents, outgoing builds on incoming (dispatch makes incoming copies, a reply ' +
-        'closes the item it answers), never the reverse: what incoming needs to ask about a reply ' +
-        'goes through a port it owns (incoming/issued-replies.ts), implemented on the outgoing side.',
-      from: { path: '^libs/documents/src/incoming/' },
-      to: { path: '^libs/documents/src/outgoing/' },
+        'statistics is the read side of document flow: it reads the documents\' tables with its own SQL ' +
+        'and uses the documents library (its entry point) for the working calendar and shared rules only.',
+      from: { path: '^libs/statistics/' },
+      to: { path: '^libs/', pathNot: '^libs/(statistics|documents|reports|accounts|vietnamese|core)/' },
     },
+    {
+      name: 'no-lib-imports-statistics',
+      severity: 'error',
+      comment: 'Nothing is built on figures: only the API (and tests, benches) use statistics.',
+      from: { path: '^libs/', pathNot: '^libs/statistics/' },
+      to: { path: '^libs/statistics/' },
+    },
+    {
+      name: 'documents-area-entry-point-only',
+      severity: 'error',
+      comment:
+        'Inside libs/documents, an area (a folder: incoming, registers, …) reaches another area only ' +
+        'through that area\'s index.ts, its public surface. Export what you need from it instead of ' +
+        'reaching inside.',
+      from: { path: `${DOCUMENTS}([^/]+)/` },
+      to: { path: `${DOCUMENTS}[^/]+/`, pathNot: [`${DOCUMENTS}$1/`, `${DOCUMENTS}[^/]+/index\\.ts$`] },
+    },
+    {
+      name: 'documents-areas-not-to-library-root',
+      severity: 'error',
+      comment:
+        'The files at the root of libs/documents/src compose the areas (DocumentsModule, the ports, the ' +
+        'entry point): an area importing them would import every other area.',
+      from: { path: `${DOCUMENTS}[^/]+/` },
+      to: { path: `${DOCUMENTS}[^/]+\\.ts$` },
+    },
+    {
+      name: 'documents-area-is-listed',
+      severity: 'error',
+      comment:
+        'Every folder of libs/documents/src is an area with its allowed directions in DOCUMENT_AREAS ' +
+        '(.dependency-cruiser.cjs) and docs/layout.md: add the new one there.',
+      from: { path: `${DOCUMENTS}[^/]+/`, pathNot: `${DOCUMENTS}(${Object.keys(DOCUMENT_AREAS).join('|')})/` },
+      to: { path: DOCUMENTS },
+    },
+    ...Object.entries(DOCUMENT_AREAS).map(([area, allowed]) => ({
+      name: `documents-area-${area}`,
+      severity: 'error',
+      comment:
+        `Inside libs/documents, ${area} may import ${allowed.length ? allowed.join(', ') : 'no other area'} ` +
+        '(DOCUMENT_AREAS, drawn in docs/layout.md); an area that needs something of one above it owns a port ' +
+        '(an abstract class) that the area above implements, bound in document-ports.module.ts.',
+      from: { path: `${DOCUMENTS}${area}/` },
+      to: { path: `${DOCUMENTS}[^/]+/`, pathNot: `${DOCUMENTS}(${[area, ...allowed].join('|')})/` },
+    })),
   ],
   options: {
     doNotFollow: { path: '(^|/)node_modules/' },

@@ -5,6 +5,7 @@ import { AccountsModule } from '@eoffice/accounts';
 import { AuditSealPoller, CoreModule, InputChecksMiddleware, ProblemDetailsFilter } from '@eoffice/core';
 import { DocumentsModule } from '@eoffice/documents';
 import { RecordsModule } from '@eoffice/records';
+import { StatisticsModule } from '@eoffice/statistics';
 import { AuthController } from './accounts/auth.controller';
 import { DirectoryController } from './accounts/directory.controller';
 import { MeController } from './accounts/me.controller';
@@ -41,7 +42,7 @@ import { ScansController } from './scans/scans.controller';
 import { StatsController } from './stats/stats.controller';
 
 @Module({
-  imports: [CoreModule, TerminusModule, AccountsModule.forApi(), DocumentsModule, RecordsModule],
+  imports: [CoreModule, TerminusModule, AccountsModule.forApi(), DocumentsModule, StatisticsModule, RecordsModule],
   controllers: [
     HealthController,
     MetricsController,

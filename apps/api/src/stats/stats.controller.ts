@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '@eoffice/accounts';
 import {
   PeriodRequest, StatsDrilldownService, StatsReportService, StatsService, StatsSubject, STATS_ROLES, TrackingBookService,
-} from '@eoffice/documents';
+} from '@eoffice/statistics';
 import { Answers } from '../http/api-answers.decorator';
 import { ReportAnswers } from '../http/report-answers.decorator';
 import { reportFileResponse } from '../http/report-file.response';

@@ -1,4 +1,4 @@
-import type { Drilldown, PeriodInfo, StatsFigures, StatsScope, TrackingBook } from '@eoffice/documents';
+import type { Drilldown, PeriodInfo, StatsFigures, StatsScope, TrackingBook } from '@eoffice/statistics';
 import type { DrilldownDto, PeriodDto, StatsDto, StatsScopeDto, TrackingBookDto } from './dto/stats-responses.dto';
 
 function scopeDto(scope: StatsScope): StatsScopeDto {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@eoffice/accounts';
 import { AuditService } from '@eoffice/core';
-import { IncomingRepository } from '../incoming/incoming.repository';
-import { OutgoingRepository } from '../outgoing/outgoing.repository';
+import { IncomingRepository } from '../incoming';
+import { OutgoingRepository } from '../outgoing';
 
 type AuditEvent = Awaited<ReturnType<AuditService['trail']>>[number];
 

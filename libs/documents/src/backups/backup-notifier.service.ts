@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationScope } from '@eoffice/accounts';
-import { NotificationRepository } from '../notifications/notification.repository';
+import { NotificationRepository } from '../notifications';
 
 /** Tells every administrator that a backup or a restore drill failed, once per run. */
 @Injectable()

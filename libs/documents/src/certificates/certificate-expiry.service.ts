@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationScope } from '@eoffice/accounts';
 import { JobName, OnJob } from '@eoffice/core';
-import { NotificationRepository } from '../notifications/notification.repository';
 import { vietnamDate } from '@eoffice/vietnamese';
+import { CertificateExpiryNotices } from './expiry-notices';
 import { expiryDedupeKey, ExpiryThreshold, expiryThreshold, expiryTitle, expiryWindowEnd } from './rules/expiry-reminder';
 import type { SigningCertificate } from './signing-certificate.entity';
 import { SigningCertificateRepository } from './signing-certificate.repository';
@@ -17,7 +17,7 @@ const BATCH = 500;
 export class CertificateExpiryService {
   constructor(
     private readonly certificates: SigningCertificateRepository,
-    private readonly notifications: NotificationRepository,
+    private readonly notices: CertificateExpiryNotices,
     private readonly organisation: OrganisationScope,
   ) {}
 
@@ -43,9 +43,7 @@ export class CertificateExpiryService {
     const title = expiryTitle(who, vietnamDate(certificate.notAfter), threshold).slice(0, 1200);
     const dedupeKey = expiryDedupeKey(certificate.id, threshold);
     const recipients = await this.recipientsOf(certificate);
-    return this.notifications.insertNew(
-      recipients.map((userId) => ({ userId, kind: 'certificate_expiring', certificateId: certificate.id, title, dedupeKey })),
-    );
+    return this.notices.tell(recipients.map((userId) => ({ userId, certificateId: certificate.id, title, dedupeKey })));
   }
 
   private async recipientsOf(certificate: SigningCertificate): Promise<string[]> {

@@ -2,11 +2,9 @@ import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { Actor, hasRole, Role } from '@eoffice/accounts';
 import { AppError, FileService, ReceivedFile, StoredFile } from '@eoffice/core';
-import { IncomingAccess } from '../incoming/incoming-access.service';
-import { IncomingRepository } from '../incoming/incoming.repository';
-import { OutgoingAccess } from '../outgoing/outgoing-access.service';
-import { OutgoingRepository } from '../outgoing/outgoing.repository';
-import { ViewRecorder, ViewSource } from '../views/view-recorder.service';
+import { IncomingAccess, IncomingRepository } from '../incoming';
+import { OutgoingAccess, OutgoingRepository } from '../outgoing';
+import { ViewRecorder, ViewSource } from '../views';
 
 /**
  * Who may read a stored file: whoever may see a document it belongs to, the person who uploaded

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { FileService } from '@eoffice/core';
 import { isSigningError, verifyPdfSignatures, VerificationReport } from '@eoffice/signing';
-import { SigningCertificateService } from '../certificates/signing-certificate.service';
-import { DocumentView, DocumentViewRepository, ViewedKind } from '../views/document-view.repository';
+import { SigningCertificateService } from '../certificates';
+import { DocumentView, DocumentViewRepository, ViewedKind } from '../views';
 
 /** What the archive keeps beside a document's PDF: the check of its signatures when it was handed over. */
 export interface SignatureEvidence {

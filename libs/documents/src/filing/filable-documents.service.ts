@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@eoffice/accounts';
-import type { IncomingDocument } from '../incoming/entities/incoming-document.entity';
-import { IncomingAccess } from '../incoming/incoming-access.service';
-import { IncomingRepository } from '../incoming/incoming.repository';
-import type { OutgoingDocument } from '../outgoing/entities/outgoing-document.entity';
-import { OutgoingAccess } from '../outgoing/outgoing-access.service';
-import { OutgoingRepository } from '../outgoing/outgoing.repository';
+import type { IncomingDocument } from '../incoming';
+import { IncomingAccess, IncomingRepository } from '../incoming';
+import type { OutgoingDocument } from '../outgoing';
+import { OutgoingAccess, OutgoingRepository } from '../outgoing';
 import { vietnamDate } from '@eoffice/vietnamese';
 
 export type FilableKind = 'incoming' | 'outgoing';

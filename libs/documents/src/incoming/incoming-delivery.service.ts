@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppError, AuditService } from '@eoffice/core';
-import { RegisterNumberingRepository } from '../registers/register-numbering.repository';
-import { RegisterRepository } from '../registers/register.repository';
+import { RegisterNumberingRepository, RegisterRepository } from '../registers';
 import { vietnamDate, vietnamYear } from '@eoffice/vietnamese';
 import type { IncomingDocument } from './entities/incoming-document.entity';
 import { IncomingEventRepository } from './incoming-event.repository';

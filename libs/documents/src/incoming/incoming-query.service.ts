@@ -11,7 +11,7 @@ import type { CappedPage } from '@eoffice/core';
 import type { IncomingFilter } from './incoming-query';
 import { IncomingRepository } from './incoming.repository';
 import { IncomingSearchRepository } from './incoming-search.repository';
-import { ViewRecorder, ViewSource } from '../views/view-recorder.service';
+import { ViewRecorder, ViewSource } from '../views';
 
 export interface IncomingDetail {
   document: IncomingDocument;

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, AuditService, Deadline, FileService, JobName, JobPayloads, MediaType, OnJob, withTempDir } from '@eoffice/core';
-import type { ExtractedText } from '../ocr/text-extractor.service';
-import { SearchablePdfMaker } from '../ocr/searchable-pdf.service';
-import { TextExtractor } from '../ocr/text-extractor.service';
-import { pdfNameFor, ScanFiles } from '../scans/scan-files.service';
+import type { ExtractedText } from '../ocr';
+import { SearchablePdfMaker, TextExtractor } from '../ocr';
+import { pdfNameFor, ScanFiles } from '../scans';
 import type { IncomingDocument } from './entities/incoming-document.entity';
 import { IncomingRepository } from './incoming.repository';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@eoffice/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
-import type { RegisterBookPeriod } from '../registers/book/register-book-period';
+import type { RegisterBookPeriod } from '../registers';
 import type { IncomingBookRecord } from './book/incoming-book-row';
 import { IncomingDocument } from './entities/incoming-document.entity';
 import type { CappedPage } from '@eoffice/core';

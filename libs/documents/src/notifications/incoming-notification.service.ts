@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationScope } from '@eoffice/accounts';
 import { JobName, JobPayloads, OnJob } from '@eoffice/core';
-import { DueDateService } from '../deadlines/due-date.service';
-import type { IncomingAssignment } from '../incoming/entities/incoming-assignment.entity';
-import type { IncomingDocument } from '../incoming/entities/incoming-document.entity';
-import { IncomingAssignmentRepository } from '../incoming/incoming-assignment.repository';
-import { IncomingEventRepository } from '../incoming/incoming-event.repository';
-import { IncomingRepository } from '../incoming/incoming.repository';
+import { DueDateService } from '../deadlines';
+import type { IncomingAssignment, IncomingDocument } from '../incoming';
+import { IncomingAssignmentRepository, IncomingEventRepository, IncomingRepository } from '../incoming';
 import { vietnamDate } from '@eoffice/vietnamese';
 import type { IncomingNotificationKind } from './notification.entity';
 import { NewNotification, NotificationRepository } from './notification.repository';

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationScope } from '@eoffice/accounts';
 import { JobName, JobPayloads, OnJob } from '@eoffice/core';
-import type { OutgoingDocument } from '../outgoing/entities/outgoing-document.entity';
-import type { OutgoingEvent } from '../outgoing/entities/outgoing-event.entity';
-import type { ReviewStage } from '../outgoing/outgoing-lifecycle';
-import { OutgoingEventRepository } from '../outgoing/outgoing-event.repository';
-import { OutgoingRepository } from '../outgoing/outgoing.repository';
+import type { OutgoingDocument, OutgoingEvent, ReviewStage } from '../outgoing';
+import { OutgoingEventRepository, OutgoingRepository } from '../outgoing';
 import type { OutgoingNotificationKind } from './notification.entity';
 import { NotificationRepository } from './notification.repository';
 

@@ -1,5 +1,5 @@
 import { AppError } from '@eoffice/core';
-import type { Confidentiality } from '../incoming/entities/incoming-document.entity';
+import type { Confidentiality } from '../marks';
 
 /** A document type of Decree 30 (Art. 7, Phụ lục III) and its abbreviation in the notation. */
 export interface DocumentType {

@@ -4,8 +4,7 @@ import {
   AppError, FileService, JobContext, JobName, JobOutbox, JobPayloads, JobRun, JobRunService, MediaType, OnJob, withTempDir,
 } from '@eoffice/core';
 import { verifyPdfSignatures } from '@eoffice/signing';
-import { OfficeConverter } from '../conversion/office-converter.service';
-import { officeExtensionOf } from '../conversion/office-formats';
+import { OfficeConverter, officeExtensionOf } from '../conversion';
 import { OutgoingVersionRepository } from './outgoing-version.repository';
 import { withSigningErrors } from './signing-errors';
 

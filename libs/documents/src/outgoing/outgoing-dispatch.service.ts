@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Actor, OrganisationScope } from '@eoffice/accounts';
 import { AppError, AuditService, JobName, JobOutbox, Mailer } from '@eoffice/core';
-import { IncomingDeliveryService } from '../incoming/incoming-delivery.service';
+import { IncomingDeliveryService } from '../incoming';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
 import type { OutgoingRecipient } from './entities/outgoing-recipient.entity';
 import { OutgoingAccess } from './outgoing-access.service';

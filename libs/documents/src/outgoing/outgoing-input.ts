@@ -1,4 +1,4 @@
-import type { Confidentiality, Urgency } from '../incoming/entities/incoming-document.entity';
+import type { Confidentiality, Urgency } from '../marks';
 
 export interface ExternalRecipientInput {
   name: string;

@@ -5,8 +5,7 @@ import { AppError, FileService, MediaType } from '@eoffice/core';
 import {
   applyOrganisationSignature, fillNumberAndDate, formatNumberSymbol, TrustOptions, verifyPdfSignatures,
 } from '@eoffice/signing';
-import { RegisterNumberingRepository } from '../registers/register-numbering.repository';
-import { RegisterRepository } from '../registers/register.repository';
+import { RegisterNumberingRepository, RegisterRepository } from '../registers';
 import { vietnamYear } from '@eoffice/vietnamese';
 import { findDocumentType, notationFor } from './document-types';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
@@ -14,7 +13,7 @@ import { OutgoingAccess } from './outgoing-access.service';
 import { OutgoingAppendixService } from './outgoing-appendix.service';
 import { OutgoingDispatchService } from './outgoing-dispatch.service';
 import { OutgoingWorkflow } from './outgoing-workflow.service';
-import { SigningCertificateService } from '../certificates/signing-certificate.service';
+import { SigningCertificateService } from '../certificates';
 import { withSigningErrors } from './signing-errors';
 
 /**

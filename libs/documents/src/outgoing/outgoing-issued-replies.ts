@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { IssuedReplies } from '../incoming/issued-replies';
+import { IssuedReplies } from '../incoming';
 import { isIssued } from './outgoing-lifecycle';
 import { OutgoingRepository } from './outgoing.repository';
 

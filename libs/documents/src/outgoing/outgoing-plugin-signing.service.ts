@@ -8,8 +8,7 @@ import type { OutgoingDocument } from './entities/outgoing-document.entity';
 import { LeaderSignatureSteps } from './leader-signature-steps';
 import { OutgoingAccess } from './outgoing-access.service';
 import { OutgoingWorkflow } from './outgoing-workflow.service';
-import { assertCertificateHolder } from '../certificates/rules/certificate-holder';
-import { SigningCertificateService } from '../certificates/signing-certificate.service';
+import { assertCertificateHolder, SigningCertificateService } from '../certificates';
 import { withSigningErrors } from './signing-errors';
 
 export interface PluginSigningSession {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, hasRole, Role } from '@eoffice/accounts';
 import { AppError, FileService, ReceivedFile, StoredFile } from '@eoffice/core';
 import { verifyPdfSignatures, VerificationReport } from '@eoffice/signing';
-import { ViewRecorder, ViewSource } from '../views/view-recorder.service';
+import { ViewRecorder, ViewSource } from '../views';
 import type { Page } from '@eoffice/core';
 import type { OutgoingAppendix } from './entities/outgoing-appendix.entity';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
@@ -16,7 +16,7 @@ import type { OutgoingFilter } from './outgoing-query';
 import { OutgoingRecipientRepository, RecipientProgress } from './outgoing-recipient.repository';
 import { OutgoingVersionRepository } from './outgoing-version.repository';
 import { OutgoingRepository } from './outgoing.repository';
-import { SigningCertificateService } from '../certificates/signing-certificate.service';
+import { SigningCertificateService } from '../certificates';
 import { withSigningErrors } from './signing-errors';
 
 export interface OutgoingDetail {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService, FileService, JobName, JobPayloads, OnJob, withTempDir } from '@eoffice/core';
-import { TextExtractor } from '../ocr/text-extractor.service';
+import { TextExtractor } from '../ocr';
 import { OutgoingRepository } from './outgoing.repository';
 
 export interface OutgoingTextIngest {

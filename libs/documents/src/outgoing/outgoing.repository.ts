@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import type { Page } from '@eoffice/core';
-import type { RegisterBookPeriod } from '../registers/book/register-book-period';
+import type { RegisterBookPeriod } from '../registers';
 import type { OutgoingBookRecord } from './book/outgoing-book-row';
 import { OutgoingDocument } from './entities/outgoing-document.entity';
 import type { OutgoingFilter } from './outgoing-query';

@@ -1,6 +1,6 @@
 import { AppError } from '@eoffice/core';
 import { isSigningError } from '@eoffice/signing';
-import { certificateAppError } from '../certificates/rules/certificate-errors';
+import { certificateAppError } from '../certificates';
 
 /** Wrong arguments are the caller's request; every other signing failure is about the PDF or the certificate. */
 const BAD_REQUEST = new Set(['INVALID_ARGUMENT', 'DEFERRED_STATE_MISMATCH', 'SIGNATURE_MISMATCH', 'SIGNATURE_INVALID', 'IMAGE_INVALID']);

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { Deadline, FileReceiver, FileService, MediaType, ReceivedFile, StoredFile, withTempDir } from '@eoffice/core';
-import { pdfPageCount } from '../ocr/ocr-tools';
+import { pdfPageCount } from '../ocr';
 
 /** pdfinfo reads the page tree only: seconds at most, even for a large scan. */
 const PAGE_COUNT_TIMEOUT_MS = 30_000;

@@ -18,7 +18,7 @@ import {
   ReportProgress,
   withTempDir,
 } from '@eoffice/core';
-import { SearchablePdfMaker } from '../ocr/searchable-pdf.service';
+import { SearchablePdfMaker } from '../ocr';
 import { assertScanInput } from './scan-input';
 import { pdfNameFor, ScanFiles } from './scan-files.service';
 import { ScanRateLimiter } from './scan-rate-limiter.service';

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { STATS_FIGURES, type StatsFigure, type Urgency } from '@eoffice/documents';
+import type { Urgency } from '@eoffice/documents';
+import { STATS_FIGURES, type StatsFigure } from '@eoffice/statistics';
 import { REPORT_FORMATS, type ReportFormat } from '@eoffice/reports';
 import { MAX_PAGE } from '../../http/pagination';
 

@@ -1,5 +1,5 @@
 import type { ReportColumn, ReportRow } from '@eoffice/reports';
-import { CONFIDENTIALITY_NOTES, URGENCY_NOTES } from '../../registers/book/document-notes';
+import { CONFIDENTIALITY_NOTES, URGENCY_NOTES } from '../../registers';
 import type { Confidentiality, Urgency } from '../entities/incoming-document.entity';
 import type { IncomingStatus } from '../incoming-lifecycle';
 

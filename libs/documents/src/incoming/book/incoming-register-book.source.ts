@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@eoffice/accounts';
 import type { ReportRow } from '@eoffice/reports';
-import type { RegisterBookPeriod } from '../../registers/book/register-book-period';
-import type { RegisterBookSource } from '../../registers/book/register-book-source';
-import type { Register } from '../../registers/register.entity';
+import type { RegisterBookPeriod, RegisterBookSource, Register } from '../../registers';
 import { IncomingAccess } from '../incoming-access.service';
 import { IncomingRepository } from '../incoming.repository';
 import { INCOMING_REGISTER_COLUMNS, incomingBookRow } from './incoming-book-row';

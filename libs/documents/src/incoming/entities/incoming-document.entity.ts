@@ -1,8 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Confidentiality, Urgency } from '../../marks';
 import type { IncomingStatus } from '../incoming-lifecycle';
 
-export type Urgency = 'normal' | 'urgent' | 'very_urgent' | 'flash';
-export type Confidentiality = 'normal' | 'confidential' | 'secret' | 'top_secret';
+// Still exported from here (the library's entry point has always exported them with this entity).
+export type { Confidentiality, Urgency };
 export type ReceivedVia = 'paper' | 'email' | 'system' | 'edxml';
 
 /** Văn bản đến, with its incoming number (số đến) in a register and year. */

@@ -1,5 +1,5 @@
 import { Entity } from 'typeorm';
-import { TimelineEvent } from '../../timeline/timeline-event';
+import { TimelineEvent } from '../../timeline';
 
 @Entity('incoming_event')
 export class IncomingEvent extends TimelineEvent {}

@@ -1,4 +1,4 @@
-import { OUTGOING_REGISTER_COLUMNS } from '../../registers/book/outgoing-register-columns';
+import { OUTGOING_REGISTER_COLUMNS } from '../../registers';
 import { OutgoingBookRecord, outgoingBookRow } from './outgoing-book-row';
 
 const record: OutgoingBookRecord = {

@@ -1,6 +1,6 @@
 import type { ReportRow } from '@eoffice/reports';
-import { CONFIDENTIALITY_NOTES, URGENCY_NOTES } from '../../registers/book/document-notes';
-import type { Confidentiality, Urgency } from '../../incoming/entities/incoming-document.entity';
+import { CONFIDENTIALITY_NOTES, URGENCY_NOTES } from '../../registers';
+import type { Confidentiality, Urgency } from '../../marks';
 import type { OutgoingStatus } from '../outgoing-lifecycle';
 
 /** One issued outgoing document as the register book needs it; dates are YYYY-MM-DD in Vietnam time. */

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@eoffice/accounts';
 import type { ReportRow } from '@eoffice/reports';
-import { OUTGOING_REGISTER_COLUMNS } from '../../registers/book/outgoing-register-columns';
-import type { RegisterBookPeriod } from '../../registers/book/register-book-period';
-import type { RegisterBookSource } from '../../registers/book/register-book-source';
-import type { Register } from '../../registers/register.entity';
+import { OUTGOING_REGISTER_COLUMNS } from '../../registers';
+import type { RegisterBookPeriod, RegisterBookSource, Register } from '../../registers';
 import { OutgoingAccess } from '../outgoing-access.service';
 import { OutgoingRepository } from '../outgoing.repository';
 import { outgoingBookRow } from './outgoing-book-row';

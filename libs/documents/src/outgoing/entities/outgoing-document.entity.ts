@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Confidentiality, Urgency } from '../../incoming/entities/incoming-document.entity';
+import type { Confidentiality, Urgency } from '../../marks';
 import type { DraftLayoutInput } from '../outgoing-input';
 import type { OutgoingStatus, ReviewStage } from '../outgoing-lifecycle';
 

@@ -1,5 +1,5 @@
 import { Entity } from 'typeorm';
-import { TimelineEvent } from '../../timeline/timeline-event';
+import { TimelineEvent } from '../../timeline';
 
 /** Every review comment, approval and state change of an outgoing document. */
 @Entity('outgoing_event')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@eoffice/accounts';
-import { DueDateService } from '../deadlines/due-date.service';
+import { DueDateService } from '@eoffice/documents';
 import { renderReportFile, ReportFile, ReportFileFormat } from '@eoffice/reports';
 import type { TableReport } from '@eoffice/reports';
 import { IncomingStatsRepository } from './incoming-stats.repository';

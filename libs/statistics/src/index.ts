@@ -1,4 +1,7 @@
-// Weekly and monthly statistics (issue 7): figures, drill-down, meeting report, tracking book.
+// @eoffice/statistics — weekly and monthly statistics (issue 7): figures, drill-down, meeting report,
+// tracking book. The read side of document flow; imports documents (its entry point), reports,
+// accounts, vietnamese and core; only the API imports it.
+export { StatisticsModule } from './statistics.module';
 export { STATS_ROLES, StatsAccess } from './stats-access.service';
 export type { StatsSubject } from './stats-access.service';
 export type { StatsScope, StatsScopeKind } from './stats-scope';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@eoffice/accounts';
-import { DueDateService } from '../deadlines/due-date.service';
+import { DueDateService } from '@eoffice/documents';
 import type { Page } from '@eoffice/core';
 import { IncomingFigureRecord, IncomingStatsRepository } from './incoming-stats.repository';
 import { OutgoingFigureRecord, OutgoingStatsRepository } from './outgoing-stats.repository';

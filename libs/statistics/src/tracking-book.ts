@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '@eoffice/vietnamese';
-import { CONFIDENTIALITY_NOTES, URGENCY_NOTES } from '../registers/book/document-notes';
+import { CONFIDENTIALITY_NOTES, URGENCY_NOTES } from '@eoffice/documents';
 import type { ReportColumn, ReportRow } from '@eoffice/reports';
 import type { TrackingRecord } from './incoming-stats.repository';
 import { vietnamDay } from './rules/stats-period';

@@ -1,4 +1,4 @@
-import type { Confidentiality, Urgency } from '../incoming/entities/incoming-document.entity';
+import type { Confidentiality, Urgency } from '@eoffice/documents';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FigureGrain, incomingFigureSql, leadIn } from './incoming-figure-sql';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@eoffice/accounts';
-import { DueDateService } from '../deadlines/due-date.service';
-import { DUE_SOON_WORKING_DAYS } from '../notifications/incoming-notification.service';
+import { DUE_SOON_WORKING_DAYS, DueDateService } from '@eoffice/documents';
 import { IncomingCounts, IncomingStatsRepository, UNIT_FIGURES, UnitCountRow, UnitFigure } from './incoming-stats.repository';
 import { OutgoingStatsRepository, OutgoingTypeCount } from './outgoing-stats.repository';
 import { Distribution, distribution } from './rules/distribution';

@@ -1,0 +1,21 @@
+// Area "incoming": what outgoing, notifications, files, filing, audit and the library's entry point may use.
+export { IncomingModule } from './incoming.module';
+export * from './entities/incoming-assignment.entity';
+export * from './entities/incoming-document.entity';
+export * from './entities/incoming-event.entity';
+export { IncomingRegisterBookSource } from './book/incoming-register-book.source';
+export * from './book/incoming-book-row';
+export { IncomingAccess } from './incoming-access.service';
+export { IncomingAssignmentRepository } from './incoming-assignment.repository';
+export { IncomingDeliveryService } from './incoming-delivery.service';
+export { IncomingEventRepository } from './incoming-event.repository';
+export { IncomingDocumentManagers } from './incoming-managers';
+export { IncomingRepository } from './incoming.repository';
+export * from './incoming-flow.service';
+export * from './incoming-input';
+export * from './incoming-lifecycle';
+export * from './incoming-query';
+export * from './incoming-query.service';
+export * from './incoming-registration.service';
+export * from './incoming-scan.service';
+export { IssuedReplies } from './issued-replies';

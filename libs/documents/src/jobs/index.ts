@@ -1,0 +1,3 @@
+// Area "jobs": background job status.
+export { JobsModule } from './jobs.module';
+export * from './job-status.service';

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DeadlinesModule } from '../deadlines';
+import { IncomingModule } from '../incoming';
+import { OutgoingModule } from '../outgoing';
+import { InboxCertificateExpiryNotices } from './certificate-expiry-notices';
+import { IncomingNotificationService } from './incoming-notification.service';
+import { NotificationInboxService } from './notification-inbox.service';
+import { Notification } from './notification.entity';
+import { NotificationRepository } from './notification.repository';
+import { OutgoingNotificationService } from './outgoing-notification.service';
+
+/**
+ * Thông báo: each person's inbox, and the rules that fill it from incoming and outgoing events
+ * (reads both flows, never the reverse). Certificates write to it through their own port.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([Notification]), IncomingModule, OutgoingModule, DeadlinesModule],
+  providers: [NotificationRepository, InboxCertificateExpiryNotices, IncomingNotificationService, OutgoingNotificationService, NotificationInboxService],
+  exports: [NotificationRepository, InboxCertificateExpiryNotices, IncomingNotificationService, OutgoingNotificationService, NotificationInboxService],
+})
+export class NotificationsModule {}

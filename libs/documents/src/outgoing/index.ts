@@ -1,0 +1,26 @@
+// Area "outgoing": what notifications, files, filing, audit and the library's entry point may use.
+export { OutgoingModule } from './outgoing.module';
+export * from './entities/outgoing-appendix.entity';
+export * from './entities/outgoing-document.entity';
+export * from './entities/outgoing-event.entity';
+export * from './entities/outgoing-recipient.entity';
+export * from './entities/outgoing-version.entity';
+export { OutgoingRegisterBookSource } from './book/outgoing-register-book.source';
+export * from './document-types';
+export { OutgoingAccess } from './outgoing-access.service';
+export { OutgoingEventRepository } from './outgoing-event.repository';
+export { OutgoingIssuedReplies } from './outgoing-issued-replies';
+export { OutgoingDocumentManagers } from './outgoing-managers';
+export { OutgoingRepository } from './outgoing.repository';
+export type { RecipientProgress } from './outgoing-recipient.repository';
+export * from './outgoing-input';
+export * from './outgoing-lifecycle';
+export * from './outgoing-query';
+export * from './outgoing-appendix.service';
+export * from './outgoing-dispatch.service';
+export * from './outgoing-drafting.service';
+export * from './outgoing-issue.service';
+export * from './outgoing-plugin-signing.service';
+export * from './outgoing-query.service';
+export * from './outgoing-review.service';
+export * from './outgoing-signing.service';
