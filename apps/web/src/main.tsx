@@ -1,7 +1,7 @@
 // The web client (issue 19, docs/web.md): Vietnamese throughout — Ant Design's vi_VN texts, dayjs `vi`,
 // dates dd/mm/yyyy in +07:00 (dates.ts).
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
@@ -22,14 +22,12 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <ConfigProvider locale={viVN} theme={THEME}>
-    <AntApp>
-      <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <SessionProvider>
-            <App />
-          </SessionProvider>
-        </BrowserRouter>
-      </QueryClientProvider>
-    </AntApp>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
   </ConfigProvider>,
 );
