@@ -9,6 +9,9 @@ const InboxPage = lazyPage(() => import('./pages/incoming/InboxPage').then((m) =
 const IncomingListPage = lazyPage(() => import('./pages/incoming/IncomingListPage').then((m) => m.IncomingListPage));
 const RegisterIncomingPage = lazyPage(() => import('./pages/incoming/RegisterIncomingPage').then((m) => m.RegisterIncomingPage));
 const IncomingDetailPage = lazyPage(() => import('./pages/incoming/IncomingDetailPage').then((m) => m.IncomingDetailPage));
+const OutgoingListPage = lazyPage(() => import('./pages/outgoing/OutgoingListPage').then((m) => m.OutgoingListPage));
+const NewOutgoingPage = lazyPage(() => import('./pages/outgoing/NewOutgoingPage').then((m) => m.NewOutgoingPage));
+const OutgoingDetailPage = lazyPage(() => import('./pages/outgoing/OutgoingDetailPage').then((m) => m.OutgoingDetailPage));
 const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage').then((m) => m.NotFoundPage));
 
 export function SignedInApp() {
@@ -21,6 +24,9 @@ export function SignedInApp() {
           <Route path="/incoming" element={<IncomingListPage />} />
           <Route path="/incoming/new" element={<RegisterIncomingPage />} />
           <Route path="/incoming/:id" element={<IncomingDetailPage />} />
+          <Route path="/outgoing" element={<OutgoingListPage />} />
+          <Route path="/outgoing/new" element={<NewOutgoingPage />} />
+          <Route path="/outgoing/:id" element={<OutgoingDetailPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </AppLayout>
