@@ -1,6 +1,7 @@
 // Văn bản đi: the queries and calls of the outgoing pages (docs/outgoing.md).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { answer, api } from './client';
+import { FRESH_MS } from './incoming';
 import type { components, operations } from './schema';
 import { uploadMultipart } from './upload';
 
@@ -29,22 +30,29 @@ export const outgoingKeys = {
   detail: (id: string) => ['outgoing', 'detail', id] as const,
 };
 
+export const outgoingWaitingQuery = (query: OutgoingListQuery) => ({
+  queryKey: outgoingKeys.waiting(query),
+  queryFn: () => answer(api.GET('/api/v1/outgoing/waiting', { params: { query } })),
+  staleTime: FRESH_MS,
+});
+
+export const outgoingQuery = (id: string) => ({
+  queryKey: outgoingKeys.detail(id),
+  queryFn: () => answer(api.GET('/api/v1/outgoing/{id}', { params: { path: { id } } })),
+  staleTime: FRESH_MS,
+});
+
 export function useOutgoingList(query: OutgoingListQuery) {
   return useQuery({ queryKey: outgoingKeys.list(query), queryFn: () => answer(api.GET('/api/v1/outgoing', { params: { query } })), placeholderData: keepPreviousData });
 }
 
 export function useOutgoingWaiting(query: OutgoingListQuery) {
-  return useQuery({
-    queryKey: outgoingKeys.waiting(query),
-    queryFn: () => answer(api.GET('/api/v1/outgoing/waiting', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  return useQuery({ ...outgoingWaitingQuery(query), placeholderData: keepPreviousData });
 }
 
 export function useOutgoing(id: string) {
   return useQuery({
-    queryKey: outgoingKeys.detail(id),
-    queryFn: () => answer(api.GET('/api/v1/outgoing/{id}', { params: { path: { id } } })),
+    ...outgoingQuery(id),
     // An office file becomes a PDF in the worker: look again until the conversion is over.
     refetchInterval: (query) => (query.state.data?.versions.some((v) => v.conversion === 'pending') ? 3000 : false),
   });
