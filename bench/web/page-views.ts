@@ -75,7 +75,7 @@ export async function measureView(page: Page, name: string, url: string, selecto
     await page.goto(url);
     await page.waitForSelector(selector, { timeout: 60_000 });
     await page.waitForLoadState('networkidle', { timeout: 60_000 });
-    const firstRenderMs = await page.evaluate((s) => (window as unknown as { __firstSeen: Record<string, number> }).__firstSeen[s], selector);
+    const firstRenderMs = await page.evaluate((s) => (globalThis as unknown as { __firstSeen: Record<string, number> }).__firstSeen[s], selector);
     if (typeof firstRenderMs !== 'number') throw new Error(`${name}: ${selector} was not noted (not passed to preparePage?)`);
     return { page: name, firstRenderMs, calls, chain: longestChain(calls), jsFiles: js.size };
   } finally {

@@ -22,10 +22,11 @@ export const incomingKeys = {
 export const FIRST_PAGE: ListQuery = { page: 1, pageSize: 20 };
 
 /**
- * What fetched a moment ago counts as fresh: the data routing/prefetch.ts fetches beside the profile
- * at start is not fetched a second time when the page mounts. Every action invalidates what it changed.
+ * What was fetched in the last 30 s counts as fresh: the data routing/prefetch.ts fetches beside the
+ * profile at start is not fetched again when the page mounts, even after a slow phone took seconds to
+ * run the page's JS. Every action invalidates what it changed; a reload fetches everything again.
  */
-export const FRESH_MS = 5_000;
+export const FRESH_MS = 30_000;
 
 export const incomingListQuery = (query: ListQuery) => ({
   queryKey: incomingKeys.list(query),
