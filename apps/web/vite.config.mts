@@ -14,6 +14,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    // Which chunks each page needs (bench/web reads it to weigh the first page); not served.
+    manifest: true,
     rolldownOptions: {
       // Ant Design marks its files "use client" for React Server Components; meaningless in a SPA bundle.
       onwarn(warning, warn) {

@@ -1,31 +1,22 @@
-// Which part of the app shows: sign-in, the forced password change, or the signed-in pages.
+// Which part of the app shows: sign-in, the forced password change, or the signed-in pages. Each is
+// its own chunk (docs/web.md, "Bundle"): the first page downloads only what it shows.
 import { Spin } from 'antd';
-import { Navigate, Route, Routes } from 'react-router';
-import { AppLayout } from './components/AppLayout';
-import { ChangePasswordPage } from './pages/ChangePasswordPage';
-import { IncomingDetailPage } from './pages/incoming/IncomingDetailPage';
-import { IncomingListPage } from './pages/incoming/IncomingListPage';
-import { InboxPage } from './pages/incoming/InboxPage';
-import { RegisterIncomingPage } from './pages/incoming/RegisterIncomingPage';
-import { LoginPage } from './pages/LoginPage';
-import { NotFoundPage } from './pages/NotFoundPage';
+import { useEffect } from 'react';
+import { lazyPage } from './routing/lazy-page';
 import { useSession } from './session/SessionContext';
+
+const LoginPage = lazyPage(() => import('./pages/LoginPage').then((m) => m.LoginPage));
+const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage').then((m) => m.ChangePasswordPage));
+const SignedInApp = lazyPage(() => import('./SignedInApp').then((m) => m.SignedInApp));
 
 export function App() {
   const { state } = useSession();
+  // While the person types a password, fetch the signed-in frame so the inbox follows without a wait.
+  useEffect(() => {
+    if (state.status === 'signed_out') SignedInApp.preload();
+  }, [state.status]);
   if (state.status === 'loading') return <Spin fullscreen tip="Đang tải…" />;
   if (state.status === 'signed_out') return <LoginPage />;
   if (state.profile.mustChangePassword) return <ChangePasswordPage />;
-  return (
-    <AppLayout>
-      <Routes>
-        <Route path="/" element={<Navigate to="/inbox" replace />} />
-        <Route path="/inbox" element={<InboxPage />} />
-        <Route path="/incoming" element={<IncomingListPage />} />
-        <Route path="/incoming/new" element={<RegisterIncomingPage />} />
-        <Route path="/incoming/:id" element={<IncomingDetailPage />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
-    </AppLayout>
-  );
+  return <SignedInApp />;
 }

@@ -18,24 +18,44 @@ export const incomingKeys = {
   detail: (id: string) => ['incoming', 'detail', id] as const,
 };
 
+/** The first page of a list, as the list pages start (and as routing/prefetch.ts fetches it early). */
+export const FIRST_PAGE: ListQuery = { page: 1, pageSize: 20 };
+
+/**
+ * What was fetched in the last 30 s counts as fresh: the data routing/prefetch.ts fetches beside the
+ * profile at start is not fetched again when the page mounts, even after a slow phone took seconds to
+ * run the page's JS. Every action invalidates what it changed; a reload fetches everything again.
+ */
+export const FRESH_MS = 30_000;
+
+export const incomingListQuery = (query: ListQuery) => ({
+  queryKey: incomingKeys.list(query),
+  queryFn: () => answer(api.GET('/api/v1/incoming', { params: { query } })),
+  staleTime: FRESH_MS,
+});
+
+export const inboxQuery = (query: ListQuery) => ({
+  queryKey: incomingKeys.inbox(query),
+  queryFn: () => answer(api.GET('/api/v1/inbox', { params: { query } })),
+  staleTime: FRESH_MS,
+});
+
+export const incomingQuery = (id: string) => ({
+  queryKey: incomingKeys.detail(id),
+  queryFn: () => answer(api.GET('/api/v1/incoming/{id}', { params: { path: { id } } })),
+  staleTime: FRESH_MS,
+});
+
 export function useIncomingList(query: ListQuery) {
-  return useQuery({
-    queryKey: incomingKeys.list(query),
-    queryFn: () => answer(api.GET('/api/v1/incoming', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  return useQuery({ ...incomingListQuery(query), placeholderData: keepPreviousData });
 }
 
 export function useInbox(query: ListQuery) {
-  return useQuery({
-    queryKey: incomingKeys.inbox(query),
-    queryFn: () => answer(api.GET('/api/v1/inbox', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  return useQuery({ ...inboxQuery(query), placeholderData: keepPreviousData });
 }
 
 export function useIncoming(id: string) {
-  return useQuery({ queryKey: incomingKeys.detail(id), queryFn: () => answer(api.GET('/api/v1/incoming/{id}', { params: { path: { id } } })) });
+  return useQuery(incomingQuery(id));
 }
 
 const path = (id: string) => ({ params: { path: { id } } });

@@ -75,9 +75,12 @@ export function closeIncoming(id: string, note: string, file: File, onProgress: 
   return uploadMultipart<Incoming>(`/api/v1/incoming/${encodeURIComponent(id)}/close`, form, onProgress);
 }
 
-/** A stored file as a `blob:` URL the page can show (the browser's PDF viewer); revoke it when done. */
-export async function fileObjectUrl(fileId: string, fetchWithSession: (request: Request) => Promise<Response>): Promise<string> {
-  const res = await fetchWithSession(new Request(`/api/v1/files/${encodeURIComponent(fileId)}`));
+/** The address of a stored file (GET /files/:id). */
+export const storedFileUrl = (fileId: string) => `/api/v1/files/${encodeURIComponent(fileId)}`;
+
+/** A file the API answers at `url` as a `blob:` URL the page can show (the browser's PDF viewer); revoke it when done. */
+export async function fileObjectUrl(url: string, fetchWithSession: (request: Request) => Promise<Response>): Promise<string> {
+  const res = await fetchWithSession(new Request(url));
   if (!res.ok) throw ApiError.from(res.status, await res.json().catch(() => undefined));
   return URL.createObjectURL(await res.blob());
 }

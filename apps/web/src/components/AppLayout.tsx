@@ -15,6 +15,8 @@ const ENTRIES: Entry[] = [
   { path: '/inbox', label: 'Việc cần xử lý', visible: () => true },
   { path: '/incoming', label: 'Văn bản đến', visible: () => true },
   { path: '/incoming/new', label: 'Vào sổ văn bản đến', visible: (p) => hasRole(p, 'clerk') },
+  { path: '/outgoing', label: 'Văn bản đi', visible: (p) => hasRole(p, 'officer', 'leader', 'clerk', 'leadership') },
+  { path: '/outgoing/new', label: 'Soạn văn bản đi', visible: (p) => hasRole(p, 'officer', 'leader') },
 ];
 
 export function AppLayout({ children }: { children: ReactNode }) {

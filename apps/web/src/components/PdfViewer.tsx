@@ -6,13 +6,14 @@ import { authorizedFetch } from '../api/client';
 import { messageOf } from '../api/problem';
 import { fileObjectUrl } from '../api/upload';
 
-export function PdfViewer({ fileId, title }: { fileId: string; title: string }) {
+/** `url`: an API address answering the PDF (storedFileUrl, /outgoing/:id/pdf); a new url reloads it. */
+export function PdfViewer({ url: source, title }: { url: string; title: string }) {
   const [url, setUrl] = useState<string>();
   const [error, setError] = useState<unknown>();
   useEffect(() => {
     let made: string | undefined;
     let cancelled = false;
-    fileObjectUrl(fileId, authorizedFetch).then(
+    fileObjectUrl(source, authorizedFetch).then(
       (u) => (cancelled ? URL.revokeObjectURL(u) : setUrl((made = u))),
       (e) => !cancelled && setError(e),
     );
@@ -20,7 +21,7 @@ export function PdfViewer({ fileId, title }: { fileId: string; title: string }) 
       cancelled = true;
       if (made) URL.revokeObjectURL(made);
     };
-  }, [fileId]);
+  }, [source]);
   if (error) return <Alert type="error" title={`Không mở được tệp: ${messageOf(error)}`} />;
   if (!url) return <Spin />;
   return <iframe src={url} title={title} data-testid="pdf-viewer" style={{ width: '100%', height: 640, border: '1px solid #d9d9d9' }} />;

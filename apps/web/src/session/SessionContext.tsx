@@ -20,7 +20,8 @@ interface Session {
 
 const SessionContext = createContext<Session | undefined>(undefined);
 
-export function SessionProvider({ children }: { children: ReactNode }) {
+/** `onSignedIn`: called as soon as an access token is known, before the profile is loaded (prefetch). */
+export function SessionProvider({ children, onSignedIn }: { children: ReactNode; onSignedIn?: () => void }) {
   const [state, setState] = useState<State>({ status: 'loading' });
 
   const reloadProfile = useCallback(async () => {
@@ -35,9 +36,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const begin = useCallback(
     async (accessToken: string) => {
       setAccessToken(accessToken);
+      onSignedIn?.();
       await reloadProfile();
     },
-    [reloadProfile],
+    [reloadProfile, onSignedIn],
   );
 
   const signOut = useCallback(async () => {
@@ -49,9 +51,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     void (async () => {
-      if (await refreshAccessToken()) await reloadProfile();
-      else setState({ status: 'signed_out' });
+      if (await refreshAccessToken()) {
+        onSignedIn?.();
+        await reloadProfile();
+      } else setState({ status: 'signed_out' });
     })();
+    // Once, at start: the callback is the app's, fixed for its lifetime.
   }, [reloadProfile]);
 
   const value = useMemo(() => ({ state, begin, reloadProfile, signOut }), [state, begin, reloadProfile, signOut]);

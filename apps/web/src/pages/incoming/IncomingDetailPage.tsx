@@ -6,6 +6,7 @@ import { useIncoming } from '../../api/incoming';
 import { ApiError } from '../../api/problem';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CONFIDENTIAL_COLOR, CONFIDENTIALITY_LABELS, RECEIVED_VIA_LABELS, STATUS_COLORS, STATUS_LABELS, URGENCY_LABELS } from '../../components/labels';
+import { storedFileUrl } from '../../api/upload';
 import { PdfViewer } from '../../components/PdfViewer';
 import { formatDate, formatDateTime } from '../../dates';
 import { NotFoundPage } from '../NotFoundPage';
@@ -56,7 +57,7 @@ export function IncomingDetailPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Card title="Tệp văn bản" size="small">
-            <PdfViewer fileId={d.scanFileId} title={`Tệp văn bản số đến ${d.incomingNumber}`} />
+            <PdfViewer url={storedFileUrl(d.scanFileId)} title={`Tệp văn bản số đến ${d.incomingNumber}`} />
           </Card>
         </Col>
       </Row>

@@ -1,0 +1,35 @@
+// The signed-in part of the app: the menu frame and the pages, each page its own chunk (lazyPage).
+// Ant Design's App (messages, modals, notifications) lives here, not in the entry: sign-in needs none.
+import { App as AntApp } from 'antd';
+import { Navigate, Route, Routes } from 'react-router';
+import { AppLayout } from './components/AppLayout';
+import { lazyPage } from './routing/lazy-page';
+
+const InboxPage = lazyPage(() => import('./pages/incoming/InboxPage').then((m) => m.InboxPage));
+const IncomingListPage = lazyPage(() => import('./pages/incoming/IncomingListPage').then((m) => m.IncomingListPage));
+const RegisterIncomingPage = lazyPage(() => import('./pages/incoming/RegisterIncomingPage').then((m) => m.RegisterIncomingPage));
+const IncomingDetailPage = lazyPage(() => import('./pages/incoming/IncomingDetailPage').then((m) => m.IncomingDetailPage));
+const OutgoingListPage = lazyPage(() => import('./pages/outgoing/OutgoingListPage').then((m) => m.OutgoingListPage));
+const NewOutgoingPage = lazyPage(() => import('./pages/outgoing/NewOutgoingPage').then((m) => m.NewOutgoingPage));
+const OutgoingDetailPage = lazyPage(() => import('./pages/outgoing/OutgoingDetailPage').then((m) => m.OutgoingDetailPage));
+const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage').then((m) => m.NotFoundPage));
+
+export function SignedInApp() {
+  return (
+    <AntApp>
+      <AppLayout>
+        <Routes>
+          <Route path="/" element={<Navigate to="/inbox" replace />} />
+          <Route path="/inbox" element={<InboxPage />} />
+          <Route path="/incoming" element={<IncomingListPage />} />
+          <Route path="/incoming/new" element={<RegisterIncomingPage />} />
+          <Route path="/incoming/:id" element={<IncomingDetailPage />} />
+          <Route path="/outgoing" element={<OutgoingListPage />} />
+          <Route path="/outgoing/new" element={<NewOutgoingPage />} />
+          <Route path="/outgoing/:id" element={<OutgoingDetailPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </AppLayout>
+    </AntApp>
+  );
+}

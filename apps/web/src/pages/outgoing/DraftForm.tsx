@@ -1,0 +1,121 @@
+// The draft's file and metadata (CreateOutgoingDto): type, subject, recipients — agencies of this
+// installation, organisations by e-mail, paper copies — urgency, confidentiality, the signer.
+import { Button, Col, Form, Input, Row, Select, Space, Upload } from 'antd';
+import { useState } from 'react';
+import { DRAFT_EXTENSIONS, type DraftMetadata } from '../../api/outgoing';
+import { MAX_UPLOAD_BYTES } from '../../api/upload';
+import { CONFIDENTIALITY_LABELS, options, URGENCY_LABELS } from '../../components/labels';
+import { PersonPicker } from '../../components/PersonPicker';
+import { UnitPicker } from '../../components/UnitPicker';
+
+const DOCUMENT_TYPES = ['Công văn', 'Quyết định', 'Thông báo', 'Kế hoạch', 'Báo cáo', 'Tờ trình', 'Giấy mời', 'Chỉ thị', 'Hướng dẫn'];
+
+interface Values extends Omit<DraftMetadata, 'recipients'> {
+  unitIds?: string[];
+  external?: { name: string; email: string }[];
+  paper?: { name: string }[];
+}
+
+/** Refused in the browser before any byte is sent: not a PDF or office file, empty, or over the API's limit. */
+export function draftProblem(file: File): string | undefined {
+  const name = file.name.toLowerCase();
+  if (!DRAFT_EXTENSIONS.some((ext) => name.endsWith(ext))) return 'Chỉ nhận tệp PDF, Word (.docx, .doc) hoặc OpenDocument (.odt).';
+  if (file.size === 0) return 'Tệp rỗng.';
+  if (file.size > MAX_UPLOAD_BYTES) return `Tệp lớn hơn ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`;
+  return undefined;
+}
+
+/** The file picker of a draft or of a new version, with the browser-side check. */
+export function DraftFileItem({ file, error, onFile }: { file?: File; error?: string; onFile: (file: File | undefined, error?: string) => void }) {
+  return (
+    <Form.Item label="Tệp dự thảo (PDF, Word, ODT)" required validateStatus={error ? 'error' : undefined} help={error}>
+      <Upload
+        accept={DRAFT_EXTENSIONS.join(',')}
+        maxCount={1}
+        fileList={file ? [{ uid: 'draft', name: file.name, status: 'done' }] : []}
+        beforeUpload={(picked) => {
+          const problem = draftProblem(picked);
+          onFile(problem ? undefined : picked, problem);
+          return problem ? Upload.LIST_IGNORE : false;
+        }}
+        onRemove={() => onFile(undefined)}
+      >
+        <Button>Chọn tệp dự thảo</Button>
+      </Upload>
+    </Form.Item>
+  );
+}
+
+export function DraftForm({ busy, onSubmit }: { busy: boolean; onSubmit: (metadata: DraftMetadata, draft: File) => Promise<void> }) {
+  const [draft, setDraft] = useState<File>();
+  const [fileError, setFileError] = useState<string>();
+  const finish = (values: Values) => {
+    if (!draft) {
+      setFileError('Chọn tệp dự thảo.');
+      return;
+    }
+    const { unitIds = [], external = [], paper = [], signingTitle, ...rest } = values;
+    void onSubmit({ ...rest, signingTitle: signingTitle?.trim() || undefined, recipients: { unitIds, external, paper } }, draft);
+  };
+  return (
+    <Form<Values> layout="vertical" onFinish={finish} initialValues={{ urgency: 'normal', confidentiality: 'normal', documentType: 'Công văn', unitIds: [] }}>
+      <DraftFileItem file={draft} error={fileError} onFile={(file, error) => (setDraft(file), setFileError(error))} />
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item label="Loại văn bản" name="documentType" rules={[{ required: true, max: 100, message: 'Chọn loại văn bản' }]}>
+            <Select options={DOCUMENT_TYPES.map((t) => ({ value: t, label: t }))} showSearch />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item label="Độ khẩn" name="urgency">
+            <Select options={options(URGENCY_LABELS)} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item label="Độ mật" name="confidentiality">
+            <Select options={options(CONFIDENTIALITY_LABELS)} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label="Trích yếu" name="subject" rules={[{ required: true, whitespace: true, max: 1000, message: 'Nhập trích yếu' }]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item label="Nơi nhận trong hệ thống" name="unitIds">
+        <UnitPicker multiple />
+      </Form.Item>
+      <Form.List name="external">
+        {(fields, { add, remove }) => (
+          <Form.Item label="Nơi nhận qua thư điện tử">
+            {fields.map((field) => (
+              <Space key={field.key} align="baseline" wrap>
+                <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true, max: 200, message: 'Nhập tên cơ quan' }]}>
+                  <Input placeholder="Tên cơ quan" aria-label="Tên cơ quan nhận" />
+                </Form.Item>
+                <Form.Item name={[field.name, 'email']} rules={[{ required: true, type: 'email', message: 'Địa chỉ thư không hợp lệ' }]}>
+                  <Input placeholder="vanthu@coquan.gov.vn" aria-label="Thư điện tử của cơ quan nhận" />
+                </Form.Item>
+                <Button onClick={() => remove(field.name)}>Bỏ</Button>
+              </Space>
+            ))}
+            <Button onClick={() => add()}>Thêm nơi nhận qua thư</Button>
+          </Form.Item>
+        )}
+      </Form.List>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item label="Người ký" name="signerId" rules={[{ required: true, message: 'Chọn lãnh đạo ký' }]}>
+            <PersonPicker placeholder="Gõ tên lãnh đạo ký" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label="Quyền hạn, chức vụ người ký" name="signingTitle" rules={[{ max: 100, message: 'Tối đa 100 ký tự' }]}>
+            <Input placeholder="KT. GIÁM ĐỐC" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Button type="primary" htmlType="submit" loading={busy}>
+        Tạo dự thảo
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,64 @@
+// Văn bản đi: "chờ tôi xử lý" (the drafts, reviews, signatures, numbers and dispatches waiting for
+// this person: GET /outgoing/waiting) and every outgoing document the person may see.
+import { Button, Input, Space, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useOutgoingList, useOutgoingWaiting, type OutgoingListQuery } from '../../api/outgoing';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { OutgoingTable } from '../../components/OutgoingTable';
+import { hasRole, useProfile } from '../../session/SessionContext';
+
+function Waiting() {
+  const [query, setQuery] = useState<OutgoingListQuery>({ page: 1, pageSize: 20 });
+  const list = useOutgoingWaiting(query);
+  return (
+    <>
+      <ErrorAlert error={list.error} />
+      <OutgoingTable data={list.data} loading={list.isFetching && !list.data} onPage={(page, pageSize) => setQuery({ page, pageSize })} />
+    </>
+  );
+}
+
+function All() {
+  const [query, setQuery] = useState<OutgoingListQuery>({ page: 1, pageSize: 20 });
+  const list = useOutgoingList(query);
+  return (
+    <>
+      <Input.Search
+        aria-label="Tìm văn bản đi"
+        placeholder="Trích yếu, số ký hiệu"
+        allowClear
+        enterButton="Tìm"
+        style={{ maxWidth: 420, marginBottom: 16 }}
+        onSearch={(q) => setQuery({ page: 1, pageSize: query.pageSize, q: q.trim() || undefined })}
+      />
+      <ErrorAlert error={list.error} />
+      <OutgoingTable data={list.data} loading={list.isFetching && (list.isPlaceholderData || !list.data)} onPage={(page, pageSize) => setQuery((q) => ({ ...q, page, pageSize }))} />
+    </>
+  );
+}
+
+export function OutgoingListPage() {
+  const profile = useProfile();
+  const navigate = useNavigate();
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }}>
+        <Typography.Title level={1} style={{ fontSize: 22 }}>
+          Văn bản đi
+        </Typography.Title>
+        {hasRole(profile, 'officer', 'leader') && (
+          <Button type="primary" onClick={() => navigate('/outgoing/new')}>
+            Soạn văn bản đi
+          </Button>
+        )}
+      </Space>
+      <Tabs
+        items={[
+          { key: 'waiting', label: 'Chờ tôi xử lý', children: <Waiting /> },
+          { key: 'all', label: 'Tất cả', children: <All /> },
+        ]}
+      />
+    </>
+  );
+}
