@@ -1,7 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AppError } from '@eoffice/core';
-import { RefreshTokenRepository } from '../repositories/refresh-token.repository';
 import { UserRepository } from '../repositories/user.repository';
 import { TokenService } from '../services/token.service';
 import type { Actor } from './actor';
@@ -20,7 +19,6 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly users: UserRepository,
-    private readonly refreshTokens: RefreshTokenRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -44,8 +42,8 @@ export class AuthGuard implements CanActivate {
     // Null also for a verified token without exp, with a sub that is not a UUID, or an MFA token.
     const claims = await this.tokens.verifyAccess(token).catch(() => null);
     if (!claims) throw new AppError(401, 'TOKEN_INVALID', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn (token invalid or expired)');
-    const [user, familyRevoked] = await Promise.all([this.users.findById(claims.sub), this.refreshTokens.isFamilyRevoked(claims.fid)]);
-    if (!user || !user.active || user.sessionVersion !== claims.sv || familyRevoked) {
+    const user = await this.users.findSessionHolder(claims.sub, claims.fid);
+    if (!user || !user.active || user.sessionVersion !== claims.sv || user.familyRevoked) {
       throw new AppError(401, 'TOKEN_REVOKED', 'Phiên đăng nhập đã bị thu hồi (session revoked)');
     }
     const { id, username, fullName, roles, unitId, mustChangePassword } = user;

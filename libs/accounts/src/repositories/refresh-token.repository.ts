@@ -35,10 +35,4 @@ export class RefreshTokenRepository {
     const repo = manager ? manager.getRepository(RefreshToken) : this.repo;
     await repo.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
-
-  /** A family is ended when any of its tokens was revoked (reuse, sign-out, password change). */
-  async isFamilyRevoked(familyId: string): Promise<boolean> {
-    const rows: unknown[] = await this.repo.query(`SELECT 1 FROM refresh_token WHERE family_id = $1 AND revoked_at IS NOT NULL LIMIT 1`, [familyId]);
-    return rows.length > 0;
-  }
 }

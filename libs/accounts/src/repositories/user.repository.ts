@@ -42,12 +42,42 @@ function termConditions(query: string | undefined, params: unknown[]): string[] 
   });
 }
 
+/** What the access check of every request needs of the token's person and session (AuthGuard). */
+export interface SessionHolder {
+  id: string;
+  username: string;
+  fullName: string;
+  roles: Role[];
+  unitId: string;
+  mustChangePassword: boolean;
+  active: boolean;
+  sessionVersion: number;
+  /** A family is ended when any of its tokens was revoked (reuse, sign-out, password change). */
+  familyRevoked: boolean;
+}
+
+/**
+ * One statement, no query builder or entity: it runs before every authenticated request, where
+ * TypeORM's SQL building and hydration of two reads were a measurable share of the API's CPU
+ * (issue 13.10, bench/registration).
+ */
+const SESSION_HOLDER_SQL = `SELECT u.id, u.username, u.full_name AS "fullName", u.roles, u.unit_id AS "unitId",
+  u.must_change_password AS "mustChangePassword", u.active, u.session_version AS "sessionVersion",
+  EXISTS (SELECT 1 FROM refresh_token t WHERE t.family_id = $2 AND t.revoked_at IS NOT NULL) AS "familyRevoked"
+  FROM app_user u WHERE u.id = $1`;
+
 @Injectable()
 export class UserRepository {
   constructor(@InjectRepository(User) private readonly repo: Repository<User>) {}
 
   private of(manager?: EntityManager): Repository<User> {
     return manager ? manager.getRepository(User) : this.repo;
+  }
+
+  /** The person of an access token and whether its session family was revoked; null when no such person. */
+  async findSessionHolder(userId: string, familyId: string): Promise<SessionHolder | null> {
+    const rows: SessionHolder[] = await this.repo.query(SESSION_HOLDER_SQL, [userId, familyId]);
+    return rows[0] ?? null;
   }
 
   findById(id: string, manager?: EntityManager): Promise<User | null> {
