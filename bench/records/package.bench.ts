@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { Client } from '../../test/support/http';
 import { API_MAIN, createInstallation, DEMO_PASSWORD, log, onCleanup, option, runBench, seconds, startApi, startWorker, WORKER_MAIN } from '../support/installation';
-import { DocumentKind, floor, load, peakMiB, seedClosedRecord } from './record-seed';
+import { cpuSeconds, DocumentKind, floor, load, peakMiB, seedClosedRecord } from './record-seed';
 
 const OPT = { documents: option('documents', 10000), pages: option('pages', 4), kind: option('kind', 'scan') as DocumentKind, keep: option('keep', 'false') === 'true', profile: option('profile', '') };
 // --profile=<dir>: the API and the worker write V8 CPU profiles there when they stop (open in Chrome's DevTools).
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   if (created.status !== 201) throw new Error(`create hand-over: ${created.status} ${JSON.stringify(created.body)}`);
   const handoverId = created.body.id as string;
   const before = peakMiB(worker.pid!);
+  const cpu0 = cpuSeconds(worker.pid!);
 
   const t0 = performance.now();
   const approved = await leader.post(`/api/v1/handovers/${handoverId}/approve`, {});
@@ -59,9 +60,11 @@ async function main(): Promise<void> {
   }
   const packageMs = performance.now() - t0;
   const peak = peakMiB(worker.pid!);
+  const packageCpu = cpuSeconds(worker.pid!) - cpu0;
 
-  const floorMs = await floor(sourceDir, join(inst.workDir, 'baseline-copy'));
-  log(`package: ${seconds(packageMs)} (Payload-Oxum ${oxum}); cp + sha256sum: ${seconds(floorMs)}; ratio ${(packageMs / floorMs).toFixed(1)}×`);
+  const base = await floor(sourceDir, join(inst.workDir, 'baseline-copy'));
+  log(`package: ${seconds(packageMs)} (Payload-Oxum ${oxum}); cp + sha256sum: ${seconds(base.ms)}; ratio ${(packageMs / base.ms).toFixed(1)}×`);
+  log(`CPU time: package ${packageCpu.toFixed(1)} s (worker), cp + sha256sum ${base.cpu.toFixed(1)} s; ratio ${(packageCpu / base.cpu).toFixed(1)}×`);
   log(`worker peak RSS: ${before.toFixed(0)} MiB before, ${peak.toFixed(0)} MiB after the package; load ${load()}`);
 }
 
