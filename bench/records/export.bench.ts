@@ -16,22 +16,25 @@ import { pipeline } from 'node:stream/promises';
 import { Client as PgClient } from 'pg';
 import { Client } from '../../test/support/http';
 import { API_MAIN, createInstallation, DEMO_PASSWORD, log, onCleanup, option, runBench, seconds, startApi } from '../support/installation';
-import { floor, load, peakMiB, seedClosedRecord } from './record-seed';
+import { cpuSeconds, DocumentKind, floor, load, peakMiB, seedClosedRecord } from './record-seed';
 
-const OPT = { documents: option('documents', 1000), pages: option('pages', 4), keep: option('keep', 'false') === 'true' };
+const OPT = { documents: option('documents', 1000), pages: option('pages', 4), kind: option('kind', 'scan') as DocumentKind, keep: option('keep', 'false') === 'true', profile: option('profile', '') };
+// --profile=<dir>: the API and the worker write V8 CPU profiles there when they stop (open in Chrome's DevTools).
+const profiling = (): string[] => (OPT.profile ? ['--cpu-prof', `--cpu-prof-dir=${OPT.profile}`] : []);
 async function main(): Promise<void> {
   if (!existsSync(API_MAIN)) throw new Error('dist/ is missing: run `npm run -s build` first');
-  log(`record export benchmark: ${OPT.documents} documents of ${OPT.pages} pages; load ${load()}`);
+  log(`record export benchmark: ${OPT.documents} ${OPT.kind === 'text' ? `text documents of ${OPT.pages} pages` : 'scanned documents'}; load ${load()}`);
   const inst = await createInstallation({ keep: OPT.keep });
   const db = new PgClient({ connectionString: inst.databaseUrl });
   await db.connect();
   onCleanup('database session', () => db.end());
-  const { org, recordId, documents, totalBytes, sourceDir } = await seedClosedRecord(db, inst, OPT.documents, OPT.pages, '99.VP');
-  log(`record of ${documents} documents, ${(totalBytes / 1024 ** 2).toFixed(1)} MiB of PDFs`);
+  const { org, recordId, documents, totalBytes, totalPages, sourceDir } = await seedClosedRecord(db, inst, OPT.documents, OPT.pages, '99.VP', OPT.kind);
+  log(`record of ${documents} documents (${OPT.kind}), ${totalPages} pages, ${(totalBytes / 1024 ** 2).toFixed(1)} MiB of PDFs`);
 
-  const api = await startApi(inst);
+  const api = await startApi(inst, {}, profiling());
   const clerk = await new Client(api.url).signIn(org.usernames.clerk, DEMO_PASSWORD);
   const before = peakMiB(api.child.pid!);
+  const cpu0 = cpuSeconds(api.child.pid!);
   const out = join(inst.workDir, 'export.pdf');
   const t0 = performance.now();
   const res = await fetch(`${api.url}/api/v1/records/${recordId}/export`, { headers: { authorization: `Bearer ${clerk.accessToken}` } });
@@ -39,16 +42,18 @@ async function main(): Promise<void> {
   await pipeline(Readable.fromWeb(res.body as never), createWriteStream(out));
   const exportMs = performance.now() - t0;
   const peak = peakMiB(api.child.pid!);
+  const exportCpu = cpuSeconds(api.child.pid!) - cpu0;
 
   // The floor: the same bytes copied once and hashed once, by the plain tools, in this run.
-  const floorMs = await floor(sourceDir, join(inst.workDir, 'baseline-copy'));
+  const base = await floor(sourceDir, join(inst.workDir, 'baseline-copy'));
   const info = await new Promise<string>((resolve) => {
     let text = '';
     const child = spawn('pdfinfo', [out]);
     child.stdout.on('data', (d: Buffer) => (text += d.toString()));
     child.on('exit', () => resolve(text));
   });
-  log(`export: ${seconds(exportMs)} (${/Pages:\s+(\d+)/.exec(info)?.[1]} pages); cp + sha256sum: ${seconds(floorMs)}; ratio ${(exportMs / floorMs).toFixed(1)}×`);
+  log(`export: ${seconds(exportMs)} (${/Pages:\s+(\d+)/.exec(info)?.[1]} pages); cp + sha256sum: ${seconds(base.ms)}; ratio ${(exportMs / base.ms).toFixed(1)}×`);
+  log(`CPU time: export ${exportCpu.toFixed(1)} s (API + qpdf), cp + sha256sum ${base.cpu.toFixed(1)} s; ratio ${(exportCpu / base.cpu).toFixed(1)}×`);
   log(`API peak RSS: ${before.toFixed(0)} MiB before, ${peak.toFixed(0)} MiB after the export; load ${load()}`);
 }
 

@@ -15,31 +15,34 @@ import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { Client } from '../../test/support/http';
 import { API_MAIN, createInstallation, DEMO_PASSWORD, log, onCleanup, option, runBench, seconds, startApi, startWorker, WORKER_MAIN } from '../support/installation';
-import { floor, load, peakMiB, seedClosedRecord } from './record-seed';
+import { cpuSeconds, DocumentKind, floor, load, peakMiB, seedClosedRecord } from './record-seed';
 
-const OPT = { documents: option('documents', 10000), pages: option('pages', 4), keep: option('keep', 'false') === 'true' };
+const OPT = { documents: option('documents', 10000), pages: option('pages', 4), kind: option('kind', 'scan') as DocumentKind, keep: option('keep', 'false') === 'true', profile: option('profile', '') };
+// --profile=<dir>: the API and the worker write V8 CPU profiles there when they stop (open in Chrome's DevTools).
+const profiling = (): string[] => (OPT.profile ? ['--cpu-prof', `--cpu-prof-dir=${OPT.profile}`] : []);
 const POLL_MS = 100;
 const TIMEOUT_MS = 30 * 60_000;
 
 async function main(): Promise<void> {
   if (!existsSync(API_MAIN) || !existsSync(WORKER_MAIN)) throw new Error('dist/ is missing: run `npm run -s build` first');
-  log(`hand-over package benchmark: ${OPT.documents} documents of ${OPT.pages} pages; load ${load()}`);
+  log(`hand-over package benchmark: ${OPT.documents} ${OPT.kind === 'text' ? `text documents of ${OPT.pages} pages` : 'scanned documents'}; load ${load()}`);
   const inst = await createInstallation({ keep: OPT.keep });
   const db = new PgClient({ connectionString: inst.databaseUrl });
   await db.connect();
   onCleanup('database session', () => db.end());
   // Seed more than asked: about 2% of seeded documents are voided or confidential and are not filed.
-  const { org, recordId, documents, totalBytes, sourceDir } = await seedClosedRecord(db, inst, Math.ceil(OPT.documents * 1.03), OPT.pages, '98.VP');
-  log(`record of ${documents} documents, ${(totalBytes / 1024 ** 2).toFixed(1)} MiB of PDFs`);
+  const { org, recordId, documents, totalBytes, totalPages, sourceDir } = await seedClosedRecord(db, inst, Math.ceil(OPT.documents * 1.03), OPT.pages, '98.VP', OPT.kind);
+  log(`record of ${documents} documents (${OPT.kind}), ${totalPages} pages, ${(totalBytes / 1024 ** 2).toFixed(1)} MiB of PDFs`);
 
   const env = { HANDOVER_DIR: join(inst.workDir, 'handover'), HANDOVER_SCAN_CRON: 'off' };
   const api = await startApi(inst, env);
-  const worker = startWorker(inst, env);
+  const worker = startWorker(inst, env, profiling());
   const [clerk, leader] = await Promise.all([new Client(api.url).signIn(org.usernames.clerk, DEMO_PASSWORD), new Client(api.url).signIn(org.usernames.leader, DEMO_PASSWORD)]);
   const created = await clerk.post('/api/v1/handovers', { recordIds: [recordId], title: 'Danh mục nộp lưu (benchmark)' });
   if (created.status !== 201) throw new Error(`create hand-over: ${created.status} ${JSON.stringify(created.body)}`);
   const handoverId = created.body.id as string;
   const before = peakMiB(worker.pid!);
+  const cpu0 = cpuSeconds(worker.pid!);
 
   const t0 = performance.now();
   const approved = await leader.post(`/api/v1/handovers/${handoverId}/approve`, {});
@@ -57,9 +60,11 @@ async function main(): Promise<void> {
   }
   const packageMs = performance.now() - t0;
   const peak = peakMiB(worker.pid!);
+  const packageCpu = cpuSeconds(worker.pid!) - cpu0;
 
-  const floorMs = await floor(sourceDir, join(inst.workDir, 'baseline-copy'));
-  log(`package: ${seconds(packageMs)} (Payload-Oxum ${oxum}); cp + sha256sum: ${seconds(floorMs)}; ratio ${(packageMs / floorMs).toFixed(1)}×`);
+  const base = await floor(sourceDir, join(inst.workDir, 'baseline-copy'));
+  log(`package: ${seconds(packageMs)} (Payload-Oxum ${oxum}); cp + sha256sum: ${seconds(base.ms)}; ratio ${(packageMs / base.ms).toFixed(1)}×`);
+  log(`CPU time: package ${packageCpu.toFixed(1)} s (worker), cp + sha256sum ${base.cpu.toFixed(1)} s; ratio ${(packageCpu / base.cpu).toFixed(1)}×`);
   log(`worker peak RSS: ${before.toFixed(0)} MiB before, ${peak.toFixed(0)} MiB after the package; load ${load()}`);
 }
 

@@ -218,9 +218,9 @@ function stopOnCleanup(what: string, child: ChildProcess): void {
   });
 }
 
-export async function startApi(inst: Installation, env: NodeJS.ProcessEnv = {}): Promise<Api> {
+export async function startApi(inst: Installation, env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): Promise<Api> {
   const port = await freePort();
-  const child = spawn(process.execPath, [API_MAIN], { cwd: ROOT, env: { ...inst.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, API_MAIN], { cwd: ROOT, env: { ...inst.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
   child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
@@ -242,8 +242,8 @@ export async function startApi(inst: Installation, env: NodeJS.ProcessEnv = {}):
 }
 
 /** The built worker with the installation's settings; stopped (SIGTERM, then SIGKILL) by the cleanup. */
-export function startWorker(inst: Installation, env: NodeJS.ProcessEnv = {}): ChildProcess {
-  const child = spawn(process.execPath, [WORKER_MAIN], { cwd: ROOT, env: { ...inst.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+export function startWorker(inst: Installation, env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...nodeArgs, WORKER_MAIN], { cwd: ROOT, env: { ...inst.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr?.on('data', (d: Buffer) => process.stderr.write(`[worker] ${d.toString()}`));
   stopOnCleanup('worker process', child);
   log(`worker started (pid ${child.pid})`);

@@ -108,7 +108,9 @@ export class RecordExportService {
     await writeFile(join(dir, 'muc-luc.pdf'), await renderPdf(indexReport(index)));
     await writeFile(join(dir, 'ho-so.xml'), recordIndexXml(index));
     await writeFile(join(dir, 'ho-so.json'), JSON.stringify(index, null, 2));
-    const args = ['--empty', '--pages', 'muc-luc.pdf'];
+    // Streams are copied as they are: qpdf would otherwise Flate-compress every attachment (scans
+    // and signed PDFs hardly compress; measured, that was most of qpdf's CPU time on a record of scans).
+    const args = ['--stream-data=preserve', '--empty', '--pages', 'muc-luc.pdf'];
     const attachments: string[] = [];
     // Copied and checked on one pass each, a few at once; qpdf's arguments keep DocOrdinal order.
     await eachLimited(index.documents, COPY_CONCURRENCY, (d) => copyChecked(this.files, storedFiles.get(d.fileName)!, join(dir, d.fileName)).then(() => undefined));

@@ -142,6 +142,13 @@ export class HandoverPackageService {
     // A chunk at a time: its audit trails in one query per kind, then 8 documents at once; each PDF
     // is read once, checked, written and verified from the same bytes.
     const known = new Map<string, { sha256: string; bytes: number }>();
+    // Every payload file is written from bytes in hand, so its checksum is taken there: the manifest
+    // then reads nothing back (three small files a document were opened and read again before).
+    const put = async (path: string, content: Buffer | string, sha256?: string) => {
+      const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+      await writeFile(join(data, ...path.split('/')), bytes, { flag: 'wx' });
+      known.set(`data/${path}`, { sha256: sha256 ?? createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+    };
     for (let at = 0; at < index.documents.length; at += TRAIL_CHUNK) {
       const chunk = index.documents.slice(at, at + TRAIL_CHUNK);
       const trailsOf = async (kind: 'incoming' | 'outgoing') =>
@@ -153,19 +160,18 @@ export class HandoverPackageService {
         const fileId = found.get(documentKey(d.kind, d.documentId))!.fileId!;
         const bytes = await this.files.readBytes(stored.get(fileId)!);
         if (createHash('sha256').update(bytes).digest('hex') !== d.sha256) throw new Error(`stored file ${fileId} does not match its SHA-256`);
-        await writeFile(join(data, 'documents', d.fileName), bytes, { flag: 'wx' });
-        known.set(`data/documents/${d.fileName}`, { sha256: d.sha256, bytes: bytes.length });
+        await put(`documents/${d.fileName}`, bytes, d.sha256);
         const base = d.fileName.replace(/\.pdf$/, '');
-        await writeFile(join(data, 'audit', `${base}.json`), json({ entityType: `${d.kind}_document`, entityId: d.documentId, events: trails[d.kind].get(d.documentId) ?? [] }));
-        await writeFile(join(data, 'access', `${base}.json`), json({ documentKind: d.kind, documentId: d.documentId, views: views[d.kind].get(d.documentId) ?? [] }));
-        await writeFile(join(data, 'signatures', `${base}.json`), json(await this.evidence.signaturesOf(fileId, bytes)));
+        await put(`audit/${base}.json`, json({ entityType: `${d.kind}_document`, entityId: d.documentId, events: trails[d.kind].get(d.documentId) ?? [] }));
+        await put(`access/${base}.json`, json({ documentKind: d.kind, documentId: d.documentId, views: views[d.kind].get(d.documentId) ?? [] }));
+        await put(`signatures/${base}.json`, json(await this.evidence.signaturesOf(fileId, bytes)));
       });
     }
-    await writeFile(join(data, 'audit', 'ho-so.json'), json({ entityType: 'record', entityId: record.id, events: await this.audit.trail('record', record.id) }));
-    await writeFile(join(data, 'ho-so.xml'), recordIndexXml(index));
-    await writeFile(join(data, 'ho-so.json'), json(index));
-    await writeFile(join(data, 'danh-muc-nop-luu.pdf'), papers.list);
-    await writeFile(join(data, 'bien-ban-giao-nhan.pdf'), papers.minutes);
+    await put('audit/ho-so.json', json({ entityType: 'record', entityId: record.id, events: await this.audit.trail('record', record.id) }));
+    await put('ho-so.xml', recordIndexXml(index));
+    await put('ho-so.json', json(index));
+    await put('danh-muc-nop-luu.pdf', papers.list);
+    await put('bien-ban-giao-nhan.pdf', papers.minutes);
     return { index, known };
   }
 }
