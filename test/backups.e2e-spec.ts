@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pdfsigResults } from '../libs/signing/test';
@@ -115,7 +115,9 @@ describe('backups, restore and drills (restic)', () => {
         }
       })
       .map(Number);
-  const locksOf = (repository: string): string[] => (existsSync(join(repository, 'locks')) ? readdirSync(join(repository, 'locks')) : []);
+  /** The repository's lock files (restic writes each under a temporary name first, then renames it: those are no lock). */
+  const locksOf = (repository: string): string[] =>
+    existsSync(join(repository, 'locks')) ? readdirSync(join(repository, 'locks')).filter((name) => /^[0-9a-f]{64}$/.test(name)) : [];
   const restore = (args: string[], overrides: Record<string, string> = {}): Promise<CliResult> =>
     new Promise((resolve) => {
       execFile(process.execPath, [RESTORE_CLI, ...args], { env: processEnv(run, { ...env, ...overrides }), timeout: 240_000 }, (error, stdout, stderr) => {
@@ -475,8 +477,7 @@ describe('backups, restore and drills (restic)', () => {
       const check = spawn('restic', ['check'], { env: { ...process.env, RESTIC_REPOSITORY: env.BACKUP_REPOSITORY, RESTIC_PASSWORD: PASSWORD }, stdio: 'ignore' });
       const exited = new Promise((r) => check.on('exit', r));
       for (let i = 0; i < 2000 && check.exitCode === null; i += 1) {
-        const locks = locksOf(env.BACKUP_REPOSITORY);
-        if (locks.length && statSync(join(env.BACKUP_REPOSITORY, 'locks', locks[0])).size > 0) {
+        if (locksOf(env.BACKUP_REPOSITORY).length) {
           check.kill('SIGKILL');
           break;
         }
