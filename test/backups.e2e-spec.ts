@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,6 +81,43 @@ describe('backups, restore and drills (restic)', () => {
   /** The snapshots a repository holds of one backup run (restic, read-only). */
   const snapshotsOfRun = async (repository: string, backupId: string): Promise<string[]> =>
     (JSON.parse((await resticIn(repository, ['snapshots', '--json', '--no-lock', '--tag', `run:${backupId}`])) || '[]') as { id: string }[]).map((s) => s.id);
+  /**
+   * A real pg_dump behind a wrapper (BACKUP_PG_DUMP_PATH) that lets its first 128 kB through, says
+   * so in `dir/paused`, and holds the rest back until `dir/go` exists: the test acts while the dump
+   * is surely mid-stream. `dir/pid` is the wrapper's process group (the worker starts it in one).
+   */
+  const pausingPgDump = (dir: string): string => {
+    mkdirSync(dir, { recursive: true });
+    const program = join(dir, 'pg_dump');
+    writeFileSync(
+      program,
+      [
+        '#!/bin/bash',
+        'set -o pipefail',
+        'if [ "$1" = "--version" ]; then exec pg_dump --version; fi',
+        `echo $$ > '${dir}/pid'`,
+        `pg_dump "$@" | { head -c 131072; touch '${dir}/paused'; while [ ! -e '${dir}/go' ]; do sleep 0.1; done; cat; }`,
+        '',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    return program;
+  };
+  /** Processes (other than zombies) whose environment names this restic repository. */
+  const resticsOn = (repository: string): number[] =>
+    readdirSync('/proc')
+      .filter((p) => /^\d+$/.test(p))
+      .filter((p) => {
+        try {
+          return readFileSync(`/proc/${p}/environ`, 'latin1').split('\0').includes(`RESTIC_REPOSITORY=${repository}`);
+        } catch {
+          return false; // gone, or another user's
+        }
+      })
+      .map(Number);
+  /** The repository's lock files (restic writes each under a temporary name first, then renames it: those are no lock). */
+  const locksOf = (repository: string): string[] =>
+    existsSync(join(repository, 'locks')) ? readdirSync(join(repository, 'locks')).filter((name) => /^[0-9a-f]{64}$/.test(name)) : [];
   const restore = (args: string[], overrides: Record<string, string> = {}): Promise<CliResult> =>
     new Promise((resolve) => {
       execFile(process.execPath, [RESTORE_CLI, ...args], { env: processEnv(run, { ...env, ...overrides }), timeout: 240_000 }, (error, stdout, stderr) => {
@@ -129,6 +166,7 @@ describe('backups, restore and drills (restic)', () => {
 
   /** The storage key of an issued outgoing PDF (leader-signed, then sealed at issue) that the backup must carry. */
   let issuedKey = '';
+  let issuedId = '';
   it('issues a leader-signed and sealed outgoing document before the backup', async () => {
     const director = await new Client(api.url).signIn('tuyettta', DEMO_PASSWORD);
     const head = await new Client(api.url).signIn('khoalm', DEMO_PASSWORD);
@@ -158,6 +196,7 @@ describe('backups, restore and drills (restic)', () => {
       [created.body.id],
     );
     issuedKey = row.storage_key;
+    issuedId = created.body.id;
     expect(pdfsigResults(readFileSync(join(run.fileStoreDir, issuedKey)))).toMatchObject({ valid: 2, invalid: 0 });
   });
 
@@ -238,6 +277,10 @@ describe('backups, restore and drills (restic)', () => {
     const [latest] = (await admin.get('/api/v1/admin/backups')).body.items;
     const auditBefore = await query(run.databaseUrl, 'SELECT id, hash FROM audit_event ORDER BY id');
     const filesBefore = await query(run.databaseUrl, 'SELECT id, sha256, storage_key FROM stored_file ORDER BY id');
+    // Every document of the installation (the copied database holds earlier suites' too), by id.
+    const documentsSql = `SELECT 'incoming' AS kind, id::text FROM incoming_document UNION ALL SELECT 'outgoing', id::text FROM outgoing_document ORDER BY 1, 2`;
+    const documentsBefore = await query(run.databaseUrl, documentsSql);
+    expect(documentsBefore.length).toBeGreaterThan(0);
     const backupAudit = auditBefore.length;
     await stopAll();
     await query(base.databaseUrl, `DROP DATABASE "${new URL(run.databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
@@ -250,6 +293,8 @@ describe('backups, restore and drills (restic)', () => {
     for (const file of filesBefore) {
       expect(sha256(readFileSync(join(run.fileStoreDir, file.storage_key)))).toBe(file.sha256);
     }
+    expect(await query(run.databaseUrl, documentsSql)).toEqual(documentsBefore);
+    expect(await query(run.databaseUrl, 'SELECT id, sha256, storage_key FROM stored_file ORDER BY id')).toEqual(filesBefore);
     // The issued PDF read back from the restored file store still verifies: leader's signature and seal.
     const issued = pdfsigResults(readFileSync(join(run.fileStoreDir, issuedKey)));
     expect(issued).toMatchObject({ valid: 2, invalid: 0 });
@@ -265,6 +310,7 @@ describe('backups, restore and drills (restic)', () => {
     const verify = await admin.get('/api/v1/audit/verify');
     expect(verify.body).toMatchObject({ intact: true });
     for (const id of incoming) expect((await clerk.get(`/api/v1/incoming/${id}`)).status).toBe(200);
+    expect((await clerk.get(`/api/v1/outgoing/${issuedId}`)).body).toMatchObject({ id: issuedId, status: 'issued' });
     for (const file of uploaded) {
       const res = await fetch(`${api.url}/api/v1/files/${file.id}`, { headers: { authorization: `Bearer ${officer.accessToken}` } });
       expect(res.status).toBe(200);
@@ -365,19 +411,85 @@ describe('backups, restore and drills (restic)', () => {
     }
   }, scaledBudget(400_000, 1_200_000)); // two worker starts and two backups
 
-  it('marks a backup interrupted by a killed worker as failed at the next start; the next backup succeeds', async () => {
-    await restartWorker({ BACKUP_REPOSITORY_2: '' });
+  it('fails with pg_dump\'s own reason when pg_dump dies half-way through a real dump, leaving no snapshot', async () => {
+    // Two destinations (the dump copied to both through the worker), then one (pg_dump writing
+    // straight into restic's input): in both, restic must not turn the cut dump into a snapshot.
+    for (const [i, overrides] of ([{}, { BACKUP_REPOSITORY_2: '' }] as Record<string, string>[]).entries()) {
+      const dir = join(work, `pg-midway-${i}`);
+      await restartWorker({ ...overrides, BACKUP_PG_DUMP_PATH: pausingPgDump(dir) });
+      const res = await admin.post('/api/v1/admin/backups');
+      expect(res.status).toBe(202);
+      await waitFor(async () => (existsSync(join(dir, 'paused')) ? true : undefined), 'the dump to be under way', 60_000);
+      // The database connection drops in the middle of the dump: pg_dump fails on its own.
+      const dbName = new URL(run.databaseUrl).pathname.slice(1);
+      const ended = await query(base.databaseUrl, `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = $1 AND application_name = 'pg_dump'`, [dbName]);
+      expect(ended.length).toBeGreaterThan(0);
+      writeFileSync(join(dir, 'go'), '');
+      const backup = await settled(res.body.id);
+      expect(backup).toMatchObject({ status: 'failed', verified: false });
+      expect(backup.error).toContain('pg_dump failed');
+      expect(backup.error).toMatch(/connection|terminat/i);
+      const listed = (await admin.get('/api/v1/admin/backups?pageSize=200')).body.items.find((b: { id: string }) => b.id === backup.id);
+      expect(listed).toMatchObject({ status: 'failed', verified: false, error: expect.stringContaining('pg_dump failed') });
+      // Neither the cut dump nor the files snapshot written beside it is left in a destination.
+      for (const repository of [env.BACKUP_REPOSITORY, env.BACKUP_REPOSITORY_2]) expect(await snapshotsOfRun(repository, backup.id)).toEqual([]);
+    }
+    await resticIn(env.BACKUP_REPOSITORY, ['check']);
+    await restartWorker();
+  }, scaledBudget(400_000, 1_200_000)); // two worker starts and two backups
+
+  it('leaves only stale restic locks when the worker is killed mid-dump: the next run removes them and completes, the repository stays valid, no half backup is kept', async () => {
+    const dir = join(work, 'pg-killed');
+    await restartWorker({ BACKUP_REPOSITORY_2: '', BACKUP_PG_DUMP_PATH: pausingPgDump(dir) });
     const res = await admin.post('/api/v1/admin/backups');
     expect(res.status).toBe(202);
-    await waitFor(async () => ((await admin.get(`/api/v1/admin/backups/${res.body.id}`)).body.status === 'running' ? true : undefined), 'the backup to run', 60_000);
+    await waitFor(async () => (existsSync(join(dir, 'paused')) ? true : undefined), 'the dump to be under way', 60_000);
+    expect(resticsOn(env.BACKUP_REPOSITORY).length).toBeGreaterThan(0);
+    // Killed outright (the OOM killer, a power cut of the container): no chance to clean up.
     await worker.stop('SIGKILL');
+    // Its restic processes die with it (none goes on to finish a snapshot on its own)…
+    await waitFor(async () => (resticsOn(env.BACKUP_REPOSITORY).length === 0 ? true : undefined), 'restic to die with the worker', 30_000);
+    // …and leave their locks behind; the wrapper's own pipeline is cleaned up by the test.
+    expect(locksOf(env.BACKUP_REPOSITORY).length).toBeGreaterThan(0);
+    try {
+      process.kill(-Number(readFileSync(join(dir, 'pid'), 'utf8')), 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
     // A row stuck in "running" blocks a new request until a worker starts and fails it.
     worker = startWorker(run, { ...env, BACKUP_REPOSITORY_2: '' });
     const interrupted = await settled(res.body.id);
-    expect(interrupted.status).toBe('failed');
+    expect(interrupted).toMatchObject({ status: 'failed', verified: false });
     expect(interrupted.error).toContain('interrupted');
     const next = await backupNow();
     expect(next).toMatchObject({ status: 'succeeded', verified: true });
+    // The stale locks are gone, the repository checks clean, and nothing of the killed run is kept.
+    expect(locksOf(env.BACKUP_REPOSITORY)).toEqual([]);
+    await resticIn(env.BACKUP_REPOSITORY, ['check']);
+    expect(await snapshotsOfRun(env.BACKUP_REPOSITORY, res.body.id)).toEqual([]);
+    expect(await snapshotsOfRun(env.BACKUP_REPOSITORY, next.id)).toHaveLength(2);
+  });
+
+  it('dumps again when a stale exclusive lock (a restic killed while checking) stops the streamed dump', async () => {
+    // A real stale exclusive lock: `restic check` holds one while it runs; killed outright, it stays.
+    for (let attempt = 1; locksOf(env.BACKUP_REPOSITORY).length === 0; attempt += 1) {
+      expect(attempt).toBeLessThanOrEqual(10);
+      const check = spawn('restic', ['check'], { env: { ...process.env, RESTIC_REPOSITORY: env.BACKUP_REPOSITORY, RESTIC_PASSWORD: PASSWORD }, stdio: 'ignore' });
+      const exited = new Promise((r) => check.on('exit', r));
+      for (let i = 0; i < 2000 && check.exitCode === null; i += 1) {
+        if (locksOf(env.BACKUP_REPOSITORY).length) {
+          check.kill('SIGKILL');
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      await exited;
+    }
+    const backup = await backupNow();
+    expect(backup).toMatchObject({ status: 'succeeded', verified: true });
+    expect(locksOf(env.BACKUP_REPOSITORY)).toEqual([]);
+    expect(await snapshotsOfRun(env.BACKUP_REPOSITORY, backup.id)).toHaveLength(2);
+    await resticIn(env.BACKUP_REPOSITORY, ['check']);
   });
 
   it('removes blobs no record refers to once a later backup holds them, and keeps the rest', async () => {

@@ -41,6 +41,7 @@ export * from './queues/worker-options';
 export * from './queues/worker-heartbeat.service';
 export * from './queues/queue-operations.service';
 export * from './processes/deadline';
+export * from './processes/parent-death';
 export * from './processes/run-command';
 export * from './processes/temp-dir';
 export * from './http/input-checks';

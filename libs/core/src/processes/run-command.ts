@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { dyingWithParent } from './parent-death';
 
 export interface CommandOptions {
   /** The whole process group is killed when this runs out. */
@@ -7,6 +8,8 @@ export interface CommandOptions {
   env?: NodeJS.ProcessEnv;
   /** Standard output kept beyond this is dropped (the caller asked for a file, not a stream). */
   maxStdoutBytes?: number;
+  /** Killed by the kernel when this process dies, even by SIGKILL (dyingWithParent). */
+  dieWithParent?: boolean;
 }
 
 export interface CommandResult {
@@ -36,7 +39,9 @@ const DEFAULT_MAX_STDOUT_BYTES = 64 * 1024 * 1024;
  */
 export function runCommand(file: string, args: readonly string[], options: CommandOptions): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = options.env ?? process.env;
+    const command = options.dieWithParent ? dyingWithParent(file, args, env.PATH) : { file, args: [...args] };
+    const child = spawn(command.file, command.args, { cwd: options.cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const maxStdout = options.maxStdoutBytes ?? DEFAULT_MAX_STDOUT_BYTES;
     const stdout: Buffer[] = [];
     let stdoutBytes = 0;

@@ -60,7 +60,12 @@ export class DestinationRun {
   start(backupId: string, filePaths: string[]): { sink: DumpSink; finished: Promise<void> } {
     this.listing = this.restic.snapshots(BACKUP_TAG, DUMP_TAG).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
     const dump = this.startDump(backupId);
-    const files = this.step('backup', () => this.restic.withStaleLocksRemoved(() => this.restic.backup(filePaths, [BACKUP_TAG, SEPARATE_DUMP_TAG, runTag(backupId)]))).then(
+    // The blobs are stored as they are: scans and PDFs are compressed already, and zstd over them
+    // costs a quarter of their backup time for nothing (512 MB of random bytes: 11.6 s with restic's
+    // default compression, 8.8 s without). The manifest beside them (a line per blob) is stored
+    // uncompressed too; the dump, in its own snapshot, is compressed.
+    const tags = [BACKUP_TAG, SEPARATE_DUMP_TAG, runTag(backupId)];
+    const files = this.step('backup', () => this.restic.withStaleLocksRemoved(() => this.restic.backup(filePaths, tags, { compression: 'off' }))).then(
       (summary) => {
         this.filesSnapshot = this.result.snapshotId = summary.snapshotId;
         this.result.sizeAddedBytes = (this.result.sizeAddedBytes ?? 0) + summary.dataAddedBytes;

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Writable } from 'node:stream';
-import type { Deadline } from '@eoffice/core';
+import { type Deadline, dyingWithParent } from '@eoffice/core';
 
 /** Where the dump goes: one `restic backup --stdin` per destination. */
 export interface DumpSink {
@@ -36,7 +36,10 @@ export async function streamDump(input: { program: string; databaseUrl: string; 
   // A copy through this process costs a hand-over per 64 kB pipe read; on a loaded machine each
   // waits for the scheduler (a 500 MB stream: 4.0–4.4 s through node, 2.3–3.3 s as a shell pipe).
   const direct = input.sinks.length === 1 && input.sinks[0].childPipe === true;
-  const child = spawn(input.program, args, { env, detached: true, stdio: ['ignore', direct ? input.sinks[0].input : 'pipe', 'pipe'] });
+  // Killed with the worker: a pg_dump left running would go on feeding restic, whose snapshot of
+  // the dump nobody records.
+  const command = dyingWithParent(input.program, args, process.env.PATH);
+  const child = spawn(command.file, command.args, { env, detached: true, stdio: ['ignore', direct ? input.sinks[0].input : 'pipe', 'pipe'] });
   const killDump = () => {
     try {
       if (child.pid) process.kill(-child.pid, 'SIGKILL');

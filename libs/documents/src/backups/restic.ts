@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { CommandResult, runCommand } from '@eoffice/core';
+import { CommandResult, dyingWithParent, runCommand } from '@eoffice/core';
 import { directoryBytes, localPath } from './local-repository';
 
 /** One backup destination: a restic repository and what restic needs to open it. */
@@ -90,7 +90,9 @@ export class Restic {
   async run(args: string[], options: { maxStdoutBytes?: number } = {}): Promise<CommandResult> {
     args = this.withCa(args);
     try {
-      return await runCommand(this.program, args, { timeoutMs: this.timeoutMs(), env: this.env(), maxStdoutBytes: options.maxStdoutBytes });
+      // restic dies with the worker: a killed worker leaves a stale lock (removed by the next run), never a
+      // restic finishing on its own a snapshot no run records.
+      return await runCommand(this.program, args, { timeoutMs: this.timeoutMs(), env: this.env(), maxStdoutBytes: options.maxStdoutBytes, dieWithParent: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ResticError(`restic is not installed (${this.program} not found)`);
       throw new ResticError(`restic ${args[0]}: ${error instanceof Error ? error.message : String(error)}`);
@@ -133,8 +135,9 @@ export class Restic {
     }
   }
 
-  async backup(paths: string[], tags: string[]): Promise<BackupSummary> {
-    const args = ['backup', '--json', ...tags.flatMap((t) => ['--tag', t]), ...paths];
+  /** `compression: 'off'` stores the data as it is (restic's default is zstd, `auto`). */
+  async backup(paths: string[], tags: string[], options: { compression?: 'off' } = {}): Promise<BackupSummary> {
+    const args = ['backup', '--json', ...(options.compression ? ['--compression', options.compression] : []), ...tags.flatMap((t) => ['--tag', t]), ...paths];
     const result = await this.ok(args, { maxStdoutBytes: 256 * 1024 * 1024 });
     return this.summaryOf(result.stdout.toString('utf8'));
   }
@@ -145,7 +148,9 @@ export class Restic {
    */
   backupStdin(filename: string, tags: string[]): StdinBackup {
     const args = ['backup', '--json', '--stdin', '--stdin-filename', filename, ...tags.flatMap((t) => ['--tag', t])];
-    const child = spawn(this.program, this.withCa(args), { env: this.env(), detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const env = this.env();
+    const command = dyingWithParent(this.program, this.withCa(args), env.PATH);
+    const child = spawn(command.file, command.args, { env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
     const kill = () => {
       try {
         if (child.pid) process.kill(-child.pid, 'SIGKILL');

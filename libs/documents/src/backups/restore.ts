@@ -149,7 +149,7 @@ async function pgRestore(program: string, dumpPath: string, databaseUrl: string,
   // Parallel jobs: tables load and indexes build side by side (a custom-format file allows it).
   const jobs = Math.max(1, Math.min(4, availableParallelism()));
   const args = ['--no-owner', '--no-privileges', '--exit-on-error', `--jobs=${jobs}`, `--dbname=${url.toString()}`, dumpPath];
-  const result = await runCommand(program, args, { timeoutMs: deadline.remainingMs(), env }).catch((error: NodeJS.ErrnoException) => {
+  const result = await runCommand(program, args, { timeoutMs: deadline.remainingMs(), env, dieWithParent: true }).catch((error: NodeJS.ErrnoException) => {
     throw new Error(error.code === 'ENOENT' ? `${program} not found` : String(error));
   });
   if (result.exitCode !== 0) throw new Error(`pg_restore failed: ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`);
