@@ -5,25 +5,17 @@ import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { deflateSync, crc32 } from 'node:zlib';
-import { createUnit, hireActivePerson, Person, signInAdmin, unitByCode } from './support/accounts';
+import { createUnit, hireActivePerson, Person } from './support/accounts';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { count } from './support/db';
 import { filePart, makePdf } from './support/documents';
 import { Api, startApi, waitFor } from './support/processes';
-import {
-  filesIn,
-  MultipartPlan,
-  multipartHead,
-  multipartTail,
-  newBoundary,
-  openDescriptors,
-  pdfStart,
-  sendAndAbort,
-  sendAndRead,
-} from './support/raw-http';
+import { filesIn, MultipartPlan, multipartHead, multipartTail, newBoundary, openDescriptors, pdfStart, sendAndAbort, sendAndRead } from './support/raw-http';
+import { ownOrganisation } from './support/organisation';
 import { loadRun } from './support/test-env';
 
 const base = loadRun();
+const org = ownOrganisation(base);
 const IDLE_SECONDS = 2;
 
 type Caller = 'admin' | 'clerk' | 'officer' | 'leader';
@@ -68,8 +60,8 @@ describe('hostile multipart bodies: truncated, aborted and slow uploads never hu
     api = await startApi(isolated.run, { UPLOAD_IDLE_TIMEOUT_SECONDS: String(IDLE_SECONDS) });
     pid = api.child.pid!;
     tmpDir = join(isolated.run.fileStoreDir, 'tmp');
-    const admin = await signInAdmin(api.url);
-    const agency = await unitByCode(admin, 'SGDĐT');
+    const admin = await org.signIn(api.url, 'admin');
+    const agency = org.agency;
     const unit = await createUnit(admin, { parentId: agency.id, name: 'Phòng Tải lên' });
     const hire = (role: string) => hireActivePerson(admin, { unitId: unit.id, roles: [role] });
     officer = await hire('officer');
