@@ -5,9 +5,11 @@ import type * as Documents from '@eoffice/documents';
 import { Client } from './support/http';
 import { makeOfficeFile, pdfTextOf, workDir } from './support/office-files';
 import { Api, startApi } from './support/processes';
-import { DEMO_PASSWORD, loadRun, processEnv, ROOT } from './support/test-env';
+import { ownOrganisation } from './support/organisation';
+import { loadRun, processEnv, ROOT } from './support/test-env';
 
 const run = loadRun();
+const org = ownOrganisation(run);
 const built = join(ROOT, 'dist/apps/worker/libs');
 const WORDS = 'Kế hoạch bồi dưỡng thường xuyên giáo viên trung học phổ thông năm học 2026–2027';
 
@@ -88,7 +90,7 @@ describe('office files to PDF (LibreOffice headless)', () => {
     let clerk: Client;
     beforeAll(async () => {
       api = await startApi(run);
-      clerk = await new Client(api.url).signIn('bangnv', DEMO_PASSWORD);
+      clerk = await org.signIn(api.url, 'clerk');
     });
     afterAll(() => api.stop());
 

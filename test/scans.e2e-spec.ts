@@ -8,9 +8,11 @@ import { filePart, incomingMetadata, makePdf } from './support/documents';
 import { Client } from './support/http';
 import { embeddedImages, htmlToPdf, imageOnlyPdf, pdfPages, pdfTextOf, scanPages, workDir } from './support/office-files';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, loadRun, processEnv, ROOT } from './support/test-env';
+import { ownOrganisation, Who } from './support/organisation';
+import { loadRun, processEnv, ROOT } from './support/test-env';
 
 const run = loadRun();
+const org = ownOrganisation(run);
 const ownQueues = { QUEUE_PREFIX: `${run.queuePrefix}_scans` };
 // Words that occur only in the scanned pages, never in any document's metadata.
 const PAGE_ONE = 'Trang một: Kế hoạch tổ chức Hội khỏe Phù Đổng cấp tỉnh';
@@ -40,8 +42,8 @@ describe('scans: page images or a PDF become a searchable PDF; incoming scans be
     jpegs = scanPages(printed, dir, 'jpeg');
     api = await startApi(run, ownQueues);
     worker = startWorker(run, ownQueues);
-    const sign = (u: string, p = DEMO_PASSWORD) => new Client(api.url).signIn(u, p);
-    [clerk, officer, leader, admin] = await Promise.all([sign('bangnv'), sign('huydq'), sign('tuyettta'), sign('admin', ADMIN_PASSWORD)]);
+    const sign = (who: Who) => org.signIn(api.url, who);
+    [clerk, officer, leader, admin] = await Promise.all([sign('clerk'), sign('officer'), sign('director'), sign('admin')]);
   }, 120_000);
   afterAll(async () => {
     await api.stop();
