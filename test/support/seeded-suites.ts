@@ -11,12 +11,6 @@ export const SUITES_ON_DEMO_SEED: readonly string[] = [
   'backups',
   'certificates-signers',
   'certificates',
-  'confidential-documents',
   'demo-seed',
-  'records-destruction',
-  'records-handover',
-  'records',
-  'register-books',
   'stats',
-  'web',
 ];
