@@ -111,7 +111,7 @@ describe('backup destinations: S3-compatible bucket, full and read-only disks', 
     api = await startApi(run, env);
     worker = startWorker(run, env);
     admin = await org.signIn(api.url, 'admin');
-  }, 120_000);
+  }, scaledBudget(120_000));
   afterAll(async () => {
     await api?.stop();
     await worker?.stop();

@@ -7,7 +7,7 @@ import { Client } from './support/http';
 import { registerIncoming } from './support/documents';
 import { generateCases, HostileCase, OpenApi } from './support/hostile-cases';
 import { hostileFiles } from './support/hostile-values';
-import { Api, startApi } from './support/processes';
+import { Api, scaledBudget, startApi } from './support/processes';
 import { ownOrganisation } from './support/organisation';
 import { loadRun } from './support/test-env';
 
@@ -87,7 +87,7 @@ describe('hostile input: every route of the OpenAPI document × every class of b
     cases = process.env.HOSTILE_FULL === '1' ? generated : generated.filter((_, i) => i % 3 === 0);
     pg = new PgClient({ connectionString: isolated.run.databaseUrl });
     await pg.connect();
-  }, 180_000);
+  }, scaledBudget(180_000));
 
   afterAll(async () => {
     await pg?.end();
@@ -187,5 +187,5 @@ describe('hostile input: every route of the OpenAPI document × every class of b
     console.log(`hostile input: ${cases.length} cases over ${routes.size} routes, ${refused} refused with a code, ${failures.length} failures`);
     if (failures.length) console.log(failures.join('\n'));
     expect(failures.slice(0, 60)).toEqual([]);
-  }, 900_000);
+  }, scaledBudget(900_000));
 });

@@ -9,7 +9,7 @@ import { createUnit, hireActivePerson, Person } from './support/accounts';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { count } from './support/db';
 import { filePart, makePdf } from './support/documents';
-import { Api, startApi, waitFor } from './support/processes';
+import { Api, scaledBudget, startApi, waitFor } from './support/processes';
 import { filesIn, MultipartPlan, multipartHead, multipartTail, newBoundary, openDescriptors, pdfStart, sendAndAbort, sendAndRead } from './support/raw-http';
 import { ownOrganisation } from './support/organisation';
 import { loadRun } from './support/test-env';
@@ -67,7 +67,7 @@ describe('hostile multipart bodies: truncated, aborted and slow uploads never hu
     officer = await hire('officer');
     const [clerk, leader] = [await hire('clerk'), await hire('leader')];
     Object.assign(tokens, { admin: admin.accessToken, clerk: clerk.client.accessToken, officer: officer.client.accessToken, leader: leader.client.accessToken });
-  }, 120_000);
+  }, scaledBudget(120_000));
   afterAll(async () => {
     await api?.stop();
     await isolated?.dispose();

@@ -7,10 +7,7 @@
 export const SUITES_ON_DEMO_SEED: readonly string[] = [
   'accounts-authorization',
   'accounts-directory',
-  'accounts-lifecycle',
-  'backups',
   'certificates-signers',
   'certificates',
   'demo-seed',
-  'stats',
 ];
