@@ -17,6 +17,9 @@ const shared = {
 };
 
 module.exports = {
+  // The default report, then the end-to-end suites by time and how much they overlapped (printed
+  // only when e2e suites ran; also .data/e2e-times.json).
+  reporters: ['default', '<rootDir>/test/support/timing-reporter.cjs'],
   // 30 s, not jest's 5: the signing specs make RSA test keys in pure JavaScript, which takes longer
   // than 5 s on a busy 2-core machine. (The end-to-end setup file raises it to 60 s for its suites.)
   testTimeout: 30_000,

@@ -15,4 +15,7 @@ log "build"; npm run -s build >/dev/null
 log "OpenAPI contract (openapi.json and the generated types match the code)"; npm run -s openapi:check
 log "unit tests"; npx jest --ci --selectProjects unit
 log "service tests (services on a real database, no HTTP)"; npx jest --ci --selectProjects service
-log "end-to-end tests (real PostgreSQL, Redis, files and PDFs)"; npx jest --ci --selectProjects e2e --runInBand
+# Two jest workers: every suite has its own database copy, queue prefix, file store and MFA state
+# (test/support/jest-setup.ts), and much of a suite's time is spent waiting on the processes it
+# started, so two at once overlap rather than double the load (docs/testing.md, "Where the time goes").
+log "end-to-end tests (real PostgreSQL, Redis, files and PDFs; two suites at a time)"; npx jest --ci --selectProjects e2e --maxWorkers=2

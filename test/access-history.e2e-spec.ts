@@ -3,14 +3,11 @@ import { Client } from './support/http';
 import { query } from './support/db';
 import { registerIncoming } from './support/documents';
 import { createDraft, draftMetadata } from './support/outgoing';
-import { DEMO_PASSWORD, loadRun } from './support/test-env';
+import { ownOrganisation, Who } from './support/organisation';
+import { loadRun } from './support/test-env';
 
 const run = loadRun();
-
-async function userId(username: string): Promise<string> {
-  const [row] = await query(run.databaseUrl, 'SELECT id FROM app_user WHERE username = $1', [username]);
-  return row.id;
-}
+const org = ownOrganisation(run);
 
 interface View {
   viewerId: string;
@@ -23,22 +20,22 @@ interface View {
 
 describe('access history: every view of a document is recorded', () => {
   let api: Api;
-  let clerk: Client; // bangnv
-  let director: Client; // tuyettta
-  let leadership: Client; // hapt
-  let outsider: Client; // lanvt, officer of another unit
+  let clerk: Client;
+  let director: Client;
+  let leadership: Client; // the deputy
+  let outsider: Client; // officer of another unit
 
   beforeAll(async () => {
     api = await startApi(run, { VIEW_FLUSH_MS: '200' });
-    const sign = (u: string) => new Client(api.url).signIn(u, DEMO_PASSWORD);
-    [clerk, director, leadership, outsider] = await Promise.all([sign('bangnv'), sign('tuyettta'), sign('hapt'), sign('lanvt')]);
+    const sign = (who: Who) => org.signIn(api.url, who);
+    [clerk, director, leadership, outsider] = await Promise.all([sign('clerk'), sign('director'), sign('deputy'), sign('otherOfficer')]);
   });
   afterAll(() => api.stop());
 
   it('records who opened the detail and the scan, when and from where, for the managers to read', async () => {
     const { body } = await registerIncoming(clerk, { subject: 'Lịch sử truy cập' });
     const id = body.id as string;
-    await clerk.post(`/api/v1/incoming/${id}/submit`, { leaderId: await userId('tuyettta') });
+    await clerk.post(`/api/v1/incoming/${id}/submit`, { leaderId: org.people.director.id });
     const agent = { 'user-agent': `e2e-access-history/${Date.now()}` };
     const detail = await leadership.get(`/api/v1/incoming/${id}`, agent);
     expect(detail.status).toBe(200);
@@ -49,9 +46,9 @@ describe('access history: every view of a document is recorded', () => {
       const mine = (res.body.items as View[]).filter((v) => v.userAgent === agent['user-agent']);
       return mine.length >= 2 ? mine : undefined;
     }, 'the views to be written', 30_000);
-    const hapt = await userId('hapt');
+    const deputyId = org.people.deputy.id;
     expect(views.map((v) => v.action).sort()).toEqual(['detail', 'file']);
-    expect(views.every((v) => v.viewerId === hapt && /127\.0\.0\.1|::1/.test(v.ip ?? '') && Date.parse(v.viewedAt) > Date.now() - 120_000)).toBe(true);
+    expect(views.every((v) => v.viewerId === deputyId && /127\.0\.0\.1|::1/.test(v.ip ?? '') && Date.parse(v.viewedAt) > Date.now() - 120_000)).toBe(true);
     expect(views.find((v) => v.action === 'file')!.fileId).toBe(detail.body.scanFileId);
 
     // The leader it was submitted to reads it too; paged, newest first.
@@ -68,8 +65,8 @@ describe('access history: every view of a document is recorded', () => {
   });
 
   it('records the outgoing detail and PDF for the author', async () => {
-    const author = await new Client(api.url).signIn('huydq', DEMO_PASSWORD);
-    const draft = await createDraft(author, await draftMetadata(run.databaseUrl, { subject: 'Lịch sử truy cập văn bản đi' }));
+    const author = await org.signIn(api.url, 'officer');
+    const draft = await createDraft(author, await draftMetadata(org, { subject: 'Lịch sử truy cập văn bản đi' }));
     expect(draft.status).toBe(201);
     const id = draft.body.id as string;
     const agent = { 'user-agent': `e2e-outgoing-views/${Date.now()}` };
@@ -89,7 +86,7 @@ describe('access history: every view of a document is recorded', () => {
     // A flush interval far longer than the test: only a write before the answer can keep the view.
     const doomed = await startApi(run, { VIEW_FLUSH_MS: '60000' });
     try {
-      const reader = await new Client(doomed.url).signIn('bangnv', DEMO_PASSWORD);
+      const reader = await org.signIn(doomed.url, 'clerk');
       const agent = { 'user-agent': `e2e-view-before-kill/${Date.now()}` };
       expect((await reader.get(`/api/v1/incoming/${id}`, agent)).status).toBe(200);
       doomed.child.kill('SIGKILL');

@@ -2,10 +2,12 @@ import { query } from './support/db';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { Client } from './support/http';
 import { Api, startApi } from './support/processes';
-import { createUnit, expectOk, hireActivePerson, Person, put, signInAdmin, unitByCode, vnDate } from './support/accounts';
+import { createUnit, expectOk, hireActivePerson, Person, put, vnDate } from './support/accounts';
+import { ownOrganisation } from './support/organisation';
 import { E2eRun, loadRun } from './support/test-env';
 
 const base = loadRun();
+const org = ownOrganisation(base);
 /** This suite's own copy of the run's database (see support/accounts-run.ts). */
 let run: E2eRun;
 let isolated: IsolatedRun;
@@ -34,8 +36,8 @@ describe('accounts: unit heads and delegation of the unit inbox', () => {
     isolated = await isolatedRun(base, 'acc_delegation');
     run = isolated.run;
     api = await startApi(run);
-    admin = await signInAdmin(api.url);
-    const agency = await unitByCode(admin, 'SGDĐT');
+    admin = await org.signIn(api.url, 'admin');
+    const agency = org.agency;
     unit = await createUnit(admin, { parentId: agency.id, name: 'Phòng Ủy quyền' });
     other = await createUnit(admin, { parentId: agency.id, name: 'Phòng Bên cạnh' });
     head = await hireActivePerson(admin, { unitId: unit.id, roles: ['leader'], position: 'Trưởng phòng' });

@@ -2,10 +2,12 @@ import { count, query } from './support/db';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { Client } from './support/http';
 import { Api, startApi } from './support/processes';
-import { ACTIVE_PASSWORD, createUnit, expectOk, hireActivePerson, patch, signInAdmin, uniqueCode, unitByCode } from './support/accounts';
-import { DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
+import { ACTIVE_PASSWORD, createUnit, expectOk, hireActivePerson, patch, uniqueCode, unitByCode } from './support/accounts';
+import { ownOrganisation } from './support/organisation';
+import { E2eRun, loadRun } from './support/test-env';
 
 const base = loadRun();
+const org = ownOrganisation(base);
 /** This suite's own copy of the run's database (see support/accounts-run.ts). */
 let run: E2eRun;
 let isolated: IsolatedRun;
@@ -21,8 +23,8 @@ describe('accounts: organisation and account lifecycle', () => {
     isolated = await isolatedRun(base, 'acc_lifecycle');
     run = isolated.run;
     api = await startApi(run);
-    admin = await signInAdmin(api.url);
-    agency = await unitByCode(admin, 'SGDĐT');
+    admin = await org.signIn(api.url, 'admin');
+    agency = org.agency;
   });
   afterAll(async () => {
     await api?.stop();
@@ -43,8 +45,9 @@ describe('accounts: organisation and account lifecycle', () => {
       const index = (id: string) => items.findIndex((u: { id: string }) => u.id === id);
       expect(index(agency.id)).toBeLessThan(index(school.id));
       expect(index(school.id)).toBeLessThan(index(office.id));
-      expect(items[index(office.id)]).toMatchObject({ parentId: school.id, depth: 2 });
-      expect(items[index(agency.id)]).toMatchObject({ headFullName: 'Trần Thị Ánh Tuyết', depth: 0 });
+      expect(items[index(office.id)]).toMatchObject({ parentId: school.id, depth: 3 });
+      // The suite's agency is attached under the installation's root agency (organisation.ts).
+      expect(items[index(agency.id)]).toMatchObject({ headFullName: org.people.director.fullName, depth: 1 });
     });
 
     it('refuses a second root agency, a department without parent, a repeated code and a legacy-encoded name, writing nothing', async () => {
@@ -80,15 +83,16 @@ describe('accounts: organisation and account lifecycle', () => {
 
   describe('hire', () => {
     it('names the account by the rule, 2 on a clash, and must change the one-time password first', async () => {
-      const vp = await unitByCode(admin, 'VP');
-      // Nguyễn Văn Bằng (bangnv) exists in the demo organisation.
-      const res = await admin.post('/api/v1/users', { fullName: 'nguyễn  văn bằng'.normalize('NFD'), unitId: vp.id, roles: ['officer'], position: 'Chuyên viên' });
+      const vp = org.office;
+      // The organisation's clerk already has the name: typed in lower case, doubly spaced and decomposed.
+      const typed = org.people.clerk.fullName.toLowerCase().replace(/ /g, '  ').normalize('NFD');
+      const res = await admin.post('/api/v1/users', { fullName: typed, unitId: vp.id, roles: ['officer'], position: 'Chuyên viên' });
       expect(res.status).toBe(201);
       expect(Object.keys(res.body).sort()).toEqual(['email', 'id', 'initialPassword', 'username']);
-      expect(res.body.username).toMatch(/^bangnv[2-9]\d*$/);
+      expect(res.body.username).toMatch(new RegExp(`^${org.people.clerk.username}[2-9]\\d*$`));
       expect(res.body.email).toBe(`${res.body.username}@eoffice.gov.vn`);
       const [row] = await query(run.databaseUrl, 'SELECT full_name, must_change_password, password_hash FROM app_user WHERE id = $1', [res.body.id]);
-      expect(row.full_name).toBe('nguyễn văn bằng'.normalize('NFC'));
+      expect(row.full_name).toBe(org.people.clerk.fullName.toLowerCase().normalize('NFC'));
       expect(row.must_change_password).toBe(true);
       expect(row.password_hash).toMatch(/^\$argon2id\$/);
       expect(await auditActions(res.body.id)).toEqual(['user.created']);
@@ -105,7 +109,7 @@ describe('accounts: organisation and account lifecycle', () => {
     });
 
     it('refuses bad input with problem details and writes nothing', async () => {
-      const vp = await unitByCode(admin, 'VP');
+      const vp = org.office;
       const before = [await count(run.databaseUrl, 'app_user'), await count(run.databaseUrl, 'audit_event')];
       const cases: [unknown, number, string][] = [
         [{ fullName: 'Lê Văn Tám', unitId: vp.id, roles: [] }, 400, 'VALIDATION_FAILED'],
@@ -124,7 +128,7 @@ describe('accounts: organisation and account lifecycle', () => {
     });
 
     it('gives two people hired at the same moment with the same name two different accounts', async () => {
-      const vp = await unitByCode(admin, 'VP');
+      const vp = org.office;
       const body = { fullName: 'Trịnh Công Sơn', unitId: vp.id, roles: ['officer'] };
       const replies = await Promise.all([1, 2, 3].map(() => admin.post('/api/v1/users', body)));
       expect(replies.map((r) => r.status)).toEqual([201, 201, 201]);
@@ -161,7 +165,7 @@ describe('accounts: organisation and account lifecycle', () => {
 
   describe('roles', () => {
     it('gives new duties at once, keeps the last administrator, and refuses what is no change', async () => {
-      const vp = await unitByCode(admin, 'VP');
+      const vp = org.office;
       const person = await hireActivePerson(admin, { unitId: vp.id, roles: ['officer'] });
       // An officer may not list accounts; made an administrator, with the same session, they may.
       const listsAccounts = async () => (await person.client.get('/api/v1/users')).status;
@@ -193,7 +197,7 @@ describe('accounts: organisation and account lifecycle', () => {
 
   describe('deactivate', () => {
     it('ends every session at once and keeps the person and their history', async () => {
-      const vp = await unitByCode(admin, 'VP');
+      const vp = org.office;
       const person = await hireActivePerson(admin, { unitId: vp.id, roles: ['officer'] });
       const login = await expectOk(new Client(api.url).post('/api/v1/auth/login', { username: person.username, password: ACTIVE_PASSWORD }));
 
@@ -244,7 +248,7 @@ describe('accounts: organisation and account lifecycle', () => {
 
   describe('reset a forgotten password', () => {
     it('issues a new one-time password, lifts the lock-out and ends old sessions', async () => {
-      const vp = await unitByCode(admin, 'VP');
+      const vp = org.office;
       const person = await hireActivePerson(admin, { unitId: vp.id, roles: ['clerk'] });
       const anonymous = new Client(api.url);
       for (let i = 0; i < 5; i += 1) await anonymous.post('/api/v1/auth/login', { username: person.username, password: 'Sai@mat-khau1' });
@@ -288,7 +292,7 @@ describe('accounts: organisation and account lifecycle', () => {
     });
 
     it('lets a person read their own account, not another one', async () => {
-      const huy = await new Client(api.url).signIn('huydq', DEMO_PASSWORD);
+      const huy = await org.signIn(api.url, 'officer');
       const me = await expectOk(huy.get('/api/v1/me'));
       expect((await expectOk(huy.get(`/api/v1/users/${me.id}`))).memberships).toHaveLength(1);
       const adminMe = await expectOk(admin.get('/api/v1/me'));

@@ -3,10 +3,12 @@ import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { Client } from './support/http';
 import { enrolmentOf, freshCode, nextCodeFor } from './support/mfa';
 import { Api, startApi } from './support/processes';
-import { ACTIVE_PASSWORD, expectOk, hireActivePerson, Person, signInAdmin, unitByCode } from './support/accounts';
+import { ACTIVE_PASSWORD, expectOk, hireActivePerson, Person } from './support/accounts';
+import { ownOrganisation } from './support/organisation';
 import { E2eRun, loadRun } from './support/test-env';
 
 const base = loadRun();
+const org = ownOrganisation(base);
 let run: E2eRun;
 let isolated: IsolatedRun;
 const auditActions = async (entityId: string) =>
@@ -28,8 +30,8 @@ describe('accounts: multi-factor sign-in', () => {
     isolated = await isolatedRun(base, 'acc_mfa');
     run = isolated.run;
     api = await startApi(run);
-    admin = await signInAdmin(api.url);
-    unitId = (await unitByCode(admin, 'VP')).id;
+    admin = await org.signIn(api.url, 'admin');
+    unitId = (org.office).id;
   });
   afterAll(async () => {
     await api?.stop();

@@ -3,10 +3,12 @@ import { startAccountsContext } from './support/accounts-context';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { Client } from './support/http';
 import { Api, startApi } from './support/processes';
-import { createUnit, expectOk, hireActivePerson, put, signInAdmin, unitByCode, vnDate } from './support/accounts';
-import { DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
+import { createUnit, expectOk, hireActivePerson, put, vnDate } from './support/accounts';
+import { ownOrganisation } from './support/organisation';
+import { E2eRun, loadRun } from './support/test-env';
 
 const base = loadRun();
+const org = ownOrganisation(base);
 /** This suite's own copy of the run's database (see support/accounts-run.ts). */
 let run: E2eRun;
 let isolated: IsolatedRun;
@@ -34,10 +36,10 @@ describe('accounts: OrganisationScope', () => {
     isolated = await isolatedRun(base, 'acc_scope');
     run = isolated.run;
     api = await startApi(run);
-    admin = await signInAdmin(api.url);
+    admin = await org.signIn(api.url, 'admin');
     // root ─┬─ dept ── team
     //       └─ school (attached agency) ── schoolDept
-    tree.root = await unitByCode(admin, 'SGDĐT');
+    tree.root = org.agency;
     tree.dept = await createUnit(admin, { parentId: tree.root.id, name: 'Phòng Phạm vi' });
     tree.team = await createUnit(admin, { parentId: tree.dept.id, name: 'Tổ Phạm vi' });
     tree.school = await createUnit(admin, { parentId: tree.root.id, kind: 'agency', name: 'Trường Phạm vi' });
@@ -101,9 +103,9 @@ describe('accounts: OrganisationScope', () => {
   });
 
   it('findActiveUser: a person who can act now, not a deactivated one', async () => {
-    const huy = await new Client(api.url).signIn('huydq', DEMO_PASSWORD);
+    const huy = await org.signIn(api.url, 'officer');
     const me = await expectOk(huy.get('/api/v1/me'));
-    expect((await scope.findActiveUser(me.id))?.username).toBe('huydq');
+    expect((await scope.findActiveUser(me.id))?.username).toBe(org.people.officer.username);
     const gone = await hireActivePerson(admin, { unitId: tree.team.id, roles: ['officer'] });
     await expectOk(admin.post(`/api/v1/users/${gone.id}/deactivate`, { reason: 'Thôi việc' }));
     expect(await scope.findActiveUser(gone.id)).toBeNull();

@@ -5,10 +5,12 @@ import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { makePdf, filePart } from './support/documents';
 import { Client } from './support/http';
 import { Api, startApi } from './support/processes';
-import { ACTIVE_PASSWORD, expectOk, hireActivePerson, signInAdmin, unitByCode } from './support/accounts';
+import { ACTIVE_PASSWORD, expectOk, hireActivePerson } from './support/accounts';
+import { ownOrganisation } from './support/organisation';
 import { E2eRun, loadRun } from './support/test-env';
 
 const base = loadRun();
+const org = ownOrganisation(base);
 let run: E2eRun;
 let isolated: IsolatedRun;
 
@@ -32,8 +34,8 @@ describe('accounts: sessions and sign-in hardening', () => {
     isolated = await isolatedRun(base, 'acc_sessions');
     run = isolated.run;
     api = await startApi(run);
-    admin = await signInAdmin(api.url);
-    unitId = (await unitByCode(admin, 'VP')).id;
+    admin = await org.signIn(api.url, 'admin');
+    unitId = (org.office).id;
   });
   afterAll(async () => {
     await api?.stop();

@@ -2,10 +2,12 @@ import { query } from './support/db';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { Client } from './support/http';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
-import { createUnit, expectOk, signInAdmin, uniqueName, unitByCode } from './support/accounts';
+import { createUnit, expectOk, uniqueName } from './support/accounts';
+import { ownOrganisation } from './support/organisation';
 import { E2eRun, loadRun } from './support/test-env';
 
 const base = loadRun();
+const org = ownOrganisation(base);
 /** This suite's own copy of the run's database (see support/accounts-run.ts). */
 let run: E2eRun;
 let isolated: IsolatedRun;
@@ -21,7 +23,7 @@ describe('accounts: unused-account report', () => {
     run = isolated.run;
     api = await startApi(run);
     worker = startWorker(run, { LOG_LEVEL: 'info' });
-    admin = await signInAdmin(api.url);
+    admin = await org.signIn(api.url, 'admin');
   });
   afterAll(async () => {
     await api.stop();
@@ -44,7 +46,7 @@ describe('accounts: unused-account report', () => {
   });
 
   it('lists a unit nobody has used, with its mailbox, once it is old enough; not before', async () => {
-    const agency = await unitByCode(admin, 'SGDĐT');
+    const agency = org.agency;
     const idle = await createUnit(admin, { parentId: agency.id, name: 'Phòng Không dùng' });
     const member = await expectOk(admin.post('/api/v1/users', { fullName: uniqueName(), unitId: idle.id, roles: ['officer'] }), 201);
 

@@ -2,8 +2,12 @@ import { Api, startApi, waitFor } from './support/processes';
 import { Client } from './support/http';
 import { query } from './support/db';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { createUnit, unitByCode } from './support/accounts';
-import { ADMIN_PASSWORD, loadRun } from './support/test-env';
+import { createUnit } from './support/accounts';
+
+import { ownOrganisation } from './support/organisation';
+import { loadRun } from './support/test-env';
+
+const org = ownOrganisation(loadRun());
 
 describe('the audit trail is tamper-evident', () => {
   let isolated: IsolatedRun;
@@ -14,7 +18,7 @@ describe('the audit trail is tamper-evident', () => {
     // A copy of the database: this suite edits the trail behind the application's back.
     isolated = await isolatedRun(loadRun(), 'audit');
     api = await startApi(isolated.run);
-    admin = await new Client(api.url).signIn('admin', ADMIN_PASSWORD);
+    admin = await org.signIn(api.url, 'admin');
   });
   afterAll(async () => {
     await api.stop();
@@ -35,7 +39,7 @@ describe('the audit trail is tamper-evident', () => {
 
   it('chains entries written at the same time in one gap-free order, within the seal interval', async () => {
     // Each new unit writes an audit entry; twenty at once contend for nothing but the INSERT.
-    const agency = await unitByCode(admin, 'SGDĐT');
+    const agency = org.agency;
     await Promise.all(Array.from({ length: 20 }, (_, i) => createUnit(admin, { parentId: agency.id, name: `Phòng Song song ${i}` })));
     await waitFor(
       async () => ((await query(isolated.run.databaseUrl, 'SELECT count(*)::int AS n FROM audit_event WHERE chain_seq IS NULL'))[0].n === 0 ? true : undefined),
@@ -59,6 +63,6 @@ describe('the audit trail is tamper-evident', () => {
     );
     const verify = await admin.get('/api/v1/audit/verify');
     expect(verify.body).toMatchObject({ intact: false, firstBrokenId: String(victim.id) });
-    expect((await new Client(api.url).signIn('bangnv', 'Demo@2026!').then((c) => c.get('/api/v1/audit/verify'))).status).toBe(403);
+    expect((await org.signIn(api.url, 'clerk').then((c) => c.get('/api/v1/audit/verify'))).status).toBe(403);
   });
 });

@@ -6,7 +6,11 @@ import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { query } from './support/db';
 import { Client } from './support/http';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, loadRun } from './support/test-env';
+
+import { ownOrganisation } from './support/organisation';
+import { loadRun } from './support/test-env';
+
+const org = ownOrganisation(loadRun());
 
 /** The installation's checkpoint key for this suite only. */
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -42,7 +46,7 @@ describe('signed checkpoints of the audit chain catch a removed tail', () => {
   beforeAll(async () => {
     isolated = await isolatedRun(loadRun(), 'audit_ckpt');
     api = await startApi(isolated.run, env);
-    admin = await new Client(api.url).signIn('admin', ADMIN_PASSWORD);
+    admin = await org.signIn(api.url, 'admin');
   });
   afterAll(async () => {
     await api?.stop();
@@ -120,7 +124,7 @@ describe('signed checkpoints of the audit chain catch a removed tail', () => {
 
   it('writes sign-in failures and refusals as structured security events', async () => {
     expect((await new Client(api.url).post('/api/v1/auth/login', { username: 'admin', password: 'wrong-Password1!' })).status).toBe(401);
-    const officer = await new Client(api.url).signIn('bangnv', DEMO_PASSWORD);
+    const officer = await org.signIn(api.url, 'clerk');
     expect((await officer.get('/api/v1/audit/verify')).status).toBe(403);
     const events = () =>
       api

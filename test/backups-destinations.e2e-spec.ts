@@ -9,13 +9,15 @@ import { backupNow as backupNowIn, backupSettled } from './support/backups';
 import { query } from './support/db';
 import { Client } from './support/http';
 import { Api, freePort, RunningProcess, scaledBudget, startApi, startWorker, waitFor } from './support/processes';
-import { ADMIN_PASSWORD, E2eRun, loadRun, processEnv, ROOT } from './support/test-env';
+import { ownOrganisation } from './support/organisation';
+import { E2eRun, loadRun, processEnv, ROOT } from './support/test-env';
 
 // The waits below scale with the load (waitFor, up to 5×); so does each test's budget, or a loaded
 // machine (load 30 on two cores) times a slow backup out as a hang.
 jest.setTimeout(scaledBudget(300_000, 1_500_000));
 
 const base = loadRun();
+const org = ownOrganisation(base);
 const PASSWORD = 'Mật khẩu kho sao lưu S3 2026';
 const BUCKET = 'eoffice-backups';
 const RESTORE_CLI = join(ROOT, 'dist/apps/api/apps/api/src/restore.js');
@@ -108,8 +110,8 @@ describe('backup destinations: S3-compatible bucket, full and read-only disks', 
     };
     api = await startApi(run, env);
     worker = startWorker(run, env);
-    admin = await new Client(api.url).signIn('admin', ADMIN_PASSWORD);
-  }, 120_000);
+    admin = await org.signIn(api.url, 'admin');
+  }, scaledBudget(120_000));
   afterAll(async () => {
     await api?.stop();
     await worker?.stop();

@@ -11,13 +11,15 @@ import { makePdf, registerIncoming } from './support/documents';
 import { Client } from './support/http';
 import { createDraft, createTestPki, draftMetadata, reviewThrough, sealImage, signatureImage, uploadCertificate } from './support/outgoing';
 import { Api, freePort, RunningProcess, scaledBudget, startApi, startWorker, waitFor } from './support/processes';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, E2eRun, loadRun, processEnv, ROOT } from './support/test-env';
+import { ownOrganisation } from './support/organisation';
+import { E2eRun, loadRun, processEnv, ROOT } from './support/test-env';
 
 // The waits below scale with the load (waitFor, up to 5×); so does each test's budget, or a loaded
 // machine (load 30 on two cores) times a slow backup out as a hang.
 jest.setTimeout(scaledBudget(300_000, 1_500_000));
 
 const base = loadRun();
+const org = ownOrganisation(base);
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const PASSWORD = 'Mật khẩu kho sao lưu 2026';
 const RESTORE_CLI = join(ROOT, 'dist/apps/api/apps/api/src/restore.js');
@@ -42,9 +44,9 @@ describe('backups, restore and drills (restic)', () => {
   const startAll = async (overrides: Record<string, string> = {}) => {
     api = await startApi(run, { ...env, ...overrides });
     worker = startWorker(run, { ...env, ...overrides });
-    admin = await new Client(api.url).signIn('admin', ADMIN_PASSWORD);
-    officer = await new Client(api.url).signIn('huydq', DEMO_PASSWORD);
-    clerk = await new Client(api.url).signIn('bangnv', DEMO_PASSWORD);
+    admin = await org.signIn(api.url, 'admin');
+    officer = await org.signIn(api.url, 'officer');
+    clerk = await org.signIn(api.url, 'clerk');
   };
   const stopAll = async () => {
     await api?.stop();
@@ -147,7 +149,7 @@ describe('backups, restore and drills (restic)', () => {
       WORKER_METRICS_PORT: String(await freePort()),
     };
     await startAll();
-  }, 120_000);
+  }, scaledBudget(120_000));
   afterAll(async () => {
     await stopAll();
     await isolated?.dispose();
@@ -168,8 +170,8 @@ describe('backups, restore and drills (restic)', () => {
   let issuedKey = '';
   let issuedId = '';
   it('issues a leader-signed and sealed outgoing document before the backup', async () => {
-    const director = await new Client(api.url).signIn('tuyettta', DEMO_PASSWORD);
-    const head = await new Client(api.url).signIn('khoalm', DEMO_PASSWORD);
+    const director = await org.signIn(api.url, 'director');
+    const head = await org.signIn(api.url, 'head');
     // A multipart upload the API answers before reading it all ends in EPIPE on this side ("fetch
     // failed"): sent again, so the answer itself (its status) is what the test sees.
     const upload = async (send: () => Promise<{ status: number; body: unknown }>) => {
@@ -181,11 +183,11 @@ describe('backups, restore and drills (restic)', () => {
         }
       }
     };
-    const personal = await upload(() => uploadCertificate(director, pki.pkcs12(pki.issue('Trần Thị Ánh Tuyết'), 'e2e-pass'), 'personal', signatureImage()));
+    const personal = await upload(() => uploadCertificate(director, pki.pkcs12(pki.issue(org.people.director.fullName), 'e2e-pass'), 'personal', signatureImage()));
     expect([personal.status, personal.body]).toEqual([201, expect.anything()]);
-    const seal = await upload(() => uploadCertificate(admin, pki.pkcs12(pki.issue('Sở Giáo dục và Đào tạo tỉnh Tây Ninh'), 'e2e-pass'), 'organisation', sealImage()));
+    const seal = await upload(() => uploadCertificate(admin, pki.pkcs12(pki.issue(org.agency.name), 'e2e-pass'), 'organisation', sealImage()));
     expect([seal.status, seal.body]).toEqual([201, expect.anything()]);
-    const created = await createDraft(officer, await draftMetadata(run.databaseUrl, { subject: 'Kế hoạch sao lưu dữ liệu văn bản' }));
+    const created = await createDraft(officer, await draftMetadata(org, { subject: 'Kế hoạch sao lưu dữ liệu văn bản' }));
     expect(created.status).toBe(201);
     await reviewThrough(created.body.id, officer, head, clerk, director);
     expect((await director.post(`/api/v1/outgoing/${created.body.id}/sign`, {})).body.status).toBe('signed');
@@ -316,7 +318,7 @@ describe('backups, restore and drills (restic)', () => {
       expect(res.status).toBe(200);
       expect(sha256(Buffer.from(await res.arrayBuffer()))).toBe(file.sha);
     }
-  }, 300_000);
+  }, scaledBudget(300_000));
 
   it('prunes by the retention policy: a second backup the same day replaces the first', async () => {
     const [first] = (await admin.get('/api/v1/admin/backups')).body.items.filter((b: { status: string }) => b.status === 'succeeded');

@@ -5,9 +5,7 @@ import { Queue } from 'bullmq';
 import { createDemoCa, createDemoCrl, parseCertificate, toPem } from '@eoffice/signing';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { expectOk, hireActivePerson, signInAdmin, uniqueCode, unitByCode } from './support/accounts';
-import {
-  certificateForm, DAY, issue, makeTestTrust, opaquePng, organisationForm, personalForm, sealPng, signaturePng, TestTrust,
-} from './support/certificates';
+import { certificateForm, DAY, issue, makeTestTrust, opaquePng, organisationForm, personalForm, sealPng, signaturePng, TestTrust } from './support/certificates';
 import { count, query } from './support/db';
 import { Client } from './support/http';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';

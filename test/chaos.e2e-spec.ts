@@ -12,7 +12,8 @@ import { createDraft, createTestPki, draftMetadata, OutgoingMetadata, OUTSIDE_RE
 import { API_MAIN, freePort, RunningProcess, scaledBudget, startProcess, startWorker, waitFor, waitForDrain } from './support/processes';
 import { startSmtpSink, SmtpSink } from './support/smtp-sink';
 import { startDocumentsContext } from './support/documents-context';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, E2eRun, loadRun, processEnv } from './support/test-env';
+import { ownOrganisation, Who } from './support/organisation';
+import { E2eRun, loadRun, processEnv } from './support/test-env';
 
 /**
  * Chaos: the real API and worker are killed (SIGKILL, no shutdown hooks) at random moments while
@@ -23,6 +24,7 @@ import { ADMIN_PASSWORD, DEMO_PASSWORD, E2eRun, loadRun, processEnv } from './su
  * no job stuck, the audit chain intact. The moments are drawn from a seeded PRNG: a failure prints
  * its seed, and `CHAOS_SEED=<seed>` replays the same schedule (the machine's timing still varies).
  */
+const org = ownOrganisation(loadRun());
 const SEED = Number(process.env.CHAOS_SEED ?? randomInt(2 ** 31));
 const KILLS = 22;
 const QUEUES = ['maintenance', 'notifications', 'dispatch', 'conversion'];
@@ -125,10 +127,10 @@ describe('chaos: the API and the worker killed at random during registration, sc
     url = `http://127.0.0.1:${port}`;
     await launchApi();
     worker = startWorker(run, env);
-    const director = await again(() => new Client(url).signIn('tuyettta', DEMO_PASSWORD));
-    const admin = await again(() => new Client(url).signIn('admin', ADMIN_PASSWORD));
-    expect((await again(() => uploadCertificate(director, pki.pkcs12(pki.issue('Trần Thị Ánh Tuyết'), 'e2e-pass'), 'personal', signatureImage()))).status).toBe(201);
-    expect((await again(() => uploadCertificate(admin, pki.pkcs12(pki.issue('Sở Giáo dục và Đào tạo tỉnh Tây Ninh'), 'e2e-pass'), 'organisation', sealImage()))).status).toBe(201);
+    const director = await again(() => org.signIn(url, 'director'));
+    const admin = await again(() => org.signIn(url, 'admin'));
+    expect((await again(() => uploadCertificate(director, pki.pkcs12(pki.issue(org.people.director.fullName), 'e2e-pass'), 'personal', signatureImage()))).status).toBe(201);
+    expect((await again(() => uploadCertificate(admin, pki.pkcs12(pki.issue(org.agency.name), 'e2e-pass'), 'organisation', sealImage()))).status).toBe(201);
   }, scaledBudget(240_000));
 
   afterAll(async () => {
@@ -177,9 +179,9 @@ describe('chaos: the API and the worker killed at random during registration, sc
   }
 
   it(`balances after ${KILLS} kills: no gap, no duplicate, no orphan, no job stuck, audit intact`, async () => {
-    const sign = (u: string, p = DEMO_PASSWORD) => again(() => new Client(url).signIn(u, p));
-    const [clerk, officer, head, director, admin] = await Promise.all([sign('bangnv'), sign('huydq'), sign('khoalm'), sign('tuyettta'), sign('admin', ADMIN_PASSWORD)]);
-    const base: OutgoingMetadata = await draftMetadata(run.databaseUrl, {}, [OUTSIDE_RECIPIENT]);
+    const sign = (who: Who) => again(() => org.signIn(url, who));
+    const [clerk, officer, head, director, admin] = await Promise.all([sign('clerk'), sign('officer'), sign('head'), sign('director'), sign('admin')]);
+    const base: OutgoingMetadata = await draftMetadata(org, {}, [OUTSIDE_RECIPIENT]);
     const pagePdf = join(dir, 'trang.pdf');
     writeFileSync(pagePdf, await makePdf('Ke hoach to chuc Hoi khoe Phu Dong cap tinh'));
     const [pageImage] = scanPages(pagePdf, dir, 'png', 100);

@@ -4,15 +4,12 @@ import { query } from './support/db';
 import { filePart, incomingMetadata, makePdf, registerIncoming } from './support/documents';
 import { createDraft, createTestPki, draftMetadata, OUTSIDE_RECIPIENT, reviewThrough, sealImage, signatureImage, uploadCertificate } from './support/outgoing';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { hireActivePerson, signInAdmin } from './support/accounts';
-import { DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
+import { hireActivePerson } from './support/accounts';
+import { ownOrganisation, Who } from './support/organisation';
+import { E2eRun, loadRun } from './support/test-env';
 
 const run = loadRun();
-
-async function userId(username: string): Promise<string> {
-  const [row] = await query(run.databaseUrl, 'SELECT id FROM app_user WHERE username = $1', [username]);
-  return row.id;
-}
+const org = ownOrganisation(run);
 
 /** A source number no other test used, so "likely duplicates" are only the ones made here. */
 const sourceNumber = (tag: string) => `${Date.now() % 100000}/${tag}-MAT`;
@@ -20,15 +17,15 @@ const sourceNumber = (tag: string) => `${Date.now() % 100000}/${tag}-MAT`;
 describe('confidential (mật) documents stay narrow', () => {
   let api: Api;
   let admin: Client;
-  let clerk: Client; // bangnv, clerk of the agency
-  let director: Client; // tuyettta, leader of the agency
-  let officer: Client; // huydq, officer in GDTRH
-  let leadership: Client; // hapt
+  let clerk: Client; // the agency's clerk, clerk of the agency
+  let director: Client; // the director, leader of the agency
+  let officer: Client; // officer of the teaching department, officer in GDTRH
+  let leadership: Client; // the deputy
 
   beforeAll(async () => {
     api = await startApi(run);
-    const sign = (u: string) => new Client(api.url).signIn(u, DEMO_PASSWORD);
-    [admin, clerk, director, officer, leadership] = await Promise.all([signInAdmin(api.url), sign('bangnv'), sign('tuyettta'), sign('huydq'), sign('hapt')]);
+    const sign = (who: Who) => org.signIn(api.url, who);
+    [admin, clerk, director, officer, leadership] = await Promise.all([org.signIn(api.url, 'admin'), sign('clerk'), sign('director'), sign('officer'), sign('deputy')]);
   });
   afterAll(() => api.stop());
 
@@ -42,7 +39,7 @@ describe('confidential (mật) documents stay narrow', () => {
     // Fixity and recovery work on ordinary files goes on as before.
     expect((await admin.get(`/api/v1/files/${normalScan}`)).status).toBe(200);
 
-    const draft = await createDraft(officer, await draftMetadata(run.databaseUrl, { confidentiality: 'secret', subject: 'Dự thảo mật' }));
+    const draft = await createDraft(officer, await draftMetadata(org, { confidentiality: 'secret', subject: 'Dự thảo mật' }));
     expect(draft.status).toBe(201);
     const detail = await officer.get(`/api/v1/outgoing/${draft.body.id}`);
     const source = detail.body.versions[0].sourceFileId;
@@ -53,10 +50,10 @@ describe('confidential (mật) documents stay narrow', () => {
 
   it('shows the audit trail of a mật document with its content only to those it names', async () => {
     const { body } = await registerIncoming(clerk, { subject: 'Kế hoạch mật', confidentiality: 'confidential' });
-    expect((await clerk.post(`/api/v1/incoming/${body.id}/submit`, { leaderId: await userId('tuyettta') })).status).toBe(200);
+    expect((await clerk.post(`/api/v1/incoming/${body.id}/submit`, { leaderId: org.people.director.id })).status).toBe(200);
     const instruction = 'Chỉ đạo riêng: giữ kín danh sách thí sinh';
     const assigned = await director.post(`/api/v1/incoming/${body.id}/assign`, {
-      lead: { userId: await userId('huydq') }, coordinators: [], informed: [], instruction,
+      lead: { userId: org.people.officer.id }, coordinators: [], informed: [], instruction,
     });
     expect(assigned.status).toBe(200);
     for (const reader of [admin, leadership]) {
@@ -69,8 +66,8 @@ describe('confidential (mật) documents stay narrow', () => {
     }
     // An ordinary document's trail keeps its content.
     const normal = await registerIncoming(clerk, { subject: 'Kế hoạch thường' });
-    await clerk.post(`/api/v1/incoming/${normal.body.id}/submit`, { leaderId: await userId('tuyettta') });
-    await director.post(`/api/v1/incoming/${normal.body.id}/assign`, { lead: { userId: await userId('huydq') }, coordinators: [], informed: [], instruction });
+    await clerk.post(`/api/v1/incoming/${normal.body.id}/submit`, { leaderId: org.people.director.id });
+    await director.post(`/api/v1/incoming/${normal.body.id}/assign`, { lead: { userId: org.people.officer.id }, coordinators: [], informed: [], instruction });
     const open = await leadership.get(`/api/v1/audit?entityType=incoming_document&entityId=${normal.body.id}`);
     expect(JSON.stringify(open.body)).toContain('giữ kín');
     expect(open.body.every((e: { redacted: boolean }) => e.redacted === false)).toBe(true);
@@ -101,9 +98,9 @@ describe('confidential (mật) documents stay narrow', () => {
 
   it('keeps the lead person and the due date of a mật row out of the tracking book for those it does not name', async () => {
     const { body } = await registerIncoming(clerk, { subject: 'Phương án mật theo dõi', confidentiality: 'secret' });
-    expect((await clerk.post(`/api/v1/incoming/${body.id}/submit`, { leaderId: await userId('tuyettta') })).status).toBe(200);
+    expect((await clerk.post(`/api/v1/incoming/${body.id}/submit`, { leaderId: org.people.director.id })).status).toBe(200);
     const assigned = await director.post(`/api/v1/incoming/${body.id}/assign`, {
-      lead: { userId: await userId('huydq') }, coordinators: [], informed: [], dueInWorkingDays: 5, instruction: 'Theo dõi riêng',
+      lead: { userId: org.people.officer.id }, coordinators: [], informed: [], dueInWorkingDays: 5, instruction: 'Theo dõi riêng',
     });
     expect(assigned.status).toBe(200);
     const [{ week }] = await query(run.databaseUrl, `SELECT to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'IYYY-"W"IW') AS week`);
@@ -112,7 +109,7 @@ describe('confidential (mật) documents stay narrow', () => {
       expect(book.status).toBe(200);
       return (book.body.rows as Record<string, unknown>[]).find((r) => r.incomingNumber === body.incomingNumber && String(r.document).includes(text));
     };
-    // hapt (leadership) is not named on it: the row counts, but says neither who handles it nor by when.
+    // the deputy (leadership) is not named on it: the row counts, but says neither who handles it nor by when.
     const redacted = await rowOf(leadership, 'nội dung mật');
     expect(redacted).toMatchObject({ dueDate: null, note: expect.stringContaining('Tối mật') });
     expect(JSON.stringify(redacted)).not.toContain('Đặng Quang Huy');
@@ -149,8 +146,7 @@ describe('confidential (mật) documents stay narrow', () => {
   });
 
   async function hireClerk(): Promise<Client> {
-    const [clerkRow] = await query(run.databaseUrl, `SELECT unit_id FROM app_user WHERE username = 'bangnv'`);
-    return (await hireActivePerson(admin, { unitId: clerkRow.unit_id, roles: ['clerk'] })).client;
+    return (await hireActivePerson(admin, { unitId: org.people.clerk.unitId, roles: ['clerk'] })).client;
   }
 });
 
@@ -169,11 +165,11 @@ describe('a mật outgoing document leaves on paper only, numbered apart', () =>
     own = isolated.run;
     const pki = createTestPki();
     api = await startApi(own, { SIGNING_TRUST_ANCHORS: pki.anchorsFile });
-    const sign = (u: string) => new Client(api.url).signIn(u, DEMO_PASSWORD);
-    [clerk, director, head, officer] = await Promise.all([sign('bangnv'), sign('tuyettta'), sign('khoalm'), sign('huydq')]);
-    const admin = await signInAdmin(api.url);
-    await uploadCertificate(director, pki.pkcs12(pki.issue('Trần Thị Ánh Tuyết'), 'e2e-pass'), 'personal', signatureImage());
-    await uploadCertificate(admin, pki.pkcs12(pki.issue('Sở Giáo dục và Đào tạo tỉnh Tây Ninh'), 'e2e-pass'), 'organisation', sealImage());
+    const sign = (who: Who) => org.signIn(api.url, who);
+    [clerk, director, head, officer] = await Promise.all([sign('clerk'), sign('director'), sign('head'), sign('officer')]);
+    const admin = await org.signIn(api.url, 'admin');
+    await uploadCertificate(director, pki.pkcs12(pki.issue(org.people.director.fullName), 'e2e-pass'), 'personal', signatureImage());
+    await uploadCertificate(admin, pki.pkcs12(pki.issue(org.agency.name), 'e2e-pass'), 'organisation', sealImage());
   });
   afterAll(async () => {
     await api?.stop();
@@ -181,11 +177,11 @@ describe('a mật outgoing document leaves on paper only, numbered apart', () =>
   });
 
   it('refuses an e-mail recipient for a mật draft, takes paper ones, and records each paper copy once issued', async () => {
-    const mailed = await createDraft(officer, await draftMetadata(own.databaseUrl, { confidentiality: 'secret' }, [OUTSIDE_RECIPIENT]));
+    const mailed = await createDraft(officer, await draftMetadata(org, { confidentiality: 'secret' }, [OUTSIDE_RECIPIENT]));
     expect([mailed.status, mailed.body.code]).toEqual([422, 'CONFIDENTIAL_ELECTRONIC_DELIVERY']);
     expect(JSON.stringify(mailed.body)).not.toContain('Về việc công nhận');
 
-    const metadata = await draftMetadata(own.databaseUrl, { confidentiality: 'secret', subject: 'Về phương án bảo vệ đề thi' });
+    const metadata = await draftMetadata(org, { confidentiality: 'secret', subject: 'Về phương án bảo vệ đề thi' });
     const draft = await createDraft(officer, { ...metadata, recipients: { ...metadata.recipients, paper: [{ name: 'Công an tỉnh Tây Ninh' }] } });
     expect(draft.status).toBe(201);
     const id = draft.body.id as string;

@@ -5,9 +5,11 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
 import { Client } from './support/http';
 import { count, query } from './support/db';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, loadRun } from './support/test-env';
+import { ownOrganisation } from './support/organisation';
+import { loadRun } from './support/test-env';
 
 const run = loadRun();
+const org = ownOrganisation(run);
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 async function makePdf(text: string): Promise<Buffer> {
@@ -32,8 +34,8 @@ describe('files and fixity checks', () => {
   beforeAll(async () => {
     api = await startApi(run, { UPLOAD_MAX_BYTES: String(256 * 1024) });
     worker = startWorker(run);
-    admin = await new Client(api.url).signIn('admin', ADMIN_PASSWORD);
-    officer = await new Client(api.url).signIn('huydq', DEMO_PASSWORD);
+    admin = await org.signIn(api.url, 'admin');
+    officer = await org.signIn(api.url, 'officer');
   });
   afterAll(async () => {
     await api.stop();
@@ -59,7 +61,7 @@ describe('files and fixity checks', () => {
   it('does not show a file to someone who may not see it (404, not 403)', async () => {
     const pdf = await makePdf('private');
     const { body } = await officer.post('/api/v1/files', form('file', pdf, 'a.pdf'));
-    const clerk = await new Client(api.url).signIn('bangnv', DEMO_PASSWORD);
+    const clerk = await org.signIn(api.url, 'clerk');
     expect((await clerk.get(`/api/v1/files/${body.id}`)).status).toBe(404);
     expect((await admin.get(`/api/v1/files/${body.id}`)).status).toBe(200);
   });

@@ -3,9 +3,11 @@ import { Api, API_MAIN, freePort, startApi, startProcess, startWorker, waitFor }
 import { Client } from './support/http';
 import { count } from './support/db';
 import { makePdf } from './support/documents';
-import { DEMO_PASSWORD, loadRun, processEnv } from './support/test-env';
+import { ownOrganisation } from './support/organisation';
+import { loadRun, processEnv } from './support/test-env';
 
 const run = loadRun();
+const org = ownOrganisation(run);
 
 describe('foundation: HTTP basics against real PostgreSQL and Redis', () => {
   let api: Api;
@@ -90,7 +92,7 @@ describe('foundation: start-up and shutdown', () => {
 
   it('finishes a request in flight before exiting on SIGTERM', async () => {
     const api = await startApi(run);
-    const officer = await new Client(api.url).signIn('huydq', DEMO_PASSWORD);
+    const officer = await org.signIn(api.url, 'officer');
     // An upload that takes ~1.5 s to send: SIGTERM arrives while it is still streaming in.
     const pdf = await makePdf('slow upload');
     const boundary = 'eoffice-e2e-boundary';

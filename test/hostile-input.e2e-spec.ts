@@ -1,16 +1,18 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { Client as PgClient } from 'pg';
-import { expectOk, hireActivePerson, signInAdmin, unitByCode } from './support/accounts';
+import { expectOk, hireActivePerson } from './support/accounts';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { Client } from './support/http';
 import { registerIncoming } from './support/documents';
 import { generateCases, HostileCase, OpenApi } from './support/hostile-cases';
 import { hostileFiles } from './support/hostile-values';
-import { Api, startApi } from './support/processes';
+import { Api, scaledBudget, startApi } from './support/processes';
+import { ownOrganisation } from './support/organisation';
 import { loadRun } from './support/test-env';
 
 const base = loadRun();
+const org = ownOrganisation(base);
 
 /**
  * Tables a request could write to; their row counts must not move when a request is refused.
@@ -73,8 +75,8 @@ describe('hostile input: every route of the OpenAPI document × every class of b
   beforeAll(async () => {
     isolated = await isolatedRun(base, 'hostile');
     api = await startApi(isolated.run);
-    const admin = await signInAdmin(api.url);
-    const agency = await unitByCode(admin, 'SGDĐT');
+    const admin = await org.signIn(api.url, 'admin');
+    const agency = org.agency;
     // One person holding every role, so no case is refused by the role check before its input is read.
     const all = await hireActivePerson(admin, { unitId: agency.id, roles: ['admin', 'clerk', 'leader', 'officer', 'leadership'] });
     token = (all.client as Client).accessToken!;
@@ -85,7 +87,7 @@ describe('hostile input: every route of the OpenAPI document × every class of b
     cases = process.env.HOSTILE_FULL === '1' ? generated : generated.filter((_, i) => i % 3 === 0);
     pg = new PgClient({ connectionString: isolated.run.databaseUrl });
     await pg.connect();
-  }, 180_000);
+  }, scaledBudget(180_000));
 
   afterAll(async () => {
     await pg?.end();
@@ -185,5 +187,5 @@ describe('hostile input: every route of the OpenAPI document × every class of b
     console.log(`hostile input: ${cases.length} cases over ${routes.size} routes, ${refused} refused with a code, ${failures.length} failures`);
     if (failures.length) console.log(failures.join('\n'));
     expect(failures.slice(0, 60)).toEqual([]);
-  }, 900_000);
+  }, scaledBudget(900_000));
 });

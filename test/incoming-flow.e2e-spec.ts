@@ -3,39 +3,31 @@ import { Api, startApi } from './support/processes';
 import { Client } from './support/http';
 import { count, query } from './support/db';
 import { closeWithResult, filePart, incomingMetadata, makePdf, registerIncoming } from './support/documents';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, loadRun } from './support/test-env';
+import { ownOrganisation, Who } from './support/organisation';
+import { loadRun } from './support/test-env';
 
 const run = loadRun();
-
-async function userId(username: string): Promise<string> {
-  const [row] = await query(run.databaseUrl, 'SELECT id FROM app_user WHERE username = $1', [username]);
-  return row.id;
-}
-
-async function unitId(code: string): Promise<string> {
-  const [row] = await query(run.databaseUrl, 'SELECT id FROM unit WHERE code = $1', [code]);
-  return row.id;
-}
+const org = ownOrganisation(run);
 
 describe('incoming documents: registration, numbering and the handling flow', () => {
   let api: Api;
   let clerk: Client;
-  let director: Client; // tuyettta, leader of the agency
-  let head: Client; // khoalm, leader and head of GDTRH
-  let officer: Client; // huydq, officer in GDTRH
-  let otherOfficer: Client; // lanvt, officer in TCCB
-  let leadership: Client; // hapt
+  let director: Client; // leader, head of the agency
+  let head: Client; // leader, head of the teaching department
+  let officer: Client; // officer in the teaching department
+  let otherOfficer: Client; // officer in the personnel department
+  let leadership: Client; // the deputy
 
   beforeAll(async () => {
     api = await startApi(run);
-    const sign = (u: string, p = DEMO_PASSWORD) => new Client(api.url).signIn(u, p);
+    const sign = (who: Who) => org.signIn(api.url, who);
     [clerk, director, head, officer, otherOfficer, leadership] = await Promise.all([
-      sign('bangnv'),
-      sign('tuyettta'),
-      sign('khoalm'),
-      sign('huydq'),
-      sign('lanvt'),
-      sign('hapt'),
+      sign('clerk'),
+      sign('director'),
+      sign('head'),
+      sign('officer'),
+      sign('otherOfficer'),
+      sign('deputy'),
     ]);
   });
   afterAll(() => api.stop());
@@ -135,20 +127,20 @@ describe('incoming documents: registration, numbering and the handling flow', ()
     expect(reg.urgent).toBe(true);
     const id = reg.id;
 
-    expect((await officer.post(`/api/v1/incoming/${id}/submit`, { leaderId: await userId('tuyettta') })).status).toBe(404);
-    const toOfficer = await clerk.post(`/api/v1/incoming/${id}/submit`, { leaderId: await userId('huydq') });
+    expect((await officer.post(`/api/v1/incoming/${id}/submit`, { leaderId: org.people.director.id })).status).toBe(404);
+    const toOfficer = await clerk.post(`/api/v1/incoming/${id}/submit`, { leaderId: org.people.officer.id });
     expect(toOfficer.body.code).toBe('VALIDATION_FAILED');
-    const submitted = await clerk.post(`/api/v1/incoming/${id}/submit`, { leaderId: await userId('tuyettta') });
+    const submitted = await clerk.post(`/api/v1/incoming/${id}/submit`, { leaderId: org.people.director.id });
     expect(submitted.body.status).toBe('submitted');
-    expect((await clerk.post(`/api/v1/incoming/${id}/submit`, { leaderId: await userId('tuyettta') })).body.code).toBe('INVALID_TRANSITION');
+    expect((await clerk.post(`/api/v1/incoming/${id}/submit`, { leaderId: org.people.director.id })).body.code).toBe('INVALID_TRANSITION');
 
     const inbox = await director.get('/api/v1/inbox');
     expect(inbox.body.items.map((i: { id: string }) => i.id)).toContain(id);
 
     const assignment = {
-      lead: { userId: await userId('huydq') },
-      coordinators: [{ unitId: await unitId('TCCB') }],
-      informed: [{ userId: await userId('hapt') }],
+      lead: { userId: org.people.officer.id },
+      coordinators: [{ unitId: org.personnel.id }],
+      informed: [{ userId: org.people.deputy.id }],
       dueDate: '2099-12-31',
       instruction: 'Phòng GDTrH chủ trì, báo cáo trước hạn.',
     };
@@ -194,23 +186,23 @@ describe('incoming documents: registration, numbering and the handling flow', ()
 
   it('lets the head of a lead unit, not a plain member, pick the person who handles it', async () => {
     const { body } = await registerIncoming(clerk, { subject: 'Giao phòng GDTrH chủ trì' });
-    await clerk.post(`/api/v1/incoming/${body.id}/submit`, { leaderId: await userId('tuyettta') });
+    await clerk.post(`/api/v1/incoming/${body.id}/submit`, { leaderId: org.people.director.id });
     await director.post(`/api/v1/incoming/${body.id}/assign`, {
-      lead: { unitId: await unitId('GDTRH') },
+      lead: { unitId: org.teaching.id },
       coordinators: [],
-      informed: [{ userId: await userId('hapt') }],
+      informed: [{ userId: org.people.deputy.id }],
     });
-    const pick = { lead: { userId: await userId('huydq') }, coordinators: [], informed: [] };
+    const pick = { lead: { userId: org.people.officer.id }, coordinators: [], informed: [] };
     expect((await officer.post(`/api/v1/incoming/${body.id}/assign`, pick)).status).toBe(403);
     expect((await officer.get('/api/v1/inbox')).body.items.map((i: { id: string }) => i.id)).not.toContain(body.id);
     expect((await head.get('/api/v1/inbox')).body.items.map((i: { id: string }) => i.id)).toContain(body.id);
-    const outsider = { lead: { userId: await userId('lanvt') }, coordinators: [], informed: [] };
+    const outsider = { lead: { userId: org.people.otherOfficer.id }, coordinators: [], informed: [] };
     expect((await head.post(`/api/v1/incoming/${body.id}/assign`, outsider)).body.code).toBe('VALIDATION_FAILED');
     expect((await head.post(`/api/v1/incoming/${body.id}/assign`, pick)).status).toBe(200);
     const detail = await head.get(`/api/v1/incoming/${body.id}`);
     expect(detail.body.assignments.find((a: { role: string }) => a.role === 'lead')).toMatchObject({
-      userId: await userId('huydq'),
-      unitId: await unitId('GDTRH'),
+      userId: org.people.officer.id,
+      unitId: org.teaching.id,
     });
     expect(detail.body.assignments.map((a: { role: string }) => a.role).sort()).toEqual(['informed', 'lead']);
     expect((await officer.get('/api/v1/inbox')).body.items.map((i: { id: string }) => i.id)).toContain(body.id);
@@ -222,7 +214,7 @@ describe('incoming documents: registration, numbering and the handling flow', ()
     const { body } = await registerIncoming(clerk, { subject: 'Gửi nhầm địa chỉ' });
     expect((await director.post(`/api/v1/incoming/${body.id}/return`, { reason: 'x' })).status).toBe(403);
     expect((await clerk.post(`/api/v1/incoming/${body.id}/return`, { reason: 'Gửi nhầm cơ quan' })).body.status).toBe('returned');
-    expect((await clerk.post(`/api/v1/incoming/${body.id}/submit`, { leaderId: await userId('tuyettta') })).body.code).toBe(
+    expect((await clerk.post(`/api/v1/incoming/${body.id}/submit`, { leaderId: org.people.director.id })).body.code).toBe(
       'INVALID_TRANSITION',
     );
   });
@@ -237,14 +229,14 @@ describe('incoming documents: registration, numbering and the handling flow', ()
       const list = await other.get('/api/v1/incoming?q=đề thi');
       expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(body.id);
     }
-    await clerk.post(`/api/v1/incoming/${body.id}/submit`, { leaderId: await userId('tuyettta') });
+    await clerk.post(`/api/v1/incoming/${body.id}/submit`, { leaderId: org.people.director.id });
     expect((await director.get(`/api/v1/incoming/${body.id}`)).status).toBe(200);
   });
 
   it('hides other units’ documents from officers and shows the agency’s to leadership', async () => {
     const { body } = await registerIncoming(clerk, { subject: 'Chỉ gửi phòng Tổ chức cán bộ' });
-    await clerk.post(`/api/v1/incoming/${body.id}/submit`, { leaderId: await userId('tuyettta') });
-    await director.post(`/api/v1/incoming/${body.id}/assign`, { lead: { unitId: await unitId('TCCB') }, coordinators: [], informed: [] });
+    await clerk.post(`/api/v1/incoming/${body.id}/submit`, { leaderId: org.people.director.id });
+    await director.post(`/api/v1/incoming/${body.id}/assign`, { lead: { unitId: org.personnel.id }, coordinators: [], informed: [] });
     expect((await officer.get(`/api/v1/incoming/${body.id}`)).status).toBe(404);
     const visible = await otherOfficer.get(`/api/v1/incoming/${body.id}`);
     expect(visible.status).toBe(200);
@@ -252,7 +244,7 @@ describe('incoming documents: registration, numbering and the handling flow', ()
     expect((await otherOfficer.get(`/api/v1/files/${visible.body.scanFileId}`)).status).toBe(200);
     expect((await officer.get(`/api/v1/files/${visible.body.scanFileId}`)).status).toBe(404);
     expect((await leadership.get(`/api/v1/incoming/${body.id}`)).status).toBe(200);
-    const admin = await new Client(api.url).signIn('admin', ADMIN_PASSWORD);
+    const admin = await org.signIn(api.url, 'admin');
     expect((await admin.get(`/api/v1/incoming/${body.id}`)).status).toBe(404);
   });
 

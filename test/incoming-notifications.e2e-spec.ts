@@ -3,13 +3,11 @@ import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/p
 import { Client } from './support/http';
 import { query } from './support/db';
 import { closeWithResult, registerIncoming } from './support/documents';
-import { DEMO_PASSWORD, loadRun } from './support/test-env';
+import { ownOrganisation, Who } from './support/organisation';
+import { loadRun } from './support/test-env';
 
 const run = loadRun();
-
-async function userId(username: string): Promise<string> {
-  return (await query(run.databaseUrl, 'SELECT id FROM app_user WHERE username = $1', [username]))[0].id;
-}
+const org = ownOrganisation(run);
 
 async function notificationsOf(client: Client, documentId: string) {
   const res = await client.get('/api/v1/notifications?pageSize=200');
@@ -28,8 +26,8 @@ describe('in-app notifications made by the worker', () => {
     const ownQueues = { QUEUE_PREFIX: `${run.queuePrefix}_notify` };
     api = await startApi(run, ownQueues);
     worker = startWorker(run, ownQueues);
-    const sign = (u: string) => new Client(api.url).signIn(u, DEMO_PASSWORD);
-    [clerk, director, head, officer] = await Promise.all([sign('bangnv'), sign('tuyettta'), sign('khoalm'), sign('huydq')]);
+    const sign = (who: Who) => org.signIn(api.url, who);
+    [clerk, director, head, officer] = await Promise.all([sign('clerk'), sign('director'), sign('head'), sign('officer')]);
   });
   afterAll(async () => {
     await api.stop();
@@ -38,18 +36,17 @@ describe('in-app notifications made by the worker', () => {
 
   it('tells the leader of a submission, the assignees of an assignment, and the lead of a reopening', async () => {
     const { body } = await registerIncoming(clerk, { subject: 'Thông báo giao việc' });
-    await clerk.post(`/api/v1/incoming/${body.id}/submit`, { leaderId: await userId('tuyettta') });
+    await clerk.post(`/api/v1/incoming/${body.id}/submit`, { leaderId: org.people.director.id });
     await waitFor(async () => ((await notificationsOf(director, body.id)).length ? true : undefined), 'the leader’s notification');
     const [submitted] = await notificationsOf(director, body.id);
     expect(submitted).toMatchObject({ kind: 'submitted', readAt: null, title: expect.stringContaining('Thông báo giao việc') });
 
-    const [unitRow] = await query(run.databaseUrl, "SELECT id FROM unit WHERE code = 'GDTRH'");
-    await director.post(`/api/v1/incoming/${body.id}/assign`, { lead: { unitId: unitRow.id }, coordinators: [], informed: [] });
+    await director.post(`/api/v1/incoming/${body.id}/assign`, { lead: { unitId: org.teaching.id }, coordinators: [], informed: [] });
     // The lead is a unit with nobody named: its head is told, not its members.
     await waitFor(async () => ((await notificationsOf(head, body.id)).length ? true : undefined), 'the unit head’s notification');
     expect((await notificationsOf(officer, body.id))).toEqual([]);
 
-    await head.post(`/api/v1/incoming/${body.id}/assign`, { lead: { userId: await userId('huydq') }, coordinators: [], informed: [] });
+    await head.post(`/api/v1/incoming/${body.id}/assign`, { lead: { userId: org.people.officer.id }, coordinators: [], informed: [] });
     await waitFor(async () => ((await notificationsOf(officer, body.id)).length ? true : undefined), 'the officer’s notification');
     expect((await notificationsOf(officer, body.id))[0].kind).toBe('assigned');
 
@@ -70,9 +67,9 @@ describe('in-app notifications made by the worker', () => {
     const soon = await registerIncoming(clerk, { subject: 'Sắp đến hạn' });
     const late = await registerIncoming(clerk, { subject: 'Đã quá hạn' });
     for (const doc of [soon.body, late.body]) {
-      await clerk.post(`/api/v1/incoming/${doc.id}/submit`, { leaderId: await userId('tuyettta') });
+      await clerk.post(`/api/v1/incoming/${doc.id}/submit`, { leaderId: org.people.director.id });
       await director.post(`/api/v1/incoming/${doc.id}/assign`, {
-        lead: { userId: await userId('huydq') },
+        lead: { userId: org.people.officer.id },
         coordinators: [],
         informed: [],
         dueInWorkingDays: 1,

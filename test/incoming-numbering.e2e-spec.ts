@@ -2,9 +2,11 @@ import { Api, startApi } from './support/processes';
 import { Client } from './support/http';
 import { query } from './support/db';
 import { makePdf } from './support/documents';
-import { DEMO_PASSWORD, loadRun } from './support/test-env';
+import { ownOrganisation } from './support/organisation';
+import { loadRun } from './support/test-env';
 
 const run = loadRun();
+const org = ownOrganisation(run);
 
 /** Register `n` documents with at most `parallel` requests in flight, round-robin over the clients. */
 async function registerMany(clients: Client[], n: number, parallel: number, label: string, onCreated?: (count: number) => void) {
@@ -38,19 +40,20 @@ async function registerMany(clients: Client[], n: number, parallel: number, labe
   return statuses;
 }
 
-/** Every number of the demo agency's register for the year, in order: must be exactly 1..N, and the counter at N. */
+/** Every number of the suite's agency's register for the year, in order: must be exactly 1..N, and the counter at N. */
 async function numbersOf(registerCode: string) {
+  const registerId = org.registers.agency[registerCode];
   const rows = await query<{ incoming_number: number }>(
     run.databaseUrl,
     `SELECT d.incoming_number FROM incoming_document d JOIN register r ON r.id = d.register_id
-      WHERE r.code = $1 AND r.agency_id = (SELECT id FROM unit WHERE code = 'SGDĐT') AND d.year = extract(year FROM now() AT TIME ZONE 'Asia/Ho_Chi_Minh') ORDER BY 1`,
-    [registerCode],
+      WHERE r.id = $1 AND d.year = extract(year FROM now() AT TIME ZONE 'Asia/Ho_Chi_Minh') ORDER BY 1`,
+    [registerId],
   );
   const [counter] = await query<{ last_number: number }>(
     run.databaseUrl,
     `SELECT c.last_number FROM register_counter c JOIN register r ON r.id = c.register_id
-      WHERE r.code = $1 AND r.agency_id = (SELECT id FROM unit WHERE code = 'SGDĐT') AND c.year = extract(year FROM now() AT TIME ZONE 'Asia/Ho_Chi_Minh')`,
-    [registerCode],
+      WHERE r.id = $1 AND c.year = extract(year FROM now() AT TIME ZONE 'Asia/Ho_Chi_Minh')`,
+    [registerId],
   );
   return { numbers: rows.map((r) => r.incoming_number), lastNumber: counter?.last_number ?? 0 };
 }
@@ -64,7 +67,7 @@ describe('incoming numbers stay unique and gap-free', () => {
   it('across three API processes registering 300 documents in parallel', async () => {
     const apis: Api[] = await Promise.all([startApi(run), startApi(run), startApi(run)]);
     try {
-      const clerk = await new Client(apis[0].url).signIn('bangnv', DEMO_PASSWORD);
+      const clerk = await org.signIn(apis[0].url, 'clerk');
       const clients = apis.map((api) => new Client(api.url, clerk.accessToken));
       const before = (await numbersOf('DEN')).numbers.length;
       const statuses = await registerMany(clients, 300, 24, 'SONG-SONG');
@@ -79,7 +82,7 @@ describe('incoming numbers stay unique and gap-free', () => {
 
   it('when the API is killed in the middle of registrations', async () => {
     const api = await startApi(run);
-    const clerk = await new Client(api.url).signIn('bangnv', DEMO_PASSWORD);
+    const clerk = await org.signIn(api.url, 'clerk');
     // Kill it once some registrations have gone through, whatever the machine's speed.
     let killed: Promise<unknown> | undefined;
     const inFlight = registerMany([clerk], 120, 16, 'SAP-NGUON', (created) => {

@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { Api, startApi } from './support/processes';
 import { Client } from './support/http';
 import { registerIncoming } from './support/documents';
-import { DEMO_PASSWORD, loadRun } from './support/test-env';
+import { ownOrganisation } from './support/organisation';
+import { loadRun } from './support/test-env';
 
 const run = loadRun();
+const org = ownOrganisation(run);
 
 /** A word no other suite writes, so these searches see only this suite's documents. */
 const tag = `qx${randomBytes(4).toString('hex')}`;
@@ -25,7 +27,7 @@ describe.each(ways)('incoming search ($way): totals capped at the ranking window
 
   beforeAll(async () => {
     api = await startApi(run, { LIST_COUNT_CAP: '5', SEARCH_RANK_WINDOW: '4', ...env });
-    clerk = await new Client(api.url).signIn('bangnv', DEMO_PASSWORD);
+    clerk = await org.signIn(api.url, 'clerk');
     if (ids.size) return; // registered by the first block
     for (const n of [1, 2, 3, 4, 5, 6]) {
       const subject = n === 2 || n === 3 ? `Thông báo tuyển dụng ${tag} đợt ${n}` : `Thong bao tuyen dung ${tag} dot ${n}`;

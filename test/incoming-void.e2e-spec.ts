@@ -1,14 +1,16 @@
 import { query } from './support/db';
 import { registerIncoming } from './support/documents';
-import { expectOk, hireActivePerson, Person, signInAdmin, unitByCode, uniqueCode } from './support/accounts';
+import { expectOk, hireActivePerson, Person, uniqueCode } from './support/accounts';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { startDocumentsContext } from './support/documents-context';
 import { Client } from './support/http';
 import { Api, startApi } from './support/processes';
-import { DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
+import { ownOrganisation, Who } from './support/organisation';
+import { E2eRun, loadRun } from './support/test-env';
 
 const base = loadRun();
-/** Its own copy of the database: this suite hires clerks into the demo school. */
+const org = ownOrganisation(base);
+/** Its own copy of the database: this suite hires clerks into the organisation's school. */
 let run: E2eRun;
 let isolated: IsolatedRun;
 
@@ -22,8 +24,8 @@ describe('voiding an incoming number (hủy số đến)', () => {
     isolated = await isolatedRun(base, 'incoming_void');
     run = isolated.run;
     api = await startApi(run);
-    const sign = (u: string) => new Client(api.url).signIn(u, DEMO_PASSWORD);
-    [clerk, director, officer] = await Promise.all([sign('bangnv'), sign('tuyettta'), sign('huydq')]);
+    const sign = (who: Who) => org.signIn(api.url, who);
+    [clerk, director, officer] = await Promise.all([sign('clerk'), sign('director'), sign('officer')]);
   });
   afterAll(async () => {
     await api.stop();
@@ -31,7 +33,7 @@ describe('voiding an incoming number (hủy số đến)', () => {
   });
 
   async function leaderId(): Promise<string> {
-    return (await query(run.databaseUrl, "SELECT id FROM app_user WHERE username = 'tuyettta'"))[0].id;
+    return org.people.director.id;
   }
 
   it('voids a document registered by mistake: it stays in the register as voided, with the reason, who and when', async () => {
@@ -47,7 +49,7 @@ describe('voiding an incoming number (hủy số đến)', () => {
         WHERE v.register_id = $1 AND v.year = $2 AND v.number = $3`,
       [reg.registerId, reg.year, reg.incomingNumber],
     );
-    expect(row).toMatchObject({ reason, username: 'bangnv' });
+    expect(row).toMatchObject({ reason, username: org.people.clerk.username });
     expect(Date.now() - new Date(row.voided_at).getTime()).toBeLessThan(60_000);
 
     const detail = (await clerk.get(`/api/v1/incoming/${reg.id}`)).body;
@@ -95,9 +97,9 @@ describe('voiding an incoming number (hủy số đến)', () => {
   });
 
   it('lets only a clerk of the document’s own agency void it', async () => {
-    const admin = await signInAdmin(api.url);
-    const agency = await unitByCode(admin, 'SGDĐT');
-    const school = await unitByCode(admin, 'THPTTDN');
+    const admin = await org.signIn(api.url, 'admin');
+    const agency = org.agency;
+    const school = org.school;
     await expectOk(
       admin.post('/api/v1/registers', { agencyId: school.id, kind: 'incoming', code: uniqueCode('DEN'), name: 'Sổ văn bản đến', confidential: false }),
       201,

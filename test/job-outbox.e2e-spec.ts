@@ -3,9 +3,11 @@ import { query } from './support/db';
 import { Client } from './support/http';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { ADMIN_PASSWORD, E2eRun, loadRun } from './support/test-env';
+import { ownOrganisation } from './support/organisation';
+import { E2eRun, loadRun } from './support/test-env';
 
 const baseRun = loadRun();
+const org = ownOrganisation(baseRun);
 /** A database and queue prefix of its own: the jobs counted here are this suite's only. */
 let isolated: IsolatedRun;
 let run: E2eRun;
@@ -20,7 +22,7 @@ describe('jobs go through the outbox: written with their change, relayed to the 
     isolated = await isolatedRun(baseRun, 'outbox');
     run = isolated.run;
     api = await startApi(run);
-    admin = await new Client(api.url).signIn('admin', ADMIN_PASSWORD);
+    admin = await org.signIn(api.url, 'admin');
     maintenance = new Queue('maintenance', { connection: { url: run.redisUrl }, prefix: run.queuePrefix });
   });
   afterAll(async () => {

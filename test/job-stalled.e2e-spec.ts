@@ -3,12 +3,14 @@ import { rmSync } from 'node:fs';
 import { query } from './support/db';
 import { filePart } from './support/documents';
 import { Client } from './support/http';
-import { createUnit, expectOk, hireActivePerson, signInAdmin, unitByCode } from './support/accounts';
+import { createUnit, expectOk, hireActivePerson } from './support/accounts';
 import { htmlToPdf, scanPages, workDir } from './support/office-files';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
+import { ownOrganisation } from './support/organisation';
 import { loadRun } from './support/test-env';
 
 const run = loadRun();
+const org = ownOrganisation(run);
 // A short lock and a frequent stall check, so a dead worker's job is found stalled in seconds.
 const env = { QUEUE_PREFIX: `${run.queuePrefix}_stalled`, JOB_LOCK_SECONDS: '3', JOB_STALLED_CHECK_SECONDS: '1' };
 const PAGES = Array.from({ length: 6 }, (_, i) => `Trang ${i + 1}: Báo cáo tổng kết năm học, phụ lục số liệu trường ${i + 1}`);
@@ -44,8 +46,8 @@ describe('a job whose worker dies in it twice ends failed with JOB_STALLED, not 
   beforeAll(async () => {
     pages = scanPages(htmlToPdf(dir, 'bao-cao', PAGES), dir, 'png', 300);
     api = await startApi(run, env);
-    const admin = await signInAdmin(api.url);
-    const agency = await unitByCode(admin, 'SGDĐT');
+    const admin = await org.signIn(api.url, 'admin');
+    const agency = org.agency;
     const office = await createUnit(admin, { parentId: agency.id, name: 'Văn thư Kiểm thử treo' });
     clerk = (await hireActivePerson(admin, { unitId: office.id, roles: ['clerk'] })).client;
   });

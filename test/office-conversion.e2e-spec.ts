@@ -4,10 +4,12 @@ import type * as Core from '@eoffice/core';
 import type * as Documents from '@eoffice/documents';
 import { Client } from './support/http';
 import { makeOfficeFile, pdfTextOf, workDir } from './support/office-files';
-import { Api, startApi } from './support/processes';
-import { DEMO_PASSWORD, loadRun, processEnv, ROOT } from './support/test-env';
+import { Api, scaledBudget, startApi } from './support/processes';
+import { ownOrganisation } from './support/organisation';
+import { loadRun, processEnv, ROOT } from './support/test-env';
 
 const run = loadRun();
+const org = ownOrganisation(run);
 const built = join(ROOT, 'dist/apps/worker/libs');
 const WORDS = 'Kế hoạch bồi dưỡng thường xuyên giáo viên trung học phổ thông năm học 2026–2027';
 
@@ -38,7 +40,7 @@ describe('office files to PDF (LibreOffice headless)', () => {
     docx = makeOfficeFile(dir, 'ke-hoach', 'docx', WORDS);
     odt = makeOfficeFile(dir, 'quyet-dinh', 'odt', WORDS);
     converter = await converterWith();
-  }, 120_000);
+  }, scaledBudget(120_000));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each([
@@ -48,12 +50,12 @@ describe('office files to PDF (LibreOffice headless)', () => {
     const pdf = await converter.toPdf({ path: path(), extension });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdfTextOf(pdf, dir).replace(/\s+/g, ' ')).toContain(WORDS);
-  }, 60_000);
+  }, scaledBudget(60_000));
 
   it('runs conversions side by side, each with its own LibreOffice profile', async () => {
     const pdfs = await Promise.all([converter.toPdf({ path: docx, extension: 'docx' }), converter.toPdf({ path: odt, extension: 'odt' })]);
     for (const pdf of pdfs) expect(pdfTextOf(pdf, dir)).toContain('giáo viên');
-  }, 90_000);
+  }, scaledBudget(90_000));
 
   it('answers CONVERSION_FAILED for a damaged docx and for a text file named .docx', async () => {
     const bytes = readFileSync(docx);
@@ -64,7 +66,7 @@ describe('office files to PDF (LibreOffice headless)', () => {
     for (const path of [truncated, renamed]) {
       await expect(converter.toPdf({ path, extension: 'docx' })).rejects.toMatchObject({ status: 422, code: 'CONVERSION_FAILED' });
     }
-  }, 60_000);
+  }, scaledBudget(60_000));
 
   it('kills a conversion that hangs, helpers included, and answers CONVERSION_TIMEOUT', async () => {
     // A stand-in for a LibreOffice that never returns: it starts a helper and waits for it.
@@ -81,14 +83,14 @@ describe('office files to PDF (LibreOffice headless)', () => {
     expect(isRunning(helper)).toBe(false);
     // The per-call limit takes precedence over the configured one.
     await expect(converter.toPdf({ path: docx, extension: 'docx' }, { timeoutMs: 1 })).rejects.toMatchObject({ code: 'CONVERSION_TIMEOUT' });
-  }, 30_000);
+  }, scaledBudget(30_000));
 
   describe('upload type detection', () => {
     let api: Api;
     let clerk: Client;
     beforeAll(async () => {
       api = await startApi(run);
-      clerk = await new Client(api.url).signIn('bangnv', DEMO_PASSWORD);
+      clerk = await org.signIn(api.url, 'clerk');
     });
     afterAll(() => api.stop());
 

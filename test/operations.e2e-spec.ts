@@ -2,11 +2,13 @@ import { crc32 } from 'node:zlib';
 import { query } from './support/db';
 import { filePart } from './support/documents';
 import { Client } from './support/http';
-import { createUnit, expectOk, hireActivePerson, put, signInAdmin, unitByCode } from './support/accounts';
+import { createUnit, expectOk, hireActivePerson, put } from './support/accounts';
 import { Api, freePort, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
+import { ownOrganisation } from './support/organisation';
 import { loadRun } from './support/test-env';
 
 const run = loadRun();
+const org = ownOrganisation(run);
 
 /** A PNG signature, header chunk, noise and an end chunk: a whole-looking PNG that cannot be decoded. */
 function brokenPng(): Buffer {
@@ -38,8 +40,8 @@ describe('operations view: queue dashboard, schedules, worker heartbeat, failed 
     env = { QUEUE_PREFIX: `${run.queuePrefix}_ops`, WORKER_HEARTBEAT_SECONDS: '1', DASHBOARD_SESSION_SECONDS: '120' };
     api = await startApi(run, env);
     worker = startWorker(run, { ...env, WORKER_METRICS_PORT: String(metricsPort) });
-    admin = await signInAdmin(api.url);
-    const agency = await unitByCode(admin, 'SGDĐT');
+    admin = await org.signIn(api.url, 'admin');
+    const agency = org.agency;
     const office = await createUnit(admin, { parentId: agency.id, name: 'Văn thư Vận hành' });
     clerk = (await hireActivePerson(admin, { unitId: office.id, roles: ['clerk'] })).client;
   });
@@ -83,7 +85,7 @@ describe('operations view: queue dashboard, schedules, worker heartbeat, failed 
   });
 
   it('re-checks the dashboard cookie against the account on every request: a demoted or disabled administrator loses it at once', async () => {
-    const agency = await unitByCode(admin, 'SGDĐT');
+    const agency = org.agency;
     const cookieOf = async (client: Client) => {
       const res = await fetch(`${api.url}/api/v1/admin/queues/session`, { method: 'POST', headers: { authorization: `Bearer ${client.accessToken}` } });
       expect(res.status).toBe(201);

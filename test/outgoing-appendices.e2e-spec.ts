@@ -1,15 +1,15 @@
 import { buildAppendixSource, pdfsigResults, qpdfCheck } from '../libs/signing/test';
 import { filePart } from './support/documents';
 import { Client } from './support/http';
-import {
-  createDraft, createTestPki, download, draftMetadata, OutgoingMetadata, OUTSIDE_RECIPIENT, reviewThrough, sealImage, signatureImage, uploadCertificate,
-} from './support/outgoing';
+import { createDraft, createTestPki, download, draftMetadata, OutgoingMetadata, OUTSIDE_RECIPIENT, reviewThrough, sealImage, signatureImage, uploadCertificate } from './support/outgoing';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
 import { SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
+import { ownOrganisation, Who } from './support/organisation';
+import { E2eRun, loadRun } from './support/test-env';
 
 const baseRun = loadRun();
+const org = ownOrganisation(baseRun);
 /** A copy of the run's database: the certificates stored here must not become other suites' signers. */
 let isolated: IsolatedRun;
 let run: E2eRun;
@@ -30,7 +30,7 @@ describe('outgoing documents with appendices in separate files (phụ lục)', (
   let api: Api;
   let worker: RunningProcess;
   let smtp: SmtpSink;
-  let officer: Client; // huydq, GDTRH, the author
+  let officer: Client; // officer of the teaching department, the author
   let head: Client;
   let clerk: Client;
   let director: Client;
@@ -46,13 +46,13 @@ describe('outgoing documents with appendices in separate files (phụ lục)', (
     const env = { SIGNING_TRUST_ANCHORS: pki.anchorsFile, SMTP_URL: `smtp://127.0.0.1:${smtp.port}` };
     api = await startApi(run, env);
     worker = startWorker(run, env);
-    const sign = (u: string, p = DEMO_PASSWORD) => new Client(api.url).signIn(u, p);
-    const admin = await sign('admin', ADMIN_PASSWORD);
-    [officer, head, clerk, director, schoolClerk] = await Promise.all([sign('huydq'), sign('khoalm'), sign('bangnv'), sign('tuyettta'), sign('maint')]);
-    expect((await uploadCertificate(director, pki.pkcs12(pki.issue('Trần Thị Ánh Tuyết'), 'e2e-pass'), 'personal', signatureImage())).status).toBe(201);
-    expect((await uploadCertificate(admin, pki.pkcs12(pki.issue('Sở Giáo dục và Đào tạo tỉnh Tây Ninh'), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
+    const sign = (who: Who) => org.signIn(api.url, who);
+    const admin = await sign('admin');
+    [officer, head, clerk, director, schoolClerk] = await Promise.all([sign('officer'), sign('head'), sign('clerk'), sign('director'), sign('schoolClerk')]);
+    expect((await uploadCertificate(director, pki.pkcs12(pki.issue(org.people.director.fullName), 'e2e-pass'), 'personal', signatureImage())).status).toBe(201);
+    expect((await uploadCertificate(admin, pki.pkcs12(pki.issue(org.agency.name), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
     appendix = Buffer.from(await buildAppendixSource());
-    base = await draftMetadata(run.databaseUrl, { subject: 'Về việc công nhận học sinh giỏi cấp tỉnh năm học 2026-2027' }, [OUTSIDE_RECIPIENT]);
+    base = await draftMetadata(org, { subject: 'Về việc công nhận học sinh giỏi cấp tỉnh năm học 2026-2027' }, [OUTSIDE_RECIPIENT]);
   });
   afterAll(async () => {
     await worker?.stop();
@@ -85,7 +85,7 @@ describe('outgoing documents with appendices in separate files (phụ lục)', (
     const pdfsig = pdfsigResults(signed);
     expect(pdfsig).toMatchObject({ valid: 1, invalid: 0 });
     expect(pdfsig.output).toContain('Total document signed');
-    expect(pdfsig.output).toContain('Sở Giáo dục và Đào tạo tỉnh Tây Ninh');
+    expect(pdfsig.output).toContain(org.agency.name);
     expect(qpdfCheck(signed).status).toBe(0);
     // The e-mail to the outside recipient carries the document and both signed appendices.
     expect((await clerk.post(`/api/v1/outgoing/${draft.id}/dispatch`, {})).body.status).toBe('dispatched');

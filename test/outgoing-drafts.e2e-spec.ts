@@ -1,16 +1,15 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { query } from './support/db';
 import { Client } from './support/http';
 import { makeOfficeFile, pdfTextOf, workDir } from './support/office-files';
-import {
-  createDraft, createTestPki, download, OutgoingMetadata, reviewThrough, sealImage, signatureImage, TestPki, uploadCertificate,
-} from './support/outgoing';
+import { createDraft, createTestPki, download, OutgoingMetadata, reviewThrough, sealImage, signatureImage, TestPki, uploadCertificate } from './support/outgoing';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
+import { ownOrganisation, Who } from './support/organisation';
+import { E2eRun, loadRun } from './support/test-env';
 
 const baseRun = loadRun();
+const org = ownOrganisation(baseRun);
 /** A copy of the run's database: the certificates stored here must not become other suites' signers. */
 let isolated: IsolatedRun;
 let run: E2eRun;
@@ -44,12 +43,12 @@ describe('outgoing drafts as docx/odt', () => {
     pki = createTestPki();
     api = await startApi(run, { SIGNING_TRUST_ANCHORS: pki.anchorsFile });
     worker = startWorker(run, { SIGNING_TRUST_ANCHORS: pki.anchorsFile });
-    const sign = (u: string, p = DEMO_PASSWORD) => new Client(api.url).signIn(u, p);
-    const admin = await sign('admin', ADMIN_PASSWORD);
-    [officer, head, clerk, director] = await Promise.all([sign('huydq'), sign('khoalm'), sign('bangnv'), sign('tuyettta')]);
-    await uploadCertificate(director, pki.pkcs12(pki.issue('Trần Thị Ánh Tuyết'), 'e2e-pass'), 'personal', signatureImage());
-    await uploadCertificate(admin, pki.pkcs12(pki.issue('Sở Giáo dục và Đào tạo tỉnh Tây Ninh'), 'e2e-pass'), 'organisation', sealImage());
-    const [{ id: signerId }] = await query(run.databaseUrl, `SELECT id FROM app_user WHERE username = 'tuyettta'`);
+    const sign = (who: Who) => org.signIn(api.url, who);
+    const admin = await sign('admin');
+    [officer, head, clerk, director] = await Promise.all([sign('officer'), sign('head'), sign('clerk'), sign('director')]);
+    await uploadCertificate(director, pki.pkcs12(pki.issue(org.people.director.fullName), 'e2e-pass'), 'personal', signatureImage());
+    await uploadCertificate(admin, pki.pkcs12(pki.issue(org.agency.name), 'e2e-pass'), 'organisation', sealImage());
+    const signerId = org.people.director.id;
     base = {
       documentType: 'Kế hoạch',
       subject: 'Kế hoạch tổ chức Hội thi giáo viên chủ nhiệm lớp giỏi',
@@ -90,7 +89,7 @@ describe('outgoing drafts as docx/odt', () => {
     await reviewThrough(created.body.id, officer, head, clerk, director);
     expect((await director.post(`/api/v1/outgoing/${created.body.id}/sign`, {})).body.status).toBe('signed');
     const issued = await clerk.post(`/api/v1/outgoing/${created.body.id}/issue`);
-    expect(issued.body).toMatchObject({ status: 'issued', numberSymbol: expect.stringMatching(/\/KH-SGDĐT$/) });
+    expect(issued.body).toMatchObject({ status: 'issued', numberSymbol: expect.stringMatching(new RegExp(`/KH-${org.agency.code}$`)) });
   });
 
   it('converts an odt draft as a new version after a return', async () => {

@@ -4,31 +4,29 @@ import { pdfsigResults, qpdfCheck, runTool, tempFile } from '../libs/signing/tes
 import { query } from './support/db';
 import { registerIncoming } from './support/documents';
 import { Client } from './support/http';
-import {
-  createDraft, createTestPki, download, draftMetadata, OutgoingMetadata, OUTSIDE_RECIPIENT, reviewThrough, sealImage, signatureImage, TestPki, tokenSign, uploadCertificate,
-} from './support/outgoing';
+import { createDraft, createTestPki, download, draftMetadata, OutgoingMetadata, OUTSIDE_RECIPIENT, reviewThrough, sealImage, signatureImage, TestPki, tokenSign, uploadCertificate } from './support/outgoing';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
 import { startSmtpSink } from './support/smtp-sink';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
+import { ownOrganisation, Who } from './support/organisation';
+import { E2eRun, loadRun } from './support/test-env';
 
 const baseRun = loadRun();
+const org = ownOrganisation(baseRun);
 /** A copy of the run's database: the certificates stored here must not become other suites' signers. */
 let isolated: IsolatedRun;
 let run: E2eRun;
-const id = async (sql: string, param: string) => (await query(run.databaseUrl, sql, [param]))[0].id as string;
-const userId = (username: string) => id('SELECT id FROM app_user WHERE username = $1', username);
 
 describe('outgoing documents: draft → review → leader signature → issue → dispatch → recall', () => {
   let api: Api;
   let worker: RunningProcess;
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   let pki: TestPki;
-  let officer: Client; // huydq, GDTRH
-  let head: Client; // khoalm, head of GDTRH
-  let clerk: Client; // bangnv
-  let director: Client; // tuyettta, the signer
-  let schoolClerk: Client; // maint, clerk of the attached school
+  let officer: Client; // officer of the teaching department
+  let head: Client; // head of the teaching department
+  let clerk: Client; // the agency's clerk
+  let director: Client; // the signer
+  let schoolClerk: Client; // clerk of the attached school
   let admin: Client;
   let base: OutgoingMetadata;
   let tokenIdentity: ReturnType<TestPki['issue']>;
@@ -41,16 +39,16 @@ describe('outgoing documents: draft → review → leader signature → issue �
     const env = { SIGNING_TRUST_ANCHORS: pki.anchorsFile, SMTP_URL: `smtp://127.0.0.1:${smtp.port}` };
     api = await startApi(run, env);
     worker = startWorker(run, env);
-    const sign = (u: string, p = DEMO_PASSWORD) => new Client(api.url).signIn(u, p);
+    const sign = (who: Who) => org.signIn(api.url, who);
     [officer, head, clerk, director, schoolClerk, admin] = await Promise.all([
-      sign('huydq'), sign('khoalm'), sign('bangnv'), sign('tuyettta'), sign('maint'), sign('admin', ADMIN_PASSWORD),
+      sign('officer'), sign('head'), sign('clerk'), sign('director'), sign('schoolClerk'), sign('admin'),
     ]);
     // The director's stored key and the agency's seal key, both issued by the CA the API trusts.
-    expect((await uploadCertificate(director, pki.pkcs12(pki.issue('Trần Thị Ánh Tuyết'), 'e2e-pass'), 'personal', signatureImage())).status).toBe(201);
-    expect((await uploadCertificate(admin, pki.pkcs12(pki.issue('Sở Giáo dục và Đào tạo tỉnh Tây Ninh'), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
+    expect((await uploadCertificate(director, pki.pkcs12(pki.issue(org.people.director.fullName), 'e2e-pass'), 'personal', signatureImage())).status).toBe(201);
+    expect((await uploadCertificate(admin, pki.pkcs12(pki.issue(org.agency.name), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
     // The key on the director's USB token: the server only ever sees its certificate.
-    tokenIdentity = pki.issue('Trần Thị Ánh Tuyết');
-    base = await draftMetadata(run.databaseUrl, {}, [OUTSIDE_RECIPIENT]);
+    tokenIdentity = pki.issue(org.people.director.fullName);
+    base = await draftMetadata(org, {}, [OUTSIDE_RECIPIENT]);
   });
   afterAll(async () => {
     await worker?.stop();
@@ -101,7 +99,7 @@ describe('outgoing documents: draft → review → leader signature → issue �
 
     const issued = await clerk.post(`/api/v1/outgoing/${docId}/issue`);
     expect(issued.status).toBe(200);
-    expect(issued.body).toMatchObject({ status: 'issued', number: expect.any(Number), numberSymbol: expect.stringMatching(/^\d{2,}\/QĐ-SGDĐT$/) });
+    expect(issued.body).toMatchObject({ status: 'issued', number: expect.any(Number), numberSymbol: expect.stringMatching(new RegExp(`^\\d{2,}/QĐ-${org.agency.code}$`)) });
     expect((await clerk.post(`/api/v1/outgoing/${docId}/issue`)).body.code).toBe('INVALID_TRANSITION');
 
     const pdf = await download(clerk, `/api/v1/outgoing/${docId}/pdf`);
@@ -146,7 +144,7 @@ describe('outgoing documents: draft → review → leader signature → issue �
     const [{ storage_key }] = await query(run.databaseUrl, 'SELECT f.storage_key FROM outgoing_document d JOIN stored_file f ON f.id = d.signed_file_id WHERE d.id = $1', [docId]);
     const path = join(run.fileStoreDir, storage_key);
     const bytes = readFileSync(path);
-    const [{ last }] = await query(run.databaseUrl, `SELECT coalesce(max(last_number), 0) AS last FROM register_counter c JOIN register r ON r.id = c.register_id WHERE r.code = 'DI' AND r.agency_id = (SELECT id FROM unit WHERE code = 'SGDĐT')`);
+    const [{ last }] = await query(run.databaseUrl, `SELECT coalesce(max(last_number), 0) AS last FROM register_counter c JOIN register r ON r.id = c.register_id WHERE r.id = $1`, [org.registers.agency.DI]);
     const tampered = Buffer.from(bytes);
     const at = tampered.indexOf('Điều 1') > 0 ? tampered.indexOf('Điều 1') : 2000;
     tampered[at] ^= 0x01;
@@ -154,7 +152,7 @@ describe('outgoing documents: draft → review → leader signature → issue �
     try {
       const issued = await clerk.post(`/api/v1/outgoing/${docId}/issue`);
       expect(issued).toMatchObject({ status: 422, body: { code: 'LEADER_SIGNATURE_INVALID' } });
-      const [{ last: after }] = await query(run.databaseUrl, `SELECT coalesce(max(last_number), 0) AS last FROM register_counter c JOIN register r ON r.id = c.register_id WHERE r.code = 'DI' AND r.agency_id = (SELECT id FROM unit WHERE code = 'SGDĐT')`);
+      const [{ last: after }] = await query(run.databaseUrl, `SELECT coalesce(max(last_number), 0) AS last FROM register_counter c JOIN register r ON r.id = c.register_id WHERE r.id = $1`, [org.registers.agency.DI]);
       expect(after).toBe(last);
       expect((await clerk.get(`/api/v1/outgoing/${docId}`)).body.status).toBe('signed');
     } finally {
@@ -205,8 +203,8 @@ describe('outgoing documents: draft → review → leader signature → issue �
     const row = book.body.rows.find((r) => r.numberSymbol === issued.body.numberSymbol);
     expect(row).toMatchObject({
       typeAndSubject: 'Quyết định: Về việc tổ chức Hội khỏe Phù Đổng cấp tỉnh',
-      signer: 'GIÁM ĐỐC Trần Thị Ánh Tuyết',
-      recipients: 'Trường THPT Trần Đại Nghĩa (DEMO)\nSở Nội vụ tỉnh Tây Ninh',
+      signer: `GIÁM ĐỐC ${org.people.director.fullName}`,
+      recipients: `${org.school.name}\nSở Nội vụ tỉnh Tây Ninh`,
       fileCopyHolder: 'VT, GDTRH',
       copies: 4,
       note: 'Đã thu hồi',
@@ -225,8 +223,8 @@ describe('outgoing documents: draft → review → leader signature → issue �
   it('closes the incoming item a dispatched reply answers when its lead asked for it', async () => {
     const incoming = await registerIncoming(clerk, { subject: 'Đề nghị báo cáo số liệu học sinh giỏi' });
     const incomingId = incoming.body.id;
-    await clerk.post(`/api/v1/incoming/${incomingId}/submit`, { leaderId: await userId('tuyettta') });
-    await director.post(`/api/v1/incoming/${incomingId}/assign`, { lead: { userId: await userId('huydq') }, coordinators: [], informed: [], dueInWorkingDays: 5 });
+    await clerk.post(`/api/v1/incoming/${incomingId}/submit`, { leaderId: org.people.director.id });
+    await director.post(`/api/v1/incoming/${incomingId}/assign`, { lead: { userId: org.people.officer.id }, coordinators: [], informed: [], dueInWorkingDays: 5 });
     expect((await head.post('/api/v1/outgoing', {})).status).toBeGreaterThanOrEqual(400);
     const docId = await signedDraft({ documentType: 'Báo cáo', replyToIncomingId: incomingId, closesIncoming: true, recipients: { unitIds: [], external: [{ name: 'UBND tỉnh', email: 'ubnd@tayninh.gov.vn' }] } });
     await clerk.post(`/api/v1/outgoing/${docId}/issue`);
@@ -239,13 +237,13 @@ describe('outgoing documents: draft → review → leader signature → issue �
   it('lets the lead close an incoming item by linking the issued reply', async () => {
     const incoming = await registerIncoming(clerk, { subject: 'Đề nghị cử cán bộ tham gia tập huấn' });
     const incomingId = incoming.body.id;
-    await clerk.post(`/api/v1/incoming/${incomingId}/submit`, { leaderId: await userId('tuyettta') });
-    await director.post(`/api/v1/incoming/${incomingId}/assign`, { lead: { userId: await userId('huydq') }, coordinators: [], informed: [] });
+    await clerk.post(`/api/v1/incoming/${incomingId}/submit`, { leaderId: org.people.director.id });
+    await director.post(`/api/v1/incoming/${incomingId}/assign`, { lead: { userId: org.people.officer.id }, coordinators: [], informed: [] });
     const docId = await signedDraft({ documentType: 'Công văn', replyToIncomingId: incomingId });
     // Not issued yet: no reply to link.
     expect((await officer.post(`/api/v1/incoming/${incomingId}/close`, { replyOutgoingId: docId })).body.code).toBe('VALIDATION_FAILED');
     const issued = await clerk.post(`/api/v1/outgoing/${docId}/issue`);
-    expect(issued.body.numberSymbol).toMatch(/^\d{2,}\/SGDĐT-GDTRH$/); // công văn: issuer, then drafting unit
+    expect(issued.body.numberSymbol).toMatch(new RegExp(`^\\d{2,}/${org.agency.code}-GDTRH$`)); // công văn: issuer, then drafting unit
     await clerk.post(`/api/v1/outgoing/${docId}/dispatch`);
     expect((await officer.get(`/api/v1/incoming/${incomingId}`)).body.status).toBe('assigned'); // the lead did not ask
     const closed = await officer.post(`/api/v1/incoming/${incomingId}/close`, { replyOutgoingId: docId });
@@ -259,14 +257,14 @@ describe('outgoing documents: draft → review → leader signature → issue �
     expect(notADocument.status).toBeLessThan(500);
     expect((await createDraft(officer, { ...base, recipients: { unitIds: ['00000000-0000-4000-8000-000000000000'], external: [] } })).body.code).toBe('RECIPIENT_UNKNOWN');
     expect((await createDraft(officer, { ...base, documentType: 'CV' })).body.code).toBe('VALIDATION_FAILED');
-    expect((await createDraft(officer, { ...base, signerId: await userId('huydq') })).body.code).toBe('VALIDATION_FAILED');
+    expect((await createDraft(officer, { ...base, signerId: org.people.officer.id })).body.code).toBe('VALIDATION_FAILED');
     expect((await createDraft(clerk, base)).status).toBe(403);
     expect((await query(run.databaseUrl, 'SELECT count(*)::int AS n FROM outgoing_document'))[0].n).toBe(before);
   });
 
   it('shows a draft only to the people on its path', async () => {
     const created = await createDraft(officer, base);
-    const other = await new Client(api.url).signIn('lanvt', DEMO_PASSWORD);
+    const other = await org.signIn(api.url, 'otherOfficer');
     expect((await other.get(`/api/v1/outgoing/${created.body.id}`)).status).toBe(404);
     expect((await head.get(`/api/v1/outgoing/${created.body.id}`)).status).toBe(404); // not submitted yet
     expect((await director.get(`/api/v1/outgoing/${created.body.id}`)).status).toBe(200); // the signer

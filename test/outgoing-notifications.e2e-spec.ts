@@ -3,9 +3,11 @@ import { Client } from './support/http';
 import { createDraft, createTestPki, draftMetadata, OutgoingMetadata, signatureImage, uploadCertificate } from './support/outgoing';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
+import { ownOrganisation, Who } from './support/organisation';
+import { E2eRun, loadRun } from './support/test-env';
 
 const baseRun = loadRun();
+const org = ownOrganisation(baseRun);
 /** A copy of the run's database: the certificate stored here must not become other suites' signer. */
 let isolated: IsolatedRun;
 let run: E2eRun;
@@ -28,10 +30,10 @@ async function waitUntilTold(client: Client, documentId: string, count: number, 
 describe('outgoing drafts: whoever’s turn it is gets told', () => {
   let api: Api;
   let worker: RunningProcess;
-  let officer: Client; // huydq, GDTRH
-  let head: Client; // khoalm, head of GDTRH
-  let clerk: Client; // bangnv
-  let director: Client; // tuyettta, the signer
+  let officer: Client; // officer of the teaching department
+  let head: Client; // head of the teaching department
+  let clerk: Client; // the agency's clerk
+  let director: Client; // the director, the signer
   let base: OutgoingMetadata;
 
   beforeAll(async () => {
@@ -41,10 +43,10 @@ describe('outgoing drafts: whoever’s turn it is gets told', () => {
     const env = { SIGNING_TRUST_ANCHORS: pki.anchorsFile };
     api = await startApi(run, env);
     worker = startWorker(run, env);
-    const sign = (u: string) => new Client(api.url).signIn(u, DEMO_PASSWORD);
-    [officer, head, clerk, director] = await Promise.all([sign('huydq'), sign('khoalm'), sign('bangnv'), sign('tuyettta')]);
-    expect((await uploadCertificate(director, pki.pkcs12(pki.issue('Trần Thị Ánh Tuyết'), 'e2e-pass'), 'personal', signatureImage())).status).toBe(201);
-    base = await draftMetadata(run.databaseUrl, { documentType: 'Công văn', subject: 'Về việc tổ chức hội thảo chuyên đề dạy học Ngữ văn' });
+    const sign = (who: Who) => org.signIn(api.url, who);
+    [officer, head, clerk, director] = await Promise.all([sign('officer'), sign('head'), sign('clerk'), sign('director')]);
+    expect((await uploadCertificate(director, pki.pkcs12(pki.issue(org.people.director.fullName), 'e2e-pass'), 'personal', signatureImage())).status).toBe(201);
+    base = await draftMetadata(org, { documentType: 'Công văn', subject: 'Về việc tổ chức hội thảo chuyên đề dạy học Ngữ văn' });
   });
   afterAll(async () => {
     await worker?.stop();

@@ -3,9 +3,11 @@ import { Client } from './support/http';
 import { createDraft, createTestPki, OutgoingMetadata, reviewThrough, sealImage, signatureImage, uploadCertificate } from './support/outgoing';
 import { Api, startApi } from './support/processes';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
+import { ownOrganisation, Who } from './support/organisation';
+import { E2eRun, loadRun } from './support/test-env';
 
 const baseRun = loadRun();
+const org = ownOrganisation(baseRun);
 /** A copy of the run's database: the certificates stored here must not become other suites' signers. */
 let isolated: IsolatedRun;
 let run: E2eRun;
@@ -24,7 +26,7 @@ describe('outgoing numbering under concurrent issue from several processes', () 
     run = isolated.run;
     const pki = createTestPki();
     for (let i = 0; i < 3; i++) apis.push(await startApi(run, { SIGNING_TRUST_ANCHORS: pki.anchorsFile }));
-    const [{ id: agencyId }] = await query(run.databaseUrl, `SELECT id FROM unit WHERE code = 'SGDĐT'`);
+    const agencyId = org.agency.id;
     // A series of its own (Decree 30 Art. 15.1), so other suites' documents do not share its numbers.
     [{ id: registerId }] = await query(
       run.databaseUrl,
@@ -32,10 +34,10 @@ describe('outgoing numbering under concurrent issue from several processes', () 
        VALUES ($1, 'outgoing', 'DI-KH', 'Sổ kế hoạch', false, true, ARRAY['Kế hoạch']) RETURNING id`,
       [agencyId],
     );
-    const sign = (u: string, p = DEMO_PASSWORD) => new Client(apis[0].url).signIn(u, p);
-    const [director, admin] = await Promise.all([sign('tuyettta'), sign('admin', ADMIN_PASSWORD)]);
-    await uploadCertificate(director, pki.pkcs12(pki.issue('Trần Thị Ánh Tuyết'), 'e2e-pass'), 'personal', signatureImage());
-    await uploadCertificate(admin, pki.pkcs12(pki.issue('Sở Giáo dục và Đào tạo tỉnh Tây Ninh'), 'e2e-pass'), 'organisation', sealImage());
+    const sign = (who: Who) => org.signIn(apis[0].url, who);
+    const [director, admin] = await Promise.all([sign('director'), sign('admin')]);
+    await uploadCertificate(director, pki.pkcs12(pki.issue(org.people.director.fullName), 'e2e-pass'), 'personal', signatureImage());
+    await uploadCertificate(admin, pki.pkcs12(pki.issue(org.agency.name), 'e2e-pass'), 'organisation', sealImage());
   });
   afterAll(async () => {
     await Promise.all(apis.map((api) => api.stop()));
@@ -43,9 +45,9 @@ describe('outgoing numbering under concurrent issue from several processes', () 
   });
 
   it(`gives ${DOCUMENTS} documents issued at once the numbers 1..${DOCUMENTS}, no gap, no duplicate`, async () => {
-    const sign = (u: string) => new Client(apis[0].url).signIn(u, DEMO_PASSWORD);
-    const [officer, head, clerk, director] = await Promise.all([sign('huydq'), sign('khoalm'), sign('bangnv'), sign('tuyettta')]);
-    const [{ id: signerId }] = await query(run.databaseUrl, `SELECT id FROM app_user WHERE username = 'tuyettta'`);
+    const sign = (who: Who) => org.signIn(apis[0].url, who);
+    const [officer, head, clerk, director] = await Promise.all([sign('officer'), sign('head'), sign('clerk'), sign('director')]);
+    const signerId = org.people.director.id;
     const metadata: OutgoingMetadata = {
       documentType: 'Kế hoạch',
       subject: 'Kế hoạch tổ chức hội thi giáo viên dạy giỏi',
@@ -65,7 +67,7 @@ describe('outgoing numbering under concurrent issue from several processes', () 
     // the API takes a person's TOTP steps only in increasing order, so parallel sign-ins of one
     // person could reach it out of order and one be refused (seen in a clean-clone run).
     const clerks: Client[] = [];
-    for (const api of apis) clerks.push(await new Client(api.url).signIn('bangnv', DEMO_PASSWORD));
+    for (const api of apis) clerks.push(await org.signIn(api.url, 'clerk'));
     const replies = await Promise.all(ids.map((id, i) => clerks[i % clerks.length].post(`/api/v1/outgoing/${id}/issue`)));
     expect(replies.map((r) => r.status)).toEqual(Array(DOCUMENTS).fill(200));
     expect(replies.map((r) => r.body.number).sort((a, b) => a! - b!)).toEqual(Array.from({ length: DOCUMENTS }, (_, i) => i + 1));

@@ -2,14 +2,14 @@ import { applyLeaderSignature, createDemoCa, DemoIdentity, issueDemoCertificate 
 import { pdfsigResults } from '../libs/signing/test';
 import { filePart } from './support/documents';
 import { Client } from './support/http';
-import {
-  createDraft, createTestPki, download, draftMetadata, OutgoingMetadata, reviewThrough, sealImage, signatureImage, TestPki, uploadCertificate,
-} from './support/outgoing';
+import { createDraft, createTestPki, download, draftMetadata, OutgoingMetadata, reviewThrough, sealImage, signatureImage, TestPki, uploadCertificate } from './support/outgoing';
 import { Api, startApi } from './support/processes';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
+import { ownOrganisation, Who } from './support/organisation';
+import { E2eRun, loadRun } from './support/test-env';
 
 const baseRun = loadRun();
+const org = ownOrganisation(baseRun);
 /** A copy of the run's database: the seal certificate stored here must not become other suites' signer. */
 let isolated: IsolatedRun;
 let run: E2eRun;
@@ -18,7 +18,7 @@ let run: E2eRun;
 async function pluginSign(pdf: Buffer, identity: DemoIdentity, chain: Buffer[]): Promise<Buffer> {
   const signed = await applyLeaderSignature(pdf, {
     credentials: { ...identity, chain },
-    signerName: 'Trần Thị Ánh Tuyết',
+    signerName: org.people.director.fullName,
     signatureImage: signatureImage(),
     trust: { trustAnchors: chain.slice(-1) },
   });
@@ -47,12 +47,12 @@ describe('outgoing documents signed by a whole-PDF signing plugin', () => {
     run = isolated.run;
     pki = createTestPki();
     api = await startApi(run, { SIGNING_TRUST_ANCHORS: pki.anchorsFile });
-    const sign = (u: string, p = DEMO_PASSWORD) => new Client(api.url).signIn(u, p);
-    [officer, head, clerk, director, admin] = await Promise.all([sign('huydq'), sign('khoalm'), sign('bangnv'), sign('tuyettta'), sign('admin', ADMIN_PASSWORD)]);
-    expect((await uploadCertificate(admin, pki.pkcs12(pki.issue('Sở Giáo dục và Đào tạo tỉnh Tây Ninh'), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
+    const sign = (who: Who) => org.signIn(api.url, who);
+    [officer, head, clerk, director, admin] = await Promise.all([sign('officer'), sign('head'), sign('clerk'), sign('director'), sign('admin')]);
+    expect((await uploadCertificate(admin, pki.pkcs12(pki.issue(org.agency.name), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
     // The key lives in the plugin's token: the server never sees it, nor is it stored as a certificate.
-    token = pki.issue('Trần Thị Ánh Tuyết');
-    base = await draftMetadata(run.databaseUrl, { subject: 'Về việc khen thưởng giáo viên dạy giỏi cấp tỉnh' });
+    token = pki.issue(org.people.director.fullName);
+    base = await draftMetadata(org, { subject: 'Về việc khen thưởng giáo viên dạy giỏi cấp tỉnh' });
   });
   afterAll(async () => {
     await api?.stop();

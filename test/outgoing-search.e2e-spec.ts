@@ -3,9 +3,11 @@ import { makePdf } from './support/documents';
 import { Client } from './support/http';
 import { createDraft, draftMetadata } from './support/outgoing';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
-import { DEMO_PASSWORD, loadRun } from './support/test-env';
+import { ownOrganisation, Who } from './support/organisation';
+import { loadRun } from './support/test-env';
 
 const run = loadRun();
+const org = ownOrganisation(run);
 
 /** Words no other suite writes, only in the PDFs' bodies (never in a subject or a number). */
 const first = `qy${randomBytes(4).toString('hex')}`;
@@ -27,10 +29,10 @@ describe('outgoing search in the text of the PDF', () => {
   beforeAll(async () => {
     api = await startApi(run);
     worker = startWorker(run);
-    const sign = (u: string) => new Client(api.url).signIn(u, DEMO_PASSWORD);
-    [officer, signer, clerk] = await Promise.all([sign('huydq'), sign('tuyettta'), sign('bangnv')]);
+    const sign = (who: Who) => org.signIn(api.url, who);
+    [officer, signer, clerk] = await Promise.all([sign('officer'), sign('director'), sign('clerk')]);
     const body = await makePdf(`Noi dung: to chuc hoi thao chuyen de ${first} cho giao vien cot can`);
-    const created = await createDraft(officer, await draftMetadata(run.databaseUrl), body);
+    const created = await createDraft(officer, await draftMetadata(org), body);
     expect([created.status, created.body.code]).toEqual([201, undefined]);
     id = created.body.id;
   });

@@ -2,7 +2,10 @@ import { Client, Reply } from './support/http';
 import { createDraft, createTestPki, draftMetadata, OutgoingMetadata, sealImage, signatureImage, TestPki, uploadCertificate } from './support/outgoing';
 import { Api, scaledBudget, startApi } from './support/processes';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, loadRun } from './support/test-env';
+import { ownOrganisation, Who } from './support/organisation';
+import { loadRun } from './support/test-env';
+
+const org = ownOrganisation(loadRun());
 
 /** Twice the pool (max 10): a request that reads through the pool inside its transaction deadlocks it. */
 const CONCURRENT = 20;
@@ -28,12 +31,12 @@ describe('connection pool: 20 concurrent signatures and issues all answer', () =
     isolated = await isolatedRun(loadRun(), 'pool_load');
     pki = createTestPki();
     api = await startApi(isolated.run, { SIGNING_TRUST_ANCHORS: pki.anchorsFile, DB_POOL_GUARD: 'throw' });
-    const sign = (u: string, p = DEMO_PASSWORD) => new Client(api.url).signIn(u, p);
+    const sign = (who: Who) => org.signIn(api.url, who);
     let admin: Client;
-    [officer, head, clerk, director, admin] = await Promise.all([sign('huydq'), sign('khoalm'), sign('bangnv'), sign('tuyettta'), sign('admin', ADMIN_PASSWORD)]);
-    expect((await uploadCertificate(director, pki.pkcs12(pki.issue('Trần Thị Ánh Tuyết'), 'e2e-pass'), 'personal', signatureImage())).status).toBe(201);
-    expect((await uploadCertificate(admin, pki.pkcs12(pki.issue('Sở Giáo dục và Đào tạo tỉnh Tây Ninh'), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
-    base = await draftMetadata(isolated.run.databaseUrl);
+    [officer, head, clerk, director, admin] = await Promise.all([sign('officer'), sign('head'), sign('clerk'), sign('director'), sign('admin')]);
+    expect((await uploadCertificate(director, pki.pkcs12(pki.issue(org.people.director.fullName), 'e2e-pass'), 'personal', signatureImage())).status).toBe(201);
+    expect((await uploadCertificate(admin, pki.pkcs12(pki.issue(org.agency.name), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
+    base = await draftMetadata(org);
   });
   afterAll(async () => {
     await api?.stop();

@@ -5,9 +5,11 @@ import { closeWithResult, registerIncoming } from './support/documents';
 import { Client } from './support/http';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
+import { ownOrganisation, Who } from './support/organisation';
+import { E2eRun, loadRun } from './support/test-env';
 
 const baseRun = loadRun();
+const org = ownOrganisation(baseRun);
 let isolated: IsolatedRun;
 let run: E2eRun;
 
@@ -18,13 +20,12 @@ describe('records retention and destruction', () => {
   let api: Api;
   let worker: RunningProcess;
   let admin: Client;
-  let clerk: Client; // bangnv, văn thư
-  let officer: Client; // huydq, owner of the records
-  let head: Client; // khoalm, a department's leader
-  let director: Client; // tuyettta, agency leader
+  let clerk: Client; // the agency's clerk, văn thư
+  let officer: Client; // officer of the teaching department, owner of the records
+  let head: Client; // head of the teaching department, a department's leader
+  let director: Client; // the director, agency leader
   const ids: Record<string, string> = {};
 
-  const userId = async (username: string) => (await query(run.databaseUrl, 'SELECT id FROM app_user WHERE username = $1', [username]))[0].id as string;
   const count = async (sql: string, params: unknown[] = []) => Number((await query(run.databaseUrl, sql, params))[0].n);
   const scanOf = async (incomingId: string) =>
     (await query(run.databaseUrl, 'SELECT s.id, s.storage_key FROM incoming_document i JOIN stored_file s ON s.id = i.scan_file_id WHERE i.id = $1', [incomingId]))[0] as { id: string; storage_key: string };
@@ -52,11 +53,11 @@ describe('records retention and destruction', () => {
     const env = { HANDOVER_SCAN_CRON: '*/2 * * * * *', RECORDS_TO_FILE_AFTER_DAYS: '0', RECORDS_PENDING_APPROVAL_DAYS: '0' };
     api = await startApi(run, env);
     worker = startWorker(run, env);
-    const sign = (u: string, p = DEMO_PASSWORD) => new Client(api.url).signIn(u, p);
-    admin = await sign('admin', ADMIN_PASSWORD);
-    [clerk, officer, head, director] = await Promise.all([sign('bangnv'), sign('huydq'), sign('khoalm'), sign('tuyettta')]);
-    ids.director = await userId('tuyettta');
-    ids.officer = await userId('huydq');
+    const sign = (who: Who) => org.signIn(api.url, who);
+    admin = await sign('admin');
+    [clerk, officer, head, director] = await Promise.all([sign('clerk'), sign('officer'), sign('head'), sign('director')]);
+    ids.director = org.people.director.id;
+    ids.officer = org.people.officer.id;
     ids.shared = await closedIncoming('Về việc thi tốt nghiệp năm xưa', `${YEAR - 12}-03-01`);
     ids.alone = await closedIncoming('Về việc tuyển sinh năm xưa', `${YEAR - 12}-04-01`);
     ids.recent = await closedIncoming('Về việc tuyển sinh gần đây', `${YEAR - 2}-04-01`);
@@ -115,7 +116,7 @@ describe('records retention and destruction', () => {
     const done = await approve(director);
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ status: 'destroyed', approvedBy: ids.director });
-    expect(done.body.tombstones).toEqual([expect.objectContaining({ recordId: ids.old, fileCode: `SGDĐT.${YEAR - 12}.70.GDTRH`, decidedBy: ids.director, documents: 2, filesRemoved: 1 })]);
+    expect(done.body.tombstones).toEqual([expect.objectContaining({ recordId: ids.old, fileCode: `${org.agency.code}.${YEAR - 12}.70.GDTRH`, decidedBy: ids.director, documents: 2, filesRemoved: 1 })]);
     expect((await approve(director)).status).toBe(409);
     expect(existsSync(blob(alone.storage_key))).toBe(false);
     expect(existsSync(blob(shared.storage_key))).toBe(true);

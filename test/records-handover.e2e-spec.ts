@@ -10,9 +10,11 @@ import { Client } from './support/http';
 import { createDraft, createTestPki, download, draftMetadata, reviewThrough, sealImage, signatureImage, uploadCertificate } from './support/outgoing';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, E2eRun, loadRun, ROOT } from './support/test-env';
+import { ownOrganisation, Who } from './support/organisation';
+import { E2eRun, loadRun, ROOT } from './support/test-env';
 
 const baseRun = loadRun();
+const org = ownOrganisation(baseRun);
 let isolated: IsolatedRun;
 let run: E2eRun;
 
@@ -36,14 +38,13 @@ describe('records hand-over to the archive (nộp lưu): list, approval, BagIt p
   let api: Api;
   let worker: RunningProcess;
   let admin: Client;
-  let clerk: Client; // bangnv, văn thư
-  let officer: Client; // huydq, owner of the records
-  let head: Client; // khoalm, a department's leader
-  let director: Client; // tuyettta, agency leader
+  let clerk: Client; // the agency's clerk, văn thư
+  let officer: Client; // officer of the teaching department, owner of the records
+  let head: Client; // head of the teaching department, a department's leader
+  let director: Client; // the director, agency leader
   let handoverDir: string;
   const ids: Record<string, string> = {};
 
-  const userId = async (username: string) => (await query(run.databaseUrl, 'SELECT id FROM app_user WHERE username = $1', [username]))[0].id as string;
   const actions = async (entityId: string) =>
     ((await query(run.databaseUrl, `SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`, [entityId])) as { action: string }[]).map((a) => a.action);
 
@@ -73,13 +74,13 @@ describe('records hand-over to the archive (nộp lưu): list, approval, BagIt p
     const env = { SIGNING_TRUST_ANCHORS: pki.anchorsFile, HANDOVER_DIR: handoverDir, HANDOVER_SCAN_CRON: '*/2 * * * * *' };
     api = await startApi(run, env);
     worker = startWorker(run, env);
-    const sign = (u: string, p = DEMO_PASSWORD) => new Client(api.url).signIn(u, p);
-    admin = await sign('admin', ADMIN_PASSWORD);
-    [clerk, officer, head, director] = await Promise.all([sign('bangnv'), sign('huydq'), sign('khoalm'), sign('tuyettta')]);
-    expect((await withRetry(() => uploadCertificate(director, pki.pkcs12(pki.issue('Trần Thị Ánh Tuyết'), 'e2e-pass'), 'personal', signatureImage()))).status).toBe(201);
-    expect((await withRetry(() => uploadCertificate(admin, pki.pkcs12(pki.issue('Sở Giáo dục và Đào tạo tỉnh Tây Ninh'), 'e2e-pass'), 'organisation', sealImage()))).status).toBe(201);
-    ids.director = await userId('tuyettta');
-    ids.officer = await userId('huydq');
+    const sign = (who: Who) => org.signIn(api.url, who);
+    admin = await sign('admin');
+    [clerk, officer, head, director] = await Promise.all([sign('clerk'), sign('officer'), sign('head'), sign('director')]);
+    expect((await withRetry(() => uploadCertificate(director, pki.pkcs12(pki.issue(org.people.director.fullName), 'e2e-pass'), 'personal', signatureImage()))).status).toBe(201);
+    expect((await withRetry(() => uploadCertificate(admin, pki.pkcs12(pki.issue(org.agency.name), 'e2e-pass'), 'organisation', sealImage()))).status).toBe(201);
+    ids.director = org.people.director.id;
+    ids.officer = org.people.officer.id;
   });
   afterAll(async () => {
     await worker?.stop();
@@ -99,12 +100,12 @@ describe('records hand-over to the archive (nộp lưu): list, approval, BagIt p
       const { body } = await officer.get('/api/v1/notifications');
       return (body.items as { kind: string; recordId: string | null; title: string }[]).find((n) => n.kind === 'record_handover_due' && n.recordId === ids.old);
     }, 'the hand-over deadline notification');
-    expect(notice.title).toContain(`SGDĐT.${YEAR - 2}.40.GDTRH đã quá hạn nộp lưu (hạn 01/03/${YEAR - 1})`);
+    expect(notice.title).toContain(`${org.agency.code}.${YEAR - 2}.40.GDTRH đã quá hạn nộp lưu (hạn 01/03/${YEAR - 1})`);
   });
 
   it('lists only closed records of the agency, each on one list; a leader of the agency approves once and the records freeze', async () => {
     const incoming = await closedIncoming('Về việc tổ chức kỳ thi chọn học sinh giỏi cấp tỉnh', `${YEAR}-01-15`);
-    const { body: draft } = await createDraft(officer, await draftMetadata(run.databaseUrl, { subject: 'Về việc công nhận kết quả kỳ thi chọn học sinh giỏi' }));
+    const { body: draft } = await createDraft(officer, await draftMetadata(org, { subject: 'Về việc công nhận kết quả kỳ thi chọn học sinh giỏi' }));
     await reviewThrough(draft.id, officer, head, clerk, director);
     expect((await director.post(`/api/v1/outgoing/${draft.id}/sign`, {})).body.status).toBe('signed');
     expect((await clerk.post(`/api/v1/outgoing/${draft.id}/issue`, {})).body.status).toBe('issued');
@@ -122,7 +123,7 @@ describe('records hand-over to the archive (nộp lưu): list, approval, BagIt p
     const created = await make([ids.main, ids.old]);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'submitted', approvedBy: null });
-    expect(created.body.records.map((r: { fileCode: string; ordinal: number }) => [r.ordinal, r.fileCode])).toEqual([[1, `SGDĐT.${YEAR}.41.GDTRH`], [2, `SGDĐT.${YEAR - 2}.40.GDTRH`]]);
+    expect(created.body.records.map((r: { fileCode: string; ordinal: number }) => [r.ordinal, r.fileCode])).toEqual([[1, `${org.agency.code}.${YEAR}.41.GDTRH`], [2, `${org.agency.code}.${YEAR - 2}.40.GDTRH`]]);
     ids.handover = created.body.id;
     expect((await make([ids.main])).body.code).toBe('RECORD_ON_HANDOVER_LIST');
     expect((await officer.post(`/api/v1/records/${ids.main}/reopen`, { reason: 'Bổ sung văn bản' })).body.code).toBe('RECORD_ON_HANDOVER_LIST');
@@ -152,14 +153,14 @@ describe('records hand-over to the archive (nộp lưu): list, approval, BagIt p
       return body.status === 'packaged' ? body : undefined;
     }, 'the hand-over packages', 120_000);
     const main = done.records.find((r: { recordId: string }) => r.recordId === ids.main)!;
-    expect(main).toMatchObject({ recordStatus: 'handed_over', packagePath: `${ids.handover}/SGDĐT.${YEAR}.41.GDTRH`, payloadOxum: expect.stringMatching(/^\d+\.\d+$/) });
+    expect(main).toMatchObject({ recordStatus: 'handed_over', packagePath: `${ids.handover}/${org.agency.code}.${YEAR}.41.GDTRH`, payloadOxum: expect.stringMatching(/^\d+\.\d+$/) });
     expect(main.payloadOxum).toBe(`${main.payloadBytes}.${main.payloadFiles}`);
     const bag = join(handoverDir, main.packagePath!);
 
     const ok = verifyPackage(bag);
     expect([ok.status, ok.stdout]).toEqual([0, expect.stringContaining(`OK ${bag}: Payload-Oxum ${main.payloadOxum}`)]);
     const info = readFileSync(join(bag, 'bag-info.txt'), 'utf8');
-    expect(info).toContain(`External-Identifier: SGDĐT.${YEAR}.41.GDTRH`);
+    expect(info).toContain(`External-Identifier: ${org.agency.code}.${YEAR}.41.GDTRH`);
     expect(info).toContain(`Payload-Oxum: ${main.payloadOxum}`);
     expect(info).toContain('Source-Organization: Sở Giáo dục');
     expect(readFileSync(join(bag, 'bagit.txt'), 'utf8')).toContain('BagIt-Version: 1.0');
@@ -170,7 +171,7 @@ describe('records hand-over to the archive (nộp lưu): list, approval, BagIt p
     const packed = readFileSync(join(bag, 'data', 'documents', '0002-van-ban-di.pdf'));
     expect(sha256(packed)).toBe(sha256(issued));
     expect(pdfsigResults(packed)).toMatchObject({ valid: 2, invalid: 0 });
-    expect(readFileSync(join(bag, 'data', 'ho-so.xml'), 'utf8')).toContain(`<FileCode>SGDĐT.${YEAR}.41.GDTRH</FileCode>`);
+    expect(readFileSync(join(bag, 'data', 'ho-so.xml'), 'utf8')).toContain(`<FileCode>${org.agency.code}.${YEAR}.41.GDTRH</FileCode>`);
     const signatures = JSON.parse(readFileSync(join(bag, 'data', 'signatures', '0002-van-ban-di.json'), 'utf8'));
     expect(signatures.report.signatures).toHaveLength(2);
     const trail = JSON.parse(readFileSync(join(bag, 'data', 'audit', '0002-van-ban-di.json'), 'utf8'));
@@ -208,7 +209,7 @@ describe('records hand-over to the archive (nộp lưu): list, approval, BagIt p
       expect([res.status, res.headers.get('content-type'), res.headers.get('x-payload-oxum')]).toEqual([200, 'application/x-tar', main.payloadOxum]);
       writeFileSync(join(unpacked, 'package.tar'), Buffer.from(await res.arrayBuffer()));
       execFileSync('tar', ['-xf', join(unpacked, 'package.tar'), '-C', unpacked]);
-      expect(verifyPackage(join(unpacked, `SGDĐT.${YEAR}.41.GDTRH`)).status).toBe(0);
+      expect(verifyPackage(join(unpacked, `${org.agency.code}.${YEAR}.41.GDTRH`)).status).toBe(0);
     } finally {
       rmSync(unpacked, { recursive: true, force: true });
     }

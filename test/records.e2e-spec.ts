@@ -10,9 +10,11 @@ import { Client } from './support/http';
 import { createDraft, createTestPki, download, draftMetadata, reviewThrough, sealImage, signatureImage, uploadCertificate } from './support/outgoing';
 import { Api, RunningProcess, startApi, startWorker } from './support/processes';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
+import { ownOrganisation, Who } from './support/organisation';
+import { E2eRun, loadRun } from './support/test-env';
 
 const baseRun = loadRun();
+const org = ownOrganisation(baseRun);
 /** A database of its own: the certificates and file list made here stay out of other suites. */
 let isolated: IsolatedRun;
 let run: E2eRun;
@@ -49,22 +51,20 @@ const tool = (command: string, args: string[]) => execFileSync(command, args, { 
 describe('records (hồ sơ): file list, filing, closing and export', () => {
   let api: Api;
   let worker: RunningProcess;
-  let clerk: Client; // bangnv, văn thư of the agency
-  let officer: Client; // huydq, GDTRH
-  let head: Client; // khoalm, head of GDTRH (a leader, but of a department)
-  let director: Client; // tuyettta, agency leader
-  let other: Client; // lanvt, officer of TCCB
-  let leadership: Client; // hapt, leadership: sees every record of the agency, not the mật documents naming others
+  let clerk: Client; // the agency's clerk, văn thư of the agency
+  let officer: Client; // officer of the teaching department, GDTRH
+  let head: Client; // head of the teaching department, head of GDTRH (a leader, but of a department)
+  let director: Client; // the director, agency leader
+  let other: Client; // officer of the personnel department
+  let leadership: Client; // the deputy, leadership: sees every record of the agency, not the mật documents naming others
   let ids: Record<string, string>;
   let listId: string;
   let entryIds: string[];
 
-  const userId = async (username: string) => (await query(run.databaseUrl, 'SELECT id FROM app_user WHERE username = $1', [username]))[0].id as string;
-  const unitId = async (code: string) => (await query(run.databaseUrl, 'SELECT id FROM unit WHERE code = $1', [code]))[0].id as string;
   const audits = async (entityId: string) =>
     (await query(run.databaseUrl, `SELECT action, data FROM audit_event WHERE entity_id = $1 ORDER BY id`, [entityId])) as { action: string; data: Record<string, unknown> }[];
 
-  /** An incoming document registered, sent to the director, given to huydq and closed by him. */
+  /** An incoming document registered, sent to the director, given to the officer and closed by him. */
   async function closedIncoming(subject: string, sourceDate: string, confidentiality = 'normal'): Promise<string> {
     const { body } = await registerIncoming(clerk, { subject, sourceDate, confidentiality, sourceNumberSymbol: `${Math.floor(Math.random() * 900) + 100}/UBND-VX` });
     expect((await clerk.post(`/api/v1/incoming/${body.id}/submit`, { leaderId: ids.director })).status).toBe(200);
@@ -81,12 +81,12 @@ describe('records (hồ sơ): file list, filing, closing and export', () => {
     const env = { SIGNING_TRUST_ANCHORS: pki.anchorsFile, RECORDS_TO_FILE_AFTER_DAYS: '0' };
     api = await startApi(run, env);
     worker = startWorker(run, env);
-    const sign = (u: string, p = DEMO_PASSWORD) => new Client(api.url).signIn(u, p);
-    const admin = await sign('admin', ADMIN_PASSWORD);
-    [clerk, officer, head, director, other, leadership] = await Promise.all([sign('bangnv'), sign('huydq'), sign('khoalm'), sign('tuyettta'), sign('lanvt'), sign('hapt')]);
-    expect((await withRetry(() => uploadCertificate(director, pki.pkcs12(pki.issue('Trần Thị Ánh Tuyết'), 'e2e-pass'), 'personal', signatureImage()))).status).toBe(201);
-    expect((await withRetry(() => uploadCertificate(admin, pki.pkcs12(pki.issue('Sở Giáo dục và Đào tạo tỉnh Tây Ninh'), 'e2e-pass'), 'organisation', sealImage()))).status).toBe(201);
-    ids = { director: await userId('tuyettta'), officer: await userId('huydq'), gdtrh: await unitId('GDTRH'), tccb: await unitId('TCCB') };
+    const sign = (who: Who) => org.signIn(api.url, who);
+    const admin = await sign('admin');
+    [clerk, officer, head, director, other, leadership] = await Promise.all([sign('clerk'), sign('officer'), sign('head'), sign('director'), sign('otherOfficer'), sign('deputy')]);
+    expect((await withRetry(() => uploadCertificate(director, pki.pkcs12(pki.issue(org.people.director.fullName), 'e2e-pass'), 'personal', signatureImage()))).status).toBe(201);
+    expect((await withRetry(() => uploadCertificate(admin, pki.pkcs12(pki.issue(org.agency.name), 'e2e-pass'), 'organisation', sealImage()))).status).toBe(201);
+    ids = { director: org.people.director.id, officer: org.people.officer.id, gdtrh: org.teaching.id, tccb: org.personnel.id };
   });
   afterAll(async () => {
     await worker?.stop();
@@ -127,14 +127,14 @@ describe('records (hồ sơ): file list, filing, closing and export', () => {
   it('files incoming and outgoing documents (one in two records), closes in date order, reopens with a reason', async () => {
     const opened = await officer.post('/api/v1/records', { entryId: entryIds[0], description: 'Kỳ thi học sinh giỏi' });
     expect(opened.status).toBe(201);
-    expect(opened.body).toMatchObject({ fileCode: `SGDĐT.${YEAR}.01.GDTRH`, status: 'open', retention: '10 năm', ownerId: ids.officer, documentCount: 0 });
+    expect(opened.body).toMatchObject({ fileCode: `${org.agency.code}.${YEAR}.01.GDTRH`, status: 'open', retention: '10 năm', ownerId: ids.officer, documentCount: 0 });
     const record = opened.body.id as string;
     expect((await officer.post('/api/v1/records', { entryId: entryIds[0] })).body.code).toBe('RECORD_ALREADY_OPENED');
     // Off the list: a code the list reserves is refused; a new one is opened, then the clerk lists it.
     const reserved = await officer.post('/api/v1/records', { notation: '02.GDTRH', title: 'Trùng mục', retentionYears: 5 });
     expect([reserved.status, reserved.body.code]).toEqual([409, 'RECORD_CODE_TAKEN']);
     const offList = await officer.post('/api/v1/records', { notation: '15.GDTRH', title: 'Hồ sơ khen thưởng học sinh giỏi', retentionYears: 5 });
-    expect(offList.body).toMatchObject({ fileCode: `SGDĐT.${YEAR}.15.GDTRH`, fileListEntryId: null });
+    expect(offList.body).toMatchObject({ fileCode: `${org.agency.code}.${YEAR}.15.GDTRH`, fileListEntryId: null });
     const listed = await clerk.post(`/api/v1/file-lists/${listId}/entries`, { recordId: offList.body.id });
     expect(listed.body).toMatchObject({ notation: '15.GDTRH', addedAfterApproval: true });
     expect((await clerk.post(`/api/v1/file-lists/${listId}/entries`, { recordId: offList.body.id })).body.code).toBe('RECORD_ALREADY_LISTED');
@@ -143,7 +143,7 @@ describe('records (hồ sơ): file list, filing, closing and export', () => {
     const toFile = await officer.get('/api/v1/records/to-file');
     expect(toFile.body.items.map((i: { id: string }) => i.id)).toContain(incomingId);
 
-    const { body: draft } = await createDraft(officer, await draftMetadata(run.databaseUrl, { subject: 'Về việc công nhận kết quả kỳ thi chọn học sinh giỏi' }));
+    const { body: draft } = await createDraft(officer, await draftMetadata(org, { subject: 'Về việc công nhận kết quả kỳ thi chọn học sinh giỏi' }));
     await reviewThrough(draft.id, officer, head, clerk, director);
     expect((await director.post(`/api/v1/outgoing/${draft.id}/sign`, {})).body.status).toBe('signed');
     const issued = await clerk.post(`/api/v1/outgoing/${draft.id}/issue`, {});
@@ -163,7 +163,7 @@ describe('records (hồ sơ): file list, filing, closing and export', () => {
     const before = (await officer.get(`/api/v1/records/${record}`)).body;
     expect((await file(record, 'incoming', notMine.id)).status).toBe(404);
     expect((await other.get(`/api/v1/records/${record}`)).status).toBe(404); // another unit's officer
-    const { body: draftOnly } = await createDraft(officer, await draftMetadata(run.databaseUrl));
+    const { body: draftOnly } = await createDraft(officer, await draftMetadata(org));
     expect((await file(record, 'outgoing', draftOnly.id)).body.code).toBe('DOCUMENT_NOT_FILABLE');
     const after = (await officer.get(`/api/v1/records/${record}`)).body;
     expect([after.documentCount, after.pageCount]).toEqual([before.documentCount, before.pageCount]);
@@ -198,10 +198,10 @@ describe('records (hồ sơ): file list, filing, closing and export', () => {
 
   it('exports the record: index page in Vietnamese, documents in order, originals attached byte for byte, signatures valid', async () => {
     const index = (await officer.get(`/api/v1/records/${ids.record}/export?format=json`)).body;
-    expect(index.record).toMatchObject({ fileCode: `SGDĐT.${YEAR}.01.GDTRH`, maintenance: '10 năm', docTotal: 2, language: 'vi' });
+    expect(index.record).toMatchObject({ fileCode: `${org.agency.code}.${YEAR}.01.GDTRH`, maintenance: '10 năm', docTotal: 2, language: 'vi' });
     expect(index.documents.map((d: { docOrdinal: number; kind: string }) => [d.docOrdinal, d.kind])).toEqual([[1, 'incoming'], [2, 'outgoing']]);
     const xml = await download(officer, `/api/v1/records/${ids.record}/export?format=xml`);
-    expect(xml.toString()).toContain(`<FileCode>SGDĐT.${YEAR}.01.GDTRH</FileCode>`);
+    expect(xml.toString()).toContain(`<FileCode>${org.agency.code}.${YEAR}.01.GDTRH</FileCode>`);
     expect(xml.toString()).toContain('<DocOrdinal>2</DocOrdinal>');
 
     const pdf = await download(officer, `/api/v1/records/${ids.record}/export`);
@@ -216,7 +216,7 @@ describe('records (hồ sơ): file list, filing, closing and export', () => {
     });
     expect(pages).toBe(1 + index.record.pageTotal);
     expect(firstPage).toContain('MỤC LỤC VĂN BẢN');
-    expect(firstPage).toContain(`SGDĐT.${YEAR}.01.GDTRH`);
+    expect(firstPage).toContain(`${org.agency.code}.${YEAR}.01.GDTRH`);
     expect(firstPage).toContain('Trích yếu nội dung');
     expect(firstPage).toContain('Văn bản đến');
     expect(attachments).toContain('0002-van-ban-di.pdf');

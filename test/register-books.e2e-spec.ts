@@ -6,11 +6,13 @@ import ExcelJS from 'exceljs';
 import { renderPage } from '../libs/signing/test';
 import { Api, startApi } from './support/processes';
 import { Client } from './support/http';
-import { query } from './support/db';
+
 import { registerIncoming } from './support/documents';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, loadRun } from './support/test-env';
+import { ownOrganisation, Who } from './support/organisation';
+import { loadRun } from './support/test-env';
 
 const run = loadRun();
+const org = ownOrganisation(run);
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const vnToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 /** Documents received last year: the book's dates and numbers do not depend on the day the tests run. */
@@ -30,25 +32,20 @@ async function download(client: Client, path: string, accept?: string): Promise<
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
-async function idOf(table: 'app_user' | 'unit', column: 'username' | 'code', value: string): Promise<string> {
-  const [row] = await query(run.databaseUrl, `SELECT id FROM ${table} WHERE ${column} = $1`, [value]);
-  return row.id;
-}
-
 describe('register books (sổ đăng ký văn bản đến)', () => {
   let api: Api;
   let admin: Client;
-  let clerk: Client; // bangnv, văn thư of the Sở
-  let director: Client; // tuyettta, leader at the agency level
-  let head: Client; // khoalm, leader of a department
-  let officer: Client; // huydq
-  let leadership: Client; // hapt
+  let clerk: Client; // the agency's clerk, văn thư of the Sở
+  let director: Client; // the director, leader at the agency level
+  let head: Client; // head of the teaching department, leader of a department
+  let officer: Client; // officer of the teaching department
+  let leadership: Client; // the deputy
   let register: { id: string; code: string; name: string };
   let scratch: string;
   const book = (id = register.id, params = `year=${YEAR}`) => `/api/v1/registers/${id}/book?${params}` as const;
 
   async function openRegister(code: string, name: string, confidential = false, agencyId?: string) {
-    const agency = agencyId ?? (await idOf('unit', 'code', 'SGDĐT'));
+    const agency = agencyId ?? org.agency.id;
     const opened = await admin.post('/api/v1/registers', { agencyId: agency, kind: 'incoming', code, name, confidential });
     expect(opened.status).toBe(201);
     return opened.body as { id: string; code: string; name: string };
@@ -62,14 +59,14 @@ describe('register books (sổ đăng ký văn bản đến)', () => {
 
   beforeAll(async () => {
     api = await startApi(run);
-    const sign = (u: string, p = DEMO_PASSWORD) => new Client(api.url).signIn(u, p);
+    const sign = (who: Who) => org.signIn(api.url, who);
     [admin, clerk, director, head, officer, leadership] = await Promise.all([
-      sign('admin', ADMIN_PASSWORD),
-      sign('bangnv'),
-      sign('tuyettta'),
-      sign('khoalm'),
-      sign('huydq'),
-      sign('hapt'),
+      sign('admin'),
+      sign('clerk'),
+      sign('director'),
+      sign('head'),
+      sign('officer'),
+      sign('deputy'),
     ]);
     scratch = mkdtempSync(join(tmpdir(), 'eoffice-books-'));
     const code = `SO${Date.now().toString(36).toUpperCase()}`;
@@ -94,10 +91,10 @@ describe('register books (sổ đăng ký văn bản đến)', () => {
       subject: 'Dự hội nghị tổng kết công tác thi đua',
     });
     // Văn thư trình → the director names Phòng GDTrH → its head names the person who leads.
-    expect((await clerk.post(`/api/v1/incoming/${assigned.id}/submit`, { leaderId: await idOf('app_user', 'username', 'tuyettta') })).status).toBe(200);
-    const lead = { lead: { unitId: await idOf('unit', 'code', 'GDTRH') }, coordinators: [], informed: [], dueDate: '2099-12-31' };
+    expect((await clerk.post(`/api/v1/incoming/${assigned.id}/submit`, { leaderId: org.people.director.id })).status).toBe(200);
+    const lead = { lead: { unitId: org.teaching.id }, coordinators: [], informed: [], dueDate: '2099-12-31' };
     expect((await director.post(`/api/v1/incoming/${assigned.id}/assign`, lead)).status).toBe(200);
-    expect((await head.post(`/api/v1/incoming/${assigned.id}/assign`, { lead: { userId: await idOf('app_user', 'username', 'huydq') } })).status).toBe(200);
+    expect((await head.post(`/api/v1/incoming/${assigned.id}/assign`, { lead: { userId: org.people.officer.id } })).status).toBe(200);
     expect((await clerk.post(`/api/v1/incoming/${returned.id}/return`, { reason: 'Gửi nhầm cơ quan' })).status).toBe(200);
   });
   afterAll(async () => {
@@ -111,10 +108,10 @@ describe('register books (sổ đăng ký văn bản đến)', () => {
     expect(res.headers.get('vary')).toMatch(/Accept/);
     expect(res.body).toMatchObject({
       register: { id: register.id, code: register.code, kind: 'incoming', confidential: false },
-      agencyName: 'Sở Giáo dục và Đào tạo tỉnh Tây Ninh (DEMO)',
+      agencyName: org.agency.name,
       year: YEAR,
       title: ['SỔ ĐĂNG KÝ VĂN BẢN ĐẾN CỦA HỘI ĐỒNG THI'],
-      subtitle: ['Sở Giáo dục và Đào tạo tỉnh Tây Ninh (DEMO)', `Năm ${YEAR} · Mã sổ: ${register.code}`],
+      subtitle: [org.agency.name, `Năm ${YEAR} · Mã sổ: ${register.code}`],
     });
     expect(res.body.columns.map((c: { header: string }) => c.header)).toEqual([
       'Ngày đến',
@@ -238,7 +235,7 @@ describe('register books (sổ đăng ký văn bản đến)', () => {
   });
 
   it('is 404 for a register outside the caller’s agency, except for leadership above it', async () => {
-    const school = await openRegister(`TRUONG${Date.now().toString(36).toUpperCase()}`, 'Sổ văn bản đến của trường', false, await idOf('unit', 'code', 'THPTTDN'));
+    const school = await openRegister(`TRUONG${Date.now().toString(36).toUpperCase()}`, 'Sổ văn bản đến của trường', false, org.school.id);
     expect((await clerk.get(book(school.id))).body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
     expect((await director.get(book(school.id))).status).toBe(404);
     expect((await leadership.get(book(school.id))).body).toMatchObject({ rows: [], register: { id: school.id } });
@@ -255,7 +252,7 @@ describe('register books (sổ đăng ký văn bản đến)', () => {
     expect(byClerk.body.subtitle).toContain('Sổ mật: chỉ gồm các văn bản người in sổ được phép xem');
     expect((await leadership.get(book(secret.id))).body.rows).toEqual([]);
     expect((await director.get(book(secret.id))).body.rows).toEqual([]);
-    await clerk.post(`/api/v1/incoming/${registered.id}/submit`, { leaderId: await idOf('app_user', 'username', 'tuyettta') });
+    await clerk.post(`/api/v1/incoming/${registered.id}/submit`, { leaderId: org.people.director.id });
     expect((await director.get(book(secret.id))).body.rows.map((r) => r.incomingNumber)).toEqual([1]);
     const pdf = await download(leadership, book(secret.id, `year=${YEAR}&format=pdf`));
     const file = join(scratch, 'secret.pdf');

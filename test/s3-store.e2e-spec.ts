@@ -7,9 +7,11 @@ import S3rver from 's3rver';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
 import { Client } from './support/http';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { ADMIN_PASSWORD, loadRun } from './support/test-env';
+import { ownOrganisation } from './support/organisation';
+import { loadRun } from './support/test-env';
 
 const base = loadRun();
+const org = ownOrganisation(base);
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** Every regular file under a directory (s3rver keeps one file per object). */
@@ -42,7 +44,7 @@ describe('file store on S3-compatible object storage', () => {
     };
     api = await startApi(run, s3);
     worker = startWorker(run, s3);
-    admin = await new Client(api.url).signIn('admin', ADMIN_PASSWORD);
+    admin = await org.signIn(api.url, 'admin');
   });
   afterAll(async () => {
     await api.stop();

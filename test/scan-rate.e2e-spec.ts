@@ -8,7 +8,11 @@ import { filePart, makePdf } from './support/documents';
 import { Client } from './support/http';
 import { scanPages, workDir } from './support/office-files';
 import { Api, startApi } from './support/processes';
-import { DEMO_PASSWORD, loadRun } from './support/test-env';
+
+import { ownOrganisation } from './support/organisation';
+import { loadRun } from './support/test-env';
+
+const org = ownOrganisation(loadRun());
 
 /** SCAN_PAGES_PER_MINUTE: a clerk's scan pages per minute, shared by every API process (Redis). */
 describe('scan pages per clerk per minute', () => {
@@ -41,7 +45,7 @@ describe('scan pages per clerk per minute', () => {
   const scan = (client: Client, bytes: Buffer, name: string, type: string) => client.post('/api/v1/scans', filePart(new FormData(), 'file', bytes, name, type));
 
   it('counts PDF pages and page images, then refuses with 429 and Retry-After, storing nothing, in every API process', async () => {
-    const clerk = await new Client(api.url).signIn('bangnv', DEMO_PASSWORD);
+    const clerk = await org.signIn(api.url, 'clerk');
     expect((await scan(clerk, await twoPagePdf('hai trang'), 'hai-trang.pdf', 'application/pdf')).status).toBe(202);
     expect((await scan(clerk, png, 'trang.png', 'image/png')).status).toBe(202); // 3 of 3
 
@@ -63,7 +67,7 @@ describe('scan pages per clerk per minute', () => {
     expect(await query(db, 'SELECT id FROM stored_file WHERE sha256 = $1', [key])).toEqual([]);
 
     // The limit is per clerk: the school's clerk still scans.
-    const otherClerk = await new Client(second.url).signIn('maint', DEMO_PASSWORD);
+    const otherClerk = await org.signIn(second.url, 'schoolClerk');
     expect((await scan(otherClerk, png, 'trang.png', 'image/png')).status).toBe(202);
   });
 });

@@ -7,10 +7,12 @@ import { query } from './support/db';
 import { filePart, incomingMetadata, makePdf } from './support/documents';
 import { Client } from './support/http';
 import { embeddedImages, htmlToPdf, imageOnlyPdf, pdfPages, pdfTextOf, scanPages, workDir } from './support/office-files';
-import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, loadRun, processEnv, ROOT } from './support/test-env';
+import { Api, RunningProcess, scaledBudget, startApi, startWorker, waitFor } from './support/processes';
+import { ownOrganisation, Who } from './support/organisation';
+import { loadRun, processEnv, ROOT } from './support/test-env';
 
 const run = loadRun();
+const org = ownOrganisation(run);
 const ownQueues = { QUEUE_PREFIX: `${run.queuePrefix}_scans` };
 // Words that occur only in the scanned pages, never in any document's metadata.
 const PAGE_ONE = 'Trang một: Kế hoạch tổ chức Hội khỏe Phù Đổng cấp tỉnh';
@@ -40,9 +42,9 @@ describe('scans: page images or a PDF become a searchable PDF; incoming scans be
     jpegs = scanPages(printed, dir, 'jpeg');
     api = await startApi(run, ownQueues);
     worker = startWorker(run, ownQueues);
-    const sign = (u: string, p = DEMO_PASSWORD) => new Client(api.url).signIn(u, p);
-    [clerk, officer, leader, admin] = await Promise.all([sign('bangnv'), sign('huydq'), sign('tuyettta'), sign('admin', ADMIN_PASSWORD)]);
-  }, 120_000);
+    const sign = (who: Who) => org.signIn(api.url, who);
+    [clerk, officer, leader, admin] = await Promise.all([sign('clerk'), sign('officer'), sign('director'), sign('admin')]);
+  }, scaledBudget(120_000));
   afterAll(async () => {
     await api.stop();
     await worker.stop();
@@ -105,7 +107,7 @@ describe('scans: page images or a PDF become a searchable PDF; incoming scans be
     // img2pdf embeds the JPEG as it came from the scanner: not one byte re-encoded.
     expect(embeddedImages(bytes, dir).map(sha256)).toContain(sha256(jpegs[1]));
     scannedPdfId = String(job.result!.fileId);
-  }, 180_000);
+  }, scaledBudget(180_000));
 
   it('shows a job to the person who started it and to administrators only', async () => {
     const { body } = await postScan(clerk, [[textPdf, 'co-chu.pdf', 'application/pdf']]);
@@ -114,7 +116,7 @@ describe('scans: page images or a PDF become a searchable PDF; incoming scans be
     expect((await admin.get(`/api/v1/jobs/${body.jobId}`)).body.state).toBe('completed');
     expect((await clerk.get('/api/v1/jobs/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await postScan(officer, [[pngs[0], 'trang.png', 'image/png']])).status).toBe(403);
-  }, 120_000);
+  }, scaledBudget(120_000));
 
   it('returns a PDF that already has text as it is, and adds a text layer to an image-only PDF', async () => {
     const withText = await finishedJob(clerk, (await postScan(clerk, [[textPdf, 'co-chu.pdf', 'application/pdf']])).body.jobId);
@@ -127,7 +129,7 @@ describe('scans: page images or a PDF become a searchable PDF; incoming scans be
     expect(flat(pdfTextOf(bytes, dir))).toContain('Phù Đổng');
     // The page images of the original PDF are untouched beneath the text.
     expect(embeddedImages(bytes, dir).map(sha256)).toEqual(embeddedImages(imagesOnly, dir).map(sha256));
-  }, 180_000);
+  }, scaledBudget(180_000));
 
   it('refuses mixed or foreign input before any job is made', async () => {
     const mixed = await postScan(clerk, [
@@ -153,7 +155,7 @@ describe('scans: page images or a PDF become a searchable PDF; incoming scans be
     expect(job).toMatchObject({ state: 'failed', result: null, error: { code: 'SCAN_IMAGE_INVALID' } });
     const [row] = await query(run.databaseUrl, 'SELECT attempts FROM job_run WHERE id = $1', [body.jobId]);
     expect(row.attempts).toBe(1);
-  }, 60_000);
+  }, scaledBudget(60_000));
 
   it('registers a document with the scan made above, and search finds a word that is only in the scan', async () => {
     const registered = await registerWith({ scanFileId: scannedPdfId });
@@ -164,7 +166,7 @@ describe('scans: page images or a PDF become a searchable PDF; incoming scans be
     expect(found).toBe(true);
     expect(await searchIds('boi loi')).toContain(registered.body.id); // without diacritics too
     expect((await clerk.get(`/api/v1/incoming/${registered.body.id}`)).body.textExtractedAt).not.toBeNull();
-  }, 120_000);
+  }, scaledBudget(120_000));
 
   it('refuses a scanFileId that is not a PDF of the clerk’s own, and consumes no number', async () => {
     const first = await registerWith({}, [await makePdf('truoc'), 'scan.pdf', 'application/pdf']);
@@ -181,7 +183,7 @@ describe('scans: page images or a PDF become a searchable PDF; incoming scans be
     expect([neither.status, neither.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     const next = await registerWith({}, [await makePdf('sau'), 'scan.pdf', 'application/pdf']);
     expect(next.body.incomingNumber).toBe(first.body.incomingNumber + 1);
-  }, 60_000);
+  }, scaledBudget(60_000));
 
   it('takes an image as the scan: the worker makes the PDF, keeps the image, and the words become searchable', async () => {
     const registered = await registerWith({}, [jpegs[0], 'cong-van.jpg', 'image/jpeg']);
@@ -202,7 +204,7 @@ describe('scans: page images or a PDF become a searchable PDF; incoming scans be
     expect(await searchIds('Hội khỏe Phù Đổng')).toContain(registered.body.id);
     const audit = await query(run.databaseUrl, `SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`, [registered.body.id]);
     expect(audit.map((a) => a.action)).toEqual(['incoming.registered', 'incoming.scan_converted', 'incoming.text_extracted']);
-  }, 120_000);
+  }, scaledBudget(120_000));
 
   it('reads a registered PDF that has no text layer by OCR, leaving the file as it was', async () => {
     const imagesOnly = imageOnlyPdf([pngs[1]], dir, 'trang-hai');
@@ -211,7 +213,7 @@ describe('scans: page images or a PDF become a searchable PDF; incoming scans be
     const detail = (await clerk.get(`/api/v1/incoming/${registered.body.id}`)).body;
     expect(detail.scanImageFileId).toBeNull();
     expect(sha256((await download(clerk, detail.scanFileId)).bytes)).toBe(sha256(imagesOnly));
-  }, 120_000);
+  }, scaledBudget(120_000));
 
   it('stops OCR that runs out of time with OCR_TIMEOUT', async () => {
     const built = join(ROOT, 'dist/apps/worker/libs');

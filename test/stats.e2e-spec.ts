@@ -11,42 +11,41 @@ import { Client } from './support/http';
 import { createDraft, createTestPki, reviewThrough, sealImage, signatureImage, uploadCertificate } from './support/outgoing';
 import { Api, startApi } from './support/processes';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
+import { ownOrganisation, Who } from './support/organisation';
+import { E2eRun, loadRun } from './support/test-env';
 
 const baseRun = loadRun();
+const org = ownOrganisation(baseRun);
 /** A copy of the run's database: the certificates this suite stores must not become other suites' signers. */
 let isolated: IsolatedRun;
 let run: E2eRun;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const id = async (sql: string, param: string) => (await query(run.databaseUrl, sql, [param]))[0].id as string;
-const userId = (username: string) => id('SELECT id FROM app_user WHERE username = $1', username);
-const unitId = (code: string) => id('SELECT id FROM unit WHERE code = $1', code);
 /** An instant in Vietnam time. */
 const vn = (day: string, time: string) => `${day}T${time}:00+07:00`;
 
 /**
  * The scenario, in ISO week 2026-W36 (Mon 31/08 – Sun 06/09/2026; 31/08, 01/09 and 02/09 are the
  * Quốc khánh days off) and the week before, 2026-W35 (24/08 – 30/08):
- *  A  received Fri 28/08, due 04/09, huydq leads, closed Thu 03/09 — on time, 1 working day over the holiday
- *  B  received Mon 24/08, due 27/08, Phòng GDTrH then huydq, closed Fri 04/09 — late, 6 working days
+ *  A  received Fri 28/08, due 04/09, Huy (the officer) leads, closed Thu 03/09 — on time, 1 working day over the holiday
+ *  B  received Mon 24/08, due 27/08, Phòng GDTrH then Huy (the officer), closed Fri 04/09 — late, 6 working days
  *  C  khẩn, received Thu 03/09 08:00, due 04/09, Phòng TCCB from 10:00 — still open: overdue at the week's end
- *  D  thượng khẩn, received Fri 04/09 09:00, due Tue 08/09, lanvt from 14:00 (30%) — due soon at the week's end
- *  E  received 26/08, due 03/09, huydq, closed 27/08 (W35, on time), reopened Tue 01/09, closed Thu 03/09 (on time)
+ *  D  thượng khẩn, received Fri 04/09 09:00, due Tue 08/09, Lan (the other officer) from 14:00 (30%) — due soon at the week's end
+ *  E  received 26/08, due 03/09, Huy (the officer), closed 27/08 (W35, on time), reopened Tue 01/09, closed Thu 03/09 (on time)
  *  F  hỏa tốc, received Sun 06/09 23:30, assigned Mon 07/09 00:30 — across the week boundary
- *  G  mật, received Wed 02/09 (a day off), due 10/09, huydq, closed Fri 04/09 — on time, 2 working days
- *  H  received Mon 24/08, due 25/08, lanvt, closed Wed 26/08 — late in W35
- *  O1 Quyết định by huydq answering B: drafted 27/08, issued Thu 03/09, dispatched Fri 04/09
- *  O2 Công văn by lanvt: drafted Fri 04/09
+ *  G  mật, received Wed 02/09 (a day off), due 10/09, Huy (the officer), closed Fri 04/09 — on time, 2 working days
+ *  H  received Mon 24/08, due 25/08, Lan (the other officer), closed Wed 26/08 — late in W35
+ *  O1 Quyết định by Huy (the officer) answering B: drafted 27/08, issued Thu 03/09, dispatched Fri 04/09
+ *  O2 Công văn by Lan (the other officer): drafted Fri 04/09
  */
 describe('weekly and monthly statistics (thống kê giao ban)', () => {
   let api: Api;
   let scratch: string;
-  let leadership: Client; // hapt, ban giám đốc
-  let director: Client; // tuyettta, agency-level leader
-  let head: Client; // khoalm, head of Phòng GDTrH
-  let huy: Client; // huydq, officer in GDTrH
-  let lan: Client; // lanvt, officer in TCCB
-  let clerk: Client; // bangnv
+  let leadership: Client; // the deputy, ban giám đốc
+  let director: Client; // the director, agency-level leader
+  let head: Client; // head of Phòng GDTrH
+  let huy: Client; // officer in GDTrH
+  let lan: Client; // officer in TCCB
+  let clerk: Client;
   let admin: Client;
   const doc: Record<string, string> = {};
   const ids: Record<string, string> = {};
@@ -88,14 +87,14 @@ describe('weekly and monthly statistics (thống kê giao ban)', () => {
     const pki = createTestPki();
     api = await startApi(run, { SIGNING_TRUST_ANCHORS: pki.anchorsFile });
     scratch = mkdtempSync(join(tmpdir(), 'eoffice-stats-'));
-    const sign = (u: string, p = DEMO_PASSWORD) => new Client(api.url).signIn(u, p);
+    const sign = (who: Who) => org.signIn(api.url, who);
     [leadership, director, head, huy, lan, clerk, admin] = await Promise.all([
-      sign('hapt'), sign('tuyettta'), sign('khoalm'), sign('huydq'), sign('lanvt'), sign('bangnv'), sign('admin', ADMIN_PASSWORD),
+      sign('deputy'), sign('director'), sign('head'), sign('officer'), sign('otherOfficer'), sign('clerk'), sign('admin'),
     ]);
-    for (const [key, username] of [['director', 'tuyettta'], ['huy', 'huydq'], ['lan', 'lanvt'], ['head', 'khoalm'], ['hapt', 'hapt']]) {
-      ids[key] = await userId(username);
-    }
-    for (const code of ['GDTRH', 'TCCB', 'THPTTDN', 'SGDĐT']) ids[code] = await unitId(code);
+    Object.assign(ids, {
+      director: org.people.director.id, huy: org.people.officer.id, lan: org.people.otherOfficer.id, head: org.people.head.id, hapt: org.people.deputy.id,
+      GDTRH: org.teaching.id, TCCB: org.personnel.id, THPTTDN: org.school.id, SGDĐT: org.agency.id,
+    });
 
     // Incoming documents, through the API.
     await register('A', vn('2026-08-28', '09:00'), '2026-09-04');
@@ -133,8 +132,8 @@ describe('weekly and monthly statistics (thống kê giao ban)', () => {
     await ok(closeWithResult(lan, doc.H));
 
     // Outgoing documents: the director's key and the agency's seal, then O1 all the way, O2 a draft.
-    expect((await uploadCertificate(director, pki.pkcs12(pki.issue('Trần Thị Ánh Tuyết'), 'e2e-pass'), 'personal', signatureImage())).status).toBe(201);
-    expect((await uploadCertificate(admin, pki.pkcs12(pki.issue('Sở Giáo dục và Đào tạo tỉnh Tây Ninh'), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
+    expect((await uploadCertificate(director, pki.pkcs12(pki.issue(org.people.director.fullName), 'e2e-pass'), 'personal', signatureImage())).status).toBe(201);
+    expect((await uploadCertificate(admin, pki.pkcs12(pki.issue(org.agency.name), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
     const outgoing = (documentType: string, subject: string) => ({
       documentType,
       subject,

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import { createUnit, hireActivePerson, Person, signInAdmin, unitByCode } from './support/accounts';
+import { createUnit, hireActivePerson, Person } from './support/accounts';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { count, query } from './support/db';
 import { filePart, incomingMetadata, IncomingMetadata, makePdf } from './support/documents';
 import { Client, Reply } from './support/http';
-import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
+import { Api, RunningProcess, scaledBudget, startApi, startWorker, waitFor } from './support/processes';
+import { ownOrganisation } from './support/organisation';
 import { loadRun } from './support/test-env';
 
 const base = loadRun();
+const org = ownOrganisation(base);
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 describe('uploads under concurrency: shared blobs are never lost, one Idempotency-Key makes one document', () => {
@@ -21,11 +23,11 @@ describe('uploads under concurrency: shared blobs are never lost, one Idempotenc
     isolated = await isolatedRun(base, 'uploads_race');
     api = await startApi(isolated.run);
     worker = startWorker(isolated.run);
-    admin = await signInAdmin(api.url);
-    const agency = await unitByCode(admin, 'SGDĐT');
+    admin = await org.signIn(api.url, 'admin');
+    const agency = org.agency;
     const unit = await createUnit(admin, { parentId: agency.id, name: 'Văn thư Đồng thời' });
     clerk = await hireActivePerson(admin, { unitId: unit.id, roles: ['clerk'] });
-  }, 120_000);
+  }, scaledBudget(120_000));
   afterAll(async () => {
     await api?.stop();
     await worker?.stop();
@@ -77,7 +79,7 @@ describe('uploads under concurrency: shared blobs are never lost, one Idempotenc
     expect(fixity.status).toBe('completed');
     const ours = new Set(goodFiles.map((f) => f.fileId));
     expect((fixity.mismatches as { fileId: string }[]).filter((m) => ours.has(m.fileId))).toEqual([]);
-  }, 180_000);
+  }, scaledBudget(180_000));
 
   it('gives one document and nine replays for the same Idempotency-Key sent ten times at once', async () => {
     const scan = await makePdf(`idempotent ${Date.now()}`);

@@ -5,25 +5,17 @@ import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { deflateSync, crc32 } from 'node:zlib';
-import { createUnit, hireActivePerson, Person, signInAdmin, unitByCode } from './support/accounts';
+import { createUnit, hireActivePerson, Person } from './support/accounts';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { count } from './support/db';
 import { filePart, makePdf } from './support/documents';
-import { Api, startApi, waitFor } from './support/processes';
-import {
-  filesIn,
-  MultipartPlan,
-  multipartHead,
-  multipartTail,
-  newBoundary,
-  openDescriptors,
-  pdfStart,
-  sendAndAbort,
-  sendAndRead,
-} from './support/raw-http';
+import { Api, scaledBudget, startApi, waitFor } from './support/processes';
+import { filesIn, MultipartPlan, multipartHead, multipartTail, newBoundary, openDescriptors, pdfStart, sendAndAbort, sendAndRead } from './support/raw-http';
+import { ownOrganisation } from './support/organisation';
 import { loadRun } from './support/test-env';
 
 const base = loadRun();
+const org = ownOrganisation(base);
 const IDLE_SECONDS = 2;
 
 type Caller = 'admin' | 'clerk' | 'officer' | 'leader';
@@ -68,14 +60,14 @@ describe('hostile multipart bodies: truncated, aborted and slow uploads never hu
     api = await startApi(isolated.run, { UPLOAD_IDLE_TIMEOUT_SECONDS: String(IDLE_SECONDS) });
     pid = api.child.pid!;
     tmpDir = join(isolated.run.fileStoreDir, 'tmp');
-    const admin = await signInAdmin(api.url);
-    const agency = await unitByCode(admin, 'SGDĐT');
+    const admin = await org.signIn(api.url, 'admin');
+    const agency = org.agency;
     const unit = await createUnit(admin, { parentId: agency.id, name: 'Phòng Tải lên' });
     const hire = (role: string) => hireActivePerson(admin, { unitId: unit.id, roles: [role] });
     officer = await hire('officer');
     const [clerk, leader] = [await hire('clerk'), await hire('leader')];
     Object.assign(tokens, { admin: admin.accessToken, clerk: clerk.client.accessToken, officer: officer.client.accessToken, leader: leader.client.accessToken });
-  }, 120_000);
+  }, scaledBudget(120_000));
   afterAll(async () => {
     await api?.stop();
     await isolated?.dispose();

@@ -1,8 +1,10 @@
 import { Api, startApi } from './support/processes';
 import { Client } from './support/http';
-import { DEMO_PASSWORD, loadRun } from './support/test-env';
+import { ownOrganisation } from './support/organisation';
+import { loadRun } from './support/test-env';
 
 const run = loadRun();
+const org = ownOrganisation(run);
 const WEB = { 'x-requested-with': 'eoffice-web' };
 
 /** The refresh cookie of a reply, and its attributes as one string. */
@@ -47,7 +49,7 @@ describe('the web client over HTTP: served at /, and the cookie mode of the sess
   });
 
   it('keeps the refresh token in an HttpOnly, Secure, SameSite=Strict cookie scoped to /api/v1/auth', async () => {
-    const login = await anonymous.post('/api/v1/auth/login', { username: 'huydq', password: DEMO_PASSWORD }, WEB);
+    const login = await anonymous.post('/api/v1/auth/login', { username: org.people.officer.username, password: org.people.officer.password }, WEB);
     expect([login.status, login.body.status]).toEqual([200, 'signed_in']);
     expect(login.body.refreshToken).toBeUndefined();
     expect(login.body.accessToken).toEqual(expect.any(String));
@@ -87,7 +89,7 @@ describe('the web client over HTTP: served at /, and the cookie mode of the sess
   });
 
   it('leaves JSON mode as it was: the refresh token in the body, no cookie', async () => {
-    const login = await anonymous.post('/api/v1/auth/login', { username: 'huydq', password: DEMO_PASSWORD });
+    const login = await anonymous.post('/api/v1/auth/login', { username: org.people.officer.username, password: org.people.officer.password });
     expect(login.body.refreshToken).toEqual(expect.any(String));
     expect(refreshCookie(login.headers)).toBeUndefined();
     const refreshed = await anonymous.post('/api/v1/auth/refresh', { refreshToken: login.body.refreshToken });

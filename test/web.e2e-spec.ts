@@ -1,18 +1,15 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshot, seriousViolations, type BrowserRun } from './support/browser';
-import { query } from './support/db';
+
 import { makePdf, registerIncoming } from './support/documents';
-import { Client } from './support/http';
+
 import { Api, startApi, startWorker, type RunningProcess } from './support/processes';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, loadRun } from './support/test-env';
+import { ownOrganisation } from './support/organisation';
+import { loadRun } from './support/test-env';
 import { PAGE_WAIT_MS, pickOption, signInInBrowser, typeDate } from './support/web-pages';
 
 const run = loadRun();
-
-async function fullName(username: string): Promise<string> {
-  const [row] = await query(run.databaseUrl, 'SELECT full_name FROM app_user WHERE username = $1', [username]);
-  return row.full_name;
-}
+const org = ownOrganisation(run);
 
 describe('the web client in Chromium (issue 19): sign-in, incoming documents, accessibility', () => {
   let api: Api;
@@ -52,7 +49,7 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
     const page = await newPage();
     await page.goto(`${api.url}/`);
     await checkPage(page, 'sign-in');
-    await signInInBrowser(page, api.url, 'huydq', DEMO_PASSWORD);
+    await signInInBrowser(page, api.url, org.people.officer.username, org.people.officer.password);
     // The menu shows what the roles allow: an officer registers nothing.
     await page.getByRole('link', { name: 'Văn bản đến', exact: true }).waitFor({ timeout: PAGE_WAIT_MS });
     expect(await page.getByRole('link', { name: 'Vào sổ văn bản đến' }).count()).toBe(0);
@@ -68,7 +65,7 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
   });
 
   it('makes a new person change the one-time password at the first sign-in', async () => {
-    const admin = await new Client(api.url).signIn('admin', ADMIN_PASSWORD);
+    const admin = await org.signIn(api.url, 'admin');
     const units = await admin.get('/api/v1/units');
     const unitId = (units.body as { items: { id: string; kind: string }[] }).items.find((u) => u.kind === 'department')!.id;
     const created = await admin.post('/api/v1/users', { fullName: 'Trần Thị Mới', unitId, roles: ['officer'] });
@@ -87,11 +84,11 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
 
   it('walks an incoming document: the clerk registers and submits, the leader assigns, the officer closes; another unit sees "not found"', async () => {
     const subject = `Về việc kiểm tra công tác chuyển đổi số ${Date.now()}`;
-    const [director, officer] = await Promise.all([fullName('tuyettta'), fullName('huydq')]);
+    const [director, officer] = [org.people.director.fullName, org.people.officer.fullName];
 
     // Văn thư: vào sổ with a PDF, then trình lãnh đạo.
     const clerk = await newPage();
-    await signInInBrowser(clerk, api.url, 'bangnv', DEMO_PASSWORD);
+    await signInInBrowser(clerk, api.url, org.people.clerk.username, org.people.clerk.password);
     await clerk.getByRole('link', { name: 'Vào sổ văn bản đến' }).click();
     // Not a PDF: refused in the browser, before any upload.
     await clerk.locator('input[type=file]').setInputFiles({ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải PDF') });
@@ -135,9 +132,9 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
 
     // Lãnh đạo: from the inbox, phân công to the officer with a deadline and an instruction.
     // Enrolled beforehand over HTTP: the page asks for the authenticator code (the clerk enrolled in the page).
-    await new Client(api.url).signIn('tuyettta', DEMO_PASSWORD);
+    await org.signIn(api.url, 'director');
     const leader = await newPage();
-    await signInInBrowser(leader, api.url, 'tuyettta', DEMO_PASSWORD);
+    await signInInBrowser(leader, api.url, org.people.director.username, org.people.director.password);
     await leader.getByRole('link', { name: subject }).click({ timeout: PAGE_WAIT_MS });
     await pickOption(leader, 'Người chủ trì', officer, officer);
     await leader.getByLabel('Ý kiến chỉ đạo').fill('Đề nghị phòng GDTrH chủ trì, báo cáo trước hạn.');
@@ -147,7 +144,7 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
 
     // Chuyên viên: kết thúc with a result file.
     const handler = await newPage();
-    await signInInBrowser(handler, api.url, 'huydq', DEMO_PASSWORD);
+    await signInInBrowser(handler, api.url, org.people.officer.username, org.people.officer.password);
     await checkPage(handler, 'inbox');
     await handler.goto(documentUrl);
     await handler.getByLabel('Nội dung tiến độ').fill('Đã làm việc với các trường, đang tổng hợp.');
@@ -162,30 +159,28 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
 
     // Another unit's officer: the same address is "not found / no access".
     const outsider = await newPage();
-    await signInInBrowser(outsider, api.url, 'lanvt', DEMO_PASSWORD);
+    await signInInBrowser(outsider, api.url, org.people.otherOfficer.username, org.people.otherOfficer.password);
     await outsider.goto(documentUrl);
     await outsider.getByText('Không tìm thấy', { exact: true }).waitFor({ timeout: PAGE_WAIT_MS });
     await checkPage(outsider, 'not-found');
   });
 
   it('lets the head of the unit a leader assigned name the person who handles it', async () => {
-    const id = async (table: 'app_user' | 'unit', column: string, value: string) =>
-      (await query(run.databaseUrl, `SELECT id FROM ${table} WHERE ${column} = $1`, [value]))[0].id as string;
-    const [clerk, director] = await Promise.all([new Client(api.url).signIn('bangnv', DEMO_PASSWORD), new Client(api.url).signIn('tuyettta', DEMO_PASSWORD)]);
+    const [clerk, director] = await Promise.all([org.signIn(api.url, 'clerk'), org.signIn(api.url, 'director')]);
     const { body } = await registerIncoming(clerk, { subject: 'Giao phòng GDTrH chủ trì (web)' });
-    expect((await clerk.post(`/api/v1/incoming/${body.id}/submit`, { leaderId: await id('app_user', 'username', 'tuyettta') })).status).toBe(200);
-    const lead = { lead: { unitId: await id('unit', 'code', 'GDTRH') }, coordinators: [], informed: [] };
+    expect((await clerk.post(`/api/v1/incoming/${body.id}/submit`, { leaderId: org.people.director.id })).status).toBe(200);
+    const lead = { lead: { unitId: org.teaching.id }, coordinators: [], informed: [] };
     expect((await director.post(`/api/v1/incoming/${body.id}/assign`, lead)).status).toBe(200);
 
     const head = await newPage();
-    await signInInBrowser(head, api.url, 'khoalm', DEMO_PASSWORD);
+    await signInInBrowser(head, api.url, org.people.head.username, org.people.head.password);
     await head.goto(`${api.url}/incoming/${body.id}`);
-    const officer = await fullName('huydq');
+    const officer = org.people.officer.fullName;
     await pickOption(head, 'Người chủ trì', officer, officer);
     await checkPage(head, 'incoming-name-handler');
     await head.getByRole('button', { name: 'Giao cán bộ xử lý' }).click();
     await head.getByRole('button', { name: 'Giao cán bộ xử lý' }).waitFor({ state: 'detached', timeout: PAGE_WAIT_MS });
     const detail = await director.get(`/api/v1/incoming/${body.id}`);
-    expect(detail.body.assignments.find((a: { role: string }) => a.role === 'lead')).toMatchObject({ userId: await id('app_user', 'username', 'huydq') });
+    expect(detail.body.assignments.find((a: { role: string }) => a.role === 'lead')).toMatchObject({ userId: org.people.officer.id });
   });
 });

@@ -3,13 +3,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { copyDatabase, databaseName } from './database-copy';
 import { MFA_STATE_DIR } from './mfa';
-import { E2eRun, processEnv, ROOT, serviceUrls, STATE_FILE } from './test-env';
+import { E2eRun, processEnv, ROOT, seededDatabaseUrl, serviceUrls, STATE_FILE } from './test-env';
 
 /**
- * One fresh database per run, migrated with the real migrations and loaded with the demo
- * organisation; a queue prefix and a file directory of its own, so runs never share state. No suite
- * uses it directly: each works on a copy of its own (test-env.ts loadRun).
+ * One fresh database per run, migrated with the real migrations and nothing else (each suite makes
+ * its own organisation in its copy: organisation.ts), and beside it a copy loaded with the demo
+ * organisation for the demo-seed suite and the suites not yet moved off it (seeded-suites.ts); a
+ * queue prefix and a file directory of its own, so runs never share state. No suite uses either
+ * directly: each works on a copy of its own (test-env.ts loadRun, jest-setup.ts).
  */
 export default async function globalSetup(): Promise<void> {
   const { databaseUrl, redisUrl } = serviceUrls();
@@ -28,9 +31,9 @@ export default async function globalSetup(): Promise<void> {
   mkdirSync(run.fileStoreDir, { recursive: true });
   execFileSync('node', ['scripts/probe.js', 'createdb', run.databaseUrl], { cwd: ROOT });
   // The built CLIs, exactly as `npm run migrate` and `npm run seed` run them.
-  for (const cli of ['migrate', 'seed']) {
-    execFileSync('node', [`dist/apps/api/apps/api/src/${cli}.js`], { cwd: ROOT, env: processEnv(run), stdio: 'pipe' });
-  }
+  execFileSync('node', ['dist/apps/api/apps/api/src/migrate.js'], { cwd: ROOT, env: processEnv(run), stdio: 'pipe' });
+  const seeded = await copyDatabase(run.databaseUrl, databaseName(seededDatabaseUrl(run)));
+  execFileSync('node', ['dist/apps/api/apps/api/src/seed.js'], { cwd: ROOT, env: processEnv({ ...run, databaseUrl: seeded }), stdio: 'pipe' });
   mkdirSync(join(ROOT, '.data'), { recursive: true });
   writeFileSync(STATE_FILE, JSON.stringify(run));
   // Nobody has enrolled a second factor in the fresh database yet.

@@ -7,6 +7,7 @@ import { buildDecisionSource } from '../../libs/signing/test';
 import { query } from './db';
 import { Client } from './http';
 import { filePart } from './documents';
+import type { E2eOrganisation } from './organisation';
 
 /** A test PKI: a CA the API under test is told to trust, and identities issued by it. */
 export interface TestPki {
@@ -58,12 +59,25 @@ export interface OutgoingMetadata {
 /** Ngoài hệ thống: an organisation reached by e-mail. */
 export const OUTSIDE_RECIPIENT = { name: 'Sở Nội vụ tỉnh Tây Ninh', email: 'vanphong@snv.tayninh.gov.vn' };
 
-/** A decision the officer huydq (GDTRH) drafts for the director tuyettta to sign, sent to the attached school. */
-export async function draftMetadata(databaseUrl: string, overrides: Partial<OutgoingMetadata> = {}, external: OutgoingMetadata['recipients']['external'] = []): Promise<OutgoingMetadata> {
-  const [[school], [director]] = await Promise.all([
-    query(databaseUrl, 'SELECT id FROM unit WHERE code = $1', ['THPTTDN']),
-    query(databaseUrl, 'SELECT id FROM app_user WHERE username = $1', ['tuyettta']),
-  ]);
+/**
+ * A decision the teaching department's officer drafts for the director to sign, sent to the
+ * attached school: of the suite's own organisation, or (given a database URL) of the demo seed's,
+ * for the suites still on it (seeded-suites.ts).
+ */
+export async function draftMetadata(
+  from: string | E2eOrganisation,
+  overrides: Partial<OutgoingMetadata> = {},
+  external: OutgoingMetadata['recipients']['external'] = [],
+): Promise<OutgoingMetadata> {
+  const [school, director] =
+    typeof from === 'string'
+      ? (
+          await Promise.all([
+            query(from, 'SELECT id FROM unit WHERE code = $1', ['THPTTDN']),
+            query(from, 'SELECT id FROM app_user WHERE username = $1', ['tuyettta']),
+          ])
+        ).map(([row]) => row as { id: string })
+      : [from.school, from.people.director];
   return {
     documentType: 'Quyết định',
     subject: 'Về việc công nhận kết quả kỳ thi chọn học sinh giỏi cấp tỉnh',

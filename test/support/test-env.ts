@@ -39,17 +39,30 @@ export function loadBaseRun(): E2eRun {
   return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as E2eRun;
 }
 
-/** A short name for the running test file (`outgoing-search`), usable in database names. */
-export function suiteName(): string {
+/** The run's copy loaded with the demo organisation (global-setup.ts); dropped with the run's others. */
+export function seededDatabaseUrl(base: E2eRun): string {
+  const url = new URL(base.databaseUrl);
+  url.pathname = `${url.pathname}_seeded`;
+  return url.toString();
+}
+
+/** The running test file's name without `.e2e-spec.ts` (`outgoing-search`). */
+export function suiteFile(): string {
   // Outside jest (a bench reusing these helpers) there is no suite: the process is its own world.
   const path = typeof expect === 'undefined' ? `bench-${process.pid}` : (expect.getState().testPath ?? 'suite');
-  return basename(path).replace(/\.e2e-spec\.ts$/, '').replace(/[^a-z0-9]+/gi, '_').toLowerCase().slice(0, 24);
+  return basename(path).replace(/\.e2e-spec\.ts$/, '');
+}
+
+/** A short name for the running test file (`outgoing_search`), usable in database names. */
+export function suiteName(): string {
+  return suiteFile().replace(/[^a-z0-9]+/gi, '_').toLowerCase().slice(0, 24);
 }
 
 let suiteRun: E2eRun | undefined;
 
 /**
- * This suite's own world: a copy of the seeded database, a queue prefix and a file store of its
+ * This suite's own world: a copy of the run's migrated database (or of its seeded one, for the
+ * suites in seeded-suites.ts), a queue prefix and a file store of its
  * own, made before its first hook and dropped after its last (test/support/jest-setup.ts). Nothing
  * an earlier suite left — rows, queued jobs, outbox entries, enrolled second factors — reaches it.
  */
