@@ -10,4 +10,5 @@ export const SUITES_ON_DEMO_SEED: readonly string[] = [
   'certificates-signers',
   'certificates',
   'demo-seed',
+  'web-outgoing',
 ];
