@@ -112,11 +112,11 @@ describe('confidential (mật) documents stay narrow', () => {
     // the deputy (leadership) is not named on it: the row counts, but says neither who handles it nor by when.
     const redacted = await rowOf(leadership, 'nội dung mật');
     expect(redacted).toMatchObject({ dueDate: null, note: expect.stringContaining('Tối mật') });
-    expect(JSON.stringify(redacted)).not.toContain('Đặng Quang Huy');
+    expect(JSON.stringify(redacted)).not.toContain(org.people.officer.fullName);
     expect(String(redacted!.progress)).not.toMatch(/hạn/);
     // The director it was submitted to sees the lead and the deadline.
     const named = await rowOf(director, 'Phương án mật theo dõi');
-    expect(named).toMatchObject({ dueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), recipient: expect.stringContaining('Đặng Quang Huy') });
+    expect(named).toMatchObject({ dueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), recipient: expect.stringContaining(org.people.officer.fullName) });
   });
 
   it('redacts the file.uploaded entries of a mật document\'s scan in GET /audit for those it does not name', async () => {

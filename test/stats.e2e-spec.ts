@@ -297,7 +297,7 @@ describe('weekly and monthly statistics (thống kê giao ban)', () => {
     expect(late.body).toMatchObject({ figure: 'closedLate', total: 1, page: 1, pageSize: 50, period: { key: '2026-W36' } });
     expect(late.body.items[0]).toMatchObject({
       kind: 'incoming', id: doc.B, dueDateThen: '2026-08-27', statusThen: 'closed', handlingDays: 6,
-      leadUnitName: 'Phòng Giáo dục Trung học', leadUserName: 'Đặng Quang Huy', at: '2026-09-04T03:00:00.000Z', redacted: false,
+      leadUnitName: 'Phòng Giáo dục Trung học', leadUserName: org.people.officer.fullName, at: '2026-09-04T03:00:00.000Z', redacted: false,
     });
 
     // The mật document counts for leadership but shows only its number and type; its lead sees it whole.
@@ -440,7 +440,7 @@ describe('weekly and monthly statistics (thống kê giao ban)', () => {
     // A, B, C, D, E and G were being handled during the week; F only from Monday, H was done before.
     expect(rows).toHaveLength(6);
     expect(byKey('B')).toMatchObject({
-      recipient: 'Phòng Giáo dục Trung học (Đặng Quang Huy)', dueDate: '2026-08-27',
+      recipient: `Phòng Giáo dục Trung học (${org.people.officer.fullName})`, dueDate: '2026-08-27',
       progress: 'Đã giải quyết ngày 04/09/2026, quá hạn 3 ngày làm việc', reply: doc.O1number,
     });
     expect(byKey('A')).toMatchObject({ progress: 'Đã giải quyết ngày 03/09/2026, đúng hạn', reply: null });
