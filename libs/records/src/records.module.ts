@@ -29,13 +29,15 @@ import { RecordAccess } from './records/record-access.service';
 import { RecordDocumentRepository } from './records/record-document.repository';
 import { RecordRepository } from './records/record.repository';
 import { RecordService } from './records/record.service';
+import { RetentionSchedule } from './rules/retention-schedule';
+import { retentionScheduleProvider } from './rules/retention-schedule.provider';
 
 const services = [FileListService, RecordService, FilingService, RecordExportService, HandoverService, HandoverPackageService, HandoverScanService, HandoverDownloadService, RecordHoldService, DestructionService, DestructionProposalService, TombstoneReapplyService];
 
 /** Hồ sơ: the annual file list, records, filing, export and hand-over to the archive (docs/records.md). */
 @Module({
   imports: [DocumentsModule, TypeOrmModule.forFeature([FileList, FileListEntry, FileRecord, RecordDocument, Handover, HandoverRecord, RecordHold, Destruction, DestructionLine, RecordTombstone])],
-  providers: [FileListRepository, RecordRepository, RecordDocumentRepository, HandoverRepository, DestructionRepository, RecordAccess, RecordRemindersService, TombstoneObjects, ...services],
-  exports: services,
+  providers: [FileListRepository, RecordRepository, RecordDocumentRepository, HandoverRepository, DestructionRepository, RecordAccess, RecordRemindersService, TombstoneObjects, retentionScheduleProvider, ...services],
+  exports: [...services, RetentionSchedule],
 })
 export class RecordsModule {}
