@@ -127,11 +127,11 @@ describe('records retention and destruction', () => {
     expect(proposed).toMatchObject({ status: 'draft', createdBy: null, submittedBy: null });
     expect(proposed.records.map((r: { recordId: string }) => r.recordId)).toEqual([ids.old]); // the young one is not due
     const mine = async (c: Client) => (await c.get('/api/v1/notifications')).body.items as { kind: string; title: string }[];
-    await waitFor(async () => (await mine(clerk)).find((n) => n.kind === 'record_destruction_proposed'), 'the clerk told of the proposal');
+    await waitFor(async () => (await mine(clerk)).find((n) => n.kind === 'record_destruction'), 'the clerk told of the proposal');
     // Once per record: later scans neither propose it again nor tell the clerk again.
     await new Promise((r) => setTimeout(r, 4500));
     expect(await count(`SELECT count(*) AS n FROM record_destruction`)).toBe(1);
-    expect(await count(`SELECT count(*) AS n FROM notification WHERE kind = 'record_destruction_proposed' AND user_id = $1`, [await userId('bangnv')])).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM notification WHERE kind = 'record_destruction' AND user_id = $1`, [await userId('bangnv')])).toBe(1);
 
     // A draft is not approved; a record on it is on no other list and not reopened.
     expect((await director.post(`/api/v1/destructions/${listId}/approve`, {})).body.code).toBe('INVALID_TRANSITION');

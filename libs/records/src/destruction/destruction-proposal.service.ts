@@ -12,7 +12,7 @@ const MAX_RECORDS = 500;
 /**
  * Run by the daily records scan (issue 15.5): per agency, the records whose retention ended, not on
  * hold and on no destruction list go onto one `draft` list (danh mục tài liệu hết giá trị) made by
- * no one; the agency's clerks are told (`record_destruction_proposed`). The clerk submits it
+ * no one; the agency's clerks are told (`record_destruction`). The clerk submits it
  * (`POST /destructions/:id/submit`), possibly without some records, and a leader approves it.
  * Once per record: a record sits on one list at most (the line's unique index), so a later scan
  * does not propose it again; a record the clerk leaves out comes back in the next proposal.
@@ -61,7 +61,7 @@ export class DestructionProposalService {
       const clerks = await this.destructions.clerksOf(manager, agencyId);
       if (!clerks.length) return 0;
       const rows = clerks.map((userId) => ({
-        userId, kind: 'record_destruction_proposed' as const, dedupeKey: `record-destruction-proposed:${list.id}`,
+        userId, kind: 'record_destruction' as const, dedupeKey: `record-destruction-proposed:${list.id}`,
         title: `Đề xuất tiêu hủy ${records.length} hồ sơ hết thời hạn bảo quản: ${title}`.slice(0, 1200),
       }));
       const result = await manager.createQueryBuilder().insert().into(Notification).values(rows).orIgnore().returning('id').execute();

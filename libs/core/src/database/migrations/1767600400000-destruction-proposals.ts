@@ -10,13 +10,14 @@ async function setNotificationKinds(q: QueryRunner, kinds: string[]): Promise<vo
   await q.query(`ALTER TABLE notification ADD CONSTRAINT notification_kind_check CHECK (kind IN (${kinds.map((k) => `'${k}'`).join(', ')}))`);
 }
 
-const KIND = 'record_destruction_proposed';
+// notification.kind is varchar(20): the kind's name fits it.
+const KIND = 'record_destruction';
 
 /**
  * Scheduled destruction proposals (issue 15.5): the daily records scan puts the records whose
  * retention ended onto a `draft` destruction list made by no one (`created_by` null), which the
  * agency's clerk submits (`submitted_at`) and a leader approves; the clerks are told
- * (`record_destruction_proposed`).
+ * (`record_destruction`).
  */
 export class DestructionProposals1767600400000 implements MigrationInterface {
   name = 'DestructionProposals1767600400000';
