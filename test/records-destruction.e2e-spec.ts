@@ -184,7 +184,7 @@ describe('records retention and destruction', () => {
     const done = await approve(director);
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ status: 'destroyed', approvedBy: ids.director });
-    expect(done.body.tombstones).toEqual([expect.objectContaining({ recordId: ids.old, fileCode: `SGDĐT.${YEAR - 12}.70.GDTRH`, decidedBy: ids.director, documents: 2, filesRemoved: 1 })]);
+    expect(done.body.tombstones).toEqual([expect.objectContaining({ recordId: ids.old, fileCode: `SGDĐT.${YEAR - 12}.70.GDTRH`, decidedBy: ids.director, documents: 2, filesRemoved: 3 })]); // the unshared scan and both result files
     expect((await approve(director)).status).toBe(409);
     expect(existsSync(blob(alone.storage_key))).toBe(false);
     expect(existsSync(blob(shared.storage_key))).toBe(true);
