@@ -1,24 +1,36 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { backupNow } from './support/backups';
 import { query } from './support/db';
 import { closeWithResult, registerIncoming } from './support/documents';
 import { Client } from './support/http';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { ownOrganisation, Who } from './support/organisation';
-import { E2eRun, loadRun } from './support/test-env';
+import { E2eRun, loadRun, processEnv, ROOT } from './support/test-env';
 
 const baseRun = loadRun();
 const org = ownOrganisation(baseRun);
 let isolated: IsolatedRun;
 let run: E2eRun;
 
+const RESTORE_CLI = join(ROOT, 'dist/apps/api/apps/api/src/restore.js');
 const YEAR = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
 
-/** Retention and destruction (tiêu hủy, issue 15.5): refused on hold, before its time, without approval; then done, tombstoned. */
+/**
+ * Retention and destruction (tiêu hủy, issue 15.5): refused on hold, before its time, without
+ * approval; proposed by the daily scan, submitted, approved, tombstoned; and a restore of a backup
+ * taken before the destruction brings the record back tombstoned.
+ */
 describe('records retention and destruction', () => {
   let api: Api;
   let worker: RunningProcess;
+  let work: string;
+  let env: Record<string, string>;
+  let backupId: string;
+  let listId: string;
   let admin: Client;
   let clerk: Client; // the agency's clerk, văn thư
   let officer: Client; // officer of the teaching department, owner of the records
@@ -32,7 +44,8 @@ describe('records retention and destruction', () => {
 
   async function closedIncoming(subject: string, sourceDate: string): Promise<string> {
     const { body } = await registerIncoming(clerk, { subject, sourceDate, sourceNumberSymbol: `${Math.floor(Math.random() * 900) + 100}/UBND-VX` });
-    expect((await clerk.post(`/api/v1/incoming/${body.id}/submit`, { leaderId: ids.director })).status).toBe(200);
+    const submitted = await clerk.post(`/api/v1/incoming/${body.id}/submit`, { leaderId: ids.director });
+    expect([submitted.status, submitted.status === 200 ? null : submitted.body]).toEqual([200, null]);
     expect((await director.post(`/api/v1/incoming/${body.id}/assign`, { lead: { userId: ids.officer }, coordinators: [], informed: [] })).status).toBe(200);
     expect((await closeWithResult(officer, body.id)).body.status).toBe('closed');
     return body.id;
@@ -49,10 +62,16 @@ describe('records retention and destruction', () => {
   beforeAll(async () => {
     isolated = await isolatedRun(baseRun, 'records_destruction');
     run = isolated.run;
-    // The records scan every 2 seconds, reminding at once (0 days), so the suite sees the reminders.
-    const env = { HANDOVER_SCAN_CRON: '*/2 * * * * *', RECORDS_TO_FILE_AFTER_DAYS: '0', RECORDS_PENDING_APPROVAL_DAYS: '0' };
+    work = mkdtempSync(join(tmpdir(), 'eoffice-records-destruction-'));
+    // The records scan every 2 seconds, reminding at once (0 days), so the suite sees the reminders;
+    // a backup repository, for the restore of a backup older than the destruction.
+    env = {
+      HANDOVER_SCAN_CRON: '*/2 * * * * *', RECORDS_TO_FILE_AFTER_DAYS: '0', RECORDS_PENDING_APPROVAL_DAYS: '0',
+      BACKUP_REPOSITORY: join(work, 'repo'), BACKUP_REPOSITORY_2: '', BACKUP_REPOSITORY_PASSWORD: 'Mật khẩu kho sao lưu hồ sơ',
+      BACKUP_SCRATCH_DIR: join(work, 'scratch'), BACKUP_CRON: 'off', RESTORE_DRILL_CRON: 'off', ORPHAN_COLLECTOR_CRON: 'off',
+    };
     api = await startApi(run, env);
-    worker = startWorker(run, env);
+    // The worker (and its daily scan, which proposes destructions) starts once the refusals are seen.
     const sign = (who: Who) => org.signIn(api.url, who);
     admin = await sign('admin');
     [clerk, officer, head, director] = await Promise.all([sign('clerk'), sign('officer'), sign('head'), sign('director')]);
@@ -69,6 +88,7 @@ describe('records retention and destruction', () => {
     await worker?.stop();
     await api?.stop();
     await isolated?.dispose();
+    if (work) rmSync(work, { recursive: true, force: true });
   });
 
   it('shows the retention end; refuses on hold, before its time, to other roles — writing nothing', async () => {
@@ -86,16 +106,59 @@ describe('records retention and destruction', () => {
     expect((await director.post(`/api/v1/records/${ids.old}/holds/${hold.body.id}/lift`, { reason: 'Thanh tra đã kết thúc' })).status).toBe(200);
   });
 
-  it('destroys with the approved list: files not shared removed, personal data blanked, tombstone, intact audit chain', async () => {
-    // Without ids the list takes every due record not on hold: the old one only.
-    const created = await clerk.post('/api/v1/destructions', {});
-    expect(created.status).toBe(201);
-    expect(created.body.records.map((r: { recordId: string }) => r.recordId)).toEqual([ids.old]);
+  it('gives a record no retention was given for the default of its kind of document, else the schedule default', async () => {
+    const byType = await officer.post('/api/v1/records', { notation: '72.GDTRH', title: 'Hồ sơ báo cáo quý', documentType: 'Báo cáo quý' });
+    expect(byType.body).toMatchObject({ permanent: false, retentionYears: 5 });
+    expect((await officer.post('/api/v1/records', { notation: '73.GDTRH', title: 'Hồ sơ nghị quyết', documentType: 'nghị quyết' })).body).toMatchObject({ permanent: true, retentionYears: null });
+    expect((await officer.post('/api/v1/records', { notation: '74.GDTRH', title: 'Hồ sơ khác' })).body).toMatchObject({ permanent: false, retentionYears: 10 });
+    const unknown = await officer.post('/api/v1/records', { notation: '75.GDTRH', title: 'Hồ sơ lạ', documentType: 'Thư riêng' });
+    expect([unknown.status, unknown.body.code]).toEqual([422, 'RETENTION_TYPE_UNKNOWN']);
+    const schedule = (await officer.get('/api/v1/file-lists/retention-schedule')).body;
+    expect(schedule.fallback).toMatchObject({ retentionYears: 10, retention: '10 năm' });
+    expect(schedule.types).toContainEqual({ documentType: 'Quyết định', permanent: true, retentionYears: null, retention: 'Vĩnh viễn' });
+  });
+
+  it('the daily scan proposes the due record once, on a draft list the clerks are told of; the clerk submits it', async () => {
+    worker = startWorker(run, env);
+    const draft = await waitFor(async () => ((await clerk.get('/api/v1/destructions')).body as { id: string; status: string }[]).find((d) => d.status === 'draft'), 'the proposal', 90_000).catch((error: Error) => {
+      throw new Error(`${error.message}\nworker output (last 3000 characters):\n${worker.output().slice(-3000)}`);
+    });
+    listId = draft.id;
+    const proposed = (await clerk.get(`/api/v1/destructions/${listId}`)).body;
+    expect(proposed).toMatchObject({ status: 'draft', createdBy: null, submittedBy: null });
+    expect(proposed.records.map((r: { recordId: string }) => r.recordId)).toEqual([ids.old]); // the young one is not due
+    const mine = async (c: Client) => (await c.get('/api/v1/notifications')).body.items as { kind: string; title: string }[];
+    await waitFor(async () => (await mine(clerk)).find((n) => n.kind === 'record_destruction'), 'the clerk told of the proposal');
+    // Once per record: later scans neither propose it again nor tell the clerk again.
+    await new Promise((r) => setTimeout(r, 4500));
+    expect(await count(`SELECT count(*) AS n FROM record_destruction`)).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM notification WHERE kind = 'record_destruction' AND user_id = $1`, [org.people.clerk.id])).toBe(1);
+
+    // A draft is not approved; a record on it is on no other list and not reopened.
+    expect((await director.post(`/api/v1/destructions/${listId}/approve`, {})).body.code).toBe('INVALID_TRANSITION');
     expect((await clerk.post('/api/v1/destructions', { recordIds: [ids.old] })).body.code).toBe('RECORD_ON_DESTRUCTION_LIST');
     expect((await officer.post(`/api/v1/records/${ids.old}/reopen`, { reason: 'Bổ sung văn bản' })).body.code).toBe('RECORD_ON_DESTRUCTION_LIST');
-    const approve = (c: Client) => c.post(`/api/v1/destructions/${created.body.id}/approve`, {});
+    expect((await officer.post(`/api/v1/destructions/${listId}/submit`, {})).status).toBe(403);
+    expect((await clerk.post(`/api/v1/destructions/${listId}/submit`, { recordIds: [ids.young] })).body.code).toBe('VALIDATION_FAILED');
+    // A hold placed since the proposal refuses the submission; lifted, the clerk submits.
+    const hold = await director.post(`/api/v1/records/${ids.old}/holds`, { reason: 'Kiểm tra hồ sơ trước khi trình' });
+    const held = await clerk.post(`/api/v1/destructions/${listId}/submit`, {});
+    expect([held.status, held.body.code]).toEqual([409, 'RECORD_ON_HOLD']);
+    expect((await director.post(`/api/v1/records/${ids.old}/holds/${hold.body.id}/lift`, { reason: 'Đã kiểm tra xong' })).status).toBe(200);
+    const submitted = await clerk.post(`/api/v1/destructions/${listId}/submit`, {});
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({ status: 'submitted', submittedBy: org.people.clerk.id });
+    expect((await clerk.post(`/api/v1/destructions/${listId}/submit`, {})).body.code).toBe('INVALID_TRANSITION');
+  });
 
-    // A hold placed after the proposal still stops the approval, for the leader as for anyone.
+  it('destroys with the approved list: every file of the documents, personal data blanked, tombstone in the database and the file store, intact audit chain', async () => {
+    const approve = (c: Client) => c.post(`/api/v1/destructions/${listId}/approve`, {});
+    // A backup taken before the destruction: the last test restores it.
+    const backup = await backupNow(admin, () => worker);
+    expect(backup.status).toBe('succeeded');
+    backupId = backup.id;
+
+    // A hold placed after the submission still stops the approval, for the leader as for anyone.
     const hold = await director.post(`/api/v1/records/${ids.old}/holds`, { reason: 'Có đơn khiếu nại liên quan' });
     const held = await approve(director);
     expect([held.status, held.body.code]).toEqual([409, 'RECORD_ON_HOLD']);
@@ -113,21 +176,36 @@ describe('records retention and destruction', () => {
     expect(existsSync(blob(alone.storage_key))).toBe(true);
     const aloneBytes = readFileSync(blob(alone.storage_key));
 
+    const resultOf = async (incomingId: string) =>
+      (await query(run.databaseUrl, 'SELECT s.id, s.storage_key, i.result_note FROM incoming_document i JOIN stored_file s ON s.id = i.result_file_id WHERE i.id = $1', [incomingId]))[0] as { id: string; storage_key: string; result_note: string | null };
+    const result = await resultOf(ids.alone);
+    expect(result.result_note).toBe('Đã xử lý xong');
+    expect(existsSync(blob(result.storage_key))).toBe(true);
+
     const done = await approve(director);
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ status: 'destroyed', approvedBy: ids.director });
-    expect(done.body.tombstones).toEqual([expect.objectContaining({ recordId: ids.old, fileCode: `${org.agency.code}.${YEAR - 12}.70.GDTRH`, decidedBy: ids.director, documents: 2, filesRemoved: 1 })]);
+    expect(done.body.tombstones).toEqual([expect.objectContaining({ recordId: ids.old, fileCode: `${org.agency.code}.${YEAR - 12}.70.GDTRH`, decidedBy: ids.director, documents: 2, filesRemoved: 3 })]); // the unshared scan and both result files
     expect((await approve(director)).status).toBe(409);
     expect(existsSync(blob(alone.storage_key))).toBe(false);
     expect(existsSync(blob(shared.storage_key))).toBe(true);
     const gone = await clerk.get(`/api/v1/files/${alone.id}`);
     expect([gone.status, gone.body.code]).toEqual([410, 'FILE_DESTROYED']);
+    // The document's other files (its result file) go too, and the free text of its rows.
+    expect(existsSync(blob(result.storage_key))).toBe(false);
+    expect((await clerk.get(`/api/v1/files/${result.id}`)).status).toBe(410);
+    const rows = (await query(run.databaseUrl, 'SELECT result_note, instruction, extracted_text, subject FROM incoming_document WHERE id = $1', [ids.alone]))[0];
+    expect(rows).toMatchObject({ result_note: null, instruction: null, extracted_text: null, subject: 'Về việc tuyển sinh năm xưa' });
+    expect(await count(`SELECT count(*) AS n FROM document_view WHERE document_id = ANY($1::uuid[]) AND (ip IS NOT NULL OR user_agent IS NOT NULL)`, [[ids.alone, ids.shared]])).toBe(0);
+    // The tombstone outside the database, written once beside the blobs.
+    const object = JSON.parse(readFileSync(join(run.fileStoreDir, 'tombstones', `${ids.old}.json`), 'utf8'));
+    expect(object).toMatchObject({ recordId: ids.old, fileCode: `${org.agency.code}.${YEAR - 12}.70.GDTRH`, decidedBy: ids.director, destruction: { id: listId } });
     const after = (await officer.get(`/api/v1/records/${ids.old}`)).body;
     expect(after).toMatchObject({ status: 'destroyed', description: null });
     expect(after.destroyedAt).toBeTruthy();
     const audit = (await query(run.databaseUrl, `SELECT action, data FROM audit_event WHERE entity_id = $1 AND action = 'record.destroyed'`, [ids.old])) as { data: { decidedBy: string; destructionId: string } }[];
     expect(audit).toHaveLength(1);
-    expect(audit[0].data).toMatchObject({ decidedBy: ids.director, destructionId: created.body.id });
+    expect(audit[0].data).toMatchObject({ decidedBy: ids.director, destructionId: listId });
     expect((await admin.get('/api/v1/audit/verify')).body).toMatchObject({ intact: true });
     expect((await officer.post(`/api/v1/records/${ids.old}/reopen`, { reason: 'Bổ sung văn bản' })).status).toBe(409);
 
@@ -136,6 +214,51 @@ describe('records retention and destruction', () => {
     writeFileSync(blob(alone.storage_key), aloneBytes);
     await waitFor(async () => !existsSync(blob(alone.storage_key)), 'the tombstone re-applied');
     expect(existsSync(blob(shared.storage_key))).toBe(true);
+  });
+
+  it('a restore of a backup taken before the destruction brings the record back tombstoned (docs/backups.md)', async () => {
+    const alone = await scanOf(ids.alone);
+    // A short name of its own: the suite's database name is already at PostgreSQL's 63 characters,
+    // and a longer one would be cut back to it — the live database.
+    const target = new URL(run.databaseUrl);
+    target.pathname = `/eoffice_records_restored_${Date.now().toString(36)}`;
+    const files = join(work, 'restored-files');
+    const restored = await new Promise<{ code: number; out: string }>((resolve) => {
+      execFile(process.execPath, [RESTORE_CLI, backupId, '--target-database-url', target.toString(), '--target-file-store', files], { env: processEnv(run, env), timeout: 240_000 }, (error, stdout, stderr) =>
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out: `${stdout}${stderr}` }),
+      );
+    });
+    let copy: Api | undefined;
+    let copyWorker: RunningProcess | undefined;
+    try {
+      expect(restored.out).toContain('Carried 1 tombstone');
+      expect(restored.code).toBe(0);
+      // As backed up: the record closed, its bytes there.
+      expect((await query(target.toString(), 'SELECT status FROM file_record WHERE id = $1', [ids.old]))[0].status).toBe('closed');
+      expect(existsSync(join(files, alone.storage_key))).toBe(true);
+
+      // The installation running on the restored copy: its records scan applies the tombstone again.
+      const copyRun = { ...run, databaseUrl: target.toString(), fileStoreDir: files, queuePrefix: `${run.queuePrefix}_restored` };
+      copy = await startApi(copyRun, env);
+      copyWorker = startWorker(copyRun, env);
+      await waitFor(async () => (await query(target.toString(), 'SELECT status FROM file_record WHERE id = $1', [ids.old]))[0].status === 'destroyed', 'the tombstone applied to the restored copy');
+      await waitFor(async () => !existsSync(join(files, alone.storage_key)), 'the destroyed bytes removed from the restored store');
+      const copyClerk = await org.signIn(copy.url, 'clerk');
+      const gone = await copyClerk.get(`/api/v1/files/${alone.id}`);
+      expect([gone.status, gone.body.code]).toEqual([410, 'FILE_DESTROYED']);
+      const list = (await copyClerk.get(`/api/v1/destructions/${listId}`)).body;
+      expect(list).toMatchObject({ status: 'destroyed', approvedBy: ids.director });
+      expect(list.tombstones).toEqual([expect.objectContaining({ recordId: ids.old, decidedBy: ids.director })]);
+      const reapplied = await query(target.toString(), `SELECT data FROM audit_event WHERE entity_id = $1 AND action = 'record.destruction_reapplied'`, [ids.old]);
+      expect(reapplied).toHaveLength(1);
+      expect((await query(target.toString(), 'SELECT result_note FROM incoming_document WHERE id = $1', [ids.alone]))[0].result_note).toBeNull();
+      const copyAdmin = await org.signIn(copy.url, 'admin');
+      expect((await copyAdmin.get('/api/v1/audit/verify')).body).toMatchObject({ intact: true });
+    } finally {
+      await copyWorker?.stop();
+      await copy?.stop();
+      await query(baseRun.databaseUrl, `DROP DATABASE IF EXISTS "${target.pathname.slice(1)}" WITH (FORCE)`);
+    }
   });
 
   it('reminds the handler of a document to file and the agency leader of a list awaiting approval, once each (issue 15.6)', async () => {

@@ -60,10 +60,11 @@ export function scaledBudget(baseMs: number, capMs = 15 * 60_000): number {
 }
 
 /**
- * Polls `probe` until it returns a value. The budget is scaled by the load when the wait starts,
+ * Polls `probe` until it returns a value — `undefined` and `false` both mean "not yet", so a probe
+ * may be a plain condition (a `false` once ended such a wait at once, unmet). The budget is scaled by the load when the wait starts,
  * and re-read while it runs, so a machine that gets busier half-way still gets its time.
  */
-export async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, baseMs = 30_000): Promise<T> {
+export async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, baseMs = 30_000): Promise<Exclude<T, false>> {
   const started = Date.now();
   let budget = scaledBudget(baseMs);
   let lastError: unknown;
@@ -71,7 +72,7 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, what: stri
   while (Date.now() - started < budget) {
     try {
       const value = await probe();
-      if (value !== undefined) return value;
+      if (value !== undefined && value !== false) return value as Exclude<T, false>;
     } catch (error) {
       lastError = error;
     }

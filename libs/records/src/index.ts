@@ -22,3 +22,5 @@ export * from './records/record-hold.service';
 export * from './entities/destruction.entity';
 export * from './destruction/destruction.service';
 export { retentionEnd } from './rules/retention';
+export { RetentionSchedule, DEFAULT_RETENTION_SCHEDULE } from './rules/retention-schedule';
+export type { RetentionScheduleFile, ScheduleLine } from './rules/retention-schedule';

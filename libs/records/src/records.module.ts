@@ -9,6 +9,9 @@ import { RecordHold } from './entities/record-hold.entity';
 import { Destruction, DestructionLine, RecordTombstone } from './entities/destruction.entity';
 import { DestructionRepository } from './destruction/destruction.repository';
 import { DestructionService } from './destruction/destruction.service';
+import { DestructionProposalService } from './destruction/destruction-proposal.service';
+import { TombstoneObjects } from './destruction/tombstone-objects';
+import { TombstoneReapplyService } from './destruction/tombstone-reapply.service';
 import { RecordHoldService } from './records/record-hold.service';
 import { HandoverRecord } from './entities/handover-record.entity';
 import { Handover } from './entities/handover.entity';
@@ -26,13 +29,15 @@ import { RecordAccess } from './records/record-access.service';
 import { RecordDocumentRepository } from './records/record-document.repository';
 import { RecordRepository } from './records/record.repository';
 import { RecordService } from './records/record.service';
+import { RetentionSchedule } from './rules/retention-schedule';
+import { retentionScheduleProvider } from './rules/retention-schedule.provider';
 
-const services = [FileListService, RecordService, FilingService, RecordExportService, HandoverService, HandoverPackageService, HandoverScanService, HandoverDownloadService, RecordHoldService, DestructionService];
+const services = [FileListService, RecordService, FilingService, RecordExportService, HandoverService, HandoverPackageService, HandoverScanService, HandoverDownloadService, RecordHoldService, DestructionService, DestructionProposalService, TombstoneReapplyService];
 
 /** Hồ sơ: the annual file list, records, filing, export and hand-over to the archive (docs/records.md). */
 @Module({
   imports: [DocumentsModule, TypeOrmModule.forFeature([FileList, FileListEntry, FileRecord, RecordDocument, Handover, HandoverRecord, RecordHold, Destruction, DestructionLine, RecordTombstone])],
-  providers: [FileListRepository, RecordRepository, RecordDocumentRepository, HandoverRepository, DestructionRepository, RecordAccess, RecordRemindersService, ...services],
-  exports: services,
+  providers: [FileListRepository, RecordRepository, RecordDocumentRepository, HandoverRepository, DestructionRepository, RecordAccess, RecordRemindersService, TombstoneObjects, retentionScheduleProvider, ...services],
+  exports: [...services, RetentionSchedule],
 })
 export class RecordsModule {}

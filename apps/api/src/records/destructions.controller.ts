@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '@eoffice/accounts';
 import { Destruction, DestructionDetail, DestructionService, retentionEnd } from '@eoffice/records';
 import { Answers } from '../http/api-answers.decorator';
-import { CreateDestructionDto, DestructionDetailDto, DestructionDto } from './dto/destructions.dto';
+import { CreateDestructionDto, DestructionDetailDto, DestructionDto, SubmitDestructionDto } from './dto/destructions.dto';
 
 const toDto = (d: Destruction): DestructionDto => ({
-  id: d.id, agencyId: d.agencyId, title: d.title, status: d.status, createdBy: d.createdBy, approvedBy: d.approvedBy, approvedAt: d.approvedAt, createdAt: d.createdAt,
+  id: d.id, agencyId: d.agencyId, title: d.title, status: d.status, createdBy: d.createdBy, submittedBy: d.submittedBy, submittedAt: d.submittedAt, approvedBy: d.approvedBy, approvedAt: d.approvedAt, createdAt: d.createdAt,
 });
 
 const toDetailDto = ({ destruction, lines, tombstones }: DestructionDetail): DestructionDetailDto => ({
@@ -16,7 +16,8 @@ const toDetailDto = ({ destruction, lines, tombstones }: DestructionDetail): Des
 });
 
 /**
- * Tiêu hủy: the clerk proposes records whose retention ended, an agency leader approves and the
+ * Tiêu hủy: the clerk proposes records whose retention ended (or submits the list the daily records
+ * scan proposed), an agency leader approves and the
  * records are destroyed, leaving tombstones (docs/records.md, "Retention and destruction").
  */
 @ApiTags('records')
@@ -44,6 +45,13 @@ export class DestructionsController {
   @Answers(200, DestructionDetailDto, { errors: [404] })
   async detail(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DestructionDetailDto> {
     return toDetailDto(await this.destructions.detail(actor, id));
+  }
+
+  @Post(':id/submit')
+  @Roles(Role.clerk)
+  @Answers(200, DestructionDetailDto, { errors: [404, 409, 422] })
+  async submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitDestructionDto): Promise<DestructionDetailDto> {
+    return toDetailDto(await this.destructions.submit(actor, id, dto));
   }
 
   @Post(':id/approve')

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles, SignedIn } from '@eoffice/accounts';
-import { FileListService } from '@eoffice/records';
+import { FileListService, retentionLabel, RetentionSchedule } from '@eoffice/records';
 import { Answers } from '../http/api-answers.decorator';
-import { AddFileListEntryDto, CreateFileListDto, FileListDetailDto, FileListDto, FileListEntryDto } from './dto/file-lists.dto';
+import { AddFileListEntryDto, CreateFileListDto, FileListDetailDto, FileListDto, FileListEntryDto, RetentionScheduleDto } from './dto/file-lists.dto';
 import { toEntryDto, toFileListDetailDto, toFileListDto } from './records.mapper';
 
 /** Danh mục hồ sơ: the clerk drafts the year's file list, an agency leader approves it (docs/records.md). */
@@ -11,7 +11,10 @@ import { toEntryDto, toFileListDetailDto, toFileListDto } from './records.mapper
 @ApiBearerAuth()
 @Controller('file-lists')
 export class FileListsController {
-  constructor(private readonly lists: FileListService) {}
+  constructor(
+    private readonly lists: FileListService,
+    private readonly schedule: RetentionSchedule,
+  ) {}
 
   @Get()
   @SignedIn()
@@ -25,6 +28,15 @@ export class FileListsController {
   @Answers(201, FileListDto, { errors: [409] })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateFileListDto): Promise<FileListDto> {
     return toFileListDto(await this.lists.create(actor, dto));
+  }
+
+  /** Declared before `:id`, which would take the word for an id. */
+  @Get('retention-schedule')
+  @SignedIn()
+  @Answers(200, RetentionScheduleDto)
+  retentionSchedule(): RetentionScheduleDto {
+    const line = (documentType: string, r: { permanent: boolean; retentionYears: number | null }) => ({ documentType, ...r, retention: retentionLabel(r) });
+    return { fallback: line('', this.schedule.fallback), types: this.schedule.lines().map((l) => line(l.documentType, l.retention)) };
   }
 
   @Get(':id')

@@ -452,6 +452,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/destructions/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DestructionsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/directory": {
         parameters: {
             query?: never;
@@ -494,6 +510,22 @@ export interface paths {
         get: operations["FileListsController_list"];
         put?: never;
         post: operations["FileListsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/file-lists/retention-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FileListsController_retentionSchedule"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1802,6 +1834,11 @@ export interface components {
     schemas: {
         AddFileListEntryDto: {
             /**
+             * @description kind of document (loại tài liệu): with no permanent/retentionYears, its retention comes from the retention schedule (GET /file-lists/retention-schedule); neither: the schedule default
+             * @example Báo cáo quý
+             */
+            documentType?: string;
+            /**
              * @description ký hiệu hồ sơ: letters and digits joined by . - /
              * @example 01.VP
              */
@@ -2147,14 +2184,18 @@ export interface components {
             approvedBy: string | null;
             /** Format: date-time */
             createdAt: string;
-            createdBy: string;
+            /** @description null: proposed by the records scan */
+            createdBy: string | null;
             id: string;
             records: components["schemas"]["DestructionRecordDto"][];
             /**
-             * @description destroyed: approved by an agency leader and carried out in the same transaction
+             * @description draft: proposed by the daily records scan, for the clerk to submit; destroyed: approved by an agency leader and carried out in the same transaction
              * @enum {string}
              */
-            status: "submitted" | "destroyed";
+            status: "draft" | "submitted" | "destroyed";
+            /** Format: date-time */
+            submittedAt: string | null;
+            submittedBy: string | null;
             title: string;
             tombstones: components["schemas"]["TombstoneDto"][];
         };
@@ -2165,13 +2206,17 @@ export interface components {
             approvedBy: string | null;
             /** Format: date-time */
             createdAt: string;
-            createdBy: string;
+            /** @description null: proposed by the records scan */
+            createdBy: string | null;
             id: string;
             /**
-             * @description destroyed: approved by an agency leader and carried out in the same transaction
+             * @description draft: proposed by the daily records scan, for the clerk to submit; destroyed: approved by an agency leader and carried out in the same transaction
              * @enum {string}
              */
-            status: "submitted" | "destroyed";
+            status: "draft" | "submitted" | "destroyed";
+            /** Format: date-time */
+            submittedAt: string | null;
+            submittedBy: string | null;
             title: string;
         };
         DestructionRecordDto: {
@@ -2732,7 +2777,7 @@ export interface components {
             documentId: string | null;
             id: string;
             /** @enum {string} */
-            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending";
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
             outgoingDocumentId: string | null;
             /** Format: date-time */
             readAt: string | null;
@@ -2749,6 +2794,11 @@ export interface components {
         };
         OpenRecordDto: {
             description?: string;
+            /**
+             * @description kind of document (loại tài liệu): with no permanent/retentionYears, its retention comes from the retention schedule (GET /file-lists/retention-schedule); neither: the schedule default
+             * @example Báo cáo quý
+             */
+            documentType?: string;
             /** @description the file list line the record is opened from */
             entryId?: string;
             /** @example vi */
@@ -3326,6 +3376,20 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        RetentionScheduleDto: {
+            /** @description for a line or record naming no kind of document (documentType "") */
+            fallback: components["schemas"]["RetentionScheduleLineDto"];
+            types: components["schemas"]["RetentionScheduleLineDto"][];
+        };
+        RetentionScheduleLineDto: {
+            /** @example Báo cáo quý */
+            documentType: string;
+            permanent: boolean;
+            /** @example 5 năm */
+            retention: string;
+            /** @example 5 */
+            retentionYears: number | null;
+        };
         RevisionCheckDto: {
             /** @description only form filling, signatures, annotations or metadata changed */
             allowed: boolean;
@@ -3445,6 +3509,10 @@ export interface components {
             originalName: string | null;
             sha256: string;
             sizeBytes: number;
+        };
+        SubmitDestructionDto: {
+            /** @description records of the list to keep (1–500); omitted or empty: all of them. The others leave the list. */
+            recordIds?: string[];
         };
         SubmitIncomingDto: {
             leaderId: string;
@@ -5592,6 +5660,86 @@ export interface operations {
             };
         };
     };
+    DestructionsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitDestructionDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DestructionDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the item is not in a state that allows this (a conflict code per rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the upload was read but its content is refused (a code per rule) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     DirectoryController_find: {
         parameters: {
             query?: {
@@ -5834,6 +5982,53 @@ export interface operations {
             };
             /** @description the item is not in a state that allows this (a conflict code per rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    FileListsController_retentionSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionScheduleDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

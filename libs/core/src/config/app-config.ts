@@ -147,6 +147,8 @@ const schema = z.object({
   RECORDS_TO_FILE_AFTER_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
   /** A hand-over or destruction list waiting longer for its approval reminds the agency's leaders (once). */
   RECORDS_PENDING_APPROVAL_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
+  /** A JSON file replacing the built-in default retention per document type (docs/records.md, "Default retention"); empty: the built-in schedule. */
+  RECORDS_RETENTION_SCHEDULE: z.string().default(''),
   /** When closed records near their hand-over deadline are looked for (nộp lưu, docs/records.md); `off` to stop. */
   HANDOVER_SCAN_CRON: z.string().default('50 6 * * *'),
   /** Where hand-over packages (BagIt, one directory per record) are written once and kept. */

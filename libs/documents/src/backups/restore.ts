@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { Deadline, runCommand, runMigrations } from '@eoffice/core';
 import { BACKUP_TAG } from './backup-destinations';
 import { readManifest } from './backup-manifest';
+import { carryTombstones } from './restore-tombstones';
 import { BackupParts, DUMP_TAG, pairSnapshots } from './backup-parts';
 import { Destination, Restic, ResticError } from './restic';
 import { advanceOutboxIds, emptyDatabase, prepareDatabase, sameDatabase, settleInFlightBackups, tableCountsOf, verifyAuditChain } from './restore-target';
@@ -82,6 +83,10 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
     const differences = compareCounts(header.tableCounts, await tableCountsOf(options.targetDatabaseUrl));
     const restoredBlobs = join(staging, header.fileStorePath, 'sha256');
     if (await exists(restoredBlobs)) await rename(restoredBlobs, join(fileStore, 'sha256'));
+    // Destructions after the backup must not be undone by it: their tombstones come along, and the
+    // restored installation's records scan applies them (docs/backups.md, "Destroyed records").
+    const tombstones = await carryTombstones(options.live.fileStoreDir, fileStore);
+    if (tombstones) log(`Carried ${tombstones} tombstone(s) of destroyed records over from the live file store`);
     const migrationsApplied = await runMigrations({ DATABASE_URL: options.targetDatabaseUrl });
     await settleInFlightBackups(options.targetDatabaseUrl, found.backupId);
     await advanceOutboxIds(options.targetDatabaseUrl);

@@ -4,7 +4,7 @@ export type IncomingNotificationKind = 'submitted' | 'assigned' | 'reopened' | '
 export type OutgoingNotificationKind = 'outgoing_review' | 'outgoing_returned' | 'outgoing_to_issue';
 export type BackupNotificationKind = 'backup_failed' | 'restore_drill_failed';
 /** A closed record nearing (or past) its hand-over deadline (nộp lưu, docs/records.md). */
-export type RecordNotificationKind = 'record_handover_due' | 'record_to_file' | 'record_list_pending';
+export type RecordNotificationKind = 'record_handover_due' | 'record_to_file' | 'record_list_pending' | 'record_destruction';
 export type NotificationKind = IncomingNotificationKind | OutgoingNotificationKind | 'certificate_expiring' | BackupNotificationKind | RecordNotificationKind;
 
 @Entity('notification')

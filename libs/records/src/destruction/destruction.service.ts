@@ -10,6 +10,9 @@ import { RecordAccess } from '../records/record-access.service';
 import { RecordRepository } from '../records/record.repository';
 import { retentionEnd, retentionOver } from '../rules/retention';
 import { DestructionRepository } from './destruction.repository';
+import { destroyRecordContent } from './destruction-scope';
+import { removeBytes } from './remove-bytes';
+import { TombstoneObject, TombstoneObjects } from './tombstone-objects';
 
 export interface DestructionDetail {
   destruction: Destruction;
@@ -27,7 +30,7 @@ const onList = () => AppError.conflict('RECORD_ON_DESTRUCTION_LIST', 'Hồ sơ �
  * records), an agency leader approves, and the records are destroyed in that same transaction —
  * so holds and retention are checked under the records' locks at the very moment of the decision
  * and nothing is half-written. The bytes go after the commit (a file store is not transactional),
- * from the tombstone's key list, which `reapply` replays after a crash. There is no "force": no
+ * from the tombstone's key list, which TombstoneReapplyService replays after a crash or a restore. No "force": no
  * role, no job, no administrator passes a hold (RECORD_ON_HOLD).
  */
 @Injectable()
@@ -42,6 +45,7 @@ export class DestructionService {
     private readonly access: RecordAccess,
     private readonly audit: AuditService,
     private readonly blobs: BlobStore,
+    private readonly objects: TombstoneObjects,
   ) {}
 
   /** Without record ids: every due record of the agency not on hold (the appraisal list, on demand). */
@@ -61,7 +65,7 @@ export class DestructionService {
         for (const id of ids) if (byId.get(id)?.agencyId !== agency.id) throw notInAgency();
         await this.checkDestroyable(manager, locked, today);
         if ((await this.destructions.linesFor(ids, manager)).length) throw onList();
-        const list = await this.destructions.insert(manager, { agencyId: agency.id, title, createdBy: actor.id }, ids);
+        const list = await this.destructions.insert(manager, { agencyId: agency.id, title, createdBy: actor.id, status: 'submitted', submittedBy: actor.id, submittedAt: new Date() }, ids);
         const records = ids.map((id) => ({ id, fileCode: byId.get(id)!.fileCode, retentionEnd: retentionEnd(byId.get(id)!) }));
         await this.audit.record(manager, { actorId: actor.id, action: 'destruction.created', entityType: 'destruction', entityId: list.id, data: { title, records } });
         return list;
@@ -73,11 +77,35 @@ export class DestructionService {
     }
   }
 
+  /**
+   * Trình duyệt: the clerk submits a list the records scan proposed (a draft), keeping all its
+   * records or only `recordIds` (the others leave the list, and may be proposed again later). Each
+   * kept record is checked again as at creation; a hold placed since refuses the whole submission.
+   */
+  async submit(actor: Actor, id: string, input: { recordIds?: string[] }): Promise<DestructionDetail> {
+    const list = await this.visible(actor, id);
+    this.access.requireClerkOf(actor, await this.access.agencyOf(actor), list.agencyId);
+    await this.dataSource.transaction(async (manager) => {
+      const locked = await this.destructions.findForUpdate(manager, id);
+      if (!locked || locked.status !== 'draft') throw AppError.invalidTransition(locked?.status ?? 'unknown', 'submit');
+      const onList = (await this.destructions.linesOf(id, manager)).map((l) => l.recordId);
+      const keep = input.recordIds?.length ? [...new Set(input.recordIds)] : onList;
+      if (keep.some((r) => !onList.includes(r))) {
+        throw AppError.validation('Hồ sơ không có trong danh mục đề xuất (a record is not on the proposed list)', [{ field: 'recordIds', message: 'only records of this list' }]);
+      }
+      const removed = await this.destructions.removeLines(manager, id, keep);
+      await this.checkDestroyable(manager, await this.handovers.lockRecords(manager, keep), vietnamDate(new Date()));
+      await this.destructions.update(manager, id, { status: 'submitted', submittedBy: actor.id, submittedAt: new Date() });
+      await this.audit.record(manager, { actorId: actor.id, action: 'destruction.submitted', entityType: 'destruction', entityId: id, data: { records: keep, removed } });
+    });
+    return this.detail(actor, id);
+  }
+
   /** Phê duyệt = tiêu hủy: approval and destruction in one transaction; then the bytes. */
   async approve(actor: Actor, id: string): Promise<DestructionDetail> {
     const list = await this.visible(actor, id);
     this.access.requireAgencyLeader(actor, list.agencyId);
-    const keys = await this.dataSource.transaction(async (manager) => {
+    const tombstones = await this.dataSource.transaction(async (manager) => {
       const locked = await this.destructions.findForUpdate(manager, id);
       if (!locked || locked.status !== 'submitted') throw AppError.invalidTransition(locked?.status ?? 'unknown', 'approve');
       const lines = await this.destructions.linesOf(id, manager);
@@ -86,28 +114,29 @@ export class DestructionService {
       await this.checkDestroyable(manager, records, vietnamDate(now));
       await this.destructions.update(manager, id, { status: 'destroyed', approvedBy: actor.id, approvedAt: now });
       await this.audit.record(manager, { actorId: actor.id, action: 'destruction.approved', entityType: 'destruction', entityId: id, data: { records: records.length } });
-      const removed: string[] = [];
+      const written: TombstoneObject[] = [];
       for (const record of records) {
-        const files = await this.destructions.destroyFilesOf(manager, record.id);
+        const content = await destroyRecordContent(manager, record.id);
         // Personal data the record itself carries (its free-text description) is blanked; the title stays in the tombstone.
         await this.records.update(manager, record.id, { status: 'destroyed', destroyedAt: now, description: null });
-        await this.destructions.insertTombstone(manager, { recordId: record.id, destructionId: id, fileCode: record.fileCode, title: record.title, decidedBy: actor.id, destroyedAt: now, documents: files.documents, storageKeys: files.storageKeys });
+        await this.destructions.insertTombstone(manager, { recordId: record.id, destructionId: id, fileCode: record.fileCode, title: record.title, decidedBy: actor.id, destroyedAt: now, documents: content.documents, storageKeys: content.storageKeys });
         await this.audit.record(manager, {
           actorId: actor.id, action: 'record.destroyed', entityType: 'record', entityId: record.id,
-          data: { destructionId: id, fileCode: record.fileCode, title: record.title, decidedBy: actor.id, documents: files.documents, storageKeys: files.storageKeys },
+          data: { destructionId: id, fileCode: record.fileCode, title: record.title, decidedBy: actor.id, documents: content.documents, files: content.files, storageKeys: content.storageKeys },
         });
-        removed.push(...files.storageKeys);
+        written.push({
+          version: 1, recordId: record.id, agencyId: locked.agencyId, fileCode: record.fileCode, title: record.title, decidedBy: actor.id,
+          destroyedAt: now.toISOString(), documents: content.documents, storageKeys: content.storageKeys,
+          destruction: { id, title: locked.title, createdBy: locked.createdBy, createdAt: locked.createdAt.toISOString(), approvedAt: now.toISOString() },
+        });
       }
-      return removed;
+      return written;
     });
-    await this.removeBytes(keys);
+    // After the commit: the tombstones outside the database first (so a restore learns of them), then the bytes.
+    // A crash in between is made good by the records scan (TombstoneReapplyService).
+    for (const tombstone of tombstones) await this.objects.write(tombstone).catch((error: Error) => this.logger.error(`tombstone object ${tombstone.recordId} not written: ${error.message}`));
+    await removeBytes(this.blobs, tombstones.flatMap((t) => t.storageKeys), this.logger);
     return this.detail(actor, id);
-  }
-
-  /** Removes the bytes of every tombstone again (after a crash between commit and removal, or a restore). */
-  async reapply(): Promise<number> {
-    const keys = await this.destructions.tombstonedKeys();
-    return this.removeBytes(keys);
   }
 
   async list(actor: Actor): Promise<Destruction[]> {
@@ -130,19 +159,6 @@ export class DestructionService {
         throw AppError.conflict('RECORD_RETENTION_NOT_ENDED', `Hồ sơ ${record.fileCode} chưa hết thời hạn bảo quản (${end ? `until ${end}` : 'permanent'})`);
       }
     }
-  }
-
-  private async removeBytes(keys: string[]): Promise<number> {
-    let removed = 0;
-    for (const key of keys) {
-      try {
-        await this.blobs.delete(key);
-        removed += 1;
-      } catch (error) {
-        this.logger.error(`destroyed blob ${key} not removed: ${(error as Error).message}`);
-      }
-    }
-    return removed;
   }
 
   private async detailOf(list: Destruction): Promise<DestructionDetail> {

@@ -1,7 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-/** submitted (by the clerk) → destroyed (approved by an agency leader, destroyed in the same transaction). */
-export type DestructionStatus = 'submitted' | 'destroyed';
+/**
+ * draft (proposed by the records scan) → submitted (by the clerk; a list the clerk makes starts here)
+ * → destroyed (approved by an agency leader, destroyed in the same transaction).
+ */
+export type DestructionStatus = 'draft' | 'submitted' | 'destroyed';
 
 /** Danh mục tài liệu hết giá trị: records whose retention ended, proposed for destruction (tiêu hủy). */
 @Entity('record_destruction')
@@ -10,7 +13,10 @@ export class Destruction {
   @Column({ type: 'uuid' }) agencyId!: string;
   @Column() title!: string;
   @Column({ type: 'varchar' }) status!: DestructionStatus;
-  @Column({ type: 'uuid' }) createdBy!: string;
+  /** Null when the records scan proposed it. */
+  @Column({ type: 'uuid', nullable: true }) createdBy!: string | null;
+  @Column({ type: 'uuid', nullable: true }) submittedBy!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) submittedAt!: Date | null;
   @Column({ type: 'uuid', nullable: true }) approvedBy!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) approvedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

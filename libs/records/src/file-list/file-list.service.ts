@@ -7,7 +7,8 @@ import type { FileListEntry } from '../entities/file-list-entry.entity';
 import type { FileList } from '../entities/file-list.entity';
 import { RecordAccess } from '../records/record-access.service';
 import { RecordRepository } from '../records/record.repository';
-import { normaliseNotation, retentionOf } from '../rules/file-code';
+import { normaliseNotation } from '../rules/file-code';
+import { RetentionSchedule } from '../rules/retention-schedule';
 import { FileListRepository } from './file-list.repository';
 
 export interface NewFileList {
@@ -20,6 +21,8 @@ export interface NewEntry {
   title?: string;
   permanent?: boolean;
   retentionYears?: number | null;
+  /** Kind of document (loại tài liệu) whose default retention applies when none is given (RetentionSchedule). */
+  documentType?: string;
   unitId?: string;
   personInChargeId?: string | null;
   /** A record an officer opened off the list: the entry is made from it and the record linked to it. */
@@ -40,6 +43,7 @@ export class FileListService {
     private readonly records: RecordRepository,
     private readonly access: RecordAccess,
     private readonly audit: AuditService,
+    private readonly schedule: RetentionSchedule,
   ) {}
 
   async create(actor: Actor, input: NewFileList): Promise<FileList> {
@@ -69,12 +73,15 @@ export class FileListService {
     if (fromRecord && fromRecord.year !== list.year) {
       throw AppError.validation('Hồ sơ thuộc năm khác (the record belongs to another year)', [{ field: 'recordId', message: 'other year' }]);
     }
+    const resolved = fromRecord ? null : this.schedule.resolve(input);
     const fields = fromRecord
       ? { notation: fromRecord.notation, title: fromRecord.title, permanent: fromRecord.permanent, retentionYears: fromRecord.retentionYears, unitId: fromRecord.unitId, personInChargeId: fromRecord.ownerId }
       : {
           notation: normaliseNotation(input.notation ?? ''),
           title: cleanVietnameseText(input.title ?? '', 'title'),
-          ...retentionOf(input),
+          // No retention given: the kind of document's default, else the schedule's (docs/records.md, "Default retention").
+          permanent: resolved!.permanent,
+          retentionYears: resolved!.retentionYears,
           unitId: input.unitId ?? '',
           personInChargeId: input.personInChargeId ?? null,
         };
@@ -97,7 +104,7 @@ export class FileListService {
         action: 'file_list.entry_added',
         entityType: 'file_list',
         entityId: list.id,
-        data: { entryId: entry.id, notation: entry.notation, recordId: fromRecord?.id ?? null, afterApproval: entry.addedAfterApproval },
+        data: { entryId: entry.id, notation: entry.notation, recordId: fromRecord?.id ?? null, afterApproval: entry.addedAfterApproval, retentionFrom: resolved?.from ?? 'record' },
       });
       return entry;
     });

@@ -6,7 +6,8 @@ import { vietnamDate } from '@eoffice/vietnamese';
 import { handoverDeadline, handoverThreshold, warnBy } from '../rules/handover-due';
 import { HandoverRepository } from './handover.repository';
 import { RecordRemindersService } from './record-reminders.service';
-import { DestructionService } from '../destruction/destruction.service';
+import { DestructionProposalService } from '../destruction/destruction-proposal.service';
+import { TombstoneReapplyService } from '../destruction/tombstone-reapply.service';
 
 const BATCH = 500;
 
@@ -23,7 +24,8 @@ export class HandoverScanService {
     private readonly dataSource: DataSource,
     private readonly handovers: HandoverRepository,
     private readonly reminders: RecordRemindersService,
-    private readonly destructions: DestructionService,
+    private readonly tombstones: TombstoneReapplyService,
+    private readonly proposals: DestructionProposalService,
   ) {}
 
   @OnJob(JobName.handoverScan)
@@ -35,9 +37,11 @@ export class HandoverScanService {
       const batch = await this.handovers.due(warnBy(today), afterId, BATCH);
       // The records reminders (documents to file, lists awaiting approval) ride on the same schedule.
       if (batch.length === 0) {
-        // And the tombstones again: bytes a crash left after a destruction's commit, or a file store
-        // restored from before it, are removed (docs/backups.md, "Destroyed records").
-        await this.destructions.reapply();
+        // And the tombstones again: destructions a restored older database or file store does not
+        // know, or bytes a crash left after a commit (docs/backups.md, "Destroyed records"); then the
+        // records whose retention ended go onto a draft destruction list for the clerk.
+        await this.tombstones.reapply();
+        sent += await this.proposals.propose();
         return sent + (await this.reminders.remind());
       }
       const rows = batch.flatMap((record) => {

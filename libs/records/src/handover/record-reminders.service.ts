@@ -55,7 +55,7 @@ export class RecordRemindersService {
       `SELECT l.kind, l.id, l.title, l.created_at, u.id AS user_id FROM (
          SELECT 'handover' AS kind, id, title, agency_id, created_at FROM handover WHERE status = 'submitted'
          UNION ALL
-         SELECT 'destruction', id, title, agency_id, created_at FROM record_destruction WHERE status = 'submitted'
+         SELECT 'destruction', id, title, agency_id, submitted_at FROM record_destruction WHERE status = 'submitted'
        ) l JOIN app_user u ON u.unit_id = l.agency_id AND u.active AND 'leader' = ANY(u.roles)
         WHERE l.created_at <= now() - make_interval(days => $1)
         ORDER BY l.created_at, l.id LIMIT 5000`,

@@ -7,7 +7,8 @@ import { cleanVietnameseText } from '@eoffice/vietnamese';
 import type { FileRecord, RecordRights } from '../entities/file-record.entity';
 import type { RecordDocument } from '../entities/record-document.entity';
 import { FileListRepository } from '../file-list/file-list.repository';
-import { fileCodeOf, normaliseNotation, retentionOf } from '../rules/file-code';
+import { fileCodeOf, normaliseNotation } from '../rules/file-code';
+import { RetentionSchedule } from '../rules/retention-schedule';
 import { RecordAccess } from './record-access.service';
 import { RecordDocumentRepository } from './record-document.repository';
 import { RecordFilter, RecordRepository } from './record.repository';
@@ -20,6 +21,8 @@ export interface OpenRecord {
   title?: string;
   permanent?: boolean;
   retentionYears?: number | null;
+  /** Kind of document (loại tài liệu) whose default retention applies when none is given (RetentionSchedule). */
+  documentType?: string;
   unitId?: string;
   year?: number;
   rights?: RecordRights;
@@ -53,12 +56,13 @@ export class RecordService {
     private readonly access: RecordAccess,
     private readonly documents: FilableDocuments,
     private readonly audit: AuditService,
+    private readonly schedule: RetentionSchedule,
   ) {}
 
   async open(actor: Actor, input: OpenRecord): Promise<FileRecord> {
     if (!hasRole(actor, ...OPENER_ROLES)) throw AppError.forbidden();
     const agency = await this.access.agencyOf(actor);
-    const fields = await this.fieldsOf({ ...input, unitId: input.unitId ?? actor.unitId }, agency.id);
+    const { retentionFrom, ...fields } = await this.fieldsOf({ ...input, unitId: input.unitId ?? actor.unitId }, agency.id);
     if (!input.entryId) await this.access.requireUnitOf(agency.id, fields.unitId);
     const record = {
       agencyId: agency.id,
@@ -85,7 +89,7 @@ export class RecordService {
           action: 'record.opened',
           entityType: 'record',
           entityId: saved.id,
-          data: { fileCode: saved.fileCode, title: saved.title, entryId: saved.fileListEntryId, permanent: saved.permanent, retentionYears: saved.retentionYears },
+          data: { fileCode: saved.fileCode, title: saved.title, entryId: saved.fileListEntryId, permanent: saved.permanent, retentionYears: saved.retentionYears, retentionFrom },
         });
         return saved;
       });
@@ -167,16 +171,19 @@ export class RecordService {
       if (!entry || !list || list.agencyId !== agencyId) throw AppError.notFound('mục trong danh mục hồ sơ (file list entry)');
       if (list.status !== 'approved') throw AppError.conflict('FILE_LIST_NOT_APPROVED', 'Danh mục hồ sơ chưa được duyệt (the file list is not approved yet)');
       const { notation, title, permanent, retentionYears, unitId } = entry;
-      return { fileListEntryId: entry.id, year: list.year, notation, title, permanent, retentionYears, unitId };
+      return { fileListEntryId: entry.id, year: list.year, notation, title, permanent, retentionYears, unitId, retentionFrom: 'file list' as const };
     }
     const year = input.year ?? vietnamYearNow();
+    // No retention given: the kind of document's default, else the schedule's (docs/records.md, "Default retention").
+    const { from, ...retention } = this.schedule.resolve(input);
     return {
       fileListEntryId: null,
       year,
       notation: normaliseNotation(input.notation ?? ''),
       title: cleanVietnameseText(input.title ?? '', 'title'),
-      ...retentionOf(input),
+      ...retention,
       unitId: input.unitId ?? '',
+      retentionFrom: from,
     };
   }
 

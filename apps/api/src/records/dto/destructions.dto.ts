@@ -8,12 +8,20 @@ export class CreateDestructionDto {
   @ApiPropertyOptional({ example: 'Danh mục tài liệu hết giá trị năm 2026' }) @IsOptional() @IsString() @Length(1, 500) title?: string;
 }
 
+/** Trình duyệt a proposed (draft) list: all its records, or only these. */
+export class SubmitDestructionDto {
+  @ApiPropertyOptional({ type: [String], description: 'records of the list to keep (1–500); omitted or empty: all of them. The others leave the list.' })
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true }) recordIds?: string[];
+}
+
 export class DestructionDto {
   @ApiProperty() id!: string;
   @ApiProperty() agencyId!: string;
   @ApiProperty() title!: string;
-  @ApiProperty({ enum: ['submitted', 'destroyed'], description: 'destroyed: approved by an agency leader and carried out in the same transaction' }) status!: string;
-  @ApiProperty() createdBy!: string;
+  @ApiProperty({ enum: ['draft', 'submitted', 'destroyed'], description: 'draft: proposed by the daily records scan, for the clerk to submit; destroyed: approved by an agency leader and carried out in the same transaction' }) status!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null: proposed by the records scan' }) createdBy!: string | null;
+  @ApiProperty({ nullable: true, type: String }) submittedBy!: string | null;
+  @ApiProperty({ nullable: true, type: Date }) submittedAt!: Date | null;
   @ApiProperty({ nullable: true, type: String }) approvedBy!: string | null;
   @ApiProperty({ nullable: true, type: Date }) approvedAt!: Date | null;
   @ApiProperty() createdAt!: Date;

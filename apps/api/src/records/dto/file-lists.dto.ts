@@ -12,6 +12,8 @@ export class AddFileListEntryDto {
   @ApiPropertyOptional({ example: 'Hồ sơ tổ chức kỳ thi chọn học sinh giỏi cấp tỉnh' }) @IsOptional() @IsString() @Length(1, 500) title?: string;
   @ApiPropertyOptional({ description: 'kept permanently (vĩnh viễn); else retentionYears' }) @IsOptional() @IsBoolean() permanent?: boolean;
   @ApiPropertyOptional({ example: 10, description: 'thời hạn bảo quản in years, 1–100' }) @IsOptional() @IsInt() @Min(1) @Max(100) retentionYears?: number;
+  @ApiPropertyOptional({ example: 'Báo cáo quý', description: 'kind of document (loại tài liệu): with no permanent/retentionYears, its retention comes from the retention schedule (GET /file-lists/retention-schedule); neither: the schedule default' })
+  @IsOptional() @IsString() @Length(1, 100) documentType?: string;
   @ApiPropertyOptional({ description: 'unit in charge (đơn vị lập hồ sơ)' }) @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional({ description: 'person in charge (người lập hồ sơ)' }) @IsOptional() @IsUUID() personInChargeId?: string;
   @ApiPropertyOptional({ description: 'a record opened off the list: the entry is made from it' }) @IsOptional() @IsUUID() recordId?: string;
@@ -45,4 +47,18 @@ export class FileListEntryDto {
 
 export class FileListDetailDto extends FileListDto {
   @ApiProperty({ type: [FileListEntryDto] }) entries!: FileListEntryDto[];
+}
+
+/** A kind of document (loại tài liệu) and its default retention. */
+export class RetentionScheduleLineDto {
+  @ApiProperty({ example: 'Báo cáo quý' }) documentType!: string;
+  @ApiProperty() permanent!: boolean;
+  @ApiProperty({ nullable: true, type: Number, example: 5 }) retentionYears!: number | null;
+  @ApiProperty({ example: '5 năm' }) retention!: string;
+}
+
+/** The retention used when a file list line or a record gives none: by kind of document, else `fallback`. */
+export class RetentionScheduleDto {
+  @ApiProperty({ type: RetentionScheduleLineDto, description: 'for a line or record naming no kind of document (documentType "")' }) fallback!: RetentionScheduleLineDto;
+  @ApiProperty({ type: [RetentionScheduleLineDto] }) types!: RetentionScheduleLineDto[];
 }

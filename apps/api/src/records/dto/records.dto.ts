@@ -9,6 +9,8 @@ export class OpenRecordDto {
   @ApiPropertyOptional({ example: 'Hồ sơ công nhận học sinh giỏi' }) @IsOptional() @IsString() @Length(1, 500) title?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() permanent?: boolean;
   @ApiPropertyOptional({ example: 10 }) @IsOptional() @IsInt() @Min(1) @Max(100) retentionYears?: number;
+  @ApiPropertyOptional({ example: 'Báo cáo quý', description: 'kind of document (loại tài liệu): with no permanent/retentionYears, its retention comes from the retention schedule (GET /file-lists/retention-schedule); neither: the schedule default' })
+  @IsOptional() @IsString() @Length(1, 100) documentType?: string;
   @ApiPropertyOptional({ description: 'default: the opener’s unit' }) @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional({ description: 'default: this year (Vietnam)' }) @IsOptional() @IsInt() @Min(2000) @Max(2200) year?: number;
   @ApiPropertyOptional({ enum: ['public', 'restricted'], description: 'chế độ sử dụng' }) @IsOptional() @IsIn(['public', 'restricted']) rights?: 'public' | 'restricted';
