@@ -445,7 +445,7 @@ describe('weekly and monthly statistics (thống kê giao ban)', () => {
     });
     expect(byKey('A')).toMatchObject({ progress: 'Đã giải quyết ngày 03/09/2026, đúng hạn', reply: null });
     expect(byKey('C')).toMatchObject({ recipient: 'Phòng Tổ chức cán bộ', progress: 'Đang giải quyết, quá hạn 1 ngày làm việc', note: 'Khẩn' });
-    expect(byKey('D')).toMatchObject({ recipient: 'Phòng Tổ chức cán bộ (Võ Thị Lan)', progress: 'Đang giải quyết (30%)', note: 'Thượng khẩn' });
+    expect(byKey('D')).toMatchObject({ recipient: `Phòng Tổ chức cán bộ (${org.people.otherOfficer.fullName})`, progress: 'Đang giải quyết (30%)', note: 'Thượng khẩn' });
     expect(byKey('E')).toMatchObject({ note: 'Mở lại trong kỳ' });
     // Who handles a mật document and by when stays with those it names (confidential-documents suite).
     expect(rows.find((r) => String(r.document).includes('nội dung mật'))).toMatchObject({ note: 'Mật', dueDate: null });
