@@ -1,26 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { App } from 'antd';
-import { useState } from 'react';
 import { incomingKeys } from '../../../api/incoming';
+import { useDocumentAction } from '../../../hooks/useDocumentAction';
 
-/** Runs one action on a document: busy flag, the error to show, a toast and fresh lists after. */
+/** Runs one action on an incoming document; the incoming lists are fetched afresh after it. */
 export function useAction(done: string) {
-  const queryClient = useQueryClient();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const run = async (call: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await call();
-      void message.success(done);
-      await queryClient.invalidateQueries({ queryKey: incomingKeys.all });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, run };
+  return useDocumentAction(done, [incomingKeys.all]);
 }
