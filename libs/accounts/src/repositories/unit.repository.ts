@@ -110,8 +110,8 @@ export class UnitRepository {
   }
 
   /** The unit and every unit below it, in one recursive query. */
-  async subtreeIds(unitId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.repo.query(
+  async subtreeIds(unitId: string, manager?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await this.of(manager).query(
       `WITH RECURSIVE sub AS (
          SELECT id FROM unit WHERE id = $1
          UNION
@@ -136,8 +136,8 @@ export class UnitRepository {
         WHERE delegate_id = $1 AND revoked_at IS NULL AND starts_on <= $2::date AND ends_on >= $2::date`;
 
   /** The person's unit, the units they head, and the units whose inbox is delegated to them on `today`. */
-  async handledBy(userId: string, today: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.repo.query(
+  async handledBy(userId: string, today: string, manager?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await this.of(manager).query(
       `SELECT unit_id AS id FROM app_user WHERE id = $1 AND active UNION ${UnitRepository.MANAGED_SQL}`,
       [userId, today],
     );
@@ -145,8 +145,8 @@ export class UnitRepository {
   }
 
   /** The units the person heads, and those whose inbox is delegated to them on `today`. */
-  async managedBy(userId: string, today: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.repo.query(UnitRepository.MANAGED_SQL, [userId, today]);
+  async managedBy(userId: string, today: string, manager?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await this.of(manager).query(UnitRepository.MANAGED_SQL, [userId, today]);
     return rows.map((r) => r.id);
   }
 
