@@ -7,6 +7,7 @@ import { DocumentsModule } from '@eoffice/documents';
 import { RecordsModule } from '@eoffice/records';
 import { StatisticsModule } from '@eoffice/statistics';
 import { AuthController } from './accounts/auth.controller';
+import { AgenciesController } from './accounts/agencies.controller';
 import { DirectoryController } from './accounts/directory.controller';
 import { MeController } from './accounts/me.controller';
 import { UnitDelegationsController } from './accounts/unit-delegations.controller';
@@ -52,6 +53,7 @@ import { StatsController } from './stats/stats.controller';
     UnitDelegationsController,
     UsersController,
     DirectoryController,
+    AgenciesController,
     UnusedAccountReportsController,
     IncomingController,
     OutgoingController,

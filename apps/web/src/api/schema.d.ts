@@ -196,6 +196,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgenciesController_search"];
+        put?: never;
+        post: operations["AgenciesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AgenciesController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgenciesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["AgenciesController_update"];
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1859,6 +1907,39 @@ export interface components {
             /** @description unit in charge (đơn vị lập hồ sơ) */
             unitId?: string;
         };
+        AgencyDto: {
+            active: boolean;
+            address: string | null;
+            agencyCode: string | null;
+            email: string | null;
+            /** @enum {string|null} */
+            endpointKind: "installation" | "axis" | "email" | null;
+            endpointUrl: string | null;
+            fax: string | null;
+            id: string;
+            name: string;
+            organId: string | null;
+            /** @description OrganId of the agency one level up (derived) */
+            parentOrganId: string | null;
+            phone: string | null;
+            /** @enum {string} */
+            source: "manual" | "import" | "sync";
+            updatedAt: string;
+            website: string | null;
+        };
+        AgencyImportResultDto: {
+            created: number;
+            importId: string;
+            /** @description rows equal to their entry: importing the same file twice changes nothing */
+            unchanged: number;
+            updated: number;
+        };
+        AgencyPageDto: {
+            items: components["schemas"]["AgencyDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         AppendixDto: {
             /** Format: date-time */
             createdAt: string;
@@ -2072,6 +2153,29 @@ export interface components {
             sessionId: string;
             /** @description base64 raw signature over the signed attributes */
             signature?: string;
+        };
+        CreateAgencyDto: {
+            address?: string | null;
+            /**
+             * @description agency code of the 2020 coding rules
+             * @example G14.04
+             */
+            agencyCode?: string | null;
+            email?: string | null;
+            /** @enum {string|null} */
+            endpointKind?: "installation" | "axis" | "email" | null;
+            /** @description HTTPS address of another installation, or the e-mail address */
+            endpointUrl?: string | null;
+            fax?: string | null;
+            /** @example Sở Y tế tỉnh Tây Ninh */
+            name: string;
+            /**
+             * @description OrganId DDD.CC.BB.Xnn
+             * @example 000.00.04.G14
+             */
+            organId?: string | null;
+            phone?: string | null;
+            website?: string | null;
         };
         CreateDelegationDto: {
             /**
@@ -3582,6 +3686,8 @@ export interface components {
             received: number;
         };
         UnitDto: {
+            /** @description agency code of the 2020 coding rules (agencies) */
+            agencyCode: string | null;
             /** @description the agency (cơ quan) it belongs to; its own id for an agency */
             agencyId: string | null;
             code: string;
@@ -3595,6 +3701,8 @@ export interface components {
             /** @enum {string} */
             kind: "agency" | "department";
             name: string;
+            /** @description OrganId for document exchange (agencies) */
+            organId: string | null;
             parentId: string | null;
             /** @description địa danh of an agency */
             placeName: string | null;
@@ -3685,11 +3793,42 @@ export interface components {
             name: string;
             unitId: string;
         };
+        UpdateAgencyDto: {
+            /** @description false hides it from new recipients; its history stays */
+            active?: boolean;
+            address?: string | null;
+            /**
+             * @description agency code of the 2020 coding rules
+             * @example G14.04
+             */
+            agencyCode?: string | null;
+            email?: string | null;
+            /** @enum {string|null} */
+            endpointKind?: "installation" | "axis" | "email" | null;
+            /** @description HTTPS address of another installation, or the e-mail address */
+            endpointUrl?: string | null;
+            fax?: string | null;
+            name?: string;
+            /**
+             * @description OrganId DDD.CC.BB.Xnn
+             * @example 000.00.04.G14
+             */
+            organId?: string | null;
+            phone?: string | null;
+            website?: string | null;
+        };
         UpdateUnitDto: {
+            /** @description agency code of the 2020 coding rules; null clears */
+            agencyCode?: string | null;
             /** @example SGDĐT */
             code?: string;
             /** @example Sở Giáo dục và Đào tạo */
             name?: string;
+            /**
+             * @description OrganId of an agency for document exchange (DDD.CC.BB.Xnn); null clears
+             * @example 000.00.12.H30
+             */
+            organId?: string | null;
             /**
              * @description địa danh of an agency, written in the date line of its documents
              * @example Tây Ninh
@@ -4573,6 +4712,332 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such item, or one the caller may not see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AgenciesController_search: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description words of the name or codes; accents and case do not matter */
+                q?: string;
+                /** @description only agencies documents can be exchanged with (an endpoint is known) */
+                exchange?: boolean;
+                /** @description active (default: all) */
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AgenciesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgencyDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the item is not in a state that allows this (a conflict code per rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AgenciesController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    agencies: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyImportResultDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the upload was read but its content is refused (a code per rule) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AgenciesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AgenciesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAgencyDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the item is not in a state that allows this (a conflict code per rule) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
