@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * way packages reach them. Our own agencies (units) carry the same two codes. Searched like the
  * people directory: diacritics and case folded by eoffice_fold, trigram index.
  */
-export class AgencyDirectory1767700000000 implements MigrationInterface {
-  name = 'AgencyDirectory1767700000000';
+export class AgencyDirectory1767710000000 implements MigrationInterface {
+  name = 'AgencyDirectory1767710000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
