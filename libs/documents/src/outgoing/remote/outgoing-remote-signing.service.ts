@@ -30,7 +30,7 @@ export class OutgoingRemoteSigningService {
     private readonly config: RemoteSigningConfigService,
   ) {}
 
-  async start(actor: Actor, id: string): Promise<RemoteSigningView> {
+  async start(actor: Actor, id: string, signatureImage?: Buffer): Promise<RemoteSigningView> {
     const scope = await this.access.scopeFor(actor);
     const setup = await this.config.setupOf(actor);
     const client = remoteSigningClient(setup.settings);
@@ -43,7 +43,7 @@ export class OutgoingRemoteSigningService {
       if (await this.sessions.openRemoteOf(manager, id).then((s) => s && s.expiresAt.getTime() > Date.now())) {
         throw AppError.conflict('REMOTE_SIGNING_PENDING', 'Văn bản đang chờ xác nhận ký trên điện thoại (a remote signature is already waiting)');
       }
-      const image = await this.keyring.signatureImageOf(actor.id, manager);
+      const image = signatureImage ?? (await this.keyring.signatureImageOf(actor.id, manager));
       if (!image) throw new AppError(400, 'SIGNATURE_IMAGE_MISSING', 'Chưa có ảnh chữ ký của người ký (no signature image: upload one with the certificate)');
       const draft = await this.steps.preparedDraft(document, manager);
       const trust = await this.keyring.trustOptions();
