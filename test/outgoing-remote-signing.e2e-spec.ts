@@ -79,7 +79,7 @@ describe('outgoing documents signed remotely (ký số từ xa): CSC and sp769 a
 
   const remoteOf = async (documentId: string): Promise<RemoteState & { documentStatus: string; timeline: { action: string }[] }> => {
     const res = await director.get(`/api/v1/outgoing/${documentId}`);
-    return { ...res.body.remoteSigning, documentStatus: res.body.status, timeline: res.body.timeline };
+    return { ...(res.body.remoteSigning as RemoteState), documentStatus: res.body.status, timeline: res.body.timeline };
   };
 
   const settled = (documentId: string, what: string) =>
