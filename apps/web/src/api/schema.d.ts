@@ -2841,7 +2841,7 @@ export interface components {
             documentId: string | null;
             id: string;
             /** @enum {string} */
-            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction" | "remote_signed" | "remote_sign_failed";
             outgoingDocumentId: string | null;
             /** Format: date-time */
             readAt: string | null;

@@ -28,7 +28,7 @@ export class RemoteSigningNotices {
     const document = session ? await this.documents.findById(session.documentId) : null;
     if (!session || !document || !session.remoteStatus || session.remoteStatus === 'pending' || session.remoteStatus === 'sending') return 0;
     const signed = session.remoteStatus === 'signed';
-    const kind = signed ? 'outgoing_remote_signed' : 'outgoing_remote_failed';
+    const kind = signed ? 'remote_signed' : 'remote_sign_failed';
     const about = document.confidentiality === 'normal' ? document.subject : 'văn bản mật';
     const title = `${signed ? 'Đã ký số từ xa' : FAILED_TITLES[session.remoteStatus]}: ${about}`.slice(0, 1200);
     return this.notifications.insertNew([{ userId: session.signerId, kind, outgoingDocumentId: document.id, title, dedupeKey: `${kind}:${session.id}` }]);

@@ -10,7 +10,7 @@ async function setNotificationKinds(q: QueryRunner, kinds: string[]): Promise<vo
   await q.query(`ALTER TABLE notification ADD CONSTRAINT notification_kind_check CHECK (kind IN (${kinds.map((k) => `'${k}'`).join(', ')}))`);
 }
 
-const KINDS = ['outgoing_remote_signed', 'outgoing_remote_failed'];
+const KINDS = ['remote_signed', 'remote_sign_failed'];
 
 /**
  * Remote signing (chữ ký số từ xa, issue 16.1): an agency's provider (protocol, endpoint, the name of
