@@ -16,9 +16,9 @@ export class SigningSessionRepository {
     return repo.save(repo.create({ completedAt: null, providerId: null, transactionId: null, remoteStatus: null, failureCode: null, failureMessage: null, ...session }));
   }
 
-  /** A remote session by its provider's transaction id, locked so a callback and a poll act once. */
-  findByTransactionForUpdate(manager: EntityManager, providerId: string, transactionId: string): Promise<SigningSession | null> {
-    return manager.getRepository(SigningSession).createQueryBuilder('s').where({ providerId, transactionId }).setLock('pessimistic_write').getOne();
+  /** A remote session by its provider's transaction id (unique per provider), for a callback. */
+  findByTransaction(providerId: string, transactionId: string): Promise<SigningSession | null> {
+    return this.repo.findOne({ where: { providerId, transactionId } });
   }
 
   findByIdForUpdate(manager: EntityManager, id: string): Promise<SigningSession | null> {

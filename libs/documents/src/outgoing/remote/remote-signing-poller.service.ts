@@ -56,7 +56,7 @@ export class RemoteSigningPoller {
 
   /** A provider's callback: finds the session by the transaction id (404 REMOTE_TRANSACTION_UNKNOWN), then asks the provider. */
   async callback(providerId: string, transactionId: string): Promise<RemoteSigningView> {
-    const session = transactionId ? await this.dataSource.transaction((m) => this.sessions.findByTransactionForUpdate(m, providerId, transactionId)) : null;
+    const session = transactionId ? await this.sessions.findByTransaction(providerId, transactionId) : null;
     if (!session) {
       this.logger.warn({ providerId, transactionId }, 'remote signing callback for an unknown transaction');
       throw new AppError(404, 'REMOTE_TRANSACTION_UNKNOWN', 'Không có giao dịch ký số từ xa này (unknown remote signing transaction)');
