@@ -27,6 +27,7 @@ import { InboxController } from './incoming/inbox.controller';
 import { IncomingController } from './incoming/incoming.controller';
 import { OutgoingController } from './outgoing/outgoing.controller';
 import { SignaturesController } from './outgoing/signatures.controller';
+import { RemoteSigningController } from './outgoing/remote-signing.controller';
 import { JobsController } from './jobs/jobs.controller';
 import { ContentTypeMiddleware } from './http/content-type.middleware';
 import { NoStoreMiddleware } from './http/no-store.middleware';
@@ -58,6 +59,7 @@ import { StatsController } from './stats/stats.controller';
     IncomingController,
     OutgoingController,
     SignaturesController,
+    RemoteSigningController,
     InboxController,
     NotificationsController,
     RegistersController,

@@ -30,6 +30,8 @@ export const JobName = {
   orphanCollect: 'orphan-collect',
   handoverScan: 'handover-scan',
   handoverPackage: 'handover-package',
+  outgoingRemoteSignPoll: 'outgoing-remote-sign-poll',
+  outgoingRemoteSignNotify: 'outgoing-remote-sign-notify',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -68,6 +70,10 @@ export interface JobPayloads {
   [JobName.handoverScan]: Record<string, never>;
   /** After an approval: one BagIt package per record of the hand-over list. */
   [JobName.handoverPackage]: { handoverId: string };
+  /** Asks a remote signing provider how a signature stands; queued again (growing delay) while it is pending, until the provider's timeout. */
+  [JobName.outgoingRemoteSignPoll]: { sessionId: string; poll: number };
+  /** Tells the leader their remote signature finished (signed, rejected, expired or failed). */
+  [JobName.outgoingRemoteSignNotify]: { sessionId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -88,4 +94,6 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.orphanCollect]: QueueName.maintenance,
   [JobName.handoverScan]: QueueName.notifications,
   [JobName.handoverPackage]: QueueName.maintenance,
+  [JobName.outgoingRemoteSignPoll]: QueueName.dispatch,
+  [JobName.outgoingRemoteSignNotify]: QueueName.notifications,
 };
