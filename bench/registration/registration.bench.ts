@@ -9,7 +9,7 @@
 // directory, removed at the end (also on failure or Ctrl-C). The API and the worker are the built
 // ones (dist/), each with bench/registration/count-sql.cjs preloaded to count its SQL statements.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -61,6 +61,60 @@ async function readCounts(proc: Counted): Promise<Counts> {
   return JSON.parse(readFileSync(proc.file, 'utf8')) as Counts;
 }
 
+/**
+ * CPU time (ms) of a process from /proc/<pid>/stat: its own (utime + stime) and that of the children
+ * it waited for (cutime + cstime: the worker's pdfinfo/pdftotext). Unlike rates, CPU per registration
+ * barely moves when other work loads the machine.
+ */
+function procCpu(pid: number): { own: number; children: number } {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number); // f[0] is field 3 (state)
+    return { own: ((f[11] + f[12]) * 1000) / TICKS, children: ((f[13] + f[14]) * 1000) / TICKS };
+  } catch {
+    return { own: 0, children: 0 }; // the process ended between listing and reading
+  }
+}
+const TICKS = 100; // USER_HZ (getconf CLK_TCK) on Linux
+
+/** PostgreSQL's CPU on the bench's database: the backends connected to it (the pools of API and worker). */
+async function postgresCpu(db: PgClient): Promise<{ ms: number; backends: number }> {
+  const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+  return { ms: rows.reduce((sum: number, r: { pid: number }) => sum + procCpu(r.pid).own, 0), backends: rows.length };
+}
+
+/** PostgreSQL's whole server (every database, background writers included): what other work adds. */
+function postgresServerCpu(): number {
+  let ms = 0;
+  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') ms += procCpu(Number(pid)).own;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return ms;
+}
+
+interface CpuSnapshot {
+  api: number;
+  worker: number;
+  workerChildren: number;
+  postgres: number;
+  postgresServer: number;
+}
+
+async function cpuSnapshot(db: PgClient, apiPid: number, workerPid: number | null): Promise<CpuSnapshot> {
+  const api = procCpu(apiPid);
+  const worker = workerPid ? procCpu(workerPid) : { own: 0, children: 0 };
+  return { api: api.own, worker: worker.own, workerChildren: worker.children, postgres: (await postgresCpu(db)).ms, postgresServer: postgresServerCpu() };
+}
+
+function cpuDifference(after: CpuSnapshot, before: CpuSnapshot, n: number): CpuSnapshot {
+  const per = (k: keyof CpuSnapshot) => (after[k] - before[k]) / n;
+  return { api: per('api'), worker: per('worker'), workerChildren: per('workerChildren'), postgres: per('postgres'), postgresServer: per('postgresServer') };
+}
+
 function difference(after: Counts, before: Counts): Counts {
   const byKind: Record<string, number> = {};
   for (const [kind, n] of Object.entries(after.byKind)) {
@@ -92,7 +146,8 @@ async function addClerks(db: PgClient, n: number): Promise<string[]> {
 
 function startCountedWorker(inst: Installation): Counted & { stop: () => Promise<unknown> } {
   const file = join(inst.workDir, 'sql-worker.json');
-  const worker = startProcess(WORKER_MAIN, { ...inst.env, NODE_OPTIONS: `--require ${COUNT_SQL}`, BENCH_SQL_COUNT_FILE: file });
+  const profiling = OPT.cpuProfile ? { BENCH_CPU_PROFILE_DIR: OPT.cpuProfile } : {};
+  const worker = startProcess(WORKER_MAIN, { ...inst.env, NODE_OPTIONS: `--require ${COUNT_SQL}`, BENCH_SQL_COUNT_FILE: file, ...profiling });
   onCleanup('worker process', () => worker.stop());
   return { pid: worker.child.pid!, file, stop: () => worker.stop() };
 }
@@ -288,6 +343,12 @@ async function verifyNumbers(db: PgClient): Promise<string> {
 // Main
 // ---------------------------------------------------------------------------------------------
 
+function cpuLine(c: CpuSnapshot): string {
+  const total = c.api + c.worker + c.workerChildren + c.postgres;
+  return `API ${c.api.toFixed(1)} + worker ${c.worker.toFixed(1)} + its tools ${c.workerChildren.toFixed(1)} + PostgreSQL backends ` +
+    `${c.postgres.toFixed(1)} = ${total.toFixed(1)} ms (whole PostgreSQL server ${c.postgresServer.toFixed(1)} ms)`;
+}
+
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
@@ -298,7 +359,10 @@ interface Row {
   sqlPerRegistration: number;
   cpuMsPerRegistration: number;
   workerSqlPerRegistration: number | null;
+  workerByKind: Record<string, number>;
   drainMs: number | null;
+  /** CPU ms per registration from /proc, from before the level's first request until the worker drained. */
+  cpu: CpuSnapshot;
   byKind: Record<string, number>;
   load: string;
 }
@@ -334,10 +398,12 @@ async function main(): Promise<void> {
     log(`floor at ${clients}: ${floorFigures.perSecond.toFixed(0)} tx/s, p50 ${fmt(floorFigures.p50)}, p95 ${fmt(floorFigures.p95)} (load ${load()})`);
     const apiBefore = await readCounts(apiCounted);
     const workerBefore = worker ? await readCounts(worker) : null;
+    const cpuBefore = await cpuSnapshot(db, api.child.pid!, worker?.pid ?? null);
     const figures = await registrations(api, tokens, clients, work, `c${clients}`);
     const apiDelta = difference(await readCounts(apiCounted), apiBefore);
     const drainMs = worker ? await drained(db, 300_000) : null;
     const workerDelta = worker && workerBefore ? difference(await readCounts(worker), workerBefore) : null;
+    const cpu = cpuDifference(await cpuSnapshot(db, api.child.pid!, worker?.pid ?? null), cpuBefore, figures.n);
     const row: Row = {
       clients,
       floor: floorFigures,
@@ -345,7 +411,9 @@ async function main(): Promise<void> {
       sqlPerRegistration: apiDelta.total / figures.n,
       cpuMsPerRegistration: apiDelta.cpuMs / figures.n,
       workerSqlPerRegistration: workerDelta ? workerDelta.total / figures.n : null,
+      workerByKind: Object.fromEntries(Object.entries(workerDelta?.byKind ?? {}).map(([k, n]) => [k, n / figures.n])),
       drainMs,
+      cpu,
       byKind: Object.fromEntries(Object.entries(apiDelta.byKind).map(([k, n]) => [k, n / figures.n])),
       load: load(),
     };
@@ -355,6 +423,7 @@ async function main(): Promise<void> {
         `${row.sqlPerRegistration.toFixed(1)} SQL/registration, API CPU ${row.cpuMsPerRegistration.toFixed(1)} ms/registration` +
         `${drainMs !== null ? `, worker drained ${fmt(drainMs)} after` : ''} (load ${row.load})`,
     );
+    log(`  ${cpuLine(cpu)}`);
   }
 
   const numbers = await verifyNumbers(db);
@@ -375,10 +444,16 @@ async function main(): Promise<void> {
         `${r.workerSqlPerRegistration?.toFixed(1) ?? '–'} | ${r.load} |`,
     );
   }
+  console.log('\nCPU ms per registration (/proc, the level until the worker drained):');
+  for (const r of rows) console.log(`  ${r.clients} clients: ${cpuLine(r.cpu)}`);
   const last = rows[rows.length - 1];
   if (retried) console.log(`(${retried} requests sent a second time after a closed kept-alive socket)`);
   console.log(`\nAPI statements per registration at ${last.clients} clients, by kind:`);
   for (const [kind, n] of Object.entries(last.byKind).sort((a, b) => b[1] - a[1])) console.log(`  ${n.toFixed(2).padStart(6)}  ${kind}`);
+  if (worker) {
+    console.log(`\nWorker statements per registration at ${last.clients} clients, by kind:`);
+    for (const [kind, n] of Object.entries(last.workerByKind).sort((a, b) => b[1] - a[1])) console.log(`  ${n.toFixed(2).padStart(6)}  ${kind}`);
+  }
 }
 
 runBench(main);

@@ -94,6 +94,11 @@ const schema = z.object({
   JOB_LOCK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** How often each worker looks for stalled jobs (their lock expired: the worker that ran them died). */
   JOB_STALLED_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /**
+   * The worker's scheduling priority (nice 0–19, inherited by the tools it runs): text extraction and
+   * OCR yield the CPU to the API and PostgreSQL while clerks register, and catch up when they pause.
+   */
+  WORKER_NICENESS: z.coerce.number().int().min(0).max(19).default(10),
   /** How often the worker writes its heartbeat to Redis; three missed beats and it is reported stale. */
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   /** Port of the worker's Prometheus endpoint (job durations and failures); unset: none. */

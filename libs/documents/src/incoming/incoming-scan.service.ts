@@ -63,16 +63,13 @@ export class IncomingScanService {
     return { path: made.path, convertedFromImage: true };
   }
 
+  /** The text and its audit entry together, in one statement (see IncomingRepository.saveExtractedText). */
   private saveText(documentId: string, extracted: ExtractedText): Promise<void> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.documents.update(manager, documentId, { extractedText: extracted.text, textExtractedAt: new Date() });
-      await this.audit.record(manager, {
-        actorId: null,
-        action: 'incoming.text_extracted',
-        entityType: 'incoming_document',
-        entityId: documentId,
-        data: { method: extracted.method, characters: extracted.text.length, pageCount: extracted.pageCount, pagesRead: extracted.pagesRead },
-      });
+    return this.documents.saveExtractedText(documentId, extracted.text, {
+      // Millisecond precision, as AuditService.record: what PostgreSQL stores is what the sealer hashes.
+      occurredAt: new Date(),
+      action: 'incoming.text_extracted',
+      data: { method: extracted.method, characters: extracted.text.length, pageCount: extracted.pageCount, pagesRead: extracted.pagesRead },
     });
   }
 }

@@ -30,6 +30,22 @@ export class IncomingRepository {
     await manager.getRepository(IncomingDocument).update({ id }, changes);
   }
 
+  /**
+   * The scan's text and its audit entry in one statement (autocommitted: both or neither), instead
+   * of BEGIN, UPDATE, INSERT, COMMIT: the worker does this for every registered document (issue
+   * 13.10). The entry is written unsealed, as AuditService.record writes it; the sealer chains it.
+   */
+  async saveExtractedText(id: string, text: string, audit: { occurredAt: Date; action: string; data: Record<string, unknown> }): Promise<void> {
+    await this.repo.manager.query(
+      `WITH saved AS (
+         UPDATE incoming_document SET extracted_text = $2, text_extracted_at = $3, updated_at = CURRENT_TIMESTAMP WHERE id = $1
+       )
+       INSERT INTO audit_event (occurred_at, actor_id, action, entity_type, entity_id, data)
+       VALUES ($3, NULL, $4, 'incoming_document', $1, $5)`,
+      [id, text, audit.occurredAt, audit.action, JSON.stringify(audit.data)],
+    );
+  }
+
   /** Locks the row: two leaders acting on one document at once are serialised, not interleaved. */
   findForUpdate(manager: EntityManager, id: string, scope: IncomingScope): Promise<IncomingDocument | null> {
     return visibleTo(manager.getRepository(IncomingDocument).createQueryBuilder('d'), scope)

@@ -10,7 +10,7 @@ import {
   OcrBounds,
   overlayPdf,
   pdfPageCount,
-  pdfText,
+  pdfTextAndPages,
   renderPages,
   textLayerPdf,
 } from './ocr-tools';
@@ -44,8 +44,8 @@ export class SearchablePdfMaker {
 
   /** A PDF: returned as is when it has text; otherwise its pages are OCR'd and a text layer laid over them. */
   async fromPdf(pdf: string, dir: string, deadline: Deadline): Promise<SearchablePdf> {
-    const pageCount = await pdfPageCount(pdf, deadline);
-    if (!needsOcr(await pdfText(pdf, deadline), pageCount)) return { path: pdf, pageCount, ocr: false };
+    const { text: layer, pageCount } = await pdfTextAndPages(pdf, deadline);
+    if (!needsOcr(layer, pageCount)) return { path: pdf, pageCount, ocr: false };
     this.assertPageCap(pageCount);
     const pagesDir = join(dir, 'pages');
     await mkdir(pagesDir);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Deadline, withTempDir } from '@eoffice/core';
 import { needsOcr, normaliseExtractedText } from './extracted-text';
-import { pdfPageCount, pdfText, recogniseText, renderPages } from './ocr-tools';
+import { pdfTextAndPages, recogniseText, renderPages } from './ocr-tools';
 
 export interface ExtractedText {
   text: string;
@@ -19,8 +19,7 @@ export class TextExtractor {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async extract(pdf: string, deadline = new Deadline(this.config.OCR_TIMEOUT_SECONDS * 1000)): Promise<ExtractedText> {
-    const pageCount = await pdfPageCount(pdf, deadline);
-    const layer = await pdfText(pdf, deadline);
+    const { text: layer, pageCount } = await pdfTextAndPages(pdf, deadline);
     if (!needsOcr(layer, pageCount)) return { text: normaliseExtractedText(layer), method: 'text-layer', pageCount, pagesRead: pageCount };
     const pagesRead = Math.min(pageCount, this.config.OCR_MAX_PAGES);
     const text = await withTempDir('ocr', async (dir) => {
