@@ -8,14 +8,34 @@ ensure_debian_tools
 start_services
 load_local_secrets
 
-log "lint"; npx eslint . --max-warnings 0
-log "layout rules (dependency-cruiser, .dependency-cruiser.cjs)"; npm run -s lint:layout
-log "type-check (API, worker, libraries, tests; then the web client, apps/web/tsconfig.json)"; npm run -s typecheck
-log "build"; npm run -s build >/dev/null
-log "OpenAPI contract (openapi.json and the generated types match the code)"; npm run -s openapi:check
-log "unit tests"; npx jest --ci --selectProjects unit
-log "service tests (services on a real database, no HTTP)"; npx jest --ci --selectProjects service
+# The checks before the tests run in two lanes at once: ESLint, tsc and nest's tsc builds each use
+# one core, and the machine has two (docs/testing.md, "Where the time goes"). The lanes write to
+# their own logs, printed when both are done, so their lines never interleave. `npm run build` is
+# the same three builds one after another.
+checks_lane() {
+  log "lint"; npx eslint . --max-warnings 0 &&
+    log "layout rules (dependency-cruiser, .dependency-cruiser.cjs)" && npm run -s lint:layout &&
+    log "build: API" && npx nest build api >/dev/null &&
+    log "OpenAPI contract (openapi.json and the generated types match the code)" && npm run -s openapi:check
+}
+types_lane() {
+  log "type-check (API, worker, libraries, tests; then the web client, apps/web/tsconfig.json)"; npm run -s typecheck &&
+    log "build: worker, web client" && npx nest build worker >/dev/null && npm run -s build:web >/dev/null
+}
+mkdir -p .data
+checks_lane >.data/test-checks.log 2>&1 &
+checks=$!
+types_lane >.data/test-types.log 2>&1 &
+types=$!
+failed=0
+wait "$checks" || failed=1
+wait "$types" || failed=1
+cat .data/test-checks.log .data/test-types.log >&2
+if [ "$failed" -ne 0 ]; then log "a check failed (its output is above)"; exit 1; fi
+
+# Both tiers in one jest run on both cores (jest's default on 2 cores is one worker).
+log "unit tests and service tests (services on a real database, no HTTP)"; npx jest --ci --selectProjects unit service --maxWorkers=2
 # Two jest workers: every suite has its own database copy, queue prefix, file store and MFA state
-# (test/support/jest-setup.ts), and much of a suite's time is spent waiting on the processes it
-# started, so two at once overlap rather than double the load (docs/testing.md, "Where the time goes").
+# (test/support/jest-setup.ts), and the tier is bound by CPU, not by waits (docs/testing.md,
+# "Where the time goes"): two suites keep both cores busy where one leaves one idle.
 log "end-to-end tests (real PostgreSQL, Redis, files and PDFs; two suites at a time)"; npx jest --ci --selectProjects e2e --maxWorkers=2

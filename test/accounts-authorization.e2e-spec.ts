@@ -2,18 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { count } from './support/db';
-import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { Client, Reply } from './support/http';
 import { Api, startApi } from './support/processes';
 import { createDemoCa } from '@eoffice/signing';
-import { createUnit, csvForm, expectOk, hireActivePerson, Person, put, signInAdmin, uniqueCode, uniqueName, unitByCode, vnDate } from './support/accounts';
+import { createUnit, csvForm, expectOk, hireActivePerson, Person, put, uniqueCode, uniqueName, vnDate } from './support/accounts';
 import { issue, organisationForm, personalForm } from './support/certificates';
-import { ADMIN_PASSWORD, E2eRun, loadRun, ROOT } from './support/test-env';
+import { ownOrganisation } from './support/organisation';
+import { loadRun, ROOT } from './support/test-env';
 
-const base = loadRun();
-/** This suite's own copy of the run's database (see support/accounts-run.ts). */
-let run: E2eRun;
-let isolated: IsolatedRun;
+const run = loadRun();
+/** The agency the matrix's people work in; they are hired by the test, in units of its own. */
+const org = ownOrganisation(run);
 
 /**
  * The route matrix of docs/authorization.md, checked cell by cell against the running API: the
@@ -309,7 +308,7 @@ async function incomingRegisterId(w: World): Promise<string> {
 async function unitCode(w: World): Promise<string> {
   const { items } = await expectOk(w.admin.get('/api/v1/units'));
   const unit = items.find((u: { id: string }) => u.id === w.target.id);
-  return `SGDĐT/${unit!.code}`;
+  return `${org.root.code}/${org.agency.code}/${unit!.code}`;
 }
 
 describe('authorization matrix (docs/authorization.md)', () => {
@@ -319,11 +318,11 @@ describe('authorization matrix (docs/authorization.md)', () => {
 
   async function signInEveryone(): Promise<void> {
     const again = async (p: Person) => ({ ...p, client: await new Client(world.api.url).signIn(p.username, p.password) });
-    world.admin = await signInAdmin(world.api.url);
+    world.admin = await org.signIn(world.api.url, 'admin');
     world.head = await again(world.head);
     for (const role of ['clerk', 'leader', 'officer', 'leadership'] as const) world.people[role] = await again(world.people[role]);
-    const adminName = (await world.admin.get('/api/v1/me')).body.fullName as string;
-    const admin: Person = { id: '', username: 'admin', fullName: adminName, email: '', password: ADMIN_PASSWORD, client: world.admin };
+    const { username, fullName, password } = org.people.admin;
+    const admin: Person = { id: '', username, fullName, email: '', password, client: world.admin };
     Object.assign(clients, {
       anonymous: { client: new Client(world.api.url), person: null },
       admin: { client: world.admin, person: admin },
@@ -337,12 +336,10 @@ describe('authorization matrix (docs/authorization.md)', () => {
   }
 
   beforeAll(async () => {
-    isolated = await isolatedRun(base, 'acc_matrix');
-    run = isolated.run;
     world.api = await startApi(run);
-    const admin = await signInAdmin(world.api.url);
+    const admin = await org.signIn(world.api.url, 'admin');
     world.admin = admin;
-    world.agencyId = (await unitByCode(admin, 'SGDĐT')).id;
+    world.agencyId = org.agency.id;
     world.target = await createUnit(admin, { parentId: world.agencyId, name: 'Phòng Đích' });
     const home = await createUnit(admin, { parentId: world.agencyId, name: 'Phòng Vai trò' });
     world.head = await hireActivePerson(admin, { unitId: world.target.id, roles: ['officer'] });
@@ -357,7 +354,6 @@ describe('authorization matrix (docs/authorization.md)', () => {
   });
   afterAll(async () => {
     await world.api?.stop();
-    await isolated?.dispose();
   });
 
   it('lists exactly the protected routes the test knows how to call', () => {

@@ -1,15 +1,13 @@
 import { Client as PgClient } from 'pg';
 import { count, query } from './support/db';
-import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { Client } from './support/http';
+import { ownOrganisation } from './support/organisation';
 import { Api, startApi } from './support/processes';
-import { csvForm, expectOk, signInAdmin, uniqueCode, unitByCode } from './support/accounts';
-import { DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
+import { csvForm, expectOk, uniqueCode, unitByCode } from './support/accounts';
+import { loadRun } from './support/test-env';
 
-const base = loadRun();
-/** This suite's own copy of the run's database (see support/accounts-run.ts). */
-let run: E2eRun;
-let isolated: IsolatedRun;
+const run = loadRun();
+const org = ownOrganisation(run);
 const usernames = (body: { items: { username: string }[] }) => body.items.map((i) => i.username);
 
 describe('accounts: directory (danh bạ)', () => {
@@ -18,42 +16,41 @@ describe('accounts: directory (danh bạ)', () => {
   let officer: Client;
 
   beforeAll(async () => {
-    isolated = await isolatedRun(base, 'acc_directory');
-    run = isolated.run;
     api = await startApi(run);
-    admin = await signInAdmin(api.url);
-    officer = await new Client(api.url).signIn('lanvt', DEMO_PASSWORD);
+    admin = await org.signIn(api.url, 'admin');
+    officer = await org.signIn(api.url, 'otherOfficer');
   });
   afterAll(async () => {
     await api?.stop();
-    await isolated?.dispose();
   });
 
   const search = (q: string, extra = '') => expectOk(officer.get(`/api/v1/directory?q=${encodeURIComponent(q)}${extra}`));
 
   describe('search', () => {
-    it('finds Nguyễn Văn Bằng without diacritics, in any case, and shows unit, position and e-mail', async () => {
-      for (const q of ['nguyen van bang', 'NGUYỄN VĂN BẰNG', 'Nguyễn Văn Bằng'.normalize('NFD'), 'bằng nguyễn']) {
-        expect({ q, found: usernames(await search(q)) }).toEqual({ q, found: expect.arrayContaining(['bangnv']) });
+    it('finds Phạm Thị Ngọc Ánh without diacritics, in any case, and shows unit, position and e-mail', async () => {
+      const { clerk } = org.people;
+      for (const q of ['pham thi ngoc anh', 'PHẠM THỊ NGỌC ÁNH', 'Phạm Thị Ngọc Ánh'.normalize('NFD'), 'ánh phạm']) {
+        expect({ q, found: usernames(await search(q)) }).toEqual({ q, found: expect.arrayContaining([clerk.username]) });
       }
-      const { items } = await search('nguyen van bang');
-      expect(items.find((i: { username: string }) => i.username === 'bangnv')).toEqual({
-        id: expect.any(String),
-        fullName: 'Nguyễn Văn Bằng',
-        username: 'bangnv',
-        email: 'bangnv@eoffice.gov.vn',
+      const { items } = await search('pham thi ngoc anh');
+      expect(items.find((i: { username: string }) => i.username === clerk.username)).toEqual({
+        id: clerk.id,
+        fullName: 'Phạm Thị Ngọc Ánh',
+        username: clerk.username,
+        email: `${clerk.username}@eoffice.gov.vn`,
         position: 'Văn thư',
-        unit: { id: expect.any(String), code: 'VP', name: 'Văn phòng Sở', email: 'vp@eoffice.gov.vn' },
+        unit: { id: org.office.id, code: 'VP', name: 'Văn phòng Sở', email: expect.stringMatching(/^vp\d*@eoffice\.gov\.vn$/) },
       });
     });
 
     it('finds people by unit name, by position, and by words spread over both', async () => {
       const byUnit = await search('phong giao duc trung hoc');
-      expect(usernames(byUnit)).toEqual(expect.arrayContaining(['khoalm', 'huydq']));
+      const { head, officer: teacher } = org.people; // Bùi Quốc Việt, Trưởng phòng; Đỗ Minh Tâm, Chuyên viên
+      expect(usernames(byUnit)).toEqual(expect.arrayContaining([head.username, teacher.username]));
       expect(byUnit.items.every((i: { unit: { code: string } }) => i.unit.code === 'GDTRH')).toBe(true);
-      expect(usernames(await search('truong phong'))).toContain('khoalm');
-      expect(usernames(await search('khoa trung hoc'))).toEqual(['khoalm']);
-      expect(usernames(await search('gdtrh chuyen vien'))).toEqual(['huydq']);
+      expect(usernames(await search('truong phong'))).toContain(head.username);
+      expect(usernames(await search('viet trung hoc'))).toEqual([head.username]);
+      expect(usernames(await search('gdtrh chuyen vien'))).toEqual([teacher.username]);
     });
 
     it('finds nothing for words nobody has, and treats % and _ literally', async () => {
@@ -96,10 +93,11 @@ describe('accounts: directory (danh bạ)', () => {
       );
 
     it('creates units and people in one go, with mailboxes, usernames, one-time passwords and heads', async () => {
+      const agency = `${org.root.code}/${org.agency.code}`; // a directory path starts at the root
       const dept = uniqueCode('NK');
-      const units = `code,name,kind,parent\n${dept},"Phòng Nhập khẩu, Thử nghiệm",department,SGDĐT\nTO1,Tổ Một,department,SGDĐT/${dept}\n`;
+      const units = `code,name,kind,parent\n${dept},"Phòng Nhập khẩu, Thử nghiệm",department,${agency}\nTO1,Tổ Một,department,${agency}/${dept}\n`;
       // Semicolons, as Excel writes CSV with Vietnamese regional settings; a byte-order mark too.
-      const people = `\uFEFFfull_name;unit;roles;position;head\r\nHoàng Thị Mai Anh;SGDĐT/${dept};leader;Trưởng phòng;x\r\nĐỗ Văn Nam;SGDĐT/${dept}/TO1;officer|clerk;Chuyên viên;\r\nĐinh Văn Bắc;SGDĐT/${dept}/TO1;officer;;có\r\n`;
+      const people = `\uFEFFfull_name;unit;roles;position;head\r\nHoàng Thị Mai Anh;${agency}/${dept};leader;Trưởng phòng;x\r\nĐỗ Văn Nam;${agency}/${dept}/TO1;officer|clerk;Chuyên viên;\r\nĐinh Văn Bắc;${agency}/${dept}/TO1;officer;;có\r\n`;
       const res = await admin.post('/api/v1/directory/import', csvForm({ units, people }));
       expect(res.status).toBe(201);
       expect(res.body.units.map((u) => [u.line, u.code, u.email])).toEqual([
@@ -131,15 +129,16 @@ describe('accounts: directory (danh bạ)', () => {
     });
 
     it('rejects the whole import when any row is bad, lists every bad row, and writes nothing', async () => {
+      const agency = `${org.root.code}/${org.agency.code}`; // a directory path starts at the root
       const dept = uniqueCode('NK');
-      const units = `code,name,kind,parent\n${dept},Phòng Tốt,department,SGDĐT\nVP,Văn phòng trùng,department,SGDĐT\n`;
+      const units = `code,name,kind,parent\n${dept},Phòng Tốt,department,${agency}\nVP,Văn phòng trùng,department,${agency}\n`;
       const people = [
         'full_name,unit,roles,position,head',
-        `Người Tốt,SGDĐT/${dept},officer,,`,
-        `Phan Văn Sai,SGDĐT/${dept},giamdoc,,`,
+        `Người Tốt,${agency}/${dept},officer,,`,
+        `Phan Văn Sai,${agency}/${dept},giamdoc,,`,
         'NguyÔn V¨n B»ng,VP,officer,,',
         'Trần Văn Xa,KHONGCO,officer,,',
-        'Nguyễn Văn Bằng,SGDĐT/VP,clerk,,',
+        `Phạm Thị Ngọc Ánh,${agency}/VP,clerk,,`,
       ].join('\n');
       const before = await counts();
       const res = await admin.post('/api/v1/directory/import', csvForm({ units, people }));
@@ -158,7 +157,7 @@ describe('accounts: directory (danh bạ)', () => {
     it('refuses a file that is not UTF-8 (TCVN3/VNI/Windows-1258), a bad header, no file and a PDF', async () => {
       const before = await counts();
       // "Phòng" in Windows-1258 bytes: not valid UTF-8.
-      const legacy = Buffer.concat([Buffer.from('code,name,kind,parent\nX1,Ph'), Buffer.from([0xf2]), Buffer.from('ng,department,SGDĐT\n')]);
+      const legacy = Buffer.concat([Buffer.from('code,name,kind,parent\nX1,Ph'), Buffer.from([0xf2]), Buffer.from(`ng,department,${org.agency.code}\n`)]);
       const cases: [FormData, number, string][] = [
         [csvForm({ units: legacy }), 400, 'LEGACY_ENCODING'],
         [csvForm({ people: 'ho_ten,don_vi\nA,B\n' }), 422, 'IMPORT_REJECTED'],

@@ -1,19 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { createDemoCa, createDemoCrl, parseCertificate, toPem } from '@eoffice/signing';
-import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { expectOk, hireActivePerson, signInAdmin, uniqueCode, unitByCode } from './support/accounts';
+import { expectOk, hireActivePerson, uniqueCode } from './support/accounts';
 import { certificateForm, DAY, issue, makeTestTrust, opaquePng, organisationForm, personalForm, sealPng, signaturePng, TestTrust } from './support/certificates';
 import { count, query } from './support/db';
 import { Client } from './support/http';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
-import { DEMO_PASSWORD, E2eRun, loadRun } from './support/test-env';
+import { ownOrganisation } from './support/organisation';
+import { loadRun } from './support/test-env';
 
-const base = loadRun();
-let isolated: IsolatedRun;
-let run: E2eRun;
+const run = loadRun();
+const org = ownOrganisation(run);
 let trust: TestTrust;
 
 /** Every file under the store, temp files included: a key file must never land there. */
@@ -39,34 +38,31 @@ describe('signing certificates (chứng thư số)', () => {
   let schoolId: string;
 
   beforeAll(async () => {
-    // A copy of the database: this suite leaves certificates other suites' signers must not pick.
-    isolated = await isolatedRun(base, 'certs');
-    run = isolated.run;
-    trust = makeTestTrust(readFileSync(join(dirname(base.fileStoreDir), 'demo-pki', 'demo-ca.pem'), 'utf8'));
+    trust = makeTestTrust();
     const env = { SIGNING_TRUST_ANCHORS: trust.anchorsFile, SIGNING_CRL_DIR: trust.crlDir };
     api = await startApi(run, env);
     worker = startWorker(run, env);
-    admin = await signInAdmin(api.url);
-    officer = await new Client(api.url).signIn('huydq', DEMO_PASSWORD);
-    leader = await new Client(api.url).signIn('khoalm', DEMO_PASSWORD);
-    agencyId = (await unitByCode(admin, 'SGDĐT')).id;
-    schoolId = (await unitByCode(admin, 'THPTTDN')).id;
+    // The organisation's administrator works from its agency: that agency is their own by default.
+    admin = await org.signIn(api.url, 'admin');
+    officer = await org.signIn(api.url, 'officer');
+    leader = await org.signIn(api.url, 'head');
+    agencyId = org.agency.id;
+    schoolId = org.school.id;
   });
   afterAll(async () => {
     await api?.stop();
     await worker?.stop();
-    await isolated?.dispose();
     rmSync(trust.dir, { recursive: true, force: true });
   });
 
   it('lets a person store their own certificate, and lists it to them without any secret', async () => {
-    const issued = issue(trust.ca, { commonName: 'Đặng Quang Huy' });
+    const issued = issue(trust.ca, { commonName: org.people.officer.fullName });
     const res = await officer.post('/api/v1/certificates', personalForm(issued));
     expect(res.status).toBe(201);
     const expected = parseCertificate(issued.identity.certificate);
     expect(res.body).toMatchObject({
       kind: 'personal',
-      commonName: 'Đặng Quang Huy',
+      commonName: org.people.officer.fullName,
       serialNumber: expected.serialNumber,
       sha256Fingerprint: expected.sha256.toString('hex'),
       validTo: expected.notAfter.toISOString(),
@@ -89,7 +85,7 @@ describe('signing certificates (chứng thư số)', () => {
   });
 
   it('keeps the private key sealed in the database, and the key file out of the file store and the audit trail', async () => {
-    const issued = issue(trust.ca, { commonName: 'Lê Minh Khoa' });
+    const issued = issue(trust.ca, { commonName: org.people.head.fullName });
     const { id } = await expectOk(leader.post('/api/v1/certificates', personalForm(issued)), 201);
     const [row] = await query(run.databaseUrl, 'SELECT *, encrypted_private_key::text AS sealed FROM signing_certificate WHERE id = $1', [id]);
     const der = issued.identity.privateKey.export({ type: 'pkcs8', format: 'der' });
@@ -109,7 +105,7 @@ describe('signing certificates (chứng thư số)', () => {
   });
 
   it('stores a certificate sent twice at once only once', async () => {
-    const issued = issue(trust.ca, { commonName: 'Đặng Quang Huy' });
+    const issued = issue(trust.ca, { commonName: org.people.officer.fullName });
     const replies = await Promise.all([officer.post('/api/v1/certificates', personalForm(issued)), officer.post('/api/v1/certificates', personalForm(issued))]);
     expect(replies.map((r) => `${r.status} ${r.body.code ?? ''}`.trim()).sort()).toEqual(['201', '409 CERTIFICATE_DUPLICATE']);
     const fingerprint = parseCertificate(issued.identity.certificate).sha256.toString('hex');
@@ -117,7 +113,7 @@ describe('signing certificates (chứng thư số)', () => {
   });
 
   it('accepts a PKCS#12 made by openssl pkcs12 -export', async () => {
-    const issued = issue(trust.ca, { commonName: 'Đặng Quang Huy' });
+    const issued = issue(trust.ca, { commonName: org.people.officer.fullName });
     const dir = trust.dir;
     writeFileSync(join(dir, 'key.pem'), issued.identity.privateKey.export({ type: 'pkcs8', format: 'pem' }));
     writeFileSync(join(dir, 'cert.pem'), toPem(issued.identity.certificate));
@@ -127,7 +123,7 @@ describe('signing certificates (chứng thư số)', () => {
     const form = certificateForm({ kind: 'personal', passphrase: 'openssl-2026' }, readFileSync(join(dir, 'openssl.p12')));
     const res = await officer.post('/api/v1/certificates', form);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ commonName: 'Đặng Quang Huy', chainLength: 1 });
+    expect(res.body).toMatchObject({ commonName: org.people.officer.fullName, chainLength: 1 });
   });
 
   it('lets an administrator store an agency’s seal certificate: their own agency by default, or the one named', async () => {
@@ -136,7 +132,7 @@ describe('signing certificates (chứng thư số)', () => {
     expect(own.body).toMatchObject({ kind: 'organisation', agencyId, ownerUserId: null });
     const school = await admin.post('/api/v1/certificates', organisationForm(issue(trust.ca, { commonName: 'Trường (kiểm thử)' }), schoolId));
     expect(school.body).toMatchObject({ kind: 'organisation', agencyId: schoolId });
-    const department = (await unitByCode(admin, 'VP')).id;
+    const department = org.office.id;
     await writesNothing(async () => {
       const res = await admin.post('/api/v1/certificates', organisationForm(issue(trust.ca), department));
       expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
@@ -144,7 +140,7 @@ describe('signing certificates (chứng thư số)', () => {
     const listed = (await admin.get('/api/v1/certificates?pageSize=200')).body.items as Array<{ id: string; kind: string; agencyId: string }>;
     const organisations = listed.filter((c) => c.kind === 'organisation');
     expect(organisations.map((c) => c.id)).toEqual(expect.arrayContaining([own.body.id, school.body.id]));
-    // The seeded seal certificates of both demo agencies are there too.
+    // Only the two seals just stored: the organisation has no others.
     expect(new Set(organisations.map((c) => c.agencyId))).toEqual(new Set([agencyId, schoolId]));
     expect(listed.some((c) => c.kind === 'personal')).toBe(false); // the admin has none of their own
   });
@@ -191,7 +187,7 @@ describe('signing certificates (chứng thư số)', () => {
   });
 
   it('lets the owner or an administrator deactivate a certificate, and nobody else see it', async () => {
-    const issued = issue(trust.ca, { commonName: 'Đặng Quang Huy' });
+    const issued = issue(trust.ca, { commonName: org.people.officer.fullName });
     const { id } = await expectOk(officer.post('/api/v1/certificates', personalForm(issued)), 201);
     await writesNothing(async () => expect((await leader.post(`/api/v1/certificates/${id}/revoke`, {})).status).toBe(404));
     const revoked = await officer.post(`/api/v1/certificates/${id}/revoke`, { reason: 'Mất thiết bị' });
@@ -205,7 +201,7 @@ describe('signing certificates (chứng thư số)', () => {
     const reupload = await officer.post('/api/v1/certificates', personalForm(issued));
     expect({ status: reupload.status, code: reupload.body.code }).toEqual({ status: 409, code: 'CERTIFICATE_DUPLICATE' });
 
-    const other = await expectOk(leader.post('/api/v1/certificates', personalForm(issue(trust.ca, { commonName: 'Lê Minh Khoa' }))), 201);
+    const other = await expectOk(leader.post('/api/v1/certificates', personalForm(issue(trust.ca, { commonName: org.people.head.fullName }))), 201);
     expect((await admin.post(`/api/v1/certificates/${other.id}/revoke`, { reason: 'Nghỉ việc' })).body).toMatchObject({ active: false });
   });
 
@@ -215,7 +211,7 @@ describe('signing certificates (chứng thư số)', () => {
     const lonely = await expectOk(admin.post('/api/v1/units', { code: uniqueCode('TRG'), name: 'Trường Không Quản trị', kind: 'agency', parentId: agencyId }), 201);
     const upload = (client: Client, form: FormData) => expectOk(client.post('/api/v1/certificates', form), 201);
     const ending = (days: number, commonName: string) => issue(trust.ca, { commonName, notAfter: new Date(Date.now() + days * DAY) });
-    const personal = await upload(officer, personalForm(ending(10, 'Đặng Quang Huy')));
+    const personal = await upload(officer, personalForm(ending(10, org.people.officer.fullName)));
     const schoolSeal = await upload(admin, organisationForm(ending(3, 'Dấu trường sắp hết hạn'), schoolId));
     const lonelySeal = await upload(admin, organisationForm(ending(20, 'Dấu trường không quản trị'), lonely.id));
     const expiring = async (client: Client, certificateId: string) =>
@@ -248,7 +244,7 @@ describe('signing certificates (chứng thư số)', () => {
     } finally {
       await queue.close();
     }
-    // Certificates far from their end (the seeded ones) are left alone.
+    // Certificates far from their end (those the earlier tests stored) are left alone.
     const [{ n }] = await query(
       run.databaseUrl,
       `SELECT count(*)::int AS n FROM notification n JOIN signing_certificate c ON c.id = n.certificate_id WHERE c.not_after > now() + interval '30 days'`,

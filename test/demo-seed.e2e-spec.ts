@@ -8,8 +8,15 @@ import { loadRun, processEnv, ROOT } from './support/test-env';
 
 const run = loadRun();
 const pkiDir = join(dirname(run.fileStoreDir), 'demo-pki');
+const seed = () => execFileSync('node', ['dist/apps/api/apps/api/src/seed.js'], { cwd: ROOT, env: processEnv(run), stdio: 'pipe' }).toString();
 
 describe('demo seed', () => {
+  // The only suite on the demo organisation: it loads it into its own copy of the migrated database
+  // with the built CLI, as `npm run seed` does; every other suite makes its own (organisation.ts).
+  beforeAll(() => {
+    seed();
+  });
+
   it('creates the demo agency with departments, an attached school, a person for each working role and registers', async () => {
     const units = await query(run.databaseUrl, 'SELECT code, kind, parent_id, agency_id, email FROM unit ORDER BY created_at');
     const agency = units.find((u) => u.code === 'SGDĐT');
@@ -77,7 +84,7 @@ describe('demo seed', () => {
   it('changes nothing when run again on the same database', async () => {
     const counts = async () => ({ certificates: await count(run.databaseUrl, 'signing_certificate'), audit: await count(run.databaseUrl, 'audit_event') });
     const before = await counts();
-    const output = execFileSync('node', ['dist/apps/api/apps/api/src/seed.js'], { cwd: ROOT, env: processEnv(run) }).toString();
+    const output = seed();
     expect(output).toContain('(0 new)');
     expect(await counts()).toEqual(before);
   });

@@ -1,15 +1,15 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshot, seriousViolations, type BrowserRun } from './support/browser';
 import { query } from './support/db';
-import { Client } from './support/http';
 import { createTestPki, decisionDraft, sealImage, signatureImage, uploadCertificate } from './support/outgoing';
 import { Api, startApi, startWorker, type RunningProcess } from './support/processes';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, loadRun } from './support/test-env';
+import { ownOrganisation, type Who } from './support/organisation';
+import { loadRun } from './support/test-env';
 import { PAGE_WAIT_MS, pickOption, signInInBrowser } from './support/web-pages';
 
 const run = loadRun();
+const org = ownOrganisation(run);
 
-const one = async (sql: string, param: string) => (await query(run.databaseUrl, sql, [param]))[0];
 
 describe('the web client in Chromium (issue 19): the outgoing walk', () => {
   let api: Api;
@@ -17,11 +17,11 @@ describe('the web client in Chromium (issue 19): the outgoing walk', () => {
   let chromium: BrowserRun;
   const contexts: BrowserContext[] = [];
 
-  const signedIn = async (username: string): Promise<Page> => {
+  const signedIn = async (who: Who): Promise<Page> => {
     const context = await chromium.newContext();
     contexts.push(context);
     const page = await context.newPage();
-    await signInInBrowser(page, api.url, username, DEMO_PASSWORD);
+    await signInInBrowser(page, api.url, org.people[who].username, org.people[who].password);
     return page;
   };
 
@@ -42,10 +42,10 @@ describe('the web client in Chromium (issue 19): the outgoing walk', () => {
     worker = startWorker(run, env);
     // The director's key stored on the server and the agency's seal, issued by a CA the API trusts
     // (certificate administration has no page yet: set up over the API).
-    const director = await new Client(api.url).signIn('tuyettta', DEMO_PASSWORD);
-    const admin = await new Client(api.url).signIn('admin', ADMIN_PASSWORD);
-    expect((await uploadCertificate(director, pki.pkcs12(pki.issue('Trần Thị Ánh Tuyết'), 'e2e-pass'), 'personal', signatureImage())).status).toBe(201);
-    expect((await uploadCertificate(admin, pki.pkcs12(pki.issue('Sở Giáo dục và Đào tạo tỉnh Tây Ninh'), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
+    const director = await org.signIn(api.url, 'director');
+    const admin = await org.signIn(api.url, 'admin');
+    expect((await uploadCertificate(director, pki.pkcs12(pki.issue(org.people.director.fullName), 'e2e-pass'), 'personal', signatureImage())).status).toBe(201);
+    expect((await uploadCertificate(admin, pki.pkcs12(pki.issue(org.agency.name), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
   });
   afterAll(async () => {
     for (const [i, context] of contexts.entries()) {
@@ -59,11 +59,11 @@ describe('the web client in Chromium (issue 19): the outgoing walk', () => {
 
   it('drafts, reviews (unit head, format check, signer), signs, issues with number and seal, dispatches; the copy reaches the school clerk', async () => {
     const subject = `Về việc công nhận kết quả kỳ thi học sinh giỏi ${Date.now()}`;
-    const director = (await one('SELECT full_name FROM app_user WHERE username = $1', 'tuyettta')).full_name as string;
-    const school = (await one('SELECT name FROM unit WHERE code = $1', 'THPTTDN')).name as string;
+    const director = org.people.director.fullName;
+    const school = org.school.name;
 
     // Chuyên viên: soạn dự thảo — the file checked in the browser, recipients, the signer.
-    const officer = await signedIn('huydq');
+    const officer = await signedIn('officer');
     await officer.getByRole('link', { name: 'Soạn văn bản đi' }).click();
     await officer.getByRole('heading', { name: 'Soạn văn bản đi' }).waitFor({ timeout: PAGE_WAIT_MS });
     await officer.locator('input[type=file]').setInputFiles({ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải dự thảo') });
@@ -86,7 +86,7 @@ describe('the web client in Chromium (issue 19): the outgoing walk', () => {
     await officer.getByTestId('outgoing-stage').filter({ hasText: 'Trưởng đơn vị duyệt nội dung' }).waitFor({ timeout: PAGE_WAIT_MS });
 
     // Trưởng phòng: finds it in "chờ tôi xử lý" and approves the content.
-    const head = await signedIn('khoalm');
+    const head = await signedIn('head');
     await head.getByRole('link', { name: 'Văn bản đi', exact: true }).click();
     await head.getByRole('link', { name: subject }).click();
     await head.getByLabel(/^Ý kiến/).waitFor({ timeout: PAGE_WAIT_MS });
@@ -96,7 +96,7 @@ describe('the web client in Chromium (issue 19): the outgoing walk', () => {
     await head.getByTestId('outgoing-stage').filter({ hasText: 'Văn thư kiểm tra thể thức' }).waitFor({ timeout: PAGE_WAIT_MS });
 
     // Văn thư: the format check (thể thức).
-    const clerk = await signedIn('bangnv');
+    const clerk = await signedIn('clerk');
     expect(await clerk.getByRole('link', { name: 'Soạn văn bản đi' }).count()).toBe(0);
     await clerk.getByRole('link', { name: 'Văn bản đi', exact: true }).click();
     await clerk.getByRole('link', { name: subject }).click();
@@ -104,7 +104,7 @@ describe('the web client in Chromium (issue 19): the outgoing walk', () => {
     await clerk.getByTestId('outgoing-stage').filter({ hasText: 'Người ký duyệt' }).waitFor({ timeout: PAGE_WAIT_MS });
 
     // Lãnh đạo (signed in with the authenticator): approves, then signs with the stored key.
-    const leader = await signedIn('tuyettta');
+    const leader = await signedIn('director');
     await leader.goto(documentUrl);
     await leader.getByTestId('pdf-viewer').waitFor({ timeout: PAGE_WAIT_MS });
     await leader.getByRole('button', { name: 'Duyệt', exact: true }).click();
@@ -126,7 +126,7 @@ describe('the web client in Chromium (issue 19): the outgoing walk', () => {
     expect(doc.number_symbol).toMatch(/QĐ-/);
 
     // Văn thư of the school: the copy arrives as an incoming document to register the receipt of.
-    const schoolClerk = await signedIn('maint');
+    const schoolClerk = await signedIn('schoolClerk');
     const deadline = Date.now() + PAGE_WAIT_MS;
     for (;;) {
       await schoolClerk.goto(`${api.url}/incoming`);

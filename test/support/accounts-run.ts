@@ -9,7 +9,7 @@ export interface IsolatedRun {
 /**
  * A second copy of the suite's database and a queue prefix of its own, for a suite that needs a
  * world apart from its own (a restore target, another file store, different people): every suite
- * already has its own copy of the seeded organisation (see suite-run.ts).
+ * already has its own copy of the run's database (see jest-setup.ts).
  */
 export async function isolatedRun(base: E2eRun, name: string): Promise<IsolatedRun> {
   const target = `${databaseName(base.databaseUrl)}_${name}`.slice(0, 63);

@@ -10,7 +10,7 @@ import {
 export const DAY = 86_400_000;
 export const PASSPHRASE = 'Mật-khẩu p12 2026';
 
-/** A CA of the test's own, trusted next to the demo CA; its anchors file and a CRL directory. */
+/** A CA of the test's own (trusted next to the demo CA when one is given); its anchors file and a CRL directory. */
 export interface TestTrust {
   ca: DemoIdentity;
   dir: string;
@@ -18,13 +18,13 @@ export interface TestTrust {
   crlDir: string;
 }
 
-export function makeTestTrust(demoCaPem: string): TestTrust {
+export function makeTestTrust(demoCaPem?: string): TestTrust {
   const ca = createDemoCa('eOffice Test CA (certificates e2e)');
   const dir = mkdtempSync(join(tmpdir(), 'eoffice-certs-'));
   const anchorsFile = join(dir, 'anchors.pem');
   const crlDir = join(dir, 'crls');
   mkdirSync(crlDir);
-  writeFileSync(anchorsFile, `# demo CA\n${demoCaPem}\n# test CA\n${toPem(ca.certificate)}`);
+  writeFileSync(anchorsFile, `${demoCaPem ? `# demo CA\n${demoCaPem}\n` : ''}# test CA\n${toPem(ca.certificate)}`);
   return { ca, dir, anchorsFile, crlDir };
 }
 

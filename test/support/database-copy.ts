@@ -25,7 +25,7 @@ async function onServer<T>(databaseUrl: string, fn: (pg: PgClient) => Promise<T>
 
 /**
  * A new database copied from another (PostgreSQL's TEMPLATE: a file copy, well under a second for
- * the seeded organisation). The source must have no connection at that instant; between suites
+ * a migrated database). The source must have no connection at that instant; between suites
  * nobody holds one, so a short wait covers a process still shutting down.
  */
 export async function copyDatabase(sourceUrl: string, target: string): Promise<string> {

@@ -3,16 +3,17 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { copyDatabase, databaseName } from './database-copy';
+import { clearSuiteCpu } from './cpu';
+import type * as Accounts from '@eoffice/accounts';
 import { MFA_STATE_DIR } from './mfa';
-import { E2eRun, processEnv, ROOT, seededDatabaseUrl, serviceUrls, STATE_FILE } from './test-env';
+import { organisationPasswordHash } from './organisation-password';
+import { E2eRun, processEnv, ROOT, serviceUrls, STATE_FILE } from './test-env';
 
 /**
  * One fresh database per run, migrated with the real migrations and nothing else (each suite makes
- * its own organisation in its copy: organisation.ts), and beside it a copy loaded with the demo
- * organisation for the demo-seed suite and the suites not yet moved off it (seeded-suites.ts); a
- * queue prefix and a file directory of its own, so runs never share state. No suite uses either
- * directly: each works on a copy of its own (test-env.ts loadRun, jest-setup.ts).
+ * its own organisation in its copy: organisation.ts; the demo-seed suite loads the demo seed into
+ * its own), a queue prefix and a file directory of its own, so runs never share state. No suite
+ * uses it directly: each works on a copy of its own (test-env.ts loadRun, jest-setup.ts).
  */
 export default async function globalSetup(): Promise<void> {
   const { databaseUrl, redisUrl } = serviceUrls();
@@ -29,11 +30,13 @@ export default async function globalSetup(): Promise<void> {
     mfaKey: randomBytes(32).toString('base64'),
   };
   mkdirSync(run.fileStoreDir, { recursive: true });
+  clearSuiteCpu();
   execFileSync('node', ['scripts/probe.js', 'createdb', run.databaseUrl], { cwd: ROOT });
-  // The built CLIs, exactly as `npm run migrate` and `npm run seed` run them.
+  // The built CLI, exactly as `npm run migrate` runs it.
   execFileSync('node', ['dist/apps/api/apps/api/src/migrate.js'], { cwd: ROOT, env: processEnv(run), stdio: 'pipe' });
-  const seeded = await copyDatabase(run.databaseUrl, databaseName(seededDatabaseUrl(run)));
-  execFileSync('node', ['dist/apps/api/apps/api/src/seed.js'], { cwd: ROOT, env: processEnv({ ...run, databaseUrl: seeded }), stdio: 'pipe' });
+  // Every suite's people share one password: hashed here once, not in each suite (organisation.ts).
+  const accounts = (await import(join(ROOT, 'dist/apps/worker/libs/accounts/src/index.js'))) as Pick<typeof Accounts, 'PASSWORD_HASH_OPTIONS'>;
+  run.organisationPasswordHash = await organisationPasswordHash(accounts);
   mkdirSync(join(ROOT, '.data'), { recursive: true });
   writeFileSync(STATE_FILE, JSON.stringify(run));
   // Nobody has enrolled a second factor in the fresh database yet.

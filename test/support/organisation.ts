@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { hash } from 'argon2';
 import { DataSource, IsNull } from 'typeorm';
 import type * as Accounts from '@eoffice/accounts';
-import type * as Documents from '@eoffice/documents';
-import { startDocumentsContext } from './documents-context';
 import { Client } from './http';
-import { E2eRun, ROOT } from './test-env';
+import { startOrganisationContext } from './organisation-context';
+import { ORGANISATION_PASSWORD, organisationPasswordHash } from './organisation-password';
+import { E2eRun } from './test-env';
 
 /**
  * A suite's own organisation, made inside the suite's own database copy before it starts the API:
@@ -43,6 +41,8 @@ export interface OrgPerson {
 }
 
 export interface E2eOrganisation {
+  /** The installation's root agency the suite's agency sits under (a directory path starts at it). */
+  root: OrgUnit;
   agency: OrgUnit;
   /** Văn phòng Sở: the clerk's office. */
   office: OrgUnit;
@@ -59,8 +59,7 @@ export interface E2eOrganisation {
   signIn(baseUrl: string, who: Who): Promise<Client>;
 }
 
-/** Everyone the fixture makes has this password and has already replaced their one-time one. */
-export const ORGANISATION_PASSWORD = 'Kiem@thu-2026';
+export { ORGANISATION_PASSWORD } from './organisation-password';
 
 interface PersonSpec {
   fullName: string;
@@ -102,16 +101,15 @@ const unitOf = (unit: Accounts.Unit): OrgUnit => ({ id: unit.id, code: unit.code
  * fixture makes it (the API's bootstrap administrator then joins it instead of making its own).
  */
 export async function makeOrganisation(run: E2eRun): Promise<E2eOrganisation> {
-  const ctx = await startDocumentsContext(run);
+  const ctx = await startOrganisationContext(run);
   try {
-    const built = join(ROOT, 'dist/apps/worker/libs');
-    const accounts = (await import(join(built, 'accounts/src/index.js'))) as typeof Accounts;
-    const documents = ctx.documents as typeof Documents;
+    const { accounts } = ctx;
     const directory = ctx.context.get(accounts.UserDirectoryService);
-    const registers = ctx.context.get(documents.RegisterService);
+    const registers = ctx.context.get(ctx.registers.RegisterService);
     const dataSource = ctx.context.get(DataSource);
-    // One hash with the product's own parameters serves everybody (argon2 is ~0.3 s a hash).
-    const passwordHash = await hash(ORGANISATION_PASSWORD, accounts.PASSWORD_HASH_OPTIONS);
+    // One hash with the product's own parameters serves everybody; global setup made it once for
+    // the whole run (argon2 is ~0.3 s of CPU a hash), so suites only fall back to hashing here.
+    const passwordHash = run.organisationPasswordHash ?? (await organisationPasswordHash(accounts));
     const tag = suffix();
     return await dataSource.transaction(async (manager) => {
       // The installation's root agency (cơ quan chủ quản), read as the directory finds it.
@@ -143,6 +141,7 @@ export async function makeOrganisation(run: E2eRun): Promise<E2eOrganisation> {
         people[who] = { id: user.id, username: user.username, fullName: user.fullName, roles: user.roles, unitId: unit.id, password: ORGANISATION_PASSWORD };
       }
       return {
+        root: unitOf(root),
         agency: unitOf(agency),
         office: unitOf(units.office),
         teaching: unitOf(units.teaching),

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDemoCa, createDemoSealPng, createDemoSignaturePng, DemoIdentity, exportPkcs12, issueDemoCertificate, toPem } from '@eoffice/signing';
 import { buildDecisionSource } from '../../libs/signing/test';
-import { query } from './db';
 import { Client } from './http';
 import { filePart } from './documents';
 import type { E2eOrganisation } from './organisation';
@@ -59,25 +58,13 @@ export interface OutgoingMetadata {
 /** Ngoài hệ thống: an organisation reached by e-mail. */
 export const OUTSIDE_RECIPIENT = { name: 'Sở Nội vụ tỉnh Tây Ninh', email: 'vanphong@snv.tayninh.gov.vn' };
 
-/**
- * A decision the teaching department's officer drafts for the director to sign, sent to the
- * attached school: of the suite's own organisation, or (given a database URL) of the demo seed's,
- * for the suites still on it (seeded-suites.ts).
- */
+/** A decision the teaching department's officer drafts for the director to sign, sent to the attached school. */
 export async function draftMetadata(
-  from: string | E2eOrganisation,
+  org: E2eOrganisation,
   overrides: Partial<OutgoingMetadata> = {},
   external: OutgoingMetadata['recipients']['external'] = [],
 ): Promise<OutgoingMetadata> {
-  const [school, director] =
-    typeof from === 'string'
-      ? (
-          await Promise.all([
-            query(from, 'SELECT id FROM unit WHERE code = $1', ['THPTTDN']),
-            query(from, 'SELECT id FROM app_user WHERE username = $1', ['tuyettta']),
-          ])
-        ).map(([row]) => row as { id: string })
-      : [from.school, from.people.director];
+  const [school, director] = [org.school, org.people.director];
   return {
     documentType: 'Quyết định',
     subject: 'Về việc công nhận kết quả kỳ thi chọn học sinh giỏi cấp tỉnh',

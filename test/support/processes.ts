@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { processCpuSeconds, startedProcessCpu } from './cpu';
 import { E2eRun, processEnv, ROOT } from './test-env';
 
 export const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -36,7 +37,10 @@ export function startProcess(main: string, env: NodeJS.ProcessEnv): RunningProce
     output: () => output,
     exited,
     stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (child.exitCode === null && child.signalCode === null) {
+        startedProcessCpu.seconds += processCpuSeconds(child.pid);
+        child.kill(signal);
+      }
       // Never leave a process behind to take another suite's jobs: force it after 15 s.
       const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
       const code = await exited;

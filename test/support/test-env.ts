@@ -13,6 +13,8 @@ export interface E2eRun {
   jwtSecret: string;
   signingKey: string;
   mfaKey: string;
+  /** The argon2 hash of the organisation fixture's password, made once per run (organisation.ts). */
+  organisationPasswordHash?: string;
 }
 
 export const ADMIN_PASSWORD = 'Admin@e2e-2026';
@@ -34,16 +36,9 @@ export function serviceUrls(): { databaseUrl: string; redisUrl: string } {
   };
 }
 
-/** The run global setup made: the pristine seeded database every suite's own copy is made from. */
+/** The run global setup made: the pristine migrated database every suite's own copy is made from. */
 export function loadBaseRun(): E2eRun {
   return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as E2eRun;
-}
-
-/** The run's copy loaded with the demo organisation (global-setup.ts); dropped with the run's others. */
-export function seededDatabaseUrl(base: E2eRun): string {
-  const url = new URL(base.databaseUrl);
-  url.pathname = `${url.pathname}_seeded`;
-  return url.toString();
 }
 
 /** The running test file's name without `.e2e-spec.ts` (`outgoing-search`). */
@@ -61,9 +56,8 @@ export function suiteName(): string {
 let suiteRun: E2eRun | undefined;
 
 /**
- * This suite's own world: a copy of the run's migrated database (or of its seeded one, for the
- * suites in seeded-suites.ts), a queue prefix and a file store of its
- * own, made before its first hook and dropped after its last (test/support/jest-setup.ts). Nothing
+ * This suite's own world: a copy of the run's migrated database, a queue prefix and a file store of
+ * its own, made before its first hook and dropped after its last (test/support/jest-setup.ts). Nothing
  * an earlier suite left — rows, queued jobs, outbox entries, enrolled second factors — reaches it.
  */
 export function loadRun(): E2eRun {

@@ -1,7 +1,7 @@
 // Where the end-to-end time goes: after the run, the suites by wall time (longest first), the sum
 // of their times against the run's own wall time (how much two workers overlapped), and the machine's
 // load. Also written to .data/e2e-times.json, to compare runs. A jest reporter (jest.config.js).
-const { writeFileSync, mkdirSync } = require('node:fs');
+const { writeFileSync, mkdirSync, readdirSync, readFileSync } = require('node:fs');
 const { join, relative } = require('node:path');
 const { loadavg, availableParallelism } = require('node:os');
 
@@ -24,15 +24,34 @@ class TimingReporter {
     const sum = e2e.reduce((total, s) => total + s.seconds, 0);
     e2e.sort((a, b) => b.seconds - a.seconds);
     const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+    // CPU per suite (test/support/cpu.ts): what decides the time on 2 cores, whatever the load.
+    const cpu = readCpu(join(this.rootDir, '.data', 'e2e-cpu'));
+    for (const s of e2e) Object.assign(s, cpu.get(s.suite.replace(/^test\//, '').replace(/\.e2e-spec\.ts$/, '')) ?? {});
+    const cpuSum = e2e.reduce((total, s) => total + (s.jest ?? 0) + (s.processes ?? 0), 0);
+    const cpuOf = (s) => (s.jest === undefined ? '' : `  cpu ${(s.jest + s.processes).toFixed(1).padStart(5)} s (jest ${s.jest.toFixed(1)}, processes ${s.processes.toFixed(1)})`);
     const lines = [
-      `e2e timing: ${e2e.length} suites, wall ${wall.toFixed(0)} s, sum of suite times ${sum.toFixed(0)} s (overlap ${(sum / wall).toFixed(2)}×), load ${load} on ${availableParallelism()} cores`,
-      ...e2e.slice(0, 15).map((s) => `  ${s.seconds.toFixed(1).padStart(6)} s  ${s.suite}${s.failed ? ` (${s.failed} failed)` : ''}`),
+      `e2e timing: ${e2e.length} suites, wall ${wall.toFixed(0)} s, sum of suite times ${sum.toFixed(0)} s (overlap ${(sum / wall).toFixed(2)}×), suites' CPU ${cpuSum.toFixed(0)} s, load ${load} on ${availableParallelism()} cores`,
+      ...e2e.slice(0, 15).map((s) => `  ${s.seconds.toFixed(1).padStart(6)} s${cpuOf(s)}  ${s.suite}${s.failed ? ` (${s.failed} failed)` : ''}`),
     ];
     process.stderr.write(`\n${lines.join('\n')}\n`);
     const dir = join(this.rootDir, '.data');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'e2e-times.json'), JSON.stringify({ wall, sum, load: loadavg(), suites: e2e }, null, 2));
+    writeFileSync(join(dir, 'e2e-times.json'), JSON.stringify({ wall, sum, cpu: cpuSum, load: loadavg(), suites: e2e }, null, 2));
   }
+}
+
+/** The per-suite CPU files the suites wrote (jest-setup.ts), by suite name. */
+function readCpu(dir) {
+  const bySuite = new Map();
+  try {
+    for (const name of readdirSync(dir)) {
+      const { suite, jest, processes } = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+      bySuite.set(suite, { jest, processes });
+    }
+  } catch {
+    // no suite wrote one (none ran to its end)
+  }
+  return bySuite;
 }
 
 module.exports = TimingReporter;
