@@ -17,6 +17,9 @@ const ENTRIES: Entry[] = [
   { path: '/incoming/new', label: 'Vào sổ văn bản đến', visible: (p) => hasRole(p, 'clerk') },
   { path: '/outgoing', label: 'Văn bản đi', visible: (p) => hasRole(p, 'officer', 'leader', 'clerk', 'leadership') },
   { path: '/outgoing/new', label: 'Soạn văn bản đi', visible: (p) => hasRole(p, 'officer', 'leader') },
+  // Who may read the figures and print the books (docs/authorization.md, route matrix).
+  { path: '/stats', label: 'Thống kê', visible: (p) => hasRole(p, 'leadership', 'leader', 'clerk') },
+  { path: '/registers', label: 'Sổ văn bản', visible: (p) => hasRole(p, 'clerk', 'leader', 'leadership') },
 ];
 
 export function AppLayout({ children }: { children: ReactNode }) {
