@@ -1,6 +1,6 @@
 // The signed-in frame: a menu with only what the person's roles allow (docs/authorization.md), the
 // person's name and sign-out. The API still checks every call: the menu only hides dead ends.
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { hasRole, useProfile, useSession, type Profile } from '../session/SessionContext';
@@ -26,14 +26,19 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const profile = useProfile();
   const { signOut } = useSession();
   const location = useLocation();
+  // A leader's phone (390 px): no title, the name shortened, narrower margins; the menu folds the
+  // entries that do not fit into its "…" (Ant Design's horizontal menu overflow).
+  const wide = Grid.useBreakpoint().sm !== false;
   const entries = ENTRIES.filter((entry) => entry.visible(profile));
   const selected = entries.filter((e) => location.pathname === e.path || location.pathname.startsWith(`${e.path}/`)).map((e) => e.path).slice(-1);
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#003a8c' }}>
-        <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
-          Văn phòng điện tử
-        </Typography.Text>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: wide ? 24 : 8, background: '#003a8c', padding: wide ? '0 50px' : '0 8px' }}>
+        {wide && (
+          <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+            Văn phòng điện tử
+          </Typography.Text>
+        )}
         <nav aria-label="Chức năng" style={{ flex: 1, minWidth: 0 }}>
           <Menu
             theme="dark"
@@ -43,14 +48,14 @@ export function AppLayout({ children }: { children: ReactNode }) {
             items={entries.map((e) => ({ key: e.path, label: <Link to={e.path}>{e.label}</Link> }))}
           />
         </nav>
-        <Space>
-          <Typography.Text style={{ color: '#fff' }} data-testid="signed-in-as">
+        <Space size={wide ? 8 : 4}>
+          <Typography.Text style={{ color: '#fff', maxWidth: wide ? undefined : 88 }} ellipsis={!wide} data-testid="signed-in-as">
             {profile.fullName}
           </Typography.Text>
           <Button onClick={() => void signOut()}>Đăng xuất</Button>
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>
+      <Layout.Content style={{ padding: wide ? 24 : 12 }}>
         <main>{children}</main>
       </Layout.Content>
     </Layout>
