@@ -85,7 +85,7 @@ describe('the web client in Chromium (issue 19): leadership dashboard, register 
 
   it('shows leadership the weekly dashboard, lists the documents behind a number, and downloads the figures as XLSX and PDF', async () => {
     const page = await signedIn('deputy');
-    await page.getByRole('link', { name: 'Thống kê' }).click();
+    await page.getByRole('link', { name: 'Thống kê', exact: true }).click();
     await page.getByRole('heading', { name: 'Thống kê giao ban' }).waitFor({ timeout: PAGE_WAIT_MS });
     const received = page.getByTestId('figure-received');
     await received.waitFor({ timeout: PAGE_WAIT_MS });
@@ -124,7 +124,7 @@ describe('the web client in Chromium (issue 19): leadership dashboard, register 
 
   it('lets the clerk see a register book and download it as XLSX and PDF', async () => {
     const page = await signedIn('clerk');
-    await page.getByRole('link', { name: 'Sổ văn bản' }).click();
+    await page.getByRole('link', { name: 'Sổ văn bản', exact: true }).click();
     await page.getByRole('heading', { name: 'Sổ văn bản' }).waitFor({ timeout: PAGE_WAIT_MS });
     // Nothing picked: the form says so, nothing is fetched.
     await page.getByRole('button', { name: 'Tải XLSX' }).click();

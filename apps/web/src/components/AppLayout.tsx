@@ -1,6 +1,6 @@
 // The signed-in frame: a menu with only what the person's roles allow (docs/authorization.md), the
 // person's name and sign-out. The API still checks every call: the menu only hides dead ends.
-import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { hasRole, useProfile, useSession, type Profile } from '../session/SessionContext';
@@ -26,27 +26,33 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const profile = useProfile();
   const { signOut } = useSession();
   const location = useLocation();
-  // A leader's phone (390 px): no title, the name shortened, narrower margins; the menu folds the
-  // entries that do not fit into its "…" (Ant Design's horizontal menu overflow).
-  const wide = Grid.useBreakpoint().sm !== false;
+  // A leader's phone (390 px): no title, the name shortened, narrower margins. Below a laptop's width
+  // the entries are a "Chức năng" drop-down; wider, every entry shows in the bar, wrapping to a second
+  // line rather than folding into a "…" (whose hidden copies of the links break accessibility).
+  const screens = Grid.useBreakpoint();
+  const wide = screens.sm !== false;
+  const roomy = screens.lg !== false;
   const entries = ENTRIES.filter((entry) => entry.visible(profile));
   const selected = entries.filter((e) => location.pathname === e.path || location.pathname.startsWith(`${e.path}/`)).map((e) => e.path).slice(-1);
+  const items = entries.map((e) => ({ key: e.path, label: <Link to={e.path}>{e.label}</Link> }));
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: wide ? 24 : 8, background: '#003a8c', padding: wide ? '0 50px' : '0 8px' }}>
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', gap: wide ? 24 : 8, background: '#003a8c', padding: wide ? '0 24px' : '0 8px', height: 'auto', minHeight: 64, lineHeight: 'normal' }}
+      >
         {wide && (
           <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
             Văn phòng điện tử
           </Typography.Text>
         )}
         <nav aria-label="Chức năng" style={{ flex: 1, minWidth: 0 }}>
-          <Menu
-            theme="dark"
-            mode="horizontal"
-            selectedKeys={selected}
-            style={{ background: 'transparent' }}
-            items={entries.map((e) => ({ key: e.path, label: <Link to={e.path}>{e.label}</Link> }))}
-          />
+          {roomy ? (
+            <Menu theme="dark" mode="horizontal" disabledOverflow selectedKeys={selected} style={{ background: 'transparent', flexWrap: 'wrap' }} items={items} />
+          ) : (
+            <Dropdown trigger={['click']} menu={{ items, selectedKeys: selected }}>
+              <Button>{`☰ ${entries.find((e) => e.path === selected[0])?.label ?? 'Chức năng'}`}</Button>
+            </Dropdown>
+          )}
         </nav>
         <Space size={wide ? 8 : 4}>
           <Typography.Text style={{ color: '#fff', maxWidth: wide ? undefined : 88 }} ellipsis={!wide} data-testid="signed-in-as">

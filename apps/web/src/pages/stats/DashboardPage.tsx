@@ -2,6 +2,7 @@
 // previous period, on time vs late per unit, the 12-period trend, the documents behind any number,
 // and the same figures as XLSX/PDF (docs/statistics.md). The API decides whose figures the person gets.
 import { Button, DatePicker, Form, Radio, Space, Spin, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { downloadFile } from '../../api/download';
 import { statsFileUrl, useStats, type PeriodKind, type StatsRequest } from '../../api/stats';
@@ -15,6 +16,8 @@ import { UnitSection } from './UnitSection';
 
 export function DashboardPage() {
   const [request, setRequest] = useState<StatsRequest>({ kind: 'week', key: currentPeriodKey('week') });
+  // The day picked in the period's calendar (today at first): the picker shows the period it falls in.
+  const [picked, setPicked] = useState<Dayjs>(() => dayjs());
   const [drill, setDrill] = useState<Drill>();
   const [downloading, setDownloading] = useState<'xlsx' | 'pdf'>();
   const [downloadError, setDownloadError] = useState<unknown>();
@@ -53,7 +56,10 @@ export function DashboardPage() {
           <Radio.Group
             optionType="button"
             value={request.kind}
-            onChange={(e) => choose({ kind: e.target.value as PeriodKind, key: currentPeriodKey(e.target.value as PeriodKind) })}
+            onChange={(e) => {
+              setPicked(dayjs());
+              choose({ kind: e.target.value as PeriodKind, key: currentPeriodKey(e.target.value as PeriodKind) });
+            }}
             options={[
               { value: 'week', label: 'Tuần' },
               { value: 'month', label: 'Tháng' },
@@ -65,9 +71,14 @@ export function DashboardPage() {
             id="stats-period"
             picker={request.kind}
             allowClear={false}
+            value={picked}
             format={request.kind === 'week' ? (d) => periodLabel(periodKeyOfDay('week', toCalendarDate(d))) : 'MM/YYYY'}
             disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-            onChange={(d) => d && choose({ ...request, key: periodKeyOfDay(request.kind, toCalendarDate(d)) })}
+            onChange={(d) => {
+              if (!d) return;
+              setPicked(d);
+              choose({ ...request, key: periodKeyOfDay(request.kind, toCalendarDate(d)) });
+            }}
           />
         </Form.Item>
         <Space wrap>
