@@ -81,16 +81,19 @@ export const statsKeys = {
   drilldown: (request: StatsRequest, figure: Figure, page: number) => ['stats', 'drilldown', request, figure, page] as const,
 };
 
+/** The figures of a period, as the dashboard reads them (and as routing/prefetch.ts fetches them early). */
+export const statsQuery = (request: StatsRequest) => ({
+  queryKey: statsKeys.figures(request),
+  // The route also answers XLSX/PDF (a string to the generated types); asked for JSON, it is the figures.
+  queryFn: async (): Promise<Stats> =>
+    (request.kind === 'week'
+      ? await answer(api.GET('/api/v1/stats/weekly', { params: { query: { week: request.key, unitId: request.unitId }, header: { accept: 'application/json' } } }))
+      : await answer(api.GET('/api/v1/stats/monthly', { params: { query: { month: request.key, unitId: request.unitId }, header: { accept: 'application/json' } } }))) as Stats,
+  staleTime: 30_000,
+});
+
 export function useStats(request: StatsRequest) {
-  return useQuery({
-    queryKey: statsKeys.figures(request),
-    queryFn: () =>
-      request.kind === 'week'
-        ? answer(api.GET('/api/v1/stats/weekly', { params: { query: { week: request.key, unitId: request.unitId }, header: { accept: 'application/json' } } }))
-        : answer(api.GET('/api/v1/stats/monthly', { params: { query: { month: request.key, unitId: request.unitId }, header: { accept: 'application/json' } } })),
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  }) as ReturnType<typeof useQuery<Stats>>;
+  return useQuery({ ...statsQuery(request), placeholderData: keepPreviousData });
 }
 
 export const DRILL_PAGE_SIZE = 20;
