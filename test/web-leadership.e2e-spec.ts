@@ -4,6 +4,7 @@ import type { BrowserContext, Download, Page } from 'playwright-core';
 import { launchChromium, screenshot, seriousViolations, type BrowserRun } from './support/browser';
 import { closeWithResult, registerIncoming } from './support/documents';
 import { ownOrganisation, type Who } from './support/organisation';
+import { createDraft, createTestPki, draftMetadata, reviewThrough, signatureImage, uploadCertificate } from './support/outgoing';
 import { Api, startApi, startWorker, type RunningProcess } from './support/processes';
 import { loadRun } from './support/test-env';
 import { PAGE_WAIT_MS, pickOption, signInInBrowser } from './support/web-pages';
@@ -22,6 +23,8 @@ describe('the web client in Chromium (issue 19): leadership dashboard, register 
   const tag = Date.now();
   const subjects = [1, 2, 3].map((n) => `Về việc báo cáo giao ban số ${n} (${tag})`);
   const ids: string[] = [];
+  const toSign = `Về việc công nhận kết quả kỳ thi (ký trên điện thoại ${tag})`;
+  let outgoingId: string;
 
   const signedIn = async (who: Who, phone = false): Promise<Page> => {
     const context = phone
@@ -57,8 +60,11 @@ describe('the web client in Chromium (issue 19): leadership dashboard, register 
 
   beforeAll(async () => {
     chromium = await launchChromium();
-    api = await startApi(run);
-    worker = startWorker(run);
+    // The director signs with a key stored on the server, issued by a CA the API is started trusting.
+    const pki = createTestPki();
+    const env = { SIGNING_TRUST_ANCHORS: pki.anchorsFile };
+    api = await startApi(run, env);
+    worker = startWorker(run, env);
     // This week's documents, made over the API: three registered by the clerk, the first assigned to
     // the officer and closed on time, the second waiting for the director (the phone test assigns it).
     const [clerk, director, officer] = await Promise.all([org.signIn(api.url, 'clerk'), org.signIn(api.url, 'director'), org.signIn(api.url, 'officer')]);
@@ -71,6 +77,14 @@ describe('the web client in Chromium (issue 19): leadership dashboard, register 
     const assign = { lead: { userId: org.people.officer.id }, coordinators: [], informed: [], dueDate: `${new Date().getFullYear() + 1}-01-15` };
     expect((await director.post(`/api/v1/incoming/${ids[0]}/assign`, assign)).status).toBe(200);
     expect((await closeWithResult(officer, ids[0])).status).toBe(200);
+    // An outgoing decision reviewed up to the director's signature (the phone test signs it).
+    const head = await org.signIn(api.url, 'head');
+    const p12 = pki.pkcs12(pki.issue(org.people.director.fullName), 'e2e-pass');
+    expect((await uploadCertificate(director, p12, 'personal', signatureImage())).status).toBe(201);
+    const draft = await createDraft(officer, await draftMetadata(org, { subject: toSign }));
+    expect(draft.status).toBe(201);
+    outgoingId = draft.body.id;
+    await reviewThrough(outgoingId, officer, head, clerk, director);
   });
   afterAll(async () => {
     // The last state of every page, kept with the run's screenshots: what a failed step looked like.
@@ -148,7 +162,7 @@ describe('the web client in Chromium (issue 19): leadership dashboard, register 
     expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('lets the leader work on a 390 px phone: the inbox, a document, assign', async () => {
+  it('lets the leader work on a 390 px phone: the inbox, a document, assign, and sign an outgoing document', async () => {
     const page = await signedIn('director', true);
     const fitsWidth = async (name: string) => {
       // Nothing wider than the screen: no sideways scrolling of the page (a table may scroll inside).
@@ -169,5 +183,21 @@ describe('the web client in Chromium (issue 19): leadership dashboard, register 
     await page.getByTestId('detail-status').filter({ hasText: 'Đã phân công' }).waitFor({ timeout: PAGE_WAIT_MS });
     await fitsWidth('incoming-assigned');
     await screenshot(page, 'phone-assigned');
+
+    // Ký số: the decision waiting for the director's signature, from the menu's drop-down.
+    await page.getByRole('button', { name: /Văn bản đến|Chức năng/ }).click();
+    await page.getByRole('menuitem', { name: 'Văn bản đi', exact: true }).click();
+    await page.getByRole('link', { name: toSign }).waitFor({ timeout: PAGE_WAIT_MS });
+    await fitsWidth('outgoing-waiting');
+    await page.getByRole('link', { name: toSign }).click();
+    const status = (text: string) => page.getByTestId('outgoing-status').filter({ hasText: text }).waitFor({ timeout: PAGE_WAIT_MS });
+    await status('Chờ ký');
+    await fitsWidth('outgoing-sign');
+    await checkPage(page, 'phone-sign');
+    await page.getByRole('button', { name: 'Ký số', exact: true }).click();
+    await status('Đã ký, chờ phát hành');
+    await fitsWidth('outgoing-signed');
+    await screenshot(page, 'phone-signed');
+    expect(page.url()).toBe(`${api.url}/outgoing/${outgoingId}`);
   });
 });
