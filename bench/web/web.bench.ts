@@ -42,6 +42,8 @@ function bundle(): PageWeight[] {
     weigh(WEB_DIR, 'inbox', ['src/SignedInApp.tsx', 'src/pages/incoming/InboxPage.tsx']),
     weigh(WEB_DIR, 'incoming list', ['src/SignedInApp.tsx', 'src/pages/incoming/IncomingListPage.tsx']),
     weigh(WEB_DIR, 'incoming document', ['src/SignedInApp.tsx', 'src/pages/incoming/IncomingDetailPage.tsx']),
+    weigh(WEB_DIR, 'statistics dashboard', ['src/SignedInApp.tsx', 'src/pages/stats/DashboardPage.tsx']),
+    weigh(WEB_DIR, 'register books', ['src/SignedInApp.tsx', 'src/pages/registers/RegisterBooksPage.tsx']),
     weigh(WEB_DIR, 'baseline: all the JS', everything),
   ];
   for (const w of weights) console.log(`  ${w.page.padEnd(24)} ${String(w.files).padStart(3)} files  ${kb(w.rawBytes).padStart(10)} raw  ${kb(w.gzipBytes).padStart(9)} gzip`);

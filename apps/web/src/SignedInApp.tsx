@@ -12,6 +12,9 @@ const IncomingDetailPage = lazyPage(() => import('./pages/incoming/IncomingDetai
 const OutgoingListPage = lazyPage(() => import('./pages/outgoing/OutgoingListPage').then((m) => m.OutgoingListPage));
 const NewOutgoingPage = lazyPage(() => import('./pages/outgoing/NewOutgoingPage').then((m) => m.NewOutgoingPage));
 const OutgoingDetailPage = lazyPage(() => import('./pages/outgoing/OutgoingDetailPage').then((m) => m.OutgoingDetailPage));
+// Leadership and the clerk's office (issue 19 items 3 and 6): statistics and register books.
+const DashboardPage = lazyPage(() => import('./pages/stats/DashboardPage').then((m) => m.DashboardPage));
+const RegisterBooksPage = lazyPage(() => import('./pages/registers/RegisterBooksPage').then((m) => m.RegisterBooksPage));
 const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage').then((m) => m.NotFoundPage));
 
 export function SignedInApp() {
@@ -27,6 +30,8 @@ export function SignedInApp() {
           <Route path="/outgoing" element={<OutgoingListPage />} />
           <Route path="/outgoing/new" element={<NewOutgoingPage />} />
           <Route path="/outgoing/:id" element={<OutgoingDetailPage />} />
+          <Route path="/stats" element={<DashboardPage />} />
+          <Route path="/registers" element={<RegisterBooksPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </AppLayout>

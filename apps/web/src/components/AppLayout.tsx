@@ -1,6 +1,6 @@
 // The signed-in frame: a menu with only what the person's roles allow (docs/authorization.md), the
 // person's name and sign-out. The API still checks every call: the menu only hides dead ends.
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { hasRole, useProfile, useSession, type Profile } from '../session/SessionContext';
@@ -17,37 +17,51 @@ const ENTRIES: Entry[] = [
   { path: '/incoming/new', label: 'Vào sổ văn bản đến', visible: (p) => hasRole(p, 'clerk') },
   { path: '/outgoing', label: 'Văn bản đi', visible: (p) => hasRole(p, 'officer', 'leader', 'clerk', 'leadership') },
   { path: '/outgoing/new', label: 'Soạn văn bản đi', visible: (p) => hasRole(p, 'officer', 'leader') },
+  // Who may read the figures and print the books (docs/authorization.md, route matrix).
+  { path: '/stats', label: 'Thống kê', visible: (p) => hasRole(p, 'leadership', 'leader', 'clerk') },
+  { path: '/registers', label: 'Sổ văn bản', visible: (p) => hasRole(p, 'clerk', 'leader', 'leadership') },
 ];
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const profile = useProfile();
   const { signOut } = useSession();
   const location = useLocation();
+  // A leader's phone (390 px): no title, the name shortened, narrower margins. Below a laptop's width
+  // the entries are a "Chức năng" drop-down; wider, every entry shows in the bar, wrapping to a second
+  // line rather than folding into a "…" (whose hidden copies of the links break accessibility).
+  const screens = Grid.useBreakpoint();
+  const wide = screens.sm !== false;
+  const roomy = screens.lg !== false;
   const entries = ENTRIES.filter((entry) => entry.visible(profile));
   const selected = entries.filter((e) => location.pathname === e.path || location.pathname.startsWith(`${e.path}/`)).map((e) => e.path).slice(-1);
+  const items = entries.map((e) => ({ key: e.path, label: <Link to={e.path}>{e.label}</Link> }));
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#003a8c' }}>
-        <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
-          Văn phòng điện tử
-        </Typography.Text>
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', gap: wide ? 24 : 8, background: '#003a8c', padding: wide ? '0 24px' : '0 8px', height: 'auto', minHeight: 64, lineHeight: 'normal' }}
+      >
+        {wide && (
+          <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+            Văn phòng điện tử
+          </Typography.Text>
+        )}
         <nav aria-label="Chức năng" style={{ flex: 1, minWidth: 0 }}>
-          <Menu
-            theme="dark"
-            mode="horizontal"
-            selectedKeys={selected}
-            style={{ background: 'transparent' }}
-            items={entries.map((e) => ({ key: e.path, label: <Link to={e.path}>{e.label}</Link> }))}
-          />
+          {roomy ? (
+            <Menu theme="dark" mode="horizontal" disabledOverflow selectedKeys={selected} style={{ background: 'transparent', flexWrap: 'wrap' }} items={items} />
+          ) : (
+            <Dropdown trigger={['click']} menu={{ items, selectedKeys: selected }}>
+              <Button>{`☰ ${entries.find((e) => e.path === selected[0])?.label ?? 'Chức năng'}`}</Button>
+            </Dropdown>
+          )}
         </nav>
-        <Space>
-          <Typography.Text style={{ color: '#fff' }} data-testid="signed-in-as">
+        <Space size={wide ? 8 : 4}>
+          <Typography.Text style={{ color: '#fff', maxWidth: wide ? undefined : 88 }} ellipsis={!wide} data-testid="signed-in-as">
             {profile.fullName}
           </Typography.Text>
           <Button onClick={() => void signOut()}>Đăng xuất</Button>
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>
+      <Layout.Content style={{ padding: wide ? 24 : 12 }}>
         <main>{children}</main>
       </Layout.Content>
     </Layout>

@@ -1,6 +1,6 @@
 // The list of incoming documents (sổ đến, inbox): number, sender's number, sender, subject, deadline,
 // status; mật documents carry a red tag. Paging is the API's (page, pageSize; total may be capped).
-import { Table, Tag, Typography } from 'antd';
+import { Grid, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { IncomingItem, IncomingPage } from '../api/incoming';
 import { formatDate } from '../dates';
@@ -13,6 +13,8 @@ interface Props {
 }
 
 export function IncomingTable({ data, loading, onPage }: Props) {
+  // On a phone (390 px) only the number, the subject (with the status under it) and the deadline.
+  const phone = Grid.useBreakpoint().sm === false;
   return (
     <Table<IncomingItem>
       rowKey="id"
@@ -28,10 +30,10 @@ export function IncomingTable({ data, loading, onPage }: Props) {
         onChange: onPage,
       }}
       columns={[
-        { title: 'Số đến', dataIndex: 'incomingNumber', width: 90 },
-        { title: 'Ngày đến', dataIndex: 'receivedAt', width: 110, render: (v: string) => formatDate(v) },
-        { title: 'Số, ký hiệu', dataIndex: 'sourceNumberSymbol', width: 150 },
-        { title: 'Cơ quan ban hành', dataIndex: 'issuingAuthority', width: 200 },
+        { title: 'Số đến', dataIndex: 'incomingNumber', width: phone ? 60 : 90 },
+        { title: 'Ngày đến', dataIndex: 'receivedAt', width: 110, render: (v: string) => formatDate(v), responsive: ['md'] },
+        { title: 'Số, ký hiệu', dataIndex: 'sourceNumberSymbol', width: 150, responsive: ['md'] },
+        { title: 'Cơ quan ban hành', dataIndex: 'issuingAuthority', width: 200, responsive: ['lg'] },
         {
           title: 'Trích yếu',
           dataIndex: 'subject',
@@ -40,11 +42,16 @@ export function IncomingTable({ data, loading, onPage }: Props) {
               {item.confidentiality !== 'normal' && <Tag color={CONFIDENTIAL_COLOR}>{CONFIDENTIALITY_LABELS[item.confidentiality]}</Tag>}
               {item.urgency !== 'normal' && <Tag color={URGENT_COLOR}>{URGENCY_LABELS[item.urgency]}</Tag>}
               <Link to={`/incoming/${item.id}`}>{subject}</Link>
+              {phone && (
+                <div>
+                  <Tag color={STATUS_COLORS[item.status]}>{STATUS_LABELS[item.status] ?? item.status}</Tag>
+                </div>
+              )}
             </>
           ),
         },
-        { title: 'Hạn xử lý', dataIndex: 'dueDate', width: 110, render: (v: string | null) => formatDate(v) || <Typography.Text type="secondary">—</Typography.Text> },
-        { title: 'Trạng thái', dataIndex: 'status', width: 140, render: (s: string) => <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s] ?? s}</Tag> },
+        { title: 'Hạn xử lý', dataIndex: 'dueDate', width: phone ? 96 : 110, render: (v: string | null) => formatDate(v) || <Typography.Text type="secondary">—</Typography.Text> },
+        { title: 'Trạng thái', dataIndex: 'status', width: 140, responsive: ['sm'], render: (s: string) => <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s] ?? s}</Tag> },
       ]}
     />
   );

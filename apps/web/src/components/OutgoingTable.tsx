@@ -1,6 +1,6 @@
 // The list of outgoing documents (văn bản đi): number once issued, type, subject, status, dates;
 // mật documents carry a red tag on every list, as for the incoming ones.
-import { Table, Tag, Typography } from 'antd';
+import { Grid, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { Outgoing, OutgoingPage } from '../api/outgoing';
 import { formatDate } from '../dates';
@@ -13,14 +13,26 @@ interface Props {
   onPage: (page: number, pageSize: number) => void;
 }
 
+/** The status, and the review stage while in review. */
+function StatusCell({ item }: { item: Outgoing }) {
+  return (
+    <>
+      <Tag color={OUTGOING_STATUS_COLORS[item.status]}>{OUTGOING_STATUS_LABELS[item.status] ?? item.status}</Tag>
+      {item.reviewStage && <div>{REVIEW_STAGE_LABELS[item.reviewStage]}</div>}
+    </>
+  );
+}
+
 export function OutgoingTable({ data, loading, onPage }: Props) {
+  // On a phone (390 px) only the number and the subject with the status under it; no sideways scroll.
+  const phone = Grid.useBreakpoint().sm === false;
   return (
     <Table<Outgoing>
       rowKey="id"
       size="middle"
       loading={loading}
       dataSource={data?.items ?? []}
-      scroll={{ x: 800 }}
+      scroll={phone ? undefined : { x: 800 }}
       pagination={{
         current: data?.page ?? 1,
         pageSize: data?.pageSize ?? 20,
@@ -29,8 +41,8 @@ export function OutgoingTable({ data, loading, onPage }: Props) {
         onChange: onPage,
       }}
       columns={[
-        { title: 'Số, ký hiệu', dataIndex: 'numberSymbol', width: 150, render: (v: string | null) => v ?? <Typography.Text type="secondary">Chưa cấp số</Typography.Text> },
-        { title: 'Loại', dataIndex: 'documentType', width: 120 },
+        { title: 'Số, ký hiệu', dataIndex: 'numberSymbol', width: phone ? 96 : 150, render: (v: string | null) => v ?? <Typography.Text type="secondary">Chưa cấp số</Typography.Text> },
+        { title: 'Loại', dataIndex: 'documentType', width: 120, responsive: ['md'] },
         {
           title: 'Trích yếu',
           dataIndex: 'subject',
@@ -39,21 +51,16 @@ export function OutgoingTable({ data, loading, onPage }: Props) {
               {item.confidentiality !== 'normal' && <Tag color={CONFIDENTIAL_COLOR}>{CONFIDENTIALITY_LABELS[item.confidentiality]}</Tag>}
               {item.urgency !== 'normal' && <Tag color={URGENT_COLOR}>{URGENCY_LABELS[item.urgency]}</Tag>}
               <Link to={`/outgoing/${item.id}`}>{subject}</Link>
+              {phone && (
+                <div>
+                  <StatusCell item={item} />
+                </div>
+              )}
             </>
           ),
         },
-        { title: 'Ngày tạo', dataIndex: 'createdAt', width: 110, render: (v: string) => formatDate(v) },
-        {
-          title: 'Trạng thái',
-          dataIndex: 'status',
-          width: 200,
-          render: (s: string, item) => (
-            <>
-              <Tag color={OUTGOING_STATUS_COLORS[s]}>{OUTGOING_STATUS_LABELS[s] ?? s}</Tag>
-              {item.reviewStage && <div>{REVIEW_STAGE_LABELS[item.reviewStage]}</div>}
-            </>
-          ),
-        },
+        { title: 'Ngày tạo', dataIndex: 'createdAt', width: 110, render: (v: string) => formatDate(v), responsive: ['md'] },
+        { title: 'Trạng thái', dataIndex: 'status', width: 200, responsive: ['sm'], render: (_: string, item) => <StatusCell item={item} /> },
       ]}
     />
   );

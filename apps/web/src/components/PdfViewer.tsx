@@ -24,5 +24,14 @@ export function PdfViewer({ url: source, title }: { url: string; title: string }
   }, [source]);
   if (error) return <Alert type="error" title={`Không mở được tệp: ${messageOf(error)}`} />;
   if (!url) return <Spin />;
-  return <iframe src={url} title={title} data-testid="pdf-viewer" style={{ width: '100%', height: 640, border: '1px solid #d9d9d9' }} />;
+  // Phone browsers show no PDF inside a page: the link opens it in the phone's own viewer (and gives a
+  // full-screen view on a computer). On a narrow screen the frame is shorter than the screen.
+  return (
+    <>
+      <iframe src={url} title={title} data-testid="pdf-viewer" style={{ width: '100%', height: 'min(640px, 70vh)', border: '1px solid #d9d9d9' }} />
+      <a href={url} target="_blank" rel="noreferrer">
+        Mở tệp PDF trong cửa sổ mới
+      </a>
+    </>
+  );
 }

@@ -19,9 +19,10 @@ describe('prefetchRouteData: the page data fetched beside the profile', () => {
     expect(keysFor(`/incoming/${ID}`)).toEqual([['incoming', 'detail', ID]]);
     expect(keysFor('/outgoing')).toEqual([['outgoing', 'waiting', { page: 1, pageSize: 20 }]]);
     expect(keysFor(`/outgoing/${ID}`)).toEqual([['outgoing', 'detail', ID]]);
+    expect(keysFor('/stats')).toEqual([['stats', { kind: 'week', key: expect.stringMatching(/^\d{4}-W\d{2}$/) }]]);
   });
 
   it('asks for nothing on forms and unknown or malformed addresses', () => {
-    for (const path of ['/incoming/new', '/outgoing/new', '/incoming/not-an-id', '/nowhere']) expect(keysFor(path)).toEqual([]);
+    for (const path of ['/incoming/new', '/outgoing/new', '/registers', '/incoming/not-an-id', '/nowhere']) expect(keysFor(path)).toEqual([]);
   });
 });

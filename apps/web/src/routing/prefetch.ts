@@ -5,6 +5,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { FIRST_PAGE, inboxQuery, incomingListQuery, incomingQuery } from '../api/incoming';
 import { outgoingQuery, outgoingWaitingQuery } from '../api/outgoing';
+import { statsQuery } from '../api/stats';
+import { currentPeriodKey } from '../pages/stats/periods';
 
 const ID = '([0-9a-f-]{36})';
 
@@ -17,4 +19,6 @@ export function prefetchRouteData(queryClient: QueryClient, pathname: string): v
   else if ((match = path.match(new RegExp(`^/incoming/${ID}$`)))) prefetch(incomingQuery(match[1]));
   else if (path === '/outgoing') prefetch(outgoingWaitingQuery(FIRST_PAGE));
   else if ((match = path.match(new RegExp(`^/outgoing/${ID}$`)))) prefetch(outgoingQuery(match[1]));
+  // The dashboard opens on this week, seen from Vietnam (DashboardPage's first request).
+  else if (path === '/stats') prefetch(statsQuery({ kind: 'week', key: currentPeriodKey('week') }));
 }
