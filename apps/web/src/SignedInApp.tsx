@@ -12,6 +12,8 @@ const IncomingDetailPage = lazyPage(() => import('./pages/incoming/IncomingDetai
 const OutgoingListPage = lazyPage(() => import('./pages/outgoing/OutgoingListPage').then((m) => m.OutgoingListPage));
 const NewOutgoingPage = lazyPage(() => import('./pages/outgoing/NewOutgoingPage').then((m) => m.NewOutgoingPage));
 const OutgoingDetailPage = lazyPage(() => import('./pages/outgoing/OutgoingDetailPage').then((m) => m.OutgoingDetailPage));
+// Quản trị (administrators): one chunk for the area, which loads each of its pages lazily too.
+const AdminArea = lazyPage(() => import('./pages/admin/AdminArea').then((m) => m.AdminArea));
 const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage').then((m) => m.NotFoundPage));
 
 export function SignedInApp() {
@@ -27,6 +29,7 @@ export function SignedInApp() {
           <Route path="/outgoing" element={<OutgoingListPage />} />
           <Route path="/outgoing/new" element={<NewOutgoingPage />} />
           <Route path="/outgoing/:id" element={<OutgoingDetailPage />} />
+          <Route path="/admin/*" element={<AdminArea />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </AppLayout>

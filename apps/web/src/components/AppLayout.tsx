@@ -19,12 +19,24 @@ const ENTRIES: Entry[] = [
   { path: '/outgoing/new', label: 'Soạn văn bản đi', visible: (p) => hasRole(p, 'officer', 'leader') },
 ];
 
+/** Quản trị: one group in the menu for the administrator's pages (pages/admin). */
+const ADMIN_ENTRIES: Entry[] = [
+  { path: '/admin/people', label: 'Người dùng', visible: (p) => hasRole(p, 'admin') },
+  { path: '/admin/units', label: 'Cơ cấu tổ chức', visible: (p) => hasRole(p, 'admin') },
+  { path: '/admin/registers', label: 'Sổ văn bản', visible: (p) => hasRole(p, 'admin') },
+  { path: '/admin/certificates', label: 'Chứng thư số', visible: (p) => hasRole(p, 'admin') },
+  { path: '/admin/operations', label: 'Vận hành', visible: (p) => hasRole(p, 'admin') },
+];
+
 export function AppLayout({ children }: { children: ReactNode }) {
   const profile = useProfile();
   const { signOut } = useSession();
   const location = useLocation();
   const entries = ENTRIES.filter((entry) => entry.visible(profile));
-  const selected = entries.filter((e) => location.pathname === e.path || location.pathname.startsWith(`${e.path}/`)).map((e) => e.path).slice(-1);
+  const adminEntries = ADMIN_ENTRIES.filter((entry) => entry.visible(profile));
+  const menuItem = (e: Entry) => ({ key: e.path, label: <Link to={e.path}>{e.label}</Link> });
+  const adminGroup = adminEntries.length > 0 ? [{ key: 'admin', label: 'Quản trị', children: adminEntries.map(menuItem) }] : [];
+  const selected = [...entries, ...adminEntries].filter((e) => location.pathname === e.path || location.pathname.startsWith(`${e.path}/`)).map((e) => e.path).slice(-1);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#003a8c' }}>
@@ -37,7 +49,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             mode="horizontal"
             selectedKeys={selected}
             style={{ background: 'transparent' }}
-            items={entries.map((e) => ({ key: e.path, label: <Link to={e.path}>{e.label}</Link> }))}
+            items={[...entries.map(menuItem), ...adminGroup]}
           />
         </nav>
         <Space>

@@ -1,0 +1,123 @@
+import { Alert, Button, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { operationCalls, useFailedJobs, useRefreshOperations, useSchedules, type AuditVerification, type FailedJob, type Schedule } from '../../api/operations';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDateTime } from '../../dates';
+import { useAdminAction } from './useAdminAction';
+
+/** Tác vụ nền: the worker's heartbeat, its scheduled jobs, the jobs that failed (retry), the queue dashboard. */
+export function JobsTab() {
+  const schedules = useSchedules();
+  const failed = useFailedJobs();
+  const refresh = useRefreshOperations();
+  const retry = useAdminAction('Đã đưa tác vụ vào hàng đợi chạy lại', { refresh });
+  const dashboard = useAdminAction('Đã mở bảng điều khiển hàng đợi');
+  const worker = schedules.data?.worker;
+  const openDashboard = async () => {
+    const session = await dashboard.run(operationCalls.queueDashboard);
+    if (session) window.open(session.dashboard, '_blank', 'noopener');
+  };
+  return (
+    <>
+      <ErrorAlert error={schedules.error ?? failed.error ?? retry.error ?? dashboard.error} />
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Typography.Text>Tiến trình xử lý nền:</Typography.Text>
+        {worker && (worker.alive ? <Tag color="#237804">Đang chạy</Tag> : <Tag color="#a8071a">Không phản hồi</Tag>)}
+        {worker?.lastBeatAt && <Typography.Text>lần báo gần nhất {formatDateTime(worker.lastBeatAt)}</Typography.Text>}
+        <Button onClick={() => void openDashboard()} loading={dashboard.busy}>
+          Mở bảng điều khiển hàng đợi
+        </Button>
+      </Space>
+      <Typography.Title level={2} style={{ fontSize: 18 }}>
+        Lịch chạy
+      </Typography.Title>
+      <Table<Schedule>
+        rowKey={(s) => `${s.queue}-${s.id}`}
+        size="small"
+        loading={schedules.isFetching && !schedules.data}
+        dataSource={schedules.data?.items}
+        pagination={false}
+        scroll={{ x: 800 }}
+        locale={{ emptyText: 'Không có lịch nào' }}
+        columns={[
+          { title: 'Tác vụ', dataIndex: 'name' },
+          { title: 'Hàng đợi', dataIndex: 'queue' },
+          { title: 'Lịch (cron)', dataIndex: 'cron' },
+          { title: 'Lần chạy gần nhất', key: 'last', render: (_, s) => formatDateTime(s.lastRunAt) },
+          { title: 'Kết quả', key: 'result', render: (_, s) => (s.lastResult === 'failed' ? <Tag color="#a8071a">Lỗi: {s.lastError}</Tag> : s.lastResult === 'completed' ? 'Xong' : '') },
+          { title: 'Lần chạy tới', key: 'next', render: (_, s) => formatDateTime(s.nextRunAt) },
+        ]}
+      />
+      <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>
+        Tác vụ lỗi
+      </Typography.Title>
+      <Table<FailedJob>
+        rowKey={(j) => `${j.queue}-${j.id}`}
+        size="small"
+        loading={failed.isFetching && !failed.data}
+        dataSource={failed.data?.items}
+        pagination={false}
+        scroll={{ x: 800 }}
+        locale={{ emptyText: 'Không có tác vụ lỗi' }}
+        columns={[
+          { title: 'Hàng đợi', dataIndex: 'queue' },
+          { title: 'Tác vụ', dataIndex: 'name' },
+          { title: 'Lý do', dataIndex: 'reason', ellipsis: true },
+          { title: 'Số lần thử', dataIndex: 'attempts' },
+          { title: 'Lỗi lúc', key: 'failedAt', render: (_, j) => formatDateTime(j.failedAt) },
+          {
+            title: 'Thao tác',
+            key: 'retry',
+            render: (_, j) => (
+              <Button size="small" onClick={() => void retry.run(() => operationCalls.retryJob(j.queue, j.id))} aria-label={`Chạy lại ${j.name} ${j.id}`}>
+                Chạy lại
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+/** Kiểm tra chuỗi nhật ký: the API re-computes the hash chain and holds it against the latest signed checkpoint. */
+export function AuditTab() {
+  const [result, setResult] = useState<AuditVerification>();
+  const action = useAdminAction('Đã kiểm tra xong chuỗi nhật ký');
+  const verify = async () => setResult(await action.run(operationCalls.verifyAudit));
+  const checkpoint = result?.checkpoint;
+  return (
+    <>
+      <Typography.Paragraph>Tính lại chuỗi băm của toàn bộ nhật ký kiểm toán và đối chiếu với mốc ký số gần nhất. Có thể mất một lúc với nhật ký lớn.</Typography.Paragraph>
+      <Button type="primary" loading={action.busy} onClick={() => void verify()} style={{ marginBottom: 16 }}>
+        Kiểm tra chuỗi nhật ký
+      </Button>
+      <ErrorAlert error={action.error} />
+      {result && (
+        <>
+          <Alert
+            type={result.intact ? 'success' : 'error'}
+            showIcon
+            data-testid="audit-verdict"
+            title={result.intact ? 'Chuỗi nhật ký nguyên vẹn' : 'Chuỗi nhật ký bị thay đổi'}
+            description={
+              result.truncatedAfterCheckpoint ? 'Phần cuối của chuỗi đã bị xóa so với mốc ký số.' : result.firstBrokenId ? `Mục hỏng đầu tiên: ${result.firstBrokenId}` : undefined
+            }
+            style={{ marginBottom: 16 }}
+          />
+          <Descriptions bordered size="small" column={1}>
+            <Descriptions.Item label="Số mục đã kiểm tra">{result.eventsChecked.toLocaleString('vi-VN')}</Descriptions.Item>
+            <Descriptions.Item label="Mục ghi sau khi kiểm tra">{result.unsealed}</Descriptions.Item>
+            <Descriptions.Item label="Mốc ký số gần nhất">
+              {checkpoint
+                ? `${checkpoint.name} (${formatDateTime(checkpoint.createdAt)}): ${checkpoint.matchesChain ? 'khớp chuỗi' : 'không khớp chuỗi'}, chữ ký ${
+                    checkpoint.signatureValid === null ? 'không kiểm tra được (chưa cấu hình khóa)' : checkpoint.signatureValid ? 'hợp lệ' : 'không hợp lệ'
+                  }`
+                : 'Chưa có mốc nào'}
+            </Descriptions.Item>
+          </Descriptions>
+        </>
+      )}
+    </>
+  );
+}
