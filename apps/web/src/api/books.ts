@@ -46,7 +46,6 @@ export interface CertificateUpload {
 export function uploadCertificate(input: CertificateUpload, onProgress: (percent: number) => void): Promise<Certificate> {
   const form = () => {
     const data = new FormData();
-    // Text fields first: the API reads the parts in order and needs them before the files.
     data.append('kind', input.kind);
     data.append('passphrase', input.passphrase);
     if (input.kind === 'organisation' && input.agencyId) data.append('agencyId', input.agencyId);

@@ -13,6 +13,6 @@ export function showFieldErrors(form: FormInstance, error: unknown, fields: read
     if (!known.has(name)) continue;
     byField.set(name, [...(byField.get(name) ?? []), message]);
   }
-  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  if (byField.size > 0) form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   return byField.size > 0;
 }
