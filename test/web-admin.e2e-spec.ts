@@ -115,7 +115,7 @@ describe('the administrator pages in Chromium (issue 19): people, units, registe
     await admin.getByText('Đã cập nhật vai trò').waitFor({ timeout: PAGE_WAIT_MS });
     await pickOption(admin, 'Đơn vị mới', 'Giáo dục Trung', org.teaching.name);
     await admin.getByRole('button', { name: 'Điều chuyển' }).click();
-    await admin.getByRole('cell', { name: org.teaching.name }).waitFor({ timeout: PAGE_WAIT_MS });
+    await admin.getByRole('cell', { name: org.teaching.name, exact: true }).waitFor({ timeout: PAGE_WAIT_MS });
     await checkPage(admin, 'admin-person');
 
     // She signs in with the one-time password and must change it first.
@@ -160,7 +160,7 @@ describe('the administrator pages in Chromium (issue 19): people, units, registe
 
   it('adds a unit, opens a register and stores a seal certificate', async () => {
     await admin.goto(`${api.url}/admin/units`);
-    await admin.getByRole('cell', { name: org.teaching.name }).waitFor({ timeout: PAGE_WAIT_MS });
+    await admin.getByRole('cell', { name: org.teaching.name, exact: true }).waitFor({ timeout: PAGE_WAIT_MS });
     await checkPage(admin, 'admin-units');
     await admin.getByRole('button', { name: `Thêm đơn vị trực thuộc ${org.agency.name}` }).click();
     const unit = admin.getByRole('dialog');
@@ -171,7 +171,7 @@ describe('the administrator pages in Chromium (issue 19): people, units, registe
     await unit.getByLabel('Mã đơn vị').fill('CNTT');
     await checkPage(admin, 'admin-unit-dialog');
     await unit.getByRole('button', { name: 'Thêm', exact: true }).click();
-    await admin.getByRole('cell', { name: 'Phòng Công nghệ thông tin' }).waitFor({ timeout: PAGE_WAIT_MS });
+    await admin.getByRole('cell', { name: 'Phòng Công nghệ thông tin', exact: true }).waitFor({ timeout: PAGE_WAIT_MS });
 
     await admin.goto(`${api.url}/admin/registers`);
     await admin.getByRole('cell', { name: 'DEN-MAT' }).waitFor({ timeout: PAGE_WAIT_MS });

@@ -10,6 +10,7 @@ import { NotFoundPage } from '../NotFoundPage';
 import { formatBytes, formatDuration, TRIGGER_LABELS } from './operation-labels';
 import { Verified } from './BackupsTabs';
 import { RunStatus } from './RunStatus';
+import { EmptyText } from './EmptyText';
 
 type Destination = BackupRun['destinations'][number];
 
@@ -57,7 +58,7 @@ export function BackupPage() {
         pagination={false}
         dataSource={run.destinations}
         scroll={{ x: 800 }}
-        locale={{ emptyText: 'Chưa có' }}
+        locale={{ emptyText: <EmptyText>{'Chưa có'}</EmptyText> }}
         columns={[
           { title: 'Kho', dataIndex: 'destination' },
           { title: 'Bản chụp (snapshot)', dataIndex: 'snapshotId', ellipsis: true },

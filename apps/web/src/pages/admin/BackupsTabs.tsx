@@ -7,6 +7,7 @@ import { formatDateTime } from '../../dates';
 import { formatBytes, formatDuration, TRIGGER_LABELS } from './operation-labels';
 import { RunStatus } from './RunStatus';
 import { useAdminAction } from './useAdminAction';
+import { EmptyText } from './EmptyText';
 
 /** Sao lưu: every run, newest first; "Sao lưu ngay" queues one for the worker (docs/backups.md). */
 export function BackupsTab() {
@@ -26,7 +27,7 @@ export function BackupsTab() {
         loading={backups.isFetching && !backups.data}
         dataSource={backups.data?.items}
         scroll={{ x: 900 }}
-        locale={{ emptyText: 'Chưa có lần sao lưu nào' }}
+        locale={{ emptyText: <EmptyText>{'Chưa có lần sao lưu nào'}</EmptyText> }}
         pagination={{ current: page, pageSize: 20, total: backups.data?.total, onChange: setPage }}
         columns={[
           { title: 'Thời điểm', key: 'at', render: (_, r) => <Link to={`/admin/backups/${r.id}`}>{formatDateTime(r.startedAt ?? r.createdAt)}</Link> },
@@ -62,7 +63,7 @@ export function DrillsTab() {
         loading={drills.isFetching && !drills.data}
         dataSource={drills.data?.items}
         pagination={false}
-        locale={{ emptyText: 'Chưa có lần diễn tập nào' }}
+        locale={{ emptyText: <EmptyText>{'Chưa có lần diễn tập nào'}</EmptyText> }}
         columns={[
           { title: 'Thời điểm', key: 'at', render: (_, d) => formatDateTime(d.createdAt) },
           { title: 'Kết quả', key: 'status', render: (_, d) => <RunStatus status={d.status} /> },

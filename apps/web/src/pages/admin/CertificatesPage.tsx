@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { dayjs, formatDate } from '../../dates';
 import { CertificateUploadForm } from './CertificateUploadForm';
 import { useAdminAction } from './useAdminAction';
+import { EmptyText } from './EmptyText';
 
 /** Soon: a month before the end, time to ask the CA for a new one. */
 const EXPIRY_WARNING_DAYS = 30;
@@ -30,7 +31,7 @@ export function CertificatesPage() {
         loading={certificates.isFetching && !certificates.data}
         dataSource={certificates.data?.items}
         scroll={{ x: 1000 }}
-        locale={{ emptyText: 'Chưa có chứng thư số nào' }}
+        locale={{ emptyText: <EmptyText>{'Chưa có chứng thư số nào'}</EmptyText> }}
         pagination={{ current: paging.page, pageSize: paging.pageSize, total: certificates.data?.total, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
         columns={[
           { title: 'Loại', key: 'kind', render: (_, c) => (c.kind === 'organisation' ? 'Con dấu cơ quan' : 'Cá nhân') },

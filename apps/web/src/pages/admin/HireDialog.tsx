@@ -1,12 +1,12 @@
 // Tuyển dụng / thêm người dùng: the API makes the username and e-mail from the name and answers a
 // one-time password, shown once here.
-import { Button, Checkbox, Form, Input, Modal } from 'antd';
+import { Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { peopleCalls, ROLE_LABELS, useRefreshPeople, type AccountRole, type Hired } from '../../api/people';
+import { peopleCalls, useRefreshPeople, type AccountRole, type Hired } from '../../api/people';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { options } from '../../components/labels';
 import { UnitPicker } from '../../components/UnitPicker';
 import { OneTimePassword } from './OneTimePassword';
+import { RoleChoice } from './RoleChoice';
 import { useAdminAction } from './useAdminAction';
 
 interface Values {
@@ -71,7 +71,7 @@ export function HireDialog({ open, onClose }: { open: boolean; onClose: () => vo
               <UnitPicker />
             </Form.Item>
             <Form.Item label="Vai trò" name="roles" rules={[{ required: true, type: 'array', min: 1, message: 'Chọn ít nhất một vai trò' }]}>
-              <Checkbox.Group options={options(ROLE_LABELS)} />
+              <RoleChoice label="Vai trò" />
             </Form.Item>
           </Form>
         </>

@@ -4,6 +4,7 @@ import { operationCalls, useFailedJobs, useRefreshOperations, useSchedules, type
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../dates';
 import { useAdminAction } from './useAdminAction';
+import { EmptyText } from './EmptyText';
 
 /** Tác vụ nền: the worker's heartbeat, its scheduled jobs, the jobs that failed (retry), the queue dashboard. */
 export function JobsTab() {
@@ -38,7 +39,7 @@ export function JobsTab() {
         dataSource={schedules.data?.items}
         pagination={false}
         scroll={{ x: 800 }}
-        locale={{ emptyText: 'Không có lịch nào' }}
+        locale={{ emptyText: <EmptyText>{'Không có lịch nào'}</EmptyText> }}
         columns={[
           { title: 'Tác vụ', dataIndex: 'name' },
           { title: 'Hàng đợi', dataIndex: 'queue' },
@@ -58,7 +59,7 @@ export function JobsTab() {
         dataSource={failed.data?.items}
         pagination={false}
         scroll={{ x: 800 }}
-        locale={{ emptyText: 'Không có tác vụ lỗi' }}
+        locale={{ emptyText: <EmptyText>{'Không có tác vụ lỗi'}</EmptyText> }}
         columns={[
           { title: 'Hàng đợi', dataIndex: 'queue' },
           { title: 'Tác vụ', dataIndex: 'name' },

@@ -9,6 +9,7 @@ import { options } from '../../components/labels';
 import { UnitPicker } from '../../components/UnitPicker';
 import { formatDateTime } from '../../dates';
 import { HireDialog } from './HireDialog';
+import { EmptyText } from './EmptyText';
 
 const STATES = { true: 'Đang làm việc', false: 'Đã khóa / nghỉ' };
 
@@ -53,7 +54,7 @@ export function PeoplePage() {
         rowKey="id"
         loading={people.isFetching && !people.data}
         dataSource={people.data?.items}
-        locale={{ emptyText: 'Không có người dùng nào' }}
+        locale={{ emptyText: <EmptyText>{'Không có người dùng nào'}</EmptyText> }}
         scroll={{ x: 900 }}
         pagination={{
           current: query.page,

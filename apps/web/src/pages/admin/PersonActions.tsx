@@ -1,10 +1,10 @@
-import { Button, Checkbox, Form, Input, Modal, Popconfirm, Space } from 'antd';
+import { Button, Form, Input, Modal, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
-import { peopleCalls, ROLE_LABELS, useRefreshPeople, type AccountRole, type UserDetail } from '../../api/people';
+import { peopleCalls, useRefreshPeople, type AccountRole, type UserDetail } from '../../api/people';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { options } from '../../components/labels';
 import { UnitPicker } from '../../components/UnitPicker';
 import { OneTimePassword } from './OneTimePassword';
+import { RoleChoice } from './RoleChoice';
 import { useAdminAction } from './useAdminAction';
 
 export function RolesAction({ user }: { user: UserDetail }) {
@@ -15,7 +15,7 @@ export function RolesAction({ user }: { user: UserDetail }) {
       <ErrorAlert error={action.error} />
       <Form form={form} layout="vertical" initialValues={{ roles: user.roles }} onFinish={(v) => void action.run(() => peopleCalls.changeRoles(user.id, v.roles))} disabled={!user.active}>
         <Form.Item label="Các vai trò" name="roles" rules={[{ required: true, type: 'array', min: 1, message: 'Chọn ít nhất một vai trò' }]}>
-          <Checkbox.Group options={options(ROLE_LABELS)} style={{ display: 'grid', gap: 4 }} />
+          <RoleChoice label="Các vai trò" />
         </Form.Item>
         <Button htmlType="submit" type="primary" loading={action.busy}>
           Lưu vai trò

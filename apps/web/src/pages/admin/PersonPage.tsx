@@ -10,6 +10,7 @@ import { PageLoading } from '../../routing/lazy-page';
 import { NotFoundPage } from '../NotFoundPage';
 import { AccountState, RoleTags } from './PeoplePage';
 import { AccessActions, RolesAction, TransferAction } from './PersonActions';
+import { EmptyText } from './EmptyText';
 
 type Membership = UserDetail['memberships'][number];
 
@@ -67,7 +68,7 @@ export function PersonPage() {
         size="small"
         pagination={false}
         dataSource={user.memberships}
-        locale={{ emptyText: 'Chưa có' }}
+        locale={{ emptyText: <EmptyText>{'Chưa có'}</EmptyText> }}
         columns={[
           { title: 'Đơn vị', dataIndex: 'unitName' },
           { title: 'Chức vụ', dataIndex: 'position' },

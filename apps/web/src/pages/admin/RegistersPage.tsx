@@ -8,6 +8,7 @@ import { useUnits } from '../../api/directory';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CONFIDENTIAL_COLOR } from '../../components/labels';
 import { useAdminAction } from './useAdminAction';
+import { EmptyText } from './EmptyText';
 
 const KIND_LABELS: Record<Register['kind'], string> = { incoming: 'Văn bản đến', outgoing: 'Văn bản đi' };
 
@@ -33,7 +34,7 @@ export function RegistersPage() {
         loading={registers.isFetching && !registers.data}
         dataSource={registers.data}
         pagination={false}
-        locale={{ emptyText: 'Chưa có sổ nào' }}
+        locale={{ emptyText: <EmptyText>{'Chưa có sổ nào'}</EmptyText> }}
         columns={[
           { title: 'Mã sổ', dataIndex: 'code' },
           { title: 'Tên sổ', dataIndex: 'name' },

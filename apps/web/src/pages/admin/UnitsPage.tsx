@@ -7,6 +7,7 @@ import { useUnits } from '../../api/directory';
 import type { Unit } from '../../api/people';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UnitDialog, UnitHeadDialog } from './UnitDialogs';
+import { EmptyText } from './EmptyText';
 
 type Editing = { mode: 'create'; parent?: Unit } | { mode: 'rename'; unit: Unit } | { mode: 'head'; unit: Unit } | undefined;
 
@@ -30,7 +31,7 @@ export function UnitsPage() {
         dataSource={units.data?.items}
         pagination={false}
         scroll={{ x: 800 }}
-        locale={{ emptyText: 'Chưa có đơn vị nào' }}
+        locale={{ emptyText: <EmptyText>{'Chưa có đơn vị nào'}</EmptyText> }}
         columns={[
           {
             title: 'Tên đơn vị',
