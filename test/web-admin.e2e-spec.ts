@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,8 @@ describe('the administrator pages in Chromium (issue 19): people, units, registe
       BACKUP_CRON: 'off',
       RESTORE_DRILL_CRON: 'off',
       SIGNING_TRUST_ANCHORS: pki.anchorsFile,
+      // A key to sign audit checkpoints with, so "Tạo mốc ký số ngay" makes one the check then verifies.
+      AUDIT_CHECKPOINT_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       WORKER_METRICS_PORT: String(await freePort()),
     };
     api = await startApi(run, env);
@@ -115,7 +118,8 @@ describe('the administrator pages in Chromium (issue 19): people, units, registe
     await admin.getByText('Đã cập nhật vai trò').waitFor({ timeout: PAGE_WAIT_MS });
     await pickOption(admin, 'Đơn vị mới', 'Giáo dục Trung', org.teaching.name);
     await admin.getByRole('button', { name: 'Điều chuyển' }).click();
-    await admin.getByRole('cell', { name: org.teaching.name, exact: true }).waitFor({ timeout: PAGE_WAIT_MS });
+    // The new membership row in "Quá trình công tác" (the old one is ended, the new one open).
+    await admin.locator('.ant-table-row', { hasText: org.teaching.name }).waitFor({ timeout: PAGE_WAIT_MS });
     await checkPage(admin, 'admin-person');
 
     // She signs in with the one-time password and must change it first.
@@ -202,7 +206,7 @@ describe('the administrator pages in Chromium (issue 19): people, units, registe
     await checkPage(admin, 'admin-certificates');
   });
 
-  it('runs a backup and shows its verification, the worker and the audit chain', async () => {
+  it('runs a backup and shows its verification, the worker, the audit chain with a checkpoint, a fixity check and an unused-account report', async () => {
     await admin.goto(`${api.url}/admin/operations`);
     await admin.getByRole('button', { name: 'Sao lưu ngay' }).click({ timeout: PAGE_WAIT_MS });
     // The list polls the run until it ends.
@@ -222,6 +226,24 @@ describe('the administrator pages in Chromium (issue 19): people, units, registe
     await admin.getByRole('tab', { name: 'Nhật ký kiểm toán' }).click();
     await admin.getByRole('button', { name: 'Kiểm tra chuỗi nhật ký' }).click();
     await admin.getByTestId('audit-verdict').filter({ hasText: 'Chuỗi nhật ký nguyên vẹn' }).waitFor({ timeout: PAGE_WAIT_MS });
+    // A signed checkpoint now, then the check holds the chain against it.
+    await admin.getByRole('button', { name: 'Tạo mốc ký số ngay' }).click();
+    await admin.getByText(/^Mốc ký số: checkpoints\//).waitFor({ timeout: PAGE_WAIT_MS });
+    await admin.getByRole('button', { name: 'Kiểm tra chuỗi nhật ký' }).click();
+    await admin.getByText(/khớp chuỗi, chữ ký hợp lệ/).waitFor({ timeout: PAGE_WAIT_MS });
     await checkPage(admin, 'admin-audit');
+
+    await admin.getByRole('tab', { name: 'Toàn vẹn tệp' }).click();
+    const fixity = admin.getByRole('tabpanel', { name: 'Toàn vẹn tệp' });
+    await fixity.getByRole('button', { name: 'Kiểm tra toàn vẹn tệp' }).click();
+    await fixity.getByTestId('run-status').filter({ hasText: /Xong|Thất bại/ }).waitFor({ timeout: BACKUP_WAIT_MS });
+    await checkPage(admin, 'admin-fixity');
+
+    await admin.getByRole('tab', { name: 'Tài khoản không dùng' }).click();
+    const unused = admin.getByRole('tabpanel', { name: 'Tài khoản không dùng' });
+    await unused.getByLabel('Không đăng nhập từ (tháng)').fill('0');
+    await unused.getByRole('button', { name: 'Lập báo cáo' }).click();
+    await unused.getByTestId('run-status').filter({ hasText: 'Xong' }).waitFor({ timeout: BACKUP_WAIT_MS });
+    await checkPage(admin, 'admin-unused-accounts');
   });
 });

@@ -11,6 +11,8 @@ export type RestoreDrill = components['schemas']['RestoreDrillDto'];
 export type FailedJob = components['schemas']['FailedJobDto'];
 export type Schedule = components['schemas']['ScheduleDto'];
 export type AuditVerification = components['schemas']['AuditVerificationDto'];
+export type FixityCheck = components['schemas']['FixityCheckDto'];
+export type UnusedAccountReport = components['schemas']['UnusedAccountReportDto'];
 
 const keys = { all: ['admin', 'operations'] as const };
 
@@ -49,6 +51,32 @@ export function useFailedJobs() {
   return useQuery({ queryKey: [...keys.all, 'failed-jobs'], queryFn: () => answer(api.GET('/api/v1/admin/jobs/failed')) });
 }
 
+/** A fixity check the page started (the API lists none): followed until it ends. */
+export function useFixityCheck(id: string | undefined) {
+  return useQuery({
+    queryKey: [...keys.all, 'fixity', id],
+    queryFn: () => answer(api.GET('/api/v1/admin/fixity-checks/{id}', { params: { path: { id: id! } } })),
+    enabled: id !== undefined,
+    refetchInterval: (q) => pollWhileBusy(q.state.data?.status),
+  });
+}
+
+export function useUnusedAccountReports() {
+  return useQuery({
+    queryKey: [...keys.all, 'unused-accounts'],
+    queryFn: () => answer(api.GET('/api/v1/admin/unused-account-reports', { params: { query: { page: 1, pageSize: 20 } } })),
+    refetchInterval: (q) => (q.state.data?.items.some((r) => pollWhileBusy(r.status)) ? 3_000 : false),
+  });
+}
+
+export function useUnusedAccountReport(id: string | undefined) {
+  return useQuery({
+    queryKey: [...keys.all, 'unused-accounts', id],
+    queryFn: () => answer(api.GET('/api/v1/admin/unused-account-reports/{id}', { params: { path: { id: id! } } })),
+    enabled: id !== undefined,
+  });
+}
+
 export function useRefreshOperations() {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: keys.all });
@@ -59,6 +87,9 @@ export const operationCalls = {
   drillNow: () => answer(api.POST('/api/v1/admin/backups/drills')),
   retryJob: (queue: string, jobId: string) => retry(queue, jobId),
   verifyAudit: () => answer(api.GET('/api/v1/audit/verify')),
+  checkpointAudit: () => answer(api.POST('/api/v1/audit/checkpoints')),
+  fixityCheckNow: () => answer(api.POST('/api/v1/admin/fixity-checks')),
+  unusedAccountReport: (months: number) => answer(api.POST('/api/v1/admin/unused-account-reports', { body: { months } })),
   /** Sets the dashboard's short-lived cookie; the page then opens the dashboard's address. */
   queueDashboard: () => answer(api.POST('/api/v1/admin/queues/session')),
 };

@@ -1,8 +1,9 @@
 // Vận hành: backups and restore drills, the worker's schedules and failed jobs, the audit chain's
-// check, the queue dashboard — each tab loads its data when first opened.
+// check and checkpoints, the files' fixity, unused accounts, the queue dashboard — each tab loads its data when first opened.
 import { Tabs, Typography } from 'antd';
 import { AuditTab, JobsTab } from './OperationsTabs';
 import { BackupsTab, DrillsTab } from './BackupsTabs';
+import { FixityTab, UnusedAccountsTab } from './IntegrityTabs';
 
 export function OperationsPage() {
   return (
@@ -16,6 +17,8 @@ export function OperationsPage() {
           { key: 'drills', label: 'Diễn tập khôi phục', children: <DrillsTab /> },
           { key: 'jobs', label: 'Tác vụ nền', children: <JobsTab /> },
           { key: 'audit', label: 'Nhật ký kiểm toán', children: <AuditTab /> },
+          { key: 'fixity', label: 'Toàn vẹn tệp', children: <FixityTab /> },
+          { key: 'unused', label: 'Tài khoản không dùng', children: <UnusedAccountsTab /> },
         ]}
       />
     </>

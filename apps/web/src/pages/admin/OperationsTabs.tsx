@@ -86,14 +86,26 @@ export function AuditTab() {
   const [result, setResult] = useState<AuditVerification>();
   const action = useAdminAction('Đã kiểm tra xong chuỗi nhật ký');
   const verify = async () => setResult(await action.run(operationCalls.verifyAudit));
-  const checkpoint = result?.checkpoint;
+  const checkpoint = useAdminAction('Đã tạo mốc ký số');
+  const [published, setPublished] = useState<string>();
+  const publish = async () => {
+    const made = await checkpoint.run(operationCalls.checkpointAudit);
+    if (made) setPublished(`${made.name}: ${made.count.toLocaleString('vi-VN')} mục, khóa ${made.keyId}${made.created ? '' : ' (mốc này đã có)'}`);
+  };
+  const last = result?.checkpoint;
   return (
     <>
       <Typography.Paragraph>Tính lại chuỗi băm của toàn bộ nhật ký kiểm toán và đối chiếu với mốc ký số gần nhất. Có thể mất một lúc với nhật ký lớn.</Typography.Paragraph>
-      <Button type="primary" loading={action.busy} onClick={() => void verify()} style={{ marginBottom: 16 }}>
-        Kiểm tra chuỗi nhật ký
-      </Button>
-      <ErrorAlert error={action.error} />
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Button type="primary" loading={action.busy} onClick={() => void verify()}>
+          Kiểm tra chuỗi nhật ký
+        </Button>
+        <Button loading={checkpoint.busy} onClick={() => void publish()}>
+          Tạo mốc ký số ngay
+        </Button>
+      </Space>
+      <ErrorAlert error={action.error ?? checkpoint.error} />
+      {published && <Alert type="info" showIcon title={`Mốc ký số: ${published}`} style={{ marginBottom: 16 }} />}
       {result && (
         <>
           <Alert
@@ -110,9 +122,9 @@ export function AuditTab() {
             <Descriptions.Item label="Số mục đã kiểm tra">{result.eventsChecked.toLocaleString('vi-VN')}</Descriptions.Item>
             <Descriptions.Item label="Mục ghi sau khi kiểm tra">{result.unsealed}</Descriptions.Item>
             <Descriptions.Item label="Mốc ký số gần nhất">
-              {checkpoint
-                ? `${checkpoint.name} (${formatDateTime(checkpoint.createdAt)}): ${checkpoint.matchesChain ? 'khớp chuỗi' : 'không khớp chuỗi'}, chữ ký ${
-                    checkpoint.signatureValid === null ? 'không kiểm tra được (chưa cấu hình khóa)' : checkpoint.signatureValid ? 'hợp lệ' : 'không hợp lệ'
+              {last
+                ? `${last.name} (${formatDateTime(last.createdAt)}): ${last.matchesChain ? 'khớp chuỗi' : 'không khớp chuỗi'}, chữ ký ${
+                    last.signatureValid === null ? 'không kiểm tra được (chưa cấu hình khóa)' : last.signatureValid ? 'hợp lệ' : 'không hợp lệ'
                   }`
                 : 'Chưa có mốc nào'}
             </Descriptions.Item>

@@ -4,6 +4,7 @@ export const RUN_STATUS: Record<string, { label: string; color: string }> = {
   running: { label: 'Đang chạy', color: '#0050b3' },
   succeeded: { label: 'Thành công', color: '#237804' },
   passed: { label: 'Đạt', color: '#237804' },
+  completed: { label: 'Xong', color: '#237804' },
   failed: { label: 'Thất bại', color: '#a8071a' },
 };
 
