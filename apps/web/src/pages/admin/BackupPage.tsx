@@ -14,6 +14,9 @@ import { EmptyText } from './EmptyText';
 
 type Destination = BackupRun['destinations'][number];
 
+/** The run's steps (stepsMs): the manifest and the streamed pg_dump. */
+const STEP_LABELS: Record<string, string> = { manifest: 'lập bản kê', dump: 'pg_dump' };
+
 const VERIFICATION_LABELS: Record<string, string> = { structure: 'cấu trúc kho', 'read-data': 'đọc toàn bộ dữ liệu' };
 
 export function BackupPage() {
@@ -44,7 +47,7 @@ export function BackupPage() {
         <Descriptions.Item label="Dung lượng mới">{formatBytes(run.sizeAddedBytes)}</Descriptions.Item>
         <Descriptions.Item label="Tổng dung lượng kho">{formatBytes(run.totalSizeBytes)}</Descriptions.Item>
         {steps.map(([step, ms]) => (
-          <Descriptions.Item key={step} label={`Bước ${step}`}>
+          <Descriptions.Item key={step} label={`Bước ${STEP_LABELS[step] ?? step}`}>
             {formatDuration(ms)}
           </Descriptions.Item>
         ))}

@@ -14,6 +14,9 @@ import { EmptyText } from './EmptyText';
 
 type Membership = UserDetail['memberships'][number];
 
+/** Why a membership ended, as the API records it. */
+const END_REASONS: Record<string, string> = { transfer: 'Điều chuyển', deactivation: 'Khóa tài khoản' };
+
 export function PersonPage() {
   const { id = '' } = useParams();
   const person = usePerson(id);
@@ -74,7 +77,7 @@ export function PersonPage() {
           { title: 'Chức vụ', dataIndex: 'position' },
           { title: 'Từ ngày', key: 'from', render: (_, m) => formatDate(m.startedAt) },
           { title: 'Đến ngày', key: 'to', render: (_, m) => formatDate(m.endedAt) },
-          { title: 'Lý do', dataIndex: 'endReason' },
+          { title: 'Lý do', key: 'endReason', render: (_, m) => (m.endReason ? (END_REASONS[m.endReason] ?? m.endReason) : '') },
         ]}
       />
     </>
