@@ -15,6 +15,8 @@ const OutgoingDetailPage = lazyPage(() => import('./pages/outgoing/OutgoingDetai
 // Leadership and the clerk's office (issue 19 items 3 and 6): statistics and register books.
 const DashboardPage = lazyPage(() => import('./pages/stats/DashboardPage').then((m) => m.DashboardPage));
 const RegisterBooksPage = lazyPage(() => import('./pages/registers/RegisterBooksPage').then((m) => m.RegisterBooksPage));
+// Quản trị (administrators): one chunk for the area, which loads each of its pages lazily too.
+const AdminArea = lazyPage(() => import('./pages/admin/AdminArea').then((m) => m.AdminArea));
 const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage').then((m) => m.NotFoundPage));
 
 export function SignedInApp() {
@@ -32,6 +34,7 @@ export function SignedInApp() {
           <Route path="/outgoing/:id" element={<OutgoingDetailPage />} />
           <Route path="/stats" element={<DashboardPage />} />
           <Route path="/registers" element={<RegisterBooksPage />} />
+          <Route path="/admin/*" element={<AdminArea />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </AppLayout>

@@ -22,6 +22,15 @@ const ENTRIES: Entry[] = [
   { path: '/registers', label: 'Sổ văn bản', visible: (p) => hasRole(p, 'clerk', 'leader', 'leadership') },
 ];
 
+/** Quản trị: one group in the menu for the administrator's pages (pages/admin). */
+const ADMIN_ENTRIES: Entry[] = [
+  { path: '/admin/people', label: 'Người dùng', visible: (p) => hasRole(p, 'admin') },
+  { path: '/admin/units', label: 'Cơ cấu tổ chức', visible: (p) => hasRole(p, 'admin') },
+  { path: '/admin/registers', label: 'Sổ văn bản', visible: (p) => hasRole(p, 'admin') },
+  { path: '/admin/certificates', label: 'Chứng thư số', visible: (p) => hasRole(p, 'admin') },
+  { path: '/admin/operations', label: 'Vận hành', visible: (p) => hasRole(p, 'admin') },
+];
+
 export function AppLayout({ children }: { children: ReactNode }) {
   const profile = useProfile();
   const { signOut } = useSession();
@@ -33,8 +42,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const wide = screens.sm !== false;
   const roomy = screens.lg !== false;
   const entries = ENTRIES.filter((entry) => entry.visible(profile));
-  const selected = entries.filter((e) => location.pathname === e.path || location.pathname.startsWith(`${e.path}/`)).map((e) => e.path).slice(-1);
-  const items = entries.map((e) => ({ key: e.path, label: <Link to={e.path}>{e.label}</Link> }));
+  const adminEntries = ADMIN_ENTRIES.filter((entry) => entry.visible(profile));
+  const menuItem = (e: Entry) => ({ key: e.path, label: <Link to={e.path}>{e.label}</Link> });
+  const adminGroup = adminEntries.length > 0 ? [{ key: 'admin', label: 'Quản trị', children: adminEntries.map(menuItem) }] : [];
+  const all = [...entries, ...adminEntries];
+  const selected = all.filter((e) => location.pathname === e.path || location.pathname.startsWith(`${e.path}/`)).map((e) => e.path).slice(-1);
+  const items = [...entries.map(menuItem), ...adminGroup];
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
@@ -50,7 +63,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             <Menu theme="dark" mode="horizontal" disabledOverflow selectedKeys={selected} style={{ background: 'transparent', flexWrap: 'wrap' }} items={items} />
           ) : (
             <Dropdown trigger={['click']} menu={{ items, selectedKeys: selected }}>
-              <Button>{`☰ ${entries.find((e) => e.path === selected[0])?.label ?? 'Chức năng'}`}</Button>
+              <Button>{`☰ ${all.find((e) => e.path === selected[0])?.label ?? 'Chức năng'}`}</Button>
             </Dropdown>
           )}
         </nav>
