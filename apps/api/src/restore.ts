@@ -55,6 +55,14 @@ async function main(): Promise<number> {
     for (const difference of report.differences) console.error(`  - ${difference}`);
     return 1;
   }
+  if (report.recovery) {
+    const { unpackMs, replayMs, dumpMs } = report.recovery;
+    console.log(`WAL mode: base unpacked ${unpackMs} ms, WAL replayed ${replayMs} ms, dumped from the recovered cluster ${dumpMs} ms`);
+    console.log(
+      `Restored backup ${report.backupId} (snapshot ${report.snapshotId.slice(0, 8)}, destination ${report.destination}) replayed to ${targetTime ? targetTime.toISOString() : 'the end of its WAL'}: every blob and the audit chain match`,
+    );
+    return 0;
+  }
   console.log(`Restored backup ${report.backupId} (snapshot ${report.snapshotId.slice(0, 8)}, destination ${report.destination}): every row count, blob and the audit chain match`);
   return 0;
 }

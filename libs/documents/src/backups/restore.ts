@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Deadline, runCommand, runMigrations } from '@eoffice/core';
@@ -96,6 +96,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
       if (!baseParts?.dump) throw new RestoreRefused(`the base backup ${header.wal.baseRunId} of backup ${found.backupId} is not in destination ${found.destination.name}`);
       if (baseParts !== found.parts) await restic.restore(baseParts.dump.id, staging);
       dumpPath = join(staging, 'database.dump');
+      // restic makes its target directory private (0700): the scratch cluster's user (postgres, when this runs as root) must pass through it.
+      await chmod(staging, 0o711);
       pgRestorePath = join(binDir, 'pg_restore');
       recovery = await recoverToDump({
         binDir,

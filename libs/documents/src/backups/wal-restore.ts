@@ -56,7 +56,8 @@ export async function recoverToDump(recovery: Recovery): Promise<RecoveryTimes> 
     unix_socket_directories: socket,
     // The original may preload libraries or log elsewhere: the scratch server needs none of that.
     logging_collector: 'off',
-    ...(recovery.targetTime ? { recovery_target_time: recovery.targetTime.toISOString() } : {}),
+    // PostgreSQL reads a timestamptz: `2026-12-07 02:52:24.867+00`, not ISO 8601's `T…Z`.
+    ...(recovery.targetTime ? { recovery_target_time: recovery.targetTime.toISOString().replace('T', ' ').replace('Z', '+00') } : {}),
   };
   // Later lines win over the base's own postgresql.auto.conf (the original's ALTER SYSTEM settings).
   await appendFile(join(data, 'postgresql.auto.conf'), Object.entries(settings).map(([k, v]) => `${k} = '${v.replace(/'/g, "''")}'\n`).join(''));
@@ -71,7 +72,7 @@ export async function recoverToDump(recovery: Recovery): Promise<RecoveryTimes> 
   const logFile = join(recovery.workDir, 'postgres.log');
   const start = await run(join(recovery.binDir, 'pg_ctl'), ['-D', data, '-l', logFile, '-w', '-t', String(Math.ceil(recovery.deadline.remainingMs() / 1000)), 'start'], recovery.deadline, true);
   try {
-    if (start.exitCode !== 0) throw new Error(`the scratch PostgreSQL did not start: ${await tail(logFile)}`);
+    if (start.exitCode !== 0) throw new Error(`the scratch PostgreSQL did not start: ${(await tail(logFile)) || start.stderr.trim().slice(-800)}`);
     await waitPromoted(socket, recovery.deadline, logFile);
     times.replayMs = Date.now() - t0;
     recovery.log(`WAL replayed (${times.replayMs} ms); dumping database ${recovery.database}`);
