@@ -28,6 +28,11 @@ function asPostgres(program: string, args: string[]): void {
   execFileSync(file, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
+/** PostgreSQL's documented example, through a temporary name so a half copy never looks archived. */
+export function archiveCommand(walDir: string): string {
+  return `test ! -f ${walDir}/%f && cp %p ${walDir}/%f.tmp && mv ${walDir}/%f.tmp ${walDir}/%f`;
+}
+
 export function startArchivingCluster(dir: string, port: number, settings: Record<string, string> = {}): ArchivingCluster {
   const binDir = postgresBinDir();
   const data = join(dir, 'data');
@@ -44,8 +49,7 @@ export function startArchivingCluster(dir: string, port: number, settings: Recor
     listen_addresses: '127.0.0.1',
     unix_socket_directories: socket,
     archive_mode: 'on',
-    // PostgreSQL's documented example, through a temporary name so a half copy never looks archived.
-    archive_command: `test ! -f ${walDir}/%f && cp %p ${walDir}/%f.tmp && mv ${walDir}/%f.tmp ${walDir}/%f`,
+    archive_command: archiveCommand(walDir),
     archive_timeout: '60',
     wal_keep_size: '512MB',
     fsync: 'off',

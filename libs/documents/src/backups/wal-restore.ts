@@ -124,9 +124,11 @@ async function run(program: string, args: string[], deadline: Deadline, asPostgr
   return result;
 }
 
+/** Why the scratch server stopped: its FATAL lines (a target past the archive's end says so), else its last lines. */
 async function tail(path: string): Promise<string> {
-  const text = await readFile(path, 'utf8').catch(() => '');
-  return text.trim().split('\n').slice(-4).join(' | ').slice(-800);
+  const lines = (await readFile(path, 'utf8').catch(() => '')).trim().split('\n');
+  const fatal = lines.filter((l) => /\b(FATAL|PANIC):/.test(l));
+  return (fatal.length ? fatal.slice(-2) : lines.slice(-4)).join(' | ').slice(-800);
 }
 
 async function exists(path: string): Promise<boolean> {
