@@ -150,7 +150,10 @@ export class BackupService {
       failure = failed.length ? failed.map((r) => `destination ${r.destination}: ${r.error}`).join('; ') : null;
       // A new base is in every destination: the segments before it leave the archive directory
       // (the backups until now hold them, for a point in time before this base).
-      if (!failure && files.walPrune) stepsMs.walPruned = await pruneArchive(files.walPrune.walDir, files.walPrune.keepFrom);
+      if (!failure && files.walPrune) {
+        const pruned = await pruneArchive(files.walPrune.walDir, files.walPrune.keepFrom);
+        this.logger.log(`new base backup ${id}: ${pruned} archived WAL file(s) before ${files.walPrune.keepFrom} removed from ${files.walPrune.walDir}`);
+      }
       await this.dataSource.transaction(async (manager) => {
         await this.runs.markPruned(removed, manager);
         await this.finish(
