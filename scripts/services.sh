@@ -44,11 +44,29 @@ start_private_postgres() {
     mkdir -p "$dir"; as_root && chown postgres "$dir"
     "${runas[@]}" "$bin/initdb" -D "$dir" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
   fi
+  [ -n "${BACKUP_WAL_DIR:-}" ] && configure_archiving "$dir"
   if ! "${runas[@]}" "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
     say "starting private PostgreSQL on 127.0.0.1:$PG_PORT"
     "${runas[@]}" "$bin/pg_ctl" -D "$dir" -l "$DATA/postgres.log" -w \
       -o "-p $PG_PORT -k $run -c listen_addresses=127.0.0.1" start >/dev/null
   fi
+}
+
+# BACKUP_MODE=wal (docs/backups.md): the private cluster archives every finished WAL segment into
+# BACKUP_WAL_DIR (through a temporary name, so a half copy never looks archived) and closes a segment
+# at least every BACKUP_ARCHIVE_TIMEOUT seconds (default 60): the database's recovery point.
+configure_archiving() {
+  local dir=$1 wal; wal=$(realpath -m "$BACKUP_WAL_DIR")
+  mkdir -p "$wal"; as_root && chown postgres "$wal"
+  grep -q '^# eoffice: WAL archiving' "$dir/postgresql.conf" && return
+  say "enabling WAL archiving into $wal (restart PostgreSQL if it runs: npm run down, then again)"
+  cat >> "$dir/postgresql.conf" <<CONF
+# eoffice: WAL archiving (BACKUP_MODE=wal)
+archive_mode = on
+archive_command = 'test ! -f $wal/%f && cp %p $wal/%f.tmp && mv $wal/%f.tmp $wal/%f'
+archive_timeout = ${BACKUP_ARCHIVE_TIMEOUT:-60}
+wal_keep_size = '1GB'
+CONF
 }
 
 start_private_redis() {

@@ -12,13 +12,14 @@
 // an empty file store.
 import { spawn } from 'node:child_process';
 import { randomBytes, createHash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { rm, writeFile, mkdir } from 'node:fs/promises';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { Client } from '../../test/support/http';
-import { waitFor } from '../../test/support/processes';
+import { freePort, waitFor } from '../../test/support/processes';
+import { archiveCommand, ArchivingCluster, startArchivingCluster } from '../../test/support/archiving-cluster';
 import {
   adminQuery, API_MAIN, createInstallation, Installation, log, onCleanup, option, ROOT, runBench, seconds, startApi, startWorker,
 } from '../support/installation';
@@ -34,6 +35,11 @@ const OPT = {
   batch: option('batch', 100_000),
   destinations: option('destinations', 1),
   keep: option('keep', 'false') === 'true',
+  /**
+   * `dump` (default): the product's dump mode on the machine's server. `wal`: the installation on a
+   * cluster of its own that archives WAL (test/support/archiving-cluster.ts), and BACKUP_MODE=wal.
+   */
+  mode: option('mode', 'dump'),
 };
 
 const RESTORE_CLI = join(ROOT, 'dist/apps/api/apps/api/src/restore.js');
@@ -108,7 +114,22 @@ async function seedBlobs(db: PgClient, inst: Installation, org: Org): Promise<{ 
 async function main(): Promise<void> {
   if (!existsSync(API_MAIN)) throw new Error('dist/ is missing: run `npm run -s build` first');
   log(`backup benchmark: ${OPT.documents.toLocaleString('en')} documents, ${OPT.gigabytes} GB of blobs; load ${load()}`);
+  let cluster: ArchivingCluster | null = null;
+  if (OPT.mode === 'wal') {
+    // Seeding writes GBs of WAL: archived nowhere (`/bin/true`) until the backups, as on an
+    // installation that turns archiving on with its data already there. fsync stays on, as in production.
+    const dir = mkdtempSync(join(tmpdir(), 'eoffice-bench-wal-'));
+    cluster = startArchivingCluster(dir, await freePort(), { fsync: 'on', archive_command: '/bin/true' });
+    onCleanup('archiving cluster', () => {
+      cluster!.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    process.env.DATABASE_URL = cluster.url('postgres');
+    log(`WAL mode: a cluster of its own on port ${cluster.port}, archiving into ${cluster.walDir}`);
+  }
   const inst = await createInstallation({ keep: OPT.keep });
+  // The cluster's user (postgres) reaches the restore's scratch cluster below the work directory.
+  if (cluster) chmodSync(inst.workDir, 0o755);
   const db = new PgClient({ connectionString: inst.databaseUrl });
   await db.connect();
   onCleanup('database session', () => db.end());
@@ -157,7 +178,12 @@ async function main(): Promise<void> {
     BACKUP_CRON: 'off',
     RESTORE_DRILL_CRON: 'off',
     ORPHAN_COLLECTOR_CRON: 'off',
+    ...(cluster ? { BACKUP_MODE: 'wal', BACKUP_WAL_DIR: cluster.walDir, BACKUP_PG_BIN_DIR: cluster.binDir } : {}),
   };
+  if (cluster) {
+    await db.query(`ALTER SYSTEM SET archive_command = '${archiveCommand(cluster.walDir)}'`);
+    await db.query('SELECT pg_reload_conf()');
+  }
   const api = await startApi(inst, backupEnv);
   startWorker(inst, backupEnv);
   const admin = await new Client(api.url).signIn('admin', String(inst.env.BOOTSTRAP_ADMIN_PASSWORD));
@@ -211,6 +237,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `Backup benchmark — ${new Date().toISOString()}`,
+    `mode: ${OPT.mode}${cluster ? ' (a base backup by pg_basebackup on the first run, then only archived WAL segments; restore replays them in a scratch cluster)' : ''}`,
     `data: ${OPT.documents.toLocaleString('en')} incoming documents (database ${gb(dbBytes)}, pg_dump -Fc ${gb(Number(dumpBytes))}), ${blobs.count} blobs ${gb(blobs.bytes)}; ${OPT.destinations} destination(s)`,
     '',
     '| step | seconds | load average (1/5/15 min) at start |',

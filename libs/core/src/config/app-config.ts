@@ -148,6 +148,18 @@ const schema = z.object({
   BACKUP_VERIFY_READ_DATA: bool.default(false),
   /** pg_dump of the server's major version; pg_restore is taken from the same directory. */
   BACKUP_PG_DUMP_PATH: z.string().min(1).default('pg_dump'),
+  /**
+   * `dump` (default): each backup streams a whole pg_dump. `wal`: continuous archiving — a physical
+   * base backup (pg_basebackup) every BACKUP_WAL_BASE_HOURS and, on every run, the WAL segments the
+   * server archived into BACKUP_WAL_DIR since the last one; restore replays them, to a point in time too.
+   */
+  BACKUP_MODE: z.enum(['dump', 'wal']).default('dump'),
+  /** Where the server's archive_command puts each finished WAL segment (WAL mode). */
+  BACKUP_WAL_DIR: z.string().optional(),
+  /** WAL mode: a run takes a new base backup when the last one is older than this. */
+  BACKUP_WAL_BASE_HOURS: z.coerce.number().min(0).max(24 * 366).default(168),
+  /** PostgreSQL's server programs (pg_basebackup, pg_ctl, postgres) for WAL mode; default /usr/lib/postgresql/<server major>/bin. */
+  BACKUP_PG_BIN_DIR: z.string().optional(),
   /** Where the database dump and the manifest are written before they go into the repository, and where drills restore. */
   BACKUP_SCRATCH_DIR: z.string().default('./.data/backup-scratch'),
   /** `off` disables the weekly restore drill. */

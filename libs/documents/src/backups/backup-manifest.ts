@@ -16,6 +16,17 @@ export interface ManifestHeader {
   /** Where the file store and the dump were when backed up: their paths inside the snapshot. */
   fileStorePath: string;
   dumpPath: string;
+  /** WAL mode: the database is a base backup plus archived WAL, not a dump (docs/backups.md). */
+  wal?: WalManifest;
+}
+
+/** How a WAL-mode backup's database comes back: the base of run `baseRunId`, then the segments under `walDir`. */
+export interface WalManifest {
+  baseRunId: string;
+  /** The database of the cluster the installation uses (a base backup holds the whole cluster). */
+  database: string;
+  /** The archive directory's path inside the files snapshot. */
+  walDir: string;
 }
 
 export type ManifestBlob = [key: string, sha256: string];

@@ -23,6 +23,8 @@ export interface BackupManifestSummary {
   blobCount: number;
   auditLastHash: string | null;
   serverMajorVersion: number;
+  /** WAL mode: the run whose base backup this one replays from (itself on a run that took a base). */
+  wal?: { baseRunId: string };
 }
 
 const bigint = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };

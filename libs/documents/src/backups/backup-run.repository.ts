@@ -51,6 +51,20 @@ export class BackupRunRepository {
     return this.runs.findOne({ where: { status: 'succeeded', verified: true, prunedAt: IsNull() }, order: { finishedAt: 'DESC' } });
   }
 
+  /**
+   * WAL mode: the newest good run that took a base backup, when it started less than `maxAgeHours`
+   * ago; null: this run takes a new base.
+   */
+  latestWalBase(maxAgeHours: number): Promise<BackupRun | null> {
+    return this.runs
+      .createQueryBuilder('run')
+      .where(`run.status = 'succeeded' AND run.verified AND run.pruned_at IS NULL`)
+      .andWhere(`run.manifest -> 'wal' ->> 'baseRunId' = run.id::text`)
+      .andWhere(`run.started_at > now() - make_interval(secs => :seconds)`, { seconds: maxAgeHours * 3600 })
+      .orderBy('run.started_at', 'DESC')
+      .getOne();
+  }
+
   /** Moves a queued run to running; false when another worker took it or it is no longer queued. */
   async start(id: string): Promise<boolean> {
     const result = await this.runs.update({ id, status: 'queued' }, { status: 'running', startedAt: new Date() });

@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { runCommand } from '@eoffice/core';
 import { DUMP_PATH } from './backup-parts';
 import type { BackupManifestSummary } from './backup-run.entity';
-import { MANIFEST_FORMAT, ManifestHeader, ManifestWriter } from './backup-manifest';
+import { MANIFEST_FORMAT, ManifestHeader, ManifestWriter, WalManifest } from './backup-manifest';
+import { BASE_FILENAME } from './wal-archive';
 import type { DatabaseSnapshot } from './backup-source.repository';
 
 const BLOB_BATCH = 5000;
@@ -43,6 +44,7 @@ export async function writeManifest(input: {
   snapshot: DatabaseSnapshot;
   scratchDir: string;
   fileStoreDir: string;
+  wal?: WalManifest;
 }): Promise<BackupFiles> {
   const scratch = resolve(input.scratchDir);
   const fileStore = resolve(input.fileStoreDir);
@@ -74,7 +76,8 @@ export async function writeManifest(input: {
       blobCount,
       auditLastHash,
       fileStorePath: fileStore,
-      dumpPath: DUMP_PATH,
+      dumpPath: input.wal ? `/${BASE_FILENAME}` : DUMP_PATH,
+      ...(input.wal ? { wal: input.wal } : {}),
     };
     await writer.line(header);
   } finally {
@@ -82,7 +85,7 @@ export async function writeManifest(input: {
   }
   return {
     manifestMs: Date.now() - t0,
-    paths: [join(fileStore, 'sha256'), manifestPath],
-    summary: { tableCounts, blobCount, auditLastHash, serverMajorVersion: input.snapshot.serverMajorVersion },
+    paths: [join(fileStore, 'sha256'), manifestPath, ...(input.wal ? [input.wal.walDir] : [])],
+    summary: { tableCounts, blobCount, auditLastHash, serverMajorVersion: input.snapshot.serverMajorVersion, ...(input.wal ? { wal: { baseRunId: input.wal.baseRunId } } : {}) },
   };
 }

@@ -8,7 +8,9 @@ import { BackupSourceRepository } from './backup-source.repository';
 import { destinationsOf } from './backup-destinations';
 import { assertPgDumpMatches, BackupFiles, writeManifest } from './backup-writer';
 import { DestinationRun } from './destination-run';
-import { DumpSink, streamDump } from './dump-stream';
+import { DumpSink, passwordInEnvironment, streamDump, streamProgram } from './dump-stream';
+import { databaseName } from './restore-target';
+import { assertArchiving, BASE_FILENAME, baseBackupArgs, baseTag, currentSegment, pruneArchive, serverBinDir, switchAndWaitArchived } from './wal-archive';
 import type { Destination } from './restic';
 
 /** Held (session-level) by the worker running a backup; a worker that starts and gets it knows no backup runs. */
@@ -138,13 +140,20 @@ export class BackupService {
     try {
       this.assertConfigured();
       const destinations = this.destinations().map((d) => new DestinationRun(d, deadline));
-      const files = await this.writeParts(id, destinations, deadline, stepsMs);
+      const files = this.config.BACKUP_MODE === 'wal' ? await this.writeWalParts(id, destinations, deadline, stepsMs) : await this.writeParts(id, destinations, deadline, stepsMs);
       const keep = { daily: this.config.BACKUP_KEEP_DAILY, weekly: this.config.BACKUP_KEEP_WEEKLY, monthly: this.config.BACKUP_KEEP_MONTHLY };
       const removed: string[] = [];
-      for (const destination of destinations) if (destination.ok) removed.push(...(await destination.finish(id, keep, this.config.BACKUP_VERIFY_READ_DATA)));
+      const baseRunId = files.summary.wal?.baseRunId ?? null;
+      for (const destination of destinations) if (destination.ok) removed.push(...(await destination.finish(id, keep, this.config.BACKUP_VERIFY_READ_DATA, baseRunId)));
       const results = destinations.map((d) => d.result);
       const failed = results.filter((r) => r.error !== null);
       failure = failed.length ? failed.map((r) => `destination ${r.destination}: ${r.error}`).join('; ') : null;
+      // A new base is in every destination: the segments before it leave the archive directory
+      // (the backups until now hold them, for a point in time before this base).
+      if (!failure && files.walPrune) {
+        const pruned = await pruneArchive(files.walPrune.walDir, files.walPrune.keepFrom);
+        this.logger.log(`new base backup ${id}: ${pruned} archived WAL file(s) before ${files.walPrune.keepFrom} removed from ${files.walPrune.walDir}`);
+      }
       await this.dataSource.transaction(async (manager) => {
         await this.runs.markPruned(removed, manager);
         await this.finish(
@@ -181,7 +190,7 @@ export class BackupService {
    * --stdin` while restic backs up the blobs and the manifest beside it. A pg_dump that fails
    * fails the run, and no destination keeps a part of it.
    */
-  private async writeParts(id: string, destinations: DestinationRun[], deadline: Deadline, stepsMs: Record<string, number>): Promise<BackupFiles> {
+  private async writeParts(id: string, destinations: DestinationRun[], deadline: Deadline, stepsMs: Record<string, number>): Promise<BackupFiles & { walPrune?: { walDir: string; keepFrom: string } }> {
     const snapshot = await this.source.openSnapshot();
     try {
       await assertPgDumpMatches(this.config.BACKUP_PG_DUMP_PATH, snapshot.serverMajorVersion);
@@ -209,6 +218,55 @@ export class BackupService {
     } finally {
       await snapshot.release();
     }
+  }
+
+  /**
+   * WAL mode (docs/backups.md, "Continuous archiving"). In one snapshot: the manifest; then the
+   * server closes its current WAL segment and archives it, so the archive directory holds every
+   * commit the manifest saw. A run with no recent base streams a new one (pg_basebackup) into
+   * each destination beside the files snapshot; every other run stores only the files snapshot:
+   * the blobs, the manifest and the archive directory, of which restic keeps only what is new.
+   */
+  private async writeWalParts(id: string, destinations: DestinationRun[], deadline: Deadline, stepsMs: Record<string, number>): Promise<BackupFiles & { walPrune?: { walDir: string; keepFrom: string } }> {
+    const query = (sql: string, parameters?: unknown[]) => this.dataSource.query(sql, parameters) as Promise<Record<string, unknown>[]>;
+    const walDir = await assertArchiving(query, this.config.BACKUP_WAL_DIR);
+    const base = await this.runs.latestWalBase(this.config.BACKUP_WAL_BASE_HOURS);
+    const snapshot = await this.source.openSnapshot();
+    let files: BackupFiles;
+    try {
+      const wal = { baseRunId: base?.id ?? id, database: databaseName(this.config.DATABASE_URL), walDir };
+      files = await writeManifest({ backupId: id, snapshot, scratchDir: this.config.BACKUP_SCRATCH_DIR, fileStoreDir: this.config.FILE_STORE_DIR, wal });
+      stepsMs.manifest = files.manifestMs;
+    } finally {
+      await snapshot.release();
+    }
+    let t0 = Date.now();
+    await switchAndWaitArchived(query, walDir, deadline);
+    stepsMs.walSwitch = Date.now() - t0;
+    for (const destination of destinations) await destination.open();
+    t0 = Date.now();
+    if (base) {
+      try {
+        await Promise.all(destinations.filter((d) => d.ok).map((d) => d.startFilesOnly(id, files.paths, base.id)));
+      } finally {
+        stepsMs.files = Date.now() - t0;
+        for (const destination of destinations) await destination.settle();
+      }
+      return files;
+    }
+    const keepFrom = await currentSegment(query);
+    const program = `${serverBinDir(this.config.BACKUP_PG_BIN_DIR, snapshot.serverMajorVersion)}/pg_basebackup`;
+    const { url, env } = passwordInEnvironment(this.config.DATABASE_URL);
+    try {
+      const started = destinations.filter((d) => d.ok).map((d) => d.start(id, files.paths, { dumpFilename: BASE_FILENAME, extraTags: [baseTag(id)] }));
+      const streamed = streamProgram({ program, name: 'pg_basebackup', args: baseBackupArgs(url, `eoffice ${id}`), env, sinks: started.map((s) => s.sink), deadline });
+      await Promise.all([streamed.catch(() => undefined), ...started.map((s) => s.finished)]);
+      await streamed;
+    } finally {
+      stepsMs.base = Date.now() - t0;
+      for (const destination of destinations) await destination.settle();
+    }
+    return { ...files, walPrune: { walDir, keepFrom } };
   }
 
   private async finish(id: string, changes: Partial<BackupRun>, manager?: EntityManager): Promise<void> {

@@ -5,6 +5,7 @@ import type { BackupDestinationResult } from './backup-run.entity';
 import type { DumpSink } from './dump-stream';
 import { Destination, Restic, ResticError, SnapshotInfo, StdinBackup } from './restic';
 import { removedByPolicy, Retention } from './retention';
+import { baseOf, baseTag } from './wal-archive';
 
 /** What restic says when another (possibly dead) process holds a lock on the repository. */
 const LOCKED = /(repository is already locked|unable to create lock)/i;
@@ -23,6 +24,10 @@ export class DestinationRun {
   private filesSnapshot: string | null = null;
   /** Set when the dump's restic failed; a lock left by a killed worker lets the caller dump once more. */
   private dumpError: unknown = null;
+  /** A WAL-mode run between base backups: the files snapshot (blobs, manifest, WAL segments) is the whole backup. */
+  private filesOnly = false;
+  /** The name of the streamed part: the dump, or the base backup (WAL mode). */
+  private dumpFilename = DUMP_FILENAME;
 
   constructor(
     readonly destination: Destination,
@@ -56,23 +61,41 @@ export class DestinationRun {
     }).catch((error: unknown) => this.fail(error));
   }
 
-  /** Starts the dump's snapshot (fed by the caller through the sink) and, alongside, the files snapshot. */
-  start(backupId: string, filePaths: string[]): { sink: DumpSink; finished: Promise<void> } {
-    this.listing = this.restic.snapshots(BACKUP_TAG, DUMP_TAG).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  /**
+   * Starts the dump's snapshot (fed by the caller through the sink) and, alongside, the files
+   * snapshot. In WAL mode the streamed part is the base backup, and the files carry `extraTags`.
+   */
+  start(backupId: string, filePaths: string[], options: { dumpFilename?: string; extraTags?: string[] } = {}): { sink: DumpSink; finished: Promise<void> } {
+    this.dumpFilename = options.dumpFilename ?? DUMP_FILENAME;
+    this.list();
     const dump = this.startDump(backupId);
+    const files = this.startFiles(filePaths, [BACKUP_TAG, SEPARATE_DUMP_TAG, runTag(backupId), ...(options.extraTags ?? [])]);
+    return { sink: dump.sink, finished: Promise.all([dump.finished, files]).then(() => undefined) };
+  }
+
+  /** WAL mode between base backups: only the files snapshot (blobs, manifest and WAL segments), tagged with its base. */
+  startFilesOnly(backupId: string, filePaths: string[], baseRunId: string): Promise<void> {
+    this.filesOnly = true;
+    this.list();
+    return this.startFiles(filePaths, [BACKUP_TAG, runTag(backupId), baseTag(baseRunId)]);
+  }
+
+  private list(): void {
+    this.listing = this.restic.snapshots(BACKUP_TAG, DUMP_TAG).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  }
+
+  private startFiles(filePaths: string[], tags: string[]): Promise<void> {
     // The blobs are stored as they are: scans and PDFs are compressed already, and zstd over them
     // costs a quarter of their backup time for nothing (512 MB of random bytes: 11.6 s with restic's
     // default compression, 8.8 s without). The manifest beside them (a line per blob) is stored
     // uncompressed too; the dump, in its own snapshot, is compressed.
-    const tags = [BACKUP_TAG, SEPARATE_DUMP_TAG, runTag(backupId)];
-    const files = this.step('backup', () => this.restic.withStaleLocksRemoved(() => this.restic.backup(filePaths, tags, { compression: 'off' }))).then(
+    return this.step('backup', () => this.restic.withStaleLocksRemoved(() => this.restic.backup(filePaths, tags, { compression: 'off' }))).then(
       (summary) => {
         this.filesSnapshot = this.result.snapshotId = summary.snapshotId;
         this.result.sizeAddedBytes = (this.result.sizeAddedBytes ?? 0) + summary.dataAddedBytes;
       },
       (error: unknown) => this.fail(error),
     );
-    return { sink: dump.sink, finished: Promise.all([dump.finished, files]).then(() => undefined) };
   }
 
   dumpLocked(): boolean {
@@ -88,7 +111,7 @@ export class DestinationRun {
 
   private startDump(backupId: string): { sink: DumpSink; finished: Promise<void> } {
     const t0 = Date.now();
-    const dump: StdinBackup = this.restic.backupStdin(DUMP_FILENAME, [DUMP_TAG, runTag(backupId)]);
+    const dump: StdinBackup = this.restic.backupStdin(this.dumpFilename, [DUMP_TAG, runTag(backupId)]);
     const finished = dump.done.then(
       (summary) => {
         this.dumpSnapshot = summary.snapshotId;
@@ -107,7 +130,7 @@ export class DestinationRun {
    */
   async settle(): Promise<void> {
     if (this.dumpError) this.fail(this.dumpError);
-    if (this.ok && this.dumpSnapshot && this.filesSnapshot) return;
+    if (this.ok && (this.dumpSnapshot || this.filesOnly) && this.filesSnapshot) return;
     this.fail(new Error('the backup did not complete'));
     const written = [this.dumpSnapshot, this.filesSnapshot].filter((id): id is string => id !== null);
     this.result.snapshotId = null;
@@ -121,7 +144,7 @@ export class DestinationRun {
    * policy applies to whole backups, and everything to remove goes in one `forget --prune`.
    * Returns the ids of the backups removed.
    */
-  async finish(backupId: string, keep: Retention, readData: boolean): Promise<string[]> {
+  async finish(backupId: string, keep: Retention, readData: boolean, baseRunId: string | null = null): Promise<string[]> {
     const removed: string[] = [];
     try {
       await this.step('retention', async () => {
@@ -130,7 +153,11 @@ export class DestinationRun {
         if (listed instanceof Error) throw listed;
         const { whole, incomplete } = pairSnapshots(listed.filter((s) => runOf(s) !== backupId));
         const self: BackupParts = { backupId, files: { id: this.filesSnapshot!, time: new Date().toISOString(), tags: [], paths: [] }, dump: null };
-        const old = removedByPolicy([self, ...whole], keep);
+        // WAL mode: a base backup stays while a backup kept replays from it, whatever its own date.
+        const due = removedByPolicy([self, ...whole], keep);
+        const kept = whole.filter((b) => !due.includes(b));
+        const neededBases = new Set([baseRunId, ...kept.map((b) => baseOf(b.files.tags))]);
+        const old = due.filter((b) => !neededBases.has(b.backupId));
         removed.push(...old.map((b) => b.backupId));
         const ids = [...old.flatMap((b) => [b.files.id, ...(b.dump ? [b.dump.id] : [])]), ...incomplete.map((s) => s.id)];
         if (ids.length) await this.restic.withStaleLocksRemoved(() => this.restic.forgetIds(ids, true));

@@ -25,14 +25,27 @@ export interface DumpSink {
  * holds a snapshot of a cut dump.
  */
 export async function streamDump(input: { program: string; databaseUrl: string; snapshotId: string; sinks: DumpSink[]; deadline: Deadline }): Promise<void> {
-  const url = new URL(input.databaseUrl);
-  const password = decodeURIComponent(url.password);
-  url.password = '';
-  // The password goes through the environment: a command line is readable by every user of the machine.
-  const env = { ...process.env, ...(password ? { PGPASSWORD: password } : {}) };
+  const { url, env } = passwordInEnvironment(input.databaseUrl);
   // Uncompressed (-Z0): restic compresses with zstd anyway, faster than pg_dump's single-threaded
   // zlib, and an uncompressed dump's unchanged tables deduplicate from one backup to the next.
-  const args = ['--format=custom', '--compress=0', `--snapshot=${input.snapshotId}`, `--dbname=${url.toString()}`];
+  const args = ['--format=custom', '--compress=0', `--snapshot=${input.snapshotId}`, `--dbname=${url}`];
+  return streamProgram({ program: input.program, name: 'pg_dump', args, env, sinks: input.sinks, deadline: input.deadline });
+}
+
+/** The URL without its password, and an environment carrying it (a command line is readable by every user of the machine). */
+export function passwordInEnvironment(databaseUrl: string): { url: string; env: NodeJS.ProcessEnv } {
+  const url = new URL(databaseUrl);
+  const password = decodeURIComponent(url.password);
+  url.password = '';
+  return { url: url.toString(), env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } };
+}
+
+/**
+ * Runs a program writing one stream on its standard output (pg_dump, or pg_basebackup in WAL
+ * mode) and hands it to the sinks as streamDump describes; `name` is how failures name it.
+ */
+export async function streamProgram(input: { program: string; name: string; args: string[]; env: NodeJS.ProcessEnv; sinks: DumpSink[]; deadline: Deadline }): Promise<void> {
+  const { args, env } = input;
   // A copy through this process costs a hand-over per 64 kB pipe read; on a loaded machine each
   // waits for the scheduler (a 500 MB stream: 4.0–4.4 s through node, 2.3–3.3 s as a shell pipe).
   const direct = input.sinks.length === 1 && input.sinks[0].childPipe === true;
@@ -72,7 +85,7 @@ export async function streamDump(input: { program: string; databaseUrl: string; 
       }
     }
     const { code, signal } = await exited;
-    if (timedOut) throw new Error(`pg_dump did not finish within the backup's time (BACKUP_TIMEOUT_MINUTES)`);
+    if (timedOut) throw new Error(`${input.name} did not finish within the backup's time (BACKUP_TIMEOUT_MINUTES)`);
     // The one receiver stopped reading (a broken pipe; the pipe is a socket pair, so a reset
     // connection too): restic's own failure says why.
     if (direct && code !== 0 && (signal === 'SIGPIPE' || /could not write to output file: (broken pipe|connection reset)/i.test(stderr))) alive.clear();
@@ -81,7 +94,7 @@ export async function streamDump(input: { program: string; databaseUrl: string; 
       for (const sink of input.sinks) sink.abort();
       return;
     }
-    if (code !== 0) throw new Error(`pg_dump failed: ${stderr.trim().split('\n').slice(-3).join(' | ') || `exit ${code ?? signal}`}`);
+    if (code !== 0) throw new Error(`${input.name} failed: ${stderr.trim().split('\n').slice(-3).join(' | ') || `exit ${code ?? signal}`}`);
   } catch (error) {
     killDump();
     for (const sink of input.sinks) sink.abort();

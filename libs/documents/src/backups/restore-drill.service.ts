@@ -89,6 +89,7 @@ export class RestoreDrillService {
         live: { databaseUrl: this.config.DATABASE_URL, fileStoreDir: this.config.FILE_STORE_DIR },
         force: false,
         pgRestorePath: pgRestorePathFor(this.config.BACKUP_PG_DUMP_PATH),
+        pgBinDir: this.config.BACKUP_PG_BIN_DIR,
         timeoutMs: this.config.BACKUP_TIMEOUT_MINUTES * 60_000,
       });
       differences = report.differences;

@@ -62,6 +62,23 @@ export async function dropDatabase(url: string): Promise<void> {
   await withClient(serverUrl(url), (client) => client.query(`DROP DATABASE IF EXISTS ${quote(databaseName(url))} WITH (FORCE)`));
 }
 
+/** Live blobs the database refers to, in key order, a batch after `afterKey`. */
+export function blobsOf(url: string, afterKey: string, size: number): Promise<{ key: string; sha256: string }[]> {
+  return withClient(url, async (client) =>
+    (
+      await client.query<{ key: string; sha256: string }>(
+        `SELECT DISTINCT storage_key AS key, sha256 FROM stored_file WHERE destroyed_at IS NULL AND storage_key > $1 ORDER BY storage_key LIMIT $2`,
+        [afterKey, size],
+      )
+    ).rows,
+  );
+}
+
+/** Whether the audit chain holds a line with this hash. */
+export function auditHolds(url: string, hash: string): Promise<boolean> {
+  return withClient(url, async (client) => ((await client.query('SELECT 1 FROM audit_event WHERE hash = $1 LIMIT 1', [hash])).rowCount ?? 0) > 0);
+}
+
 export function tableCountsOf(url: string): Promise<Record<string, number>> {
   return withClient(url, (client) => countTables({ query: async (sql: string) => (await client.query(sql)).rows }));
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Deadline, runCommand, runMigrations } from '@eoffice/core';
@@ -9,7 +9,9 @@ import { readManifest } from './backup-manifest';
 import { carryTombstones } from './restore-tombstones';
 import { BackupParts, DUMP_TAG, pairSnapshots } from './backup-parts';
 import { Destination, Restic, ResticError } from './restic';
-import { advanceOutboxIds, emptyDatabase, prepareDatabase, sameDatabase, settleInFlightBackups, tableCountsOf, verifyAuditChain } from './restore-target';
+import { recoverToDump, RecoveryTimes } from './wal-restore';
+import { BASE_FILENAME, serverBinDir } from './wal-archive';
+import { advanceOutboxIds, auditHolds, blobsOf, emptyDatabase, prepareDatabase, sameDatabase, settleInFlightBackups, tableCountsOf, verifyAuditChain } from './restore-target';
 
 /** A report names this many differences; beyond them it says how many more there are. */
 const MAX_DIFFERENCES = 100;
@@ -24,6 +26,10 @@ export interface RestoreOptions {
   live: { databaseUrl: string; fileStoreDir: string };
   force: boolean;
   pgRestorePath: string;
+  /** WAL-mode backups: replay up to this instant (point-in-time recovery); null: to the end of the backup's archive. */
+  targetTime?: Date | null;
+  /** WAL-mode backups: PostgreSQL's server programs (default /usr/lib/postgresql/<major>/bin). */
+  pgBinDir?: string;
   timeoutMs: number;
   log?: (line: string) => void;
 }
@@ -35,6 +41,8 @@ export interface RestoreReport {
   migrationsApplied: string[];
   blobsChecked: number;
   auditEventsChecked: number;
+  /** WAL mode: milliseconds of unpacking the base, replaying WAL and dumping from the recovered cluster. */
+  recovery?: RecoveryTimes;
   /** Every way the restored copy differs from the manifest; empty when it is whole. */
   differences: string[];
   durationMs: number;
@@ -78,9 +86,37 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
     const manifestPath = found.parts.files.paths.find((p) => p.endsWith('manifest.ndjson'));
     if (!manifestPath) throw new RestoreRefused(`snapshot ${found.parts.files.id} holds no manifest`);
     const header = await readManifest(join(staging, manifestPath), async () => undefined);
+    let recovery: RecoveryTimes | undefined;
+    let dumpPath = join(staging, header.dumpPath);
+    let pgRestorePath = options.pgRestorePath;
+    if (header.wal) {
+      // WAL mode: base + archived segments replayed in a scratch cluster, then dumped for pg_restore.
+      const binDir = serverBinDir(options.pgBinDir, header.serverMajorVersion);
+      const baseParts = found.parts.dump && found.backupId === header.wal.baseRunId ? found.parts : found.all.find((b) => b.backupId === header.wal!.baseRunId);
+      if (!baseParts?.dump) throw new RestoreRefused(`the base backup ${header.wal.baseRunId} of backup ${found.backupId} is not in destination ${found.destination.name}`);
+      if (baseParts !== found.parts) await restic.restore(baseParts.dump.id, staging);
+      dumpPath = join(staging, 'database.dump');
+      // restic makes its target directory private (0700): the scratch cluster's user (postgres, when this runs as root) must pass through it.
+      await chmod(staging, 0o711);
+      pgRestorePath = join(binDir, 'pg_restore');
+      recovery = await recoverToDump({
+        binDir,
+        baseTar: join(staging, BASE_FILENAME),
+        walDir: join(staging, header.wal.walDir),
+        database: header.wal.database,
+        targetTime: options.targetTime ?? null,
+        workDir: join(staging, 'recovery'),
+        dumpPath,
+        deadline,
+        log,
+      });
+    } else if (options.targetTime) {
+      throw new RestoreRefused(`backup ${found.backupId} is a dump (BACKUP_MODE=dump): it restores to its own instant only, not to a point in time`);
+    }
     log(`Restoring the database (${Object.keys(header.tableCounts).length} tables) with pg_restore`);
-    await pgRestore(options.pgRestorePath, join(staging, header.dumpPath), options.targetDatabaseUrl, deadline);
-    const differences = compareCounts(header.tableCounts, await tableCountsOf(options.targetDatabaseUrl));
+    await pgRestore(pgRestorePath, dumpPath, options.targetDatabaseUrl, deadline);
+    // WAL mode replays past the manifest's instant (to the archive's end, or to another time): its row counts are no measure.
+    const differences = header.wal ? [] : compareCounts(header.tableCounts, await tableCountsOf(options.targetDatabaseUrl));
     const restoredBlobs = join(staging, header.fileStorePath, 'sha256');
     if (await exists(restoredBlobs)) await rename(restoredBlobs, join(fileStore, 'sha256'));
     // Destructions after the backup must not be undone by it: their tombstones come along, and the
@@ -90,12 +126,26 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
     const migrationsApplied = await runMigrations({ DATABASE_URL: options.targetDatabaseUrl });
     await settleInFlightBackups(options.targetDatabaseUrl, found.backupId);
     await advanceOutboxIds(options.targetDatabaseUrl);
-    log(`Checking ${header.blobCount} blobs against the manifest`);
-    const blobs = await checkBlobs(join(staging, manifestPath), fileStore, differences);
+    let blobs: number;
+    if (header.wal) {
+      // Every blob the recovered database refers to, against the SHA-256 its row records; the
+      // manifest's blobs (of the files snapshot's instant) must all be there too.
+      log(`Checking the blobs the recovered database refers to, and the manifest's ${header.blobCount}`);
+      blobs = await checkDatabaseBlobs(options.targetDatabaseUrl, fileStore, differences);
+      await readManifest(join(staging, manifestPath), async ([key]) => {
+        if (!(await exists(join(fileStore, key)))) differences.push(`blob ${key}: missing`);
+      });
+    } else {
+      log(`Checking ${header.blobCount} blobs against the manifest`);
+      blobs = await checkBlobs(join(staging, manifestPath), fileStore, differences);
+    }
     if (differences.length > MAX_DIFFERENCES) differences.splice(MAX_DIFFERENCES, differences.length, `… and ${differences.length - MAX_DIFFERENCES} more`);
     const audit = await verifyAuditChain(options.targetDatabaseUrl);
     if (!audit.intact) differences.push(`audit chain broken at event ${audit.brokenAt}`);
-    else if (audit.lastHash !== header.auditLastHash) differences.push(`audit chain ends at ${audit.lastHash ?? 'nothing'}, manifest says ${header.auditLastHash ?? 'nothing'}`);
+    else if (header.wal) {
+      // Replayed to the end, the chain goes on past the manifest's instant: it must pass through the manifest's last hash.
+      if (!options.targetTime && header.auditLastHash && !(await auditHolds(options.targetDatabaseUrl, header.auditLastHash))) differences.push(`audit chain does not hold the manifest's last hash ${header.auditLastHash}`);
+    } else if (audit.lastHash !== header.auditLastHash) differences.push(`audit chain ends at ${audit.lastHash ?? 'nothing'}, manifest says ${header.auditLastHash ?? 'nothing'}`);
     return {
       backupId: found.backupId,
       destination: found.destination.name,
@@ -103,6 +153,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
       migrationsApplied,
       blobsChecked: blobs,
       auditEventsChecked: audit.eventsChecked,
+      recovery,
       differences,
       durationMs: Date.now() - started,
     };
@@ -127,6 +178,8 @@ interface FoundSnapshot {
   backupId: string;
   destination: Destination;
   parts: BackupParts;
+  /** Every whole backup of that destination (a WAL-mode backup's base is another run's). */
+  all: BackupParts[];
 }
 
 /** The backup's snapshots in the first destination that holds it whole (a lost first medium falls back to the second). */
@@ -137,7 +190,7 @@ async function findSnapshot(destinations: Destination[], backupId: string, deadl
       // Only whole backups: a half one (a worker killed between its two snapshots) is never restored.
       const { whole } = pairSnapshots(await new Restic(destination, () => deadline.remainingMs()).snapshots(BACKUP_TAG, DUMP_TAG));
       const parts = backupId === 'latest' ? whole[0] : whole.find((b) => b.backupId === backupId);
-      if (parts) return { backupId: parts.backupId, destination, parts };
+      if (parts) return { backupId: parts.backupId, destination, parts, all: whole };
       problems.push(`destination ${destination.name}: no such backup`);
     } catch (error) {
       problems.push(error instanceof ResticError ? error.reason : String(error));
@@ -178,6 +231,22 @@ async function checkBlobs(manifestPath: string, fileStore: string, differences: 
     else if (actual !== sha256) differences.push(`blob ${key}: SHA-256 ${actual}, manifest says ${sha256}`);
   });
   return checked;
+}
+
+/** WAL mode: every live blob the restored database refers to is in the store with the SHA-256 its row records. */
+async function checkDatabaseBlobs(databaseUrl: string, fileStore: string, differences: string[]): Promise<number> {
+  let checked = 0;
+  for (let after = ''; ; ) {
+    const rows = await blobsOf(databaseUrl, after, 5000);
+    if (rows.length === 0) return checked;
+    for (const { key, sha256 } of rows) {
+      checked += 1;
+      const actual = await sha256Of(join(fileStore, key)).catch(() => null);
+      if (actual === null) differences.push(`blob ${key}: missing`);
+      else if (actual !== sha256) differences.push(`blob ${key}: SHA-256 ${actual}, the database says ${sha256}`);
+    }
+    after = rows[rows.length - 1].key;
+  }
 }
 
 async function sha256Of(path: string): Promise<string> {
