@@ -12,7 +12,8 @@ import { FilableDocuments } from '@eoffice/documents';
 import { renderPdf } from '@eoffice/reports';
 import { RecordDocumentRepository } from '../records/record-document.repository';
 import { RecordService } from '../records/record.service';
-import { buildRecordIndex, documentKey, IndexedFile, indexReport, RecordIndex } from './record-index';
+import { IndexedFileRole, indexReport, RecordIndex } from './record-index';
+import { indexWithFiles } from './index-with-files';
 import { recordIndexXml } from './record-index-xml';
 import { COPY_CONCURRENCY, copyChecked, eachLimited } from './copy-checked';
 import { qpdfSucceeded } from './pdf-pages';
@@ -53,7 +54,7 @@ export class RecordExportService {
     return (await this.collect(actor, id)).index;
   }
 
-  /** The index and the stored file of each document (by attachment name), read once for both uses. */
+  /** The index and every stored file of the documents (by attachment name), read once for both uses. */
   private async collect(actor: Actor, id: string): Promise<{ index: RecordIndex; stored: Map<string, StoredFile> }> {
     const record = await this.records.visible(actor, id);
     const rows = await this.filed.listOf(record.id);
@@ -61,14 +62,7 @@ export class RecordExportService {
     if (seen.length < rows.length) {
       throw new AppError(403, 'RECORD_DOCUMENTS_HIDDEN', 'Hồ sơ có văn bản bạn không được xem; không thể xuất toàn bộ (the record holds documents you may not see)');
     }
-    // One query for every stored file (a record holds thousands of documents).
-    const storedById = await this.files.getMany(seen.map((d) => d.fileId!));
-    const files = new Map<string, IndexedFile>([...storedById.values()].map((f) => [f.id, { sha256: f.sha256, sizeBytes: Number(f.sizeBytes) }]));
-    const agency = await this.organisation.findUnit(record.agencyId);
-    const documents = new Map(seen.map((d) => [documentKey(d.kind, d.id), d]));
-    const index = buildRecordIndex({ record, agency: { name: agency?.name ?? '', code: agency?.code ?? '' }, rows, documents, files, now: new Date() });
-    const stored = new Map(index.documents.map((d) => [d.fileName, storedById.get(documents.get(documentKey(d.kind, d.documentId))!.fileId!)!]));
-    return { index, stored };
+    return indexWithFiles(this.files, this.organisation, record, rows, seen, await this.documents.companions(seen, record.includeDrafts));
   }
 
   xml(index: RecordIndex): string {
@@ -112,11 +106,14 @@ export class RecordExportService {
     // and signed PDFs hardly compress; measured, that was most of qpdf's CPU time on a record of scans).
     const args = ['--stream-data=preserve', '--empty', '--pages', 'muc-luc.pdf'];
     const attachments: string[] = [];
-    // Copied and checked on one pass each, a few at once; qpdf's arguments keep DocOrdinal order.
-    await eachLimited(index.documents, COPY_CONCURRENCY, (d) => copyChecked(this.files, storedFiles.get(d.fileName)!, join(dir, d.fileName)).then(() => undefined));
-    for (const d of index.documents) {
-      args.push(d.fileName);
-      attachments.push('--add-attachment', d.fileName, `--key=${d.fileName}`, '--mimetype=application/pdf', `--description=${d.docOrdinal}. ${oneLine(d.subject)}`, '--');
+    // Every file (the documents' PDFs and what travels with them) copied and checked on one pass
+    // each, a few at once; qpdf's arguments keep DocOrdinal order.
+    const every = index.documents.flatMap((d) => d.files.map((f) => ({ d, f })));
+    await eachLimited(every, COPY_CONCURRENCY, ({ f }) => copyChecked(this.files, storedFiles.get(f.fileName)!, join(dir, f.fileName)).then(() => undefined));
+    for (const d of index.documents) args.push(d.fileName);
+    for (const { d, f } of every) {
+      const about = f.role === 'document' ? oneLine(d.subject) : `${ROLE_LABELS[f.role]}${f.title ? ': ' + oneLine(f.title) : ''}`;
+      attachments.push('--add-attachment', f.fileName, `--key=${f.fileName}`, `--mimetype=${f.mimeType}`, `--description=${d.docOrdinal}. ${about}`, '--');
     }
     for (const name of ['ho-so.xml', 'ho-so.json']) {
       attachments.push('--add-attachment', name, `--key=${name}`, `--mimetype=${name.endsWith('xml') ? 'application/xml' : 'application/json'}`, '--');
@@ -126,6 +123,11 @@ export class RecordExportService {
     await writeFile(join(dir, 'qpdf-args.txt'), args.join('\n') + '\n');
   }
 }
+
+/** The attachment's description in Vietnamese, by role (pdfdetach -list and the viewers show it). */
+const ROLE_LABELS: Record<IndexedFileRole, string> = {
+  document: 'Văn bản', original: 'Bản gốc điện tử', result: 'Kết quả xử lý', appendix: 'Phụ lục', draft: 'Dự thảo', 'draft-pdf': 'Dự thảo (PDF)',
+};
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').slice(0, 200);
 
