@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, OrganisationScope } from '@eoffice/accounts';
@@ -17,6 +16,7 @@ import { indexWithFiles } from './index-with-files';
 import { recordIndexXml } from './record-index-xml';
 import { COPY_CONCURRENCY, copyChecked, eachLimited } from './copy-checked';
 import { qpdfSucceeded } from './pdf-pages';
+import { appendAttachments, PdfAttachment } from './pdf-attachments';
 
 /** qpdf joins and attaches in its own process; a 10,000-page record takes well under this. */
 const EXPORT_TIMEOUT_MS = 15 * 60_000;
@@ -75,10 +75,9 @@ export class RecordExportService {
     const dir = await mkdtemp(join(tmpdir(), 'eoffice-record-export-'));
     try {
       const out = join(dir, 'ho-so.pdf');
-      await this.writeParts(dir, index, stored);
-      const result = await runCommand('qpdf', ['@' + join(dir, 'qpdf-args.txt')], { timeoutMs: EXPORT_TIMEOUT_MS, cwd: dir });
-      if (!qpdfSucceeded(result.exitCode)) throw new Error(`qpdf failed (${result.exitCode}): ${result.stderr.slice(0, 500)}`);
-      const { sha256, sizeBytes } = await hashFile(out);
+      await this.writeReadingCopy(dir, index, stored, out);
+      // The originals go in after qpdf, byte for byte, streamed from the store (hashed on the way).
+      const { sha256, sizeBytes } = await appendAttachments(out, this.attachments(index, stored));
       await this.dataSource.transaction((manager) =>
         this.audit.record(manager, {
           actorId: actor.id,
@@ -97,30 +96,54 @@ export class RecordExportService {
     }
   }
 
-  /** The index page, the index files, each stored PDF (checked against its SHA-256) and qpdf's argument file. */
-  private async writeParts(dir: string, index: RecordIndex, storedFiles: Map<string, StoredFile>): Promise<void> {
+  /**
+   * The index page, then every document's pages in DocOrdinal order, joined by qpdf in its own
+   * process. A local store's files are read where they lie (the attachment pass checks their
+   * SHA-256 before anything is given out); a remote store's are copied out first, checked as copied.
+   */
+  private async writeReadingCopy(dir: string, index: RecordIndex, storedFiles: Map<string, StoredFile>, out: string): Promise<void> {
     await writeFile(join(dir, 'muc-luc.pdf'), await renderPdf(indexReport(index)));
-    await writeFile(join(dir, 'ho-so.xml'), recordIndexXml(index));
-    await writeFile(join(dir, 'ho-so.json'), JSON.stringify(index, null, 2));
-    // Streams are copied as they are: qpdf would otherwise Flate-compress every attachment (scans
-    // and signed PDFs hardly compress; measured, that was most of qpdf's CPU time on a record of scans).
-    const args = ['--stream-data=preserve', '--empty', '--pages', 'muc-luc.pdf'];
-    const attachments: string[] = [];
-    // Every file (the documents' PDFs and what travels with them) copied and checked on one pass
-    // each, a few at once; qpdf's arguments keep DocOrdinal order.
-    const every = index.documents.flatMap((d) => d.files.map((f) => ({ d, f })));
-    await eachLimited(every, COPY_CONCURRENCY, ({ f }) => copyChecked(this.files, storedFiles.get(f.fileName)!, join(dir, f.fileName)).then(() => undefined));
-    for (const d of index.documents) args.push(d.fileName);
-    for (const { d, f } of every) {
-      const about = f.role === 'document' ? oneLine(d.subject) : `${ROLE_LABELS[f.role]}${f.title ? ': ' + oneLine(f.title) : ''}`;
-      attachments.push('--add-attachment', f.fileName, `--key=${f.fileName}`, `--mimetype=${f.mimeType}`, `--description=${d.docOrdinal}. ${about}`, '--');
+    const paths = new Map<string, string>();
+    for (const d of index.documents) {
+      const local = this.files.localPath(storedFiles.get(d.fileName)!);
+      if (local) paths.set(d.fileName, local);
     }
-    for (const name of ['ho-so.xml', 'ho-so.json']) {
-      attachments.push('--add-attachment', name, `--key=${name}`, `--mimetype=${name.endsWith('xml') ? 'application/xml' : 'application/json'}`, '--');
-    }
-    // Joined pages keep their look; their signature fields are flattened away (a joined copy is not signed).
-    args.push('--', '--flatten-annotations=all', ...attachments, 'ho-so.pdf');
+    const remote = index.documents.filter((d) => !paths.has(d.fileName));
+    await eachLimited(remote, COPY_CONCURRENCY, async (d) => {
+      await copyChecked(this.files, storedFiles.get(d.fileName)!, join(dir, d.fileName));
+      paths.set(d.fileName, join(dir, d.fileName));
+    });
+    // Streams copied as they are (no recompression of scans); no object streams, so the
+    // attachments can follow as a plain incremental update. Joined pages keep their look; their
+    // signature fields are flattened away (a joined copy is not signed: the originals are attached).
+    const args = ['--stream-data=preserve', '--object-streams=disable', '--empty', '--pages', 'muc-luc.pdf', ...index.documents.map((d) => paths.get(d.fileName)!),
+      '--', '--flatten-annotations=all', out];
     await writeFile(join(dir, 'qpdf-args.txt'), args.join('\n') + '\n');
+    const result = await runCommand('qpdf', ['@' + join(dir, 'qpdf-args.txt')], { timeoutMs: EXPORT_TIMEOUT_MS, cwd: dir });
+    if (!qpdfSucceeded(result.exitCode)) throw new Error(`qpdf failed (${result.exitCode}): ${result.stderr.slice(0, 500)}`);
+  }
+
+  /** Every file of every document in DocOrdinal order (its PDF, then what travels with it), then the XML and JSON index. */
+  private attachments(index: RecordIndex, storedFiles: Map<string, StoredFile>): PdfAttachment[] {
+    const files = index.documents.flatMap((d) =>
+      d.files.map((f): PdfAttachment => ({
+        name: f.fileName,
+        mimeType: f.mimeType,
+        description: `${d.docOrdinal}. ${f.role === 'document' ? oneLine(d.subject) : `${ROLE_LABELS[f.role]}${f.title ? ': ' + oneLine(f.title) : ''}`}`,
+        sizeBytes: f.sizeBytes,
+        sha256: f.sha256,
+        open: () => this.files.open(storedFiles.get(f.fileName)!),
+      })),
+    );
+    const inHand = (name: string, mimeType: string, description: string, text: string): PdfAttachment => {
+      const bytes = Buffer.from(text, 'utf8');
+      return { name, mimeType, description, sizeBytes: bytes.length, open: () => Readable.from([bytes]) };
+    };
+    return [
+      ...files,
+      inHand('ho-so.xml', 'application/xml', 'Mục lục hồ sơ (XML)', recordIndexXml(index)),
+      inHand('ho-so.json', 'application/json', 'Mục lục hồ sơ (JSON)', JSON.stringify(index, null, 2)),
+    ];
   }
 }
 
@@ -130,17 +153,3 @@ const ROLE_LABELS: Record<IndexedFileRole, string> = {
 };
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').slice(0, 200);
-
-function hashFile(path: string): Promise<{ sha256: string; sizeBytes: number }> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    let sizeBytes = 0;
-    createReadStream(path)
-      .on('data', (chunk: Buffer | string) => {
-        hash.update(chunk);
-        sizeBytes += Buffer.byteLength(chunk);
-      })
-      .once('error', reject)
-      .once('end', () => resolve({ sha256: hash.digest('hex'), sizeBytes }));
-  });
-}
