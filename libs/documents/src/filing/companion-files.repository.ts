@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { DocumentRef } from './filable-documents.service';
 
 /**
  * What travels with a filed document besides its own PDF (issue 15.2: "incoming and outgoing
@@ -50,7 +49,7 @@ interface Row { kind: 'incoming' | 'outgoing'; document_id: string; role: Compan
 export class CompanionFilesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async of(refs: readonly DocumentRef[], withDrafts: boolean): Promise<CompanionFile[]> {
+  async of(refs: readonly { kind: 'incoming' | 'outgoing'; id: string }[], withDrafts: boolean): Promise<CompanionFile[]> {
     const ids = (kind: 'incoming' | 'outgoing') => refs.filter((r) => r.kind === kind).map((r) => r.id);
     const incoming = ids('incoming');
     const outgoing = ids('outgoing');
