@@ -6,6 +6,8 @@ import { runCommand } from '@eoffice/core';
 import { qpdfSucceeded } from './pdf-pages';
 
 const SHOW_TIMEOUT_MS = 60_000;
+/** Bytes gathered before one write to the PDF, and read at once when hashing qpdf's part. */
+const WRITE_PIECE = 1024 * 1024;
 
 /** One file to embed: its bytes come from `open()` (a stored file, streamed) or are in hand (the index). */
 export interface PdfAttachment {
@@ -44,11 +46,24 @@ export async function appendAttachments(path: string, attachments: readonly PdfA
   let offset = await hashInto(path, whole);
   const handle = await open(path, 'a');
   try {
+    // Written in pieces of about 1 MiB: the store's streams give 64 KiB chunks, and one write (a
+    // thread-pool round trip) each was most of this pass's own time in the profile.
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const flush = async () => {
+      if (!pendingBytes) return;
+      const bytes = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+      for (let at = 0; at < bytes.length; ) at += (await handle.write(bytes, at)).bytesWritten;
+    };
     const write = async (data: Buffer | string) => {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
       whole.update(bytes);
-      for (let at = 0; at < bytes.length; ) at += (await handle.write(bytes, at)).bytesWritten;
+      pending.push(bytes);
+      pendingBytes += bytes.length;
       offset += bytes.length;
+      if (pendingBytes >= WRITE_PIECE) await flush();
     };
     const offsets = new Map<number, number>();
     let next = tail.size;
@@ -92,6 +107,7 @@ export async function appendAttachments(path: string, attachments: readonly PdfA
         Array.from({ length: next - tail.size }, (_, i) => line(offsets.get(tail.size + i)!, 0)).join('') +
         `trailer\n<< /Size ${next} /Root ${tail.root.num} ${tail.root.gen} R /Prev ${tail.startxref}${tail.id ? ` /ID ${tail.id}` : ''} >>\nstartxref\n${xref}\n%%EOF\n`,
     );
+    await flush();
     await handle.sync();
   } finally {
     await handle.close();
@@ -129,7 +145,7 @@ async function show(path: string, object: string): Promise<string> {
 function hashInto(path: string, hash: Hash): Promise<number> {
   return new Promise((resolve, reject) => {
     let bytes = 0;
-    createReadStream(path)
+    createReadStream(path, { highWaterMark: WRITE_PIECE })
       .on('data', (chunk: Buffer | string) => {
         hash.update(chunk);
         bytes += chunk.length;

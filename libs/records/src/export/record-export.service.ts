@@ -87,7 +87,8 @@ export class RecordExportService {
           data: { fileCode: index.record.fileCode, documents: index.documents.length, sha256, sizeBytes },
         }),
       );
-      const stream = createReadStream(out);
+      // Read in 1 MiB pieces: fewer reads and socket writes for an answer of hundreds of MB.
+      const stream = createReadStream(out, { highWaterMark: 1024 * 1024 });
       stream.once('close', () => void rm(dir, { recursive: true, force: true }));
       return { fileName: `${index.record.fileCode.replace(/[/\\]/g, '_')}.pdf`, sizeBytes, sha256, stream };
     } catch (error) {
