@@ -279,6 +279,7 @@ const CALLS: Record<string, (w: World, column: Column, me: Person | null) => Pro
   'POST /records/:id/documents': async () => ({ method: 'POST', path: `/api/v1/records/${randomUUID()}/documents`, body: { kind: 'incoming', documentId: randomUUID() }, ok: 404, okCode: 'NOT_FOUND' }),
   'DELETE /records/:id/documents/:kind/:documentId': async () => ({ method: 'DELETE', path: `/api/v1/records/${randomUUID()}/documents/incoming/${randomUUID()}`, ok: 404, okCode: 'NOT_FOUND' }),
   'POST /records/:id/close': async () => ({ method: 'POST', path: `/api/v1/records/${randomUUID()}/close`, ok: 404, okCode: 'NOT_FOUND' }),
+  'POST /records/:id/drafts': async () => ({ method: 'POST', path: `/api/v1/records/${randomUUID()}/drafts`, body: { includeDrafts: true }, ok: 404, okCode: 'NOT_FOUND' }),
   'POST /records/:id/reopen': async () => ({ method: 'POST', path: `/api/v1/records/${randomUUID()}/reopen`, body: { reason: 'Bổ sung văn bản' }, ok: 404, okCode: 'NOT_FOUND' }),
   'GET /records/:id/export': async () => ({ method: 'GET', path: `/api/v1/records/${randomUUID()}/export?format=json`, ok: 404, okCode: 'NOT_FOUND' }),
   'GET /records/:id/holds': async () => ({ method: 'GET', path: `/api/v1/records/${randomUUID()}/holds`, ok: 404, okCode: 'NOT_FOUND' }),

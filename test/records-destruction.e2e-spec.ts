@@ -182,6 +182,12 @@ describe('records retention and destruction', () => {
     expect(result.result_note).toBe('Đã xử lý xong');
     expect(existsSync(blob(result.storage_key))).toBe(true);
 
+    // Every file the record's export lists (each document's PDF and what travels with it: result
+    // files here) is destroyed with it, apart from bytes a live file shares.
+    const exported = (await officer.get(`/api/v1/records/${ids.old}/export?format=json`)).body;
+    const listed = exported.documents.flatMap((d: { files: { role: string; fileId: string }[] }) => d.files);
+    expect(listed.map((f: { role: string }) => f.role).sort()).toEqual(['document', 'document', 'result', 'result']);
+
     const done = await approve(director);
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ status: 'destroyed', approvedBy: ids.director });
@@ -194,6 +200,8 @@ describe('records retention and destruction', () => {
     // The document's other files (its result file) go too, and the free text of its rows.
     expect(existsSync(blob(result.storage_key))).toBe(false);
     expect((await clerk.get(`/api/v1/files/${result.id}`)).status).toBe(410);
+    const destroyedRows = await query(run.databaseUrl, 'SELECT count(*)::int AS n FROM stored_file WHERE id = ANY($1::uuid[]) AND destroyed_at IS NOT NULL', [listed.map((f: { fileId: string }) => f.fileId)]);
+    expect(destroyedRows[0].n).toBe(listed.length);
     const rows = (await query(run.databaseUrl, 'SELECT result_note, instruction, extracted_text, subject FROM incoming_document WHERE id = $1', [ids.alone]))[0];
     expect(rows).toMatchObject({ result_note: null, instruction: null, extracted_text: null, subject: 'Về việc tuyển sinh năm xưa' });
     expect(await count(`SELECT count(*) AS n FROM document_view WHERE document_id = ANY($1::uuid[]) AND (ip IS NOT NULL OR user_agent IS NOT NULL)`, [[ids.alone, ids.shared]])).toBe(0);

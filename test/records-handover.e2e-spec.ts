@@ -171,6 +171,15 @@ describe('records hand-over to the archive (nộp lưu): list, approval, BagIt p
     const packed = readFileSync(join(bag, 'data', 'documents', '0002-van-ban-di.pdf'));
     expect(sha256(packed)).toBe(sha256(issued));
     expect(pdfsigResults(packed)).toMatchObject({ valid: 2, invalid: 0 });
+    // The incoming document's result file travels with it, byte for byte, in the manifest with its
+    // SHA-256 and in the index with its role; the drafts stay out (the record did not ask for them).
+    const packedIndex = JSON.parse(readFileSync(join(bag, 'data', 'ho-so.json'), 'utf8'));
+    const result = packedIndex.documents[0].files.find((f: { role: string }) => f.role === 'result');
+    expect(result).toMatchObject({ fileName: '0001-van-ban-den.ket-qua.pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(sha256(readFileSync(join(bag, 'data', 'documents', result.fileName)))).toBe(result.sha256);
+    const manifest = readFileSync(join(bag, 'manifest-sha256.txt'), 'utf8');
+    expect(manifest).toContain(`${result.sha256}  data/documents/0001-van-ban-den.ket-qua.pdf`);
+    expect(manifest).not.toContain('du-thao');
     expect(readFileSync(join(bag, 'data', 'ho-so.xml'), 'utf8')).toContain(`<FileCode>${org.agency.code}.${YEAR}.41.GDTRH</FileCode>`);
     const signatures = JSON.parse(readFileSync(join(bag, 'data', 'signatures', '0002-van-ban-di.json'), 'utf8'));
     expect(signatures.report.signatures).toHaveLength(2);

@@ -3,9 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pdfsigResults, qpdfCheck, renderPage } from '../libs/signing/test';
+import { buildAppendixSource, pdfsigResults, qpdfCheck, renderPage } from '../libs/signing/test';
 import { query } from './support/db';
-import { closeWithResult, registerIncoming } from './support/documents';
+import { closeWithResult, filePart, registerIncoming } from './support/documents';
 import { Client } from './support/http';
 import { createDraft, createTestPki, download, draftMetadata, reviewThrough, sealImage, signatureImage, uploadCertificate } from './support/outgoing';
 import { Api, RunningProcess, startApi, startWorker } from './support/processes';
@@ -144,11 +144,20 @@ describe('records (hồ sơ): file list, filing, closing and export', () => {
     expect(toFile.body.items.map((i: { id: string }) => i.id)).toContain(incomingId);
 
     const { body: draft } = await createDraft(officer, await draftMetadata(org, { subject: 'Về việc công nhận kết quả kỳ thi chọn học sinh giỏi' }));
+    // An appendix in a separate file (phụ lục): it travels with the document into the record.
+    const appendixForm = new FormData();
+    appendixForm.append('title', 'Danh sách học sinh đạt giải');
+    filePart(appendixForm, 'file', Buffer.from(await buildAppendixSource()), 'phu-luc.pdf', 'application/pdf');
+    expect((await officer.post(`/api/v1/outgoing/${draft.id}/appendices`, appendixForm)).status).toBe(201);
     await reviewThrough(draft.id, officer, head, clerk, director);
     expect((await director.post(`/api/v1/outgoing/${draft.id}/sign`, {})).body.status).toBe('signed');
     const issued = await clerk.post(`/api/v1/outgoing/${draft.id}/issue`, {});
     expect(issued.body.status).toBe('issued');
 
+    // The record asks for the drafts too: only its owner, only while open; audited.
+    expect((await head.post(`/api/v1/records/${record}/drafts`, { includeDrafts: true })).status).toBe(403);
+    const withDrafts = await officer.post(`/api/v1/records/${record}/drafts`, { includeDrafts: true });
+    expect([withDrafts.status, withDrafts.body.includeDrafts]).toEqual([200, true]);
     const file = (recordId: string, kind: string, documentId: string, client = officer) => client.post(`/api/v1/records/${recordId}/documents`, { kind, documentId });
     // Filed out of date order on purpose: closing renumbers by the documents' dates.
     const out = await file(record, 'outgoing', draft.id);
@@ -180,6 +189,7 @@ describe('records (hồ sơ): file list, filing, closing and export', () => {
     expect(detail.pageCount).toBe(detail.documents.reduce((n: number, d: { pageCount: number }) => n + d.pageCount, 0));
     expect((await file(record, 'incoming', notMine.id)).status).toBe(404);
     expect((await officer.request('DELETE', `/api/v1/records/${record}/documents/incoming/${incomingId}`)).body.code).toBe('RECORD_CLOSED');
+    expect((await officer.post(`/api/v1/records/${record}/drafts`, { includeDrafts: false })).body.code).toBe('RECORD_CLOSED');
 
     expect((await officer.post(`/api/v1/records/${record}/reopen`, { reason: '   ' })).body.code).toBe('VALIDATION_FAILED');
     expect((await head.post(`/api/v1/records/${record}/reopen`, { reason: 'Bổ sung văn bản' })).status).toBe(403);
@@ -188,9 +198,10 @@ describe('records (hồ sơ): file list, filing, closing and export', () => {
     expect((await officer.post(`/api/v1/records/${record}/close`, {})).body.status).toBe('closed');
     const trail = await audits(record);
     expect(trail.map((a) => a.action)).toEqual([
-      'record.opened', 'record.document_filed', 'record.document_filed', 'record.closed', 'record.reopened', 'record.closed',
+      'record.opened', 'record.drafts_set', 'record.document_filed', 'record.document_filed', 'record.closed', 'record.reopened', 'record.closed',
     ]);
-    expect(trail[4].data).toMatchObject({ reason: 'Bổ sung văn bản trả lời' });
+    expect(trail[1].data).toMatchObject({ includeDrafts: true });
+    expect(trail[5].data).toMatchObject({ reason: 'Bổ sung văn bản trả lời' });
     ids.record = record;
     ids.outgoing = draft.id;
     ids.incoming = incomingId;
@@ -225,6 +236,23 @@ describe('records (hồ sơ): file list, filing, closing and export', () => {
     expect(sha256(original)).toBe(index.documents[1].sha256);
     expect(pdfsigResults(original)).toMatchObject({ valid: 2, invalid: 0 });
     expect(JSON.parse(detached['ho-so.json'].toString()).record.fileCode).toBe(index.record.fileCode);
+    // What travels with each document: the incoming one's result file, the outgoing one's appendix
+    // (as issued, signed by the agency) and its drafts (the record asks for them), each byte for byte.
+    type IndexFile = { role: string; fileName: string; sha256: string; fileId: string };
+    const [incomingFiles, outgoingFiles] = index.documents.map((d: { files: IndexFile[] }) => d.files);
+    expect(incomingFiles.map((f: IndexFile) => [f.role, f.fileName])).toEqual([['document', '0001-van-ban-den.pdf'], ['result', '0001-van-ban-den.ket-qua.pdf']]);
+    expect(outgoingFiles.map((f: IndexFile) => [f.role, f.fileName])).toEqual([
+      ['document', '0002-van-ban-di.pdf'], ['appendix', '0002-van-ban-di.phu-luc-01.pdf'], ['draft', '0002-van-ban-di.du-thao-v1.pdf'],
+    ]);
+    for (const f of [...incomingFiles, ...outgoingFiles]) {
+      expect(attachments).toContain(f.fileName);
+      expect(sha256(detached[f.fileName])).toBe(f.sha256);
+    }
+    expect(pdfsigResults(detached['0002-van-ban-di.phu-luc-01.pdf']).valid).toBeGreaterThan(0);
+    expect(xml.toString()).toContain('<File role="appendix">');
+    expect(xml.toString()).toContain('<IncludeDrafts>true</IncludeDrafts>');
+    expect(firstPage).toContain('kết quả xử lý');
+    expect(firstPage).toContain('1 phụ lục');
     const rendered = renderPage(pdf, 1, `records-index-${process.pid}`);
     expect(rendered.width).toBeGreaterThan(rendered.height); // the index prints A4 landscape
     expect((await audits(ids.record)).map((a) => a.action)).toContain('record.exported');

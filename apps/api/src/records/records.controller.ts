@@ -7,7 +7,7 @@ import { Answers } from '../http/api-answers.decorator';
 import { attachmentDisposition } from '../http/report-file.response';
 import { RecordIndexDto } from './dto/record-index.dto';
 import {
-  ExportRecordQueryDto, FileDocumentDto, FilingDto, ListRecordsQueryDto, OpenRecordDto, RecordDetailDto, RecordDto, RecordPageDto, ReopenRecordDto, ToFileListDto,
+  ExportRecordQueryDto, FileDocumentDto, FilingDto, ListRecordsQueryDto, OpenRecordDto, RecordDetailDto, RecordDraftsDto, RecordDto, RecordPageDto, ReopenRecordDto, ToFileListDto,
 } from './dto/records.dto';
 import { toFilingDto, toRecordDetailDto, toRecordDto, toToFileItemDto } from './records.mapper';
 
@@ -80,6 +80,14 @@ export class RecordsController {
   @Answers(200, RecordDto, { errors: [404, 409] })
   async close(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RecordDto> {
     return toRecordDto(await this.records.close(actor, id));
+  }
+
+  /** Whether the outgoing documents' drafts are filed with them (dự thảo); the owner, while the record is open. */
+  @Post(':id/drafts')
+  @SignedIn()
+  @Answers(200, RecordDto, { errors: [404, 409] })
+  async drafts(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordDraftsDto): Promise<RecordDto> {
+    return toRecordDto(await this.records.setDrafts(actor, id, dto.includeDrafts));
   }
 
   @Post(':id/reopen')

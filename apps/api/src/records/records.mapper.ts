@@ -17,7 +17,7 @@ export const toFileListDetailDto = ({ list, entries }: FileListDetail): FileList
 
 export const toRecordDto = (r: FileRecord): RecordDto => ({
   id: r.id, agencyId: r.agencyId, year: r.year, fileCode: r.fileCode, notation: r.notation, title: r.title, permanent: r.permanent,
-  retentionYears: r.retentionYears, retention: retentionLabel(r), rights: r.rights, language: r.language, description: r.description,
+  retentionYears: r.retentionYears, retention: retentionLabel(r), rights: r.rights, language: r.language, description: r.description, includeDrafts: r.includeDrafts,
   unitId: r.unitId, ownerId: r.ownerId, fileListEntryId: r.fileListEntryId, status: r.status, documentCount: r.documentCount,
   pageCount: r.pageCount, startDate: r.startDate, endDate: r.endDate, closedAt: r.closedAt, closedBy: r.closedBy,
   retentionEnd: retentionEnd(r), destroyedAt: r.destroyedAt, createdAt: r.createdAt,

@@ -1428,6 +1428,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/records/{id}/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RecordsController_drafts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/records/{id}/export": {
         parameters: {
             query?: never;
@@ -2969,6 +2985,11 @@ export interface components {
             documentType?: string;
             /** @description the file list line the record is opened from */
             entryId?: string;
+            /**
+             * @description file the outgoing documents’ drafts (every version) with them, into the export and the hand-over package
+             * @default false
+             */
+            includeDrafts: boolean;
             /** @example vi */
             language?: string;
             /** @example 15.GDTRH */
@@ -3321,6 +3342,8 @@ export interface components {
             /** @description documents in the record the caller may not see (counted, never named) */
             hiddenDocuments: number;
             id: string;
+            /** @description the outgoing documents’ drafts go into the export and the package */
+            includeDrafts: boolean;
             language: string;
             notation: string;
             ownerId: string;
@@ -3344,6 +3367,10 @@ export interface components {
             unitId: string;
             year: number;
         };
+        RecordDraftsDto: {
+            /** @description file the outgoing documents’ drafts (dự thảo, every version) with them */
+            includeDrafts: boolean;
+        };
         RecordDto: {
             agencyId: string;
             /** Format: date-time */
@@ -3366,6 +3393,8 @@ export interface components {
             fileCode: string;
             fileListEntryId: string | null;
             id: string;
+            /** @description the outgoing documents’ drafts go into the export and the package */
+            includeDrafts: boolean;
             language: string;
             notation: string;
             ownerId: string;
@@ -3409,6 +3438,8 @@ export interface components {
             documentId: string;
             /** @description name of the original attached to the export PDF */
             fileName: string;
+            /** @description its PDF first, then its original, result file, appendices and (when the record asks) drafts */
+            files: components["schemas"]["RecordIndexDocumentFileDto"][];
             issuedDate: string;
             /** @enum {string} */
             kind: "incoming" | "outgoing";
@@ -3421,6 +3452,18 @@ export interface components {
             sizeBytes: number;
             subject: string;
             typeName: string;
+        };
+        RecordIndexDocumentFileDto: {
+            fileId: string;
+            /** @example 0002-van-ban-di.phu-luc-01.pdf */
+            fileName: string;
+            mimeType: string;
+            /** @enum {string} */
+            role: "document" | "original" | "result" | "appendix" | "draft" | "draft-pdf";
+            sha256: string;
+            sizeBytes: number;
+            /** @description the appendix’s title */
+            title: string | null;
         };
         RecordIndexDto: {
             documents: components["schemas"]["RecordIndexDocumentDto"][];
@@ -3438,6 +3481,8 @@ export interface components {
             fileCatalog: number;
             fileCode: string;
             fileNotation: string;
+            /** @description the outgoing documents’ drafts are filed with them */
+            includeDrafts: boolean;
             language: string;
             /** @example 10 năm */
             maintenance: string;
@@ -10502,6 +10547,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the item is not in a state that allows this (a conflict code per rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecordsController_drafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordDraftsDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordDto"];
+                };
             };
             /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
             400: {

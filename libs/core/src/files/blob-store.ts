@@ -26,6 +26,13 @@ export abstract class BlobStore {
   abstract readObject(name: string): Promise<Buffer | null>;
   /** Names of the objects under a prefix such as `checkpoints/`, in no particular order. */
   abstract listObjects(prefix: string): Promise<string[]>;
+  /**
+   * The blob's path on this machine, for a tool that reads it in place (read only; never written
+   * or moved), or null when the store is remote and the bytes must be copied out first.
+   */
+  localPath(_key: string): string | null {
+    return null;
+  }
 }
 
 /** Named objects: a folder and a file name, nothing that could climb out of the store. */

@@ -88,6 +88,11 @@ export class FileService {
     return Buffer.concat(chunks);
   }
 
+  /** The stored bytes' path for a tool that only reads them (a local store), else null: copy them out with `copyToPath`. */
+  localPath(file: Pick<StoredFile, 'storageKey'>): string | null {
+    return this.blobs.localPath(file.storageKey);
+  }
+
   /** A local copy for tools that need a path (LibreOffice, tesseract, poppler). */
   async copyToPath(file: Pick<StoredFile, 'storageKey'>, path: string): Promise<void> {
     await pipeline(await this.blobs.open(file.storageKey), createWriteStream(path, { flags: 'wx' }));

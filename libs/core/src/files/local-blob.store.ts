@@ -70,6 +70,10 @@ export class LocalBlobStore extends BlobStore {
     return join(this.root, 'tmp');
   }
 
+  override localPath(key: string): string {
+    return this.pathOf(key);
+  }
+
   /** Exposed for operators and tests that need to find a blob on disk. */
   pathOf(key: string): string {
     if (!/^sha256\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}$/.test(key)) throw new Error(`bad storage key ${key}`);

@@ -5,6 +5,9 @@ import { IncomingAccess, IncomingRepository } from '../incoming';
 import type { OutgoingDocument } from '../outgoing';
 import { OutgoingAccess, OutgoingRepository } from '../outgoing';
 import { vietnamDate } from '@eoffice/vietnamese';
+import { CompanionFile, CompanionFilesRepository } from './companion-files.repository';
+
+export type { CompanionFile, CompanionRole } from './companion-files.repository';
 
 export type FilableKind = 'incoming' | 'outgoing';
 
@@ -48,7 +51,17 @@ export class FilableDocuments {
     private readonly outgoingAccess: OutgoingAccess,
     private readonly incoming: IncomingRepository,
     private readonly outgoing: OutgoingRepository,
+    private readonly companionFiles: CompanionFilesRepository,
   ) {}
+
+  /**
+   * The files that go with the documents into a record's export and package (appendices, result
+   * files, the electronic original; the drafts when asked), in a stable order; without an access
+   * check, as `findMany`.
+   */
+  companions(refs: readonly DocumentRef[], withDrafts: boolean): Promise<CompanionFile[]> {
+    return this.companionFiles.of(refs, withDrafts);
+  }
 
   /** The document if the person may see it, else null (the caller answers 404, never 403). */
   async visible(actor: Actor, ref: DocumentRef): Promise<FilableDocument | null> {

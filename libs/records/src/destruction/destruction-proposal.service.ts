@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@eoffice/core';
 import { Notification } from '@eoffice/documents';
 import { vietnamDate } from '@eoffice/vietnamese';
-import { HandoverRepository } from '../handover/handover.repository';
 import { retentionEnd } from '../rules/retention';
 import { DestructionRepository } from './destruction.repository';
 
@@ -24,7 +23,6 @@ export class DestructionProposalService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly destructions: DestructionRepository,
-    private readonly handovers: HandoverRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -48,7 +46,7 @@ export class DestructionProposalService {
       const ids = await this.destructions.due(agencyId, today, MAX_RECORDS, manager);
       if (!ids.length) return 0;
       // Locked as a clerk's list and a hold lock them, then read again: a hold placed meanwhile keeps its record out.
-      const locked = await this.handovers.lockRecords(manager, ids);
+      const locked = await this.destructions.lockRecords(manager, ids);
       const held = await this.destructions.held(manager, ids);
       const records = locked.filter((r) => !held.has(r.id) && (r.status === 'closed' || r.status === 'handed_over'));
       if (!records.length) return 0;

@@ -1,48 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { ApprovalListRepository } from '../approval-list/approval-list.repository';
 import { Destruction, DestructionLine, RecordTombstone } from '../entities/destruction.entity';
 
 @Injectable()
-export class DestructionRepository {
+export class DestructionRepository extends ApprovalListRepository<Destruction, DestructionLine> {
   constructor(
-    @InjectRepository(Destruction) private readonly repo: Repository<Destruction>,
-    @InjectRepository(DestructionLine) private readonly lines: Repository<DestructionLine>,
+    @InjectRepository(Destruction) repo: Repository<Destruction>,
+    @InjectRepository(DestructionLine) lines: Repository<DestructionLine>,
     @InjectRepository(RecordTombstone) private readonly tombstones: Repository<RecordTombstone>,
-  ) {}
-
-  async insert(manager: EntityManager, list: Pick<Destruction, 'agencyId' | 'title' | 'createdBy' | 'status' | 'submittedBy' | 'submittedAt'>, recordIds: string[]): Promise<Destruction> {
-    const saved = await manager.getRepository(Destruction).save(manager.getRepository(Destruction).create(list));
-    await manager.getRepository(DestructionLine).insert(recordIds.map((recordId, i) => ({ destructionId: saved.id, recordId, ordinal: i + 1 })));
-    return saved;
+  ) {
+    super(repo, lines, Destruction, DestructionLine, 'destructionId');
   }
 
-  findById(id: string): Promise<Destruction | null> {
-    return this.repo.findOneBy({ id });
-  }
-
-  findForUpdate(manager: EntityManager, id: string): Promise<Destruction | null> {
-    return manager.getRepository(Destruction).createQueryBuilder('d').where('d.id = :id', { id }).setLock('pessimistic_write').getOne();
-  }
-
-  listFor(agencyId: string): Promise<Destruction[]> {
-    return this.repo.find({ where: { agencyId }, order: { createdAt: 'DESC', id: 'ASC' }, take: 200 });
-  }
-
-  linesOf(destructionId: string, manager?: EntityManager): Promise<DestructionLine[]> {
-    return (manager ? manager.getRepository(DestructionLine) : this.lines).find({ where: { destructionId }, order: { ordinal: 'ASC' } });
-  }
-
-  linesFor(recordIds: string[], manager: EntityManager): Promise<DestructionLine[]> {
-    return manager.getRepository(DestructionLine).findBy({ recordId: In(recordIds) });
+  /** A draft (the records scan's proposal) or a submitted list (the clerk's own). */
+  insert(manager: EntityManager, list: Pick<Destruction, 'agencyId' | 'title' | 'createdBy' | 'status' | 'submittedBy' | 'submittedAt'>, recordIds: string[]): Promise<Destruction> {
+    return this.insertList(manager, list, recordIds);
   }
 
   tombstonesOf(destructionId: string): Promise<RecordTombstone[]> {
     return this.tombstones.find({ where: { destructionId }, order: { fileCode: 'ASC' } });
-  }
-
-  async update(manager: EntityManager, id: string, changes: Partial<Destruction>): Promise<void> {
-    await manager.getRepository(Destruction).update({ id }, changes);
   }
 
   /** The records (of these) carrying an active legal hold; read under the records' row locks. */
@@ -162,9 +140,5 @@ export class DestructionRepository {
        ON CONFLICT DO NOTHING`,
       [t.destructionId, t.recordId],
     );
-  }
-
-  isUniqueViolation(error: unknown): boolean {
-    return (error as { code?: string })?.code === '23505';
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, hasRole, Role } from '@eoffice/accounts';
+import { Actor } from '@eoffice/accounts';
 import { AppError, AuditService, BlobStore } from '@eoffice/core';
 import { cleanVietnameseText, vietnamDate } from '@eoffice/vietnamese';
 import type { Destruction, DestructionLine, RecordTombstone } from '../entities/destruction.entity';
 import type { FileRecord } from '../entities/file-record.entity';
-import { HandoverRepository } from '../handover/handover.repository';
+import { linesWithRecords, listReaderAgency, visibleList } from '../approval-list/approval-list-reading';
 import { RecordAccess } from '../records/record-access.service';
 import { RecordRepository } from '../records/record.repository';
 import { retentionEnd, retentionOver } from '../rules/retention';
@@ -40,7 +40,6 @@ export class DestructionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly destructions: DestructionRepository,
-    private readonly handovers: HandoverRepository,
     private readonly records: RecordRepository,
     private readonly access: RecordAccess,
     private readonly audit: AuditService,
@@ -60,7 +59,7 @@ export class DestructionService {
     const title = cleanVietnameseText(input.title?.trim() || `Danh mục tài liệu hết giá trị của ${agency.name}`, 'title');
     try {
       const saved = await this.dataSource.transaction(async (manager) => {
-        const locked = await this.handovers.lockRecords(manager, ids);
+        const locked = await this.destructions.lockRecords(manager, ids);
         const byId = new Map(locked.map((r) => [r.id, r]));
         for (const id of ids) if (byId.get(id)?.agencyId !== agency.id) throw notInAgency();
         await this.checkDestroyable(manager, locked, today);
@@ -94,7 +93,7 @@ export class DestructionService {
         throw AppError.validation('Hồ sơ không có trong danh mục đề xuất (a record is not on the proposed list)', [{ field: 'recordIds', message: 'only records of this list' }]);
       }
       const removed = await this.destructions.removeLines(manager, id, keep);
-      await this.checkDestroyable(manager, await this.handovers.lockRecords(manager, keep), vietnamDate(new Date()));
+      await this.checkDestroyable(manager, await this.destructions.lockRecords(manager, keep), vietnamDate(new Date()));
       await this.destructions.update(manager, id, { status: 'submitted', submittedBy: actor.id, submittedAt: new Date() });
       await this.audit.record(manager, { actorId: actor.id, action: 'destruction.submitted', entityType: 'destruction', entityId: id, data: { records: keep, removed } });
     });
@@ -109,7 +108,7 @@ export class DestructionService {
       const locked = await this.destructions.findForUpdate(manager, id);
       if (!locked || locked.status !== 'submitted') throw AppError.invalidTransition(locked?.status ?? 'unknown', 'approve');
       const lines = await this.destructions.linesOf(id, manager);
-      const records = await this.handovers.lockRecords(manager, lines.map((l) => l.recordId));
+      const records = await this.destructions.lockRecords(manager, lines.map((l) => l.recordId));
       const now = new Date();
       await this.checkDestroyable(manager, records, vietnamDate(now));
       await this.destructions.update(manager, id, { status: 'destroyed', approvedBy: actor.id, approvedAt: now });
@@ -140,7 +139,7 @@ export class DestructionService {
   }
 
   async list(actor: Actor): Promise<Destruction[]> {
-    return this.destructions.listFor(await this.readableAgency(actor));
+    return this.destructions.listFor(await listReaderAgency(this.access, actor));
   }
 
   async detail(actor: Actor, id: string): Promise<DestructionDetail> {
@@ -162,19 +161,10 @@ export class DestructionService {
   }
 
   private async detailOf(list: Destruction): Promise<DestructionDetail> {
-    const lines = await this.destructions.linesOf(list.id);
-    const withRecords = await Promise.all(lines.map(async (line) => ({ line, record: (await this.records.findById(line.recordId))! })));
-    return { destruction: list, lines: withRecords, tombstones: await this.destructions.tombstonesOf(list.id) };
+    return { destruction: list, lines: await linesWithRecords(this.destructions, this.records, list.id), tombstones: await this.destructions.tombstonesOf(list.id) };
   }
 
-  private async visible(actor: Actor, id: string): Promise<Destruction> {
-    const list = await this.destructions.findById(id);
-    if (!list || list.agencyId !== (await this.readableAgency(actor))) throw AppError.notFound('danh mục tài liệu hết giá trị (destruction list)');
-    return list;
-  }
-
-  private async readableAgency(actor: Actor): Promise<string> {
-    if (!hasRole(actor, Role.clerk, Role.leader, Role.leadership)) throw AppError.forbidden();
-    return (await this.access.agencyOf(actor)).id;
+  private visible(actor: Actor, id: string): Promise<Destruction> {
+    return visibleList(this.destructions, this.access, actor, id, 'danh mục tài liệu hết giá trị (destruction list)');
   }
 }

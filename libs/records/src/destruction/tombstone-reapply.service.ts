@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService, BlobStore } from '@eoffice/core';
-import { HandoverRepository } from '../handover/handover.repository';
 import { RecordRepository } from '../records/record.repository';
 import { destroyRecordContent } from './destruction-scope';
 import { DestructionRepository } from './destruction.repository';
@@ -34,7 +33,6 @@ export class TombstoneReapplyService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly destructions: DestructionRepository,
-    private readonly handovers: HandoverRepository,
     private readonly records: RecordRepository,
     private readonly objects: TombstoneObjects,
     private readonly audit: AuditService,
@@ -75,7 +73,7 @@ export class TombstoneReapplyService {
   /** One destruction the database does not know, applied in one transaction; the keys to delete after it. */
   private apply(t: TombstoneObject): Promise<{ record: boolean; keys: string[] }> {
     return this.dataSource.transaction(async (manager) => {
-      const [record] = await this.handovers.lockRecords(manager, [t.recordId]);
+      const [record] = await this.destructions.lockRecords(manager, [t.recordId]);
       // A record made after the backup is not in the copy: only its bytes, should they be there, go.
       if (!record) return { record: false, keys: await this.destructions.unsharedKeys(manager, t.storageKeys) };
       const destroyedAt = new Date(t.destroyedAt);

@@ -22,6 +22,8 @@ export class FileRecord {
   @Column({ type: 'varchar' }) rights!: RecordRights;
   @Column() language!: string;
   @Column({ type: 'text', nullable: true }) description!: string | null;
+  /** The outgoing documents' drafts (every version) go into the export and the package with them. */
+  @Column({ default: false }) includeDrafts!: boolean;
   @Column({ type: 'uuid' }) unitId!: string;
   /** Người lập hồ sơ: files documents into it, closes it. */
   @Column({ type: 'uuid' }) ownerId!: string;

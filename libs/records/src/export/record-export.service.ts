@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, OrganisationScope } from '@eoffice/accounts';
@@ -12,10 +11,12 @@ import { FilableDocuments } from '@eoffice/documents';
 import { renderPdf } from '@eoffice/reports';
 import { RecordDocumentRepository } from '../records/record-document.repository';
 import { RecordService } from '../records/record.service';
-import { buildRecordIndex, documentKey, IndexedFile, indexReport, RecordIndex } from './record-index';
+import { IndexedFileRole, indexReport, RecordIndex } from './record-index';
+import { indexWithFiles } from './index-with-files';
 import { recordIndexXml } from './record-index-xml';
 import { COPY_CONCURRENCY, copyChecked, eachLimited } from './copy-checked';
 import { qpdfSucceeded } from './pdf-pages';
+import { appendAttachments, PdfAttachment } from './pdf-attachments';
 
 /** qpdf joins and attaches in its own process; a 10,000-page record takes well under this. */
 const EXPORT_TIMEOUT_MS = 15 * 60_000;
@@ -53,7 +54,7 @@ export class RecordExportService {
     return (await this.collect(actor, id)).index;
   }
 
-  /** The index and the stored file of each document (by attachment name), read once for both uses. */
+  /** The index and every stored file of the documents (by attachment name), read once for both uses. */
   private async collect(actor: Actor, id: string): Promise<{ index: RecordIndex; stored: Map<string, StoredFile> }> {
     const record = await this.records.visible(actor, id);
     const rows = await this.filed.listOf(record.id);
@@ -61,14 +62,7 @@ export class RecordExportService {
     if (seen.length < rows.length) {
       throw new AppError(403, 'RECORD_DOCUMENTS_HIDDEN', 'Hồ sơ có văn bản bạn không được xem; không thể xuất toàn bộ (the record holds documents you may not see)');
     }
-    // One query for every stored file (a record holds thousands of documents).
-    const storedById = await this.files.getMany(seen.map((d) => d.fileId!));
-    const files = new Map<string, IndexedFile>([...storedById.values()].map((f) => [f.id, { sha256: f.sha256, sizeBytes: Number(f.sizeBytes) }]));
-    const agency = await this.organisation.findUnit(record.agencyId);
-    const documents = new Map(seen.map((d) => [documentKey(d.kind, d.id), d]));
-    const index = buildRecordIndex({ record, agency: { name: agency?.name ?? '', code: agency?.code ?? '' }, rows, documents, files, now: new Date() });
-    const stored = new Map(index.documents.map((d) => [d.fileName, storedById.get(documents.get(documentKey(d.kind, d.documentId))!.fileId!)!]));
-    return { index, stored };
+    return indexWithFiles(this.files, this.organisation, record, rows, seen, await this.documents.companions(seen, record.includeDrafts));
   }
 
   xml(index: RecordIndex): string {
@@ -81,10 +75,9 @@ export class RecordExportService {
     const dir = await mkdtemp(join(tmpdir(), 'eoffice-record-export-'));
     try {
       const out = join(dir, 'ho-so.pdf');
-      await this.writeParts(dir, index, stored);
-      const result = await runCommand('qpdf', ['@' + join(dir, 'qpdf-args.txt')], { timeoutMs: EXPORT_TIMEOUT_MS, cwd: dir });
-      if (!qpdfSucceeded(result.exitCode)) throw new Error(`qpdf failed (${result.exitCode}): ${result.stderr.slice(0, 500)}`);
-      const { sha256, sizeBytes } = await hashFile(out);
+      await this.writeReadingCopy(dir, index, stored, out);
+      // The originals go in after qpdf, byte for byte, streamed from the store (hashed on the way).
+      const { sha256, sizeBytes } = await appendAttachments(out, this.attachments(index, stored));
       await this.dataSource.transaction((manager) =>
         this.audit.record(manager, {
           actorId: actor.id,
@@ -94,7 +87,8 @@ export class RecordExportService {
           data: { fileCode: index.record.fileCode, documents: index.documents.length, sha256, sizeBytes },
         }),
       );
-      const stream = createReadStream(out);
+      // Read in 1 MiB pieces: fewer reads and socket writes for an answer of hundreds of MB.
+      const stream = createReadStream(out, { highWaterMark: 1024 * 1024 });
       stream.once('close', () => void rm(dir, { recursive: true, force: true }));
       return { fileName: `${index.record.fileCode.replace(/[/\\]/g, '_')}.pdf`, sizeBytes, sha256, stream };
     } catch (error) {
@@ -103,42 +97,60 @@ export class RecordExportService {
     }
   }
 
-  /** The index page, the index files, each stored PDF (checked against its SHA-256) and qpdf's argument file. */
-  private async writeParts(dir: string, index: RecordIndex, storedFiles: Map<string, StoredFile>): Promise<void> {
+  /**
+   * The index page, then every document's pages in DocOrdinal order, joined by qpdf in its own
+   * process. A local store's files are read where they lie (the attachment pass checks their
+   * SHA-256 before anything is given out); a remote store's are copied out first, checked as copied.
+   */
+  private async writeReadingCopy(dir: string, index: RecordIndex, storedFiles: Map<string, StoredFile>, out: string): Promise<void> {
     await writeFile(join(dir, 'muc-luc.pdf'), await renderPdf(indexReport(index)));
-    await writeFile(join(dir, 'ho-so.xml'), recordIndexXml(index));
-    await writeFile(join(dir, 'ho-so.json'), JSON.stringify(index, null, 2));
-    // Streams are copied as they are: qpdf would otherwise Flate-compress every attachment (scans
-    // and signed PDFs hardly compress; measured, that was most of qpdf's CPU time on a record of scans).
-    const args = ['--stream-data=preserve', '--empty', '--pages', 'muc-luc.pdf'];
-    const attachments: string[] = [];
-    // Copied and checked on one pass each, a few at once; qpdf's arguments keep DocOrdinal order.
-    await eachLimited(index.documents, COPY_CONCURRENCY, (d) => copyChecked(this.files, storedFiles.get(d.fileName)!, join(dir, d.fileName)).then(() => undefined));
+    const paths = new Map<string, string>();
     for (const d of index.documents) {
-      args.push(d.fileName);
-      attachments.push('--add-attachment', d.fileName, `--key=${d.fileName}`, '--mimetype=application/pdf', `--description=${d.docOrdinal}. ${oneLine(d.subject)}`, '--');
+      const local = this.files.localPath(storedFiles.get(d.fileName)!);
+      if (local) paths.set(d.fileName, local);
     }
-    for (const name of ['ho-so.xml', 'ho-so.json']) {
-      attachments.push('--add-attachment', name, `--key=${name}`, `--mimetype=${name.endsWith('xml') ? 'application/xml' : 'application/json'}`, '--');
-    }
-    // Joined pages keep their look; their signature fields are flattened away (a joined copy is not signed).
-    args.push('--', '--flatten-annotations=all', ...attachments, 'ho-so.pdf');
+    const remote = index.documents.filter((d) => !paths.has(d.fileName));
+    await eachLimited(remote, COPY_CONCURRENCY, async (d) => {
+      await copyChecked(this.files, storedFiles.get(d.fileName)!, join(dir, d.fileName));
+      paths.set(d.fileName, join(dir, d.fileName));
+    });
+    // Streams copied as they are (no recompression of scans); no object streams, so the
+    // attachments can follow as a plain incremental update. Joined pages keep their look; their
+    // signature fields are flattened away (a joined copy is not signed: the originals are attached).
+    const args = ['--stream-data=preserve', '--object-streams=disable', '--empty', '--pages', 'muc-luc.pdf', ...index.documents.map((d) => paths.get(d.fileName)!),
+      '--', '--flatten-annotations=all', out];
     await writeFile(join(dir, 'qpdf-args.txt'), args.join('\n') + '\n');
+    const result = await runCommand('qpdf', ['@' + join(dir, 'qpdf-args.txt')], { timeoutMs: EXPORT_TIMEOUT_MS, cwd: dir });
+    if (!qpdfSucceeded(result.exitCode)) throw new Error(`qpdf failed (${result.exitCode}): ${result.stderr.slice(0, 500)}`);
+  }
+
+  /** Every file of every document in DocOrdinal order (its PDF, then what travels with it), then the XML and JSON index. */
+  private attachments(index: RecordIndex, storedFiles: Map<string, StoredFile>): PdfAttachment[] {
+    const files = index.documents.flatMap((d) =>
+      d.files.map((f): PdfAttachment => ({
+        name: f.fileName,
+        mimeType: f.mimeType,
+        description: `${d.docOrdinal}. ${f.role === 'document' ? oneLine(d.subject) : `${ROLE_LABELS[f.role]}${f.title ? ': ' + oneLine(f.title) : ''}`}`,
+        sizeBytes: f.sizeBytes,
+        sha256: f.sha256,
+        open: () => this.files.open(storedFiles.get(f.fileName)!),
+      })),
+    );
+    const inHand = (name: string, mimeType: string, description: string, text: string): PdfAttachment => {
+      const bytes = Buffer.from(text, 'utf8');
+      return { name, mimeType, description, sizeBytes: bytes.length, open: () => Readable.from([bytes]) };
+    };
+    return [
+      ...files,
+      inHand('ho-so.xml', 'application/xml', 'Mục lục hồ sơ (XML)', recordIndexXml(index)),
+      inHand('ho-so.json', 'application/json', 'Mục lục hồ sơ (JSON)', JSON.stringify(index, null, 2)),
+    ];
   }
 }
 
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').slice(0, 200);
+/** The attachment's description in Vietnamese, by role (pdfdetach -list and the viewers show it). */
+const ROLE_LABELS: Record<IndexedFileRole, string> = {
+  document: 'Văn bản', original: 'Bản gốc điện tử', result: 'Kết quả xử lý', appendix: 'Phụ lục', draft: 'Dự thảo', 'draft-pdf': 'Dự thảo (PDF)',
+};
 
-function hashFile(path: string): Promise<{ sha256: string; sizeBytes: number }> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    let sizeBytes = 0;
-    createReadStream(path)
-      .on('data', (chunk: Buffer | string) => {
-        hash.update(chunk);
-        sizeBytes += Buffer.byteLength(chunk);
-      })
-      .once('error', reject)
-      .once('end', () => resolve({ sha256: hash.digest('hex'), sizeBytes }));
-  });
-}
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').slice(0, 200);

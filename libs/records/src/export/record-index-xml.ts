@@ -28,7 +28,7 @@ export function recordIndexXml(index: RecordIndex): string {
       FileCode: r.fileCode, OrganName: r.organName, OrganCode: r.organCode, FileCatalog: r.fileCatalog, FileNotation: r.fileNotation,
       Title: r.title, Maintenance: r.maintenance, Permanent: r.permanent, RetentionYears: r.retentionYears, Rights: r.rights,
       Language: r.language, StartDate: r.startDate, EndDate: r.endDate, DocTotal: r.docTotal, PageTotal: r.pageTotal,
-      Description: r.description, Status: r.status, ClosedAt: r.closedAt,
+      Description: r.description, Status: r.status, ClosedAt: r.closedAt, IncludeDrafts: r.includeDrafts,
     }).map(([name, value]) => element(name, value, '    ')),
     '  </File>',
     '  <Documents>',
@@ -42,6 +42,15 @@ export function recordIndexXml(index: RecordIndex): string {
     })) {
       lines.push(element(name, value, '      '));
     }
+    lines.push('      <Files>');
+    for (const f of d.files ?? []) {
+      lines.push(`        <File role="${f.role}">`);
+      for (const [name, value] of Object.entries({ FileName: f.fileName, Title: f.title, MimeType: f.mimeType, Sha256: f.sha256, SizeBytes: f.sizeBytes })) {
+        lines.push(element(name, value, '          '));
+      }
+      lines.push('        </File>');
+    }
+    lines.push('      </Files>');
     lines.push('    </Document>');
   }
   lines.push('  </Documents>', '</RecordIndex>', '');

@@ -10,7 +10,8 @@ import { renderPdf } from '@eoffice/reports';
 import { vietnamDate } from '@eoffice/vietnamese';
 import type { FileRecord } from '../entities/file-record.entity';
 import type { Handover } from '../entities/handover.entity';
-import { buildRecordIndex, documentKey, IndexedFile, RecordIndex } from '../export/record-index';
+import type { RecordIndex } from '../export/record-index';
+import { indexWithFiles } from '../export/index-with-files';
 import { COPY_CONCURRENCY, eachLimited } from '../export/copy-checked';
 import { recordIndexXml } from '../export/record-index-xml';
 import { RecordDocumentRepository } from '../records/record-document.repository';
@@ -126,16 +127,10 @@ export class HandoverPackageService {
   /** `data/`: the documents byte for byte, the record's index (XML, JSON), audit trails, access histories, signature reports, the list and the minutes. */
   private async writePayload(data: string, record: FileRecord, papers: { list: Buffer; minutes: Buffer; agencyName: string }): Promise<{ index: RecordIndex; known: KnownChecksums }> {
     const rows = await this.filed.listOf(record.id);
-    // One query per kind for the documents and one for their stored files: a record holds thousands.
+    // One query per kind for the documents and their companions, one for every stored file: a record holds thousands.
     const documents = await this.documents.findMany(rows.map((r) => ({ kind: r.documentKind, id: r.documentId })));
-    const found = new Map(documents.map((d) => [documentKey(d.kind, d.id), d]));
-    for (const row of rows) {
-      if (!found.get(documentKey(row.documentKind, row.documentId))?.fileId) throw new Error(`record ${record.id}: document ${row.documentKind}/${row.documentId} has no stored PDF`);
-    }
-    const stored = await this.files.getMany(documents.map((d) => d.fileId!));
-    const files = new Map<string, IndexedFile>([...stored.values()].map((f) => [f.id, { sha256: f.sha256, sizeBytes: Number(f.sizeBytes) }]));
-    const agency = await this.organisation.findUnit(record.agencyId);
-    const index = buildRecordIndex({ record, agency: { name: agency?.name ?? '', code: agency?.code ?? '' }, rows, documents: found, files, now: new Date() });
+    const companions = await this.documents.companions(documents, record.includeDrafts);
+    const { index, stored } = await indexWithFiles(this.files, this.organisation, record, rows, documents, companions);
     await mkdir(join(data, 'audit'));
     await mkdir(join(data, 'signatures'));
     await mkdir(join(data, 'access'));
@@ -157,14 +152,20 @@ export class HandoverPackageService {
       const viewsOf = (kind: 'incoming' | 'outgoing') => this.evidence.accessHistories(kind, chunk.filter((d) => d.kind === kind).map((d) => d.documentId));
       const views = { incoming: await viewsOf('incoming'), outgoing: await viewsOf('outgoing') };
       await eachLimited(chunk, COPY_CONCURRENCY, async (d) => {
-        const fileId = found.get(documentKey(d.kind, d.documentId))!.fileId!;
-        const bytes = await this.files.readBytes(stored.get(fileId)!);
-        if (createHash('sha256').update(bytes).digest('hex') !== d.sha256) throw new Error(`stored file ${fileId} does not match its SHA-256`);
+        const own = stored.get(d.fileName)!;
+        const bytes = await this.files.readBytes(own);
+        if (createHash('sha256').update(bytes).digest('hex') !== d.sha256) throw new Error(`stored file ${own.id} does not match its SHA-256`);
         await put(`documents/${d.fileName}`, bytes, d.sha256);
+        // Its original, result file, appendices and (when the record asks) drafts, byte for byte beside it.
+        for (const f of d.files.filter((x) => x.role !== 'document')) {
+          const companion = await this.files.readBytes(stored.get(f.fileName)!);
+          if (createHash('sha256').update(companion).digest('hex') !== f.sha256) throw new Error(`stored file ${f.fileId} does not match its SHA-256`);
+          await put(`documents/${f.fileName}`, companion, f.sha256);
+        }
         const base = d.fileName.replace(/\.pdf$/, '');
         await put(`audit/${base}.json`, json({ entityType: `${d.kind}_document`, entityId: d.documentId, events: trails[d.kind].get(d.documentId) ?? [] }));
         await put(`access/${base}.json`, json({ documentKind: d.kind, documentId: d.documentId, views: views[d.kind].get(d.documentId) ?? [] }));
-        await put(`signatures/${base}.json`, json(await this.evidence.signaturesOf(fileId, bytes)));
+        await put(`signatures/${base}.json`, json(await this.evidence.signaturesOf(own.id, bytes)));
       });
     }
     await put('audit/ho-so.json', json({ entityType: 'record', entityId: record.id, events: await this.audit.trail('record', record.id) }));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
-import { FileRecord } from '../entities/file-record.entity';
+import { EntityManager, Repository } from 'typeorm';
+import { ApprovalListRepository } from '../approval-list/approval-list.repository';
 import { HandoverRecord } from '../entities/handover-record.entity';
 import { Handover } from '../entities/handover.entity';
 
@@ -15,50 +15,18 @@ export interface DueRecord {
 }
 
 @Injectable()
-export class HandoverRepository {
-  constructor(
-    @InjectRepository(Handover) private readonly repo: Repository<Handover>,
-    @InjectRepository(HandoverRecord) private readonly lines: Repository<HandoverRecord>,
-  ) {}
-
-  async insert(manager: EntityManager, handover: Pick<Handover, 'agencyId' | 'title' | 'createdBy'>, recordIds: string[]): Promise<Handover> {
-    const saved = await manager.getRepository(Handover).save(manager.getRepository(Handover).create({ ...handover, status: 'submitted' }));
-    await manager.getRepository(HandoverRecord).insert(recordIds.map((recordId, i) => ({ handoverId: saved.id, recordId, ordinal: i + 1 })));
-    return saved;
+export class HandoverRepository extends ApprovalListRepository<Handover, HandoverRecord> {
+  constructor(@InjectRepository(Handover) repo: Repository<Handover>, @InjectRepository(HandoverRecord) lines: Repository<HandoverRecord>) {
+    super(repo, lines, Handover, HandoverRecord, 'handoverId');
   }
 
-  findById(id: string, manager?: EntityManager): Promise<Handover | null> {
-    return (manager ? manager.getRepository(Handover) : this.repo).findOneBy({ id });
-  }
-
-  findForUpdate(manager: EntityManager, id: string): Promise<Handover | null> {
-    return manager.getRepository(Handover).createQueryBuilder('h').where('h.id = :id', { id }).setLock('pessimistic_write').getOne();
-  }
-
-  listFor(agencyId: string): Promise<Handover[]> {
-    return this.repo.find({ where: { agencyId }, order: { createdAt: 'DESC', id: 'ASC' }, take: 200 });
-  }
-
-  linesOf(handoverId: string, manager?: EntityManager): Promise<HandoverRecord[]> {
-    return (manager ? manager.getRepository(HandoverRecord) : this.lines).find({ where: { handoverId }, order: { ordinal: 'ASC' } });
-  }
-
-  /** The lines already holding one of the records (a record is on one list at most). */
-  linesFor(recordIds: string[], manager: EntityManager): Promise<HandoverRecord[]> {
-    return manager.getRepository(HandoverRecord).findBy({ recordId: In(recordIds) });
-  }
-
-  async update(manager: EntityManager, id: string, changes: Partial<Handover>): Promise<void> {
-    await manager.getRepository(Handover).update({ id }, changes);
+  /** A list the clerk makes is submitted at once (there is no draft hand-over list). */
+  insert(manager: EntityManager, handover: Pick<Handover, 'agencyId' | 'title' | 'createdBy'>, recordIds: string[]): Promise<Handover> {
+    return this.insertList(manager, { ...handover, status: 'submitted' }, recordIds);
   }
 
   async packaged(handoverId: string, recordId: string, pkg: Pick<HandoverRecord, 'packagePath' | 'payloadBytes' | 'payloadFiles' | 'payloadOxum'>): Promise<void> {
     await this.lines.update({ handoverId, recordId }, { ...pkg, packagedAt: new Date() });
-  }
-
-  /** The records locked in id order (two requests over the same records wait, never deadlock). */
-  lockRecords(manager: EntityManager, ids: string[]): Promise<FileRecord[]> {
-    return manager.getRepository(FileRecord).createQueryBuilder('r').where('r.id IN (:...ids)', { ids }).orderBy('r.id').setLock('pessimistic_write').getMany();
   }
 
   /**
@@ -76,9 +44,5 @@ export class HandoverRepository {
       [warnBy, afterId, limit],
     );
     return rows.map((r) => ({ id: r.id, fileCode: r.file_code, title: r.title, ownerId: r.owner_id, endDate: r.end_date }));
-  }
-
-  isUniqueViolation(error: unknown): boolean {
-    return (error as { code?: string })?.code === '23505';
   }
 }

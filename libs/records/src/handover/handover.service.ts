@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, hasRole, Role } from '@eoffice/accounts';
+import { Actor } from '@eoffice/accounts';
 import { AppError, AuditService, JobName, JobOutbox } from '@eoffice/core';
 import { cleanVietnameseText } from '@eoffice/vietnamese';
 import type { FileRecord } from '../entities/file-record.entity';
 import type { HandoverRecord } from '../entities/handover-record.entity';
 import type { Handover } from '../entities/handover.entity';
+import { linesWithRecords, listReaderAgency, visibleList } from '../approval-list/approval-list-reading';
 import { RecordAccess } from '../records/record-access.service';
 import { RecordRepository } from '../records/record.repository';
 import { HandoverRepository } from './handover.repository';
@@ -94,7 +95,7 @@ export class HandoverService {
   }
 
   async list(actor: Actor): Promise<Handover[]> {
-    return this.handovers.listFor(await this.readableAgency(actor));
+    return this.handovers.listFor(await listReaderAgency(this.access, actor));
   }
 
   async detail(actor: Actor, id: string): Promise<HandoverDetail> {
@@ -102,21 +103,11 @@ export class HandoverService {
   }
 
   private async detailOf(handover: Handover): Promise<HandoverDetail> {
-    const lines = await this.handovers.linesOf(handover.id);
-    const lineRecords = await Promise.all(lines.map(async (line) => ({ line, record: (await this.records.findById(line.recordId))! })));
-    return { handover, lines: lineRecords };
+    return { handover, lines: await linesWithRecords(this.handovers, this.records, handover.id) };
   }
 
-  /** Lists are read by the agency's clerks, leaders and leadership; others (and other agencies) get 404. */
-  private async visible(actor: Actor, id: string): Promise<Handover> {
-    const handover = await this.handovers.findById(id);
-    if (!handover || handover.agencyId !== (await this.readableAgency(actor))) throw AppError.notFound('danh mục hồ sơ nộp lưu (hand-over list)');
-    return handover;
-  }
-
-  private async readableAgency(actor: Actor): Promise<string> {
-    if (!hasRole(actor, Role.clerk, Role.leader, Role.leadership)) throw AppError.forbidden();
-    return (await this.access.agencyOf(actor)).id;
+  private visible(actor: Actor, id: string): Promise<Handover> {
+    return visibleList(this.handovers, this.access, actor, id, 'danh mục hồ sơ nộp lưu (hand-over list)');
   }
 }
 

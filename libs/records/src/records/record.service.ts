@@ -28,6 +28,8 @@ export interface OpenRecord {
   rights?: RecordRights;
   language?: string;
   description?: string | null;
+  /** File the outgoing documents' drafts (every version) with them: into the export and the package. */
+  includeDrafts?: boolean;
 }
 
 export interface FiledDocument {
@@ -71,6 +73,7 @@ export class RecordService {
       rights: input.rights ?? 'restricted',
       language: input.language ?? 'vi',
       description: input.description ? cleanVietnameseText(input.description, 'description') : null,
+      includeDrafts: input.includeDrafts ?? false,
       ownerId: actor.id,
       status: 'open' as const,
       documentCount: 0,
@@ -89,7 +92,7 @@ export class RecordService {
           action: 'record.opened',
           entityType: 'record',
           entityId: saved.id,
-          data: { fileCode: saved.fileCode, title: saved.title, entryId: saved.fileListEntryId, permanent: saved.permanent, retentionYears: saved.retentionYears, retentionFrom },
+          data: { fileCode: saved.fileCode, title: saved.title, entryId: saved.fileListEntryId, permanent: saved.permanent, retentionYears: saved.retentionYears, retentionFrom, includeDrafts: saved.includeDrafts },
         });
         return saved;
       });
@@ -133,6 +136,23 @@ export class RecordService {
       await this.records.update(manager, record.id, { status: 'closed', closedAt: new Date(), closedBy: actor.id });
       const order = (await this.filed.listOf(record.id, manager)).map((d) => ({ ordinal: d.docOrdinal, kind: d.documentKind, id: d.documentId }));
       await this.audit.record(manager, { actorId: actor.id, action: 'record.closed', entityType: 'record', entityId: record.id, data: { fileCode: record.fileCode, documents: order } });
+      return (await this.records.findById(record.id, manager))!;
+    });
+  }
+
+  /**
+   * Whether the record asks for its outgoing documents' drafts (dự thảo) to be filed with them. The
+   * owner decides while the record is open: closing freezes what the record holds, as it freezes its list.
+   */
+  async setDrafts(actor: Actor, id: string, includeDrafts: boolean): Promise<FileRecord> {
+    const record = await this.visible(actor, id);
+    this.access.requireOwner(actor, record);
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await this.locked(manager, record.id);
+      if (locked.status !== 'open') throw AppError.conflict('RECORD_CLOSED', 'Hồ sơ đã kết thúc; mở lại trước khi đổi (the record is closed)');
+      if (locked.includeDrafts === includeDrafts) return locked;
+      await this.records.update(manager, record.id, { includeDrafts });
+      await this.audit.record(manager, { actorId: actor.id, action: 'record.drafts_set', entityType: 'record', entityId: record.id, data: { fileCode: record.fileCode, includeDrafts } });
       return (await this.records.findById(record.id, manager))!;
     });
   }

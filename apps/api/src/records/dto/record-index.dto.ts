@@ -20,6 +20,18 @@ export class RecordIndexFileDto {
   @ApiProperty({ nullable: true, type: String }) description!: string | null;
   @ApiProperty() status!: string;
   @ApiProperty({ nullable: true, type: String }) closedAt!: string | null;
+  @ApiProperty({ description: 'the outgoing documents’ drafts are filed with them' }) includeDrafts!: boolean;
+}
+
+/** One file of a filed document in the export (an attachment) and the package (`data/documents/`), byte for byte. */
+export class RecordIndexDocumentFileDto {
+  @ApiProperty({ enum: ['document', 'original', 'result', 'appendix', 'draft', 'draft-pdf'] }) role!: string;
+  @ApiProperty({ example: '0002-van-ban-di.phu-luc-01.pdf' }) fileName!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the appendix’s title' }) title!: string | null;
+  @ApiProperty() mimeType!: string;
+  @ApiProperty() sha256!: string;
+  @ApiProperty() sizeBytes!: number;
+  @ApiProperty() fileId!: string;
 }
 
 export class RecordIndexDocumentDto {
@@ -37,6 +49,8 @@ export class RecordIndexDocumentDto {
   @ApiProperty({ description: 'name of the original attached to the export PDF' }) fileName!: string;
   @ApiProperty({ description: 'SHA-256 of the stored PDF (the attachment is byte for byte the same)' }) sha256!: string;
   @ApiProperty() sizeBytes!: number;
+  @ApiProperty({ type: [RecordIndexDocumentFileDto], description: 'its PDF first, then its original, result file, appendices and (when the record asks) drafts' })
+  files!: RecordIndexDocumentFileDto[];
 }
 
 export class RecordIndexDto {

@@ -16,6 +16,12 @@ export class OpenRecordDto {
   @ApiPropertyOptional({ enum: ['public', 'restricted'], description: 'chế độ sử dụng' }) @IsOptional() @IsIn(['public', 'restricted']) rights?: 'public' | 'restricted';
   @ApiPropertyOptional({ example: 'vi' }) @IsOptional() @IsString() @Length(2, 10) language?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 2000) description?: string;
+  @ApiPropertyOptional({ default: false, description: 'file the outgoing documents’ drafts (every version) with them, into the export and the hand-over package' })
+  @IsOptional() @IsBoolean() includeDrafts?: boolean;
+}
+
+export class RecordDraftsDto {
+  @ApiProperty({ description: 'file the outgoing documents’ drafts (dự thảo, every version) with them' }) @IsBoolean() includeDrafts!: boolean;
 }
 
 export class ListRecordsQueryDto {
@@ -52,6 +58,7 @@ export class RecordDto {
   @ApiProperty({ enum: ['public', 'restricted'] }) rights!: string;
   @ApiProperty() language!: string;
   @ApiProperty({ nullable: true, type: String }) description!: string | null;
+  @ApiProperty({ description: 'the outgoing documents’ drafts go into the export and the package' }) includeDrafts!: boolean;
   @ApiProperty() unitId!: string;
   @ApiProperty() ownerId!: string;
   @ApiProperty({ nullable: true, type: String }) fileListEntryId!: string | null;
