@@ -2117,6 +2117,8 @@ export interface components {
             tableCounts: {
                 [key: string]: number;
             };
+            /** @description only in WAL mode (BACKUP_MODE=wal) */
+            wal?: components["schemas"]["BackupWalDto"];
         };
         BackupPageDto: {
             items: components["schemas"]["BackupRunDto"][];
@@ -2157,6 +2159,10 @@ export interface components {
             trigger: "manual" | "schedule";
             /** @description every destination passed restic check after this backup */
             verified: boolean;
+        };
+        BackupWalDto: {
+            /** @description the run whose base backup this backup replays from */
+            baseRunId: string;
         };
         CertificateDto: {
             active: boolean;

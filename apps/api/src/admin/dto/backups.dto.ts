@@ -24,11 +24,17 @@ export class BackupDestinationDto {
   stepsMs?: Record<string, number>;
 }
 
+/** WAL mode: the database comes back from the base backup of run `baseRunId` and the WAL archived since. */
+export class BackupWalDto {
+  @ApiProperty({ description: 'the run whose base backup this backup replays from' }) baseRunId!: string;
+}
+
 export class BackupManifestDto {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) tableCounts!: Record<string, number>;
   @ApiProperty() blobCount!: number;
   @ApiProperty({ nullable: true, type: String }) auditLastHash!: string | null;
   @ApiProperty() serverMajorVersion!: number;
+  @ApiPropertyOptional({ type: BackupWalDto, description: 'only in WAL mode (BACKUP_MODE=wal)' }) wal?: BackupWalDto;
 }
 
 export class BackupRunDto {
