@@ -30,6 +30,7 @@ export const JobName = {
   orphanCollect: 'orphan-collect',
   handoverScan: 'handover-scan',
   handoverPackage: 'handover-package',
+  intakeMailFetch: 'intake-mail-fetch',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -68,6 +69,8 @@ export interface JobPayloads {
   [JobName.handoverScan]: Record<string, never>;
   /** After an approval: one BagIt package per record of the hand-over list. */
   [JobName.handoverPackage]: { handoverId: string };
+  /** Every INTAKE_POLL_SECONDS: new messages of the agency mailbox become intake items. */
+  [JobName.intakeMailFetch]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -88,4 +91,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.orphanCollect]: QueueName.maintenance,
   [JobName.handoverScan]: QueueName.notifications,
   [JobName.handoverPackage]: QueueName.maintenance,
+  [JobName.intakeMailFetch]: QueueName.dispatch,
 };
