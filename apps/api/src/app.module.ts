@@ -24,6 +24,7 @@ import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
 import { InboxController } from './incoming/inbox.controller';
 import { IncomingController } from './incoming/incoming.controller';
+import { IntakeController } from './intake/intake.controller';
 import { OutgoingController } from './outgoing/outgoing.controller';
 import { SignaturesController } from './outgoing/signatures.controller';
 import { JobsController } from './jobs/jobs.controller';
@@ -54,6 +55,7 @@ import { StatsController } from './stats/stats.controller';
     DirectoryController,
     UnusedAccountReportsController,
     IncomingController,
+    IntakeController,
     OutgoingController,
     SignaturesController,
     InboxController,
