@@ -50,9 +50,10 @@ export class IntakeProposalDto {
   @ApiPropertyOptional() confidentiality?: string;
 }
 
-export class IntakeCorrectionDto {
-  @ApiProperty({ nullable: true, description: 'the proposal’s value' }) proposed!: unknown;
-  @ApiProperty({ description: 'what was registered' }) registered!: unknown;
+/** One corrected field: the proposal's value (null when it proposed none) and what was registered. */
+export interface IntakeCorrectionDto {
+  proposed: unknown;
+  registered: unknown;
 }
 
 export class IntakeDocumentRefDto {
@@ -79,7 +80,7 @@ export class IntakeItemDto {
   @ApiProperty({ type: IntakeDocumentRefDto, nullable: true }) document!: IntakeDocumentRefDto | null;
   @ApiProperty({
     type: 'object',
-    additionalProperties: { $ref: '#/components/schemas/IntakeCorrectionDto' },
+    additionalProperties: { type: 'object', properties: { proposed: { nullable: true }, registered: {} }, required: ['proposed', 'registered'] },
     nullable: true,
     description: 'field → what the clerk changed from the proposal',
   })
