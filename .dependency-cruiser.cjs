@@ -46,7 +46,7 @@ const DOCUMENT_AREAS = {
   outgoing: ['marks', 'timeline', 'conversion', 'ocr', 'registers', 'views', 'certificates', 'incoming'],
   intake: ['marks', 'scans', 'certificates', 'incoming'], // văn bản chờ vào sổ; scans hand it their PDFs through a port (ScanArrivals)
   notifications: ['deadlines', 'certificates', 'incoming', 'outgoing'],
-  files: ['views', 'incoming', 'outgoing'],
+  files: ['views', 'incoming', 'outgoing', 'intake'],
   filing: ['views', 'certificates', 'incoming', 'outgoing'],
   audit: ['incoming', 'outgoing'],
   backups: ['notifications'],

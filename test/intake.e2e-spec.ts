@@ -145,6 +145,13 @@ describe('intake: scans and e-mail wait as intake items, checked at receipt, reg
     const { createHash } = await import('node:crypto');
     const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
     expect(stored.map((s) => s.sha256).sort()).toEqual([sha(signedPdf), sha(signedMail.raw)].sort());
+    // The agency's clerks open an item's files to decide; nobody else may.
+    const download = (client: Client, id: string) => fetch(`${api.url}/api/v1/files/${id}`, { headers: { authorization: `Bearer ${client.accessToken}` } });
+    const eml = await download(clerk, signedItem.messageFileId!);
+    expect(eml.status).toBe(200);
+    expect(Buffer.from(await eml.arrayBuffer()).equals(signedMail.raw)).toBe(true);
+    expect(Buffer.from(await (await download(clerk, pdf.fileId!)).arrayBuffer()).equals(signedPdf)).toBe(true);
+    expect((await download(officer, pdf.fileId!)).status).toBe(404);
     // Anyone but the agency's clerks: the queue is not theirs.
     expect((await officer.get('/api/v1/intake')).status).toBe(403);
   });
@@ -251,6 +258,17 @@ describe('intake: scans and e-mail wait as intake items, checked at receipt, reg
     expect(item.messageFileId).toEqual(expect.any(String));
     const next = mail('Sau thư hỏng', []);
     await delivered(next.raw, next.messageId);
+  });
+
+  it('waits out an IMAP server that is down, and reads what arrived once it is back', async () => {
+    await imap.pause();
+    // Several polls fail meanwhile; the worker stays up.
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    expect(worker.child.exitCode).toBeNull();
+    await imap.resume();
+    const { messageId, raw } = mail('V/v sau khi máy chủ thư hoạt động lại', [{ name: 'sau.pdf', type: 'application/pdf', bytes: plainPdf }]);
+    const item = await delivered(raw, messageId);
+    expect(item.state).toBe('waiting');
   });
 
   it('makes a scan made with POST /scans an intake item of the clerk’s agency', async () => {

@@ -20,6 +20,9 @@ export interface ImapServer {
   /** Delivers a message into INBOX with IMAP APPEND; its UID. */
   append(raw: Buffer): Promise<number>;
   log(): string;
+  /** Stops the server, keeping its mail (the server is down until `resume`). */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -78,7 +81,15 @@ service anvil {
 }
 `,
   );
-  const child: ChildProcess = spawn(DOVECOT, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: 'ignore' });
+  const launch = (): ChildProcess => spawn(DOVECOT, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: 'ignore' });
+  let child = launch();
+  const halt = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  };
   const log = () => {
     try {
       return readFileSync(join(dir, 'dovecot.log'), 'utf8');
@@ -92,18 +103,20 @@ service anvil {
     await client.connect();
     return client;
   };
-  await waitFor(
-    async () => {
-      if (child.exitCode !== null) throw new Error(`dovecot exited: ${log()}`);
-      try {
-        await (await connect()).logout();
-        return true;
-      } catch {
-        return undefined;
-      }
-    },
-    'dovecot to accept logins',
-  );
+  const accepting = () =>
+    waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`dovecot exited: ${log()}`);
+        try {
+          await (await connect()).logout();
+          return true;
+        } catch {
+          return undefined;
+        }
+      },
+      'dovecot to accept logins',
+    );
+  await accepting();
   return {
     port,
     user,
@@ -120,11 +133,13 @@ service anvil {
       }
     },
     log,
+    pause: halt,
+    async resume(): Promise<void> {
+      child = launch();
+      await accepting();
+    },
     async stop(): Promise<void> {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((resolve) => child.once('exit', resolve));
-      }
+      await halt();
       rmSync(dir, { recursive: true, force: true });
     },
   };

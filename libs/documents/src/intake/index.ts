@@ -7,5 +7,6 @@ export * from './receipt-verification';
 export * from './intake-desk.service';
 export * from './intake-query.service';
 export { IntakeReceiptService } from './intake-receipt.service';
+export { IntakeRepository } from './intake.repository';
 export { IntakeScanArrivals } from './intake-scan-arrivals';
 export * from './mail/mail-intake.service';

@@ -107,6 +107,16 @@ export class IntakeRepository {
     return manager.getRepository(IntakeItem).findOneByOrFail({ id });
   }
 
+  /** Whether the file came with an item of this agency (an attachment, a scan's PDF, or the .eml). */
+  async holdsFile(fileId: string, agencyId: string): Promise<boolean> {
+    const rows: unknown[] = await this.items.query(
+      `SELECT 1 FROM intake_item i WHERE i.agency_id = $2 AND (i.message_file_id = $1
+          OR EXISTS (SELECT 1 FROM intake_item_file f WHERE f.item_id = i.id AND f.file_id = $1)) LIMIT 1`,
+      [fileId, agencyId],
+    );
+    return rows.length > 0;
+  }
+
   /**
    * Scans registered the older way (POST /incoming with `metadata.scanFileId`) leave their item
    * waiting; this marks such items registered, pointing at the document, before a list is read.
