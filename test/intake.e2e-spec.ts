@@ -49,6 +49,7 @@ describe('intake: scans and e-mail wait as intake items, checked at receipt, reg
   let trustDir: string;
   let mailbox: string;
   let sequence = 0;
+  let workerEnv: Record<string, string>;
 
   beforeAll(async () => {
     imap = await startImapServer();
@@ -76,6 +77,7 @@ describe('intake: scans and e-mail wait as intake items, checked at receipt, reg
       INTAKE_MAX_ATTACHMENT_MB: '1',
     };
     api = await startApi(run, env);
+    workerEnv = env;
     worker = startWorker(run, env);
     [clerk, officer] = await Promise.all([org.signIn(api.url, 'clerk'), org.signIn(api.url, 'officer')]);
     mailbox = `127.0.0.1:${imap.port}/${imap.user}/INBOX`;
@@ -258,6 +260,23 @@ describe('intake: scans and e-mail wait as intake items, checked at receipt, reg
     expect(item.messageFileId).toEqual(expect.any(String));
     const next = mail('Sau thư hỏng', []);
     await delivered(next.raw, next.messageId);
+  });
+
+  it('takes every message once when the worker is killed mid-fetch and started again', async () => {
+    const batch = Array.from({ length: 8 }, (_, i) => mail(`V/v lô thư ${i + 1}`, [{ name: `lo-${i + 1}.pdf`, type: 'application/pdf', bytes: plainPdf }]));
+    for (const m of batch) await imap.append(m.raw);
+    const ids = new Set(batch.map((m) => m.messageId));
+    const arrived = async () => (await items()).filter((i) => i.messageId && ids.has(i.messageId));
+    await waitFor(async () => ((await arrived()).length > 0 ? true : undefined), 'the first message of the batch', 60_000);
+    await worker.stop('SIGKILL');
+    worker = startWorker(run, workerEnv);
+    await waitFor(async () => ((await arrived()).length === batch.length ? true : undefined), 'every message of the batch', 120_000);
+    const rows = await query<{ message_id: string; n: string }>(
+      run.databaseUrl,
+      `SELECT message_id, count(*) AS n FROM intake_item WHERE message_id = ANY($1) GROUP BY message_id`,
+      [[...ids]],
+    );
+    expect(rows.map((r) => Number(r.n))).toEqual(batch.map(() => 1));
   });
 
   it('waits out an IMAP server that is down, and reads what arrived once it is back', async () => {
