@@ -7,6 +7,7 @@ import { DocumentsModule } from '@eoffice/documents';
 import { RecordsModule } from '@eoffice/records';
 import { StatisticsModule } from '@eoffice/statistics';
 import { AuthController } from './accounts/auth.controller';
+import { AgenciesController } from './accounts/agencies.controller';
 import { DirectoryController } from './accounts/directory.controller';
 import { MeController } from './accounts/me.controller';
 import { UnitDelegationsController } from './accounts/unit-delegations.controller';
@@ -27,6 +28,7 @@ import { IncomingController } from './incoming/incoming.controller';
 import { IntakeController } from './intake/intake.controller';
 import { OutgoingController } from './outgoing/outgoing.controller';
 import { SignaturesController } from './outgoing/signatures.controller';
+import { RemoteSigningController } from './outgoing/remote-signing.controller';
 import { JobsController } from './jobs/jobs.controller';
 import { ContentTypeMiddleware } from './http/content-type.middleware';
 import { NoStoreMiddleware } from './http/no-store.middleware';
@@ -53,11 +55,13 @@ import { StatsController } from './stats/stats.controller';
     UnitDelegationsController,
     UsersController,
     DirectoryController,
+    AgenciesController,
     UnusedAccountReportsController,
     IncomingController,
     IntakeController,
     OutgoingController,
     SignaturesController,
+    RemoteSigningController,
     InboxController,
     NotificationsController,
     RegistersController,

@@ -5,6 +5,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@eoffice/core';
 import { AuthGuard } from './authorization/auth.guard';
+import { ExternalAgency } from './entities/external-agency.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { UnitDelegation } from './entities/unit-delegation.entity';
 import { UnitMembership } from './entities/unit-membership.entity';
@@ -12,6 +13,7 @@ import { Unit } from './entities/unit.entity';
 import { UnusedAccountReport } from './entities/unused-account-report.entity';
 import { UserMfa } from './entities/user-mfa.entity';
 import { User } from './entities/user.entity';
+import { ExternalAgencyRepository } from './repositories/external-agency.repository';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
 import { UnitDelegationRepository } from './repositories/unit-delegation.repository';
 import { UnitMembershipRepository } from './repositories/unit-membership.repository';
@@ -19,6 +21,7 @@ import { UnitRepository } from './repositories/unit.repository';
 import { UnusedAccountReportRepository } from './repositories/unused-account-report.repository';
 import { UserMfaRepository } from './repositories/user-mfa.repository';
 import { UserRepository } from './repositories/user.repository';
+import { AgencyDirectoryService } from './services/agency-directory.service';
 import { AuthService } from './services/auth.service';
 import { BootstrapAdminService } from './services/bootstrap-admin.service';
 import { DelegationService } from './services/delegation.service';
@@ -50,12 +53,13 @@ const services = [
   DelegationService,
   DirectorySearchService,
   DirectoryImportService,
+  AgencyDirectoryService,
   UnusedAccountReportService,
   MfaService,
 ];
 
 const imports = [
-  TypeOrmModule.forFeature([Unit, User, RefreshToken, UnitMembership, UnitDelegation, UnusedAccountReport, UserMfa]),
+  TypeOrmModule.forFeature([Unit, User, RefreshToken, UnitMembership, UnitDelegation, UnusedAccountReport, UserMfa, ExternalAgency]),
   JwtModule.registerAsync({
     inject: [APP_CONFIG],
     useFactory: (config: AppConfig) => ({
@@ -70,6 +74,7 @@ const imports = [
 const providers = [
   UnitRepository,
   UserRepository,
+  ExternalAgencyRepository,
   RefreshTokenRepository,
   UnitMembershipRepository,
   UnitDelegationRepository,

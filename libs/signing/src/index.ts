@@ -1,5 +1,6 @@
-// Public API of @eoffice/signing: a pure library (no database, no HTTP, no environment access)
-// that takes PDF bytes, keys and certificates and returns PDF bytes and reports. The PDF steps
+// Public API of @eoffice/signing: a pure library (no database, no environment access) that takes
+// PDF bytes, keys and certificates and returns PDF bytes and reports. Its only network calls are the
+// remote signing clients' (remote/), to the provider the caller configures and passes in. The PDF steps
 // load on first use (lazy-steps.ts), so a process that never signs does not pay for pdf-lib.
 
 export { SigningError, isSigningError } from './errors/signing-error';
@@ -38,6 +39,16 @@ export type {
 } from './signature/deferred-signature';
 export { acceptUploadedSignedPdf } from './lazy-steps';
 export type { UploadedPdfInput } from './signature/uploaded-pdf-acceptor';
+
+// One port for every way of making signature 1, and the remote signing services' protocols
+export { completeRemoteSignature, pluginProvider, remoteProvider, storedKeyProvider, tokenProvider } from './signature/signature-provider';
+export type {
+  BegunSignature, PluginSigningState, RemoteSigningState, SignatureProvider, SignatureProviderKind,
+} from './signature/signature-provider';
+export { remoteSigningClient } from './remote/remote-clients';
+export type {
+  HttpFetch, RemoteCertificate, RemoteProtocol, RemoteProviderSettings, RemoteSigningClient, RemoteSignRequest, RemoteStatus, RemoteTransaction,
+} from './remote/remote-signing-client';
 
 // Verification
 export { verifyPdfSignatures } from './lazy-steps';

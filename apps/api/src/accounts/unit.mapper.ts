@@ -13,6 +13,8 @@ export function toUnitDto(unit: Unit | UnitInTree): UnitDto {
     email: unit.email,
     placeName: unit.placeName,
     headUserId: unit.headUserId,
+    organId: unit.organId,
+    agencyCode: unit.agencyCode,
     ...(tree ? { headFullName: tree.headFullName, depth: tree.depth } : {}),
   };
 }

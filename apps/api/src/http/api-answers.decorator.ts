@@ -4,7 +4,7 @@ import { ProblemDto } from './problem.dto';
 
 /** The error statuses a route may declare besides the ones every route can give (400, and 401/403 when signed in). */
 /** 401/403 on a public route: a refusal of its own (an unknown refresh token, a failed CSRF check). */
-export type ErrorStatus = 401 | 403 | 404 | 406 | 409 | 410 | 413 | 415 | 422 | 429 | 503;
+export type ErrorStatus = 401 | 403 | 404 | 406 | 409 | 410 | 413 | 415 | 422 | 429 | 502 | 503;
 export type SuccessStatus = 200 | 201 | 202 | 204;
 
 /**
@@ -35,6 +35,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'the upload was read but its content is refused (a code per rule)',
   429: 'TOO_MANY_REQUESTS, with Retry-After',
+  502: 'a remote service it called (a remote signing provider) answered garbage or did not answer',
   503: 'a service it needs does not answer',
 };
 

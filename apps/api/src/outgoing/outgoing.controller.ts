@@ -4,7 +4,7 @@ import { Actor, CurrentActor, Role, Roles, SignedIn } from '@eoffice/accounts';
 import { AppError, MultipartResult, OfficeTypes, MediaType } from '@eoffice/core';
 import {
   AccessHistoryService, OutgoingAppendixService, OutgoingDispatchService, OutgoingDraftingService, OutgoingIssueService, OutgoingPluginSigningService,
-  OutgoingQueryService, OutgoingReviewService, OutgoingSigningService, ViewSource,
+  OutgoingQueryService, OutgoingRemoteSigningService, OutgoingReviewService, OutgoingSigningService, ViewSource,
 } from '@eoffice/documents';
 import { ViewFrom } from '../http/view-source.decorator';
 import { Answers } from '../http/api-answers.decorator';
@@ -14,14 +14,14 @@ import { parseJsonPart } from '../http/json-part';
 import { Multipart, MultipartInterceptor } from '../http/multipart.interceptor';
 import { CreateOutgoingDto } from './dto/create-outgoing.dto';
 import {
-  CommentDto, CompleteSignatureDto, ListOutgoingDto, PrepareSignatureDto, RecallDto, RequiredCommentDto, SignDto,
+  CommentDto, CompleteSignatureDto, ListOutgoingDto, PrepareSignatureDto, RecallDto, RemoteSignDto, RequiredCommentDto, SignDto,
 } from './dto/outgoing-actions.dto';
 import {
-  AppendixDto, OutgoingDetailDto, OutgoingDto, OutgoingPageDto, PaperRecipientSentDto, PluginSigningSessionDto, PreparedSignatureDto,
+  AppendixDto, OutgoingDetailDto, OutgoingDto, OutgoingPageDto, PaperRecipientSentDto, PluginSigningSessionDto, PreparedSignatureDto, RemoteSigningDto,
 } from './dto/outgoing-responses.dto';
 import { VerificationReportDto } from './dto/verification.dto';
 import {
-  toAppendixDto, toOutgoingDetailDto, toOutgoingDto, toOutgoingPageDto, toPaperRecipientDto, toPluginSessionDto, toPreparedSignatureDto,
+  toAppendixDto, toOutgoingDetailDto, toOutgoingDto, toOutgoingPageDto, toPaperRecipientDto, toPluginSessionDto, toPreparedSignatureDto, toRemoteSigningDto,
 } from './outgoing.mapper';
 import { toVerificationReportDto } from './verification.mapper';
 import { storedFileResponse } from '../http/stored-file.response';
@@ -43,6 +43,7 @@ export class OutgoingController {
     private readonly review: OutgoingReviewService,
     private readonly signing: OutgoingSigningService,
     private readonly pluginSigning: OutgoingPluginSigningService,
+    private readonly remoteSigning: OutgoingRemoteSigningService,
     private readonly appendices: OutgoingAppendixService,
     private readonly issuing: OutgoingIssueService,
     private readonly dispatching: OutgoingDispatchService,
@@ -212,6 +213,15 @@ export class OutgoingController {
     @Multipart() parts: MultipartResult,
   ) {
     return toOutgoingDto(await this.pluginSigning.complete(actor, id, sessionId, parts.files.file));
+  }
+
+  /** Ký số từ xa: the agency's remote signing provider asks the leader to confirm on the phone; GET /outgoing/:id follows it. */
+  @Post(':id/sign/remote')
+  @Roles(Role.leader)
+  @Answers(202, RemoteSigningDto, { errors: [404, 409, 422, 502] })
+  async signRemotely(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RemoteSignDto) {
+    const image = dto.signatureImage ? Buffer.from(dto.signatureImage, 'base64') : undefined;
+    return toRemoteSigningDto(await this.remoteSigning.start(actor, id, image));
   }
 
   @Post(':id/issue')

@@ -1,9 +1,9 @@
 import { isBeingHandled } from '@eoffice/documents';
 import { mapPage, type Page } from '@eoffice/core';
-import type { OutgoingAppendix, OutgoingDetail, OutgoingDocument, OutgoingEvent, OutgoingRecipient, OutgoingVersion, PluginSigningSession, PreparedSignatureRequest, RecipientProgress } from '@eoffice/documents';
+import type { OutgoingAppendix, OutgoingDetail, OutgoingDocument, OutgoingEvent, OutgoingRecipient, OutgoingVersion, PluginSigningSession, PreparedSignatureRequest, RecipientProgress, RemoteSigningView } from '@eoffice/documents';
 import type {
   AppendixDto, OutgoingDetailDto, OutgoingDto, OutgoingPageDto, OutgoingRecipientDto, OutgoingTimelineEventDto, OutgoingVersionDto,
-  PaperRecipientSentDto, PluginSigningSessionDto, PreparedSignatureDto,
+  PaperRecipientSentDto, PluginSigningSessionDto, PreparedSignatureDto, RemoteSigningDto,
 } from './dto/outgoing-responses.dto';
 
 export function toOutgoingDto(d: OutgoingDocument): OutgoingDto {
@@ -92,13 +92,21 @@ function toEventDto(e: OutgoingEvent): OutgoingTimelineEventDto {
   return { action: e.action, actorId: e.actorId, at: e.occurredAt, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, data: e.data };
 }
 
-export function toOutgoingDetailDto({ document, versions, appendices, recipients, timeline }: OutgoingDetail): OutgoingDetailDto {
+export function toOutgoingDetailDto({ document, versions, appendices, recipients, timeline, remoteSigning }: OutgoingDetail): OutgoingDetailDto {
   return {
     ...toOutgoingDto(document),
     versions: versions.map(toVersionDto),
     appendices: appendices.map(toAppendixDto),
     recipients: recipients.map(toRecipientDto),
     timeline: timeline.map(toEventDto),
+    remoteSigning: remoteSigning ? toRemoteSigningDto(remoteSigning) : null,
+  };
+}
+
+export function toRemoteSigningDto(v: RemoteSigningView): RemoteSigningDto {
+  return {
+    sessionId: v.sessionId, status: v.status, transactionId: v.transactionId, documentRef: v.documentRef, waitingSince: v.waitingSince,
+    expiresAt: v.expiresAt, finishedAt: v.finishedAt, failureCode: v.failureCode, message: v.message,
   };
 }
 

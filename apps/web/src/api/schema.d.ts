@@ -196,6 +196,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgenciesController_search"];
+        put?: never;
+        post: operations["AgenciesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AgenciesController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgenciesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["AgenciesController_update"];
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1284,6 +1332,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/outgoing/{id}/sign/remote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OutgoingController_signRemotely"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/outgoing/{id}/signatures": {
         parameters: {
             query?: never;
@@ -1533,6 +1597,54 @@ export interface paths {
         };
         get: operations["RegistersController_book"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remote-signing/callback/{providerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RemoteSigningController_callback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remote-signing/provider": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RemoteSigningController_provider"];
+        put: operations["RemoteSigningController_setProvider"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remote-signing/signers/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["RemoteSigningController_setAccount"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1939,6 +2051,39 @@ export interface components {
             /** @description unit in charge (đơn vị lập hồ sơ) */
             unitId?: string;
         };
+        AgencyDto: {
+            active: boolean;
+            address: string | null;
+            agencyCode: string | null;
+            email: string | null;
+            /** @enum {string|null} */
+            endpointKind: "installation" | "axis" | "email" | null;
+            endpointUrl: string | null;
+            fax: string | null;
+            id: string;
+            name: string;
+            organId: string | null;
+            /** @description OrganId of the agency one level up (derived) */
+            parentOrganId: string | null;
+            phone: string | null;
+            /** @enum {string} */
+            source: "manual" | "import" | "sync";
+            updatedAt: string;
+            website: string | null;
+        };
+        AgencyImportResultDto: {
+            created: number;
+            importId: string;
+            /** @description rows equal to their entry: importing the same file twice changes nothing */
+            unchanged: number;
+            updated: number;
+        };
+        AgencyPageDto: {
+            items: components["schemas"]["AgencyDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         AppendixDto: {
             /** Format: date-time */
             createdAt: string;
@@ -2152,6 +2297,29 @@ export interface components {
             sessionId: string;
             /** @description base64 raw signature over the signed attributes */
             signature?: string;
+        };
+        CreateAgencyDto: {
+            address?: string | null;
+            /**
+             * @description agency code of the 2020 coding rules
+             * @example G14.04
+             */
+            agencyCode?: string | null;
+            email?: string | null;
+            /** @enum {string|null} */
+            endpointKind?: "installation" | "axis" | "email" | null;
+            /** @description HTTPS address of another installation, or the e-mail address */
+            endpointUrl?: string | null;
+            fax?: string | null;
+            /** @example Sở Y tế tỉnh Tây Ninh */
+            name: string;
+            /**
+             * @description OrganId DDD.CC.BB.Xnn
+             * @example 000.00.04.G14
+             */
+            organId?: string | null;
+            phone?: string | null;
+            website?: string | null;
         };
         CreateDelegationDto: {
             /**
@@ -2936,7 +3104,7 @@ export interface components {
             documentId: string | null;
             id: string;
             /** @enum {string} */
-            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction" | "remote_signed" | "remote_sign_failed";
             outgoingDocumentId: string | null;
             /** Format: date-time */
             readAt: string | null;
@@ -3015,6 +3183,8 @@ export interface components {
             recalledAt: string | null;
             recipients: components["schemas"]["OutgoingRecipientDto"][];
             registerId: string | null;
+            /** @description the newest remote signature asked for; null: none */
+            remoteSigning: components["schemas"]["RemoteSigningDto"] | null;
             replacesId: string | null;
             replyToIncomingId: string | null;
             /**
@@ -3536,6 +3706,69 @@ export interface components {
             urgent: boolean;
             year: number;
         };
+        RemoteAccountDto: {
+            credentialId: string;
+            userId: string;
+        };
+        RemoteAccountInputDto: {
+            /** @description the person's credential at the provider (CSC credentialID, sp769 user id) */
+            credentialId: string;
+        };
+        RemoteProviderDto: {
+            agencyId: string;
+            baseUrl: string;
+            callbackPath: string;
+            credentialsKey: string;
+            id: string;
+            pollSeconds: number;
+            /** @enum {string} */
+            protocol: "csc" | "sp769";
+            timeoutSeconds: number;
+        };
+        RemoteProviderInputDto: {
+            /** @description base URL of the provider's API, e.g. https://…/csc/v2 or https://…/sca/sp769/v1 */
+            baseUrl: string;
+            /** @description the key of REMOTE_SIGNING_CREDENTIALS holding this provider's client id and secret */
+            credentialsKey: string;
+            /** @description the first wait between status polls (default 5; it grows up to ten times) */
+            pollSeconds?: number;
+            /**
+             * @description Cloud Signature Consortium API, or the Vietnamese sp769 interface
+             * @enum {string}
+             */
+            protocol: "csc" | "sp769";
+            /** @description how long a signer has to confirm on the phone (default 300) */
+            timeoutSeconds?: number;
+        };
+        RemoteSignDto: {
+            /** @description base64 PNG; default the image stored with my certificate */
+            signatureImage?: string;
+        };
+        RemoteSigningDto: {
+            /** @description the document reference the signer sees in the provider's app */
+            documentRef: string;
+            /**
+             * Format: date-time
+             * @description the provider's timeout: polling stops and the request expires then
+             */
+            expiresAt: string;
+            /** @description why it did not sign (docs/error-codes.md) */
+            failureCode: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description for people, in Vietnamese */
+            message: string;
+            sessionId: string;
+            /** @enum {string} */
+            status: "sending" | "pending" | "signed" | "rejected" | "expired" | "failed";
+            /** @description the provider's transaction id */
+            transactionId: string | null;
+            /**
+             * Format: date-time
+             * @description when the request was sent: "chờ xác nhận trên điện thoại từ …"
+             */
+            waitingSince: string;
+        };
         ReopenRecordDto: {
             /** @example Bổ sung văn bản trả lời của Sở Tài chính */
             reason: string;
@@ -3787,6 +4020,8 @@ export interface components {
             received: number;
         };
         UnitDto: {
+            /** @description agency code of the 2020 coding rules (agencies) */
+            agencyCode: string | null;
             /** @description the agency (cơ quan) it belongs to; its own id for an agency */
             agencyId: string | null;
             code: string;
@@ -3800,6 +4035,8 @@ export interface components {
             /** @enum {string} */
             kind: "agency" | "department";
             name: string;
+            /** @description OrganId for document exchange (agencies) */
+            organId: string | null;
             parentId: string | null;
             /** @description địa danh of an agency */
             placeName: string | null;
@@ -3890,11 +4127,42 @@ export interface components {
             name: string;
             unitId: string;
         };
+        UpdateAgencyDto: {
+            /** @description false hides it from new recipients; its history stays */
+            active?: boolean;
+            address?: string | null;
+            /**
+             * @description agency code of the 2020 coding rules
+             * @example G14.04
+             */
+            agencyCode?: string | null;
+            email?: string | null;
+            /** @enum {string|null} */
+            endpointKind?: "installation" | "axis" | "email" | null;
+            /** @description HTTPS address of another installation, or the e-mail address */
+            endpointUrl?: string | null;
+            fax?: string | null;
+            name?: string;
+            /**
+             * @description OrganId DDD.CC.BB.Xnn
+             * @example 000.00.04.G14
+             */
+            organId?: string | null;
+            phone?: string | null;
+            website?: string | null;
+        };
         UpdateUnitDto: {
+            /** @description agency code of the 2020 coding rules; null clears */
+            agencyCode?: string | null;
             /** @example SGDĐT */
             code?: string;
             /** @example Sở Giáo dục và Đào tạo */
             name?: string;
+            /**
+             * @description OrganId of an agency for document exchange (DDD.CC.BB.Xnn); null clears
+             * @example 000.00.12.H30
+             */
+            organId?: string | null;
             /**
              * @description địa danh of an agency, written in the date line of its documents
              * @example Tây Ninh
@@ -4778,6 +5046,332 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such item, or one the caller may not see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AgenciesController_search: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description words of the name or codes; accents and case do not matter */
+                q?: string;
+                /** @description only agencies documents can be exchanged with (an endpoint is known) */
+                exchange?: boolean;
+                /** @description active (default: all) */
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AgenciesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgencyDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the item is not in a state that allows this (a conflict code per rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AgenciesController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    agencies: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyImportResultDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the upload was read but its content is refused (a code per rule) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AgenciesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AgenciesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAgencyDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the item is not in a state that allows this (a conflict code per rule) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9677,6 +10271,95 @@ export interface operations {
             };
         };
     };
+    OutgoingController_signRemotely: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoteSignDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemoteSigningDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the item is not in a state that allows this (a conflict code per rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the upload was read but its content is refused (a code per rule) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description a remote service it called (a remote signing provider) answered garbage or did not answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     OutgoingController_signatures: {
         parameters: {
             query?: never;
@@ -10917,6 +11600,239 @@ export interface operations {
             };
             /** @description NOT_ACCEPTABLE: neither ?format= nor Accept names a format it has */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RemoteSigningController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemoteSigningDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description a remote service it called (a remote signing provider) answered garbage or did not answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RemoteSigningController_provider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemoteProviderDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RemoteSigningController_setProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoteProviderInputDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemoteProviderDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RemoteSigningController_setAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoteAccountInputDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemoteAccountDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

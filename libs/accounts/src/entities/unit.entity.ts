@@ -34,6 +34,14 @@ export class Unit {
   @Column({ type: 'varchar', nullable: true })
   placeName!: string | null;
 
+  /** The agency's OrganId for document exchange (DDD.CC.BB.Xnn); agencies only. */
+  @Column({ type: 'varchar', nullable: true })
+  organId!: string | null;
+
+  /** The agency's code of the 2020 coding rules; agencies only. */
+  @Column({ type: 'varchar', nullable: true })
+  agencyCode!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

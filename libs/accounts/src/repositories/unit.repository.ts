@@ -89,7 +89,7 @@ export class UnitRepository {
         UNION ALL
         SELECT c.*, t.depth + 1, t.path || c.code::text FROM unit c JOIN tree t ON c.parent_id = t.id
       )
-      SELECT t.id, t.code, t.name, t.kind, t.parent_id, t.agency_id, t.email, t.head_user_id, t.place_name, t.created_at,
+      SELECT t.id, t.code, t.name, t.kind, t.parent_id, t.agency_id, t.email, t.head_user_id, t.place_name, t.organ_id, t.agency_code, t.created_at,
              t.depth, h.full_name AS head_full_name
         FROM tree t LEFT JOIN app_user h ON h.id = t.head_user_id
        ORDER BY t.path`);
@@ -103,15 +103,37 @@ export class UnitRepository {
       email: r.email as string | null,
       headUserId: r.head_user_id as string | null,
       placeName: r.place_name as string | null,
+      organId: r.organ_id as string | null,
+      agencyCode: r.agency_code as string | null,
       createdAt: r.created_at as Date,
       depth: Number(r.depth),
       headFullName: r.head_full_name as string | null,
     }));
   }
 
+  findByAgencyIdentifiers(manager: EntityManager, organId: string | null, agencyCode: string | null): Promise<Unit[]> {
+    const where = [...(organId ? [{ organId }] : []), ...(agencyCode ? [{ agencyCode }] : [])];
+    return where.length ? manager.getRepository(Unit).find({ where }) : Promise.resolve([]);
+  }
+
+  /** Whether one of our units already carries this OrganId or agency code (exchange identifiers). */
+  async holdsAgencyIdentifier(manager: EntityManager, organId: string | null, agencyCode: string | null): Promise<boolean> {
+    if (!organId && !agencyCode) return false;
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM unit WHERE organ_id = $1 OR agency_code = $2 LIMIT 1`, [organId, agencyCode]);
+    return rows.length > 0;
+  }
+
+  /** Every OrganId and agency code our units carry. */
+  async agencyIdentifiers(manager: EntityManager): Promise<Set<string>> {
+    const rows: { code: string }[] = await manager.query(
+      `SELECT organ_id AS code FROM unit WHERE organ_id IS NOT NULL UNION SELECT agency_code FROM unit WHERE agency_code IS NOT NULL`,
+    );
+    return new Set(rows.map((r) => r.code));
+  }
+
   /** The unit and every unit below it, in one recursive query. */
-  async subtreeIds(unitId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.repo.query(
+  async subtreeIds(unitId: string, manager?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await this.of(manager).query(
       `WITH RECURSIVE sub AS (
          SELECT id FROM unit WHERE id = $1
          UNION
@@ -136,8 +158,8 @@ export class UnitRepository {
         WHERE delegate_id = $1 AND revoked_at IS NULL AND starts_on <= $2::date AND ends_on >= $2::date`;
 
   /** The person's unit, the units they head, and the units whose inbox is delegated to them on `today`. */
-  async handledBy(userId: string, today: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.repo.query(
+  async handledBy(userId: string, today: string, manager?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await this.of(manager).query(
       `SELECT unit_id AS id FROM app_user WHERE id = $1 AND active UNION ${UnitRepository.MANAGED_SQL}`,
       [userId, today],
     );
@@ -145,8 +167,8 @@ export class UnitRepository {
   }
 
   /** The units the person heads, and those whose inbox is delegated to them on `today`. */
-  async managedBy(userId: string, today: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.repo.query(UnitRepository.MANAGED_SQL, [userId, today]);
+  async managedBy(userId: string, today: string, manager?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await this.of(manager).query(UnitRepository.MANAGED_SQL, [userId, today]);
     return rows.map((r) => r.id);
   }
 

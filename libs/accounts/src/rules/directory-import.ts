@@ -1,7 +1,7 @@
 import type { FieldError } from '@eoffice/core';
 import { ALL_ROLES, Role } from '../authorization/role';
 import type { UnitKind } from '../entities/unit.entity';
-import { CsvSyntaxError, parseCsv } from './csv';
+import { readCsvTable, rowProblem } from './csv-table';
 import { normaliseUnitCode, personProblems, unitProblems } from './organisation-input';
 import { normaliseText } from '@eoffice/vietnamese';
 
@@ -38,43 +38,8 @@ const COLUMNS = {
   people: { required: ['full_name', 'unit', 'roles'], optional: ['position', 'head'] },
 } as const;
 
-export function rowProblem(file: ImportFile, line: number, message: string, column?: string): FieldError {
-  return { field: `${file}:${line}${column ? `:${column}` : ''}`, message };
-}
-
-type Table = { rows: { line: number; values: Record<string, string> }[]; problems: FieldError[] };
-
-function readTable(file: ImportFile, text: string): Table {
-  let records;
-  try {
-    records = parseCsv(text);
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) return { rows: [], problems: [rowProblem(file, error.line, error.message)] };
-    throw error;
-  }
-  const [header, ...body] = records;
-  if (!header) return { rows: [], problems: [rowProblem(file, 1, 'tệp trống (empty file)')] };
-  const names = header.fields.map((h) => h.trim().toLowerCase());
-  const { required, optional } = COLUMNS[file];
-  const known: readonly string[] = [...required, ...optional];
-  const problems = [
-    ...required.filter((c) => !names.includes(c)).map((c) => rowProblem(file, 1, `thiếu cột "${c}" (missing column)`)),
-    ...names.filter((c) => !known.includes(c)).map((c) => rowProblem(file, 1, `cột không được nhận: "${c}" (unknown column)`)),
-    ...names.filter((c, i) => names.indexOf(c) !== i).map((c) => rowProblem(file, 1, `cột lặp lại: "${c}" (repeated column)`)),
-  ];
-  if (body.length > IMPORT_LIMITS[file]) {
-    problems.push(rowProblem(file, 1, `tối đa ${IMPORT_LIMITS[file]} dòng mỗi lần (at most ${IMPORT_LIMITS[file]} rows)`));
-  }
-  if (problems.length) return { rows: [], problems };
-  const rows = [];
-  for (const record of body) {
-    if (record.fields.length !== names.length) {
-      problems.push(rowProblem(file, record.line, `có ${record.fields.length} cột, cần ${names.length} (wrong number of fields)`));
-      continue;
-    }
-    rows.push({ line: record.line, values: Object.fromEntries(names.map((n, i) => [n, record.fields[i]])) });
-  }
-  return { rows, problems };
+function readTable(file: ImportFile, text: string) {
+  return readCsvTable(file, text, COLUMNS[file], IMPORT_LIMITS[file]);
 }
 
 const lineOf = (p: FieldError) => Number(p.field.split(':')[1]);

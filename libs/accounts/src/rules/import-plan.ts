@@ -1,7 +1,8 @@
 import type { FieldError } from '@eoffice/core';
 import type { Role } from '../authorization/role';
 import type { UnitKind } from '../entities/unit.entity';
-import { type PersonRow, rowProblem, type UnitRow } from './directory-import';
+import { rowProblem } from './csv-table';
+import type { PersonRow, UnitRow } from './directory-import';
 
 /**
  * Resolves the checked rows against the organisation as it is: which parent, which unit, whether

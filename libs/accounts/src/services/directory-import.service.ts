@@ -12,6 +12,7 @@ import { ImportPlan, planImport, UnitRef } from '../rules/import-plan';
 import { generateOneTimePassword } from '../rules/password-policy';
 import { OrganisationScope } from './organisation-scope.service';
 import { PasswordHasher } from './password-hasher.service';
+import { readUtf8ImportFile } from './utf8-import-file';
 import { UserDirectoryService } from './user-directory.service';
 
 export interface ImportFiles {
@@ -49,8 +50,8 @@ export class DirectoryImportService {
     if (!files.units && !files.people) {
       throw AppError.validation('Cần tệp "units" hoặc "people" (no file)', [{ field: 'people', message: 'thiếu tệp' }]);
     }
-    const unitRows = files.units ? parseUnitRows(await this.readText(files.units, 'units')) : { rows: [], problems: [] };
-    const personRows = files.people ? parsePersonRows(await this.readText(files.people, 'people')) : { rows: [], problems: [] };
+    const unitRows = files.units ? parseUnitRows(await readUtf8ImportFile(this.blobs, files.units, 'units')) : { rows: [], problems: [] };
+    const personRows = files.people ? parsePersonRows(await readUtf8ImportFile(this.blobs, files.people, 'people')) : { rows: [], problems: [] };
     const [existingUnits, existingPeople] = await Promise.all([this.units.findAll(), this.users.activeNames()]);
     const plan = planImport(existingUnits, existingPeople, unitRows.rows, personRows.rows);
     const problems: FieldError[] = sortProblems([...unitRows.problems, ...personRows.problems, ...plan.problems]);
@@ -102,18 +103,5 @@ export class DirectoryImportService {
       data: { units: result.units.length, people: result.people.length, fileIds },
     });
     return result;
-  }
-
-  /** UTF-8 only: a file saved in TCVN3/VNI/Windows-1258 is not valid UTF-8 and is refused whole. */
-  private async readText(file: ReceivedFile, name: string): Promise<string> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await this.blobs.open(file.storageKey)) chunks.push(chunk as Buffer);
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
-    } catch {
-      throw new AppError(400, 'LEGACY_ENCODING', `Tệp "${name}" không phải UTF-8; hãy lưu lại dạng CSV UTF-8 (file is not UTF-8)`, [
-        { field: name, message: 'không phải UTF-8 (not UTF-8)' },
-      ]);
-    }
   }
 }

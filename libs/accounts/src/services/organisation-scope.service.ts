@@ -26,44 +26,47 @@ export class OrganisationScope {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The agency (cơ quan: own clerk, registers, numbering, seal) the unit belongs to; an agency is its own. */
-  async agencyOf(unitId: string): Promise<Unit> {
-    const unit = await this.units.findById(unitId);
-    const agency = unit?.agencyId ? (unit.agencyId === unit.id ? unit : await this.units.findById(unit.agencyId)) : null;
+  /**
+   * The agency (cơ quan: own clerk, registers, numbering, seal) the unit belongs to; an agency is its own.
+   * Inside a transaction pass its manager to these reads, so they use its connection rather than a
+   * second one from the pool (ten such requests at once would otherwise exhaust the pool).
+   */
+  async agencyOf(unitId: string, manager?: EntityManager): Promise<Unit> {
+    const unit = await this.units.findById(unitId, manager);
+    const agency = unit?.agencyId ? (unit.agencyId === unit.id ? unit : await this.units.findById(unit.agencyId, manager)) : null;
     if (!agency) throw AppError.notFound('đơn vị (unit)');
     return agency;
   }
 
-  /** Pass the manager inside a transaction, so the read uses its connection rather than a second one from the pool. */
   async findUnit(unitId: string, manager?: EntityManager): Promise<Unit | null> {
     return this.units.findById(unitId, manager);
   }
 
   /** A person who can act now (a named leader, an assignee): null when unknown or deactivated. */
-  async findActiveUser(userId: string): Promise<User | null> {
-    const user = await this.users.findById(userId);
+  async findActiveUser(userId: string, manager?: EntityManager): Promise<User | null> {
+    const user = await this.users.findById(userId, manager);
     return user?.active ? user : null;
   }
 
   /** The unit and every unit below it (departments, attached agencies and theirs); empty if unknown. */
-  subtreeUnitIds(unitId: string): Promise<string[]> {
-    return this.units.subtreeIds(unitId);
+  subtreeUnitIds(unitId: string, manager?: EntityManager): Promise<string[]> {
+    return this.units.subtreeIds(unitId, manager);
   }
 
   /**
    * Units whose inbox the person handles today: their own unit, the units they head, and the units
    * whose head delegated the inbox to them for a period that includes today (Vietnam time).
    */
-  handledUnitIds(subject: Pick<ScopeSubject, 'id'>, at: Date = new Date()): Promise<string[]> {
-    return this.units.handledBy(subject.id, localDate(at, this.config.TZ_NAME));
+  handledUnitIds(subject: Pick<ScopeSubject, 'id'>, at: Date = new Date(), manager?: EntityManager): Promise<string[]> {
+    return this.units.handledBy(subject.id, localDate(at, this.config.TZ_NAME), manager);
   }
 
   /**
    * Units whose inbox the person manages as the head would (distributes, answers for it): the units
    * they head and those delegated to them today. A subset of `handledUnitIds` plus own-unit delegations.
    */
-  managedUnitIds(subject: Pick<ScopeSubject, 'id'>, at: Date = new Date()): Promise<string[]> {
-    return this.units.managedBy(subject.id, localDate(at, this.config.TZ_NAME));
+  managedUnitIds(subject: Pick<ScopeSubject, 'id'>, at: Date = new Date(), manager?: EntityManager): Promise<string[]> {
+    return this.units.managedBy(subject.id, localDate(at, this.config.TZ_NAME), manager);
   }
 
   /** The people who receive what is sent to a unit with no person named: its head and delegates. */

@@ -4,7 +4,7 @@ import type { Actor } from '../authorization/actor';
 import type { Unit } from '../entities/unit.entity';
 import { UnitInTree, UnitRepository } from '../repositories/unit.repository';
 import { OrganisationScope } from './organisation-scope.service';
-import { NewUnit, UserDirectoryService } from './user-directory.service';
+import { NewUnit, UnitChanges, UserDirectoryService } from './user-directory.service';
 
 /** The organisation tree: reading it (everyone), adding units and naming heads (administrators). */
 @Injectable()
@@ -25,7 +25,7 @@ export class UnitService {
     return this.dataSource.transaction((manager) => this.directory.createUnit(manager, actor.id, input));
   }
 
-  rename(actor: Actor, unitId: string, input: { code?: string; name?: string }): Promise<Unit> {
+  rename(actor: Actor, unitId: string, input: UnitChanges): Promise<Unit> {
     this.scope.assertCanAdminister(actor);
     return this.dataSource.transaction((manager) => this.directory.renameUnit(manager, actor.id, unitId, input));
   }

@@ -5,9 +5,11 @@ import type { Role } from '../authorization/role';
 import type { Unit, UnitKind } from '../entities/unit.entity';
 import type { User } from '../entities/user.entity';
 import { UnitMembershipRepository } from '../repositories/unit-membership.repository';
+import { ExternalAgencyRepository } from '../repositories/external-agency.repository';
 import { UnitRepository } from '../repositories/unit.repository';
 import { UserRepository } from '../repositories/user.repository';
 import { assertNoProblems, mailboxName, normaliseUnitCode, personProblems, unitProblems } from '../rules/organisation-input';
+import { agencyCodeProblem, normaliseAgencyIdentifier, organIdProblem } from '../rules/organ-id';
 import { baseUsername, nextFreeUsername } from '../rules/username';
 import { normaliseText } from '@eoffice/vietnamese';
 import { PasswordHasher } from './password-hasher.service';
@@ -23,6 +25,15 @@ export interface NewUser {
   mustChangePassword: boolean;
   /** Only for the bootstrap administrator; everyone else is named by the naming rule. */
   username?: string;
+}
+
+export interface UnitChanges {
+  code?: string;
+  name?: string;
+  placeName?: string;
+  /** Exchange identifiers of an agency; null or blank clears. */
+  organId?: string | null;
+  agencyCode?: string | null;
 }
 
 export interface NewUnit {
@@ -44,6 +55,7 @@ export class UserDirectoryService {
     private readonly users: UserRepository,
     private readonly units: UnitRepository,
     private readonly memberships: UnitMembershipRepository,
+    private readonly externalAgencies: ExternalAgencyRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -91,8 +103,8 @@ export class UserDirectoryService {
   }
 
   /** Renames a unit (e.g. the placeholder agency of the first start); a new code brings a new mailbox. */
-  async renameUnit(manager: EntityManager, actorId: string | null, unitId: string, input: { code?: string; name?: string; placeName?: string }) {
-    if (input.code === undefined && input.name === undefined && input.placeName === undefined) {
+  async renameUnit(manager: EntityManager, actorId: string | null, unitId: string, input: UnitChanges) {
+    if (Object.values(input).every((value) => value === undefined)) {
       throw AppError.validation('Không có gì để thay đổi (nothing to change)', [{ field: 'name', message: 'cần code hoặc name' }]);
     }
     const unit = await this.units.findByIdForUpdate(manager, unitId);
@@ -102,6 +114,7 @@ export class UserDirectoryService {
     const code = input.code === undefined ? unit.code : normaliseUnitCode(input.code);
     const changes: Partial<Unit> = { name: input.name === undefined ? unit.name : normaliseText(input.name) };
     if (input.placeName !== undefined) changes.placeName = normaliseText(input.placeName);
+    Object.assign(changes, await this.exchangeIdentifiers(manager, unit, input));
     if (code !== unit.code) {
       if (await this.units.codeTaken(manager, unit.parentId, code)) {
         throw AppError.conflict('UNIT_CODE_TAKEN', `Mã đơn vị "${code}" đã có trong đơn vị cấp trên này (unit code already used here)`);
@@ -114,9 +127,32 @@ export class UserDirectoryService {
       action: 'unit.updated',
       entityType: 'unit',
       entityId: unit.id,
-      data: { before: { code: unit.code, name: unit.name, email: unit.email, placeName: unit.placeName }, after: changes },
+      data: { before: { code: unit.code, name: unit.name, email: unit.email, placeName: unit.placeName, organId: unit.organId, agencyCode: unit.agencyCode }, after: changes },
     });
     return { ...unit, ...changes };
+  }
+
+  /**
+   * An agency's OrganId and 2020 code (document exchange names it by them): checked, unique among
+   * our units, and not an agency of the directory. Blank clears; departments have none.
+   */
+  private async exchangeIdentifiers(manager: EntityManager, unit: Unit, input: UnitChanges): Promise<Partial<Unit>> {
+    if (input.organId === undefined && input.agencyCode === undefined) return {};
+    if (unit.kind !== 'agency') {
+      throw AppError.validation('Chỉ cơ quan mới có mã định danh (only agencies carry an OrganId)', [{ field: 'organId', message: 'not an agency' }]);
+    }
+    const organId = input.organId === undefined ? unit.organId : normaliseAgencyIdentifier(input.organId ?? '') || null;
+    const agencyCode = input.agencyCode === undefined ? unit.agencyCode : normaliseAgencyIdentifier(input.agencyCode ?? '') || null;
+    const problems = [
+      ...(organId && organIdProblem(organId) ? [{ field: 'organId', message: organIdProblem(organId)! }] : []),
+      ...(agencyCode && agencyCodeProblem(agencyCode) ? [{ field: 'agencyCode', message: agencyCodeProblem(agencyCode)! }] : []),
+    ];
+    assertNoProblems(problems);
+    const holders = await this.units.findByAgencyIdentifiers(manager, organId, agencyCode);
+    if (holders.some((other) => other.id !== unit.id) || (await this.externalAgencies.findHolder(manager, organId, agencyCode))) {
+      throw AppError.conflict('AGENCY_IDENTIFIER_TAKEN', 'Mã định danh đã được dùng cho cơ quan khác (identifier already used)');
+    }
+    return { organId, agencyCode };
   }
 
   /** Official unit mailbox (hộp thư đơn vị, the Bình Định e-mail rules (2014) Điều 4): tendonvi@domain; 2, 3... on a clash. */

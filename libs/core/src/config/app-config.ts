@@ -32,6 +32,29 @@ const schema = z.object({
   SIGNING_TRUST_ANCHORS: z.string().optional(),
   /** Directory of CRLs (DER or PEM), re-read when its files change. */
   SIGNING_CRL_DIR: z.string().optional(),
+  /**
+   * Client credentials of the remote signing providers (chữ ký số từ xa), JSON keyed by the name an
+   * agency's provider configuration gives: {"vnpt": {"clientId": "…", "clientSecret": "…"}}. Secrets
+   * live here only; the database names the key.
+   */
+  REMOTE_SIGNING_CREDENTIALS: z
+    .string()
+    .default('{}')
+    .transform((v, ctx) => {
+      try {
+        const parsed: unknown = JSON.parse(v);
+        const entries = Object.entries(parsed as Record<string, unknown>);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+        for (const [, c] of entries) {
+          const creds = c as Record<string, unknown>;
+          if (typeof creds?.clientId !== 'string' || typeof creds.clientSecret !== 'string') throw new Error('entry without clientId/clientSecret');
+        }
+        return parsed as Record<string, { clientId: string; clientSecret: string }>;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object of {"name": {"clientId": "…", "clientSecret": "…"}}' });
+        return z.NEVER;
+      }
+    }),
   BOOTSTRAP_ADMIN_USERNAME: z.string().regex(/^[a-z][a-z0-9._-]{1,31}$/, 'lower-case login name').default('admin'),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().optional(),
   MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a DNS domain').default('eoffice.gov.vn'),

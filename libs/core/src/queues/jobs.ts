@@ -31,6 +31,8 @@ export const JobName = {
   handoverScan: 'handover-scan',
   handoverPackage: 'handover-package',
   intakeMailFetch: 'intake-mail-fetch',
+  outgoingRemoteSignPoll: 'outgoing-remote-sign-poll',
+  outgoingRemoteSignNotify: 'outgoing-remote-sign-notify',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -71,6 +73,10 @@ export interface JobPayloads {
   [JobName.handoverPackage]: { handoverId: string };
   /** Every INTAKE_POLL_SECONDS: new messages of the agency mailbox become intake items. */
   [JobName.intakeMailFetch]: Record<string, never>;
+  /** Asks a remote signing provider how a signature stands; queued again (growing delay) while it is pending, until the provider's timeout. */
+  [JobName.outgoingRemoteSignPoll]: { sessionId: string; poll: number };
+  /** Tells the leader their remote signature finished (signed, rejected, expired or failed). */
+  [JobName.outgoingRemoteSignNotify]: { sessionId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -92,4 +98,6 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.handoverScan]: QueueName.notifications,
   [JobName.handoverPackage]: QueueName.maintenance,
   [JobName.intakeMailFetch]: QueueName.dispatch,
+  [JobName.outgoingRemoteSignPoll]: QueueName.dispatch,
+  [JobName.outgoingRemoteSignNotify]: QueueName.notifications,
 };

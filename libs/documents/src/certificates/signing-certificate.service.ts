@@ -62,8 +62,8 @@ export class SigningCertificateService {
    * Deferred signing: the certificate a signer's token presents (PEM or base64 DER), checked
    * against time, key usage, trust anchors and CRLs. 400 CERTIFICATE_INVALID and the codes above.
    */
-  async checkPresentedCertificate(certificate: string): Promise<CertificateSummary> {
-    return this.checker.check(decodePresentedCertificate(certificate), []);
+  async checkPresentedCertificate(certificate: string, chain: readonly Buffer[] = []): Promise<CertificateSummary> {
+    return this.checker.check(decodePresentedCertificate(certificate), chain);
   }
 
   /** The image of the person's newest active personal certificate, for a signature made by their token. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Actor, hasRole, OrganisationScope, Role } from '@eoffice/accounts';
 import { AppError } from '@eoffice/core';
 import type { IncomingAssignment } from './entities/incoming-assignment.entity';
@@ -39,8 +40,8 @@ export class IncomingAccess {
     return { userId: actor.id, wholeAgencyIds: [agencyId], unitIds: [] };
   }
 
-  async agencyIdOf(actor: Actor): Promise<string> {
-    return (await this.organisation.agencyOf(actor.unitId)).id;
+  async agencyIdOf(actor: Actor, manager?: EntityManager): Promise<string> {
+    return (await this.organisation.agencyOf(actor.unitId, manager)).id;
   }
 
   requireRole(actor: Actor, ...roles: Role[]): void {
@@ -65,27 +66,28 @@ export class IncomingAccess {
    * The unit named as lead, when the actor heads it or holds its delegation: they pick the person
    * (Phụ lục IV.VII part 2: the unit leader assigns the individual). Plain members may not.
    */
-  async managedLeadUnit(actor: Actor, assignments: IncomingAssignment[]): Promise<string | null> {
+  async managedLeadUnit(actor: Actor, assignments: IncomingAssignment[], manager?: EntityManager): Promise<string | null> {
     const lead = assignments.find((a) => a.role === 'lead');
     if (!lead?.unitId || lead.userId) return null;
-    return (await this.managedUnitIds(actor)).includes(lead.unitId) ? lead.unitId : null;
+    return (await this.managedUnitIds(actor, manager)).includes(lead.unitId) ? lead.unitId : null;
   }
 
   /** Units whose inbox the actor runs: as head or delegate, not merely as a member of their own unit. */
-  managedUnitIds(actor: Actor): Promise<string[]> {
-    return this.organisation.managedUnitIds(actor);
+  managedUnitIds(actor: Actor, manager?: EntityManager): Promise<string[]> {
+    return this.organisation.managedUnitIds(actor, new Date(), manager);
   }
 
   /** The lead assignee: the lead person, or whoever handles the lead unit when no person is named. */
-  async isLead(actor: Actor, assignments: IncomingAssignment[]): Promise<boolean> {
+  async isLead(actor: Actor, assignments: IncomingAssignment[], manager?: EntityManager): Promise<boolean> {
     const lead = assignments.find((a) => a.role === 'lead');
     if (!lead) return false;
     if (lead.userId) return lead.userId === actor.id;
-    return (await this.organisation.handledUnitIds(actor)).includes(lead.unitId ?? '');
+    return (await this.organisation.handledUnitIds(actor, new Date(), manager)).includes(lead.unitId ?? '');
   }
 
-  async isAssignee(actor: Actor, assignments: IncomingAssignment[]): Promise<boolean> {
-    const units = await this.organisation.handledUnitIds(actor);
+  /** Pass the transaction's manager when called inside one (see OrganisationScope.agencyOf). */
+  async isAssignee(actor: Actor, assignments: IncomingAssignment[], manager?: EntityManager): Promise<boolean> {
+    const units = await this.organisation.handledUnitIds(actor, new Date(), manager);
     return assignments.some(
       (a) => a.role !== 'informed' && (a.userId === actor.id || (!a.userId && a.unitId !== null && units.includes(a.unitId))),
     );

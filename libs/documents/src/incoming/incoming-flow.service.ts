@@ -4,8 +4,7 @@ import { Actor, OrganisationScope, Role } from '@eoffice/accounts';
 import { AppError, AuditService, FileService, JobName, JobOutbox } from '@eoffice/core';
 import { DueDateService } from '../deadlines';
 import { VoidedNumberService } from '../registers';
-import { cleanVietnameseText } from '@eoffice/vietnamese';
-import { vietnamDate } from '@eoffice/vietnamese';
+import { cleanVietnameseText, vietnamDate } from '@eoffice/vietnamese';
 import type { IncomingAssignment } from './entities/incoming-assignment.entity';
 import type { IncomingDocument } from './entities/incoming-document.entity';
 import { IncomingAccess } from './incoming-access.service';
@@ -44,10 +43,10 @@ export class IncomingFlowService {
   ) {}
 
   submit(actor: Actor, id: string, leaderId: string): Promise<IncomingDocument> {
-    return this.transition(actor, id, 'submit', null, async ({ document }) => {
+    return this.transition(actor, id, 'submit', null, async ({ document, manager }) => {
       this.access.requireRole(actor, Role.clerk);
-      const leader = await this.organisation.findActiveUser(leaderId);
-      if (!leader?.roles.includes(Role.leader) || (await this.organisation.agencyOf(leader.unitId)).id !== document.agencyId) {
+      const leader = await this.organisation.findActiveUser(leaderId, manager);
+      if (!leader?.roles.includes(Role.leader) || (await this.organisation.agencyOf(leader.unitId, manager)).id !== document.agencyId) {
         throw AppError.validation('Người nhận phải là lãnh đạo của cơ quan (leaderId is not a leader of this agency)', [
           { field: 'leaderId', message: 'not a leader of this agency' },
         ]);
@@ -65,7 +64,7 @@ export class IncomingFlowService {
 
   /** The leader's direction: lead, coordinators, for-information, deadline, instruction. */
   private async direct(actor: Actor, { document, manager }: Step, input: AssignIncomingInput) {
-    const targets = await this.validTargets(document, input);
+    const targets = await this.validTargets(document, input, manager);
     const dueDate = this.dueDates.resolve(vietnamDate(new Date()), input.dueDate, input.dueInWorkingDays) ?? document.dueDate;
     const instruction = input.instruction ? cleanVietnameseText(input.instruction, 'instruction') : null;
     const common = { dueDate, instruction, assignedBy: actor.id, assignedAt: new Date(), progressPercent: null };
@@ -75,15 +74,15 @@ export class IncomingFlowService {
 
   /** A unit named as lead: its head or delegate names the person inside the unit who handles it. */
   private async pickLeadPerson(actor: Actor, { document, assignments, manager }: Step, input: AssignIncomingInput) {
-    const unitId = await this.access.managedLeadUnit(actor, assignments);
+    const unitId = await this.access.managedLeadUnit(actor, assignments, manager);
     if (!unitId) throw AppError.forbidden();
     if (!input.lead.userId || input.lead.unitId || input.coordinators.length || input.informed.length) {
       throw AppError.validation('Trưởng đơn vị chỉ chọn người chủ trì (lead.userId) trong đơn vị', [
         { field: 'lead', message: 'give only lead.userId, a person of the unit' },
       ]);
     }
-    const person = await this.organisation.findActiveUser(input.lead.userId);
-    if (!person || !(await this.organisation.subtreeUnitIds(unitId)).includes(person.unitId)) {
+    const person = await this.organisation.findActiveUser(input.lead.userId, manager);
+    if (!person || !(await this.organisation.subtreeUnitIds(unitId, manager)).includes(person.unitId)) {
       throw AppError.validation('Người được chọn không thuộc đơn vị chủ trì (person outside the lead unit)', [
         { field: 'lead.userId', message: 'not an active member of the lead unit' },
       ]);
@@ -99,7 +98,7 @@ export class IncomingFlowService {
 
   progress(actor: Actor, id: string, note: string, percent?: number): Promise<IncomingDocument> {
     return this.transition(actor, id, 'progress', note, async ({ assignments, manager }) => {
-      if (!(await this.access.isAssignee(actor, assignments))) throw AppError.forbidden();
+      if (!(await this.access.isAssignee(actor, assignments, manager))) throw AppError.forbidden();
       const mine = assignments.find((a) => a.userId === actor.id) ?? assignments.find((a) => a.role === 'lead');
       if (mine && percent !== undefined) await this.assignments.update(manager, mine.id, { progressPercent: percent });
       return { changes: {}, data: { percent } };
@@ -109,7 +108,7 @@ export class IncomingFlowService {
   close(actor: Actor, id: string, input: CloseIncomingInput): Promise<IncomingDocument> {
     return this.transition(actor, id, 'close', input.note ?? null, async ({ document, assignments, manager }) => {
       const leader = await this.access.isLeaderOf(actor, document);
-      if (!leader && !(await this.access.isLead(actor, assignments))) throw AppError.forbidden();
+      if (!leader && !(await this.access.isLead(actor, assignments, manager))) throw AppError.forbidden();
       if (input.replyOutgoingId) await this.assertIssuedReply(id, input.replyOutgoingId, manager);
       else if (!input.resultFile) {
         throw AppError.validation('Cần tệp kết quả hoặc văn bản trả lời (a result file or reply is required)', [
@@ -162,7 +161,7 @@ export class IncomingFlowService {
   voidNumber(actor: Actor, id: string, reason: string): Promise<IncomingDocument> {
     return this.transition(actor, id, 'void', reason, async ({ document, manager }) => {
       this.access.requireRole(actor, Role.clerk);
-      if ((await this.access.agencyIdOf(actor)) !== document.agencyId) throw AppError.forbidden();
+      if ((await this.access.agencyIdOf(actor, manager)) !== document.agencyId) throw AppError.forbidden();
       const { registerId, year, incomingNumber: number } = document;
       const voided = await this.voidedNumbers.recordVoidedNumber(manager, { registerId, year, number, reason, actorId: actor.id });
       return { changes: {}, data: { voidedNumberId: voided.id, registerId, year, number } };
@@ -215,7 +214,7 @@ export class IncomingFlowService {
     return document;
   }
 
-  private async validTargets(document: IncomingDocument, input: AssignIncomingInput) {
+  private async validTargets(document: IncomingDocument, input: AssignIncomingInput, manager: EntityManager) {
     const rows = [
       { role: 'lead' as const, target: input.lead },
       ...input.coordinators.map((target) => ({ role: 'coordinator' as const, target })),
@@ -224,7 +223,7 @@ export class IncomingFlowService {
     const seen = new Set<string>();
     const result = [];
     for (const { role, target } of rows) {
-      const key = await this.checkTarget(document, target);
+      const key = await this.checkTarget(document, target, manager);
       if (seen.has(key)) throw AppError.validation(`Người/đơn vị được giao trùng lặp (${key})`, [{ field: role, message: 'duplicate target' }]);
       seen.add(key);
       result.push({ role, userId: target.userId ?? null, unitId: target.unitId ?? null });
@@ -233,12 +232,12 @@ export class IncomingFlowService {
   }
 
   /** A target is one active person or one unit of the document's agency (or an agency below it). */
-  private async checkTarget(document: IncomingDocument, target: AssignmentTarget): Promise<string> {
+  private async checkTarget(document: IncomingDocument, target: AssignmentTarget, manager: EntityManager): Promise<string> {
     if (!!target.userId === !!target.unitId) {
       throw AppError.validation('Mỗi người nhận là một người (userId) hoặc một đơn vị (unitId)', [{ field: 'lead', message: 'give userId or unitId' }]);
     }
-    const within = await this.organisation.subtreeUnitIds(document.agencyId);
-    const unitId = target.unitId ?? (await this.organisation.findActiveUser(target.userId!))?.unitId;
+    const within = await this.organisation.subtreeUnitIds(document.agencyId, manager);
+    const unitId = target.unitId ?? (await this.organisation.findActiveUser(target.userId!, manager))?.unitId;
     if (!unitId || !within.includes(unitId)) {
       throw AppError.validation('Người/đơn vị được giao không thuộc cơ quan (assignee outside the agency)', [
         { field: target.userId ? 'userId' : 'unitId', message: 'unknown or outside the agency' },

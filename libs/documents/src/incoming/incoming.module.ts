@@ -22,39 +22,28 @@ import { IncomingScanService } from './incoming-scan.service';
 import { IncomingSearchRepository } from './incoming-search.repository';
 import { IncomingRepository } from './incoming.repository';
 
+/** What other areas and the apps use; the search and registration repositories stay inside. */
+const shared = [
+  IncomingRepository,
+  IncomingAssignmentRepository,
+  IncomingEventRepository,
+  IncomingAccess,
+  IncomingDeliveryService,
+  IncomingRegisterBookSource,
+  IncomingDocumentManagers,
+  IncomingRegistrationService,
+  IncomingFlowService,
+  IncomingQueryService,
+  IncomingScanService,
+];
+
 /**
  * Văn bản đến: registration, handling, search. Builds on registers, deadlines, scans, OCR and views;
  * what it needs to know about replies comes through its own IssuedReplies port (outgoing implements it).
  */
 @Module({
   imports: [TypeOrmModule.forFeature([IncomingDocument, IncomingAssignment, IncomingEvent]), RegistersModule, DeadlinesModule, OcrModule, ScansModule, ViewsModule],
-  providers: [
-    IncomingRepository,
-    IncomingSearchRepository,
-    IncomingAssignmentRepository,
-    IncomingEventRepository,
-    IncomingRegistrationRepository,
-    IncomingAccess,
-    IncomingDeliveryService,
-    IncomingRegisterBookSource,
-    IncomingDocumentManagers,
-    IncomingRegistrationService,
-    IncomingFlowService,
-    IncomingQueryService,
-    IncomingScanService,
-  ],
-  exports: [
-    IncomingRepository,
-    IncomingAssignmentRepository,
-    IncomingEventRepository,
-    IncomingAccess,
-    IncomingDeliveryService,
-    IncomingRegisterBookSource,
-    IncomingDocumentManagers,
-    IncomingRegistrationService,
-    IncomingFlowService,
-    IncomingQueryService,
-    IncomingScanService,
-  ],
+  providers: [...shared, IncomingSearchRepository, IncomingRegistrationRepository],
+  exports: shared,
 })
 export class IncomingModule {}

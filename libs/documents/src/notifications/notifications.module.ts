@@ -9,6 +9,7 @@ import { NotificationInboxService } from './notification-inbox.service';
 import { Notification } from './notification.entity';
 import { NotificationRepository } from './notification.repository';
 import { OutgoingNotificationService } from './outgoing-notification.service';
+import { RemoteSigningNotices } from './remote-signing-notices';
 
 /**
  * Thông báo: each person's inbox, and the rules that fill it from incoming and outgoing events
@@ -16,7 +17,7 @@ import { OutgoingNotificationService } from './outgoing-notification.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Notification]), IncomingModule, OutgoingModule, DeadlinesModule],
-  providers: [NotificationRepository, InboxCertificateExpiryNotices, IncomingNotificationService, OutgoingNotificationService, NotificationInboxService],
+  providers: [NotificationRepository, InboxCertificateExpiryNotices, IncomingNotificationService, OutgoingNotificationService, NotificationInboxService, RemoteSigningNotices],
   exports: [NotificationRepository, InboxCertificateExpiryNotices, IncomingNotificationService, OutgoingNotificationService, NotificationInboxService],
 })
 export class NotificationsModule {}

@@ -24,3 +24,6 @@ export * from './outgoing-plugin-signing.service';
 export * from './outgoing-query.service';
 export * from './outgoing-review.service';
 export * from './outgoing-signing.service';
+export { SigningSessionRepository } from './signing-session.repository';
+export type { RemoteSigningStatus, SigningSession } from './entities/signing-session.entity';
+export * from './remote/outgoing-remote-signing.service';

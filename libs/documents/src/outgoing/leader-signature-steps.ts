@@ -50,10 +50,21 @@ export class LeaderSignatureSteps {
   }
 
   /** Keeps the PDF sent to the leader's computer and what `complete` will check, with its audit entry. */
-  async openSession(manager: EntityManager, actor: Actor, document: OutgoingDocument, sent: UpdatedPdf, state: SigningSessionState, audited: Record<string, unknown>) {
+  async openSession(
+    manager: EntityManager,
+    actor: Actor,
+    document: OutgoingDocument,
+    sent: UpdatedPdf,
+    state: SigningSessionState,
+    audited: Record<string, unknown>,
+    remote?: { providerId: string; timeoutSeconds: number },
+  ) {
     const file = await this.files.recordBytes(sent.parts(), { mimeType: MediaType.pdf, originalName: `${document.id}-to-sign.pdf` }, actor.id, manager);
-    const expiresAt = new Date(Date.now() + SESSION_MINUTES * 60_000);
-    const session = await this.sessions.insert(manager, { documentId: document.id, signerId: actor.id, preparedFileId: file.id, state, expiresAt });
+    const expiresAt = new Date(Date.now() + (remote ? remote.timeoutSeconds * 1000 : SESSION_MINUTES * 60_000));
+    const session = await this.sessions.insert(manager, {
+      documentId: document.id, signerId: actor.id, preparedFileId: file.id, state, expiresAt,
+      ...(remote ? { providerId: remote.providerId, remoteStatus: 'sending' as const } : {}),
+    });
     await this.audit.record(manager, {
       actorId: actor.id,
       action: 'outgoing.sign_prepared',
@@ -67,7 +78,8 @@ export class LeaderSignatureSteps {
   /** The actor's open, unexpired session of this document, locked so that it completes once. */
   async takeSession(manager: EntityManager, sessionId: string, documentId: string, actor: Actor, mode: 'token' | 'plugin'): Promise<SigningSession> {
     const session = await this.sessions.findOpenForUpdate(manager, sessionId, documentId, actor.id);
-    if (!session || (isPluginSession(session.state) ? 'plugin' : 'token') !== mode) {
+    // A remote session completes only from its provider's answer (OutgoingRemoteSigningService).
+    if (!session || session.providerId || (isPluginSession(session.state) ? 'plugin' : 'token') !== mode) {
       throw new AppError(400, 'SIGNING_SESSION_INVALID', 'Phiên ký không tồn tại hoặc đã dùng (no open signing session)');
     }
     if (session.expiresAt.getTime() < Date.now()) {
@@ -75,6 +87,17 @@ export class LeaderSignatureSteps {
     }
     await this.sessions.markCompleted(manager, session.id);
     return session;
+  }
+
+  /** The audit entry of a remote signature that ended without signing (rejected, expired, failed); a signed one goes through the workflow. */
+  async recordRemoteOutcome(manager: EntityManager, session: SigningSession, outcome: { status: string; code: string; message: string }): Promise<void> {
+    await this.audit.record(manager, {
+      actorId: null,
+      action: `outgoing.remote_sign_${outcome.status}`,
+      entityType: 'outgoing_document',
+      entityId: session.documentId,
+      data: { sessionId: session.id, transactionId: session.transactionId, code: outcome.code, message: outcome.message },
+    });
   }
 
   /** The actor's session of this document, open or not, to read what was sent. */

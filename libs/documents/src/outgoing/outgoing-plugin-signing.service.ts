@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { Actor } from '@eoffice/accounts';
 import { AppError, FileService, ReceivedFile, StoredFile } from '@eoffice/core';
-import { acceptUploadedSignedPdf, FIELD_NAMES } from '@eoffice/signing';
+import { FIELD_NAMES, pluginProvider } from '@eoffice/signing';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
 import { LeaderSignatureSteps } from './leader-signature-steps';
 import { OutgoingAccess } from './outgoing-access.service';
@@ -60,7 +60,7 @@ export class OutgoingPluginSigningService {
       const [sentPdf, uploadedPdf] = await Promise.all([this.files.readBytes(session.preparedFileId, manager), this.files.readBytes(upload)]);
       const trust = await this.keyring.trustOptions();
       const report = await withSigningErrors(() =>
-        acceptUploadedSignedPdf({ sentPdf, uploadedPdf, trust, fieldName: FIELD_NAMES.leaderSignature }),
+        pluginProvider(trust, FIELD_NAMES.leaderSignature).complete(sentPdf, { mode: 'plugin' }, uploadedPdf),
       );
       const certificate = report.signatures.find((s) => s.coversWholeDocument && s.fieldName === FIELD_NAMES.leaderSignature)?.signerCertificate;
       if (!certificate) throw new AppError(400, 'SIGNATURE_INVALID', 'Tệp tải lên không có chữ ký của người ký (no signer certificate in the new signature)');

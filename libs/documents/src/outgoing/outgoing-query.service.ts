@@ -18,6 +18,8 @@ import { OutgoingVersionRepository } from './outgoing-version.repository';
 import { OutgoingRepository } from './outgoing.repository';
 import { SigningCertificateService } from '../certificates';
 import { withSigningErrors } from './signing-errors';
+import { SigningSessionRepository } from './signing-session.repository';
+import { remoteSigningView, RemoteSigningView } from './remote/remote-signing-view';
 
 export interface OutgoingDetail {
   document: OutgoingDocument;
@@ -25,6 +27,8 @@ export interface OutgoingDetail {
   appendices: OutgoingAppendix[];
   recipients: RecipientProgress[];
   timeline: OutgoingEvent[];
+  /** The newest remote signature asked for (waiting on the phone since …, or how it ended); null: none. */
+  remoteSigning: RemoteSigningView | null;
 }
 
 /** Lists, detail, the current PDF and its signatures; every read goes through the same access scope. */
@@ -40,6 +44,7 @@ export class OutgoingQueryService {
     private readonly files: FileService,
     private readonly keyring: SigningCertificateService,
     private readonly viewsRecorder: ViewRecorder,
+    private readonly sessions: SigningSessionRepository,
   ) {}
 
   async list(actor: Actor, filter: OutgoingFilter): Promise<Page<OutgoingDocument>> {
@@ -58,14 +63,15 @@ export class OutgoingQueryService {
   async detail(actor: Actor, id: string, from?: ViewSource): Promise<OutgoingDetail> {
     const document = await this.visible(actor, id);
     // The view is written alongside the reads, before the answer (a kill after it loses nothing).
-    const [versions, appendices, recipients, timeline] = await Promise.all([
+    const [versions, appendices, recipients, timeline, remote] = await Promise.all([
       this.versions.listOf(id),
       this.appendices.listOf(id),
       this.recipients.progressOf(id),
       this.events.timeline(id),
+      this.sessions.latestRemoteOf(id),
       this.viewsRecorder.document('outgoing', id, actor.id, 'detail', from),
     ]);
-    return { document, versions, appendices, recipients, timeline };
+    return { document, versions, appendices, recipients, timeline, remoteSigning: remote ? remoteSigningView(remote) : null };
   }
 
   /** The document as it stands: issued, else signed, else the current draft's PDF. */

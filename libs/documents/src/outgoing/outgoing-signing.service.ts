@@ -3,9 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '@eoffice/accounts';
 import { AppError, FileService, MediaType } from '@eoffice/core';
-import {
-  applyLeaderSignature, completeDeferredSignature, DeferredSignatureResponse, DeferredSigningState, prepareDeferredSignature,
-} from '@eoffice/signing';
+import { DeferredSignatureResponse, DeferredSigningState, storedKeyProvider, tokenProvider } from '@eoffice/signing';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
 import { LeaderSignatureSteps } from './leader-signature-steps';
 import { OutgoingAccess } from './outgoing-access.service';
@@ -27,9 +25,10 @@ const sha256Hex = (der: Buffer): string => createHash('sha256').update(der).dige
 
 /**
  * Chữ ký số của người có thẩm quyền (signature 1): with the leader's stored key, or deferred to
- * the leader's USB token (prepare → the token signs → complete). Only the designated signer signs,
+ * the leader's USB token (prepare → the token signs → complete), each through its SignatureProvider. Only the designated signer signs,
  * only an approved draft, and the fields the clerk fills later are added just before signing.
- * A whole-PDF signing plugin is the third way: OutgoingPluginSigningService.
+ * A whole-PDF signing plugin is the third way (OutgoingPluginSigningService), a remote
+ * signing service the fourth (OutgoingRemoteSigningService).
  */
 @Injectable()
 export class OutgoingSigningService {
@@ -48,9 +47,11 @@ export class OutgoingSigningService {
       const signer = await this.keyring.personalSigner(actor, certificateId, manager);
       const draft = await this.steps.preparedDraft(document, manager);
       const trust = await this.keyring.trustOptions();
-      const signed = await withSigningErrors(() =>
-        applyLeaderSignature(draft, { credentials: signer.credentials, signatureImage: signer.image, signerName: actor.fullName, trust }),
+      const begun = await withSigningErrors(() =>
+        storedKeyProvider(signer.credentials).begin(draft, { signatureImage: signer.image, signerName: actor.fullName, trust }),
       );
+      if (!begun.done) throw new Error('a stored key signs at once');
+      const signed = begun.pdf;
       const file = await this.files.recordBytes(signed.parts(), { mimeType: MediaType.pdf, originalName: `${document.id}-signed.pdf` }, actor.id, manager);
       return this.steps.signedResult(file, sha256Hex(signer.credentials.certificate), { certificateId: signer.certificate.id });
     });
@@ -66,9 +67,10 @@ export class OutgoingSigningService {
       const draft = await this.steps.preparedDraft(document, manager);
       const trust = await this.keyring.trustOptions();
       const prepared = await withSigningErrors(() =>
-        prepareDeferredSignature(draft, { certificate, signatureImage: image, signerName: actor.fullName, trust }),
+        tokenProvider(certificate).begin(draft, { signatureImage: image, signerName: actor.fullName, trust }),
       );
-      const session = await this.steps.openSession(manager, actor, document, prepared.preparedPdf, prepared.state, { certificate: summary.sha256Fingerprint });
+      if (prepared.done || !prepared.digestToSign || !prepared.signedAttributes) throw new Error('a token signature waits for the token');
+      const session = await this.steps.openSession(manager, actor, document, prepared.sent, prepared.state, { certificate: summary.sha256Fingerprint });
       return {
         sessionId: session.id,
         digest: prepared.digestToSign.toString('base64'),
@@ -85,7 +87,7 @@ export class OutgoingSigningService {
       const session = await this.steps.takeSession(manager, sessionId, id, actor, 'token');
       const state = session.state as DeferredSigningState;
       const prepared = await this.files.readBytes(session.preparedFileId, manager);
-      const signed = await withSigningErrors(() => completeDeferredSignature(prepared, state, response));
+      const signed = await withSigningErrors(() => tokenProvider(Buffer.from(state.certificates[0], 'base64')).complete(prepared, state, response));
       const file = await this.files.recordBytes(signed.parts(), { mimeType: MediaType.pdf, originalName: `${document.id}-signed.pdf` }, actor.id, manager);
       return this.steps.signedResult(file, sha256Hex(Buffer.from(state.certificates[0], 'base64')), { sessionId });
     });

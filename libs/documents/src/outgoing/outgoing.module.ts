@@ -35,6 +35,11 @@ import { OutgoingVersionRepository } from './outgoing-version.repository';
 import { OutgoingWorkflow } from './outgoing-workflow.service';
 import { OutgoingRepository } from './outgoing.repository';
 import { SigningSessionRepository } from './signing-session.repository';
+import { OutgoingRemoteSigningService } from './remote/outgoing-remote-signing.service';
+import { RemoteSigningAccount, RemoteSigningProvider } from './remote/remote-signing-config.entity';
+import { RemoteSigningConfigRepository } from './remote/remote-signing-config.repository';
+import { RemoteSigningConfigService } from './remote/remote-signing-config.service';
+import { RemoteSigningPoller } from './remote/remote-signing-poller.service';
 
 const services = [
   OutgoingDraftingService,
@@ -48,6 +53,9 @@ const services = [
   OutgoingConversionService,
   OutgoingTextService,
   OutgoingQueryService,
+  OutgoingRemoteSigningService,
+  RemoteSigningConfigService,
+  RemoteSigningPoller,
 ];
 
 /**
@@ -57,7 +65,7 @@ const services = [
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([OutgoingDocument, OutgoingVersion, OutgoingRecipient, OutgoingEvent, OutgoingAppendix, SigningSession]),
+    TypeOrmModule.forFeature([OutgoingDocument, OutgoingVersion, OutgoingRecipient, OutgoingEvent, OutgoingAppendix, SigningSession, RemoteSigningProvider, RemoteSigningAccount]),
     IncomingModule,
     RegistersModule,
     CertificatesModule,
@@ -71,6 +79,7 @@ const services = [
     OutgoingRecipientRepository,
     OutgoingEventRepository,
     SigningSessionRepository,
+    RemoteSigningConfigRepository,
     OutgoingAppendixRepository,
     LeaderSignatureSteps,
     OutgoingAccess,
@@ -83,6 +92,7 @@ const services = [
   exports: [
     OutgoingRepository,
     OutgoingEventRepository,
+    SigningSessionRepository,
     OutgoingAccess,
     OutgoingRegisterBookSource,
     OutgoingIssuedReplies,

@@ -11,9 +11,40 @@ export class SigningSessionRepository {
     return this.repo.findOne({ where: { id } });
   }
 
-  insert(manager: EntityManager, session: Omit<SigningSession, 'id' | 'createdAt' | 'completedAt'>): Promise<SigningSession> {
+  insert(manager: EntityManager, session: Pick<SigningSession, 'documentId' | 'signerId' | 'preparedFileId' | 'state' | 'expiresAt'> & Partial<SigningSession>): Promise<SigningSession> {
     const repo = manager.getRepository(SigningSession);
-    return repo.save(repo.create({ ...session, completedAt: null }));
+    return repo.save(repo.create({ completedAt: null, providerId: null, transactionId: null, remoteStatus: null, failureCode: null, failureMessage: null, ...session }));
+  }
+
+  /** A remote session by its provider's transaction id (unique per provider), for a callback. */
+  findByTransaction(providerId: string, transactionId: string): Promise<SigningSession | null> {
+    return this.repo.findOne({ where: { providerId, transactionId } });
+  }
+
+  findByIdForUpdate(manager: EntityManager, id: string): Promise<SigningSession | null> {
+    return manager.getRepository(SigningSession).createQueryBuilder('s').where({ id }).setLock('pessimistic_write').getOne();
+  }
+
+  /** The newest remote session of a document, for its detail page. */
+  latestRemoteOf(documentId: string): Promise<SigningSession | null> {
+    return this.repo
+      .createQueryBuilder('s')
+      .where('s.document_id = :documentId AND s.provider_id IS NOT NULL', { documentId })
+      .orderBy('s.created_at', 'DESC')
+      .getOne();
+  }
+
+  /** A remote pending session of the document, if one is open (one at a time). */
+  openRemoteOf(manager: EntityManager, documentId: string): Promise<SigningSession | null> {
+    return manager
+      .getRepository(SigningSession)
+      .createQueryBuilder('s')
+      .where(`s.document_id = :documentId AND s.remote_status IN ('sending', 'pending')`, { documentId })
+      .getOne();
+  }
+
+  async update(manager: EntityManager, id: string, changes: Partial<SigningSession>): Promise<void> {
+    await manager.getRepository(SigningSession).update({ id }, changes);
   }
 
   /** An open session of this document and signer, locked so it completes once. */

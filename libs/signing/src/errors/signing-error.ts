@@ -27,7 +27,13 @@ export type SigningErrorCode =
   | 'KEY_DECRYPTION_FAILED'
   | 'KEY_UNSUPPORTED'
   | 'IMAGE_INVALID'
-  | 'INVALID_ARGUMENT';
+  | 'INVALID_ARGUMENT'
+  /** A remote signing provider answered garbage or an error. */
+  | 'REMOTE_PROVIDER_FAILED'
+  /** A remote signing provider did not answer in time (network, timeout). */
+  | 'REMOTE_PROVIDER_UNREACHABLE'
+  /** A remote signing provider's signature does not verify over the hash it was sent. */
+  | 'REMOTE_SIGNATURE_MISMATCH';
 
 export class SigningError extends Error {
   override readonly name = 'SigningError';

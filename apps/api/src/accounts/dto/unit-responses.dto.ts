@@ -11,6 +11,8 @@ export class UnitDto {
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'địa danh of an agency' }) placeName!: string | null;
   @ApiProperty({ type: String, nullable: true }) headUserId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'OrganId for document exchange (agencies)' }) organId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'agency code of the 2020 coding rules (agencies)' }) agencyCode!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'in the tree (GET /units) only' }) headFullName?: string | null;
   @ApiPropertyOptional({ description: 'in the tree (GET /units) only: 0 for a root' }) depth?: number;
 }

@@ -53,6 +53,18 @@ export class UpdateUnitDto {
   @MinLength(1)
   @MaxLength(100)
   placeName?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '000.00.12.H30', description: 'OrganId of an agency for document exchange (DDD.CC.BB.Xnn); null clears' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  organId?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'agency code of the 2020 coding rules; null clears' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  agencyCode?: string | null;
 }
 
 export class SetHeadDto {

@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 const KINDS = [
   'submitted', 'assigned', 'reopened', 'due_soon', 'overdue', 'received', 'recalled',
   'outgoing_review', 'outgoing_returned', 'outgoing_to_issue', 'certificate_expiring', 'backup_failed', 'restore_drill_failed',
-  'record_handover_due', 'record_to_file', 'record_list_pending', 'record_destruction',
+  'record_handover_due', 'record_to_file', 'record_list_pending', 'record_destruction', 'remote_signed', 'remote_sign_failed',
 ];
 
 /** Thông báo: one thing the worker told a person, pointing at what it is about. */

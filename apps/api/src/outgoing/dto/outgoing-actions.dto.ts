@@ -21,6 +21,11 @@ export class SignDto {
   @IsOptional() @IsUUID() certificateId?: string;
 }
 
+export class RemoteSignDto {
+  @ApiPropertyOptional({ description: 'base64 PNG; default the image stored with my certificate' })
+  @IsOptional() @IsBase64() @Length(1, 2_000_000) signatureImage?: string;
+}
+
 export class PrepareSignatureDto {
   @ApiProperty({ description: 'the token\'s certificate, PEM or base64 DER' }) @IsString() @Length(100, 20000) certificate!: string;
   @ApiPropertyOptional({ description: 'base64 PNG; default the image stored with my certificate' })

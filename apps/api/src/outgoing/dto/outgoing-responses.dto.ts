@@ -98,11 +98,25 @@ export class OutgoingTimelineEventDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
 }
 
+/** A remote signature (ký số từ xa): waiting for the signer's confirmation on the phone, or how it ended. */
+export class RemoteSigningDto {
+  @ApiProperty() sessionId!: string;
+  @ApiProperty({ enum: ['sending', 'pending', 'signed', 'rejected', 'expired', 'failed'] }) status!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'the provider\'s transaction id' }) transactionId!: string | null;
+  @ApiProperty({ description: 'the document reference the signer sees in the provider\'s app' }) documentRef!: string;
+  @ApiProperty({ description: 'when the request was sent: "chờ xác nhận trên điện thoại từ …"' }) waitingSince!: Date;
+  @ApiProperty({ description: 'the provider\'s timeout: polling stops and the request expires then' }) expiresAt!: Date;
+  @ApiProperty({ type: Date, nullable: true }) finishedAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true, description: 'why it did not sign (docs/error-codes.md)' }) failureCode!: string | null;
+  @ApiProperty({ description: 'for people, in Vietnamese' }) message!: string;
+}
+
 export class OutgoingDetailDto extends OutgoingDto {
   @ApiProperty({ type: [OutgoingVersionDto] }) versions!: OutgoingVersionDto[];
   @ApiProperty({ type: [AppendixDto] }) appendices!: AppendixDto[];
   @ApiProperty({ type: [OutgoingRecipientDto] }) recipients!: OutgoingRecipientDto[];
   @ApiProperty({ type: [OutgoingTimelineEventDto] }) timeline!: OutgoingTimelineEventDto[];
+  @ApiProperty({ type: RemoteSigningDto, nullable: true, description: 'the newest remote signature asked for; null: none' }) remoteSigning!: RemoteSigningDto | null;
 }
 
 /** Signing with a USB token, step 1: what the token signs. */

@@ -11,8 +11,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * document points back at its item with a unique column, which is what lets two concurrent register
  * calls take one number: the second statement waits for the first to commit, then fails on it.
  */
-export class Intake1767700500000 implements MigrationInterface {
-  name = 'Intake1767700500000';
+export class Intake1767720500000 implements MigrationInterface {
+  name = 'Intake1767720500000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
