@@ -39,6 +39,8 @@ ensure_debian_tools() {
   command -v pg_dump >/dev/null || missing+=(postgresql-client)
   # The browser tests (test/web.e2e-spec.ts) drive Debian's Chromium headless through playwright-core.
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  # The intake suite (test/intake.e2e-spec.ts) starts a real IMAP server: dovecot with a private configuration.
+  [ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
   [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" = 0 ]; then
     log "installing Debian packages: ${missing[*]}"

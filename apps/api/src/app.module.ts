@@ -25,6 +25,7 @@ import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
 import { InboxController } from './incoming/inbox.controller';
 import { IncomingController } from './incoming/incoming.controller';
+import { IntakeController } from './intake/intake.controller';
 import { OutgoingController } from './outgoing/outgoing.controller';
 import { SignaturesController } from './outgoing/signatures.controller';
 import { RemoteSigningController } from './outgoing/remote-signing.controller';
@@ -57,6 +58,7 @@ import { StatsController } from './stats/stats.controller';
     AgenciesController,
     UnusedAccountReportsController,
     IncomingController,
+    IntakeController,
     OutgoingController,
     SignaturesController,
     RemoteSigningController,

@@ -31,6 +31,7 @@ export class SchedulesService implements OnApplicationBootstrap {
     await this.scheduleDeadlineReminders();
     await this.scheduleCertificateExpiryReminders();
     await this.scheduleAuditCheckpoints();
+    await this.scheduleMailIntake();
     const interrupted = await this.backups.failInterrupted();
     if (interrupted) this.logger.warn(`${interrupted} interrupted backup(s) marked failed`);
     // Without a repository there is nothing to write to: say so at every start instead of failing nightly.
@@ -41,6 +42,18 @@ export class SchedulesService implements OnApplicationBootstrap {
     await this.scheduleOptional(JobName.orphanCollect, 'orphan-collect-scheduled', this.config.ORPHAN_COLLECTOR_CRON);
     // Nộp lưu: owners of closed records are told 30 days before the hand-over deadline and once it passed.
     await this.scheduleOptional(JobName.handoverScan, 'handover-scan-scheduled', this.config.HANDOVER_SCAN_CRON);
+  }
+
+  /** Tiếp nhận qua thư điện tử: the agency mailbox is read every INTAKE_POLL_SECONDS, when one is configured. */
+  private async scheduleMailIntake(): Promise<void> {
+    const queue = this.jobs.queueFor(JobName.intakeMailFetch);
+    if (!this.config.INTAKE_IMAP_URL) {
+      await queue.removeJobScheduler('intake-mail-fetch-scheduled');
+      return;
+    }
+    const every = this.config.INTAKE_POLL_SECONDS * 1000;
+    await queue.upsertJobScheduler('intake-mail-fetch-scheduled', { every }, { name: JobName.intakeMailFetch, data: {} });
+    this.logger.log(`${JobName.intakeMailFetch} every ${this.config.INTAKE_POLL_SECONDS} s`);
   }
 
   /** Without a key there is nothing to sign with: no schedule (and a warning, since the trail's end is then unguarded). */

@@ -1,9 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { CertificateExpiryNotices } from './certificates';
 import { IncomingModule, IncomingRegisterBookSource, IssuedReplies, IncomingDocumentManagers } from './incoming';
+import { IntakeModule, IntakeScanArrivals } from './intake';
 import { InboxCertificateExpiryNotices, NotificationsModule } from './notifications';
 import { OutgoingDocumentManagers, OutgoingIssuedReplies, OutgoingModule, OutgoingRegisterBookSource } from './outgoing';
 import { REGISTER_BOOK_SOURCES, RegisterBookSource } from './registers';
+import { ScanArrivals } from './scans';
 import { IncomingManagers, OutgoingManagers } from './views';
 
 /**
@@ -14,7 +16,7 @@ import { IncomingManagers, OutgoingManagers } from './views';
  */
 @Global()
 @Module({
-  imports: [IncomingModule, OutgoingModule, NotificationsModule],
+  imports: [IncomingModule, OutgoingModule, NotificationsModule, IntakeModule],
   providers: [
     // incoming asks about replies; outgoing answers.
     { provide: IssuedReplies, useExisting: OutgoingIssuedReplies },
@@ -29,7 +31,9 @@ import { IncomingManagers, OutgoingManagers } from './views';
     },
     // certificates tell owners of an ending certificate; the inbox delivers it.
     { provide: CertificateExpiryNotices, useExisting: InboxCertificateExpiryNotices },
+    // scans hand a finished scan to the intake, where it waits for the clerk.
+    { provide: ScanArrivals, useExisting: IntakeScanArrivals },
   ],
-  exports: [IssuedReplies, IncomingManagers, OutgoingManagers, REGISTER_BOOK_SOURCES, CertificateExpiryNotices],
+  exports: [IssuedReplies, IncomingManagers, OutgoingManagers, REGISTER_BOOK_SOURCES, CertificateExpiryNotices, ScanArrivals],
 })
 export class DocumentPortsModule {}

@@ -8,6 +8,7 @@ import { DocumentPortsModule } from './document-ports.module';
 import { FilesModule } from './files';
 import { FilingModule } from './filing';
 import { IncomingModule } from './incoming';
+import { IntakeModule } from './intake';
 import { JobsModule } from './jobs';
 import { NotificationsModule } from './notifications';
 import { OcrModule } from './ocr';
@@ -27,6 +28,7 @@ const areas = [
   ViewsModule,
   CertificatesModule,
   IncomingModule,
+  IntakeModule,
   OutgoingModule,
   NotificationsModule,
   FilesModule,

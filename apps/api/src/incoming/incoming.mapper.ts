@@ -48,6 +48,7 @@ export function toIncomingDto(d: IncomingDocument): IncomingDto {
     resultFileId: d.resultFileId,
     replyOutgoingId: d.replyOutgoingId,
     sourceOutgoingId: d.sourceOutgoingId,
+    intakeItemId: d.intakeItemId ?? null,
   };
 }
 

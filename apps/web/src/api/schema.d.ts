@@ -900,6 +900,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IntakeController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IntakeController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/{id}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IntakeController_discard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/{id}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IntakeController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IntakeController_returnToSender"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs/{id}": {
         parameters: {
             query?: never;
@@ -2719,6 +2799,8 @@ export interface components {
             /** @description số đến */
             incomingNumber: number;
             instruction: string | null;
+            /** @description the intake item (văn bản chờ vào sổ) it was registered from: its files and signature report */
+            intakeItemId: string | null;
             issuingAuthority: string;
             originalFileId: string | null;
             pageCount: number | null;
@@ -2766,6 +2848,8 @@ export interface components {
             /** @description số đến */
             incomingNumber: number;
             instruction: string | null;
+            /** @description the intake item (văn bản chờ vào sổ) it was registered from: its files and signature report */
+            intakeItemId: string | null;
             issuingAuthority: string;
             originalFileId: string | null;
             pageCount: number | null;
@@ -2813,6 +2897,8 @@ export interface components {
             /** @description số đến */
             incomingNumber: number;
             instruction: string | null;
+            /** @description the intake item (văn bản chờ vào sổ) it was registered from: its files and signature report */
+            intakeItemId: string | null;
             issuingAuthority: string;
             originalFileId: string | null;
             pageCount: number | null;
@@ -2867,6 +2953,79 @@ export interface components {
             fromStatus: string | null;
             note: string | null;
             toStatus: string;
+        };
+        IntakeDocumentRefDto: {
+            id: string;
+            /** @description số đến */
+            incomingNumber: number;
+            year: number;
+        };
+        IntakeFileDto: {
+            /** @description null: not kept (too large, a program, an archive: see flags) */
+            fileId: string | null;
+            flags: string[];
+            mimeType: string | null;
+            originalName: string | null;
+            position: number;
+            sha256: string | null;
+            sizeBytes: number;
+            /** @description PDFs only */
+            verification: components["schemas"]["ReceiptVerificationDto"] | null;
+        };
+        IntakeItemDto: {
+            /** @enum {string} */
+            channel: "paper" | "email" | "system" | "edxml";
+            /** @description field → what the clerk changed from the proposal */
+            corrections: {
+                [key: string]: {
+                    proposed: unknown;
+                    registered: unknown;
+                };
+            } | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            document: components["schemas"]["IntakeDocumentRefDto"] | null;
+            files: components["schemas"]["IntakeFileDto"][];
+            flags: string[];
+            id: string;
+            /** @description the e-mail as received (.eml) */
+            messageFileId: string | null;
+            messageId: string | null;
+            proposal: components["schemas"]["IntakeProposalDto"];
+            reason: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            sender: string | null;
+            senderName: string | null;
+            /** @description scan:<job id>, or mailbox:UIDVALIDITY:UID */
+            sourceId: string;
+            /** @enum {string} */
+            state: "waiting" | "registered" | "returned" | "not_a_document";
+            /** @description e-mail subject or scan file name */
+            title: string | null;
+        };
+        IntakePageDto: {
+            items: components["schemas"]["IntakeItemDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        IntakeProposalDto: {
+            confidentiality?: string;
+            documentType?: string;
+            issuingAuthority?: string;
+            sourceDate?: string;
+            sourceNumberSymbol?: string;
+            subject?: string;
+            urgency?: string;
+        };
+        IntakeReasonDto: {
+            reason?: string;
+        };
+        IntakeRegistrationDto: {
+            item: components["schemas"]["IntakeItemDto"];
+            registration: components["schemas"]["RegistrationDto"];
         };
         JobAcceptedDto: {
             jobId: string;
@@ -3322,6 +3481,30 @@ export interface components {
         RecallDto: {
             reason: string;
         };
+        ReceiptErrorDto: {
+            code: string;
+            message: string;
+        };
+        ReceiptSignatureDto: {
+            coversWholeDocument: boolean;
+            fieldName: string;
+            /** @description the signature verifies against the bytes it covers */
+            intact: boolean;
+            problems: string[];
+            signedAt: string | null;
+            signerName: string | null;
+            /** @description the signer chains to a trust anchor, valid and not revoked at signing */
+            trusted: boolean;
+        };
+        ReceiptVerificationDto: {
+            checkedAt: string;
+            error: components["schemas"]["ReceiptErrorDto"] | null;
+            modifiedAfterLastSignature: boolean;
+            onlyAllowedChangesAfterFirstSignature: boolean;
+            signatures: components["schemas"]["ReceiptSignatureDto"][];
+            /** @enum {string} */
+            status: "valid" | "untrusted" | "modified" | "invalid" | "unsigned" | "unreadable";
+        };
         RecordDetailDto: {
             agencyId: string;
             /** Format: date-time */
@@ -3538,6 +3721,28 @@ export interface components {
             /** @enum {string} */
             kind: "incoming" | "outgoing";
             name: string;
+        };
+        RegisterIntakeDto: {
+            /** @enum {string} */
+            confidentiality?: "normal" | "confidential" | "secret" | "top_secret";
+            convertLegacyText?: boolean;
+            documentType?: string;
+            dueDate?: string;
+            dueInWorkingDays?: number;
+            /** @description which of the item’s PDFs is the document; default: the first */
+            fileId?: string;
+            issuingAuthority?: string;
+            pageCount?: number;
+            /** @description incoming register; default: the agency register matching the confidentiality */
+            registerId?: string;
+            /** @example 2026-11-20 */
+            sourceDate?: string;
+            /** @example 125/SGDĐT-VP */
+            sourceNumberSymbol?: string;
+            /** @description trích yếu */
+            subject?: string;
+            /** @enum {string} */
+            urgency?: "normal" | "urgent" | "very_urgent" | "flash";
         };
         RegistrationDto: {
             id: string;
@@ -8151,6 +8356,337 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IncomingDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the item is not in a state that allows this (a conflict code per rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    IntakeController_list: {
+        parameters: {
+            query?: {
+                state?: "waiting" | "registered" | "returned" | "not_a_document";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakePageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    IntakeController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeItemDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    IntakeController_discard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntakeReasonDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeItemDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the item is not in a state that allows this (a conflict code per rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    IntakeController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterIntakeDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeRegistrationDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the item is not in a state that allows this (a conflict code per rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the upload was read but its content is refused (a code per rule) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    IntakeController_returnToSender: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntakeReasonDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeItemDto"];
                 };
             };
             /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */

@@ -193,6 +193,16 @@ const schema = z.object({
   HANDOVER_SCAN_CRON: z.string().default('50 6 * * *'),
   /** Where hand-over packages (BagIt, one directory per record) are written once and kept. */
   HANDOVER_DIR: z.string().default('./.data/handovers'),
+  /** The agency mailbox read into the intake (docs/intake.md), e.g. imap://van-thu@mail.example.gov.vn:993/INBOX; unset: no e-mail intake. */
+  INTAKE_IMAP_URL: url(['imap:', 'imaps:']).optional(),
+  /** The mailbox's password (a secret: from the environment only, never in the URL). */
+  INTAKE_IMAP_PASSWORD: z.string().optional(),
+  /** The agency (unit id) whose intake the mailbox feeds; required with INTAKE_IMAP_URL. */
+  INTAKE_IMAP_AGENCY_ID: z.string().uuid().optional(),
+  /** How often the worker looks for new mail. */
+  INTAKE_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** An attachment larger than this is not kept (the item is flagged; the whole message stays in its .eml). */
+  INTAKE_MAX_ATTACHMENT_MB: z.coerce.number().int().min(1).max(1024).default(25),
 });
 
 export type AppConfig = z.infer<typeof schema>;
@@ -210,6 +220,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration: ${name} ${message}`);
   }
   const config = result.data;
+  if (config.INTAKE_IMAP_URL && !config.INTAKE_IMAP_AGENCY_ID) {
+    throw new ConfigError('Invalid configuration: INTAKE_IMAP_AGENCY_ID is required when INTAKE_IMAP_URL is set');
+  }
   if (config.FILE_STORE === 's3' && !config.S3_BUCKET) {
     throw new ConfigError('Invalid configuration: S3_BUCKET is required when FILE_STORE=s3');
   }

@@ -30,6 +30,7 @@ export const JobName = {
   orphanCollect: 'orphan-collect',
   handoverScan: 'handover-scan',
   handoverPackage: 'handover-package',
+  intakeMailFetch: 'intake-mail-fetch',
   outgoingRemoteSignPoll: 'outgoing-remote-sign-poll',
   outgoingRemoteSignNotify: 'outgoing-remote-sign-notify',
 } as const;
@@ -70,6 +71,8 @@ export interface JobPayloads {
   [JobName.handoverScan]: Record<string, never>;
   /** After an approval: one BagIt package per record of the hand-over list. */
   [JobName.handoverPackage]: { handoverId: string };
+  /** Every INTAKE_POLL_SECONDS: new messages of the agency mailbox become intake items. */
+  [JobName.intakeMailFetch]: Record<string, never>;
   /** Asks a remote signing provider how a signature stands; queued again (growing delay) while it is pending, until the provider's timeout. */
   [JobName.outgoingRemoteSignPoll]: { sessionId: string; poll: number };
   /** Tells the leader their remote signature finished (signed, rejected, expired or failed). */
@@ -94,6 +97,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.orphanCollect]: QueueName.maintenance,
   [JobName.handoverScan]: QueueName.notifications,
   [JobName.handoverPackage]: QueueName.maintenance,
+  [JobName.intakeMailFetch]: QueueName.dispatch,
   [JobName.outgoingRemoteSignPoll]: QueueName.dispatch,
   [JobName.outgoingRemoteSignNotify]: QueueName.notifications,
 };

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, hasRole, Role } from '@eoffice/accounts';
 import { AppError, FileService, ReceivedFile, StoredFile } from '@eoffice/core';
 import { IncomingAccess, IncomingRepository } from '../incoming';
+import { IntakeRepository } from '../intake';
 import { OutgoingAccess, OutgoingRepository } from '../outgoing';
 import { ViewRecorder, ViewSource } from '../views';
 
@@ -10,6 +11,8 @@ import { ViewRecorder, ViewSource } from '../views';
  * Who may read a stored file: whoever may see a document it belongs to, the person who uploaded
  * it, and administrators (for fixity and recovery work) — except the files of confidential (mật)
  * documents and drafts, which only the people they name may read (need to know, Decree 30 Art. 15).
+ * The files of an intake item (văn bản chờ vào sổ: attachments, the .eml, a scan's PDF) are read
+ * by the clerks of its agency, who must open them to decide.
  */
 @Injectable()
 export class DocumentFileService {
@@ -20,6 +23,7 @@ export class DocumentFileService {
     private readonly outgoingAccess: OutgoingAccess,
     private readonly outgoing: OutgoingRepository,
     private readonly viewsRecorder: ViewRecorder,
+    private readonly intake: IntakeRepository,
   ) {}
 
   upload(actor: Actor, received: ReceivedFile): Promise<StoredFile> {
@@ -42,6 +46,9 @@ export class DocumentFileService {
       (await this.outgoing.visibleWithFile(file.id, await this.outgoingAccess.scopeFor(actor)))
     ) {
       return true;
+    }
+    if (hasRole(actor, Role.clerk) && (await this.intake.holdsFile(file.id, await this.incomingAccess.agencyIdOf(actor)))) {
+      return !(await this.incoming.belongsToConfidential(file.id));
     }
     if (!hasRole(actor, Role.admin)) return false;
     return !(await this.incoming.belongsToConfidential(file.id)) && !(await this.outgoing.belongsToConfidential(file.id));

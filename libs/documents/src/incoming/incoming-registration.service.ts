@@ -80,6 +80,38 @@ export class IncomingRegistrationService {
     return { document, replayed: false, likelyDuplicateIds, urgent: document.urgency !== 'normal' };
   }
 
+  /**
+   * Vào sổ from the intake (văn bản chờ vào sổ): the item's file is the scan, already stored and
+   * checked by the intake. The document carries the item's id, unique, so an item gets one number:
+   * a second call — or a concurrent one, whose statement waits for the first to commit and then
+   * fails on that column, its number rolled back with it — answers the first registration.
+   */
+  async registerArrival(actor: Actor, input: RegisterIncomingInput, arrival: { intakeItemId: string; scan: StoredFile }): Promise<Registration> {
+    this.access.requireRole(actor, Role.clerk);
+    const earlier = await this.documents.findByIntakeItemId(arrival.intakeItemId);
+    if (earlier) return { document: earlier, replayed: true, likelyDuplicateIds: [], urgent: earlier.urgency !== 'normal' };
+    const values = this.documentValues(input);
+    let written: Awaited<ReturnType<IncomingRegistrationRepository['write']>>;
+    try {
+      written = await this.write(actor, input, values, { stored: arrival.scan }, {}, null, arrival.intakeItemId);
+    } catch (error) {
+      const first = this.documents.isIntakeItemTaken(error) ? await this.documents.findByIntakeItemId(arrival.intakeItemId) : null;
+      if (first) return { document: first, replayed: true, likelyDuplicateIds: [], urgent: first.urgency !== 'normal' };
+      throw error;
+    }
+    if (!written) throw await this.refusal(actor, input);
+    this.outbox.relayCommitted([written.job]);
+    const { document } = written;
+    const likelyDuplicateIds = await this.documents.findLikelyDuplicateIds(
+      this.access.registrationScope(actor, document.agencyId),
+      document.agencyId,
+      document.sourceNumberSymbol,
+      document.sourceDate,
+      document.id,
+    );
+    return { document, replayed: false, likelyDuplicateIds, urgent: document.urgency !== 'normal' };
+  }
+
   /** The registration's one statement (see IncomingRegistrationRepository); null when it wrote nothing. */
   private write(
     actor: Actor,
@@ -88,6 +120,7 @@ export class IncomingRegistrationService {
     scanSource: ScanSource,
     files: IncomingFiles,
     idempotency: { key: string; fingerprint: string } | null,
+    intakeItemId: string | null = null,
   ) {
     const occurredAt = new Date();
     const documentId = randomUUID();
@@ -100,6 +133,7 @@ export class IncomingRegistrationService {
       confidential: input.confidentiality !== 'normal',
       year: vietnamYear(values.receivedAt),
       occurredAt,
+      intakeItemId,
       values: {
         ...values,
         scanFileId: scan.id,
@@ -108,7 +142,7 @@ export class IncomingRegistrationService {
         idempotencyFingerprint: idempotency?.fingerprint ?? null,
       },
       newFiles: [...('received' in scanSource ? [scan as RegistrationFile] : []), ...(original ? [original] : [])],
-      auditData: { scanSha256: scan.sha256, originalSha256: original?.sha256 },
+      auditData: { scanSha256: scan.sha256, originalSha256: original?.sha256, ...(intakeItemId ? { intakeItemId } : {}) },
       job: { name: JobName.incomingScanIngest, payload: { documentId } },
     });
   }

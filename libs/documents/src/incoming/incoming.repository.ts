@@ -150,6 +150,17 @@ export class IncomingRepository {
       .getOne();
   }
 
+  /** The document registered from this intake item, if any. */
+  findByIntakeItemId(intakeItemId: string): Promise<IncomingDocument | null> {
+    return this.repo.findOne({ where: { intakeItemId } });
+  }
+
+  /** The insert lost to a concurrent registration of the same intake item (which has committed). */
+  isIntakeItemTaken(error: unknown): boolean {
+    const failure = error as { code?: string; constraint?: string };
+    return failure.code === UNIQUE_VIOLATION && failure.constraint === 'incoming_intake_item';
+  }
+
   /** The insert lost to a concurrent registration with the same Idempotency-Key (which has committed). */
   isIdempotencyKeyTaken(error: unknown): boolean {
     const failure = error as { code?: string; constraint?: string };

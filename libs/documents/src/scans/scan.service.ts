@@ -19,6 +19,7 @@ import {
   withTempDir,
 } from '@eoffice/core';
 import { SearchablePdfMaker } from '../ocr';
+import { ScanArrivals } from './scan-arrivals';
 import { assertScanInput } from './scan-input';
 import { pdfNameFor, ScanFiles } from './scan-files.service';
 import { ScanRateLimiter } from './scan-rate-limiter.service';
@@ -43,6 +44,7 @@ export class ScanService {
     private readonly outbox: JobOutbox,
     private readonly maker: SearchablePdfMaker,
     private readonly rate: ScanRateLimiter,
+    private readonly arrivals: ScanArrivals,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -86,6 +88,10 @@ export class ScanService {
           : await this.maker.fromImages(paths, dir, deadline);
       await progress(90);
       const pdf = made.ocr ? await this.scanFiles.storePdf(made.path, run.requestedBy, pdfNameFor(files[0])) : files[0];
+      // Every arrival waits in the intake for the clerk; a scan requested by nobody (none today) has no agency.
+      if (run.requestedBy) {
+        await this.arrivals.received({ jobRunId: run.id, requestedBy: run.requestedBy, pdf, pageCount: made.pageCount, name: pdfNameFor(files[0]) });
+      }
       return { fileId: pdf.id, sha256: pdf.sha256, sizeBytes: pdf.sizeBytes, pageCount: made.pageCount, ocr: made.ocr };
     });
   }

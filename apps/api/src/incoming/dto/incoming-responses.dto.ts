@@ -48,6 +48,8 @@ export class IncomingDto {
   @ApiProperty({ type: String, nullable: true }) replyOutgoingId!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'delivered inside the installation from this outgoing document' })
   sourceOutgoingId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the intake item (văn bản chờ vào sổ) it was registered from: its files and signature report' })
+  intakeItemId!: string | null;
 }
 
 export class IncomingListItemDto extends IncomingDto {

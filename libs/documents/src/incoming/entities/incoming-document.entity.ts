@@ -34,6 +34,8 @@ export class IncomingDocument {
   /** `null` for a copy the system delivered from an outgoing document of another agency. */
   @Column({ type: 'uuid', nullable: true }) registeredBy!: string | null;
   @Column({ type: 'uuid', nullable: true }) sourceOutgoingId!: string | null;
+  /** The intake item (văn bản chờ vào sổ) it was registered from; unique: an item is registered at most once. */
+  @Column({ type: 'uuid', nullable: true }) intakeItemId!: string | null;
   @Column({ type: 'uuid', nullable: true }) submittedTo!: string | null;
   @Column({ type: 'text', nullable: true }) instruction!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) closedAt!: Date | null;

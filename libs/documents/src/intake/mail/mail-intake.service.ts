@@ -1,0 +1,113 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ImapFlow } from 'imapflow';
+import { APP_CONFIG, AppConfig, JobName, OnJob } from '@eoffice/core';
+import { IntakeReceiptService } from '../intake-receipt.service';
+import { MailArrivals } from './mail-arrivals.service';
+import { MailboxStateRepository } from './mailbox-state.repository';
+
+/** One IMAP connection's worth of work, bounded so a full mailbox is read over several polls. */
+const MAX_MESSAGES_PER_FETCH = 500;
+const TIMEOUT_MS = 60_000;
+
+export interface MailFetchOutcome extends Record<string, unknown> {
+  mailbox: string | null;
+  read: number;
+  created: number;
+  skipped: boolean;
+}
+
+interface Mailbox {
+  key: string;
+  agencyId: string;
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  password: string;
+  path: string;
+}
+
+/**
+ * Tiếp nhận văn bản qua thư điện tử: every INTAKE_POLL_SECONDS the worker reads the agency
+ * mailbox (INTAKE_IMAP_URL, read-only: flags are left alone) for messages after the last UID it
+ * made into an item, oldest first, one at a time: item committed, then the position advanced.
+ */
+@Injectable()
+export class MailIntakeService {
+  private readonly logger = new Logger(MailIntakeService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly arrivals: MailArrivals,
+    private readonly receipt: IntakeReceiptService,
+    private readonly state: MailboxStateRepository,
+  ) {}
+
+  @OnJob(JobName.intakeMailFetch)
+  async fetch(): Promise<MailFetchOutcome> {
+    const mailbox = this.mailbox();
+    if (!mailbox) return { mailbox: null, read: 0, created: 0, skipped: true };
+    const outcome: MailFetchOutcome = { mailbox: mailbox.key, read: 0, created: 0, skipped: false };
+    const ran = await this.state.exclusively(mailbox.key, () => this.read(mailbox, outcome));
+    return ran ? outcome : { ...outcome, skipped: true };
+  }
+
+  private async read(mailbox: Mailbox, outcome: MailFetchOutcome): Promise<void> {
+    const client = new ImapFlow({
+      host: mailbox.host,
+      port: mailbox.port,
+      secure: mailbox.secure,
+      auth: { user: mailbox.user, pass: mailbox.password },
+      logger: false,
+      disableAutoIdle: true,
+      connectionTimeout: TIMEOUT_MS,
+      greetingTimeout: TIMEOUT_MS,
+      socketTimeout: TIMEOUT_MS,
+    });
+    // A reset connection is reported here as well as to the pending command; without a listener it would end the process.
+    client.on('error', (error: Error) => this.logger.warn(`IMAP ${mailbox.key}: ${error.message}`));
+    await client.connect();
+    try {
+      const lock = await client.getMailboxLock(mailbox.path, { readOnly: true });
+      try {
+        const box = client.mailbox;
+        if (!box) throw new Error(`IMAP ${mailbox.key}: no mailbox ${mailbox.path}`);
+        const uidValidity = String(box.uidValidity);
+        const saved = await this.state.get(mailbox.key);
+        let lastUid = saved && saved.uidValidity === uidValidity ? saved.lastUid : 0;
+        if (!saved || saved.uidValidity !== uidValidity) await this.state.save(mailbox.key, { uidValidity, lastUid });
+        const found = (await client.search({ uid: `${lastUid + 1}:*` }, { uid: true })) || [];
+        // "n:*" names the last message even when n is past it: keep only the new ones.
+        const uids = found.filter((uid) => uid > lastUid).sort((a, b) => a - b).slice(0, MAX_MESSAGES_PER_FETCH);
+        for (const uid of uids) {
+          const message = await client.fetchOne(String(uid), { uid: true, source: true, internalDate: true }, { uid: true });
+          if (message && message.source) {
+            const internalDate = message.internalDate ? new Date(message.internalDate) : null;
+            const arrival = await this.arrivals.arrivalOf({ agencyId: mailbox.agencyId, mailbox: mailbox.key, uidValidity, uid, internalDate }, message.source);
+            if (await this.receipt.receive(arrival)) outcome.created += 1;
+            outcome.read += 1;
+          }
+          lastUid = uid;
+          await this.state.save(mailbox.key, { uidValidity, lastUid });
+        }
+      } finally {
+        lock.release();
+      }
+    } finally {
+      await client.logout().catch(() => client.close());
+    }
+  }
+
+  /** INTAKE_IMAP_URL with the password from INTAKE_IMAP_PASSWORD; the key names it without the secret. */
+  private mailbox(): Mailbox | null {
+    const { INTAKE_IMAP_URL: raw, INTAKE_IMAP_AGENCY_ID: agencyId } = this.config;
+    if (!raw || !agencyId) return null;
+    const url = new URL(raw);
+    const secure = url.protocol === 'imaps:';
+    const port = Number(url.port) || (secure ? 993 : 143);
+    const user = decodeURIComponent(url.username);
+    const path = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'INBOX';
+    const password = this.config.INTAKE_IMAP_PASSWORD ?? decodeURIComponent(url.password);
+    return { key: `${url.hostname}:${port}/${user}/${path}`, agencyId, host: url.hostname, port, secure, user, password, path };
+  }
+}
