@@ -60,11 +60,14 @@ start_services() {
 load_local_secrets() {
   local file=.data/secrets.env
   if [ ! -f "$file" ]; then
-    umask 077
-    {
-      echo "JWT_SECRET=$(node -e 'console.log(require("crypto").randomBytes(48).toString("base64url"))')"
-      echo "SIGNING_KEY_ENCRYPTION_KEY=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))')"
-    } > "$file"
+    # Only this file is private: a umask set here would leak into everything the script runs next.
+    (
+      umask 077
+      {
+        echo "JWT_SECRET=$(node -e 'console.log(require("crypto").randomBytes(48).toString("base64url"))')"
+        echo "SIGNING_KEY_ENCRYPTION_KEY=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))')"
+      } > "$file"
+    )
   fi
   # Keys added after a local installation was first set up.
   if ! grep -q '^MFA_ENCRYPTION_KEY=' "$file"; then

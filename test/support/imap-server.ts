@@ -43,6 +43,8 @@ export async function startImapServer(): Promise<ImapServer> {
   const internal = root ? 'dovecot' : me.username;
   const group = root ? 'dovecot' : idOf('-gn', me.username);
   writeFileSync(join(dir, 'users'), `${user}:{PLAIN}${password}::::::\n`, { mode: 0o644 });
+  // dovecot's auth process (its own user under root) reads it: whatever the umask, it must be readable.
+  chmodSync(join(dir, 'users'), 0o644);
   writeFileSync(
     join(dir, 'dovecot.conf'),
     `base_dir = ${dir}/run

@@ -67,17 +67,7 @@ export class IncomingRegistrationService {
       if (earlier) return earlier;
       throw await this.refusal(actor, input);
     }
-    const { document, job } = written;
-    // The worker makes an image scan into a PDF and puts the scan's words into search.
-    this.outbox.relayCommitted([job]);
-    const likelyDuplicateIds = await this.documents.findLikelyDuplicateIds(
-      this.access.registrationScope(actor, document.agencyId),
-      document.agencyId,
-      document.sourceNumberSymbol,
-      document.sourceDate,
-      document.id,
-    );
-    return { document, replayed: false, likelyDuplicateIds, urgent: document.urgency !== 'normal' };
+    return this.registered(actor, written);
   }
 
   /**
@@ -100,8 +90,13 @@ export class IncomingRegistrationService {
       throw error;
     }
     if (!written) throw await this.refusal(actor, input);
-    this.outbox.relayCommitted([written.job]);
-    const { document } = written;
+    return this.registered(actor, written);
+  }
+
+  /** After the commit: the worker's job relayed, and the likely duplicates the clerk is warned of. */
+  private async registered(actor: Actor, { document, job }: NonNullable<Awaited<ReturnType<IncomingRegistrationRepository['write']>>>): Promise<Registration> {
+    // The worker makes an image scan into a PDF and puts the scan's words into search.
+    this.outbox.relayCommitted([job]);
     const likelyDuplicateIds = await this.documents.findLikelyDuplicateIds(
       this.access.registrationScope(actor, document.agencyId),
       document.agencyId,

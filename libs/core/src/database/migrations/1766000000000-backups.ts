@@ -1,20 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { allowNotificationKinds, disallowNotificationKinds } from '../notification-kinds';
 
 const BACKUP_KINDS = ['backup_failed', 'restore_drill_failed'];
-
-/** The kinds the notification check allows now, read back so this migration composes with others that add kinds. */
-async function notificationKinds(q: QueryRunner): Promise<string[]> {
-  const rows: { def: string }[] = await q.query(
-    `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'notification_kind_check'`,
-  );
-  return [...(rows[0]?.def ?? '').matchAll(/'([a-z_]+)'/g)].map((m) => m[1]);
-}
-
-async function setNotificationKinds(q: QueryRunner, kinds: string[]): Promise<void> {
-  await q.query(`ALTER TABLE notification DROP CONSTRAINT notification_kind_check`);
-  const list = kinds.map((k) => `'${k}'`).join(', ');
-  await q.query(`ALTER TABLE notification ADD CONSTRAINT notification_kind_check CHECK (kind IN (${list}))`);
-}
 
 /**
  * Backups into restic repositories and the restore drills that prove them. At most one backup is
@@ -60,8 +47,7 @@ export class Backups1766000000000 implements MigrationInterface {
     await q.query(`CREATE INDEX restore_drill_created ON restore_drill (created_at DESC)`);
     // The manifest lists blobs in key order and the orphan collector looks keys up: both by this index.
     await q.query(`CREATE INDEX stored_file_storage_key ON stored_file (storage_key)`);
-    const kinds = await notificationKinds(q);
-    await setNotificationKinds(q, [...kinds.filter((k) => !BACKUP_KINDS.includes(k)), ...BACKUP_KINDS]);
+    await allowNotificationKinds(q, BACKUP_KINDS);
     await q.query(`ALTER TABLE notification ADD COLUMN backup_run_id uuid REFERENCES backup_run(id)`);
     await q.query(`ALTER TABLE notification ADD COLUMN restore_drill_id uuid REFERENCES restore_drill(id)`);
   }
@@ -70,8 +56,7 @@ export class Backups1766000000000 implements MigrationInterface {
     await q.query(`DELETE FROM notification WHERE kind IN (${BACKUP_KINDS.map((k) => `'${k}'`).join(', ')})`);
     await q.query(`ALTER TABLE notification DROP COLUMN restore_drill_id`);
     await q.query(`ALTER TABLE notification DROP COLUMN backup_run_id`);
-    const kinds = await notificationKinds(q);
-    await setNotificationKinds(q, kinds.filter((k) => !BACKUP_KINDS.includes(k)));
+    await disallowNotificationKinds(q, BACKUP_KINDS);
     await q.query(`DROP INDEX stored_file_storage_key`);
     await q.query(`DROP TABLE restore_drill`);
     await q.query(`DROP TABLE backup_run`);

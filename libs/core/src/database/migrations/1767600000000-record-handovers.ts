@@ -1,14 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-
-async function notificationKinds(q: QueryRunner): Promise<string[]> {
-  const rows: { def: string }[] = await q.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'notification_kind_check'`);
-  return [...(rows[0]?.def ?? '').matchAll(/'([a-z_]+)'/g)].map((m) => m[1]);
-}
-
-async function setNotificationKinds(q: QueryRunner, kinds: string[]): Promise<void> {
-  await q.query(`ALTER TABLE notification DROP CONSTRAINT notification_kind_check`);
-  await q.query(`ALTER TABLE notification ADD CONSTRAINT notification_kind_check CHECK (kind IN (${kinds.map((k) => `'${k}'`).join(', ')}))`);
-}
+import { allowNotificationKinds, disallowNotificationKinds } from '../notification-kinds';
 
 /**
  * Nộp lưu (issue 15.4): hand-over lists of closed records to the agency archive, and the BagIt
@@ -50,12 +41,12 @@ export class RecordHandovers1767600000000 implements MigrationInterface {
     await q.query(`ALTER TABLE file_record ADD CONSTRAINT file_record_status_check CHECK (status IN ('open', 'closed', 'handed_over'))`);
     await q.query(`CREATE INDEX file_record_handover_due_idx ON file_record (end_date) WHERE status = 'closed'`);
     await q.query(`ALTER TABLE notification ADD COLUMN record_id uuid REFERENCES file_record(id)`);
-    await setNotificationKinds(q, [...(await notificationKinds(q)), 'record_handover_due']);
+    await allowNotificationKinds(q, ['record_handover_due']);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DELETE FROM notification WHERE kind = 'record_handover_due'`);
-    await setNotificationKinds(q, (await notificationKinds(q)).filter((k) => k !== 'record_handover_due'));
+    await disallowNotificationKinds(q, ['record_handover_due']);
     await q.query(`ALTER TABLE notification DROP COLUMN record_id`);
     await q.query(`DROP INDEX file_record_handover_due_idx`);
     await q.query(`UPDATE file_record SET status = 'closed' WHERE status = 'handed_over'`);

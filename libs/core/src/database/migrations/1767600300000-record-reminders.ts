@@ -1,14 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-
-async function notificationKinds(q: QueryRunner): Promise<string[]> {
-  const rows: { def: string }[] = await q.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'notification_kind_check'`);
-  return [...(rows[0]?.def ?? '').matchAll(/'([a-z_]+)'/g)].map((m) => m[1]);
-}
-
-async function setNotificationKinds(q: QueryRunner, kinds: string[]): Promise<void> {
-  await q.query(`ALTER TABLE notification DROP CONSTRAINT notification_kind_check`);
-  await q.query(`ALTER TABLE notification ADD CONSTRAINT notification_kind_check CHECK (kind IN (${kinds.map((k) => `'${k}'`).join(', ')}))`);
-}
+import { allowNotificationKinds, disallowNotificationKinds } from '../notification-kinds';
 
 const KINDS = ['record_to_file', 'record_list_pending'];
 
@@ -22,11 +13,11 @@ export class RecordReminders1767600300000 implements MigrationInterface {
   name = 'RecordReminders1767600300000';
 
   async up(q: QueryRunner): Promise<void> {
-    await setNotificationKinds(q, [...(await notificationKinds(q)), ...KINDS]);
+    await allowNotificationKinds(q, KINDS);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DELETE FROM notification WHERE kind = ANY($1)`, [KINDS]);
-    await setNotificationKinds(q, (await notificationKinds(q)).filter((k) => !KINDS.includes(k)));
+    await disallowNotificationKinds(q, KINDS);
   }
 }

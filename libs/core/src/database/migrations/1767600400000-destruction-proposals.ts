@@ -1,14 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-
-async function notificationKinds(q: QueryRunner): Promise<string[]> {
-  const rows: { def: string }[] = await q.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'notification_kind_check'`);
-  return [...(rows[0]?.def ?? '').matchAll(/'([a-z_]+)'/g)].map((m) => m[1]);
-}
-
-async function setNotificationKinds(q: QueryRunner, kinds: string[]): Promise<void> {
-  await q.query(`ALTER TABLE notification DROP CONSTRAINT notification_kind_check`);
-  await q.query(`ALTER TABLE notification ADD CONSTRAINT notification_kind_check CHECK (kind IN (${kinds.map((k) => `'${k}'`).join(', ')}))`);
-}
+import { allowNotificationKinds, disallowNotificationKinds } from '../notification-kinds';
 
 // notification.kind is varchar(20): the kind's name fits it.
 const KIND = 'record_destruction';
@@ -29,12 +20,12 @@ export class DestructionProposals1767600400000 implements MigrationInterface {
     await q.query(`ALTER TABLE record_destruction ADD COLUMN submitted_by uuid REFERENCES app_user(id), ADD COLUMN submitted_at timestamptz`);
     // Lists made before: submitted by who made them, when they made them.
     await q.query(`UPDATE record_destruction SET submitted_by = created_by, submitted_at = created_at WHERE status <> 'draft'`);
-    await setNotificationKinds(q, [...(await notificationKinds(q)), KIND]);
+    await allowNotificationKinds(q, [KIND]);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DELETE FROM notification WHERE kind = $1`, [KIND]);
-    await setNotificationKinds(q, (await notificationKinds(q)).filter((k) => k !== KIND));
+    await disallowNotificationKinds(q, [KIND]);
     await q.query(`DELETE FROM record_destruction_line l USING record_destruction d WHERE d.id = l.destruction_id AND d.status = 'draft'`);
     await q.query(`DELETE FROM record_destruction WHERE status = 'draft'`);
     await q.query(`UPDATE record_destruction SET created_by = coalesce(submitted_by, approved_by) WHERE created_by IS NULL`);

@@ -1,14 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-
-async function notificationKinds(q: QueryRunner): Promise<string[]> {
-  const rows: { def: string }[] = await q.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'notification_kind_check'`);
-  return [...(rows[0]?.def ?? '').matchAll(/'([a-z_]+)'/g)].map((m) => m[1]);
-}
-
-async function setNotificationKinds(q: QueryRunner, kinds: string[]): Promise<void> {
-  await q.query(`ALTER TABLE notification DROP CONSTRAINT notification_kind_check`);
-  await q.query(`ALTER TABLE notification ADD CONSTRAINT notification_kind_check CHECK (kind IN (${kinds.map((k) => `'${k}'`).join(', ')}))`);
-}
+import { allowNotificationKinds, disallowNotificationKinds } from '../notification-kinds';
 
 const KINDS = ['remote_signed', 'remote_sign_failed'];
 
@@ -51,12 +42,12 @@ export class RemoteSigning1767700000000 implements MigrationInterface {
     await q.query(`ALTER TABLE outgoing_signing_session ADD COLUMN failure_message text`);
     await q.query(`CREATE UNIQUE INDEX outgoing_signing_session_transaction_idx ON outgoing_signing_session (provider_id, transaction_id) WHERE transaction_id IS NOT NULL`);
     await q.query(`CREATE INDEX outgoing_signing_session_remote_idx ON outgoing_signing_session (document_id, created_at) WHERE provider_id IS NOT NULL`);
-    await setNotificationKinds(q, [...(await notificationKinds(q)), ...KINDS]);
+    await allowNotificationKinds(q, KINDS);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DELETE FROM notification WHERE kind = ANY($1)`, [KINDS]);
-    await setNotificationKinds(q, (await notificationKinds(q)).filter((k) => !KINDS.includes(k)));
+    await disallowNotificationKinds(q, KINDS);
     await q.query(`DELETE FROM outgoing_signing_session WHERE provider_id IS NOT NULL`);
     await q.query(`DROP INDEX outgoing_signing_session_remote_idx`);
     await q.query(`DROP INDEX outgoing_signing_session_transaction_idx`);
