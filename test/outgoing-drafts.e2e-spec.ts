@@ -81,7 +81,11 @@ describe('outgoing drafts as docx/odt', () => {
 
     const version = await settled(created.body.id);
     expect(version).toMatchObject({ conversion: 'done', pdfFileId: expect.any(String), conversionError: null });
-    const job = await officer.get(`/api/v1/jobs/${version.conversionJobId}`);
+    // The version is written by the job's handler; BullMQ marks the job completed just after it returns.
+    const job = await waitFor(async () => {
+      const res = await officer.get(`/api/v1/jobs/${version.conversionJobId}`);
+      return res.body.state === 'running' ? undefined : res;
+    }, 'the conversion job to be marked completed');
     expect(job.body).toMatchObject({ state: 'completed', progress: 100 });
     expect(pdfTextOf(await download(officer, `/api/v1/files/${version.pdfFileId}`), dir)).toContain('Hội thi giáo viên chủ nhiệm');
     expect((await download(officer, `/api/v1/files/${version.sourceFileId}`)).equals(docx)).toBe(true);

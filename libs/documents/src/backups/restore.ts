@@ -96,8 +96,10 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
       if (!baseParts?.dump) throw new RestoreRefused(`the base backup ${header.wal.baseRunId} of backup ${found.backupId} is not in destination ${found.destination.name}`);
       if (baseParts !== found.parts) await restic.restore(baseParts.dump.id, staging);
       dumpPath = join(staging, 'database.dump');
-      // restic makes its target directory private (0700): the scratch cluster's user (postgres, when this runs as root) must pass through it.
+      // restic makes its target directory private (0700), and a umask of 077 (a hardened service) the
+      // file store's: the scratch cluster's user (postgres, when this runs as root) must pass through both.
       await chmod(staging, 0o711);
+      if (process.getuid?.() === 0) await chmod(fileStore, (await stat(fileStore)).mode | 0o111);
       pgRestorePath = join(binDir, 'pg_restore');
       recovery = await recoverToDump({
         binDir,
