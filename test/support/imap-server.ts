@@ -118,7 +118,13 @@ service anvil {
       },
       'dovecot to accept logins',
     );
-  await accepting();
+  try {
+    await accepting();
+  } catch (error) {
+    // A server that never accepted is stopped here: the suite's afterAll has nothing to stop yet.
+    await halt();
+    throw error;
+  }
   return {
     port,
     user,
