@@ -1,4 +1,4 @@
-import { copyDatabase, databaseName, deleteQueueKeys, dropDatabases } from './database-copy';
+import { copyDatabase, databaseName, deleteQueueKeys } from './database-copy';
 import type { E2eRun } from './test-env';
 
 export interface IsolatedRun {
@@ -16,8 +16,9 @@ export async function isolatedRun(base: E2eRun, name: string): Promise<IsolatedR
   const run: E2eRun = { ...base, databaseUrl: await copyDatabase(base.databaseUrl, target), queuePrefix: `${base.queuePrefix}_${name}` };
   return {
     run,
+    // The copy itself is dropped by global teardown with the run's others (a DROP DATABASE waits for
+    // a checkpoint: jest-setup.ts); its name starts with the run's, so teardown finds it.
     dispose: async () => {
-      await dropDatabases(base.databaseUrl, [target]);
       await deleteQueueKeys(base.redisUrl, run.queuePrefix);
     },
   };

@@ -51,6 +51,18 @@ export async function dropDatabases(serverUrl: string, names: string[]): Promise
   });
 }
 
+/**
+ * Drops many databases over a few connections at once. On PostgreSQL 15 every DROP DATABASE waits
+ * for a checkpoint of the whole server; drops waiting at the same time are served by the same
+ * checkpoint, so eight lanes take about an eighth of the time one after another would.
+ */
+export async function dropDatabasesAtOnce(serverUrl: string, names: string[], lanes = 8): Promise<void> {
+  const queue = [...names];
+  await Promise.all(Array.from({ length: Math.min(lanes, queue.length) }, () => onServer(serverUrl, async (pg) => {
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) await pg.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`);
+  })));
+}
+
 /** Databases whose name starts with `prefix` (the copies a run made, when a suite could not drop its own). */
 export async function databasesStartingWith(serverUrl: string, prefix: string): Promise<string[]> {
   return onServer(serverUrl, async (pg) => {

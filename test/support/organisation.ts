@@ -107,8 +107,8 @@ export async function makeOrganisation(run: E2eRun): Promise<E2eOrganisation> {
     const directory = ctx.context.get(accounts.UserDirectoryService);
     const registers = ctx.context.get(ctx.registers.RegisterService);
     const dataSource = ctx.context.get(DataSource);
-    // One hash with the product's own parameters serves everybody; global setup made it once for
-    // the whole run (argon2 is ~0.3 s of CPU a hash), so suites only fall back to hashing here.
+    // One hash serves everybody (at the fixture's low argon2 cost: organisation-password.ts); global
+    // setup made it once for the whole run, so suites only fall back to hashing here.
     const passwordHash = run.organisationPasswordHash ?? (await organisationPasswordHash(accounts));
     const tag = suffix();
     return await dataSource.transaction(async (manager) => {
