@@ -82,7 +82,7 @@ describe('notifications by e-mail: at once, in the daily digest, or in the app o
     expect(mail).toContain('Văn bản đến chờ phân công');
     expect(mail).toContain('hội thi giáo viên dạy giỏi');
     expect(mail).toContain(`${PUBLIC_URL}/incoming/${id}`);
-    expect(mail).toMatch(/Message-ID: <notification-[0-9a-f-]+@/i);
+    expect(mail).toMatch(/Message-ID:\s+<notification-[0-9a-f-]+@/i);
     await waitFor(async () => ((await emailStateOf(director, id, 'submitted')) === 'sent' ? true : undefined), 'the notification marked sent');
   });
 

@@ -80,7 +80,7 @@ export class NotificationMailRepository {
   async settle(ids: string[], state: NotificationEmailState): Promise<void> {
     if (ids.length === 0) return;
     await this.dataSource.query(
-      `UPDATE notification SET email_state = $2, emailed_at = CASE WHEN $2 = 'sent' THEN now() ELSE emailed_at END WHERE id = ANY($1)`,
+      `UPDATE notification SET email_state = $2::varchar, emailed_at = CASE WHEN $2::varchar = 'sent' THEN now() ELSE emailed_at END WHERE id = ANY($1::uuid[])`,
       [ids, state],
     );
   }

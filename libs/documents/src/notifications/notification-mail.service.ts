@@ -39,17 +39,17 @@ export class NotificationMailService {
       const settled = new Map<NotificationEmailState, string[]>();
       for (const item of batch) {
         const state = await this.deliver(item);
-        if (!state) continue;
-        settled.set(state, [...(settled.get(state) ?? []), item.id]);
         counts[state] = (counts[state] ?? 0) + 1;
+        if (state === 'sent' || state === 'retry') continue; // already written
+        settled.set(state, [...(settled.get(state) ?? []), item.id]);
       }
       for (const [state, ids] of settled) await this.mail.settle(ids, state);
       if (batch.length < BATCH) return counts;
     }
   }
 
-  /** The state a notification ends in, or null when it was put back for a retry. */
-  private async deliver(item: PendingNotificationMail): Promise<NotificationEmailState | null> {
+  /** The state a notification ends in; `sent` and `retry` are written by `deliver` itself. */
+  private async deliver(item: PendingNotificationMail): Promise<NotificationEmailState> {
     if (!this.mailer.configured) return 'no_mail';
     if (!item.active || !item.email) return 'no_address';
     if (Date.now() - new Date(item.createdAt).getTime() > MAX_AGE_MS) return 'too_old';
@@ -59,13 +59,15 @@ export class NotificationMailService {
     if (!urgent && delivery === 'digest') return 'digest';
     try {
       await this.mailer.send(notificationMessage(item, this.config.PUBLIC_URL, urgent, this.messageId(`notification-${item.id}`)));
+      // Settled at once, not with the batch: a crash later in the batch must not mail it again.
+      await this.mail.settle([item.id], 'sent');
       return 'sent';
     } catch (error) {
       const wait = RETRY_SECONDS[item.attempts - 1];
       this.logger.warn(`notification ${item.id}: e-mail to user ${item.userId} failed (attempt ${item.attempts}): ${String(error)}`);
       if (wait === undefined) return 'failed';
       await this.mail.retryLater(item.id, wait);
-      return null;
+      return 'retry';
     }
   }
 
