@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { BEING_HANDLED } from '../incoming';
-import type { Confidentiality, Urgency } from '../marks';
+import { BEING_HANDLED, Confidentiality, Urgency } from '../incoming';
 import type { NotificationDelivery } from './notification-kinds';
 import type { NotificationEmailState, NotificationKind } from './notification.entity';
 
