@@ -34,6 +34,7 @@ import { ContentTypeMiddleware } from './http/content-type.middleware';
 import { NoStoreMiddleware } from './http/no-store.middleware';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsController } from './metrics/metrics.controller';
+import { NotificationPreferencesController } from './notifications/notification-preferences.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { RegistersController } from './registers/registers.controller';
 import { FileListsController } from './records/file-lists.controller';
@@ -64,6 +65,7 @@ import { StatsController } from './stats/stats.controller';
     RemoteSigningController,
     InboxController,
     NotificationsController,
+    NotificationPreferencesController,
     RegistersController,
     StatsController,
     CertificatesController,

@@ -13,7 +13,8 @@ type OptionalSchedule =
   | typeof JobName.restoreDrill
   | typeof JobName.orphanCollect
   | typeof JobName.auditCheckpoint
-  | typeof JobName.handoverScan;
+  | typeof JobName.handoverScan
+  | typeof JobName.notificationDigest;
 
 @Injectable()
 export class SchedulesService implements OnApplicationBootstrap {
@@ -32,6 +33,7 @@ export class SchedulesService implements OnApplicationBootstrap {
     await this.scheduleCertificateExpiryReminders();
     await this.scheduleAuditCheckpoints();
     await this.scheduleMailIntake();
+    await this.scheduleNotificationMail();
     const interrupted = await this.backups.failInterrupted();
     if (interrupted) this.logger.warn(`${interrupted} interrupted backup(s) marked failed`);
     // Without a repository there is nothing to write to: say so at every start instead of failing nightly.
@@ -42,6 +44,16 @@ export class SchedulesService implements OnApplicationBootstrap {
     await this.scheduleOptional(JobName.orphanCollect, 'orphan-collect-scheduled', this.config.ORPHAN_COLLECTOR_CRON);
     // Nộp lưu: owners of closed records are told 30 days before the hand-over deadline and once it passed.
     await this.scheduleOptional(JobName.handoverScan, 'handover-scan-scheduled', this.config.HANDOVER_SCAN_CRON);
+    await this.scheduleOptional(JobName.notificationDigest, 'notification-digest-scheduled', this.config.NOTIFICATION_DIGEST_CRON);
+  }
+
+  /**
+   * Notifications by e-mail: always scheduled, even without SMTP, so the pending rows are settled
+   * (`no_mail`) instead of piling up to be mailed, stale, the day SMTP is configured.
+   */
+  private async scheduleNotificationMail(): Promise<void> {
+    const every = this.config.NOTIFICATION_MAIL_SECONDS * 1000;
+    await this.jobs.queueFor(JobName.notificationMail).upsertJobScheduler('notification-mail-scheduled', { every }, { name: JobName.notificationMail, data: {} });
   }
 
   /** Tiếp nhận qua thư điện tử: the agency mailbox is read every INTAKE_POLL_SECONDS, when one is configured. */

@@ -28,6 +28,8 @@ export * from './scans/scan.service';
 export * from './scans/scan-rate-limiter.service';
 export * from './notifications/notification.entity';
 export * from './notifications/notification-inbox.service';
+export * from './notifications/notification-kinds';
+export * from './notifications/notification-preferences.service';
 export * from './certificates/signing-certificate.entity';
 export type { CertificateOwner } from './certificates/rules/certificate-owner';
 export * from './certificates/certificate-registration.service';

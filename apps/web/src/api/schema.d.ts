@@ -1012,6 +1012,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationPreferencesController_list"];
+        put: operations["NotificationPreferencesController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -3117,6 +3133,15 @@ export interface components {
             id: string;
             name: string;
         };
+        NotificationChoiceDto: {
+            /**
+             * @description immediate: an e-mail at once; digest: in the daily digest e-mail; in_app: only in the app
+             * @enum {string}
+             */
+            delivery: "immediate" | "digest" | "in_app";
+            /** @enum {string} */
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
+        };
         NotificationDto: {
             backupRunId: string | null;
             certificateId: string | null;
@@ -3124,9 +3149,14 @@ export interface components {
             createdAt: string;
             /** @description an incoming document */
             documentId: string | null;
+            /**
+             * @description its way out by e-mail: sent at once, kept for (or included in) the daily digest, in-app only by preference, or why not mailed; null until the sender saw it
+             * @enum {string|null}
+             */
+            emailState: "sending" | "retry" | "sent" | "digest" | "digested" | "in_app" | "no_address" | "no_mail" | "too_old" | "failed" | null;
             id: string;
             /** @enum {string} */
-            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction" | "remote_signed" | "remote_sign_failed";
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
             outgoingDocumentId: string | null;
             /** Format: date-time */
             readAt: string | null;
@@ -3140,6 +3170,24 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        NotificationPreferenceDto: {
+            /** @description false while the default (immediate) applies */
+            chosen: boolean;
+            /**
+             * @description immediate: an e-mail at once; digest: in the daily digest e-mail; in_app: only in the app
+             * @enum {string}
+             */
+            delivery: "immediate" | "digest" | "in_app";
+            /** @enum {string} */
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
+            /** @description the kind in Vietnamese */
+            label: string;
+        };
+        NotificationPreferencesDto: {
+            items: components["schemas"]["NotificationPreferenceDto"][];
+            /** @description urgent documents (khẩn, thượng khẩn, hỏa tốc) are e-mailed at once whatever is chosen */
+            urgentAlwaysImmediate: boolean;
         };
         OpenRecordDto: {
             description?: string;
@@ -3890,6 +3938,10 @@ export interface components {
         RevokeCertificateDto: {
             /** @example Mất thiết bị lưu khóa */
             reason?: string;
+        };
+        SaveNotificationPreferencesDto: {
+            /** @description the kinds to change; kinds not named keep their delivery */
+            items: components["schemas"]["NotificationChoiceDto"][];
         };
         ScheduleDto: {
             cron: string | null;
@@ -8810,6 +8862,104 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProfileDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    NotificationPreferencesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    NotificationPreferencesController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveNotificationPreferencesDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
                 };
             };
             /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */

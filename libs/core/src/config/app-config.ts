@@ -75,6 +75,12 @@ const schema = z.object({
   /** Outgoing mail for external recipients, e.g. smtp://user:pass@mail.example.gov.vn:587; unset: not sent. */
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().default('eoffice@eoffice.gov.vn'),
+  /** The address people open the web client at: links in e-mails point there. */
+  PUBLIC_URL: url(['http:', 'https:']).default('http://127.0.0.1:3000'),
+  /** How often new notifications are e-mailed (seconds); urgent documents go out within this. */
+  NOTIFICATION_MAIL_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
+  /** The daily digest for those who chose it (cron, TZ_NAME); `off` switches it off. */
+  NOTIFICATION_DIGEST_CRON: z.string().default('0 7 * * *'),
   LIBREOFFICE_PATH: z.string().min(1).default('soffice'),
   CONVERSION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   OCR_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(7200).default(600),

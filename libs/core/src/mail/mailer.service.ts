@@ -7,6 +7,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   attachments?: { filename: string; content: Buffer; contentType: string }[];
+  /** A stable Message-ID (`<key@domain>`), so a message sent again after a crash is recognisably the same. */
+  messageId?: string;
 }
 
 /** SMTP delivery through nodemailer; without SMTP_URL nothing is sent and callers say so. */

@@ -33,6 +33,8 @@ export const JobName = {
   intakeMailFetch: 'intake-mail-fetch',
   outgoingRemoteSignPoll: 'outgoing-remote-sign-poll',
   outgoingRemoteSignNotify: 'outgoing-remote-sign-notify',
+  notificationMail: 'notification-mail',
+  notificationDigest: 'notification-digest',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -77,6 +79,10 @@ export interface JobPayloads {
   [JobName.outgoingRemoteSignPoll]: { sessionId: string; poll: number };
   /** Tells the leader their remote signature finished (signed, rejected, expired or failed). */
   [JobName.outgoingRemoteSignNotify]: { sessionId: string };
+  /** Every NOTIFICATION_MAIL_SECONDS: new notifications go out by e-mail (or wait for the digest) as each person chose. */
+  [JobName.notificationMail]: Record<string, never>;
+  /** On NOTIFICATION_DIGEST_CRON: one e-mail per person who chose digests, once a day. */
+  [JobName.notificationDigest]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -100,4 +106,6 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.intakeMailFetch]: QueueName.dispatch,
   [JobName.outgoingRemoteSignPoll]: QueueName.dispatch,
   [JobName.outgoingRemoteSignNotify]: QueueName.notifications,
+  [JobName.notificationMail]: QueueName.notifications,
+  [JobName.notificationDigest]: QueueName.notifications,
 };

@@ -6,3 +6,5 @@ export * from './notification.repository';
 export * from './notification-inbox.service';
 export { DUE_SOON_WORKING_DAYS, IncomingNotificationService } from './incoming-notification.service';
 export { OutgoingNotificationService } from './outgoing-notification.service';
+export * from './notification-kinds';
+export * from './notification-preferences.service';

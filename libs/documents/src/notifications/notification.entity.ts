@@ -26,4 +26,15 @@ export class Notification {
   @Column() dedupeKey!: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @Column({ type: 'timestamptz', nullable: true }) readAt!: Date | null;
+  /** Its way out by e-mail (notification-mail.service.ts); null until the sender has looked at it. */
+  @Column({ type: 'varchar', nullable: true }) emailState!: NotificationEmailState | null;
+  @Column({ type: 'int' }) emailAttempts!: number;
+  @Column({ type: 'timestamptz', nullable: true }) emailedAt!: Date | null;
 }
+
+/**
+ * `sent` at once, or kept for the daily `digest` (then `digested`), or not mailed: `in_app` by
+ * preference, `no_address` (no e-mail or deactivated), `no_mail` (SMTP not configured), `too_old`
+ * (older than a day when first seen), `failed` after the last attempt. `sending`/`retry` in between.
+ */
+export type NotificationEmailState = 'sending' | 'retry' | 'sent' | 'digest' | 'digested' | 'in_app' | 'no_address' | 'no_mail' | 'too_old' | 'failed';

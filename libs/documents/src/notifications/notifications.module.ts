@@ -6,6 +6,9 @@ import { OutgoingModule } from '../outgoing';
 import { InboxCertificateExpiryNotices } from './certificate-expiry-notices';
 import { IncomingNotificationService } from './incoming-notification.service';
 import { NotificationInboxService } from './notification-inbox.service';
+import { NotificationMailRepository } from './notification-mail.repository';
+import { NotificationMailService } from './notification-mail.service';
+import { NotificationPreferencesService } from './notification-preferences.service';
 import { Notification } from './notification.entity';
 import { NotificationRepository } from './notification.repository';
 import { OutgoingNotificationService } from './outgoing-notification.service';
@@ -17,7 +20,7 @@ import { RemoteSigningNotices } from './remote-signing-notices';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Notification]), IncomingModule, OutgoingModule, DeadlinesModule],
-  providers: [NotificationRepository, InboxCertificateExpiryNotices, IncomingNotificationService, OutgoingNotificationService, NotificationInboxService, RemoteSigningNotices],
-  exports: [NotificationRepository, InboxCertificateExpiryNotices, IncomingNotificationService, OutgoingNotificationService, NotificationInboxService],
+  providers: [NotificationRepository, InboxCertificateExpiryNotices, IncomingNotificationService, OutgoingNotificationService, NotificationInboxService, RemoteSigningNotices, NotificationMailRepository, NotificationMailService, NotificationPreferencesService],
+  exports: [NotificationRepository, InboxCertificateExpiryNotices, IncomingNotificationService, OutgoingNotificationService, NotificationInboxService, NotificationPreferencesService],
 })
 export class NotificationsModule {}

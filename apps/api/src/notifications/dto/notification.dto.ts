@@ -1,10 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { NOTIFICATION_KINDS } from '@eoffice/documents';
 
-const KINDS = [
-  'submitted', 'assigned', 'reopened', 'due_soon', 'overdue', 'received', 'recalled',
-  'outgoing_review', 'outgoing_returned', 'outgoing_to_issue', 'certificate_expiring', 'backup_failed', 'restore_drill_failed',
-  'record_handover_due', 'record_to_file', 'record_list_pending', 'record_destruction', 'remote_signed', 'remote_sign_failed',
-];
+const KINDS = NOTIFICATION_KINDS;
+const EMAIL_STATES = ['sending', 'retry', 'sent', 'digest', 'digested', 'in_app', 'no_address', 'no_mail', 'too_old', 'failed'];
 
 /** Thông báo: one thing the worker told a person, pointing at what it is about. */
 export class NotificationDto {
@@ -19,6 +17,12 @@ export class NotificationDto {
   @ApiProperty() title!: string;
   @ApiProperty() createdAt!: Date;
   @ApiProperty({ type: Date, nullable: true }) readAt!: Date | null;
+  @ApiProperty({
+    enum: EMAIL_STATES,
+    nullable: true,
+    description: 'its way out by e-mail: sent at once, kept for (or included in) the daily digest, in-app only by preference, or why not mailed; null until the sender saw it',
+  })
+  emailState!: string | null;
 }
 
 export class NotificationPageDto {
