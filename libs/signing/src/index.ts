@@ -53,8 +53,16 @@ export type {
 // Verification
 export { verifyPdfSignatures } from './lazy-steps';
 export type {
-  RevisionReport, SignatureReport, VerificationOptions, VerificationReport,
+  RevisionReport, SignatureReport, TimestampReport, VerificationOptions, VerificationReport,
 } from './verification/pdf-signature-verifier';
+export type { LongTermReport, PadesLevel } from './verification/long-term-levels';
+
+// Long-term validity: B-T in place, B-LT (DSS revision), B-LTA (document time-stamp)
+export { addDocumentTimestamp, addValidationData, timestampLastSignature } from './lazy-steps';
+export type { ValidationDataOptions, ValidationDataResult } from './long-term/validation-data';
+export type { OcspSettings } from './long-term/ocsp-client';
+export type { BinaryPost, TimestampAuthoritySettings } from './long-term/tsa-client';
+export type { TimestampToken } from './long-term/timestamp-token';
 export type { ChangeDetail, ChangeKind } from './verification/revision-diff';
 
 // Keys and certificates

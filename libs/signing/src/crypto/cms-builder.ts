@@ -18,7 +18,7 @@ export function signatureAlgorithmFor(key: KeyObject): SignatureAlgorithm {
   throw new SigningError('KEY_UNSUPPORTED', `Unsupported key type ${key.asymmetricKeyType ?? 'unknown'} (RSA or EC only)`);
 }
 
-function attribute(oid: string, value: Buffer): Buffer {
+export function attribute(oid: string, value: Buffer): Buffer {
   return derSequence(derOid(oid), derSetOf([value]));
 }
 

@@ -37,6 +37,7 @@ export interface SignatureRevisionRequest {
   signerName?: string;
   reason?: string;
   location?: string;
+  kind?: 'signature' | 'documentTimestamp';
   appearance: (context: PDFContext, request: AppearanceRequest) => Promise<BuiltWidgetAppearance>;
 }
 

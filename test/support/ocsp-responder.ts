@@ -1,0 +1,92 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseCertificate, toPem } from '@eoffice/signing';
+import type { DemoIdentity } from '@eoffice/signing';
+
+/**
+ * An OCSP responder for the tests: Debian's `openssl ocsp -port` answering for the certificates
+ * of one CA from an index file (`V` good, `R` revoked), signing its answers with the CA's key.
+ * The index is rewritten by `revoke`; openssl re-reads it when it changes.
+ */
+export interface OcspResponder {
+  url: string;
+  revoke(certificate: Buffer, at?: Date): void;
+  stop(): Promise<void>;
+}
+
+interface Entry { serial: string; notAfter: Date; subject: string; revokedAt?: Date }
+
+function asn1Time(date: Date): string {
+  return `${date.toISOString().slice(2, 19).replace(/[-:T]/g, '')}Z`;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Serial numbers as openssl's index holds them: upper-case hex, whole bytes, no leading zero byte. */
+function indexSerial(serial: string): string {
+  const hex = serial.toUpperCase().replace(/^(00)+(?=..)/, '');
+  return hex.length % 2 ? `0${hex}` : hex;
+}
+
+export async function startOcspResponder(ca: DemoIdentity, certificates: Buffer[]): Promise<OcspResponder> {
+  const dir = mkdtempSync(join(tmpdir(), 'eoffice-ocsp-'));
+  writeFileSync(join(dir, 'ca.pem'), toPem(ca.certificate));
+  writeFileSync(join(dir, 'ca.key'), ca.privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  const entries: Entry[] = certificates.map((der) => {
+    const parsed = parseCertificate(der);
+    return { serial: indexSerial(parsed.serialNumber), notAfter: parsed.notAfter, subject: `/CN=${parsed.serialNumber}` };
+  });
+  const writeIndex = (): void => {
+    writeFileSync(join(dir, 'index.txt'), entries.map((e) =>
+      [e.revokedAt ? 'R' : 'V', asn1Time(e.notAfter), e.revokedAt ? asn1Time(e.revokedAt) : '', e.serial, 'unknown', e.subject].join('\t')).join('\n') + '\n');
+  };
+  writeIndex();
+  const port = await freePort();
+  const child: ChildProcess = spawn('openssl', ['ocsp', '-port', String(port), '-index', 'index.txt', '-CA', 'ca.pem',
+    '-rsigner', 'ca.pem', '-rkey', 'ca.key', '-nmin', '60', '-ignore_err'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  await waitForPort(port, () => output);
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    revoke: (certificate, at = new Date()) => {
+      const serial = indexSerial(parseCertificate(certificate).serialNumber);
+      const entry = entries.find((e) => e.serial === serial);
+      if (entry) entry.revokedAt = at;
+      writeIndex();
+    },
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitForPort(port: number, output: () => string): Promise<void> {
+  const { connect } = await import('node:net');
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => { socket.end(); resolve(true); });
+      socket.on('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`openssl ocsp did not start: ${output()}`);
+}
