@@ -23,7 +23,7 @@ function asn1Time(date: Date): string {
   return `${date.toISOString().slice(2, 19).replace(/[-:T]/g, '')}Z`;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -53,12 +53,7 @@ export async function startOcspResponder(ca: DemoIdentity, certificates: Buffer[
   };
   writeIndex();
   const port = await freePort();
-  const child: ChildProcess = spawn('openssl', ['ocsp', '-port', String(port), '-index', 'index.txt', '-CA', 'ca.pem',
-    '-rsigner', 'ca.pem', '-rkey', 'ca.key', '-nmin', '60', '-ignore_err'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  await waitForPort(port, () => output);
+  const server = await spawnOcspServer(dir, port, 'ca.pem', 'ca.key');
   return {
     url: `http://127.0.0.1:${port}/`,
     revoke: (certificate, at = new Date()) => {
@@ -68,25 +63,35 @@ export async function startOcspResponder(ca: DemoIdentity, certificates: Buffer[
       writeIndex();
     },
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-async function waitForPort(port: number, output: () => string): Promise<void> {
-  const { connect } = await import('node:net');
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => { socket.end(); resolve(true); });
-      socket.on('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+/** `openssl ocsp -port` over `index.txt` in `dir`, answering for the CA `caPem` with its key. */
+export async function spawnOcspServer(dir: string, port: number, caPem: string, caKey: string): Promise<{ stop(): Promise<void> }> {
+  const child: ChildProcess = spawn('openssl', ['ocsp', '-port', String(port), '-index', 'index.txt', '-CA', caPem,
+    '-rsigner', caPem, '-rkey', caKey, '-nmin', '60', '-ignore_err'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  await waitForListening(() => output);
+  return {
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** openssl says when it listens; a probing connection would stall it (it serves one client at a time). */
+async function waitForListening(output: () => string): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    if (output().includes('waiting for OCSP client connections')) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`openssl ocsp did not start: ${output()}`);
 }

@@ -3,12 +3,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, spawnOcspServer } from './ocsp-responder';
 
 /**
  * An RFC 3161 time-stamping authority for the tests: a root CA and a TSA certificate made with
  * Debian's openssl, and an HTTP server that answers each `application/timestamp-query` POST with
  * `openssl ts -reply` (the real responder code, no JavaScript encoder in between). `down()` makes
- * it refuse connections, as a TSA that is out of service.
+ * it refuse connections, as a TSA that is out of service. The TSA certificate names an OCSP
+ * responder (`openssl ocsp` for the TSA root) in its Authority Information Access.
  */
 export interface TimestampAuthority {
   url: string;
@@ -45,6 +47,7 @@ keyUsage = critical, digitalSignature, nonRepudiation
 extendedKeyUsage = critical, timeStamping
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
+authorityInfoAccess = OCSP;URI:http://127.0.0.1:OCSP_PORT/
 [ tsa ]
 default_tsa = tsa_section
 [ tsa_section ]
@@ -66,9 +69,9 @@ ess_cert_id_alg = sha256
 `;
 
 /** Makes the TSA's keys and certificates (RSA-2048, ~0.2 s) in a temporary directory. */
-function makeTsaDirectory(validDays: number): string {
+function makeTsaDirectory(validDays: number, ocspPort: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'eoffice-tsa-'));
-  writeFileSync(join(dir, 'tsa.cnf'), TSA_CONFIG);
+  writeFileSync(join(dir, 'tsa.cnf'), TSA_CONFIG.replace('OCSP_PORT', String(ocspPort)));
   writeFileSync(join(dir, 'serial'), '01\n');
   openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'root.key', '-out', 'root.pem', '-days', '3650',
     '-subj', '/C=VN/O=eOffice tests/CN=eOffice Test TSA Root', '-config', 'tsa.cnf', '-extensions', 'root_ext'], dir);
@@ -77,7 +80,15 @@ function makeTsaDirectory(validDays: number): string {
   openssl(['x509', '-req', '-in', 'tsa.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial', '-out', 'tsa.pem',
     '-days', String(validDays), '-extfile', 'tsa.cnf', '-extensions', 'tsa_ext'], dir);
   writeFileSync(join(dir, 'chain.pem'), readFileSync(join(dir, 'root.pem')));
+  // The TSA root's own OCSP index, so that B-LT can embed an answer for the TSA certificate too.
+  const serial = execFileSync('openssl', ['x509', '-in', 'tsa.pem', '-noout', '-serial'], { cwd: dir }).toString().trim().split('=')[1];
+  const expiry = execFileSync('openssl', ['x509', '-in', 'tsa.pem', '-noout', '-enddate'], { cwd: dir }).toString().trim().split('=')[1];
+  writeFileSync(join(dir, 'index.txt'), `V\t${indexTime(new Date(expiry))}\t\t${serial.replace(/^(00)+(?=..)/, '')}\tunknown\t/CN=eOffice Test TSA\n`);
   return dir;
+}
+
+function indexTime(date: Date): string {
+  return `${date.toISOString().slice(2, 19).replace(/[-:T]/g, '')}Z`;
 }
 
 function pemToDer(pem: string): Buffer {
@@ -85,7 +96,9 @@ function pemToDer(pem: string): Buffer {
 }
 
 export async function startTimestampAuthority(options: { validDays?: number } = {}): Promise<TimestampAuthority> {
-  const dir = makeTsaDirectory(options.validDays ?? 3650);
+  const ocspPort = await freePort();
+  const dir = makeTsaDirectory(options.validDays ?? 3650, ocspPort);
+  const ocsp = await spawnOcspServer(dir, ocspPort, 'root.pem', 'root.key');
   let counter = 0;
   const reply = (query: Buffer): Promise<Buffer> => new Promise((resolve, reject) => {
     const name = `q${++counter}`;
@@ -132,6 +145,7 @@ export async function startTimestampAuthority(options: { validDays?: number } = 
     up: async () => { await listen(port); },
     close: async () => {
       await close();
+      await ocsp.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
