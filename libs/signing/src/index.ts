@@ -26,6 +26,7 @@ export { applyLeaderSignature } from './lazy-steps';
 export type { LeaderAppearanceOptions, LeaderSignatureOptions } from './signature/leader-signature';
 export { applyOrganisationSignature } from './lazy-steps';
 export type { OrganisationSignatureOptions } from './signature/organisation-signature';
+export type { VerificationLink } from './appearance/verification-footer';
 export { signAppendix } from './lazy-steps';
 export type { AppendixSignatureOptions } from './signature/appendix-signature';
 export type { SignatureFieldPlacement } from './signature/signature-revision';

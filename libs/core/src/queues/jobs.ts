@@ -33,6 +33,8 @@ export const JobName = {
   intakeMailFetch: 'intake-mail-fetch',
   outgoingRemoteSignPoll: 'outgoing-remote-sign-poll',
   outgoingRemoteSignNotify: 'outgoing-remote-sign-notify',
+  outgoingLongTermUpgrade: 'outgoing-long-term-upgrade',
+  longTermRefresh: 'long-term-refresh',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -77,6 +79,10 @@ export interface JobPayloads {
   [JobName.outgoingRemoteSignPoll]: { sessionId: string; poll: number };
   /** Tells the leader their remote signature finished (signed, rejected, expired or failed). */
   [JobName.outgoingRemoteSignNotify]: { sessionId: string };
+  /** An issued document signed at B-B or B-T because the TSA/OCSP responder was down: DSS and document time-stamp now. */
+  [JobName.outgoingLongTermUpgrade]: { documentId: string };
+  /** On SIGNING_LONG_TERM_CRON: upgrade what is still pending and re-time-stamp (B-LTA) records whose time-stamp ages out. */
+  [JobName.longTermRefresh]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -100,4 +106,6 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.intakeMailFetch]: QueueName.dispatch,
   [JobName.outgoingRemoteSignPoll]: QueueName.dispatch,
   [JobName.outgoingRemoteSignNotify]: QueueName.notifications,
+  [JobName.outgoingLongTermUpgrade]: QueueName.dispatch,
+  [JobName.longTermRefresh]: QueueName.maintenance,
 };

@@ -15,6 +15,12 @@ import { AGENCY_NAME, createTestPki, LEADER_NAME, PKI_SETUP_TIMEOUT_MS, TestPki 
 import { OcspResponder, startOcspResponder } from '../../../../test/support/ocsp-responder';
 import { startTimestampAuthority, TimestampAuthority } from '../../../../test/support/timestamp-authority';
 import { parseCertificate } from '../certificates/certificate-parser';
+import { PDFDict, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
+import { qrRects } from '../appearance/verification-footer';
+import { PdfObjectLoader } from '../pdf/pdf-object-loader';
+import { PdfStructure } from '../pdf/pdf-structure';
+import { decodeStreamContents } from '../pdf/stream-decoder';
+import { renderPage, RenderedPage } from '../../test/rendered-page';
 import { addDocumentTimestamp } from './document-timestamp';
 import { timestampLastSignature } from './signature-timestamp';
 import { addValidationData } from './validation-data';
@@ -28,6 +34,19 @@ function opensslTsVerify(token: Buffer, data: Buffer, tsa: TimestampAuthority): 
   const result = runTool('openssl', ['ts', '-verify', '-data', join(dir, 'data.bin'), '-in', join(dir, 'token.der'), '-token_in', '-CAfile', tsa.rootPemFile]);
   const output = `${result.stdout}${result.stderr}`;
   return { ok: result.status === 0 && output.includes('Verification: OK'), output };
+}
+
+/** Dark pixels in a rectangle given in PDF points from the bottom left of the page. */
+function countDark(page: RenderedPage, rect: { x: number; y: number; width: number; height: number }): number {
+  let count = 0;
+  const top = Math.floor(page.height - (rect.y + rect.height));
+  for (let row = Math.max(0, top); row < Math.min(page.height, top + rect.height); row += 1) {
+    for (let column = rect.x; column < rect.x + rect.width; column += 1) {
+      const at = (row * page.width + column) * 3;
+      if (page.pixels[at] < 80 && page.pixels[at + 1] < 80 && page.pixels[at + 2] < 80) count += 1;
+    }
+  }
+  return count;
 }
 
 describe('PAdES B-T, B-LT and B-LTA with a real TSA (openssl ts) and OCSP responder (openssl ocsp)', () => {
@@ -113,6 +132,31 @@ describe('PAdES B-T, B-LT and B-LTA with a real TSA (openssl ts) and OCSP respon
     const data = Buffer.concat(last.ranges.map(([s, e]) => ltaBytes.subarray(s, e)));
     const token = require('node:fs').readFileSync(join(dir, 'f.pdf.sig2')) as Buffer;
     expect(opensslTsVerify(token, data, tsa).output).toContain('Verification: OK');
+  });
+
+  it('the verification footer (link + QR code) is in the seal\'s revision: both signatures stay valid and it counts as an annotation', async () => {
+    const url = 'https://vanban.example.gov.vn/verify/Zt3q9XkF2LmPa8RwYc4HbN';
+    const draft = await prepareDraft(await buildDecisionSource(false), DECISION_LAYOUT);
+    const leader = await applyLeaderSignature(draft, { credentials: test.leader, signerName: LEADER_NAME, signatureImage: test.pki.signatureImage, trust });
+    const numbered = await fillNumberAndDate(leader, { documentNumber: 9, notation: 'QĐ-SGDĐT', place: 'Tây Ninh', issueDate: new Date() });
+    const sealed = (await applyOrganisationSignature(numbered, {
+      credentials: test.agency, agencyName: AGENCY_NAME, sealImage: test.pki.sealImage, trust, verificationLink: { url },
+    })).toBuffer();
+    expect(popplerSignatures(sealed).map((s) => s.valid)).toEqual([true, true]);
+    const report = verifyPdfSignatures(sealed, trust);
+    expect(report.onlyAllowedChangesAfterFirstSignature).toBe(true);
+    expect(report.revisions.at(-1)?.details.some((d) => d.kind === 'ANNOTATION')).toBe(true);
+    // The stamp names the link, and its appearance draws exactly the QR code qrcode makes for it.
+    const structure = PdfStructure.read(sealed);
+    const context = new PdfObjectLoader(structure).loadContext();
+    const stamp = context.enumerateIndirectObjects().map(([, o]) => o)
+      .find((o): o is PDFDict => o instanceof PDFDict && o.get(PDFName.of('Subtype')) === PDFName.of('Stamp')) as PDFDict;
+    expect((stamp.lookup(PDFName.of('Contents')) as PDFString).decodeText()).toBe(url);
+    const appearance = (stamp.lookup(PDFName.of('AP')) as PDFDict).lookup(PDFName.of('N')) as PDFRawStream;
+    const operators = Buffer.from(decodeStreamContents(appearance)).toString('latin1');
+    expect(operators.match(/ re/g)?.length).toBe(qrRects(url, 56).length);
+    const page = renderPage(sealed, 1, 'footer');
+    expect(countDark(page, { x: 42, y: 8, width: 56, height: 56 })).toBeGreaterThan(100);
   });
 
   it('a revoked signer shows in the long-term report; a TSA that is down is TSA_UNAVAILABLE; an OCSP responder that is down is a warning', async () => {
