@@ -13,7 +13,8 @@ type OptionalSchedule =
   | typeof JobName.restoreDrill
   | typeof JobName.orphanCollect
   | typeof JobName.auditCheckpoint
-  | typeof JobName.handoverScan;
+  | typeof JobName.handoverScan
+  | typeof JobName.longTermRefresh;
 
 @Injectable()
 export class SchedulesService implements OnApplicationBootstrap {
@@ -42,6 +43,8 @@ export class SchedulesService implements OnApplicationBootstrap {
     await this.scheduleOptional(JobName.orphanCollect, 'orphan-collect-scheduled', this.config.ORPHAN_COLLECTOR_CRON);
     // Nộp lưu: owners of closed records are told 30 days before the hand-over deadline and once it passed.
     await this.scheduleOptional(JobName.handoverScan, 'handover-scan-scheduled', this.config.HANDOVER_SCAN_CRON);
+    // PAdES: pending upgrades and the B-LTA refresh, only when a TSA is configured.
+    await this.scheduleOptional(JobName.longTermRefresh, 'long-term-refresh-scheduled', this.config.SIGNING_TSA_URL ? this.config.SIGNING_LONG_TERM_CRON : 'off');
   }
 
   /** Tiếp nhận qua thư điện tử: the agency mailbox is read every INTAKE_POLL_SECONDS, when one is configured. */
