@@ -13,6 +13,8 @@ import type { DemoIdentity } from '@eoffice/signing';
  */
 export interface OcspResponder {
   url: string;
+  /** Answers `good` for this certificate from now on. */
+  add(certificate: Buffer): void;
   revoke(certificate: Buffer, at?: Date): void;
   stop(): Promise<void>;
 }
@@ -43,10 +45,11 @@ export async function startOcspResponder(ca: DemoIdentity, certificates: Buffer[
   const dir = mkdtempSync(join(tmpdir(), 'eoffice-ocsp-'));
   writeFileSync(join(dir, 'ca.pem'), toPem(ca.certificate));
   writeFileSync(join(dir, 'ca.key'), ca.privateKey.export({ type: 'pkcs8', format: 'pem' }));
-  const entries: Entry[] = certificates.map((der) => {
+  const entryOf = (der: Buffer): Entry => {
     const parsed = parseCertificate(der);
     return { serial: indexSerial(parsed.serialNumber), notAfter: parsed.notAfter, subject: `/CN=${parsed.serialNumber}` };
-  });
+  };
+  const entries: Entry[] = certificates.map(entryOf);
   const writeIndex = (): void => {
     writeFileSync(join(dir, 'index.txt'), entries.map((e) =>
       [e.revokedAt ? 'R' : 'V', asn1Time(e.notAfter), e.revokedAt ? asn1Time(e.revokedAt) : '', e.serial, 'unknown', e.subject].join('\t')).join('\n') + '\n');
@@ -56,6 +59,10 @@ export async function startOcspResponder(ca: DemoIdentity, certificates: Buffer[
   const server = await spawnOcspServer(dir, port, 'ca.pem', 'ca.key');
   return {
     url: `http://127.0.0.1:${port}/`,
+    add: (certificate) => {
+      entries.push(entryOf(certificate));
+      writeIndex();
+    },
     revoke: (certificate, at = new Date()) => {
       const serial = indexSerial(parseCertificate(certificate).serialNumber);
       const entry = entries.find((e) => e.serial === serial);
