@@ -69,6 +69,16 @@ const contentOf = (der: Buffer, offset: number): Buffer => {
   return der.subarray(offset + header, offset + header + length);
 };
 
+interface PublicAnswer {
+  code?: string;
+  numberSymbol: string;
+  subject: string | null;
+  status: string;
+  verifies: boolean;
+  signers: Array<{ role: string; level: string | null; validLongTerm: boolean; provenAt: string | null }>;
+  [key: string]: unknown;
+}
+
 function verificationToken(pdf: Buffer): string {
   const match = new RegExp(`\\(${VERIFY_BASE.replace(/\./g, '\\.')}/verify/([A-Za-z0-9_-]{22})\\)`).exec(pdf.toString('latin1'));
   if (!match) throw new Error('no verification link in the issued PDF');
@@ -136,7 +146,8 @@ describe('long-term signatures (PAdES B-T/B-LT/B-LTA) and the public verificatio
     return created.body.id;
   }
 
-  const publicVerify = (token: string) => fetch(`${api.url}/verify/${token}`).then(async (res) => ({ status: res.status, headers: res.headers, body: await res.json() }));
+  const publicVerify = (token: string) => fetch(`${api.url}/verify/${token}`)
+    .then(async (res) => ({ status: res.status, headers: res.headers, body: (await res.json()) as PublicAnswer }));
 
   it('issues at B-LT: pdfsig finds both signatures valid, openssl ts -verify accepts their time-stamps, the link answers publicly', async () => {
     const id = await signedDraft();
@@ -152,10 +163,10 @@ describe('long-term signatures (PAdES B-T/B-LT/B-LTA) and the public verificatio
     expect(answer.body).toMatchObject({
       numberSymbol: issued.body.numberSymbol, issuer: org.agency.name, subject: base.subject, confidential: false, status: 'issued', verifies: true,
     });
-    expect(answer.body.signers.map((s: { role: string; level: string; validLongTerm: boolean }) => [s.role, s.level, s.validLongTerm]))
+    expect(answer.body.signers.map((s) => [s.role, s.level, s.validLongTerm]))
       .toEqual([['signer', 'B-LT', true], ['agency', 'B-LT', true]]);
     // Judged at the TSA's time, which lies between the request and now.
-    const provenAt = Date.parse(answer.body.signers[1].provenAt);
+    const provenAt = Date.parse(answer.body.signers[1].provenAt ?? '');
     expect(provenAt).toBeGreaterThanOrEqual(Date.parse(issued.body.issuedAt) - 2000);
     expect(provenAt).toBeLessThanOrEqual(Date.now());
   });
@@ -176,7 +187,7 @@ describe('long-term signatures (PAdES B-T/B-LT/B-LTA) and the public verificatio
     expect(pdfsigVerdicts(pdf).slice(0, 2)).toEqual(['Signature is Valid.', 'Signature is Valid.']);
     const answer = await publicVerify(verificationToken(pdf));
     expect(answer.body.verifies).toBe(true);
-    expect(answer.body.signers.map((s: { role: string; level: string }) => [s.role, s.level])).toEqual([['signer', 'B-LTA'], ['agency', 'B-LTA'], ['timestamp', null]]);
+    expect(answer.body.signers.map((s) => [s.role, s.level])).toEqual([['signer', 'B-LTA'], ['agency', 'B-LTA'], ['timestamp', null]]);
   });
 
   it('refuses the issue when long-term validity is required and the TSA is down; the number is not used up', async () => {

@@ -52,7 +52,7 @@ export async function startOcspResponder(ca: DemoIdentity, certificates: Buffer[
   const entries: Entry[] = certificates.map(entryOf);
   const writeIndex = (): void => {
     writeFileSync(join(dir, 'index.txt'), entries.map((e) =>
-      [e.revokedAt ? 'R' : 'V', asn1Time(e.notAfter), e.revokedAt ? asn1Time(e.revokedAt) : '', e.serial, 'unknown', e.subject].join('\t')).join('\n') + '\n');
+      [e.revokedAt ? 'R' : 'V', asn1Time(e.notAfter), e.revokedAt ? asn1Time(e.revokedAt) : '', e.serial, 'unknown', e.subject].join('\t')).map((line) => `${line}\n`).join(''));
   };
   writeIndex();
   const port = await freePort();

@@ -58,6 +58,21 @@ export class LongTermSigningService {
     return { trust, ocsp: { url: this.config.SIGNING_OCSP_URL, timeoutMs: this.config.SIGNING_LONG_TERM_TIMEOUT_SECONDS * 1000 }, revocationRequired: this.config.SIGNING_LONG_TERM_REQUIRED };
   }
 
+  /**
+   * B-T for the leader's signature just made (any provider), best effort: without a time-stamp it
+   * stays B-B until the issue's upgrade covers it with a document time-stamp.
+   */
+  async stampSignature(signed: UpdatedPdf): Promise<UpdatedPdf> {
+    if (!this.enabled) return signed;
+    try {
+      return (await timestampLastSignature(signed, this.tsa)).pdf;
+    } catch (error) {
+      if (!isSigningError(error)) throw error;
+      this.logger.warn({ code: error.code, error: error.message }, 'leader signature left at B-B');
+      return signed;
+    }
+  }
+
   /** B-T then B-LT for the signature just made; `sealed` must end with that signature's revision. */
   async afterSeal(sealed: UpdatedPdf, trust: TrustOptions): Promise<LongTermOutcome> {
     if (!this.enabled) return { pdf: sealed, level: 'B-B', warning: null, stampedUntil: null, upgradeLater: false };
