@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSignedData } from '../crypto/cms-parser';
 import { Oid } from '../crypto/oids';
@@ -28,7 +28,7 @@ import { addValidationData } from './validation-data';
 /** `openssl ts -verify` of a token over `data`, against the TSA's root only. */
 function opensslTsVerify(token: Buffer, data: Buffer, tsa: TimestampAuthority): { ok: boolean; output: string } {
   const dir = tempFile(`ts-${process.pid}-${Date.now()}`);
-  require('node:fs').mkdirSync(dir);
+  mkdirSync(dir);
   writeFileSync(join(dir, 'token.der'), token);
   writeFileSync(join(dir, 'data.bin'), data);
   const result = runTool('openssl', ['ts', '-verify', '-data', join(dir, 'data.bin'), '-in', join(dir, 'token.der'), '-token_in', '-CAfile', tsa.rootPemFile]);
@@ -125,12 +125,12 @@ describe('PAdES B-T, B-LT and B-LTA with a real TSA (openssl ts) and OCSP respon
     expect(poppler.slice(0, 2).map((s) => s.valid)).toEqual([true, true]);
     // The document time-stamp, extracted by pdfsig, over the ranges pdfsig reports.
     const dir = tempFile(`dts-${process.pid}-${Date.now()}`);
-    require('node:fs').mkdirSync(dir);
+    mkdirSync(dir);
     writeFileSync(join(dir, 'f.pdf'), ltaBytes);
     runTool('pdfsig', ['-dump', join(dir, 'f.pdf')], { cwd: dir });
     const last = poppler[2];
     const data = Buffer.concat(last.ranges.map(([s, e]) => ltaBytes.subarray(s, e)));
-    const token = require('node:fs').readFileSync(join(dir, 'f.pdf.sig2')) as Buffer;
+    const token = readFileSync(join(dir, 'f.pdf.sig2'));
     expect(opensslTsVerify(token, data, tsa).output).toContain('Verification: OK');
   });
 
