@@ -91,7 +91,7 @@ export class LongTermSigningService {
       return { pdf: withDss.pdf, level: warning ? 'B-T' : 'B-LT', warning, stampedUntil, upgradeLater: !!warning };
     } catch (error) {
       if (isSigningError(error, 'CERTIFICATE_REVOKED')) {
-        throw new AppError(422, 'CERTIFICATE_REVOKED', `Chứng thư số đã bị thu hồi (OCSP): ${error.message}`);
+        throw new AppError(400, 'CERTIFICATE_REVOKED', `Chứng thư số đã bị thu hồi (OCSP): ${error.message}`);
       }
       if (!isTsaOrOcspError(error)) throw error;
       throw longTermUnavailable('trạng thái chứng thư (OCSP)', error.message);
