@@ -1,7 +1,7 @@
 import { PDFName, PDFRef } from 'pdf-lib';
 import { SigningError } from '../errors/signing-error';
 import { assessCertificate, TrustOptions } from '../certificates/certificate-checker';
-import { parseCertificate, ParsedCertificate } from '../certificates/certificate-parser';
+import { ParsedCertificate } from '../certificates/certificate-parser';
 import { PdfUpdate } from '../pdf/pdf-update';
 import { PdfInput, pdfBytes, UpdatedPdf } from '../pdf/updated-pdf';
 import { embeddedSignatures, readDss } from './embedded-signatures';
@@ -41,18 +41,23 @@ export async function addValidationData(pdf: PdfInput, options: ValidationDataOp
   const warnings: string[] = [];
   const ocsps: Buffer[] = [];
   const checked: string[] = [];
-  for (const [certificate, issuer] of pairs) {
-    try {
-      const answer = await requestOcsp(options.ocsp ?? {}, certificate, issuer);
-      if (answer.status === 'revoked') throw new SigningError('CERTIFICATE_REVOKED', `Certificate ${certificate.serialNumber} is revoked since ${answer.revokedAt?.toISOString()}`);
-      ocsps.push(answer.der);
-      certificates.push(...answer.certificates);
-      checked.push(certificate.serialNumber);
-    } catch (error) {
-      if (!(error instanceof SigningError) || options.revocationRequired || error.code === 'CERTIFICATE_REVOKED') throw error;
-      warnings.push(`${certificate.serialNumber}: ${error.message}`);
+  // One round trip for all: the responders are asked at once.
+  const answers = await Promise.allSettled(pairs.map(([certificate, issuer]) => requestOcsp(options.ocsp ?? {}, certificate, issuer)));
+  answers.forEach((answer, i) => {
+    const certificate = pairs[i][0];
+    if (answer.status === 'fulfilled' && answer.value.status === 'revoked') {
+      throw new SigningError('CERTIFICATE_REVOKED', `Certificate ${certificate.serialNumber} is revoked since ${answer.value.revokedAt?.toISOString()}`);
     }
-  }
+    if (answer.status === 'fulfilled') {
+      ocsps.push(answer.value.der);
+      certificates.push(...answer.value.certificates);
+      checked.push(certificate.serialNumber);
+      return;
+    }
+    const error: unknown = answer.reason;
+    if (!(error instanceof SigningError) || options.revocationRequired) throw error;
+    warnings.push(`${certificate.serialNumber}: ${error.message}`);
+  });
   const dss = update.context.obj({
     Certs: streamsOf(update, [...existing.certificates, ...unique(certificates).map((c) => c.der)]),
     OCSPs: streamsOf(update, [...existing.ocsps, ...ocsps]),
@@ -81,4 +86,3 @@ function uniquePairs(pairs: Array<readonly [ParsedCertificate, ParsedCertificate
   return [...new Map(pairs.map((p) => [p[0].sha256.toString('hex'), p])).values()];
 }
 
-export { parseCertificate };
