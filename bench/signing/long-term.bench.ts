@@ -50,17 +50,19 @@ async function main(): Promise<void> {
       const tsaStarted = performance.now();
       const stamped = await timestampLastSignature(sealed, { url: tsa.url });
       const tsaMs = performance.now() - tsaStarted;
-      let ocspMs = 0;
+      // The OCSP requests overlap: their span (first start to last end) is the time spent waiting.
+      let ocspFirst = Number.POSITIVE_INFINITY;
+      let ocspLast = 0;
       const timedPost = async (url: string, body: Buffer, contentType: string, timeoutMs: number) => {
-        const at = performance.now();
+        ocspFirst = Math.min(ocspFirst, performance.now());
         const res = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(body), signal: AbortSignal.timeout(timeoutMs) });
         const answer = { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
-        ocspMs += performance.now() - at;
+        ocspLast = Math.max(ocspLast, performance.now());
         return answer;
       };
       const lt = await addValidationData(stamped.pdf, { trust, ocsp: { url: ocsp.url, post: timedPost } });
       blt.push(performance.now() - started);
-      network.push(tsaMs + ocspMs);
+      network.push(tsaMs + (ocspLast - ocspFirst));
       if (lt.warnings.length) throw new Error(`OCSP warnings: ${lt.warnings.join('; ')}`);
     }
     const [b, l, n] = [median(bb), median(blt), median(network)];
