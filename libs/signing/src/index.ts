@@ -1,6 +1,7 @@
 // Public API of @eoffice/signing: a pure library (no database, no environment access) that takes
 // PDF bytes, keys and certificates and returns PDF bytes and reports. Its only network calls are the
-// remote signing clients' (remote/), to the provider the caller configures and passes in. The PDF steps
+// remote signing clients' (remote/) and the TSA/OCSP requests of long-term/, to the services the
+// caller configures and passes in. The PDF steps
 // load on first use (lazy-steps.ts), so a process that never signs does not pay for pdf-lib.
 
 export { SigningError, isSigningError } from './errors/signing-error';
