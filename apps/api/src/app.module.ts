@@ -29,6 +29,7 @@ import { IntakeController } from './intake/intake.controller';
 import { OutgoingController } from './outgoing/outgoing.controller';
 import { SignaturesController } from './outgoing/signatures.controller';
 import { RemoteSigningController } from './outgoing/remote-signing.controller';
+import { PublicVerificationController } from './outgoing/public-verification.controller';
 import { JobsController } from './jobs/jobs.controller';
 import { ContentTypeMiddleware } from './http/content-type.middleware';
 import { NoStoreMiddleware } from './http/no-store.middleware';
@@ -63,6 +64,7 @@ import { StatsController } from './stats/stats.controller';
     OutgoingController,
     SignaturesController,
     RemoteSigningController,
+    PublicVerificationController,
     InboxController,
     NotificationsController,
     NotificationPreferencesController,

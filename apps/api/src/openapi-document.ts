@@ -3,8 +3,8 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 
 export const API_PREFIX = 'api/v1';
 
-/** The paths outside the versioned prefix (probes and the metrics scrape). */
-export const UNPREFIXED_PATHS = ['health', 'ready', 'metrics'];
+/** The paths outside the versioned prefix (probes, the metrics scrape, and the public verification link printed on issued documents). */
+export const UNPREFIXED_PATHS = ['health', 'ready', 'metrics', 'verify/:token'];
 
 /** The OpenAPI document of the API: served at /docs and written to openapi.json (npm run openapi:snapshot). */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {

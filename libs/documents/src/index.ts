@@ -58,6 +58,8 @@ export * from './outgoing/remote/remote-signing-poller.service';
 export type { RemoteSigningView } from './outgoing/remote/remote-signing-view';
 export type { RemoteSigningAccount, RemoteSigningProvider } from './outgoing/remote/remote-signing-config.entity';
 export * from './outgoing/outgoing-appendix.service';
+export * from './outgoing/long-term/long-term-signing.service';
+export * from './outgoing/long-term/public-verification.service';
 export * from './outgoing/entities/outgoing-appendix.entity';
 export * from './audit/document-audit-trail.service';
 export * from './backups/backup-run.entity';

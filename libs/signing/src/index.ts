@@ -1,6 +1,7 @@
 // Public API of @eoffice/signing: a pure library (no database, no environment access) that takes
 // PDF bytes, keys and certificates and returns PDF bytes and reports. Its only network calls are the
-// remote signing clients' (remote/), to the provider the caller configures and passes in. The PDF steps
+// remote signing clients' (remote/) and the TSA/OCSP requests of long-term/, to the services the
+// caller configures and passes in. The PDF steps
 // load on first use (lazy-steps.ts), so a process that never signs does not pay for pdf-lib.
 
 export { SigningError, isSigningError } from './errors/signing-error';
@@ -26,6 +27,7 @@ export { applyLeaderSignature } from './lazy-steps';
 export type { LeaderAppearanceOptions, LeaderSignatureOptions } from './signature/leader-signature';
 export { applyOrganisationSignature } from './lazy-steps';
 export type { OrganisationSignatureOptions } from './signature/organisation-signature';
+export type { VerificationLink } from './appearance/verification-footer';
 export { signAppendix } from './lazy-steps';
 export type { AppendixSignatureOptions } from './signature/appendix-signature';
 export type { SignatureFieldPlacement } from './signature/signature-revision';
@@ -53,8 +55,16 @@ export type {
 // Verification
 export { verifyPdfSignatures } from './lazy-steps';
 export type {
-  RevisionReport, SignatureReport, VerificationOptions, VerificationReport,
+  RevisionReport, SignatureReport, TimestampReport, VerificationOptions, VerificationReport,
 } from './verification/pdf-signature-verifier';
+export type { LongTermReport, PadesLevel } from './verification/long-term-levels';
+
+// Long-term validity: B-T in place, B-LT (DSS revision), B-LTA (document time-stamp)
+export { addDocumentTimestamp, addValidationData, timestampLastSignature } from './lazy-steps';
+export type { ValidationDataOptions, ValidationDataResult } from './long-term/validation-data';
+export type { OcspSettings } from './long-term/ocsp-client';
+export type { BinaryPost, TimestampAuthoritySettings } from './long-term/tsa-client';
+export type { TimestampToken } from './long-term/timestamp-token';
 export type { ChangeDetail, ChangeKind } from './verification/revision-diff';
 
 // Keys and certificates

@@ -15,6 +15,7 @@ import type * as DemoPki from './demo/demo-pki';
 import type * as DemoCertificates from './demo/demo-certificates';
 import type * as DemoCrl from './demo/demo-crl';
 import type * as DemoImages from './demo/demo-images';
+import type * as LongTerm from './long-term';
 
 /** A module loaded once, on the first call of one of its functions. */
 function onFirstUse<M>(load: () => M): () => M {
@@ -37,6 +38,7 @@ const deferredSignature = onFirstUse(() => require('./signature/deferred-signatu
 const uploadedPdfAcceptor = onFirstUse(() => require('./signature/uploaded-pdf-acceptor') as typeof UploadedPdfAcceptor);
 const verifier = onFirstUse(() => require('./verification/pdf-signature-verifier') as typeof PdfSignatureVerifier);
 const pkcs12Importer = onFirstUse(() => require('./certificates/pkcs12-importer') as typeof Pkcs12Importer);
+const longTerm = onFirstUse(() => require('./long-term') as typeof LongTerm);
 const demoPki = onFirstUse(() => require('./demo/demo-pki') as typeof DemoPki);
 const demoCertificates = onFirstUse(() => require('./demo/demo-certificates') as typeof DemoCertificates);
 const demoCrl = onFirstUse(() => require('./demo/demo-crl') as typeof DemoCrl);
@@ -52,6 +54,9 @@ export const prepareDeferredSignature = deferred(deferredSignature, 'prepareDefe
 export const completeDeferredSignature = deferred(deferredSignature, 'completeDeferredSignature');
 export const acceptUploadedSignedPdf = deferred(uploadedPdfAcceptor, 'acceptUploadedSignedPdf');
 export const verifyPdfSignatures = deferred(verifier, 'verifyPdfSignatures');
+export const timestampLastSignature = deferred(longTerm, 'timestampLastSignature');
+export const addValidationData = deferred(longTerm, 'addValidationData');
+export const addDocumentTimestamp = deferred(longTerm, 'addDocumentTimestamp');
 export const importPkcs12 = deferred(pkcs12Importer, 'importPkcs12');
 export const createDemoPki = deferred(demoPki, 'createDemoPki');
 export const createDemoCa = deferred(demoCertificates, 'createDemoCa');

@@ -33,6 +33,8 @@ export function toOutgoingDto(d: OutgoingDocument): OutgoingDto {
     dispatchedAt: d.dispatchedAt,
     recalledAt: d.recalledAt,
     recallReason: d.recallReason,
+    longTermLevel: d.longTermLevel ?? null,
+    longTermWarning: d.longTermWarning ?? null,
     /** When the words of the current PDF last went to search (null until the worker has read it). */
     textExtractedAt: d.textExtractedAt,
     createdAt: d.createdAt,

@@ -5,6 +5,7 @@ import type { VerificationReportDto } from './dto/verification.dto';
 export function toVerificationReportDto(report: VerificationReport): VerificationReportDto {
   return {
     signatures: report.signatures.map((s) => ({
+      kind: s.kind,
       fieldName: s.fieldName,
       signerName: s.signerName,
       signerCertificate: s.signerCertificate && { ...s.signerCertificate },
@@ -15,6 +16,8 @@ export function toVerificationReportDto(report: VerificationReport): Verificatio
       certificateTrusted: s.certificateTrusted,
       revision: s.revision,
       byteRange: s.byteRange && [...s.byteRange],
+      timestamp: s.timestamp && { ...s.timestamp },
+      longTerm: s.longTerm && { ...s.longTerm },
       problems: s.problems,
     })),
     revisions: report.revisions.map((r) => ({

@@ -2052,6 +2052,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/verify/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicVerificationController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3080,6 +3096,20 @@ export interface components {
             /** @example bangnv */
             username: string;
         };
+        LongTermCheckDto: {
+            /**
+             * @description PAdES baseline level reached
+             * @enum {string}
+             */
+            level: "B-B" | "B-T" | "B-LT" | "B-LTA";
+            problems: string[];
+            /** @description the time-stamp time the signature is judged at (not today, not the claimed /M) */
+            provenAt?: string;
+            /** @description intact, trusted at provenAt, not revoked then, B-LT or B-LTA */
+            validLongTerm: boolean;
+            /** @description the chain's certificates and OCSP/CRL answers are in the document (DSS) */
+            validationDataEmbedded: boolean;
+        };
         MembershipDto: {
             endReason: string | null;
             /** Format: date-time */
@@ -3249,6 +3279,13 @@ export interface components {
             /** Format: date-time */
             issuedAt: string | null;
             issuedBy: string | null;
+            /**
+             * @description PAdES level of the issued file
+             * @enum {string|null}
+             */
+            longTermLevel: "B-B" | "B-T" | "B-LT" | "B-LTA" | null;
+            /** @description why the issued file is below B-LT (TSA or OCSP responder down); a job upgrades it */
+            longTermWarning: string | null;
             /** @description số, once issued */
             number: number | null;
             /** @example 12/QĐ-SGDĐT */
@@ -3304,6 +3341,13 @@ export interface components {
             /** Format: date-time */
             issuedAt: string | null;
             issuedBy: string | null;
+            /**
+             * @description PAdES level of the issued file
+             * @enum {string|null}
+             */
+            longTermLevel: "B-B" | "B-T" | "B-LT" | "B-LTA" | null;
+            /** @description why the issued file is below B-LT (TSA or OCSP responder down); a job upgrades it */
+            longTermWarning: string | null;
             /** @description số, once issued */
             number: number | null;
             /** @example 12/QĐ-SGDĐT */
@@ -3522,6 +3566,40 @@ export interface components {
         ProgressDto: {
             note: string;
             percent?: number;
+        };
+        PublicSignerDto: {
+            /** @enum {string|null} */
+            level: "B-B" | "B-T" | "B-LT" | "B-LTA" | null;
+            name: string | null;
+            /** @description the time-stamp time the signature is judged at */
+            provenAt: string | null;
+            /** @enum {string} */
+            role: "signer" | "agency" | "timestamp";
+            /** @description claimed signing time, ISO 8601 UTC */
+            signedAt: string | null;
+            valid: boolean;
+            validLongTerm: boolean;
+        };
+        PublicVerificationDto: {
+            checkedAt: string;
+            confidential: boolean;
+            issuedAt: string;
+            /** @description the issuing agency */
+            issuer: string;
+            /** @example 05/QĐ-SGDĐT */
+            numberSymbol: string;
+            /** @description null for a confidential document */
+            recallReason: string | null;
+            recalledAt: string | null;
+            /** @description SHA-256 of the stored issued file */
+            sha256: string;
+            signers: components["schemas"]["PublicSignerDto"][];
+            /** @enum {string} */
+            status: "issued" | "dispatched" | "recalled";
+            /** @description null for a confidential document */
+            subject: string | null;
+            /** @description every signature of the stored file is intact and trusted, later revisions only validation data */
+            verifies: boolean;
         };
         ReasonDto: {
             reason: string;
@@ -4003,6 +4081,10 @@ export interface components {
             fieldName: string;
             /** @description the CMS verifies and its digest matches the covered bytes */
             intact: boolean;
+            /** @enum {string} */
+            kind: "signature" | "documentTimestamp";
+            /** @description signatures only */
+            longTerm?: components["schemas"]["LongTermCheckDto"];
             problems: string[];
             /** @description the revision the signature covers (1 = the original file) */
             revision?: number;
@@ -4011,6 +4093,8 @@ export interface components {
             signerCertificate?: components["schemas"]["SignerCertificateDto"];
             signerName?: string;
             subFilter?: string;
+            /** @description signature time-stamp (B-T); a document time-stamp's own token */
+            timestamp?: components["schemas"]["TimestampCheckDto"];
         };
         SignerCertificateDto: {
             commonName?: string;
@@ -4057,6 +4141,14 @@ export interface components {
         };
         SubmitIncomingDto: {
             leaderId: string;
+        };
+        TimestampCheckDto: {
+            authority?: string;
+            /** @description the token verifies and stamps this signature (or, for a document time-stamp, the covered bytes) */
+            intact: boolean;
+            problems: string[];
+            /** @description the time-stamping authority's time (genTime), ISO 8601 UTC */
+            time: string;
         };
         ToFileItemDto: {
             confidentiality: string;
@@ -14001,6 +14093,55 @@ export interface operations {
                          */
                         status?: "error" | "shutting_down";
                     };
+                };
+            };
+        };
+    };
+    PublicVerificationController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicVerificationDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS, with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };

@@ -55,6 +55,24 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
+  /** RFC 3161 time-stamping authority (TSA) over HTTP: signatures become PAdES B-T/B-LT; unset: B-B only. */
+  SIGNING_TSA_URL: url(['http:', 'https:']).optional(),
+  /** OCSP responder used for certificates that name none in their Authority Information Access. */
+  SIGNING_OCSP_URL: url(['http:', 'https:']).optional(),
+  /** true: refuse to issue when the TSA or OCSP responder cannot be reached; false: sign at B-B, warn, upgrade later. */
+  SIGNING_LONG_TERM_REQUIRED: bool.default(false),
+  /** How long one TSA or OCSP call may take. */
+  SIGNING_LONG_TERM_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
+  /** An issue left below B-LT is upgraded by a job this long after (then again by the nightly run). */
+  SIGNING_LONG_TERM_RETRY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** When the worker upgrades pending signatures and refreshes long-term records (B-LTA); `off` disables it. */
+  SIGNING_LONG_TERM_CRON: z.string().default('15 2 * * *'),
+  /** A record is re-time-stamped when its last time-stamp's TSA certificate expires within this many days. */
+  SIGNING_LTA_REFRESH_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** Public base URL printed (with a QR code) on issued documents: <base>/verify/<token>; unset: no link. */
+  PUBLIC_VERIFY_BASE_URL: url(['http:', 'https:']).optional(),
+  /** Public verification look-ups per client address and minute. */
+  PUBLIC_VERIFY_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   BOOTSTRAP_ADMIN_USERNAME: z.string().regex(/^[a-z][a-z0-9._-]{1,31}$/, 'lower-case login name').default('admin'),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().optional(),
   MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a DNS domain').default('eoffice.gov.vn'),

@@ -35,6 +35,8 @@ export const JobName = {
   outgoingRemoteSignNotify: 'outgoing-remote-sign-notify',
   notificationMail: 'notification-mail',
   notificationDigest: 'notification-digest',
+  outgoingLongTermUpgrade: 'outgoing-long-term-upgrade',
+  longTermRefresh: 'long-term-refresh',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -83,6 +85,10 @@ export interface JobPayloads {
   [JobName.notificationMail]: Record<string, never>;
   /** On NOTIFICATION_DIGEST_CRON: one e-mail per person who chose digests, once a day. */
   [JobName.notificationDigest]: Record<string, never>;
+  /** An issued document signed at B-B or B-T because the TSA/OCSP responder was down: DSS and document time-stamp now. */
+  [JobName.outgoingLongTermUpgrade]: { documentId: string };
+  /** On SIGNING_LONG_TERM_CRON: upgrade what is still pending and re-time-stamp (B-LTA) records whose time-stamp ages out. */
+  [JobName.longTermRefresh]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -108,4 +114,6 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.outgoingRemoteSignNotify]: QueueName.notifications,
   [JobName.notificationMail]: QueueName.notifications,
   [JobName.notificationDigest]: QueueName.notifications,
+  [JobName.outgoingLongTermUpgrade]: QueueName.dispatch,
+  [JobName.longTermRefresh]: QueueName.maintenance,
 };

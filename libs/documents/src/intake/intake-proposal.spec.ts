@@ -29,7 +29,7 @@ describe('intake proposal', () => {
 });
 
 describe('signature check at receipt', () => {
-  const signature = { fieldName: 'S', intact: true, coversWholeDocument: true, certificateTrusted: true, problems: [] };
+  const signature = { kind: 'signature' as const, fieldName: 'S', intact: true, coversWholeDocument: true, certificateTrusted: true, problems: [] };
   const report = (over: Partial<VerificationReport>, signatures = [signature]): VerificationReport => ({
     signatures,
     revisions: [],

@@ -27,3 +27,5 @@ export * from './outgoing-signing.service';
 export { SigningSessionRepository } from './signing-session.repository';
 export type { RemoteSigningStatus, SigningSession } from './entities/signing-session.entity';
 export * from './remote/outgoing-remote-signing.service';
+export * from './long-term/long-term-signing.service';
+export * from './long-term/public-verification.service';

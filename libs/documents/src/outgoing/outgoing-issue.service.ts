@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Actor, OrganisationScope, Unit } from '@eoffice/accounts';
-import { AppError, FileService, MediaType } from '@eoffice/core';
+import { AppError, FileService, JobName, JobOutbox, MediaType } from '@eoffice/core';
 import {
   applyOrganisationSignature, fillNumberAndDate, formatNumberSymbol, TrustOptions, verifyPdfSignatures,
 } from '@eoffice/signing';
@@ -15,6 +15,8 @@ import { OutgoingDispatchService } from './outgoing-dispatch.service';
 import { OutgoingWorkflow } from './outgoing-workflow.service';
 import { SigningCertificateService } from '../certificates';
 import { withSigningErrors } from './signing-errors';
+import { LongTermSigningService } from './long-term/long-term-signing.service';
+import { PublicVerificationService } from './long-term/public-verification.service';
 
 /**
  * Cấp số (Decree 30 Art. 14–15, 32.2): in one transaction the clerk's issue takes the next number
@@ -34,6 +36,9 @@ export class OutgoingIssueService {
     private readonly files: FileService,
     private readonly dispatching: OutgoingDispatchService,
     private readonly appendices: OutgoingAppendixService,
+    private readonly longTerm: LongTermSigningService,
+    private readonly verification: PublicVerificationService,
+    private readonly outbox: JobOutbox,
   ) {}
 
   private readonly logger = new Logger(OutgoingIssueService.name);
@@ -65,24 +70,39 @@ export class OutgoingIssueService {
       // the issue time is read after the lock, so times follow numbers (Art. 15.1).
       const number = await this.takeNumber(manager, document, new Date());
       const issuedAt = new Date();
-      const issuedPdf = await withSigningErrors(async () => {
+      // The public link and QR code go into the seal's revision, so the agency's signature covers them.
+      const verificationToken = this.verification.newToken();
+      const verificationUrl = this.verification.linkFor(verificationToken);
+      const longTerm = await withSigningErrors(async () => {
         const filled = await fillNumberAndDate(signedPdf, { documentNumber: number.value, notation, place, issueDate: issuedAt });
-        return applyOrganisationSignature(filled, {
+        const sealed = await applyOrganisationSignature(filled, {
           credentials: organisation.credentials,
           agencyName: agency.name,
           sealImage: organisation.image,
           signingTime: issuedAt,
           trust,
+          verificationLink: verificationUrl ? { url: verificationUrl } : undefined,
         });
+        return this.longTerm.afterSeal(sealed, trust);
       });
+      const issuedPdf = longTerm.pdf;
+      if (longTerm.upgradeLater) {
+        await this.outbox.add(manager, JobName.outgoingLongTermUpgrade, { documentId: id }, { delay: this.longTerm.retryDelayMs });
+      }
       const numberSymbol = formatNumberSymbol(number.value, notation);
       const file = await this.files.recordBytes(issuedPdf.parts(), { mimeType: MediaType.pdf, originalName: `${numberSymbol.replace('/', '_')}.pdf` }, actor.id, manager);
       const appendices = await this.appendices.signAll(manager, actor, document, {
         credentials: organisation.credentials, agencyName: agency.name, numberSymbol, signedAt: issuedAt, trust,
       });
       return {
-        changes: { registerId: number.registerId, year: number.year, outgoingNumber: number.value, numberSymbol, issuedAt, issuedBy: actor.id, issuedFileId: file.id },
-        data: { registerId: number.registerId, year: number.year, number: number.value, numberSymbol, sha256: file.sha256, certificateId: organisation.certificate.id, appendices },
+        changes: {
+          registerId: number.registerId, year: number.year, outgoingNumber: number.value, numberSymbol, issuedAt, issuedBy: actor.id, issuedFileId: file.id,
+          longTermLevel: longTerm.level, longTermWarning: longTerm.warning, longTermStampedUntil: longTerm.stampedUntil, verificationToken,
+        },
+        data: {
+          registerId: number.registerId, year: number.year, number: number.value, numberSymbol, sha256: file.sha256, certificateId: organisation.certificate.id, appendices,
+          longTermLevel: longTerm.level, ...(longTerm.warning ? { longTermWarning: longTerm.warning } : {}),
+        },
       };
     });
   }

@@ -10,6 +10,7 @@ import { OutgoingAccess } from './outgoing-access.service';
 import { OutgoingWorkflow } from './outgoing-workflow.service';
 import { assertCertificateHolder, SigningCertificateService } from '../certificates';
 import { withSigningErrors } from './signing-errors';
+import { LongTermSigningService } from './long-term/long-term-signing.service';
 
 export interface PreparedSignatureRequest {
   sessionId: string;
@@ -39,6 +40,7 @@ export class OutgoingSigningService {
     private readonly steps: LeaderSignatureSteps,
     private readonly keyring: SigningCertificateService,
     private readonly files: FileService,
+    private readonly longTerm: LongTermSigningService,
   ) {}
 
   sign(actor: Actor, id: string, certificateId?: string): Promise<OutgoingDocument> {
@@ -51,7 +53,7 @@ export class OutgoingSigningService {
         storedKeyProvider(signer.credentials).begin(draft, { signatureImage: signer.image, signerName: actor.fullName, trust }),
       );
       if (!begun.done) throw new Error('a stored key signs at once');
-      const signed = begun.pdf;
+      const signed = await this.longTerm.stampSignature(begun.pdf);
       const file = await this.files.recordBytes(signed.parts(), { mimeType: MediaType.pdf, originalName: `${document.id}-signed.pdf` }, actor.id, manager);
       return this.steps.signedResult(file, sha256Hex(signer.credentials.certificate), { certificateId: signer.certificate.id });
     });
@@ -87,7 +89,9 @@ export class OutgoingSigningService {
       const session = await this.steps.takeSession(manager, sessionId, id, actor, 'token');
       const state = session.state as DeferredSigningState;
       const prepared = await this.files.readBytes(session.preparedFileId, manager);
-      const signed = await withSigningErrors(() => tokenProvider(Buffer.from(state.certificates[0], 'base64')).complete(prepared, state, response));
+      const signed = await this.longTerm.stampSignature(
+        await withSigningErrors(() => tokenProvider(Buffer.from(state.certificates[0], 'base64')).complete(prepared, state, response)),
+      );
       const file = await this.files.recordBytes(signed.parts(), { mimeType: MediaType.pdf, originalName: `${document.id}-signed.pdf` }, actor.id, manager);
       return this.steps.signedResult(file, sha256Hex(Buffer.from(state.certificates[0], 'base64')), { sessionId });
     });

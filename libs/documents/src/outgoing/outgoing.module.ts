@@ -40,6 +40,8 @@ import { RemoteSigningAccount, RemoteSigningProvider } from './remote/remote-sig
 import { RemoteSigningConfigRepository } from './remote/remote-signing-config.repository';
 import { RemoteSigningConfigService } from './remote/remote-signing-config.service';
 import { RemoteSigningPoller } from './remote/remote-signing-poller.service';
+import { LongTermSigningService } from './long-term/long-term-signing.service';
+import { PublicVerificationService } from './long-term/public-verification.service';
 
 const services = [
   OutgoingDraftingService,
@@ -56,6 +58,8 @@ const services = [
   OutgoingRemoteSigningService,
   RemoteSigningConfigService,
   RemoteSigningPoller,
+  LongTermSigningService,
+  PublicVerificationService,
 ];
 
 /**

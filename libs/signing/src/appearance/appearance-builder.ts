@@ -106,6 +106,12 @@ export class AppearanceBuilder {
     this.operators.push(`q ${fmt(width)} 0 0 ${fmt(height)} ${fmt(x)} ${fmt(y)} cm /${image.name} Do Q`);
   }
 
+  /** Filled rectangles in one colour (the QR code's dark modules). */
+  fillRects(rects: Array<[number, number, number, number]>, colour: Colour = [0, 0, 0]): void {
+    if (rects.length === 0) return;
+    this.operators.push(`${colour.map(fmt).join(' ')} rg ${rects.map((r) => `${r.map(fmt).join(' ')} re`).join(' ')} f`);
+  }
+
   drawText(font: AppearanceFont, text: string, x: number, y: number, size: number, colour: Colour = [0, 0, 0]): void {
     const encoded = font.embedder.encodeText(text.normalize('NFC')).toString();
     this.operators.push(

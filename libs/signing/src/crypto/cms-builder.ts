@@ -10,6 +10,22 @@ export interface SignatureAlgorithm {
   oid: string;
   /** RSA algorithm identifiers carry NULL parameters; ECDSA ones carry none (RFC 5754). */
   nullParameters: boolean;
+  /** DER parameters written instead (RSASSA-PSS-params). */
+  parameters?: Buffer;
+}
+
+/**
+ * RSASSA-PSS with SHA-256, MGF1-SHA-256 and a 32-byte salt (RFC 4055, RFC 8017's recommended
+ * profile): what remote signing services and HSMs return when they sign with PSS.
+ */
+export function rsaPssSha256(saltLength = 32): SignatureAlgorithm {
+  const sha256Algorithm = derAlgorithm(Oid.sha256, false);
+  const parameters = derSequence(
+    derExplicit(0, sha256Algorithm),
+    derExplicit(1, derSequence(derOid(Oid.mgf1), sha256Algorithm)),
+    derExplicit(2, derInteger(saltLength)),
+  );
+  return { oid: Oid.rsassaPss, nullParameters: false, parameters };
 }
 
 export function signatureAlgorithmFor(key: KeyObject): SignatureAlgorithm {
@@ -18,7 +34,7 @@ export function signatureAlgorithmFor(key: KeyObject): SignatureAlgorithm {
   throw new SigningError('KEY_UNSUPPORTED', `Unsupported key type ${key.asymmetricKeyType ?? 'unknown'} (RSA or EC only)`);
 }
 
-function attribute(oid: string, value: Buffer): Buffer {
+export function attribute(oid: string, value: Buffer): Buffer {
   return derSequence(derOid(oid), derSetOf([value]));
 }
 
@@ -72,7 +88,9 @@ export function buildSignedData(input: SignedDataInput): Buffer {
     derSequence(input.signer.issuerDer, input.signer.serialNumberDer),
     sha256Algorithm,
     signedAttributesImplicit,
-    derAlgorithm(input.algorithm.oid, input.algorithm.nullParameters),
+    input.algorithm.parameters
+      ? derSequence(derOid(input.algorithm.oid), input.algorithm.parameters)
+      : derAlgorithm(input.algorithm.oid, input.algorithm.nullParameters),
     derOctetString(input.signature),
   );
   const uniqueCertificates = [...new Map(input.certificates.map((c) => [c.sha256.toString('hex'), c.der])).values()];

@@ -10,7 +10,11 @@ export interface ParsedSignerInfo {
   /** Signed attributes re-tagged as a universal SET: the bytes that were signed. */
   signedAttributes?: Buffer;
   attributes: Map<string, Buffer[]>;
+  /** Unsigned attributes (e.g. the signature time-stamp token of PAdES B-T). */
+  unsignedAttributes: Map<string, Buffer[]>;
   signatureAlgorithm: string;
+  /** DER of the signature algorithm's parameters, when present (RSASSA-PSS needs them). */
+  signatureAlgorithmParameters?: Buffer;
   signature: Buffer;
 }
 
@@ -20,6 +24,8 @@ export interface ParsedSignedData {
   certificates: Buffer[];
   encapsulatedContentType: string;
   hasEncapsulatedContent: boolean;
+  /** The eContent OCTET STRING's content (a time-stamp token's TSTInfo). */
+  encapsulatedContent?: Buffer;
   signers: ParsedSignerInfo[];
 }
 
@@ -40,6 +46,7 @@ export function parseSignedData(input: Uint8Array): ParsedSignedData {
       certificates: certificateSet ? derChildren(der, certificateSet).map((c) => Buffer.from(derBytes(der, c))) : [],
       encapsulatedContentType: decodeOid(derContent(der, encapsulated[0])),
       hasEncapsulatedContent: encapsulated.length > 1,
+      encapsulatedContent: encapsulated.length > 1 ? octetStringContent(der, derChildren(der, encapsulated[1])[0]) : undefined,
       signers: derChildren(der, signerInfos).map((info) => parseSignerInfo(der, info)),
     };
   } catch (error) {
@@ -51,11 +58,14 @@ export function parseSignedData(input: Uint8Array): ParsedSignedData {
 function parseSignerInfo(der: Buffer, info: DerNode): ParsedSignerInfo {
   const [, sid, digestAlgorithm, ...rest] = derChildren(der, info);
   const signedAttrs = rest[0].tag === contextTag(0) ? rest.shift() : undefined;
-  const [signatureAlgorithm, signature] = rest;
+  const [signatureAlgorithm, signature, unsignedAttrs] = rest;
+  const algorithmParts = derChildren(der, signatureAlgorithm);
   const parsed: ParsedSignerInfo = {
     digestAlgorithm: algorithmOid(der, digestAlgorithm),
     attributes: signedAttrs ? readAttributes(der, signedAttrs) : new Map(),
+    unsignedAttributes: unsignedAttrs?.tag === contextTag(1) ? readAttributes(der, unsignedAttrs) : new Map(),
     signatureAlgorithm: algorithmOid(der, signatureAlgorithm),
+    signatureAlgorithmParameters: algorithmParts[1] ? Buffer.from(derBytes(der, algorithmParts[1])) : undefined,
     signature: Buffer.from(derContent(der, signature)),
   };
   if (signedAttrs) {
@@ -70,6 +80,12 @@ function parseSignerInfo(der: Buffer, info: DerNode): ParsedSignerInfo {
     parsed.subjectKeyIdentifier = Buffer.from(derContent(der, sid));
   }
   return parsed;
+}
+
+/** An OCTET STRING's content; BER producers may split it into a constructed string of segments. */
+function octetStringContent(der: Buffer, node: DerNode): Buffer {
+  if (!node.constructed) return Buffer.from(derContent(der, node));
+  return Buffer.concat(derChildren(der, node).map((segment) => octetStringContent(der, segment)));
 }
 
 function algorithmOid(der: Buffer, algorithm: DerNode): string {

@@ -1,6 +1,6 @@
 import { constants, createHash, KeyObject, verify } from 'node:crypto';
 import { parseCertificate, ParsedCertificate } from '../certificates/certificate-parser';
-import { decodeOid, derContent, readDer } from './der-reader';
+import { contextTag, decodeOid, derChildren, derContent, readDer } from './der-reader';
 import { messageDigestOf, ParsedSignedData, ParsedSignerInfo, signingCertificateHashOf } from './cms-parser';
 import { DIGEST_BY_OID, Oid } from './oids';
 
@@ -17,15 +17,20 @@ const ECDSA_SIGNATURES: Record<string, string> = {
   [Oid.ecdsaWithSha512]: 'sha512',
 };
 
-/** Verifies an RSA PKCS#1 v1.5 or ECDSA signature; false (never a throw) when it does not verify. */
+/** Verifies an RSA PKCS#1 v1.5, RSASSA-PSS or ECDSA signature; false (never a throw) when it does not verify. */
 export function verifySignatureValue(
   signatureAlgorithm: string,
   digestAlgorithm: string,
   data: Buffer,
   key: KeyObject,
   signature: Buffer,
+  parameters?: Buffer,
 ): boolean {
   try {
+    if (signatureAlgorithm === Oid.rsassaPss) {
+      const pss = parsePssParameters(parameters);
+      return verify(pss.hash, data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: pss.saltLength }, signature);
+    }
     if (signatureAlgorithm in RSA_SIGNATURES) {
       const hash = RSA_SIGNATURES[signatureAlgorithm] ?? DIGEST_BY_OID[digestAlgorithm];
       return !!hash && verify(hash, data, { key, padding: constants.RSA_PKCS1_PADDING }, signature);
@@ -35,6 +40,27 @@ export function verifySignatureValue(
   } catch {
     return false;
   }
+}
+
+/**
+ * RSASSA-PSS-params (RFC 4055 §3.1): hash [0], mask generation [1], salt length [2]. node's
+ * verifier uses the same hash for MGF1, which is what every profile in use (RFC 5756) requires.
+ */
+export function parsePssParameters(parameters: Buffer | undefined): { hash: string; saltLength: number } {
+  const result = { hash: 'sha1', saltLength: 20 };
+  if (!parameters) return result;
+  const sequence = readDer(parameters);
+  for (const field of derChildren(parameters, sequence)) {
+    const inner = derChildren(parameters, field)[0];
+    if (field.tag === contextTag(0)) {
+      const hash = DIGEST_BY_OID[decodeOid(derContent(parameters, derChildren(parameters, inner)[0]))];
+      if (!hash) throw new Error('unsupported PSS hash');
+      result.hash = hash;
+    } else if (field.tag === contextTag(2)) {
+      result.saltLength = derContent(parameters, inner).reduce((value, byte) => value * 256 + byte, 0);
+    }
+  }
+  return result;
 }
 
 export interface CmsVerification {
@@ -51,14 +77,21 @@ export interface CmsVerification {
 /** The digest of the signed content with a given algorithm (a node hash name such as `sha256`). */
 export type ContentDigest = (algorithm: string) => Buffer;
 
+export interface CmsShape {
+  /** The contentType the signed attributes must carry (default id-data). */
+  contentType?: string;
+  /** The content is inside the CMS (a time-stamp token's TSTInfo) rather than detached. */
+  encapsulated?: boolean;
+}
+
 /** Checks a detached CMS signature over the content that `digestContent` hashes (the PDF's ByteRange). */
-export function verifyDetachedCms(cms: ParsedSignedData, digestContent: ContentDigest): CmsVerification {
+export function verifyDetachedCms(cms: ParsedSignedData, digestContent: ContentDigest, shape: CmsShape = {}): CmsVerification {
   const certificates = cms.certificates.flatMap((der) => tryParse(der));
   const problems: string[] = [];
   const info = cms.signers[0];
   if (!info || cms.signers.length !== 1) problems.push(`expected exactly one signer, found ${cms.signers.length}`);
   if (!info) return { certificates, digestMatches: false, signatureValid: false, intact: false, problems };
-  if (cms.hasEncapsulatedContent) problems.push('the CMS carries content; a detached signature was expected');
+  if (!shape.encapsulated && cms.hasEncapsulatedContent) problems.push('the CMS carries content; a detached signature was expected');
 
   const digestName = DIGEST_BY_OID[info.digestAlgorithm];
   const actualDigest = digestName ? digestContent(digestName) : undefined;
@@ -66,11 +99,11 @@ export function verifyDetachedCms(cms: ParsedSignedData, digestContent: ContentD
   const digestMatches = !!actualDigest && !!claimedDigest && actualDigest.equals(claimedDigest);
   if (!digestName) problems.push(`unsupported digest algorithm ${info.digestAlgorithm}`);
   else if (!digestMatches) problems.push('the document digest does not match the signed messageDigest');
-  if (contentTypeOf(info) !== Oid.data) problems.push('contentType attribute missing or not id-data');
+  if (contentTypeOf(info) !== (shape.contentType ?? Oid.data)) problems.push(`contentType attribute missing or not ${shape.contentType ?? 'id-data'}`);
 
   const signer = findSigner(info, certificates);
   const signatureValid = !!signer && !!info.signedAttributes &&
-    verifySignatureValue(info.signatureAlgorithm, info.digestAlgorithm, info.signedAttributes, signer.x509.publicKey, info.signature);
+    verifySignatureValue(info.signatureAlgorithm, info.digestAlgorithm, info.signedAttributes, signer.x509.publicKey, info.signature, info.signatureAlgorithmParameters);
   if (!signer) problems.push('the signer certificate is not in the signature');
   else if (!signatureValid) problems.push('the cryptographic signature does not verify with the signer certificate');
 
@@ -104,7 +137,7 @@ export function findSigner(info: ParsedSignerInfo, certificates: ParsedCertifica
   // subjectKeyIdentifier sids (or sloppy issuer encodings): the certificate whose key verifies.
   return certificates.find((c) =>
     !!info.signedAttributes &&
-    verifySignatureValue(info.signatureAlgorithm, info.digestAlgorithm, info.signedAttributes, c.x509.publicKey, info.signature));
+    verifySignatureValue(info.signatureAlgorithm, info.digestAlgorithm, info.signedAttributes, c.x509.publicKey, info.signature, info.signatureAlgorithmParameters));
 }
 
 function checkSigningCertificate(info: ParsedSignerInfo, signer: ParsedCertificate): boolean | undefined {

@@ -11,6 +11,15 @@ export const Oid = {
   sha384: '2.16.840.1.101.3.4.2.2',
   sha512: '2.16.840.1.101.3.4.2.3',
   rsaEncryption: '1.2.840.113549.1.1.1',
+  rsassaPss: '1.2.840.113549.1.1.10',
+  mgf1: '1.2.840.113549.1.1.8',
+  /** id-aa-signatureTimeStampToken (RFC 3161 appendix A): the B-T unsigned attribute. */
+  signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
+  /** id-ct-TSTInfo: the content a time-stamp token signs. */
+  tstInfo: '1.2.840.113549.1.9.16.1.4',
+  signingCertificate: '1.2.840.113549.1.9.16.2.12',
+  ocspBasic: '1.3.6.1.5.5.7.48.1.1',
+  timeStamping: '1.3.6.1.5.5.7.3.8',
   sha1WithRsa: '1.2.840.113549.1.1.5',
   sha256WithRsa: '1.2.840.113549.1.1.11',
   sha384WithRsa: '1.2.840.113549.1.1.12',

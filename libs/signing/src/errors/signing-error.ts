@@ -33,7 +33,15 @@ export type SigningErrorCode =
   /** A remote signing provider did not answer in time (network, timeout). */
   | 'REMOTE_PROVIDER_UNREACHABLE'
   /** A remote signing provider's signature does not verify over the hash it was sent. */
-  | 'REMOTE_SIGNATURE_MISMATCH';
+  | 'REMOTE_SIGNATURE_MISMATCH'
+  /** The time-stamping authority (SIGNING_TSA_URL) did not answer in time. */
+  | 'TSA_UNAVAILABLE'
+  /** The time-stamping authority refused, answered garbage or stamped another hash. */
+  | 'TSA_FAILED'
+  /** The OCSP responder did not answer in time. */
+  | 'OCSP_UNAVAILABLE'
+  /** The OCSP responder refused, answered garbage or a response whose signature does not verify. */
+  | 'OCSP_FAILED';
 
 export class SigningError extends Error {
   override readonly name = 'SigningError';

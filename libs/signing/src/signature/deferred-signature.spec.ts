@@ -1,4 +1,4 @@
-import { sign } from 'node:crypto';
+import { constants, sign } from 'node:crypto';
 import { PDFName, PDFString } from 'pdf-lib';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { toPem } from '../certificates/certificate-parser';
@@ -8,6 +8,7 @@ import { verifyPdfSignatures } from '../verification/pdf-signature-verifier';
 import { buildDecisionSource, DECISION_LAYOUT } from '../../test/draft-fixtures';
 import { requireTool, runTool, tempFile } from '../../test/external-tools';
 import { pdfsigResults } from '../../test/pdf-checks';
+import { opensslVerifications } from '../../test/independent-checks';
 import { createTestPki, LEADER_NAME, PKI_SETUP_TIMEOUT_MS, TestPki } from '../../test/pki-fixture';
 import { prepareDraft } from '../form/draft-preparer';
 import { completeDeferredSignature, prepareDeferredSignature, PreparedDeferredSignature } from './deferred-signature';
@@ -60,6 +61,18 @@ describe('deferred signing (USB token on the leader’s computer)', () => {
     expect(signed.subarray(0, draft.length).equals(draft)).toBe(true);
     expect(pdfsigResults(signed)).toMatchObject({ valid: 1, invalid: 0 });
     expect(verifyPdfSignatures(signed, test.trust).signatures[0]).toMatchObject({ intact: true, certificateTrusted: true, coversWholeDocument: true });
+  });
+
+  it('accepts an RSASSA-PSS signature (SHA-256, 32-byte salt), as some remote services return; pdfsig and openssl agree', async () => {
+    const prepared = await prepare();
+    const pss = sign('sha256', prepared.signedAttributes, { key: test.leader.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 });
+    const signed = completeDeferredSignature(prepared.preparedPdf, prepared.state, { signature: pss }).toBuffer();
+    expect(pdfsigResults(signed)).toMatchObject({ valid: 1, invalid: 0 });
+    expect(verifyPdfSignatures(signed, test.trust).signatures[0]).toMatchObject({ intact: true, certificateTrusted: true });
+    expect(opensslVerifications(signed, test.pki.ca.certificate).map((v) => v.verified)).toEqual([true]);
+    // A PSS signature with another salt length than the one declared is still refused.
+    const otherSalt = sign('sha256', prepared.signedAttributes, { key: test.leader.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 20 });
+    expect(() => completeDeferredSignature(prepared.preparedPdf, prepared.state, { signature: otherSalt })).toThrow(/does not verify/);
   });
 
   it('accepts a whole CMS built by the client (here OpenSSL)', async () => {

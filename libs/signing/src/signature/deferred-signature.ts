@@ -1,6 +1,6 @@
 import { SigningError } from '../errors/signing-error';
 import { CertificateInput, certificateDer, parseCertificate, ParsedCertificate } from '../certificates/certificate-parser';
-import { buildSignedAttributes, sha256, SignatureAlgorithm } from '../crypto/cms-builder';
+import { buildSignedAttributes, rsaPssSha256, sha256, SignatureAlgorithm } from '../crypto/cms-builder';
 import { messageDigestOf, parseSignedData } from '../crypto/cms-parser';
 import { findSigner, verifySignatureValue } from '../crypto/cms-verifier';
 import { Oid } from '../crypto/oids';
@@ -95,10 +95,13 @@ export function completeDeferredSignature(preparedPdf: PdfInput, state: Deferred
 
 function cmsFromRawSignature(signedAttributes: Buffer, signature: Buffer, signer: ParsedCertificate, chain: ParsedCertificate[]): Buffer {
   const keyType = signer.x509.publicKey.asymmetricKeyType;
-  const algorithm: SignatureAlgorithm = keyType === 'ec'
-    ? { oid: Oid.ecdsaWithSha256, nullParameters: false }
-    : { oid: Oid.sha256WithRsa, nullParameters: true };
-  if (!verifySignatureValue(algorithm.oid, Oid.sha256, signedAttributes, signer.x509.publicKey, signature)) {
+  const candidates: SignatureAlgorithm[] = keyType === 'ec'
+    ? [{ oid: Oid.ecdsaWithSha256, nullParameters: false }]
+    // An RSA key may sign PKCS#1 v1.5 or, with some remote services and HSMs, RSASSA-PSS.
+    : [{ oid: Oid.sha256WithRsa, nullParameters: true }, rsaPssSha256(32)];
+  const algorithm = candidates.find((candidate) =>
+    verifySignatureValue(candidate.oid, Oid.sha256, signedAttributes, signer.x509.publicKey, signature, candidate.parameters));
+  if (!algorithm) {
     throw new SigningError('SIGNATURE_MISMATCH', 'The returned signature does not verify with the prepared certificate over the signed attributes');
   }
   return assembleCms(signedAttributes, signature, signer, chain, algorithm);
@@ -118,7 +121,9 @@ function checkClientCms(der: Buffer, documentDigest: Buffer, expectedSigner: Par
   if (!signer || !signer.der.equals(expectedSigner.der)) {
     throw new SigningError('SIGNATURE_MISMATCH', 'The CMS was not made with the certificate this signature was prepared for');
   }
-  if (!info.signedAttributes || !verifySignatureValue(info.signatureAlgorithm, info.digestAlgorithm, info.signedAttributes, signer.x509.publicKey, info.signature)) {
+  if (!info.signedAttributes || !verifySignatureValue(
+    info.signatureAlgorithm, info.digestAlgorithm, info.signedAttributes, signer.x509.publicKey, info.signature, info.signatureAlgorithmParameters,
+  )) {
     throw new SigningError('SIGNATURE_MISMATCH', 'The CMS signature value does not verify');
   }
   return cms.der;

@@ -1,5 +1,6 @@
 import { PDFDict } from 'pdf-lib';
 import { buildOrganisationAppearance } from '../appearance/organisation-appearance';
+import { addVerificationFooter, VerificationLink } from '../appearance/verification-footer';
 import { SigningCredentials } from '../certificates/signing-credentials';
 import { SigningError } from '../errors/signing-error';
 import { findField } from '../form/acroform';
@@ -26,6 +27,8 @@ export interface OrganisationSignatureOptions extends CommonSignatureOptions {
   fieldName?: string;
   /** Overrides the computed position over the leader's signature. */
   placement?: SignatureFieldPlacement;
+  /** Prints the public verification link and its QR code as a footer, inside the seal's revision. */
+  verificationLink?: VerificationLink;
 }
 
 /**
@@ -49,6 +52,7 @@ export async function applyOrganisationSignature(pdf: PdfInput, options: Organis
     signerName: options.agencyName,
     reason: options.reason,
     location: options.location,
+    decorate: options.verificationLink ? (update) => addVerificationFooter(update, options.verificationLink as VerificationLink, options.fonts) : undefined,
     appearance: async (context) => {
       const built = await buildOrganisationAppearance(context, { ...options, sealSize, signingTime });
       const catalog = context.lookup(context.trailerInfo.Root) as PDFDict;

@@ -11,6 +11,8 @@ export interface SignatureDictionaryInput {
   signerName?: string;
   reason?: string;
   location?: string;
+  /** A document time-stamp (ETSI.RFC3161, PAdES B-LTA) carries a bare RFC 3161 token and no /M. */
+  kind?: 'signature' | 'documentTimestamp';
 }
 
 export interface SignatureDictionaryBody {
@@ -29,10 +31,11 @@ const BYTE_RANGE_PLACEHOLDER = '[0 0000000000 0000000000 0000000000]';
  * be written in place once the file's final length is known (ISO 32000-1 §12.8.1).
  */
 export function buildSignatureDictionary(input: SignatureDictionaryInput): SignatureDictionaryBody {
+  const timestamp = input.kind === 'documentTimestamp';
   const head = [
-    '<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached',
+    timestamp ? '<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161' : '<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached',
     // A date is an ASCII string (ISO 32000-1 §7.9.4); readers parse it, so no UTF-16 here.
-    `/M (${formatPdfDate(input.signingTime)})`,
+    timestamp ? '' : `/M (${formatPdfDate(input.signingTime)})`,
     input.signerName ? `/Name ${PDFHexString.fromText(input.signerName.normalize('NFC')).toString()}` : '',
     input.reason ? `/Reason ${PDFHexString.fromText(input.reason.normalize('NFC')).toString()}` : '',
     input.location ? `/Location ${PDFHexString.fromText(input.location.normalize('NFC')).toString()}` : '',

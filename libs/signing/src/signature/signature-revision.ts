@@ -37,6 +37,9 @@ export interface SignatureRevisionRequest {
   signerName?: string;
   reason?: string;
   location?: string;
+  kind?: 'signature' | 'documentTimestamp';
+  /** Adds objects to the same revision before it is written (e.g. the verification footer), so the signature covers them. */
+  decorate?: (update: PdfUpdate) => Promise<void>;
   appearance: (context: PDFContext, request: AppearanceRequest) => Promise<BuiltWidgetAppearance>;
 }
 
@@ -78,6 +81,7 @@ export async function prepareSignatureRevision(
   update.setRawBody(signatureRef, dictionary.body);
   field.dict.set(PDFName.of('V'), signatureRef);
   update.markModified(field.ref);
+  if (request.decorate) await request.decorate(update);
 
   const written = update.write();
   const bodyOffset = written.bodyOffsets.get(signatureRef.objectNumber);

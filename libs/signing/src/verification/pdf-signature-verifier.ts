@@ -1,6 +1,11 @@
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
 import { SigningError } from '../errors/signing-error';
-import { CertificateSummary, summariseCertificate } from '../certificates/certificate-parser';
+import { createHash } from 'node:crypto';
+import { CertificateSummary, parseCertificate, ParsedCertificate, summariseCertificate } from '../certificates/certificate-parser';
+import { Oid } from '../crypto/oids';
+import { DocumentSecurityStore, readDss } from '../long-term/embedded-signatures';
+import { readTimestampToken, TimestampToken } from '../long-term/timestamp-token';
+import { chainLinks, DocumentTimestampFact, LongTermReport, revocationFromDss, padesLevel } from './long-term-levels';
 import { assessCertificate, TrustOptions } from '../certificates/certificate-checker';
 import { parseSignedData } from '../crypto/cms-parser';
 import { verifyDetachedCms } from '../crypto/cms-verifier';
@@ -15,7 +20,18 @@ import { ByteRange } from '../signature/signature-placeholder';
 import { ALLOWED_CHANGES, ChangeDetail, ChangeKind, classifyChanges, objectsByNumber, RevisionSnapshot } from './revision-diff';
 import { indexObjectRoles } from './object-roles';
 
+export interface TimestampReport {
+  /** The TSA's time (genTime), ISO 8601 UTC. */
+  time: string;
+  /** The token's CMS verifies and stamps this signature's value (or, for a document time-stamp, the byte range). */
+  intact: boolean;
+  authority?: string;
+  problems: string[];
+}
+
 export interface SignatureReport {
+  /** A signature, or a document time-stamp (/SubFilter /ETSI.RFC3161, PAdES B-LTA). */
+  kind: 'signature' | 'documentTimestamp';
   fieldName: string;
   signerName?: string;
   signerCertificate?: CertificateSummary;
@@ -30,6 +46,10 @@ export interface SignatureReport {
   /** The revision whose bytes the signature covers (1 = original file). */
   revision?: number;
   byteRange?: ByteRange;
+  /** The signature time-stamp (B-T) in the CMS; for a document time-stamp, its own token. */
+  timestamp?: TimestampReport;
+  /** Long-term validity (signatures only): the PAdES level reached and the time it is judged at. */
+  longTerm?: LongTermReport;
   problems: string[];
 }
 
@@ -89,10 +109,18 @@ export function verifyPdfStructure(
   const fields = catalog instanceof PDFDict ? listFields(latest.context, catalog).filter((f) => f.type === 'Sig') : [];
   const signed = fields.filter((field) => field.dict.lookup(PDFName.of('V')) instanceof PDFDict);
   // In the order of their byte ranges, so that the digester reads the file once (reported in field order).
-  const reports = new Map<FormField, SignatureReport>();
+  const reports = new Map<FormField, VerifiedField>();
+  const dss = catalog instanceof PDFDict ? readDss(latest.context, catalog) : { certificates: [], ocsps: [], crls: [] };
+  const withDss = { ...options, crls: [...(options.crls ?? []), ...dss.crls] };
   [...signed].sort((a, b) => signedPrefixEnd(a) - signedPrefixEnd(b))
-    .forEach((field) => reports.set(field, verifySignatureField(structure, field, options, digester)));
-  const signatures = signed.map((field) => reports.get(field) as SignatureReport);
+    .forEach((field) => reports.set(field, verifySignatureField(structure, field, withDss, digester, dss)));
+  const verified = signed.map((field) => reports.get(field) as VerifiedField);
+  const hasDss = (revision: number): boolean => {
+    const root = snapshot(revision).context.lookup(structure.root);
+    return root instanceof PDFDict && root.has(PDFName.of('DSS'));
+  };
+  assessLongTerm(verified, dss, hasDss);
+  const signatures = verified.map((v) => v.report);
   const signedEnds = signatures.map((s) => (s.byteRange ? s.byteRange[2] + s.byteRange[3] : 0));
   const firstSigned = Math.min(...signatures.map((s) => s.revision ?? Infinity));
   const classified = structure.revisions.slice(revisions === 'all' ? 1 : Math.min(firstSigned, structure.revisions.length));
@@ -118,11 +146,54 @@ function signedPrefixEnd(field: FormField): number {
   return readByteRange(field.dict.lookup(PDFName.of('V')) as PDFDict)?.[1] ?? 0;
 }
 
-function verifySignatureField(structure: PdfStructure, field: FormField, options: VerificationOptions, digester: ByteRangeDigester): SignatureReport {
+interface VerifiedField {
+  report: SignatureReport;
+  /** Signer first, trust anchor last (empty when untrusted). */
+  chain: ParsedCertificate[];
+  revocation?: { covered: boolean; problems: string[] };
+}
+
+/** Levels from the signatures' own time-stamps, later document time-stamps and the DSS. */
+function assessLongTerm(verified: VerifiedField[], dss: DocumentSecurityStore, hasDss: (revision: number) => boolean): void {
+  const documentTimestamps: DocumentTimestampFact[] = verified
+    .filter((v) => v.report.kind === 'documentTimestamp' && v.report.revision !== undefined && v.report.timestamp)
+    .map((v) => ({
+      revision: v.report.revision as number,
+      time: new Date(v.report.timestamp?.time as string),
+      intact: v.report.intact && v.report.certificateTrusted,
+      coversDss: hasDss(v.report.revision as number),
+    }));
+  for (const { report, chain, revocation } of verified) {
+    if (report.kind !== 'signature') continue;
+    const later = documentTimestamps.filter((t) => t.intact && t.revision > (report.revision ?? Infinity)).sort((a, b) => a.time.getTime() - b.time.getTime());
+    const own = report.timestamp?.intact ? new Date(report.timestamp.time) : undefined;
+    const provenAt = own ?? later[0]?.time;
+    const covered = chain.length > 0 && !!revocation?.covered;
+    const level = padesLevel(!!own, provenAt, covered, later);
+    const problems = [...(revocation?.problems ?? [])];
+    if (!provenAt) problems.push('no time-stamp proves when the signature was made');
+    if (!covered) problems.push('the validation data (certificates and OCSP/CRL answers) is not embedded');
+    report.longTerm = {
+      level,
+      provenAt: provenAt?.toISOString(),
+      validationDataEmbedded: covered,
+      validLongTerm: report.intact && report.certificateTrusted && (level === 'B-LT' || level === 'B-LTA'),
+      problems,
+    };
+  }
+}
+
+function verifySignatureField(
+  structure: PdfStructure, field: FormField, options: VerificationOptions, digester: ByteRangeDigester, dss: DocumentSecurityStore,
+): VerifiedField {
   const value = field.dict.lookup(PDFName.of('V')) as PDFDict;
   const subFilter = value.lookup(PDFName.of('SubFilter'));
-  const signedAt = parseTime(value.lookup(PDFName.of('M')));
+  const claimedAt = parseTime(value.lookup(PDFName.of('M')));
+  let signedAt = claimedAt;
+  let chain: ParsedCertificate[] = [];
+  let revocation: VerifiedField['revocation'];
   const report: SignatureReport = {
+    kind: subFilter === PDFName.of('ETSI.RFC3161') ? 'documentTimestamp' : 'signature',
     fieldName: field.name,
     signerName: textOf(value.lookup(PDFName.of('Name'))),
     signedAt: signedAt?.toISOString(),
@@ -136,7 +207,7 @@ function verifySignatureField(structure: PdfStructure, field: FormField, options
   const contents = value.lookup(PDFName.of('Contents'));
   if (!byteRange || !(contents instanceof PDFHexString || contents instanceof PDFString)) {
     report.problems.push('the signature dictionary has no valid /ByteRange or /Contents');
-    return report;
+    return { report, chain };
   }
   report.byteRange = byteRange;
   report.coversWholeDocument = byteRange[2] + byteRange[3] === structure.bytes.length;
@@ -145,32 +216,71 @@ function verifySignatureField(structure: PdfStructure, field: FormField, options
   const signatureValue = stringBytes(contents);
   const gapProblem = checkGap(structure.bytes, byteRange, signatureValue);
   if (gapProblem) report.problems.push(gapProblem);
-  if (report.subFilter !== 'ETSI.CAdES.detached' && report.subFilter !== 'adbe.pkcs7.detached') {
+  if (report.subFilter !== 'ETSI.CAdES.detached' && report.subFilter !== 'adbe.pkcs7.detached' && report.kind !== 'documentTimestamp') {
     report.problems.push(`unsupported /SubFilter ${report.subFilter ?? '(none)'}`);
-    return report;
+    return { report, chain };
   }
   try {
-    const cms = parseSignedData(signatureValue);
-    const check = verifyDetachedCms(cms, (algorithm) => digester.digestByteRange(algorithm, byteRange));
+    let check: { signer?: ParsedCertificate; certificates: ParsedCertificate[]; intact: boolean; problems: string[] };
+    if (report.kind === 'documentTimestamp') {
+      const token = readTimestampToken(signatureValue, (algorithm) => digester.digestByteRange(algorithm, byteRange));
+      check = { signer: token.tsaCertificate, certificates: token.certificates, intact: token.intact, problems: token.problems };
+      report.timestamp = timestampReport(token);
+      signedAt = token.genTime;
+      report.signedAt = token.genTime.toISOString();
+    } else {
+      const cms = parseSignedData(signatureValue);
+      check = verifyDetachedCms(cms, (algorithm) => digester.digestByteRange(algorithm, byteRange));
+      const tokenDer = cms.signers[0]?.unsignedAttributes.get(Oid.signatureTimeStampToken)?.[0];
+      if (tokenDer) {
+        const signatureBytes = cms.signers[0].signature;
+        const token = readTimestampToken(tokenDer, (algorithm) => createHash(algorithm).update(signatureBytes).digest());
+        report.timestamp = timestampReport(token);
+        // Judged when the TSA saw it, not today and not at the claimed /M (ETSI EN 319 102-1 §5.6.2.2).
+        if (token.intact) signedAt = token.genTime;
+      }
+    }
     report.problems.push(...check.problems);
     report.intact = check.intact && !gapProblem && report.revision !== undefined;
     if (check.signer) {
       report.signerCertificate = summariseCertificate(check.signer);
       report.signerName = commonNameOf(check.signer.subject) ?? report.signerName;
-      const trust = assessCertificate(check.signer, check.certificates, {
+      const at = signedAt ?? new Date();
+      const trust = assessCertificate(check.signer, [...check.certificates, ...dssCertificates(dss)], {
         trustAnchors: options.trustAnchors ?? [],
         intermediates: options.intermediates,
         crls: options.crls,
-        at: signedAt ?? new Date(),
+        at,
       });
-      report.certificateTrusted = trust.problems.length === 0;
-      report.problems.push(...trust.problems.map((p) => `${p.code}: ${p.message}`));
+      chain = trust.chain;
+      revocation = revocationFromDss(chainLinks(chain), dss, at);
+      report.certificateTrusted = trust.problems.length === 0 && revocation.problems.length === 0;
+      report.problems.push(...trust.problems.map((p) => `${p.code}: ${p.message}`), ...revocation.problems);
     }
   } catch (error) {
     if (!(error instanceof SigningError)) throw error;
     report.problems.push(error.message);
   }
-  return report;
+  return { report, chain, revocation };
+}
+
+function timestampReport(token: TimestampToken): TimestampReport {
+  return {
+    time: token.genTime.toISOString(),
+    intact: token.intact,
+    authority: token.tsaCertificate ? commonNameOf(token.tsaCertificate.subject) : undefined,
+    problems: token.problems,
+  };
+}
+
+function dssCertificates(dss: DocumentSecurityStore): ParsedCertificate[] {
+  return dss.certificates.flatMap((der) => {
+    try {
+      return [parseCertificate(der)];
+    } catch {
+      return [];
+    }
+  });
 }
 
 function readByteRange(value: PDFDict): ByteRange | undefined {

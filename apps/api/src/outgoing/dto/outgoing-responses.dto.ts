@@ -28,6 +28,8 @@ export class OutgoingDto {
   @ApiProperty({ type: Date, nullable: true }) dispatchedAt!: Date | null;
   @ApiProperty({ type: Date, nullable: true }) recalledAt!: Date | null;
   @ApiProperty({ type: String, nullable: true }) recallReason!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['B-B', 'B-T', 'B-LT', 'B-LTA'], description: 'PAdES level of the issued file' }) longTermLevel!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'why the issued file is below B-LT (TSA or OCSP responder down); a job upgrades it' }) longTermWarning!: string | null;
   @ApiProperty({ type: Date, nullable: true, description: 'when the words of the current PDF went to search' }) textExtractedAt!: Date | null;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;

@@ -12,7 +12,23 @@ export class SignerCertificateDto {
 
 const CHANGE_KINDS = ['FORM_FILL', 'SIGNATURE', 'ANNOTATION', 'METADATA', 'PAGE_CONTENT', 'OTHER'];
 
+export class TimestampCheckDto {
+  @ApiProperty({ description: 'the time-stamping authority\'s time (genTime), ISO 8601 UTC' }) time!: string;
+  @ApiProperty({ description: 'the token verifies and stamps this signature (or, for a document time-stamp, the covered bytes)' }) intact!: boolean;
+  @ApiPropertyOptional() authority?: string;
+  @ApiProperty({ type: [String] }) problems!: string[];
+}
+
+export class LongTermCheckDto {
+  @ApiProperty({ enum: ['B-B', 'B-T', 'B-LT', 'B-LTA'], description: 'PAdES baseline level reached' }) level!: string;
+  @ApiPropertyOptional({ description: 'the time-stamp time the signature is judged at (not today, not the claimed /M)' }) provenAt?: string;
+  @ApiProperty({ description: 'the chain\'s certificates and OCSP/CRL answers are in the document (DSS)' }) validationDataEmbedded!: boolean;
+  @ApiProperty({ description: 'intact, trusted at provenAt, not revoked then, B-LT or B-LTA' }) validLongTerm!: boolean;
+  @ApiProperty({ type: [String] }) problems!: string[];
+}
+
 export class SignatureCheckDto {
+  @ApiProperty({ enum: ['signature', 'documentTimestamp'] }) kind!: string;
   @ApiProperty() fieldName!: string;
   @ApiPropertyOptional() signerName?: string;
   @ApiPropertyOptional({ type: SignerCertificateDto }) signerCertificate?: SignerCertificateDto;
@@ -23,6 +39,8 @@ export class SignatureCheckDto {
   @ApiProperty({ description: 'chains to a trusted anchor, valid at signedAt, not revoked' }) certificateTrusted!: boolean;
   @ApiPropertyOptional({ description: 'the revision the signature covers (1 = the original file)' }) revision?: number;
   @ApiPropertyOptional({ type: [Number], minItems: 4, maxItems: 4 }) byteRange?: number[];
+  @ApiPropertyOptional({ type: TimestampCheckDto, description: 'signature time-stamp (B-T); a document time-stamp\'s own token' }) timestamp?: TimestampCheckDto;
+  @ApiPropertyOptional({ type: LongTermCheckDto, description: 'signatures only' }) longTerm?: LongTermCheckDto;
   @ApiProperty({ type: [String] }) problems!: string[];
 }
 

@@ -40,6 +40,15 @@ export class OutgoingDocument {
   @Column({ type: 'uuid', nullable: true }) issuedBy!: string | null;
   /** The issued PDF: leader signature, number and date, organisation signature. */
   @Column({ type: 'uuid', nullable: true }) issuedFileId!: string | null;
+  /** PAdES level of the issued file's signatures (B-B … B-LTA); null before the issue. */
+  @Column({ type: 'varchar', nullable: true }) longTermLevel!: 'B-B' | 'B-T' | 'B-LT' | 'B-LTA' | null;
+  /** Why the level is below B-LT (TSA or OCSP responder down); a job upgrades it later. */
+  @Column({ type: 'text', nullable: true }) longTermWarning!: string | null;
+  /** Until when the latest time-stamp's TSA certificate is valid: the B-LTA refresh comes before. */
+  @Column({ type: 'timestamptz', nullable: true }) longTermStampedUntil!: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) longTermRefreshedAt!: Date | null;
+  /** Random token of the public verification link (GET /verify/:token); never derived from the id. */
+  @Column({ type: 'varchar', nullable: true, select: false }) verificationToken!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) dispatchedAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) recalledAt!: Date | null;
   @Column({ type: 'text', nullable: true }) recallReason!: string | null;

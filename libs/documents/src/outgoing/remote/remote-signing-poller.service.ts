@@ -13,6 +13,7 @@ import { SigningSessionRepository } from '../signing-session.repository';
 import { RemoteSigningConfigRepository } from './remote-signing-config.repository';
 import { RemoteSigningConfigService } from './remote-signing-config.service';
 import { remoteSigningView, RemoteSigningView } from './remote-signing-view';
+import { LongTermSigningService } from '../long-term/long-term-signing.service';
 
 /** The wait between polls grows by half each time, up to ten times the provider's poll interval. */
 const BACKOFF = 1.5;
@@ -45,6 +46,7 @@ export class RemoteSigningPoller {
     private readonly steps: LeaderSignatureSteps,
     private readonly workflow: OutgoingWorkflow,
     private readonly files: FileService,
+    private readonly longTerm: LongTermSigningService,
   ) {}
 
   @OnJob(JobName.outgoingRemoteSignPoll)
@@ -97,7 +99,8 @@ export class RemoteSigningPoller {
     const prepared = await this.files.readBytes(session.preparedFileId);
     let signed: UpdatedPdf;
     try {
-      signed = await completeRemoteSignature(prepared, state, signature);
+      // B-T before the transaction: the TSA round trip holds no lock.
+      signed = await this.longTerm.stampSignature(await completeRemoteSignature(prepared, state, signature));
     } catch (error) {
       if (!isSigningError(error)) throw error;
       return this.fail(session, { status: 'failed', code: error.code, message: error.message });
