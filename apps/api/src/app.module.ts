@@ -29,6 +29,7 @@ import { IntakeController } from './intake/intake.controller';
 import { OutgoingController } from './outgoing/outgoing.controller';
 import { SignaturesController } from './outgoing/signatures.controller';
 import { RemoteSigningController } from './outgoing/remote-signing.controller';
+import { SealController } from './outgoing/seal.controller';
 import { JobsController } from './jobs/jobs.controller';
 import { ContentTypeMiddleware } from './http/content-type.middleware';
 import { NoStoreMiddleware } from './http/no-store.middleware';
@@ -62,6 +63,7 @@ import { StatsController } from './stats/stats.controller';
     OutgoingController,
     SignaturesController,
     RemoteSigningController,
+    SealController,
     InboxController,
     NotificationsController,
     RegistersController,

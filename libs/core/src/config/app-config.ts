@@ -55,6 +55,8 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
+  /** A seal made without a stored key (token, remote e-seal) must arrive within this; then its number is voided. */
+  SEAL_SAGA_TIMEOUT_MINUTES: z.coerce.number().positive().max(24 * 60).default(30),
   BOOTSTRAP_ADMIN_USERNAME: z.string().regex(/^[a-z][a-z0-9._-]{1,31}$/, 'lower-case login name').default('admin'),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().optional(),
   MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a DNS domain').default('eoffice.gov.vn'),

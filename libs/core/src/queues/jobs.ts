@@ -33,6 +33,7 @@ export const JobName = {
   intakeMailFetch: 'intake-mail-fetch',
   outgoingRemoteSignPoll: 'outgoing-remote-sign-poll',
   outgoingRemoteSignNotify: 'outgoing-remote-sign-notify',
+  outgoingSealSaga: 'outgoing-seal-saga',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -77,6 +78,8 @@ export interface JobPayloads {
   [JobName.outgoingRemoteSignPoll]: { sessionId: string; poll: number };
   /** Tells the leader their remote signature finished (signed, rejected, expired or failed). */
   [JobName.outgoingRemoteSignNotify]: { sessionId: string };
+  /** Moves one seal saga on (remote e-seal: request, poll, embed; any: void past its time); without an id, every open saga (the sweep). */
+  [JobName.outgoingSealSaga]: { sagaId?: string; poll?: number };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -100,4 +103,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.intakeMailFetch]: QueueName.dispatch,
   [JobName.outgoingRemoteSignPoll]: QueueName.dispatch,
   [JobName.outgoingRemoteSignNotify]: QueueName.notifications,
+  [JobName.outgoingSealSaga]: QueueName.dispatch,
 };

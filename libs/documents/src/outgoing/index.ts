@@ -27,3 +27,8 @@ export * from './outgoing-signing.service';
 export { SigningSessionRepository } from './signing-session.repository';
 export type { RemoteSigningStatus, SigningSession } from './entities/signing-session.entity';
 export * from './remote/outgoing-remote-signing.service';
+export * from './seal/agency-seal.service';
+export * from './seal/seal-saga.service';
+export { SealSagaRunner } from './seal/seal-saga-runner.service';
+export * from './seal/outgoing-paper.service';
+export * from './seal/seal-saga.entity';

@@ -40,6 +40,14 @@ import { RemoteSigningAccount, RemoteSigningProvider } from './remote/remote-sig
 import { RemoteSigningConfigRepository } from './remote/remote-signing-config.repository';
 import { RemoteSigningConfigService } from './remote/remote-signing-config.service';
 import { RemoteSigningPoller } from './remote/remote-signing-poller.service';
+import { IssueSteps } from './issue-steps';
+import { AgencySealService } from './seal/agency-seal.service';
+import { OutgoingPaperService } from './seal/outgoing-paper.service';
+import { SealActors } from './seal/seal-actors';
+import { SealSagaRunner } from './seal/seal-saga-runner.service';
+import { AgencySeal, SealSaga } from './seal/seal-saga.entity';
+import { AgencySealRepository, SealSagaRepository } from './seal/seal-saga.repository';
+import { SealSagaService } from './seal/seal-saga.service';
 
 const services = [
   OutgoingDraftingService,
@@ -56,6 +64,10 @@ const services = [
   OutgoingRemoteSigningService,
   RemoteSigningConfigService,
   RemoteSigningPoller,
+  AgencySealService,
+  SealSagaService,
+  SealSagaRunner,
+  OutgoingPaperService,
 ];
 
 /**
@@ -65,7 +77,7 @@ const services = [
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([OutgoingDocument, OutgoingVersion, OutgoingRecipient, OutgoingEvent, OutgoingAppendix, SigningSession, RemoteSigningProvider, RemoteSigningAccount]),
+    TypeOrmModule.forFeature([OutgoingDocument, OutgoingVersion, OutgoingRecipient, OutgoingEvent, OutgoingAppendix, SigningSession, RemoteSigningProvider, RemoteSigningAccount, AgencySeal, SealSaga]),
     IncomingModule,
     RegistersModule,
     CertificatesModule,
@@ -82,6 +94,10 @@ const services = [
     RemoteSigningConfigRepository,
     OutgoingAppendixRepository,
     LeaderSignatureSteps,
+    IssueSteps,
+    SealActors,
+    AgencySealRepository,
+    SealSagaRepository,
     OutgoingAccess,
     OutgoingWorkflow,
     OutgoingRegisterBookSource,
