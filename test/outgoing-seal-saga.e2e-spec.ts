@@ -40,8 +40,8 @@ describe('the seal without a stored key (issue saga: token, remote e-seal, crash
     env = {
       SIGNING_TRUST_ANCHORS: pki.anchorsFile,
       REMOTE_SIGNING_CREDENTIALS: JSON.stringify({ simulator: { clientId: sim.clientId, clientSecret: sim.clientSecret } }),
-      // 12 s: long enough for a seal, short enough to watch a saga run out.
-      SEAL_SAGA_TIMEOUT_MINUTES: '0.2',
+      // One minute: room for a worker restarted on a loaded machine, short enough to watch a saga run out.
+      SEAL_SAGA_TIMEOUT_MINUTES: '1',
       // A killed worker's jobs are taken up again in seconds.
       JOB_LOCK_SECONDS: '10',
       JOB_STALLED_CHECK_SECONDS: '2',
@@ -95,7 +95,7 @@ describe('the seal without a stored key (issue saga: token, remote e-seal, crash
   const settled = (id: string, what: string) => waitFor(async () => {
     const saga = await sagaOf(id);
     return ['completed', 'voided', 'failed'].includes(saga.step) ? saga : undefined;
-  }, what, 90_000);
+  }, what, 150_000);
   const restartWorker = async () => {
     await worker.stop('SIGKILL');
     worker = startWorker(run, env);
@@ -157,7 +157,8 @@ describe('the seal without a stored key (issue saga: token, remote e-seal, crash
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await statusOf(a)).toBe('sealing');
     worker = startWorker(run, env);
-    expect((await settled(a, 'the e-seal after the restart')).step).toBe('completed');
+    const doneA = await settled(a, 'the e-seal after the restart');
+    expect([doneA.step, doneA.failureCode, doneA.reason]).toEqual(['completed', null, null]);
     expect(await statusOf(a)).toBe('issued');
     expect(pdfsigResults(await download(clerk, `/api/v1/outgoing/${a}/pdf`))).toMatchObject({ valid: 2, invalid: 0 });
     expect(sim.transactions.filter((t) => t.credentialId === 'agency-eseal').length).toBeGreaterThanOrEqual(1);
@@ -171,7 +172,7 @@ describe('the seal without a stored key (issue saga: token, remote e-seal, crash
     await restartWorker();
     sim.unreachable = false;
     const done = await settled(b, 'the e-seal after the provider came back');
-    expect([done.step, done.number]).toEqual(['completed', sagaB.number]);
+    expect([done.step, done.failureCode, done.number]).toEqual(['completed', null, sagaB.number]);
     const detail = await clerk.get(`/api/v1/outgoing/${b}`);
     expect(detail.body).toMatchObject({ status: 'issued', numberSymbol: sagaB.numberSymbol });
     expect((detail.body.timeline as { action: string }[]).filter((e) => e.action === 'seal')).toHaveLength(1);
