@@ -96,10 +96,6 @@ describe('the seal without a stored key (issue saga: token, remote e-seal, crash
     const saga = await sagaOf(id);
     return ['completed', 'voided', 'failed'].includes(saga.step) ? saga : undefined;
   }, what, 150_000);
-  const restartWorker = async () => {
-    await worker.stop('SIGKILL');
-    worker = startWorker(run, env);
-  };
 
   it('token: number and date taken with the prepared seal; a signature over another digest is refused; the token’s seal issues it', async () => {
     await useSeal('token');
@@ -163,14 +159,22 @@ describe('the seal without a stored key (issue saga: token, remote e-seal, crash
     expect(pdfsigResults(await download(clerk, `/api/v1/outgoing/${a}/pdf`))).toMatchObject({ valid: 2, invalid: 0 });
     expect(sim.transactions.filter((t) => t.credentialId === 'agency-eseal').length).toBeGreaterThanOrEqual(1);
 
-    // Killed while the provider is down (the saga between "prepared" and "requested"), then again once it answers.
-    sim.unreachable = true;
+    // The number taken while no worker runs, then the provider down when one starts (the saga stays
+    // between `prepared` and `requested`), the worker killed there, and a new one once the provider answers.
+    await worker.stop('SIGKILL');
     const b = await signedDraft();
     const sagaB = await start(b);
-    const tried = sim.requests.length;
-    await waitFor(async () => (sim.requests.length > tried ? true : undefined), 'the worker trying the provider');
-    await restartWorker();
-    sim.unreachable = false;
+    sim.unreachable = true;
+    try {
+      const tried = sim.requests.length;
+      worker = startWorker(run, env);
+      await waitFor(async () => (sim.requests.length > tried ? true : undefined), 'the worker trying the provider');
+      expect((await sagaOf(b)).step).toBe('prepared');
+      await worker.stop('SIGKILL');
+    } finally {
+      sim.unreachable = false;
+    }
+    worker = startWorker(run, env);
     const done = await settled(b, 'the e-seal after the provider came back');
     expect([done.step, done.failureCode, done.number]).toEqual(['completed', null, sagaB.number]);
     const detail = await clerk.get(`/api/v1/outgoing/${b}`);
