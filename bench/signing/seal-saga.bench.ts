@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import {
   createDemoCa, createDemoSealPng, createDemoSignaturePng, exportPkcs12, issueDemoCertificate, toPem,
 } from '@eoffice/signing';
-import { buildDecisionSource } from '../../libs/signing/test';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { Client } from '../../test/support/http';
 import { startRemoteSigningSimulator } from '../../test/support/remote-signing-simulator';
 import { createInstallation, DEMO_PASSWORD, log, onCleanup, option, percentile, runBench, startApi, startWorker } from '../support/installation';
@@ -54,6 +54,15 @@ function form(parts: Record<string, string | { bytes: Buffer; name: string; type
   return data;
 }
 
+/** A one-page A4 draft (the signing library adds the fields); the libs' test fixtures are for jest only. */
+async function onePageDraft(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595.28, 841.89]);
+  const font = await doc.embedFont(StandardFonts.TimesRoman);
+  page.drawText('QUYET DINH ve viec to chuc ky thi chon hoc sinh gioi cap tinh', { x: 72, y: 700, size: 13, font });
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
 async function main(): Promise<void> {
   const sim = await startRemoteSigningSimulator();
   onCleanup('remote signing simulator', () => sim.close());
@@ -82,7 +91,7 @@ async function main(): Promise<void> {
   sim.addSeal('agency-eseal', agencyIdentity, [ca.certificate]);
   sim.latencyMs = OPT.latencyMs;
 
-  const draft = await buildDecisionSource(false);
+  const draft = await onePageDraft();
   const me = (await director.call('GET', '/me')) as { id: string };
   log(`preparing ${OPT.documents * 2} signed documents`);
   const ids: string[] = [];
