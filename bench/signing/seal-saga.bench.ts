@@ -22,7 +22,8 @@ const OPT = {
   documents: option('documents', 8),
   latencyMs: option('latency-ms', 30),
 };
-const AGENCY = 'Sở Giáo dục và Đào tạo tỉnh Tây Ninh';
+// The demo seed's agency (apps/api/src/seed): a seal certificate must be issued to the agency's own name.
+const AGENCY = 'Sở Giáo dục và Đào tạo tỉnh Tây Ninh (DEMO)';
 
 class Session {
   constructor(readonly url: string, readonly token: string) {}

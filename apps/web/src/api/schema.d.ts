@@ -2198,7 +2198,7 @@ export interface components {
         };
         AgencySealDto: {
             agencyId: string;
-            credentialId: Record<string, never> | null;
+            credentialId: string | null;
             hasSealImage: boolean;
             /** @enum {string} */
             mode: "stored" | "token" | "remote";
@@ -4033,7 +4033,7 @@ export interface components {
             documentId: string;
             /** Format: date-time */
             expiresAt: string;
-            failureCode: Record<string, never> | null;
+            failureCode: string | null;
             id: string;
             /** Format: date-time */
             issuedAt: string;
@@ -4043,7 +4043,7 @@ export interface components {
             mode: "token" | "remote";
             number: number;
             numberSymbol: string;
-            reason: Record<string, never> | null;
+            reason: string | null;
             /** @description base64 DER signed attributes, for tokens that hash the data themselves */
             signedAttributes: string;
             /** @enum {string} */

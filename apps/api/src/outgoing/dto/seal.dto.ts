@@ -13,7 +13,7 @@ export class AgencySealInputDto {
 export class AgencySealDto {
   @ApiProperty() agencyId!: string;
   @ApiProperty({ enum: ['stored', 'token', 'remote'] }) mode!: string;
-  @ApiProperty({ nullable: true }) credentialId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) credentialId!: string | null;
   @ApiProperty() hasSealImage!: boolean;
 }
 
@@ -43,6 +43,6 @@ export class SealSagaDto {
   @ApiProperty({ description: 'base64 SHA-256 of the signed attributes: what the token signs' }) digest!: string;
   @ApiProperty({ enum: ['SHA-256'] }) digestAlgorithm!: string;
   @ApiProperty({ description: 'base64 DER signed attributes, for tokens that hash the data themselves' }) signedAttributes!: string;
-  @ApiProperty({ nullable: true }) failureCode!: string | null;
-  @ApiProperty({ nullable: true }) reason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) failureCode!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
 }

@@ -116,7 +116,8 @@ export class SealSagaService {
     let key: SealKeyCertificate;
     if (seal.mode === 'token') {
       if (!presented) throw AppError.validation('Cần chứng thư số trên USB token của cơ quan (the token certificate is required)', [{ field: 'certificate', message: 'required' }]);
-      key = { certificate: parseCertificate(presented.includes('BEGIN') ? presented : Buffer.from(presented, 'base64')).der, chain: [] };
+      const der = await withSigningErrors(() => parseCertificate(presented.includes('BEGIN') ? presented : Buffer.from(presented, 'base64')).der);
+      key = { certificate: der, chain: [] };
     } else {
       const provider = await this.providers.providerOf(seal.agencyId);
       if (!provider || !seal.credentialId) throw AppError.conflict('REMOTE_SIGNING_NOT_CONFIGURED', 'Chưa cấu hình nhà cung cấp con dấu số từ xa (no remote e-seal provider)');
