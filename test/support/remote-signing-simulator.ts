@@ -39,6 +39,12 @@ export interface RemoteSigningSimulator {
   /** Status answers that are not JSON. */
   garbage: boolean;
   addSigner(credentialId: string, identity: DemoIdentity, chain: Buffer[]): void;
+  /** An agency e-seal (CSC): `credentials/authorize` answers with a SAD at once — nobody confirms on a phone. */
+  addSeal(credentialId: string, identity: DemoIdentity, chain: Buffer[]): void;
+  /** While true every connection is dropped unanswered (the provider down): callers see a network failure. */
+  unreachable: boolean;
+  /** Added before every answer: the network round trip to a real provider. */
+  latencyMs: number;
   confirm(id: string): void;
   reject(id: string): void;
   last(): SimulatedTransaction;
@@ -65,13 +71,18 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 export async function startRemoteSigningSimulator(): Promise<RemoteSigningSimulator> {
   const signers = new Map<string, { identity: DemoIdentity; chain: Buffer[] }>();
   const sads = new Map<string, string>(); // SAD → transaction id
+  const seals = new Set<string>();
   const token = randomUUID();
   const sim: RemoteSigningSimulator = {
     url: '', cscUrl: '', sp769Url: '',
     clientId: 'eoffice-e2e', clientSecret: `secret-${randomUUID()}`,
     transactions: [], requests: [],
-    expireAfterMs: 10 * 60_000, signWrongHash: false, garbage: false,
+    expireAfterMs: 10 * 60_000, signWrongHash: false, garbage: false, unreachable: false, latencyMs: 0,
     addSigner: (credentialId, identity, chain) => void signers.set(credentialId, { identity, chain }),
+    addSeal: (credentialId, identity, chain) => {
+      signers.set(credentialId, { identity, chain });
+      seals.add(credentialId);
+    },
     confirm: (id) => void (find(id).state = 'confirmed'),
     reject: (id) => void (find(id).state = 'rejected'),
     last: () => sim.transactions[sim.transactions.length - 1],
@@ -112,6 +123,13 @@ export async function startRemoteSigningSimulator(): Promise<RemoteSigningSimula
       case 'credentials/authorize': {
         const hashes = body.hashes as string[];
         const t = open('csc', credentialId, hashes[0], String(body.clientData ?? ''), String(body.description ?? ''));
+        if (seals.has(credentialId)) {
+          // An e-seal is authorised by the client's credentials alone: the SAD comes back at once.
+          t.state = 'confirmed';
+          const sad = randomUUID();
+          sads.set(sad, t.id);
+          return [200, { SAD: sad, expiresIn: 300 }];
+        }
         return [200, { responseID: t.id }];
       }
       case 'credentials/authorizeCheck': {
@@ -166,6 +184,8 @@ export async function startRemoteSigningSimulator(): Promise<RemoteSigningSimula
     void (async () => {
       const path = (req.url ?? '').split('?')[0];
       sim.requests.push(`${req.method} ${path}`);
+      if (sim.unreachable) return void req.socket.destroy();
+      if (sim.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, sim.latencyMs));
       const body = await readJson(req).catch(() => ({}));
       const [status, answer] = path.startsWith('/csc/v2/') ? csc(path.slice(8), body, req)
         : path.startsWith('/sp769/v1/') ? sp769(path.slice(10), body)

@@ -30,6 +30,7 @@ import { OutgoingController } from './outgoing/outgoing.controller';
 import { SignaturesController } from './outgoing/signatures.controller';
 import { RemoteSigningController } from './outgoing/remote-signing.controller';
 import { PublicVerificationController } from './outgoing/public-verification.controller';
+import { SealController } from './outgoing/seal.controller';
 import { JobsController } from './jobs/jobs.controller';
 import { ContentTypeMiddleware } from './http/content-type.middleware';
 import { NoStoreMiddleware } from './http/no-store.middleware';
@@ -65,6 +66,7 @@ import { StatsController } from './stats/stats.controller';
     SignaturesController,
     RemoteSigningController,
     PublicVerificationController,
+    SealController,
     InboxController,
     NotificationsController,
     NotificationPreferencesController,

@@ -6,6 +6,7 @@ const UNUSED_ACCOUNT_REPORT_CRON = '0 6 * * 1';
 /** Before the working day starts (07:00 in most agencies), so reminders are there at sign-in. */
 const DEADLINE_REMINDERS_CRON = '30 6 * * *';
 const CERTIFICATE_EXPIRY_CRON = '45 6 * * *';
+const SEAL_SAGA_SWEEP_MS = 60_000;
 
 /** Recurring jobs. Upserting is idempotent, so every worker process may do it at start. */
 type OptionalSchedule =
@@ -35,6 +36,8 @@ export class SchedulesService implements OnApplicationBootstrap {
     await this.scheduleAuditCheckpoints();
     await this.scheduleMailIntake();
     await this.scheduleNotificationMail();
+    // Seal sagas (docs/outgoing.md): each has its own jobs; the sweep resumes one whose job a crash lost.
+    await this.jobs.queueFor(JobName.outgoingSealSaga).upsertJobScheduler('seal-saga-sweep', { every: SEAL_SAGA_SWEEP_MS }, { name: JobName.outgoingSealSaga, data: {} });
     const interrupted = await this.backups.failInterrupted();
     if (interrupted) this.logger.warn(`${interrupted} interrupted backup(s) marked failed`);
     // Without a repository there is nothing to write to: say so at every start instead of failing nightly.

@@ -60,6 +60,11 @@ export type { RemoteSigningAccount, RemoteSigningProvider } from './outgoing/rem
 export * from './outgoing/outgoing-appendix.service';
 export * from './outgoing/long-term/long-term-signing.service';
 export * from './outgoing/long-term/public-verification.service';
+export * from './outgoing/seal/agency-seal.service';
+export * from './outgoing/seal/seal-saga.service';
+export { SealSagaRunner } from './outgoing/seal/seal-saga-runner.service';
+export * from './outgoing/seal/outgoing-paper.service';
+export * from './outgoing/seal/seal-saga.entity';
 export * from './outgoing/entities/outgoing-appendix.entity';
 export * from './audit/document-audit-trail.service';
 export * from './backups/backup-run.entity';

@@ -26,7 +26,10 @@ export type { NumberAndDateOptions } from './form/number-date-filler';
 export { applyLeaderSignature } from './lazy-steps';
 export type { LeaderAppearanceOptions, LeaderSignatureOptions } from './signature/leader-signature';
 export { applyOrganisationSignature } from './lazy-steps';
-export type { OrganisationSignatureOptions } from './signature/organisation-signature';
+export type { OrganisationAppearanceOptions, OrganisationSignatureOptions } from './signature/organisation-signature';
+// The seal made by a key the server does not hold (issue saga) and the seal of a paper original's scan
+export { applyDigitisedCopySeal, prepareDeferredDigitisedCopySeal, prepareDeferredSeal } from './lazy-steps';
+export type { DigitisedCopySealOptions, SealCertificate } from './signature/deferred-seal';
 export type { VerificationLink } from './appearance/verification-footer';
 export { signAppendix } from './lazy-steps';
 export type { AppendixSignatureOptions } from './signature/appendix-signature';

@@ -8,6 +8,7 @@ import type * as LeaderSignature from './signature/leader-signature';
 import type * as OrganisationSignature from './signature/organisation-signature';
 import type * as AppendixSignature from './signature/appendix-signature';
 import type * as DeferredSignature from './signature/deferred-signature';
+import type * as DeferredSeal from './signature/deferred-seal';
 import type * as UploadedPdfAcceptor from './signature/uploaded-pdf-acceptor';
 import type * as PdfSignatureVerifier from './verification/pdf-signature-verifier';
 import type * as Pkcs12Importer from './certificates/pkcs12-importer';
@@ -35,6 +36,7 @@ const leaderSignature = onFirstUse(() => require('./signature/leader-signature')
 const organisationSignature = onFirstUse(() => require('./signature/organisation-signature') as typeof OrganisationSignature);
 const appendixSignature = onFirstUse(() => require('./signature/appendix-signature') as typeof AppendixSignature);
 const deferredSignature = onFirstUse(() => require('./signature/deferred-signature') as typeof DeferredSignature);
+const deferredSeal = onFirstUse(() => require('./signature/deferred-seal') as typeof DeferredSeal);
 const uploadedPdfAcceptor = onFirstUse(() => require('./signature/uploaded-pdf-acceptor') as typeof UploadedPdfAcceptor);
 const verifier = onFirstUse(() => require('./verification/pdf-signature-verifier') as typeof PdfSignatureVerifier);
 const pkcs12Importer = onFirstUse(() => require('./certificates/pkcs12-importer') as typeof Pkcs12Importer);
@@ -52,6 +54,9 @@ export const applyOrganisationSignature = deferred(organisationSignature, 'apply
 export const signAppendix = deferred(appendixSignature, 'signAppendix');
 export const prepareDeferredSignature = deferred(deferredSignature, 'prepareDeferredSignature');
 export const completeDeferredSignature = deferred(deferredSignature, 'completeDeferredSignature');
+export const prepareDeferredSeal = deferred(deferredSeal, 'prepareDeferredSeal');
+export const applyDigitisedCopySeal = deferred(deferredSeal, 'applyDigitisedCopySeal');
+export const prepareDeferredDigitisedCopySeal = deferred(deferredSeal, 'prepareDeferredDigitisedCopySeal');
 export const acceptUploadedSignedPdf = deferred(uploadedPdfAcceptor, 'acceptUploadedSignedPdf');
 export const verifyPdfSignatures = deferred(verifier, 'verifyPdfSignatures');
 export const timestampLastSignature = deferred(longTerm, 'timestampLastSignature');

@@ -11,6 +11,7 @@ export function toOutgoingDto(d: OutgoingDocument): OutgoingDto {
     id: d.id,
     status: d.status,
     reviewStage: d.reviewStage,
+    signedOnPaper: d.signedOnPaper ?? false,
     agencyId: d.agencyId,
     draftingUnitId: d.draftingUnitId,
     authorId: d.authorId,

@@ -73,6 +73,8 @@ const schema = z.object({
   PUBLIC_VERIFY_BASE_URL: url(['http:', 'https:']).optional(),
   /** Public verification look-ups per client address and minute. */
   PUBLIC_VERIFY_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** A seal made without a stored key (token, remote e-seal) must arrive within this; then its number is voided. */
+  SEAL_SAGA_TIMEOUT_MINUTES: z.coerce.number().positive().max(24 * 60).default(30),
   BOOTSTRAP_ADMIN_USERNAME: z.string().regex(/^[a-z][a-z0-9._-]{1,31}$/, 'lower-case login name').default('admin'),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().optional(),
   MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a DNS domain').default('eoffice.gov.vn'),

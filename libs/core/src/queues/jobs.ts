@@ -37,6 +37,7 @@ export const JobName = {
   notificationDigest: 'notification-digest',
   outgoingLongTermUpgrade: 'outgoing-long-term-upgrade',
   longTermRefresh: 'long-term-refresh',
+  outgoingSealSaga: 'outgoing-seal-saga',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -89,6 +90,8 @@ export interface JobPayloads {
   [JobName.outgoingLongTermUpgrade]: { documentId: string };
   /** On SIGNING_LONG_TERM_CRON: upgrade what is still pending and re-time-stamp (B-LTA) records whose time-stamp ages out. */
   [JobName.longTermRefresh]: Record<string, never>;
+  /** Moves one seal saga on (remote e-seal: request, poll, embed; any: void past its time); without an id, every open saga (the sweep). */
+  [JobName.outgoingSealSaga]: { sagaId?: string; poll?: number };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -116,4 +119,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.notificationDigest]: QueueName.notifications,
   [JobName.outgoingLongTermUpgrade]: QueueName.dispatch,
   [JobName.longTermRefresh]: QueueName.maintenance,
+  [JobName.outgoingSealSaga]: QueueName.dispatch,
 };

@@ -3,6 +3,7 @@ export { CertificatesModule } from './certificates.module';
 export * from './signing-certificate.entity';
 export type { CertificateOwner } from './rules/certificate-owner';
 export { CERTIFICATE_UPLOAD_LIMITS } from './rules/upload-limits';
+export { appearanceImageProblem } from './rules/appearance-image';
 export { assertCertificateHolder } from './rules/certificate-holder';
 export { certificateAppError } from './rules/certificate-errors';
 export * from './certificate-registration.service';

@@ -29,3 +29,8 @@ export type { RemoteSigningStatus, SigningSession } from './entities/signing-ses
 export * from './remote/outgoing-remote-signing.service';
 export * from './long-term/long-term-signing.service';
 export * from './long-term/public-verification.service';
+export * from './seal/agency-seal.service';
+export * from './seal/seal-saga.service';
+export { SealSagaRunner } from './seal/seal-saga-runner.service';
+export * from './seal/outgoing-paper.service';
+export * from './seal/seal-saga.entity';

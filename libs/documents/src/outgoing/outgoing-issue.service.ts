@@ -1,20 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { Actor, OrganisationScope, Unit } from '@eoffice/accounts';
-import { AppError, FileService, JobName, JobOutbox, MediaType } from '@eoffice/core';
-import {
-  applyOrganisationSignature, fillNumberAndDate, formatNumberSymbol, TrustOptions, verifyPdfSignatures,
-} from '@eoffice/signing';
-import { RegisterNumberingRepository, RegisterRepository } from '../registers';
-import { vietnamYear } from '@eoffice/vietnamese';
-import { findDocumentType, notationFor } from './document-types';
+import { Actor } from '@eoffice/accounts';
+import { FileService, JobName, JobOutbox, MediaType } from '@eoffice/core';
+import { applyOrganisationSignature, fillNumberAndDate, formatNumberSymbol } from '@eoffice/signing';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
+import { IssueSteps } from './issue-steps';
 import { OutgoingAccess } from './outgoing-access.service';
 import { OutgoingAppendixService } from './outgoing-appendix.service';
 import { OutgoingDispatchService } from './outgoing-dispatch.service';
 import { OutgoingWorkflow } from './outgoing-workflow.service';
 import { SigningCertificateService } from '../certificates';
 import { withSigningErrors } from './signing-errors';
+import { AgencySealRepository } from './seal/seal-saga.repository';
+import { requireStoredSeal } from './seal/seal-errors';
 import { LongTermSigningService } from './long-term/long-term-signing.service';
 import { PublicVerificationService } from './long-term/public-verification.service';
 
@@ -22,16 +19,16 @@ import { PublicVerificationService } from './long-term/public-verification.servi
  * Cấp số (Decree 30 Art. 14–15, 32.2): in one transaction the clerk's issue takes the next number
  * of the register for the year, writes number and date into the signed PDF's fields and applies
  * the agency's signature. The number counter is rolled back with everything else when any step
- * fails, so a failed signature consumes no number and numbers stay gap-free.
+ * fails, so a failed signature consumes no number and numbers stay gap-free. When the agency's seal
+ * key is not on the server, issuing is a saga instead (seal/seal-saga.service.ts).
  */
 @Injectable()
 export class OutgoingIssueService {
   constructor(
     private readonly workflow: OutgoingWorkflow,
     private readonly access: OutgoingAccess,
-    private readonly organisation: OrganisationScope,
-    private readonly registers: RegisterRepository,
-    private readonly numbering: RegisterNumberingRepository,
+    private readonly steps: IssueSteps,
+    private readonly seals: AgencySealRepository,
     private readonly keyring: SigningCertificateService,
     private readonly files: FileService,
     private readonly dispatching: OutgoingDispatchService,
@@ -45,13 +42,17 @@ export class OutgoingIssueService {
 
   /** Urgent documents (khẩn, thượng khẩn, hỏa tốc) are dispatched at once (Decree 30 Art. 18.1). */
   async issue(actor: Actor, id: string): Promise<OutgoingDocument> {
-    const issued = await this.issueInTransaction(actor, id);
+    return this.dispatchIfUrgent(actor, await this.issueInTransaction(actor, id));
+  }
+
+  /** After any issue (here, at the end of a seal saga, from a paper scan): urgent ones leave at once. */
+  async dispatchIfUrgent(actor: Actor, issued: OutgoingDocument): Promise<OutgoingDocument> {
     if (issued.urgency === 'normal') return issued;
     try {
-      return await this.dispatching.dispatch(actor, id);
+      return await this.dispatching.dispatch(actor, issued.id);
     } catch (error) {
       // The issue stands; the clerk sees `issued` and dispatches again once the cause is fixed.
-      this.logger.error({ documentId: id, error: String(error) }, 'urgent document issued but not dispatched');
+      this.logger.error({ documentId: issued.id, error: String(error) }, 'urgent document issued but not dispatched');
       return issued;
     }
   }
@@ -59,16 +60,13 @@ export class OutgoingIssueService {
   private issueInTransaction(actor: Actor, id: string): Promise<OutgoingDocument> {
     return this.workflow.run(actor, id, 'issue', null, async ({ document, manager, scope }) => {
       this.access.requireClerkOf(scope, document);
+      requireStoredSeal(await this.seals.modeOf(document.agencyId, manager));
       const trust = await this.keyring.trustOptions();
       const signedPdf = await this.files.readBytes(document.signedFileId!, manager);
-      this.assertLeaderSignature(signedPdf, document, trust);
-      const [agency, draftingUnit] = await Promise.all([this.unit(document.agencyId, manager), this.unit(document.draftingUnitId, manager)]);
-      const place = this.placeOf(agency);
-      const notation = notationFor(findDocumentType(document.documentType), agency.code, draftingUnit.code, document.confidentiality);
+      this.steps.assertLeaderSignature(signedPdf, document, trust);
+      const { agency, place, notation } = await this.steps.agencyFacts(document, manager);
       const organisation = await this.keyring.organisationSigner(document.agencyId, manager);
-      // Taken last: the counter row stays locked until commit, so concurrent issues queue here only;
-      // the issue time is read after the lock, so times follow numbers (Art. 15.1).
-      const number = await this.takeNumber(manager, document, new Date());
+      const number = await this.steps.takeNumber(manager, document, new Date());
       const issuedAt = new Date();
       // The public link and QR code go into the seal's revision, so the agency's signature covers them.
       const verificationToken = this.verification.newToken();
@@ -105,45 +103,5 @@ export class OutgoingIssueService {
         },
       };
     });
-  }
-
-  /**
-   * The state says `signed`, but the bytes decide (Art. 32.2.c: seal only what the competent
-   * person validly signed): exactly one intact, trusted signature by the certificate recorded at
-   * signing, and nothing appended after it.
-   */
-  private assertLeaderSignature(pdf: Buffer, document: OutgoingDocument, trust: TrustOptions): void {
-    const report = verifyPdfSignatures(pdf, trust);
-    const [signature] = report.signatures;
-    const problems = [
-      report.signatures.length !== 1 && `${report.signatures.length} signatures instead of 1`,
-      signature && !signature.intact && 'the signature does not match the bytes',
-      signature && !signature.certificateTrusted && 'the certificate is not trusted',
-      signature?.signerCertificate?.sha256Fingerprint !== document.signerCertificateSha256 && 'not signed with the signer certificate recorded',
-      report.modifiedAfterLastSignature && 'the file changed after the signature',
-    ].filter(Boolean);
-    if (problems.length) {
-      throw new AppError(422, 'LEADER_SIGNATURE_INVALID', `Chữ ký của người có thẩm quyền không hợp lệ (${problems.join('; ')})`);
-    }
-  }
-
-  private async takeNumber(manager: EntityManager, document: OutgoingDocument, at: Date) {
-    const register = await this.registers.findOutgoingFor(document.agencyId, document.confidentiality !== 'normal', document.documentType, manager);
-    if (!register) throw new AppError(422, 'REGISTER_INVALID', 'Cơ quan chưa có sổ văn bản đi phù hợp (no outgoing register for this document)');
-    const year = vietnamYear(at);
-    return { registerId: register.id, year, value: await this.numbering.takeNext(manager, register.id, year) };
-  }
-
-  private async unit(id: string, manager: EntityManager): Promise<Unit> {
-    const unit = await this.organisation.findUnit(id, manager);
-    if (!unit) throw AppError.notFound('đơn vị (unit)');
-    return unit;
-  }
-
-  private placeOf(agency: Unit): string {
-    if (!agency.placeName) {
-      throw new AppError(422, 'AGENCY_PLACE_MISSING', `Chưa khai báo địa danh của ${agency.name} (the agency has no place name for the date line)`);
-    }
-    return agency.placeName;
   }
 }

@@ -1,7 +1,7 @@
 import { AppError } from '@eoffice/core';
 import { nextOutgoingState, OUTGOING_TRANSITIONS, OutgoingStatus } from './outgoing-lifecycle';
 
-const ALL: OutgoingStatus[] = ['draft', 'submitted', 'approved', 'signed', 'issued', 'dispatched', 'recalled'];
+const ALL: OutgoingStatus[] = ['draft', 'submitted', 'approved', 'signed', 'sealing', 'numbered', 'issued', 'dispatched', 'recalled'];
 
 describe('outgoing lifecycle', () => {
   it('walks the review path: unit head, format check, signer, then approved', () => {
@@ -43,5 +43,14 @@ describe('outgoing lifecycle', () => {
       expect((error as AppError).code).toBe('INVALID_TRANSITION');
       expect((error as AppError).status).toBe(409);
     }
+  });
+
+  it('seals without a stored key through sealing (or back to signed), and paper originals through numbered', () => {
+    expect(nextOutgoingState('signed', null, 'seal_start').status).toBe('sealing');
+    expect(nextOutgoingState('sealing', null, 'seal').status).toBe('issued');
+    expect(nextOutgoingState('sealing', null, 'seal_void').status).toBe('signed');
+    expect(nextOutgoingState('approved', null, 'issue_paper').status).toBe('numbered');
+    expect(nextOutgoingState('numbered', null, 'paper_seal').status).toBe('issued');
+    for (const action of ['issue', 'dispatch', 'sign'] as const) expect(() => nextOutgoingState('sealing', null, action)).toThrow(AppError);
   });
 });

@@ -3,7 +3,8 @@ import { AppError } from '@eoffice/core';
 /**
  * The outgoing-document state machine of the API contract as one table (Decree 30 Art. 10–18):
  * draft → submitted → approved → signed → issued → dispatched → recalled; submitted or approved
- * → draft when a reviewer returns it. While `submitted`, the review stage says whose turn it is:
+ * → draft when a reviewer returns it. Without a stored seal key: signed → sealing → issued (or back
+ * to signed with the number voided); on paper: approved → numbered → issued. While `submitted`, the review stage says whose turn it is:
  * the drafting unit's head (content), the office's format check (thể thức), then the signer.
  */
 export const OutgoingStatus = {
@@ -11,6 +12,10 @@ export const OutgoingStatus = {
   submitted: 'submitted',
   approved: 'approved',
   signed: 'signed',
+  /** Number and date taken, the seal (token or remote e-seal) awaited: not issued yet. */
+  sealing: 'sealing',
+  /** Paper path: the paper original has its number and date; its scan is awaited. */
+  numbered: 'numbered',
   issued: 'issued',
   dispatched: 'dispatched',
   recalled: 'recalled',
@@ -20,7 +25,9 @@ export type OutgoingStatus = (typeof OutgoingStatus)[keyof typeof OutgoingStatus
 export const REVIEW_STAGES = ['unit_head', 'format_check', 'signer'] as const;
 export type ReviewStage = (typeof REVIEW_STAGES)[number];
 
-export type OutgoingAction = 'create' | 'revise' | 'submit' | 'approve' | 'reject' | 'sign' | 'issue' | 'dispatch' | 'recall';
+export type OutgoingAction =
+  | 'create' | 'revise' | 'submit' | 'approve' | 'reject' | 'sign' | 'issue' | 'dispatch' | 'recall'
+  | 'seal_start' | 'seal' | 'seal_void' | 'issue_paper' | 'paper_seal';
 
 interface Transition {
   from: readonly OutgoingStatus[];
@@ -36,6 +43,13 @@ export const OUTGOING_TRANSITIONS: Record<Exclude<OutgoingAction, 'create'>, Tra
   reject: { from: ['submitted', 'approved'], to: 'draft' },
   sign: { from: ['approved'], to: 'signed' },
   issue: { from: ['signed'], to: 'issued' },
+  // The seal saga: the number taken with the prepared seal; then sealed, or the number voided.
+  seal_start: { from: ['signed'], to: 'sealing' },
+  seal: { from: ['sealing'], to: 'issued' },
+  seal_void: { from: ['sealing'], to: 'signed' },
+  // The paper path: a draft the signer approved and signed in ink gets its number, then its scan is sealed.
+  issue_paper: { from: ['approved'], to: 'numbered' },
+  paper_seal: { from: ['numbered'], to: 'issued' },
   dispatch: { from: ['issued'], to: 'dispatched' },
   recall: { from: ['dispatched'], to: 'recalled' },
 };

@@ -16,7 +16,7 @@ export type StepAction = Exclude<OutgoingAction, 'create'>;
 /** Changes that make it someone's turn: a reviewer, the signer, the author (returned), the clerks (to issue). */
 const NOTIFIED: ReadonlySet<StepAction> = new Set(['submit', 'approve', 'reject', 'sign']);
 /** Changes that bring a new PDF whose words search should hold: a draft version, the issued PDF (with its number). */
-const NEW_TEXT: ReadonlySet<OutgoingAction> = new Set(['create', 'revise', 'issue']);
+const NEW_TEXT: ReadonlySet<OutgoingAction> = new Set(['create', 'revise', 'issue', 'seal', 'paper_seal']);
 
 export interface Step {
   document: OutgoingDocument;

@@ -42,6 +42,14 @@ import { RemoteSigningConfigService } from './remote/remote-signing-config.servi
 import { RemoteSigningPoller } from './remote/remote-signing-poller.service';
 import { LongTermSigningService } from './long-term/long-term-signing.service';
 import { PublicVerificationService } from './long-term/public-verification.service';
+import { IssueSteps } from './issue-steps';
+import { AgencySealService } from './seal/agency-seal.service';
+import { OutgoingPaperService } from './seal/outgoing-paper.service';
+import { SealActors } from './seal/seal-actors';
+import { SealSagaRunner } from './seal/seal-saga-runner.service';
+import { AgencySeal, SealSaga } from './seal/seal-saga.entity';
+import { AgencySealRepository, SealSagaRepository } from './seal/seal-saga.repository';
+import { SealSagaService } from './seal/seal-saga.service';
 
 const services = [
   OutgoingDraftingService,
@@ -60,6 +68,10 @@ const services = [
   RemoteSigningPoller,
   LongTermSigningService,
   PublicVerificationService,
+  AgencySealService,
+  SealSagaService,
+  SealSagaRunner,
+  OutgoingPaperService,
 ];
 
 /**
@@ -69,7 +81,7 @@ const services = [
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([OutgoingDocument, OutgoingVersion, OutgoingRecipient, OutgoingEvent, OutgoingAppendix, SigningSession, RemoteSigningProvider, RemoteSigningAccount]),
+    TypeOrmModule.forFeature([OutgoingDocument, OutgoingVersion, OutgoingRecipient, OutgoingEvent, OutgoingAppendix, SigningSession, RemoteSigningProvider, RemoteSigningAccount, AgencySeal, SealSaga]),
     IncomingModule,
     RegistersModule,
     CertificatesModule,
@@ -86,6 +98,10 @@ const services = [
     RemoteSigningConfigRepository,
     OutgoingAppendixRepository,
     LeaderSignatureSteps,
+    IssueSteps,
+    SealActors,
+    AgencySealRepository,
+    SealSagaRepository,
     OutgoingAccess,
     OutgoingWorkflow,
     OutgoingRegisterBookSource,

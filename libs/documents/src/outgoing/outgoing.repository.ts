@@ -175,6 +175,7 @@ export class OutgoingRepository {
       .addSelect('d.urgency', 'urgency')
       .addSelect('d.confidentiality', 'confidentiality')
       .addSelect('replaced.number_symbol', 'replacesNumberSymbol')
+      .addSelect('d.signed_on_paper', 'signedOnPaper')
       .orderBy('d.outgoing_number', 'ASC');
     if (period.from) qb.andWhere(`${issuedDay} >= :from`, { from: period.from });
     if (period.to) qb.andWhere(`${issuedDay} <= :to`, { to: period.to });
@@ -190,7 +191,7 @@ export class OutgoingRepository {
         .orWhere(`d.status = 'submitted' AND d.review_stage = 'unit_head' AND d.drafting_unit_id = ANY(:wManaged)`)
         .orWhere(`d.status = 'submitted' AND d.review_stage = 'format_check' AND d.agency_id = ANY(:wClerk)`)
         .orWhere(`((d.status = 'submitted' AND d.review_stage = 'signer') OR d.status = 'approved') AND d.signer_id = :wUser`)
-        .orWhere(`d.status IN ('signed', 'issued') AND d.agency_id = ANY(:wClerk)`),
+        .orWhere(`d.status IN ('signed', 'sealing', 'numbered', 'issued') AND d.agency_id = ANY(:wClerk)`),
     );
   }
 

@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { VoidedNumber } from './voided-number.entity';
 
 @Injectable()
 export class VoidedNumberRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  listFor(registerId: string, year: number): Promise<VoidedNumber[]> {
+    return this.dataSource.getRepository(VoidedNumber).find({ where: { registerId, year }, order: { number: 'ASC' } });
+  }
+
   /** The highest number the register has given in that year (0 when none). */
   async lastIssued(manager: EntityManager, registerId: string, year: number): Promise<number> {
     const rows: { last_number: number }[] = await manager.query(

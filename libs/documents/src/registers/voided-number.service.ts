@@ -28,6 +28,11 @@ export class VoidedNumberService {
    * Inside the caller's transaction (the incoming or outgoing change that voids the number), so
    * the void and that change commit together. The audit entry is written here, for every caller.
    */
+  /** The voided numbers of a register's year in number order, for its book. */
+  listFor(registerId: string, year: number): Promise<VoidedNumber[]> {
+    return this.voided.listFor(registerId, year);
+  }
+
   async recordVoidedNumber(manager: EntityManager, input: VoidNumberInput): Promise<VoidedNumber> {
     const reason = cleanVietnameseText(input.reason, 'reason');
     if (!reason) throw AppError.validation('Cần lý do hủy số (a reason is required)', [{ field: 'reason', message: 'required' }]);

@@ -13,11 +13,15 @@ import { ByteRangeDigester } from './byte-range-digester';
 import { checkSignerCertificate } from './leader-signature';
 import { locateLeaderImage, sealRect, sealSizeInPoints } from './seal-placement';
 import { CommonSignatureOptions, FIELD_NAMES } from './signature-options';
-import { DEFAULT_RESERVED_BYTES, prepareSignatureRevision, SignatureFieldPlacement } from './signature-revision';
+import { DEFAULT_RESERVED_BYTES, prepareSignatureRevision, PreparedSignature, SignatureFieldPlacement } from './signature-revision';
 
-export interface OrganisationSignatureOptions extends CommonSignatureOptions {
+export interface OrganisationSignatureOptions extends OrganisationAppearanceOptions {
   /** The agency (organisation) certificate and key, kept by the clerk (văn thư). */
   credentials: SigningCredentials;
+}
+
+/** Everything but the key: what a seal made elsewhere (the clerk's token, a remote e-seal) is prepared with. */
+export interface OrganisationAppearanceOptions extends CommonSignatureOptions {
   agencyName: string;
   /** Red round seal, transparent PNG. */
   sealImage: Uint8Array;
@@ -39,13 +43,18 @@ export interface OrganisationSignatureOptions extends CommonSignatureOptions {
 export async function applyOrganisationSignature(pdf: PdfInput, options: OrganisationSignatureOptions): Promise<UpdatedPdf> {
   const signingTime = options.signingTime ?? new Date();
   checkSignerCertificate(options.credentials.certificate, options.credentials.chain, options, signingTime);
+  return signPreparedRevision(await prepareOrganisationRevision(pdf, options, signingTime), options.credentials);
+}
+
+/** The seal's revision with its placeholder, over a validly signed document; the caller checked the certificate. */
+export async function prepareOrganisationRevision(pdf: PdfInput, options: OrganisationAppearanceOptions, signingTime: Date): Promise<PreparedSignature> {
   const leaderFieldName = options.leaderFieldName ?? FIELD_NAMES.leaderSignature;
   // Checking the leader's signature hashes the file; the new signature's digest goes on from there.
   const structure = PdfStructure.read(pdfBytes(pdf));
   const digester = new ByteRangeDigester(structure.bytes);
   assertLeaderSigned(structure, digester, leaderFieldName, options);
   const sealSize = sealSizeInPoints(options.sealImage, options.sealDiameterMm);
-  const prepared = await prepareSignatureRevision(structure, {
+  return prepareSignatureRevision(structure, {
     fieldName: options.fieldName ?? FIELD_NAMES.organisationSignature,
     signingTime,
     reservedBytes: options.reservedBytes ?? DEFAULT_RESERVED_BYTES,
@@ -65,10 +74,9 @@ export async function applyOrganisationSignature(pdf: PdfInput, options: Organis
       return { ref: built.ref, placement };
     },
   }, digester);
-  return signPreparedRevision(prepared, options.credentials);
 }
 
-function assertLeaderSigned(structure: PdfStructure, digester: ByteRangeDigester, leaderFieldName: string, options: OrganisationSignatureOptions): void {
+function assertLeaderSigned(structure: PdfStructure, digester: ByteRangeDigester, leaderFieldName: string, options: OrganisationAppearanceOptions): void {
   const report = verifyPdfStructure(structure, options.trust, digester, 'afterFirstSignature');
   const leader = report.signatures.find((s) => s.fieldName === leaderFieldName);
   if (!leader) throw new SigningError('LEADER_SIGNATURE_MISSING', 'The document has no leader signature yet; the agency may only sign after the competent person');

@@ -43,7 +43,7 @@ export class CompleteSignatureDto {
 }
 
 const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
-const STATUSES = ['draft', 'submitted', 'approved', 'signed', 'issued', 'dispatched', 'recalled'];
+const STATUSES = ['draft', 'submitted', 'approved', 'signed', 'sealing', 'numbered', 'issued', 'dispatched', 'recalled'];
 
 export class ListOutgoingDto {
   @ApiPropertyOptional({ description: 'comma-separated statuses' })

@@ -24,6 +24,7 @@ export class OutgoingDto {
   @ApiProperty({ type: Number, nullable: true, description: 'số, once issued' }) number!: number | null;
   @ApiProperty({ type: String, nullable: true, example: '12/QĐ-SGDĐT' }) numberSymbol!: string | null;
   @ApiProperty({ type: Date, nullable: true }) issuedAt!: Date | null;
+  @ApiProperty({ description: 'signed in ink: the number went to the paper original; the issued file is its sealed scan' }) signedOnPaper!: boolean;
   @ApiProperty({ type: String, nullable: true }) issuedBy!: string | null;
   @ApiProperty({ type: Date, nullable: true }) dispatchedAt!: Date | null;
   @ApiProperty({ type: Date, nullable: true }) recalledAt!: Date | null;

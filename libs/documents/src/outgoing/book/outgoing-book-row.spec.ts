@@ -15,6 +15,7 @@ const record: OutgoingBookRecord = {
   urgency: 'normal',
   confidentiality: 'normal',
   replacesNumberSymbol: null,
+  signedOnPaper: false,
 };
 
 describe('outgoing register book row', () => {

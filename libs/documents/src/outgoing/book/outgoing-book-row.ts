@@ -19,6 +19,7 @@ export interface OutgoingBookRecord {
   urgency: Urgency;
   confidentiality: Confidentiality;
   replacesNumberSymbol: string | null;
+  signedOnPaper: boolean;
 }
 
 
@@ -42,9 +43,30 @@ export function outgoingBookRow(record: OutgoingBookRecord): ReportRow {
 function noteOf(record: OutgoingBookRecord): string | null {
   const notes = [
     record.status === 'recalled' ? 'Đã thu hồi' : null,
+    record.signedOnPaper ? 'Bản giấy (ký tay); bản điện tử là bản số hóa' : null,
     record.replacesNumberSymbol ? `Thay thế văn bản số ${record.replacesNumberSymbol}` : null,
     URGENCY_NOTES[record.urgency],
     CONFIDENTIALITY_NOTES[record.confidentiality],
   ].filter((n): n is string => n !== null);
   return notes.length ? notes.join('; ') : null;
+}
+
+/** A number given and then voided (a seal that failed or never came): its line says so, with the reason. */
+export function voidedBookRow(voided: { number: number; reason: string; voidedAt: Date }): ReportRow {
+  return {
+    numberSymbol: String(voided.number).padStart(2, '0'),
+    issuedDate: vietnamDay(voided.voidedAt),
+    typeAndSubject: null,
+    signer: null,
+    recipients: null,
+    fileCopyHolder: null,
+    copies: null,
+    forwardedDate: null,
+    receiptSignature: null,
+    note: `Số bị hủy: ${voided.reason}`,
+  };
+}
+
+function vietnamDay(at: Date): string {
+  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }

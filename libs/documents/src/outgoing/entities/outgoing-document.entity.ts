@@ -37,6 +37,8 @@ export class OutgoingDocument {
   /** Số, ký hiệu as printed, e.g. `05/QĐ-SGDĐT`. */
   @Column({ type: 'varchar', nullable: true }) numberSymbol!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) issuedAt!: Date | null;
+  /** Signed in ink: the number went to the paper original, the issued file is its sealed scan (the register notes it). */
+  @Column({ type: 'boolean', default: false }) signedOnPaper!: boolean;
   @Column({ type: 'uuid', nullable: true }) issuedBy!: string | null;
   /** The issued PDF: leader signature, number and date, organisation signature. */
   @Column({ type: 'uuid', nullable: true }) issuedFileId!: string | null;
