@@ -8956,6 +8956,8 @@ export interface operations {
                 registerId?: string;
                 year?: number;
                 q?: string;
+                /** @description only replies to this incoming document (to close it with one) */
+                replyToIncomingId?: string;
                 page?: number;
                 pageSize?: number;
             };
@@ -9103,6 +9105,8 @@ export interface operations {
                 registerId?: string;
                 year?: number;
                 q?: string;
+                /** @description only replies to this incoming document (to close it with one) */
+                replyToIncomingId?: string;
                 page?: number;
                 pageSize?: number;
             };
