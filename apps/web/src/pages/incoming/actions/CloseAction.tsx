@@ -54,7 +54,7 @@ export function CloseAction({ document }: { document: IncomingDetail }) {
         {way === 'reply' ? (
           <>
             <Form.Item label="Văn bản trả lời đã phát hành" name="replyOutgoingId" rules={[{ required: true, message: 'Chọn văn bản trả lời đã phát hành' }]}>
-              <Select options={replyOptions} loading={replies.isFetching} notFoundContent="Chưa có văn bản đi nào trả lời văn bản này" />
+              <Select showSearch={{ optionFilterProp: 'label' }} options={replyOptions} loading={replies.isFetching} notFoundContent="Chưa có văn bản đi nào trả lời văn bản này" />
             </Form.Item>
             <Typography.Paragraph>
               <Link to={`/outgoing/new?replyTo=${document.id}`}>Soạn văn bản trả lời</Link>
