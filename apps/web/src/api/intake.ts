@@ -37,3 +37,14 @@ export const INTAKE_CHANNEL_LABELS: Record<IntakeItem['channel'], string> = {
   system: 'Trong hệ thống',
   edxml: 'Trục liên thông',
 };
+
+/** The flags the intake sets at receipt (docs/intake.md), as the clerk reads them; others show as sent. */
+export const INTAKE_FLAG_LABELS: Record<string, string> = {
+  signature_unsigned: 'Không có chữ ký số',
+  signature_untrusted: 'Chữ ký không được tin cậy',
+  signature_modified: 'Bị sửa sau khi ký',
+  signature_invalid: 'Chữ ký không hợp lệ',
+  signature_unreadable: 'Không đọc được tệp',
+  no_attachments: 'Không có tệp đính kèm',
+  spam_like: 'Nghi là thư rác',
+};

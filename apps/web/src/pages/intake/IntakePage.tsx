@@ -5,7 +5,7 @@ import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typ
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { INTAKE_CHANNEL_LABELS, INTAKE_STATE_LABELS, intakeKeys, returnIntake, useIntake, type IntakeItem, type IntakeState } from '../../api/intake';
+import { INTAKE_CHANNEL_LABELS, INTAKE_FLAG_LABELS, INTAKE_STATE_LABELS, intakeKeys, returnIntake, useIntake, type IntakeItem, type IntakeState } from '../../api/intake';
 import { incomingKeys } from '../../api/incoming';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { options } from '../../components/labels';
@@ -66,9 +66,9 @@ export function IntakePage() {
                   {(item.senderName || item.sender) && <Typography.Text type="secondary">{item.senderName ?? item.sender}</Typography.Text>}
                   <div>
                     {item.files.length} tệp
-                    {[...item.flags, ...item.files.flatMap((f) => f.flags)].map((f) => (
+                    {[...new Set([...item.flags, ...item.files.flatMap((f) => f.flags)])].map((f) => (
                       <Tag key={f} color="#ad4e00" style={{ marginLeft: 4 }}>
-                        {f}
+                        {INTAKE_FLAG_LABELS[f] ?? f}
                       </Tag>
                     ))}
                   </div>

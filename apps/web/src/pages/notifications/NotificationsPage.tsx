@@ -1,8 +1,8 @@
 // Thông báo: the person's notifications, newest first, unread ones marked; opening one goes to the
 // page it is about and marks it read; "Đánh dấu đã đọc" marks it read without leaving.
-import { Button, Card, List, Space, Switch, Tag, Typography } from 'antd';
+import { Button, Card, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router';
 import { markRead, notificationKeys, notificationLink, useNotifications, type Notification } from '../../api/notifications';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -39,32 +39,43 @@ export function NotificationsPage() {
         <label htmlFor="unread-only">Chỉ thông báo chưa đọc</label>
       </Space>
       <ErrorAlert error={error ?? list.error} />
-      <List<Notification>
+      <Table<Notification>
+        rowKey="id"
+        size="middle"
+        showHeader={false}
         loading={list.isFetching && !list.data}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: unread ? 'Không có thông báo chưa đọc' : 'Chưa có thông báo nào' }}
-        pagination={list.data && list.data.total > 20 ? { current: page, pageSize: 20, total: list.data.total, onChange: setPage } : false}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
         data-testid="notifications"
-        renderItem={(n) => {
-          const link = notificationLink(n);
-          return (
-            <List.Item
-              data-testid="notification"
-              data-read={n.readAt ? 'yes' : 'no'}
-              actions={n.readAt ? [] : [<Button key="read" size="small" onClick={() => void read(n)} aria-label={`Đánh dấu đã đọc: ${n.title}`}>Đánh dấu đã đọc</Button>]}
-            >
-              <List.Item.Meta
-                title={
-                  <Space wrap>
-                    {!n.readAt && <Tag color="#0050b3">Mới</Tag>}
-                    {link ? <Link to={link} onClick={() => void read(n)}>{n.title}</Link> : n.title}
-                  </Space>
-                }
-                description={formatDateTime(n.createdAt)}
-              />
-            </List.Item>
-          );
-        }}
+        onRow={(n) => ({ 'data-testid': 'notification', 'data-read': n.readAt ? 'yes' : 'no' }) as HTMLAttributes<HTMLElement>}
+        columns={[
+          {
+            title: 'Thông báo',
+            key: 'title',
+            render: (_, n) => {
+              const link = notificationLink(n);
+              return (
+                <Space wrap>
+                  {!n.readAt && <Tag color="#0050b3">Mới</Tag>}
+                  {link ? <Link to={link} onClick={() => void read(n)}>{n.title}</Link> : n.title}
+                </Space>
+              );
+            },
+          },
+          { title: 'Lúc', dataIndex: 'createdAt', width: 140, render: (v: string) => formatDateTime(v) },
+          {
+            title: 'Đánh dấu',
+            key: 'read',
+            width: 150,
+            render: (_, n) =>
+              n.readAt ? null : (
+                <Button size="small" onClick={() => void read(n)} aria-label={`Đánh dấu đã đọc: ${n.title}`}>
+                  Đánh dấu đã đọc
+                </Button>
+              ),
+          },
+        ]}
       />
     </Card>
   );
