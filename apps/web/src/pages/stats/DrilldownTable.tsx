@@ -1,7 +1,6 @@
 // The documents behind a number (GET /stats/{weekly|monthly}/drilldown): the same period, scope and
 // SQL as the count, so the list adds up to the figure. A mật document the reader is not named on
 // still counts, but shows only its number (redacted by the API).
-import { ScrollRegion } from '../../components/ScrollRegion';
 import { Card, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -9,6 +8,7 @@ import { DRILL_PAGE_SIZE, FIGURE_LABELS, useDrilldown, type DrillItem, type Figu
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CONFIDENTIAL_COLOR, CONFIDENTIALITY_LABELS, STATUS_LABELS } from '../../components/labels';
 import { OUTGOING_STATUS_LABELS } from '../../components/outgoing-labels';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { formatDate, formatDateTime } from '../../dates';
 
 export interface Drill {

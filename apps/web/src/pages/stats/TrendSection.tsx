@@ -1,9 +1,9 @@
 // Xu hướng 12 kỳ: received, closed on time and late, overdue at the end, outgoing issued — a line chart
 // and the same figures in a table.
-import { ScrollRegion } from '../../components/ScrollRegion';
 import { Card, Table } from 'antd';
 import type { TrendPoint } from '../../api/stats';
 import { LineChart } from '../../components/charts/LineChart';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { LATE_COLOR, ON_TIME_COLOR, OVERDUE_COLOR } from './UnitSection';
 import { periodLabel } from './periods';
 
