@@ -2,13 +2,13 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium, screenshot, seriousViolations, type BrowserRun } from './support/browser';
+import type { Locator, Page } from 'playwright-core';
+import { launchChromium, type BrowserRun } from './support/browser';
 import { createTestPki, sealImage } from './support/outgoing';
 import { ownOrganisation } from './support/organisation';
 import { Api, freePort, startApi, startWorker, type RunningProcess } from './support/processes';
 import { loadRun } from './support/test-env';
-import { PAGE_WAIT_MS, pickOption, signInInBrowser } from './support/web-pages';
+import { BrowserPeople, PAGE_WAIT_MS, pickOption, signInInBrowser } from './support/web-pages';
 
 const run = loadRun();
 const org = ownOrganisation(run);
@@ -44,19 +44,9 @@ describe('the administrator pages in Chromium (issue 19): people, units, registe
   let chromium: BrowserRun;
   let work: string;
   const pki = createTestPki();
-  const contexts: BrowserContext[] = [];
-
-  const newPage = async (): Promise<Page> => {
-    const context = await chromium.newContext();
-    contexts.push(context);
-    return context.newPage();
-  };
-
-  /** No serious or critical axe-core violation on the page as it is now; a screenshot either way. */
-  const checkPage = async (page: Page, name: string) => {
-    await screenshot(page, name);
-    expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
-  };
+  let people: BrowserPeople;
+  const newPage = () => people.newPage();
+  const checkPage = (page: Page, name: string) => people.checkPage(page, name);
 
   /** The administrator, signed in through the page (TOTP enrolled there at the first sign-in). */
   let admin: Page;
@@ -79,14 +69,11 @@ describe('the administrator pages in Chromium (issue 19): people, units, registe
     };
     api = await startApi(run, env);
     worker = startWorker(run, env);
-    admin = await newPage();
-    await signInInBrowser(admin, api.url, org.people.admin.username, org.people.admin.password);
+    people = new BrowserPeople(chromium, api.url, org);
+    admin = await people.signedIn('admin');
   });
   afterAll(async () => {
-    for (const [i, context] of contexts.entries()) {
-      for (const page of context.pages()) await screenshot(page, `last-${i}`).catch(() => undefined);
-      await context.close().catch(() => undefined);
-    }
+    await people?.close();
     await chromium?.close();
     await worker?.stop();
     await api?.stop();
@@ -167,8 +154,7 @@ describe('the administrator pages in Chromium (issue 19): people, units, registe
   });
 
   it('shows an officer the 403 page, not the administrator pages', async () => {
-    const officer = await newPage();
-    await signInInBrowser(officer, api.url, org.people.officer.username, org.people.officer.password);
+    const officer = await people.signedIn('officer');
     expect(await officer.getByRole('menuitem', { name: 'Quản trị' }).count()).toBe(0);
     await officer.goto(`${api.url}/admin/people`);
     await officer.getByText('Không có quyền truy cập', { exact: true }).waitFor({ timeout: PAGE_WAIT_MS });

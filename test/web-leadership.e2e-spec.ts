@@ -1,46 +1,31 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { BrowserContext, Download, Page } from 'playwright-core';
-import { launchChromium, screenshot, seriousViolations, type BrowserRun } from './support/browser';
+import type { Download, Page } from 'playwright-core';
+import { launchChromium, screenshot, type BrowserRun } from './support/browser';
 import { closeWithResult, registerIncoming } from './support/documents';
 import { ownOrganisation, type Who } from './support/organisation';
 import { createDraft, createTestPki, draftMetadata, reviewThrough, signatureImage, uploadCertificate } from './support/outgoing';
 import { Api, startApi, startWorker, type RunningProcess } from './support/processes';
 import { loadRun } from './support/test-env';
-import { PAGE_WAIT_MS, pickOption, signInInBrowser } from './support/web-pages';
+import { BrowserPeople, PAGE_WAIT_MS, PHONE, pickOption } from './support/web-pages';
 
 const run = loadRun();
 const org = ownOrganisation(run);
 
-/** A leader's phone (issue 19 item 8): 390 px wide, touch, the mobile viewport meta honoured. */
-const PHONE = { width: 390, height: 844 };
 
 describe('the web client in Chromium (issue 19): leadership dashboard, register books, the leader on a phone', () => {
   let api: Api;
   let worker: RunningProcess;
   let chromium: BrowserRun;
-  const contexts: BrowserContext[] = [];
+  let people: BrowserPeople;
   const tag = Date.now();
   const subjects = [1, 2, 3].map((n) => `Về việc báo cáo giao ban số ${n} (${tag})`);
   const ids: string[] = [];
   const toSign = `Về việc công nhận kết quả kỳ thi (ký trên điện thoại ${tag})`;
   let outgoingId: string;
 
-  const signedIn = async (who: Who, phone = false): Promise<Page> => {
-    const context = phone
-      ? await chromium.browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
-      : await chromium.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
-    await signInInBrowser(page, api.url, org.people[who].username, org.people[who].password);
-    return page;
-  };
-
-  /** No serious or critical axe-core violation on the page as it is now; a screenshot either way. */
-  const checkPage = async (page: Page, name: string) => {
-    await screenshot(page, name);
-    expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
-  };
+  const signedIn = (who: Who, phone = false) => people.signedIn(who, { phone });
+  const checkPage = (page: Page, name: string) => people.checkPage(page, name);
 
   /** Clicks `button` and waits for the file the page hands to the browser. */
   const downloadOf = async (page: Page, button: string): Promise<{ download: Download; bytes: Buffer }> => {
@@ -65,6 +50,7 @@ describe('the web client in Chromium (issue 19): leadership dashboard, register 
     const env = { SIGNING_TRUST_ANCHORS: pki.anchorsFile };
     api = await startApi(run, env);
     worker = startWorker(run, env);
+    people = new BrowserPeople(chromium, api.url, org);
     // This week's documents, made over the API: three registered by the clerk, the first assigned to
     // the officer and closed on time, the second waiting for the director (the phone test assigns it).
     const [clerk, director, officer] = await Promise.all([org.signIn(api.url, 'clerk'), org.signIn(api.url, 'director'), org.signIn(api.url, 'officer')]);
@@ -88,10 +74,7 @@ describe('the web client in Chromium (issue 19): leadership dashboard, register 
   });
   afterAll(async () => {
     // The last state of every page, kept with the run's screenshots: what a failed step looked like.
-    for (const [i, context] of contexts.entries()) {
-      for (const page of context.pages()) await screenshot(page, `last-${i}`).catch(() => undefined);
-      await context.close().catch(() => undefined);
-    }
+    await people?.close();
     await chromium?.close();
     await worker?.stop();
     await api?.stop();

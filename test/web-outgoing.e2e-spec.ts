@@ -1,11 +1,11 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot, seriousViolations, type BrowserRun } from './support/browser';
+import type { Page } from 'playwright-core';
+import { launchChromium, type BrowserRun } from './support/browser';
 import { query } from './support/db';
 import { createTestPki, decisionDraft, sealImage, signatureImage, uploadCertificate } from './support/outgoing';
 import { Api, startApi, startWorker, type RunningProcess } from './support/processes';
 import { ownOrganisation, type Who } from './support/organisation';
 import { loadRun } from './support/test-env';
-import { PAGE_WAIT_MS, pickOption, signInInBrowser } from './support/web-pages';
+import { BrowserPeople, PAGE_WAIT_MS, pickOption } from './support/web-pages';
 
 const run = loadRun();
 const org = ownOrganisation(run);
@@ -15,21 +15,9 @@ describe('the web client in Chromium (issue 19): the outgoing walk', () => {
   let api: Api;
   let worker: RunningProcess;
   let chromium: BrowserRun;
-  const contexts: BrowserContext[] = [];
-
-  const signedIn = async (who: Who): Promise<Page> => {
-    const context = await chromium.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
-    await signInInBrowser(page, api.url, org.people[who].username, org.people[who].password);
-    return page;
-  };
-
-  /** No serious or critical axe-core violation on the page as it is now; a screenshot either way. */
-  const checkPage = async (page: Page, name: string) => {
-    await screenshot(page, name);
-    expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
-  };
+  let people: BrowserPeople;
+  const signedIn = (who: Who) => people.signedIn(who);
+  const checkPage = (page: Page, name: string) => people.checkPage(page, name);
 
   /** The status tag of the open outgoing document shows `text` (the page refetches after each step). */
   const statusIs = (page: Page, text: string) => page.getByTestId('outgoing-status').filter({ hasText: text }).waitFor({ timeout: PAGE_WAIT_MS });
@@ -40,6 +28,7 @@ describe('the web client in Chromium (issue 19): the outgoing walk', () => {
     const env = { SIGNING_TRUST_ANCHORS: pki.anchorsFile };
     api = await startApi(run, env);
     worker = startWorker(run, env);
+    people = new BrowserPeople(chromium, api.url, org);
     // The director's key stored on the server and the agency's seal, issued by a CA the API trusts
     // (certificate administration has no page yet: set up over the API).
     const director = await org.signIn(api.url, 'director');
@@ -48,10 +37,7 @@ describe('the web client in Chromium (issue 19): the outgoing walk', () => {
     expect((await uploadCertificate(admin, pki.pkcs12(pki.issue(org.agency.name), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
   });
   afterAll(async () => {
-    for (const [i, context] of contexts.entries()) {
-      for (const page of context.pages()) await screenshot(page, `last-${i}`).catch(() => undefined);
-      await context.close().catch(() => undefined);
-    }
+    await people?.close();
     await chromium?.close();
     await worker?.stop();
     await api?.stop();

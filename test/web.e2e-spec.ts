@@ -1,12 +1,11 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot, seriousViolations, type BrowserRun } from './support/browser';
+import { launchChromium, screenshot, type BrowserRun } from './support/browser';
 
 import { makePdf, registerIncoming } from './support/documents';
 
 import { Api, startApi, startWorker, type RunningProcess } from './support/processes';
 import { ownOrganisation } from './support/organisation';
 import { loadRun } from './support/test-env';
-import { PAGE_WAIT_MS, pickOption, signInInBrowser, typeDate } from './support/web-pages';
+import { BrowserPeople, PAGE_WAIT_MS, pickOption, signInInBrowser, typeDate } from './support/web-pages';
 
 const run = loadRun();
 const org = ownOrganisation(run);
@@ -15,40 +14,25 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
   let api: Api;
   let worker: RunningProcess;
   let chromium: BrowserRun;
-  const contexts: BrowserContext[] = [];
-
-  const newPage = async (): Promise<Page> => {
-    const context = await chromium.newContext();
-    contexts.push(context);
-    return context.newPage();
-  };
-
-  /** No serious or critical axe-core violation on the page as it is now; a screenshot either way. */
-  const checkPage = async (page: Page, name: string) => {
-    await screenshot(page, name);
-    expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
-  };
+  let people: BrowserPeople;
 
   beforeAll(async () => {
     chromium = await launchChromium();
     api = await startApi(run);
     worker = startWorker(run);
+    people = new BrowserPeople(chromium, api.url, org);
   });
   afterAll(async () => {
-    // The last state of every page, kept with the run's screenshots: what a failed step looked like.
-    for (const [i, context] of contexts.entries()) {
-      for (const page of context.pages()) await screenshot(page, `last-${i}`).catch(() => undefined);
-      await context.close().catch(() => undefined);
-    }
+    await people?.close();
     await chromium?.close();
     await worker?.stop();
     await api?.stop();
   });
 
   it('signs an officer in, keeps the session over a reload, and signs out', async () => {
-    const page = await newPage();
+    const page = await people.newPage();
     await page.goto(`${api.url}/`);
-    await checkPage(page, 'sign-in');
+    await people.checkPage(page, 'sign-in');
     await signInInBrowser(page, api.url, org.people.officer.username, org.people.officer.password);
     // The menu shows what the roles allow: an officer registers nothing.
     await page.getByRole('link', { name: 'Văn bản đến', exact: true }).waitFor({ timeout: PAGE_WAIT_MS });
@@ -70,10 +54,10 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
     const unitId = (units.body as { items: { id: string; kind: string }[] }).items.find((u) => u.kind === 'department')!.id;
     const created = await admin.post('/api/v1/users', { fullName: 'Trần Thị Mới', unitId, roles: ['officer'] });
     expect(created.status).toBe(201);
-    const page = await newPage();
+    const page = await people.newPage();
     await signInInBrowser(page, api.url, created.body.username, created.body.initialPassword);
     await page.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor({ timeout: PAGE_WAIT_MS });
-    await checkPage(page, 'password-change');
+    await people.checkPage(page, 'password-change');
     await page.getByLabel('Mật khẩu hiện tại').fill(created.body.initialPassword);
     await page.getByLabel('Mật khẩu mới', { exact: true }).fill('Moi@2026-web!');
     await page.getByLabel('Nhập lại mật khẩu mới').fill('Moi@2026-web!');
@@ -87,8 +71,7 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
     const [director, officer] = [org.people.director.fullName, org.people.officer.fullName];
 
     // Văn thư: vào sổ with a PDF, then trình lãnh đạo.
-    const clerk = await newPage();
-    await signInInBrowser(clerk, api.url, org.people.clerk.username, org.people.clerk.password);
+    const clerk = await people.signedIn('clerk');
     await clerk.getByRole('link', { name: 'Vào sổ văn bản đến' }).click();
     // Not a PDF: refused in the browser, before any upload.
     await clerk.locator('input[type=file]').setInputFiles({ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải PDF') });
@@ -98,7 +81,7 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
     await typeDate(clerk, 'Ngày văn bản', '20/11/2026');
     await clerk.getByLabel('Cơ quan ban hành').fill('UBND tỉnh Tây Ninh');
     await clerk.getByLabel('Trích yếu').fill(subject);
-    await checkPage(clerk, 'incoming-register');
+    await people.checkPage(clerk, 'incoming-register');
     await clerk.getByRole('button', { name: 'Vào sổ', exact: true }).click();
     const number = clerk.getByTestId('incoming-number');
     await number.waitFor({ timeout: PAGE_WAIT_MS });
@@ -106,7 +89,7 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
     await clerk.getByRole('button', { name: 'Mở văn bản' }).click();
     await clerk.getByTestId('pdf-viewer').waitFor({ timeout: PAGE_WAIT_MS });
     expect(await clerk.getByTestId('pdf-viewer').getAttribute('src')).toMatch(/^blob:/);
-    await checkPage(clerk, 'incoming-detail');
+    await people.checkPage(clerk, 'incoming-detail');
     const documentUrl = clerk.url();
     await pickOption(clerk, 'Trình lãnh đạo', director, director);
     await clerk.getByRole('button', { name: 'Trình', exact: true }).click();
@@ -117,7 +100,7 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
     await clerk.getByLabel('Tìm kiếm').fill('chuyen doi so');
     await clerk.getByLabel('Tìm kiếm').press('Enter');
     await clerk.getByText('1 văn bản', { exact: true }).waitFor({ timeout: PAGE_WAIT_MS });
-    await checkPage(clerk, 'incoming-list');
+    await people.checkPage(clerk, 'incoming-list');
 
     // The same sender's number and date again: registered, with the duplicate warning.
     await clerk.getByRole('link', { name: 'Vào sổ văn bản đến' }).click();
@@ -128,24 +111,22 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
     await clerk.getByLabel('Trích yếu').fill(`${subject} (bản trùng)`);
     await clerk.getByRole('button', { name: 'Vào sổ', exact: true }).click();
     await clerk.getByText('Có thể trùng', { exact: false }).waitFor({ timeout: PAGE_WAIT_MS });
-    await checkPage(clerk, 'incoming-registered-duplicate');
+    await people.checkPage(clerk, 'incoming-registered-duplicate');
 
     // Lãnh đạo: from the inbox, phân công to the officer with a deadline and an instruction.
     // Enrolled beforehand over HTTP: the page asks for the authenticator code (the clerk enrolled in the page).
     await org.signIn(api.url, 'director');
-    const leader = await newPage();
-    await signInInBrowser(leader, api.url, org.people.director.username, org.people.director.password);
+    const leader = await people.signedIn('director');
     await leader.getByRole('link', { name: subject }).click({ timeout: PAGE_WAIT_MS });
     await pickOption(leader, 'Người chủ trì', officer, officer);
     await leader.getByLabel('Ý kiến chỉ đạo').fill('Đề nghị phòng GDTrH chủ trì, báo cáo trước hạn.');
-    await checkPage(leader, 'incoming-assign');
+    await people.checkPage(leader, 'incoming-assign');
     await leader.getByRole('button', { name: 'Phân công', exact: true }).click();
     await leader.getByTestId('detail-status').filter({ hasText: 'Đã phân công' }).waitFor({ timeout: PAGE_WAIT_MS });
 
     // Chuyên viên: kết thúc with a result file.
-    const handler = await newPage();
-    await signInInBrowser(handler, api.url, org.people.officer.username, org.people.officer.password);
-    await checkPage(handler, 'inbox');
+    const handler = await people.signedIn('officer');
+    await people.checkPage(handler, 'inbox');
     await handler.goto(documentUrl);
     await handler.getByLabel('Nội dung tiến độ').fill('Đã làm việc với các trường, đang tổng hợp.');
     await handler.getByLabel('Hoàn thành (%)').fill('60');
@@ -158,11 +139,10 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
     await screenshot(handler, 'incoming-closed');
 
     // Another unit's officer: the same address is "not found / no access".
-    const outsider = await newPage();
-    await signInInBrowser(outsider, api.url, org.people.otherOfficer.username, org.people.otherOfficer.password);
+    const outsider = await people.signedIn('otherOfficer');
     await outsider.goto(documentUrl);
     await outsider.getByText('Không tìm thấy', { exact: true }).waitFor({ timeout: PAGE_WAIT_MS });
-    await checkPage(outsider, 'not-found');
+    await people.checkPage(outsider, 'not-found');
   });
 
   it('lets the head of the unit a leader assigned name the person who handles it', async () => {
@@ -172,12 +152,11 @@ describe('the web client in Chromium (issue 19): sign-in, incoming documents, ac
     const lead = { lead: { unitId: org.teaching.id }, coordinators: [], informed: [] };
     expect((await director.post(`/api/v1/incoming/${body.id}/assign`, lead)).status).toBe(200);
 
-    const head = await newPage();
-    await signInInBrowser(head, api.url, org.people.head.username, org.people.head.password);
+    const head = await people.signedIn('head');
     await head.goto(`${api.url}/incoming/${body.id}`);
     const officer = org.people.officer.fullName;
     await pickOption(head, 'Người chủ trì', officer, officer);
-    await checkPage(head, 'incoming-name-handler');
+    await people.checkPage(head, 'incoming-name-handler');
     await head.getByRole('button', { name: 'Giao cán bộ xử lý' }).click();
     await head.getByRole('button', { name: 'Giao cán bộ xử lý' }).waitFor({ state: 'detached', timeout: PAGE_WAIT_MS });
     const detail = await director.get(`/api/v1/incoming/${body.id}`);

@@ -44,6 +44,9 @@ function bundle(): PageWeight[] {
     weigh(WEB_DIR, 'incoming document', ['src/SignedInApp.tsx', 'src/pages/incoming/IncomingDetailPage.tsx']),
     weigh(WEB_DIR, 'statistics dashboard', ['src/SignedInApp.tsx', 'src/pages/stats/DashboardPage.tsx']),
     weigh(WEB_DIR, 'register books', ['src/SignedInApp.tsx', 'src/pages/registers/RegisterBooksPage.tsx']),
+    weigh(WEB_DIR, 'notifications', ['src/SignedInApp.tsx', 'src/pages/notifications/NotificationsPage.tsx']),
+    weigh(WEB_DIR, 'intake queue', ['src/SignedInApp.tsx', 'src/pages/intake/IntakePage.tsx']),
+    weigh(WEB_DIR, 'records', ['src/SignedInApp.tsx', 'src/pages/records/RecordsPage.tsx']),
     weigh(WEB_DIR, 'baseline: all the JS', everything),
   ];
   for (const w of weights) console.log(`  ${w.page.padEnd(24)} ${String(w.files).padStart(3)} files  ${kb(w.rawBytes).padStart(10)} raw  ${kb(w.gzipBytes).padStart(9)} gzip`);

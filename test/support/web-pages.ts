@@ -1,5 +1,7 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { screenshot, seriousViolations, type BrowserRun } from './browser';
 import { freshCode, nextCodeFor, rememberEnrolment } from './mfa';
+import type { E2eOrganisation, Who } from './organisation';
 
 /** How long a page may take to show what the step waits for, on a loaded machine. */
 export const PAGE_WAIT_MS = 60_000;
@@ -49,4 +51,52 @@ export async function typeDate(page: Page, label: string, date: string): Promise
   await input.click();
   await input.fill(date);
   await input.press('Enter');
+}
+
+/** A leader's phone (issue 19 item 8): 390 px wide, touch, the mobile viewport meta honoured. */
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * The people of a browser suite, each in a fresh context (no cookies, no storage) as a browser profile
+ * of their own would be: signed in through the page, every page scanned by axe-core and kept as a
+ * screenshot, and the last state of every page kept when the suite ends (what a failed step looked like).
+ */
+export class BrowserPeople {
+  private readonly contexts: BrowserContext[] = [];
+
+  constructor(
+    private readonly chromium: BrowserRun,
+    private readonly baseUrl: string,
+    private readonly org: E2eOrganisation,
+  ) {}
+
+  /** A page of a new context; `phone`: the 390 × 844 touch viewport. */
+  async newPage(options: { phone?: boolean } = {}): Promise<Page> {
+    const context = options.phone
+      ? await this.chromium.browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
+      : await this.chromium.newContext();
+    this.contexts.push(context);
+    return context.newPage();
+  }
+
+  /** One of the suite's organisation, signed in through the sign-in page. */
+  async signedIn(who: Who, options: { phone?: boolean } = {}): Promise<Page> {
+    const page = await this.newPage(options);
+    await signInInBrowser(page, this.baseUrl, this.org.people[who].username, this.org.people[who].password);
+    return page;
+  }
+
+  /** No serious or critical axe-core violation on the page as it is now; a screenshot either way. */
+  async checkPage(page: Page, name: string): Promise<void> {
+    await screenshot(page, name);
+    expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
+  }
+
+  /** The last state of every page as a screenshot, then every context closed. */
+  async close(): Promise<void> {
+    for (const [i, context] of this.contexts.entries()) {
+      for (const page of context.pages()) await screenshot(page, `last-${i}`).catch(() => undefined);
+      await context.close().catch(() => undefined);
+    }
+  }
 }

@@ -15,6 +15,11 @@ const OutgoingDetailPage = lazyPage(() => import('./pages/outgoing/OutgoingDetai
 // Leadership and the clerk's office (issue 19 items 3 and 6): statistics and register books.
 const DashboardPage = lazyPage(() => import('./pages/stats/DashboardPage').then((m) => m.DashboardPage));
 const RegisterBooksPage = lazyPage(() => import('./pages/registers/RegisterBooksPage').then((m) => m.RegisterBooksPage));
+// Notifications, records and the intake queue (issue 19: what the API has beside the two walks).
+const NotificationsPage = lazyPage(() => import('./pages/notifications/NotificationsPage').then((m) => m.NotificationsPage));
+const RecordsPage = lazyPage(() => import('./pages/records/RecordsPage').then((m) => m.RecordsPage));
+const RecordPage = lazyPage(() => import('./pages/records/RecordPage').then((m) => m.RecordPage));
+const IntakePage = lazyPage(() => import('./pages/intake/IntakePage').then((m) => m.IntakePage));
 // Quản trị (administrators): one chunk for the area, which loads each of its pages lazily too.
 const AdminArea = lazyPage(() => import('./pages/admin/AdminArea').then((m) => m.AdminArea));
 const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage').then((m) => m.NotFoundPage));
@@ -34,6 +39,10 @@ export function SignedInApp() {
           <Route path="/outgoing/:id" element={<OutgoingDetailPage />} />
           <Route path="/stats" element={<DashboardPage />} />
           <Route path="/registers" element={<RegisterBooksPage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
+          <Route path="/records" element={<RecordsPage />} />
+          <Route path="/records/:id" element={<RecordPage />} />
+          <Route path="/intake" element={<IntakePage />} />
           <Route path="/admin/*" element={<AdminArea />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

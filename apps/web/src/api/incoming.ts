@@ -66,3 +66,7 @@ export const assignIncoming = (id: string, body: AssignInput) => answer(api.POST
 
 export const reportProgress = (id: string, note: string, percent?: number) =>
   answer(api.POST('/api/v1/incoming/{id}/progress', { ...path(id), body: { note, percent } }));
+
+/** Kết thúc bằng văn bản trả lời: an issued outgoing document answering this one (no file needed). */
+export const closeWithReply = (id: string, replyOutgoingId: string, note?: string) =>
+  answer(api.POST('/api/v1/incoming/{id}/close', { ...path(id), body: { replyOutgoingId, note } }));

@@ -21,6 +21,10 @@ export interface DraftMetadata {
   confidentiality: 'normal' | 'confidential' | 'secret' | 'top_secret';
   signerId: string;
   signingTitle?: string;
+  /** The incoming document this one answers (văn bản trả lời). */
+  replyToIncomingId?: string;
+  /** Dispatching this reply closes the incoming document it answers. */
+  closesIncoming?: boolean;
 }
 
 export const outgoingKeys = {
@@ -53,8 +57,13 @@ export function useOutgoingWaiting(query: OutgoingListQuery) {
 export function useOutgoing(id: string) {
   return useQuery({
     ...outgoingQuery(id),
-    // An office file becomes a PDF in the worker: look again until the conversion is over.
-    refetchInterval: (query) => (query.state.data?.versions.some((v) => v.conversion === 'pending') ? 3000 : false),
+    // An office file becomes a PDF in the worker, a remote signature waits for the signer's phone:
+    // look again until the conversion is over or the phone answered.
+    refetchInterval: (query) => {
+      const d = query.state.data;
+      if (d?.versions.some((v) => v.conversion === 'pending')) return 3000;
+      return d?.remoteSigning?.status === 'sending' || d?.remoteSigning?.status === 'pending' ? 5000 : false;
+    },
   });
 }
 
@@ -65,6 +74,8 @@ export const approveOutgoing = (id: string, comment?: string) => answer(api.POST
 export const rejectOutgoing = (id: string, comment: string) => answer(api.POST('/api/v1/outgoing/{id}/reject', { ...path(id), body: { comment } }));
 /** With the leader's key stored on the server (the default one unless a certificate is named). */
 export const signOutgoing = (id: string) => answer(api.POST('/api/v1/outgoing/{id}/sign', { ...path(id), body: {} }));
+/** Ký số từ xa: the CA's service asks the signer to confirm on the phone (202; the state is then on the document). */
+export const signOutgoingRemotely = (id: string) => answer(api.POST('/api/v1/outgoing/{id}/sign/remote', { ...path(id), body: {} }));
 export const issueOutgoing = (id: string) => answer(api.POST('/api/v1/outgoing/{id}/issue', path(id)));
 export const dispatchOutgoing = (id: string) => answer(api.POST('/api/v1/outgoing/{id}/dispatch', path(id)));
 export const markPaperSent = (id: string, recipientId: string) =>
@@ -92,3 +103,14 @@ export function uploadVersion(id: string, draft: File, comment: string | undefin
   };
   return uploadMultipart<Outgoing>(`/api/v1/outgoing/${encodeURIComponent(id)}/versions`, form, onProgress);
 }
+
+/** The outgoing documents answering an incoming one; the issued ones may close it. */
+export function useRepliesTo(incomingId: string) {
+  return useQuery({
+    queryKey: [...outgoingKeys.all, 'replies', incomingId],
+    queryFn: () => answer(api.GET('/api/v1/outgoing', { params: { query: { replyToIncomingId: incomingId, pageSize: 50 } } })),
+  });
+}
+
+/** Whether a reply is issued (a number given), so it may close the incoming document it answers. */
+export const isIssued = (status: OutgoingStatus) => status === 'issued' || status === 'dispatched';

@@ -9449,6 +9449,8 @@ export interface operations {
                 registerId?: string;
                 year?: number;
                 q?: string;
+                /** @description only replies to this incoming document (to close it with one) */
+                replyToIncomingId?: string;
                 page?: number;
                 pageSize?: number;
             };
@@ -9596,6 +9598,8 @@ export interface operations {
                 registerId?: string;
                 year?: number;
                 q?: string;
+                /** @description only replies to this incoming document (to close it with one) */
+                replyToIncomingId?: string;
                 page?: number;
                 pageSize?: number;
             };

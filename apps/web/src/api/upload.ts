@@ -19,6 +19,8 @@ export interface RegisterMetadata {
   receivedVia: 'paper' | 'email' | 'system' | 'edxml';
   dueDate?: string;
   pageCount?: number;
+  /** A PDF made by POST /scans (the job's result.fileId): sent instead of the `scan` part. */
+  scanFileId?: string;
 }
 
 /** The API's limit (UPLOAD_MAX_BYTES, 50 MiB by default): refused here before a byte is sent. */
@@ -53,13 +55,13 @@ export async function uploadMultipart<T>(url: string, makeForm: () => FormData, 
   return reply.body as T;
 }
 
-export function registerIncoming(metadata: RegisterMetadata, scan: File, onProgress: (percent: number) => void): Promise<Registration> {
+export function registerIncoming(metadata: RegisterMetadata, scan: File | undefined, onProgress: (percent: number) => void): Promise<Registration> {
   // One key per form submission: a retry after a lost answer gets the same number, not a second one.
   const key = crypto.randomUUID();
   const form = () => {
     const data = new FormData();
     data.append('metadata', JSON.stringify(metadata));
-    data.append('scan', scan, scan.name);
+    if (scan) data.append('scan', scan, scan.name);
     return data;
   };
   return uploadMultipart<Registration>('/api/v1/incoming', form, onProgress, { 'Idempotency-Key': key });

@@ -20,6 +20,10 @@ const ENTRIES: Entry[] = [
   // Who may read the figures and print the books (docs/authorization.md, route matrix).
   { path: '/stats', label: 'Thống kê', visible: (p) => hasRole(p, 'leadership', 'leader', 'clerk') },
   { path: '/registers', label: 'Sổ văn bản', visible: (p) => hasRole(p, 'clerk', 'leader', 'leadership') },
+  // The intake queue is the clerks' (docs/intake.md); records and notifications are everyone's.
+  { path: '/intake', label: 'Văn bản chờ vào sổ', visible: (p) => hasRole(p, 'clerk') },
+  { path: '/records', label: 'Hồ sơ', visible: () => true },
+  { path: '/notifications', label: 'Thông báo', visible: () => true },
 ];
 
 /** Quản trị: one group in the menu for the administrator's pages (pages/admin). */
@@ -28,6 +32,7 @@ const ADMIN_ENTRIES: Entry[] = [
   { path: '/admin/units', label: 'Cơ cấu tổ chức', visible: (p) => hasRole(p, 'admin') },
   { path: '/admin/registers', label: 'Sổ văn bản', visible: (p) => hasRole(p, 'admin') },
   { path: '/admin/certificates', label: 'Chứng thư số', visible: (p) => hasRole(p, 'admin') },
+  { path: '/admin/agencies', label: 'Danh bạ cơ quan', visible: (p) => hasRole(p, 'admin') },
   { path: '/admin/operations', label: 'Vận hành', visible: (p) => hasRole(p, 'admin') },
 ];
 

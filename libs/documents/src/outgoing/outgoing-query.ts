@@ -6,6 +6,8 @@ export interface OutgoingFilter {
   registerId?: string;
   year?: number;
   q?: string;
+  /** Replies to this incoming document (replyToIncomingId): what may close it. */
+  replyToIncomingId?: string;
   /** "Chờ xử lý": only what waits for this person's action. */
   waitingFor?: { userId: string; managedUnitIds: string[]; clerkAgencyIds: string[] };
   page: number;

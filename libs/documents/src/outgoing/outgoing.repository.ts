@@ -144,6 +144,7 @@ export class OutgoingRepository {
     if (filter.status?.length) qb.andWhere('d.status = ANY(:status)', { status: filter.status });
     if (filter.registerId) qb.andWhere('d.register_id = :registerId', { registerId: filter.registerId });
     if (filter.year) qb.andWhere('d.year = :year', { year: filter.year });
+    if (filter.replyToIncomingId) qb.andWhere('d.reply_to_incoming_id = :replyTo', { replyTo: filter.replyToIncomingId });
     if (filter.q) qb.andWhere(`d.search_folded LIKE '%' || eoffice_fold(:q) || '%'`, { q: filter.q.replace(/[\\%_]/g, (c) => `\\${c}`) });
     if (filter.waitingFor) qb.andWhere(this.waitingFor(filter.waitingFor));
     qb.orderBy('d.updated_at', 'DESC').addOrderBy('d.id', 'ASC');

@@ -51,6 +51,8 @@ export class ListOutgoingDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() registerId?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2200) year?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) q?: string;
+  @ApiPropertyOptional({ description: 'only replies to this incoming document (to close it with one)' })
+  @IsOptional() @IsUUID() replyToIncomingId?: string;
   @ApiPropertyOptional({ default: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page: number = 1;
   @ApiPropertyOptional({ default: 50 }) @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 50;
 }

@@ -13,6 +13,7 @@ const UnitsPage = lazyPage(() => import('./UnitsPage').then((m) => m.UnitsPage))
 const RegistersPage = lazyPage(() => import('./RegistersPage').then((m) => m.RegistersPage));
 const CertificatesPage = lazyPage(() => import('./CertificatesPage').then((m) => m.CertificatesPage));
 const OperationsPage = lazyPage(() => import('./OperationsPage').then((m) => m.OperationsPage));
+const AgenciesPage = lazyPage(() => import('./AgenciesPage').then((m) => m.AgenciesPage));
 const BackupPage = lazyPage(() => import('./BackupPage').then((m) => m.BackupPage));
 
 export function AdminArea() {
@@ -26,6 +27,7 @@ export function AdminArea() {
       <Route path="units" element={<UnitsPage />} />
       <Route path="registers" element={<RegistersPage />} />
       <Route path="certificates" element={<CertificatesPage />} />
+      <Route path="agencies" element={<AgenciesPage />} />
       <Route path="operations" element={<OperationsPage />} />
       <Route path="backups/:id" element={<BackupPage />} />
       <Route path="*" element={<NotFoundPage />} />

@@ -1,9 +1,11 @@
-import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Upload } from 'antd';
+import { Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Typography, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import type { ScanResult } from '../../api/scans';
 import { MAX_UPLOAD_BYTES, type RegisterMetadata } from '../../api/upload';
 import { CONFIDENTIALITY_LABELS, options, RECEIVED_VIA_LABELS, URGENCY_LABELS } from '../../components/labels';
 import { DATE_FORMAT, dayjs, toCalendarDate } from '../../dates';
+import { ScanPanel } from './scan/ScanPanel';
 
 const DOCUMENT_TYPES = ['Công văn', 'Quyết định', 'Thông báo', 'Kế hoạch', 'Báo cáo', 'Tờ trình', 'Giấy mời', 'Chỉ thị', 'Hướng dẫn'];
 
@@ -20,34 +22,57 @@ export function scanProblem(file: File): string | undefined {
   return undefined;
 }
 
-export function RegisterForm({ busy, onSubmit }: { busy: boolean; onSubmit: (metadata: RegisterMetadata, scan: File) => Promise<void> }) {
+export function RegisterForm({ busy, onSubmit }: { busy: boolean; onSubmit: (metadata: RegisterMetadata, scan: File | undefined) => Promise<void> }) {
+  const [form] = Form.useForm<Values>();
+  const [source, setSource] = useState<'file' | 'scan'>('file');
   const [scan, setScan] = useState<File>();
+  const [scanned, setScanned] = useState<ScanResult>();
   const [scanError, setScanError] = useState<string>();
   const finish = (values: Values) => {
-    if (!scan) {
-      setScanError('Chọn tệp PDF của văn bản.');
-      return;
-    }
+    if (source === 'file' && !scan) return setScanError('Chọn tệp PDF của văn bản.');
+    if (source === 'scan' && !scanned) return setScanError('Số hóa các trang trước khi vào sổ.');
     const { sourceDate, dueDate, ...rest } = values;
-    void onSubmit({ ...rest, sourceDate: toCalendarDate(sourceDate), dueDate: dueDate ? toCalendarDate(dueDate) : undefined }, scan);
+    const metadata = { ...rest, sourceDate: toCalendarDate(sourceDate), dueDate: dueDate ? toCalendarDate(dueDate) : undefined };
+    void (source === 'scan' ? onSubmit({ ...metadata, scanFileId: scanned!.fileId }, undefined) : onSubmit(metadata, scan));
+  };
+  const useScan = (result: ScanResult | undefined) => {
+    setScanned(result);
+    if (result) {
+      setScanError(undefined);
+      if (result.pageCount > 0) form.setFieldValue('pageCount', result.pageCount);
+    }
   };
   return (
-    <Form<Values> layout="vertical" onFinish={finish} initialValues={{ urgency: 'normal', confidentiality: 'normal', receivedVia: 'paper', documentType: 'Công văn' }}>
-      <Form.Item label="Tệp văn bản (PDF)" required validateStatus={scanError ? 'error' : undefined} help={scanError}>
-        <Upload
-          accept="application/pdf,.pdf"
-          maxCount={1}
-          beforeUpload={(file) => {
-            const problem = scanProblem(file);
-            setScanError(problem);
-            setScan(problem ? undefined : file);
-            return problem ? Upload.LIST_IGNORE : false;
-          }}
-          onRemove={() => setScan(undefined)}
-        >
-          <Button>Chọn tệp PDF</Button>
-        </Upload>
+    <Form<Values> form={form} layout="vertical" onFinish={finish} initialValues={{ urgency: 'normal', confidentiality: 'normal', receivedVia: 'paper', documentType: 'Công văn' }}>
+      <Form.Item label="Tệp văn bản">
+        <Radio.Group
+          value={source}
+          onChange={(e) => (setSource(e.target.value as 'file' | 'scan'), setScanError(undefined))}
+          options={[{ value: 'file', label: 'Tải tệp PDF' }, { value: 'scan', label: 'Số hóa từ ảnh các trang' }]}
+        />
       </Form.Item>
+      {source === 'scan' ? (
+        <>
+          <ScanPanel onScanned={useScan} />
+          {scanError && <Typography.Text type="danger" role="alert">{scanError}</Typography.Text>}
+        </>
+      ) : (
+        <Form.Item label="Tệp văn bản (PDF)" required validateStatus={scanError ? 'error' : undefined} help={scanError}>
+          <Upload
+            accept="application/pdf,.pdf"
+            maxCount={1}
+            beforeUpload={(file) => {
+              const problem = scanProblem(file);
+              setScanError(problem);
+              setScan(problem ? undefined : file);
+              return problem ? Upload.LIST_IGNORE : false;
+            }}
+            onRemove={() => setScan(undefined)}
+          >
+            <Button>Chọn tệp PDF</Button>
+          </Upload>
+        </Form.Item>
+      )}
       <Row gutter={16}>
         <Col xs={24} md={8}>
           <Form.Item label="Số, ký hiệu" name="sourceNumberSymbol" rules={[{ required: true, whitespace: true, max: 50, message: 'Nhập số, ký hiệu (tối đa 50 ký tự)' }]}>

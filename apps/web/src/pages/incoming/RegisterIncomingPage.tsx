@@ -1,4 +1,5 @@
-// Vào sổ văn bản đến (clerk): the scan (PDF, checked here for type and size before any upload), the
+// Vào sổ văn bản đến (clerk): the scan (a PDF checked here for type and size before any upload, or
+// page images made into a PDF by POST /scans), the
 // metadata, then the number the register gave — and a warning when the same sender's number and
 // date are already registered (likelyDuplicateIds).
 import { Alert, Button, Card, Progress, Result, Typography } from 'antd';
@@ -17,7 +18,7 @@ export function RegisterIncomingPage() {
   const [error, setError] = useState<unknown>();
   const [registered, setRegistered] = useState<Registration>();
 
-  const submit = async (metadata: RegisterMetadata, scan: File) => {
+  const submit = async (metadata: RegisterMetadata, scan: File | undefined) => {
     setError(undefined);
     setProgress(0);
     try {

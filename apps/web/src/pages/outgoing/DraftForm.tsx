@@ -1,8 +1,11 @@
 // The draft's file and metadata (CreateOutgoingDto): type, subject, recipients — agencies of this
-// installation, organisations by e-mail, paper copies — urgency, confidentiality, the signer.
-import { Button, Col, Form, Input, Row, Select, Space, Upload } from 'antd';
+// installation, agencies of the directory (by e-mail, else on paper), organisations by e-mail —
+// urgency, confidentiality, the signer; a reply names the incoming document it answers.
+import { Alert, Button, Checkbox, Col, Form, Input, Row, Select, Space, Upload } from 'antd';
 import { useState } from 'react';
+import { agencyRecipient, type Agency } from '../../api/agencies';
 import { DRAFT_EXTENSIONS, type DraftMetadata } from '../../api/outgoing';
+import { AgencyPicker } from '../../components/AgencyPicker';
 import { MAX_UPLOAD_BYTES } from '../../api/upload';
 import { CONFIDENTIALITY_LABELS, options, URGENCY_LABELS } from '../../components/labels';
 import { PersonPicker } from '../../components/PersonPicker';
@@ -12,6 +15,7 @@ const DOCUMENT_TYPES = ['Công văn', 'Quyết định', 'Thông báo', 'Kế ho
 
 interface Values extends Omit<DraftMetadata, 'recipients'> {
   unitIds?: string[];
+  agencies?: Agency[];
   external?: { name: string; email: string }[];
   paper?: { name: string }[];
 }
@@ -46,7 +50,7 @@ export function DraftFileItem({ file, error, onFile }: { file?: File; error?: st
   );
 }
 
-export function DraftForm({ busy, onSubmit }: { busy: boolean; onSubmit: (metadata: DraftMetadata, draft: File) => Promise<void> }) {
+export function DraftForm({ busy, replyTo, onSubmit }: { busy: boolean; replyTo?: string; onSubmit: (metadata: DraftMetadata, draft: File) => Promise<void> }) {
   const [draft, setDraft] = useState<File>();
   const [fileError, setFileError] = useState<string>();
   const finish = (values: Values) => {
@@ -54,8 +58,15 @@ export function DraftForm({ busy, onSubmit }: { busy: boolean; onSubmit: (metada
       setFileError('Chọn tệp dự thảo.');
       return;
     }
-    const { unitIds = [], external = [], paper = [], signingTitle, ...rest } = values;
-    void onSubmit({ ...rest, signingTitle: signingTitle?.trim() || undefined, recipients: { unitIds, external, paper } }, draft);
+    const { unitIds = [], agencies = [], external = [], paper = [], signingTitle, closesIncoming, ...rest } = values;
+    const fromDirectory = agencies.map((a) => agencyRecipient(a, rest.confidentiality !== 'normal'));
+    const recipients = {
+      unitIds,
+      external: [...external, ...fromDirectory.flatMap((r) => (r.kind === 'external' ? [{ name: r.name, email: r.email }] : []))],
+      paper: [...paper, ...fromDirectory.flatMap((r) => (r.kind === 'paper' ? [{ name: r.name }] : []))],
+    };
+    const reply = replyTo ? { replyToIncomingId: replyTo, closesIncoming: closesIncoming === true } : {};
+    void onSubmit({ ...rest, ...reply, signingTitle: signingTitle?.trim() || undefined, recipients }, draft);
   };
   return (
     <Form<Values> layout="vertical" onFinish={finish} initialValues={{ urgency: 'normal', confidentiality: 'normal', documentType: 'Công văn', unitIds: [] }}>
@@ -80,8 +91,19 @@ export function DraftForm({ busy, onSubmit }: { busy: boolean; onSubmit: (metada
       <Form.Item label="Trích yếu" name="subject" rules={[{ required: true, whitespace: true, max: 1000, message: 'Nhập trích yếu' }]}>
         <Input.TextArea rows={2} />
       </Form.Item>
+      {replyTo && (
+        <>
+          <Alert type="info" showIcon title="Văn bản này trả lời một văn bản đến." style={{ marginBottom: 16 }} />
+          <Form.Item name="closesIncoming" valuePropName="checked">
+            <Checkbox>Kết thúc văn bản đến khi gửi văn bản trả lời này</Checkbox>
+          </Form.Item>
+        </>
+      )}
       <Form.Item label="Nơi nhận trong hệ thống" name="unitIds">
         <UnitPicker multiple />
+      </Form.Item>
+      <Form.Item label="Nơi nhận trong danh bạ cơ quan" name="agencies" extra="Cơ quan có địa chỉ thư nhận qua thư điện tử, cơ quan khác nhận bản giấy; văn bản mật luôn gửi bản giấy.">
+        <AgencyPicker />
       </Form.Item>
       <Form.List name="external">
         {(fields, { add, remove }) => (

@@ -3,7 +3,7 @@
 import { Card, Progress, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { createDraft, outgoingKeys, type DraftMetadata } from '../../api/outgoing';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DraftForm } from './DraftForm';
@@ -13,6 +13,8 @@ export function NewOutgoingPage() {
   const navigate = useNavigate();
   const [progress, setProgress] = useState<number>();
   const [error, setError] = useState<unknown>();
+  // "Soạn văn bản trả lời" from an incoming document's close form: the draft answers it.
+  const replyTo = useSearchParams()[0].get('replyTo') ?? undefined;
 
   const submit = async (metadata: DraftMetadata, draft: File) => {
     setError(undefined);
@@ -31,11 +33,11 @@ export function NewOutgoingPage() {
   return (
     <Card>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
-        Soạn văn bản đi
+        {replyTo ? 'Soạn văn bản trả lời' : 'Soạn văn bản đi'}
       </Typography.Title>
       <ErrorAlert error={error} />
       {progress !== undefined && <Progress percent={progress} aria-label="Tiến độ tải lên" />}
-      <DraftForm busy={progress !== undefined} onSubmit={submit} />
+      <DraftForm busy={progress !== undefined} replyTo={replyTo} onSubmit={submit} />
     </Card>
   );
 }

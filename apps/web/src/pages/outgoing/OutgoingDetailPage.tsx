@@ -13,6 +13,7 @@ import { DocumentTimeline } from '../document/DocumentTimeline';
 import { OutgoingActions } from './actions/OutgoingActions';
 import { OutgoingVersions } from './OutgoingHistory';
 import { OutgoingRecipients } from './OutgoingRecipients';
+import { RemoteSigningState } from './SigningWays';
 
 export function OutgoingDetailPage() {
   const { id = '' } = useParams();
@@ -53,6 +54,11 @@ export function OutgoingDetailPage() {
       <FrameCard title="Xử lý">
         <OutgoingActions document={d} />
       </FrameCard>
+      {d.remoteSigning && (
+        <FrameCard title="Ký số từ xa">
+          <RemoteSigningState remote={d.remoteSigning} />
+        </FrameCard>
+      )}
       <FrameCard title="Nơi nhận">
         <OutgoingRecipients document={d} />
       </FrameCard>

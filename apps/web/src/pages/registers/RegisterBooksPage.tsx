@@ -3,9 +3,10 @@
 import { Button, Card, DatePicker, Form, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { downloadFile } from '../../api/download';
 import { registerBookUrl, useRegisterBook, useRegisters, type BookRequest } from '../../api/registers';
+import { DownloadButtons, type ReportFormat } from '../../components/DownloadButtons';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { CONFIDENTIAL_COLOR } from '../../components/labels';
 import { DATE_FORMAT, dayjs, formatDate, toCalendarDate } from '../../dates';
 
@@ -19,8 +20,6 @@ export function RegisterBooksPage() {
   const registers = useRegisters();
   const [form] = Form.useForm<Values>();
   const [shown, setShown] = useState<BookRequest>();
-  const [downloading, setDownloading] = useState<'xlsx' | 'pdf'>();
-  const [downloadError, setDownloadError] = useState<unknown>();
   const book = useRegisterBook(shown);
 
   const requestOf = (v: Values): BookRequest | undefined =>
@@ -28,19 +27,11 @@ export function RegisterBooksPage() {
       ? { registerId: v.registerId, year: v.year.year(), from: v.range?.[0] ? toCalendarDate(v.range[0]) : undefined, to: v.range?.[1] ? toCalendarDate(v.range[1]) : undefined }
       : undefined;
 
-  const download = async (format: 'xlsx' | 'pdf') => {
+  // A download needs a register: the form's own message says so when none is picked.
+  const target = async (format: ReportFormat) => {
     const values = await form.validateFields().catch(() => undefined);
     const request = values && requestOf(values);
-    if (!request) return;
-    setDownloading(format);
-    setDownloadError(undefined);
-    try {
-      await downloadFile(registerBookUrl(request, format), `so-van-ban-${request.year}.${format}`);
-    } catch (error) {
-      setDownloadError(error);
-    } finally {
-      setDownloading(undefined);
-    }
+    return request && { url: registerBookUrl(request, format), fallbackName: `so-van-ban-${request.year}.${format}` };
   };
 
   return (
@@ -68,15 +59,9 @@ export function RegisterBooksPage() {
           <Button type="primary" htmlType="submit">
             Xem sổ
           </Button>
-          <Button onClick={() => void download('xlsx')} loading={downloading === 'xlsx'}>
-            Tải XLSX
-          </Button>
-          <Button onClick={() => void download('pdf')} loading={downloading === 'pdf'}>
-            Tải PDF
-          </Button>
         </Space>
+        <DownloadButtons target={target} />
       </Form>
-      <ErrorAlert error={downloadError} />
       <ErrorAlert error={book.error} />
       {shown && book.data && (
         <Card
@@ -89,10 +74,10 @@ export function RegisterBooksPage() {
           }
         >
           {book.data.subtitle.length > 0 && <Typography.Paragraph>{book.data.subtitle.join(' · ')}</Typography.Paragraph>}
+          <ScrollRegion label="Sổ văn bản, cuộn ngang để xem đủ các cột" minWidth={900}>
           <Table
             rowKey={(_, i) => String(i)}
             size="small"
-            scroll={{ x: 900 }}
             data-testid="register-book"
             dataSource={book.data.rows}
             locale={{ emptyText: 'Sổ chưa có văn bản nào trong khoảng này' }}
@@ -102,6 +87,7 @@ export function RegisterBooksPage() {
               render: (v: string | number | null) => (c.kind === 'date' && typeof v === 'string' ? formatDate(v) : v),
             }))}
           />
+          </ScrollRegion>
         </Card>
       )}
       {shown && book.isFetching && !book.data && <Typography.Text>Đang tải sổ…</Typography.Text>}

@@ -1,11 +1,11 @@
 // Thống kê giao ban (leadership, leaders, the clerk's office): the week's or month's figures with the
 // previous period, on time vs late per unit, the 12-period trend, the documents behind any number,
 // and the same figures as XLSX/PDF (docs/statistics.md). The API decides whose figures the person gets.
-import { Button, DatePicker, Form, Radio, Space, Spin, Typography } from 'antd';
+import { DatePicker, Form, Radio, Spin, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
-import { downloadFile } from '../../api/download';
 import { statsFileUrl, useStats, type PeriodKind, type StatsRequest } from '../../api/stats';
+import { DownloadButtons } from '../../components/DownloadButtons';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { dayjs, formatDate, formatDateTime, toCalendarDate } from '../../dates';
 import { DrilldownTable, type Drill } from './DrilldownTable';
@@ -19,8 +19,6 @@ export function DashboardPage() {
   // The day picked in the period's calendar (today at first): the picker shows the period it falls in.
   const [picked, setPicked] = useState<Dayjs>(() => dayjs());
   const [drill, setDrill] = useState<Drill>();
-  const [downloading, setDownloading] = useState<'xlsx' | 'pdf'>();
-  const [downloadError, setDownloadError] = useState<unknown>();
   const drillRef = useRef<HTMLDivElement>(null);
   const stats = useStats(request);
 
@@ -33,18 +31,6 @@ export function DashboardPage() {
     // The list shows below the figures: bring it into view (a phone would not see it appear).
     requestAnimationFrame(() => drillRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
   };
-  const download = async (format: 'xlsx' | 'pdf') => {
-    setDownloading(format);
-    setDownloadError(undefined);
-    try {
-      await downloadFile(statsFileUrl(request, format), `thong-ke-${request.key}.${format}`);
-    } catch (error) {
-      setDownloadError(error);
-    } finally {
-      setDownloading(undefined);
-    }
-  };
-
   const period = stats.data?.current.period;
   return (
     <>
@@ -81,16 +67,8 @@ export function DashboardPage() {
             }}
           />
         </Form.Item>
-        <Space wrap>
-          <Button onClick={() => void download('xlsx')} loading={downloading === 'xlsx'}>
-            Tải XLSX
-          </Button>
-          <Button onClick={() => void download('pdf')} loading={downloading === 'pdf'}>
-            Tải PDF
-          </Button>
-        </Space>
+        <DownloadButtons target={(format) => ({ url: statsFileUrl(request, format), fallbackName: `thong-ke-${request.key}.${format}` })} />
       </Form>
-      <ErrorAlert error={downloadError} />
       <ErrorAlert error={stats.error} />
       {!stats.data && !stats.error && <Spin />}
       {stats.data && period && (

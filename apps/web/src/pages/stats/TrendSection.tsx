@@ -3,6 +3,7 @@
 import { Card, Table } from 'antd';
 import type { TrendPoint } from '../../api/stats';
 import { LineChart } from '../../components/charts/LineChart';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { LATE_COLOR, ON_TIME_COLOR, OVERDUE_COLOR } from './UnitSection';
 import { periodLabel } from './periods';
 
@@ -26,21 +27,22 @@ export function TrendSection({ trend }: { trend: TrendPoint[] }) {
         labels={trend.map((t) => shortLabel(t.period.key))}
         series={series}
       />
-      <Table<TrendPoint>
-        rowKey={(t) => t.period.key}
-        size="small"
-        pagination={false}
-        scroll={{ x: 560 }}
-        dataSource={[...trend].reverse()}
-        columns={[
-          { title: 'Kỳ', key: 'period', render: (_, t) => periodLabel(t.period.key) },
-          { title: 'Văn bản đến', dataIndex: 'received', width: 100 },
-          { title: 'Đúng hạn', dataIndex: 'closedOnTime', width: 90 },
-          { title: 'Quá hạn', dataIndex: 'closedLate', width: 90 },
-          { title: 'Đang quá hạn', dataIndex: 'openOverdue', width: 110 },
-          { title: 'Văn bản đi phát hành', dataIndex: 'outgoingIssued', width: 150 },
-        ]}
-      />
+      <ScrollRegion label="Bảng xu hướng 12 kỳ, cuộn ngang để xem đủ các cột" minWidth={560}>
+        <Table<TrendPoint>
+          rowKey={(t) => t.period.key}
+          size="small"
+          pagination={false}
+          dataSource={[...trend].reverse()}
+          columns={[
+            { title: 'Kỳ', key: 'period', render: (_, t) => periodLabel(t.period.key) },
+            { title: 'Văn bản đến', dataIndex: 'received', width: 100 },
+            { title: 'Đúng hạn', dataIndex: 'closedOnTime', width: 90 },
+            { title: 'Quá hạn', dataIndex: 'closedLate', width: 90 },
+            { title: 'Đang quá hạn', dataIndex: 'openOverdue', width: 110 },
+            { title: 'Văn bản đi phát hành', dataIndex: 'outgoingIssued', width: 150 },
+          ]}
+        />
+      </ScrollRegion>
     </Card>
   );
 }

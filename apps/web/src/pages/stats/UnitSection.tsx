@@ -3,6 +3,7 @@
 import { Button, Card, Table } from 'antd';
 import type { Figure, Stats, UnitLine } from '../../api/stats';
 import { BarChart } from '../../components/charts/BarChart';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import type { Drill } from './DrilldownTable';
 
 export const ON_TIME_COLOR = '#237804';
@@ -39,23 +40,24 @@ export function UnitSection({ stats, onOpen }: { stats: Stats; onOpen: (drill: D
           onBar={(c, s) => lines[c].unitId && open(lines[c], s === 0 ? 'closedOnTime' : 'closedLate')}
         />
       )}
-      <Table<UnitLine>
-        rowKey={(l) => l.unitId ?? 'none'}
-        size="small"
-        pagination={false}
-        scroll={{ x: 600 }}
-        dataSource={lines}
-        locale={{ emptyText: 'Không có văn bản nào trong kỳ' }}
-        data-testid="stats-by-unit"
-        columns={[
-          { title: 'Đơn vị chủ trì', key: 'unit', render: (_, l) => name(l) },
-          { title: 'Nhận', dataIndex: 'received', width: 80, render: cell('received') },
-          { title: 'Đúng hạn', dataIndex: 'closedOnTime', width: 90, render: cell('closedOnTime') },
-          { title: 'Quá hạn', dataIndex: 'closedLate', width: 90, render: cell('closedLate') },
-          { title: 'Đang quá hạn', dataIndex: 'openOverdue', width: 110, render: cell('openOverdue') },
-          { title: 'Sắp đến hạn', dataIndex: 'openDueSoon', width: 110, render: cell('openDueSoon') },
-        ]}
-      />
+      <ScrollRegion label="Bảng đúng hạn và quá hạn theo đơn vị, cuộn ngang để xem đủ các cột" minWidth={600}>
+        <Table<UnitLine>
+          rowKey={(l) => l.unitId ?? 'none'}
+          size="small"
+          pagination={false}
+          dataSource={lines}
+          locale={{ emptyText: 'Không có văn bản nào trong kỳ' }}
+          data-testid="stats-by-unit"
+          columns={[
+            { title: 'Đơn vị chủ trì', key: 'unit', render: (_, l) => name(l) },
+            { title: 'Nhận', dataIndex: 'received', width: 80, render: cell('received') },
+            { title: 'Đúng hạn', dataIndex: 'closedOnTime', width: 90, render: cell('closedOnTime') },
+            { title: 'Quá hạn', dataIndex: 'closedLate', width: 90, render: cell('closedLate') },
+            { title: 'Đang quá hạn', dataIndex: 'openOverdue', width: 110, render: cell('openOverdue') },
+            { title: 'Sắp đến hạn', dataIndex: 'openDueSoon', width: 110, render: cell('openDueSoon') },
+          ]}
+        />
+      </ScrollRegion>
     </Card>
   );
 }
