@@ -33,6 +33,9 @@ export const JobName = {
   intakeMailFetch: 'intake-mail-fetch',
   outgoingRemoteSignPoll: 'outgoing-remote-sign-poll',
   outgoingRemoteSignNotify: 'outgoing-remote-sign-notify',
+  exchangeSend: 'exchange-send',
+  exchangeStatusSend: 'exchange-status-send',
+  exchangeStatusScan: 'exchange-status-scan',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -77,6 +80,12 @@ export interface JobPayloads {
   [JobName.outgoingRemoteSignPoll]: { sessionId: string; poll: number };
   /** Tells the leader their remote signature finished (signed, rejected, expired or failed). */
   [JobName.outgoingRemoteSignNotify]: { sessionId: string };
+  /** Build, sign and send the edXML package of an issued document to one directory agency; retried with backoff. */
+  [JobName.exchangeSend]: { recipientId: string };
+  /** Send the queued status messages of one received package, oldest first; stops at the first failure (order per document). */
+  [JobName.exchangeStatusSend]: { packageId: string };
+  /** Every EXCHANGE_STATUS_SCAN_SECONDS: the steps received copies took since (registered, assigned, closed, returned) become queued statuses. */
+  [JobName.exchangeStatusScan]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -100,4 +109,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.intakeMailFetch]: QueueName.dispatch,
   [JobName.outgoingRemoteSignPoll]: QueueName.dispatch,
   [JobName.outgoingRemoteSignNotify]: QueueName.notifications,
+  [JobName.exchangeSend]: QueueName.dispatch,
+  [JobName.exchangeStatusSend]: QueueName.dispatch,
+  [JobName.exchangeStatusScan]: QueueName.dispatch,
 };
