@@ -46,6 +46,7 @@ const DOCUMENT_AREAS = {
   incoming: ['marks', 'timeline', 'deadlines', 'ocr', 'scans', 'registers', 'views'], // replies: port IssuedReplies
   outgoing: ['marks', 'timeline', 'conversion', 'ocr', 'registers', 'views', 'certificates', 'incoming'],
   intake: ['marks', 'scans', 'certificates', 'incoming'], // văn bản chờ vào sổ; scans hand it their PDFs through a port (ScanArrivals)
+  exchange: ['marks', 'certificates', 'intake', 'outgoing'], // liên thông: edXML packages out of outgoing, into intake
   notifications: ['deadlines', 'certificates', 'incoming', 'outgoing'],
   files: ['views', 'incoming', 'outgoing', 'intake'],
   filing: ['views', 'certificates', 'incoming', 'outgoing'],

@@ -32,6 +32,9 @@ export class SchedulesService implements OnApplicationBootstrap {
     await this.scheduleCertificateExpiryReminders();
     await this.scheduleAuditCheckpoints();
     await this.scheduleMailIntake();
+    // Liên thông: steps of received copies become status messages for their senders.
+    const every = this.config.EXCHANGE_STATUS_SCAN_SECONDS * 1000;
+    await this.jobs.queueFor(JobName.exchangeStatusScan).upsertJobScheduler('exchange-status-scan-scheduled', { every }, { name: JobName.exchangeStatusScan, data: {} });
     const interrupted = await this.backups.failInterrupted();
     if (interrupted) this.logger.warn(`${interrupted} interrupted backup(s) marked failed`);
     // Without a repository there is nothing to write to: say so at every start instead of failing nightly.

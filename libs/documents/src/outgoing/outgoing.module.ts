@@ -91,6 +91,7 @@ const services = [
   ],
   exports: [
     OutgoingRepository,
+    OutgoingRecipientRepository,
     OutgoingEventRepository,
     SigningSessionRepository,
     OutgoingAccess,
