@@ -27,7 +27,7 @@ export function writeMultipart(parts: MimePart[]): { contentType: string; body: 
           `Content-Transfer-Encoding: ${binaryXml ? '8bit' : 'base64'}${CRLF}${CRLF}`,
       ),
     );
-    chunks.push(binaryXml ? part.bytes : Buffer.from(part.bytes.toString('base64').replace(/.{76}(?=.)/g, `$&${CRLF}`)));
+    chunks.push(binaryXml ? part.bytes : base64Lines(part.bytes));
     chunks.push(Buffer.from(CRLF));
   }
   chunks.push(Buffer.from(`--${boundary}--${CRLF}`));
@@ -85,10 +85,21 @@ function readHeaders(block: string): { contentId: string; contentType: string; e
   return { contentId, contentType, encoding };
 }
 
+/** Base64 in lines of 76 characters (RFC 2045). */
+function base64Lines(bytes: Buffer): Buffer {
+  const text = bytes.toString('base64');
+  const lines: string[] = [];
+  for (let at = 0; at < text.length; at += 76) lines.push(text.slice(at, at + 76));
+  return Buffer.from(lines.join(CRLF), 'latin1');
+}
+
 function decode(raw: Buffer, encoding: string): Buffer {
   if (encoding !== 'base64') return raw;
-  const compact = raw.toString('latin1').replace(/\r\n/g, '');
-  // Buffer.from(…, 'base64') skips what it does not know; a strict check keeps a tampered part from decoding "as far as it goes".
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) throw malformed('base64 không hợp lệ');
-  return Buffer.from(compact, 'base64');
+  const compact = raw.toString('latin1').split(CRLF).join('');
+  const padding = compact.endsWith('==') ? 2 : compact.endsWith('=') ? 1 : 0;
+  const bytes = Buffer.from(compact, 'base64');
+  // Buffer.from(…, 'base64') skips what it does not know: any such character shortens the result, so a
+  // part that does not decode in full is refused rather than read "as far as it goes".
+  if (compact.length % 4 !== 0 || bytes.length !== (compact.length / 4) * 3 - padding) throw malformed('base64 không hợp lệ');
+  return bytes;
 }
