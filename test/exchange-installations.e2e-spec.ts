@@ -4,6 +4,7 @@ import { buildStatus } from '@eoffice/exchange';
 import { DemoIdentity, toPem } from '@eoffice/signing';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { query } from './support/db';
+import { closeWithResult } from './support/documents';
 import { startRelay } from './support/exchange-relay';
 import { Client } from './support/http';
 import { createDraft, createTestPki, draftMetadata, reviewThrough, sealImage, signatureImage, TestPki, uploadCertificate } from './support/outgoing';
@@ -31,7 +32,7 @@ describe('exchange between two installations (edXML over HTTP)', () => {
   let relayToB: Awaited<ReturnType<typeof startRelay>>;
   let relayToA: Awaited<ReturnType<typeof startRelay>>;
   let sealB: DemoIdentity;
-  const people = {} as Record<'officerA' | 'headA' | 'clerkA' | 'directorA' | 'adminA' | 'clerkB' | 'adminB' | 'directorB', Client>;
+  const people = {} as Record<'officerA' | 'headA' | 'clerkA' | 'directorA' | 'adminA' | 'clerkB' | 'adminB' | 'directorB' | 'officerB', Client>;
 
   async function start(run: E2eRun, org: E2eOrganisation): Promise<Installation> {
     const env = { SIGNING_TRUST_ANCHORS: pki.anchorsFile, EXCHANGE_STATUS_SCAN_SECONDS: '1' };
@@ -45,6 +46,16 @@ describe('exchange between two installations (edXML over HTTP)', () => {
     expect(added.status).toBe(201);
     const set = await admin.put(`/api/v1/agencies/${added.body.id}/certificate`, { certificatePem: toPem(certificate) });
     expect(set.status).toBe(200);
+  }
+
+  /** A wait that, when it times out, says what the two workers and B's status rows said. */
+  async function explained<T>(wait: Promise<T>): Promise<T> {
+    try {
+      return await wait;
+    } catch (error) {
+      const rows = await query(b.run.databaseUrl, `SELECT code, state, attempts, last_error FROM exchange_status ORDER BY id`);
+      throw new Error(`${String(error)}\nB statuses: ${JSON.stringify(rows)}\nB worker: ${b.worker.output().slice(-3000)}\nA worker: ${a.worker.output().slice(-1500)}`);
+    }
   }
 
   beforeAll(async () => {
@@ -61,7 +72,7 @@ describe('exchange between two installations (edXML over HTTP)', () => {
     [people.officerA, people.headA, people.clerkA, people.directorA, people.adminA] = await Promise.all(
       (['officer', 'head', 'clerk', 'director', 'admin'] as const).map((who) => a.org.signIn(a.api.url, who)),
     );
-    [people.clerkB, people.adminB, people.directorB] = await Promise.all((['clerk', 'admin', 'director'] as const).map((who) => b.org.signIn(b.api.url, who)));
+    [people.clerkB, people.adminB, people.directorB, people.officerB] = await Promise.all((['clerk', 'admin', 'director', 'officer'] as const).map((who) => b.org.signIn(b.api.url, who)));
     const sealA = pki.issue(a.org.agency.name);
     sealB = pki.issue(b.org.agency.name);
     expect((await uploadCertificate(people.directorA, pki.pkcs12(pki.issue(a.org.people.director.fullName), 'e2e-pass'), 'personal', signatureImage())).status).toBe(201);
@@ -122,10 +133,10 @@ describe('exchange between two installations (edXML over HTTP)', () => {
     expect(item.files[0].verification).toMatchObject({ status: 'valid' });
     const [sentPdf] = await query(a.run.databaseUrl, `SELECT f.sha256 FROM outgoing_document d JOIN stored_file f ON f.id = d.issued_file_id WHERE d.id = $1`, [outgoingId]);
     expect(item.files[0].sha256).toBe(sentPdf.sha256);
-    const sent = await waitFor(async () => {
+    const sent = await explained(waitFor(async () => {
       const r = (await people.clerkA.get(`/api/v1/outgoing/${outgoingId}`)).body.recipients?.[0];
       return r?.exchangeStatus === '01' ? r : undefined;
-    }, 'status 01 to reach A');
+    }, 'status 01 to reach A'));
     expect(sent).toMatchObject({ delivery: 'sent', handling: 'received' });
   });
 
@@ -143,6 +154,22 @@ describe('exchange between two installations (edXML over HTTP)', () => {
     expect(statuses.every((s) => s.organId === ORGAN_B && !Number.isNaN(Date.parse(String(s.occurredAt))))).toBe(true);
     const recipient = (await people.clerkA.get(`/api/v1/outgoing/${outgoingId}`)).body.recipients![0];
     expect(recipient).toMatchObject({ exchangeStatus: '03', handling: 'received' });
+  });
+
+  it('B submits, assigns and closes its copy → A sees 04, 05 and 06 in that order', async () => {
+    const [incoming] = await query(b.run.databaseUrl, `SELECT id FROM incoming_document WHERE intake_item_id = $1`, [itemId]);
+    expect((await people.clerkB.post(`/api/v1/incoming/${incoming.id}/submit`, { leaderId: b.org.people.director.id })).status).toBe(200);
+    const assignment = { lead: { userId: b.org.people.officer.id }, coordinators: [], informed: [], dueDate: '2099-12-31', instruction: 'Phòng GDTrH xử lý.' };
+    expect((await people.directorB.post(`/api/v1/incoming/${incoming.id}/assign`, assignment)).status).toBe(200);
+    expect((await closeWithResult(people.officerB, incoming.id)).status).toBe(200);
+    const statuses = await waitFor(async () => {
+      const list = (await people.clerkA.get(`/api/v1/outgoing/${outgoingId}/exchange-statuses`)).body;
+      return Array.isArray(list) && list.length >= 5 ? list : undefined;
+    }, 'statuses 04, 05 and 06 to reach A');
+    expect(statuses.map((s) => s.code)).toEqual(['01', '03', '04', '05', '06']);
+    const times = statuses.map((s) => Date.parse(String(s.occurredAt)));
+    expect([...times].sort((x, y) => x - y)).toEqual(times);
+    expect((await people.clerkA.get(`/api/v1/outgoing/${outgoingId}`)).body.recipients![0]).toMatchObject({ exchangeStatus: '06', handling: 'done' });
   });
 
   it('a replayed package creates nothing, and hostile copies of it are refused', async () => {
@@ -174,7 +201,7 @@ describe('exchange between two installations (edXML over HTTP)', () => {
     bytes[10] ^= 0xff;
     const tampered = Buffer.from(text.slice(0, pdfPart) + bytes.toString('base64') + text.slice(pdfPart + line.length), 'latin1');
     expect(await post(tampered)).toMatchObject({ status: 422, body: { code: 'EDXML_ATTACHMENT_MISMATCH' } });
-    expect((await post(delivered.body, 'application/json')).status).toBe(415);
+    expect((await post(delivered.body, 'text/plain')).status).toBe(415);
     const [after] = await query(b.run.databaseUrl, `SELECT count(*)::int AS n FROM intake_item WHERE channel = 'edxml'`);
     expect(after.n).toBe(1);
   });
@@ -197,6 +224,6 @@ describe('exchange between two installations (edXML over HTTP)', () => {
     const dropped = await postStatus(status);
     expect([dropped.status, await dropped.json()]).toEqual([200, { applied: false }]);
     const [statuses] = await query(a.run.databaseUrl, `SELECT count(*)::int AS n FROM exchange_status WHERE direction = 'received'`);
-    expect(statuses.n).toBe(2);
+    expect(statuses.n).toBe(5);
   });
 });

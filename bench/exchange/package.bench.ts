@@ -25,7 +25,7 @@ async function signedPdf(): Promise<Buffer> {
   const credentials = { privateKey: agency.privateKey, certificate: agency.certificate, chain: [ca.certificate] };
   // The agency's signature as on an appendix: a real CMS signature over the whole file, no leader step needed here.
   const signed = await signAppendix(draft, { credentials, documentNumberSymbol: '15/QĐ-SGDĐT', agencyName: 'Sở Giáo dục và Đào tạo', trust: { trustAnchors: [ca.certificate] } });
-  return Buffer.concat((Array.isArray(signed) ? signed : [signed]).map((part: Uint8Array) => Buffer.from(part)));
+  return signed.toBuffer();
 }
 
 function perSecond(label: string, run: () => unknown | Promise<unknown>) {
@@ -40,6 +40,7 @@ function perSecond(label: string, run: () => unknown | Promise<unknown>) {
 
 async function main(): Promise<void> {
   const pdf = await signedPdf();
+  if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error('not a PDF');
   const dir = mkdtempSync(join(tmpdir(), 'edxml-bench-'));
   const path = join(dir, 'document.pdf');
   writeFileSync(path, pdf);
