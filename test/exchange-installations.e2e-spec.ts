@@ -54,7 +54,7 @@ describe('exchange between two installations (edXML over HTTP)', () => {
       return await wait;
     } catch (error) {
       const rows = await query(b.run.databaseUrl, `SELECT code, state, attempts, last_error FROM exchange_status ORDER BY id`);
-      throw new Error(`${String(error)}\nB statuses: ${JSON.stringify(rows)}\nB worker: ${b.worker.output().slice(-3000)}\nA worker: ${a.worker.output().slice(-1500)}`);
+      throw new Error(`${String(error)}\nB statuses: ${JSON.stringify(rows)}\nB worker: ${b.worker.output().slice(-3000)}\nA worker: ${a.worker.output().slice(-1500)}`, { cause: error });
     }
   }
 
