@@ -93,7 +93,8 @@ export class ExchangeRepository {
 
   async markPackage(id: string, state: 'sent' | 'failed' | 'queued', error: string | null): Promise<void> {
     await this.dataSource.query(
-      `UPDATE exchange_package SET state = $2, attempts = attempts + 1, last_error = $3, sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END WHERE id = $1`,
+      `UPDATE exchange_package SET state = $2::varchar, attempts = attempts + 1, last_error = $3::text,
+              sent_at = CASE WHEN $2::varchar = 'sent' THEN now() ELSE sent_at END WHERE id = $1`,
       [id, state, error],
     );
   }
@@ -186,8 +187,8 @@ export class ExchangeRepository {
 
   async markStatus(id: string, sent: boolean, error: string | null): Promise<void> {
     await this.dataSource.query(
-      `UPDATE exchange_status SET state = CASE WHEN $2 THEN 'sent' ELSE state END, attempts = attempts + 1, last_error = $3,
-              sent_at = CASE WHEN $2 THEN now() ELSE sent_at END WHERE id = $1`,
+      `UPDATE exchange_status SET state = CASE WHEN $2::boolean THEN 'sent' ELSE state END, attempts = attempts + 1, last_error = $3::text,
+              sent_at = CASE WHEN $2::boolean THEN now() ELSE sent_at END WHERE id = $1`,
       [id, sent, error],
     );
   }
@@ -211,10 +212,10 @@ export class ExchangeRepository {
     );
     if (rows.length === 0 || !pkg.recipientId) return rows.length > 0;
     await manager.query(
-      `UPDATE outgoing_recipient SET exchange_status = $2, exchange_status_at = $3,
-              delivery = CASE WHEN $2 = '02' THEN 'failed' ELSE delivery END,
-              last_error = CASE WHEN $2 = '02' THEN $4 ELSE last_error END
-        WHERE id = $1 AND (exchange_status_at IS NULL OR exchange_status_at <= $3)`,
+      `UPDATE outgoing_recipient SET exchange_status = $2::varchar, exchange_status_at = $3::timestamptz,
+              delivery = CASE WHEN $2::varchar = '02' THEN 'failed' ELSE delivery END,
+              last_error = CASE WHEN $2::varchar = '02' THEN $4::text ELSE last_error END
+        WHERE id = $1 AND (exchange_status_at IS NULL OR exchange_status_at <= $3::timestamptz)`,
       [pkg.recipientId, code, occurredAt, description],
     );
     return true;
