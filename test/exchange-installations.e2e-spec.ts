@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildStatus } from '@eoffice/exchange';
 import { DemoIdentity, toPem } from '@eoffice/signing';
@@ -107,6 +108,7 @@ describe('exchange between two installations (edXML over HTTP)', () => {
     numberSymbol = issued.body.numberSymbol!;
     const detail = await people.clerkA.get(`/api/v1/outgoing/${outgoingId}`);
     expect(detail.body.recipients).toEqual([expect.objectContaining({ kind: 'agency', organId: ORGAN_B, name: b.org.agency.name, delivery: 'pending' })]);
+    const dispatchedAt = Date.now();
     expect((await people.clerkA.post(`/api/v1/outgoing/${outgoingId}/dispatch`)).status).toBe(200);
 
     const item = await waitFor(async () => {
@@ -114,6 +116,8 @@ describe('exchange between two installations (edXML over HTTP)', () => {
       return list.body.items?.find((i) => i.channel === 'edxml');
     }, 'the package to reach B');
     itemId = item.id;
+    // A figure, not a check: dispatch on A to the item listed on B (polled every 0.5 s), on this machine's load.
+    console.log(`A dispatch → B intake item: ${Date.now() - dispatchedAt} ms (load ${loadavg()[0].toFixed(1)})`);
     const issuedDate = new Date(new Date(issued.body.issuedAt!).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
     expect(item).toMatchObject({
       state: 'waiting',
@@ -225,5 +229,22 @@ describe('exchange between two installations (edXML over HTTP)', () => {
     expect([dropped.status, await dropped.json()]).toEqual([200, { applied: false }]);
     const [statuses] = await query(a.run.databaseUrl, `SELECT count(*)::int AS n FROM exchange_status WHERE direction = 'received'`);
     expect(statuses.n).toBe(5);
+  });
+
+  it('a receiver answering 500 gets the package again with backoff, and it lands once', async () => {
+    const metadata = await draftMetadata(a.org, { subject: 'Về việc gửi lại khi bên nhận lỗi', recipients: { unitIds: [], external: [], agencies: [{ organId: ORGAN_B }] } as never });
+    const created = await createDraft(people.officerA, metadata);
+    await reviewThrough(created.body.id, people.officerA, people.headA, people.clerkA, people.directorA);
+    expect((await people.directorA.post(`/api/v1/outgoing/${created.body.id}/sign`, {})).body.status).toBe('signed');
+    expect((await people.clerkA.post(`/api/v1/outgoing/${created.body.id}/issue`)).status).toBe(200);
+    relayToB.failNext(2);
+    expect((await people.clerkA.post(`/api/v1/outgoing/${created.body.id}/dispatch`)).status).toBe(200);
+    const recipient = await waitFor(async () => {
+      const r = (await people.clerkA.get(`/api/v1/outgoing/${created.body.id}`)).body.recipients?.[0];
+      return r?.delivery === 'sent' ? r : undefined;
+    }, 'the package to get through after two 500s', 120_000);
+    expect(recipient.attempts).toBeGreaterThanOrEqual(2);
+    const [counts] = await query(b.run.databaseUrl, `SELECT (SELECT count(*) FROM intake_item WHERE channel = 'edxml')::int AS items, (SELECT count(*) FROM exchange_package)::int AS packages`);
+    expect(counts).toEqual({ items: 2, packages: 2 });
   });
 });
