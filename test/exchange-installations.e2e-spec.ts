@@ -247,4 +247,22 @@ describe('exchange between two installations (edXML over HTTP)', () => {
     const [counts] = await query(b.run.databaseUrl, `SELECT (SELECT count(*) FROM intake_item WHERE channel = 'edxml')::int AS items, (SELECT count(*) FROM exchange_package)::int AS packages`);
     expect(counts).toEqual({ items: 2, packages: 2 });
   });
+
+  it('B returns an item with a reason → A sees 02 with it, and the recipient is marked returned', async () => {
+    const metadata = await draftMetadata(a.org, { subject: 'Về việc gửi nhầm nơi nhận', recipients: { unitIds: [], external: [], agencies: [{ organId: ORGAN_B }] } as never });
+    const created = await createDraft(people.officerA, metadata);
+    await reviewThrough(created.body.id, people.officerA, people.headA, people.clerkA, people.directorA);
+    expect((await people.directorA.post(`/api/v1/outgoing/${created.body.id}/sign`, {})).body.status).toBe('signed');
+    expect((await people.clerkA.post(`/api/v1/outgoing/${created.body.id}/issue`)).status).toBe(200);
+    expect((await people.clerkA.post(`/api/v1/outgoing/${created.body.id}/dispatch`)).status).toBe(200);
+    const item = await waitFor(async () => (await people.clerkB.get('/api/v1/intake')).body.items?.find((i) => i.proposal.subject === metadata.subject), 'the third package to reach B');
+    expect((await people.clerkB.post(`/api/v1/intake/${item.id}/return`, { reason: 'Không thuộc thẩm quyền giải quyết' })).status).toBe(200);
+    const returned = await waitFor(async () => {
+      const r = (await people.clerkA.get(`/api/v1/outgoing/${created.body.id}`)).body.recipients?.[0];
+      return r?.exchangeStatus === '02' ? r : undefined;
+    }, 'status 02 to reach A');
+    expect(returned).toMatchObject({ handling: 'returned', delivery: 'failed', lastError: 'Không thuộc thẩm quyền giải quyết' });
+    const statuses = (await people.clerkA.get(`/api/v1/outgoing/${created.body.id}/exchange-statuses`)).body;
+    expect(statuses.map((st) => [st.code, st.description])).toEqual([['01', null], ['02', 'Không thuộc thẩm quyền giải quyết']]);
+  });
 });
