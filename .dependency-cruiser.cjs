@@ -5,10 +5,11 @@
 //
 //   core      imports no other library (configuration, database, errors, queues, audit chain)
 //   signing   imports no other library (pure PDF signing: no database, no HTTP)
+//   exchange  imports no other library (pure edXML packages and status messages: no database, no HTTP)
 //   reports   imports signing only (its font loader): tables to XLSX/PDF, no database, no documents
 //   vietnamese imports core only (calendar, holidays, text as Vietnamese needs it)
 //   accounts  imports core and vietnamese
-//   documents imports core, vietnamese, accounts, signing and reports; only records imports documents
+//   documents imports core, vietnamese, accounts, signing, exchange and reports; only records imports documents
 //   records   imports core, accounts and documents (hồ sơ: file lists, filing, export); no library imports records
 //   statistics imports core, vietnamese, accounts, reports and documents (the read side); no library imports it
 //   apps/api and apps/worker import the libraries, never each other; no library imports an app
@@ -45,6 +46,7 @@ const DOCUMENT_AREAS = {
   incoming: ['marks', 'timeline', 'deadlines', 'ocr', 'scans', 'registers', 'views'], // replies: port IssuedReplies
   outgoing: ['marks', 'timeline', 'conversion', 'ocr', 'registers', 'views', 'certificates', 'incoming'],
   intake: ['marks', 'scans', 'certificates', 'incoming'], // văn bản chờ vào sổ; scans hand it their PDFs through a port (ScanArrivals)
+  exchange: ['marks', 'certificates', 'intake', 'outgoing'], // liên thông: edXML packages out of outgoing, into intake
   notifications: ['deadlines', 'certificates', 'incoming', 'outgoing'],
   files: ['views', 'incoming', 'outgoing', 'intake'],
   filing: ['views', 'certificates', 'incoming', 'outgoing'],
@@ -157,6 +159,16 @@ module.exports = {
       comment: 'signing is pure (bytes, keys and certificates in; bytes and reports out): no database, no accounts.',
       from: { path: '^libs/signing/' },
       to: { path: '^libs/', pathNot: '^libs/signing/' },
+    },
+    {
+      name: 'exchange-imports-no-lib',
+      severity: 'error',
+      comment:
+        'exchange is pure like signing (edXML packages and status messages of QCVN 102: XML, bytes, keys ' +
+        'and certificates in; XML and refusals out): no database, no documents. The documents library\'s ' +
+        'exchange area stores and sends what it builds.',
+      from: { path: '^libs/exchange/', pathNot: TEST_ONLY },
+      to: { path: '^libs/', pathNot: '^libs/exchange/' },
     },
     {
       name: 'reports-imports-signing-only',

@@ -11,8 +11,8 @@ const shared = {
   // file-type, NestJS 12 and otplib's @scure/@noble ship only ES modules; let swc turn them into CommonJS for jest.
   transformIgnorePatterns: ['/node_modules/(?!(file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer|@borewit|@nestjs|@scure|@noble|@otplib)/)'],
   moduleNameMapper: {
-    '^@eoffice/(core|accounts|documents|signing|records|vietnamese|reports|statistics)$': '<rootDir>/libs/$1/src',
-    '^@eoffice/(core|accounts|documents|signing|records|vietnamese|reports|statistics)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@eoffice/(core|accounts|documents|signing|records|vietnamese|reports|statistics|exchange)$': '<rootDir>/libs/$1/src',
+    '^@eoffice/(core|accounts|documents|signing|records|vietnamese|reports|statistics|exchange)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
 };
 

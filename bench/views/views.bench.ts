@@ -24,7 +24,7 @@ async function registerDocuments(clerk: Client, count: number): Promise<string[]
       sourceNumberSymbol: `${i + 1}/BENCH-VIEWS`, sourceDate: '2026-11-02', issuingAuthority: 'UBND tỉnh Tây Ninh', documentType: 'Công văn',
       subject: `Văn bản đo lịch sử truy cập ${i + 1}`, urgency: 'normal', confidentiality: 'normal', receivedVia: 'paper',
     }));
-    form.append('scan', new Blob([await makePdf(`bench views ${i}`)], { type: 'application/pdf' }), 'scan.pdf');
+    form.append('scan', new Blob([new Uint8Array(await makePdf(`bench views ${i}`))], { type: 'application/pdf' }), 'scan.pdf');
     const res = await clerk.post('/api/v1/incoming', form);
     if (res.status !== 201) throw new Error(`registration failed: ${res.status} ${JSON.stringify(res.body)}`);
     ids.push(res.body.id);

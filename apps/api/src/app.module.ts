@@ -8,6 +8,7 @@ import { RecordsModule } from '@eoffice/records';
 import { StatisticsModule } from '@eoffice/statistics';
 import { AuthController } from './accounts/auth.controller';
 import { AgenciesController } from './accounts/agencies.controller';
+import { ExchangeController } from './exchange/exchange.controller';
 import { DirectoryController } from './accounts/directory.controller';
 import { MeController } from './accounts/me.controller';
 import { UnitDelegationsController } from './accounts/unit-delegations.controller';
@@ -59,6 +60,7 @@ import { StatsController } from './stats/stats.controller';
     UsersController,
     DirectoryController,
     AgenciesController,
+    ExchangeController,
     UnusedAccountReportsController,
     IncomingController,
     IntakeController,

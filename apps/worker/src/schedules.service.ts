@@ -38,6 +38,9 @@ export class SchedulesService implements OnApplicationBootstrap {
     await this.scheduleNotificationMail();
     // Seal sagas (docs/outgoing.md): each has its own jobs; the sweep resumes one whose job a crash lost.
     await this.jobs.queueFor(JobName.outgoingSealSaga).upsertJobScheduler('seal-saga-sweep', { every: SEAL_SAGA_SWEEP_MS }, { name: JobName.outgoingSealSaga, data: {} });
+    // Liên thông: steps of received copies become status messages for their senders.
+    const every = this.config.EXCHANGE_STATUS_SCAN_SECONDS * 1000;
+    await this.jobs.queueFor(JobName.exchangeStatusScan).upsertJobScheduler('exchange-status-scan-scheduled', { every }, { name: JobName.exchangeStatusScan, data: {} });
     const interrupted = await this.backups.failInterrupted();
     if (interrupted) this.logger.warn(`${interrupted} interrupted backup(s) marked failed`);
     // Without a repository there is nothing to write to: say so at every start instead of failing nightly.

@@ -5,6 +5,7 @@ import { CertificatesModule } from './certificates';
 import { ConversionModule } from './conversion';
 import { DeadlinesModule } from './deadlines';
 import { DocumentPortsModule } from './document-ports.module';
+import { ExchangeModule } from './exchange';
 import { FilesModule } from './files';
 import { FilingModule } from './filing';
 import { IncomingModule } from './incoming';
@@ -30,6 +31,7 @@ const areas = [
   IncomingModule,
   IntakeModule,
   OutgoingModule,
+  ExchangeModule,
   NotificationsModule,
   FilesModule,
   FilingModule,

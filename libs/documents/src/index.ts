@@ -104,3 +104,4 @@ export { OutgoingModule } from './outgoing';
 export { CONFIDENTIALITY_NOTES, RegistersModule, URGENCY_NOTES } from './registers';
 export { ScansModule } from './scans';
 export { ViewsModule } from './views';
+export * from './exchange';

@@ -66,6 +66,9 @@ function toRecipientDto(r: RecipientProgress): OutgoingRecipientDto {
     id: r.id,
     kind: r.kind,
     unitId: r.unitId,
+    organId: r.organId,
+    exchangeStatus: r.exchangeStatus,
+    exchangeStatusAt: r.exchangeStatusAt,
     name: r.name,
     email: r.email,
     delivery: r.delivery,
@@ -73,7 +76,7 @@ function toRecipientDto(r: RecipientProgress): OutgoingRecipientDto {
     attempts: r.attempts,
     lastError: r.lastError,
     incomingDocumentId: r.incomingDocumentId,
-    handling: handlingOf(r.incomingStatus),
+    handling: r.kind === 'agency' ? handlingOfStatus(r.exchangeStatus) : handlingOf(r.incomingStatus),
     recalledAt: r.recalledAt,
     paperSentBy: r.paperSentBy,
   };
@@ -81,6 +84,12 @@ function toRecipientDto(r: RecipientProgress): OutgoingRecipientDto {
 
 export function toPaperRecipientDto(r: OutgoingRecipient): PaperRecipientSentDto {
   return { id: r.id, kind: r.kind, name: r.name, delivery: r.delivery, deliveredAt: r.deliveredAt, paperSentBy: r.paperSentBy };
+}
+
+/** An outside agency's copy, from the status messages it sent back: the same words as for internal copies. */
+function handlingOfStatus(code: string | null): string | null {
+  const words: Record<string, string> = { '01': 'received', '03': 'received', '04': 'received', '05': 'assigned', '06': 'done', '02': 'returned' };
+  return code === null ? null : (words[code] ?? code);
 }
 
 function handlingOf(status: string | null): string | null {

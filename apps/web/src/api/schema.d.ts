@@ -244,6 +244,22 @@ export interface paths {
         patch: operations["AgenciesController_update"];
         trace?: never;
     };
+    "/api/v1/agencies/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ExchangeController_setCertificate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agency-seal": {
         parameters: {
             query?: never;
@@ -558,6 +574,38 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["DirectoryController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ExchangeController_receivePackage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ExchangeController_receiveStatus"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1182,6 +1230,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["OutgoingController_dispatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outgoing/{id}/exchange-statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExchangeController_statusesOf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2195,6 +2259,18 @@ export interface components {
             /** @description unit in charge (đơn vị lập hồ sơ) */
             unitId?: string;
         };
+        AgencyCertificateDto: {
+            /** @description the X.509 certificate (PEM) the agency signs its edXML packages with */
+            certificatePem: string;
+        };
+        AgencyCertificateSetDto: {
+            agencyId: string;
+            /** @description SHA-256 of the certificate (DER), hex */
+            fingerprint: string;
+            subject: string;
+            /** Format: date-time */
+            validTo: string;
+        };
         AgencyDto: {
             active: boolean;
             address: string | null;
@@ -2693,6 +2769,24 @@ export interface components {
             period: components["schemas"]["PeriodDto"];
             scope: components["schemas"]["StatsScopeDto"];
             total: number;
+        };
+        ExchangeStatusDto: {
+            /** @description 01 arrived, 02 refused, 03 accepted, 04 awaiting assignment, 05 being handled, 06 done */
+            code: string;
+            /** @description the reason of a refusal (02) */
+            description: string | null;
+            /**
+             * Format: date-time
+             * @description when the step happened at the recipient
+             */
+            occurredAt: string;
+            organId: string;
+            /**
+             * Format: date-time
+             * @description when the status message reached us
+             */
+            receivedAt: string;
+            recipientId: string;
         };
         FailedJobDto: {
             attempts: number;
@@ -3513,14 +3607,20 @@ export interface components {
             /** @enum {string} */
             delivery: "pending" | "delivered" | "sent" | "failed" | "not_sent" | "paper_sent";
             email: string | null;
+            /** @description the last status the agency sent back: 01 arrived, 02 refused, 03 accepted, 04 awaiting assignment, 05 being handled, 06 done */
+            exchangeStatus: string | null;
+            /** Format: date-time */
+            exchangeStatusAt: string | null;
             /** @description internal copies: received, assigned, done (or the copy's state) */
             handling: string | null;
             id: string;
             incomingDocumentId: string | null;
             /** @enum {string} */
-            kind: "internal" | "external" | "paper";
+            kind: "internal" | "external" | "paper" | "agency";
             lastError: string | null;
             name: string;
+            /** @description a directory agency's OrganId (kind agency) */
+            organId: string | null;
             paperSentBy: string | null;
             /** Format: date-time */
             recalledAt: string | null;
@@ -3550,6 +3650,22 @@ export interface components {
             sourceFileId: string;
             versionNumber: number;
         };
+        PackageReceiptDto: {
+            /** @description the first package id (what the sender keeps as its receipt) */
+            receipt: string;
+            receipts: components["schemas"]["PackageReceiptEntryDto"][];
+        };
+        PackageReceiptEntryDto: {
+            intakeItemId: string;
+            /**
+             * @description our agency the package was for
+             * @example 000.00.01.H30
+             */
+            organId: string;
+            packageId: string;
+            /** @description the package was stored before: nothing new was made */
+            replayed: boolean;
+        };
         PaperRecipientSentDto: {
             /** Format: date-time */
             deliveredAt: string | null;
@@ -3557,7 +3673,7 @@ export interface components {
             delivery: "pending" | "delivered" | "sent" | "failed" | "not_sent" | "paper_sent";
             id: string;
             /** @enum {string} */
-            kind: "internal" | "external" | "paper";
+            kind: "internal" | "external" | "paper" | "agency";
             name: string;
             paperSentBy: string | null;
         };
@@ -4278,6 +4394,10 @@ export interface components {
             kind: "agency" | "unit" | "person";
             person: components["schemas"]["PersonRefDto"] | null;
             unit: components["schemas"]["NamedRefDto"] | null;
+        };
+        StatusReceiptDto: {
+            /** @description false when it was for a package never sent from here (logged and dropped) or applied before */
+            applied: boolean;
         };
         StoredFileDto: {
             /** Format: date-time */
@@ -5729,6 +5849,68 @@ export interface operations {
             };
         };
     };
+    ExchangeController_setCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgencyCertificateDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyCertificateSetDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     SealController_agencySeal: {
         parameters: {
             query?: never;
@@ -7093,6 +7275,118 @@ export interface operations {
             };
             /** @description the item is not in a state that allows this (a conflict code per rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the upload was read but its content is refused (a code per rule) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ExchangeController_receivePackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageReceiptDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the upload was read but its content is refused (a code per rule) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ExchangeController_receiveStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusReceiptDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9996,6 +10290,64 @@ export interface operations {
             };
             /** @description the upload was read but its content is refused (a code per rule) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ExchangeController_statusesOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeStatusDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

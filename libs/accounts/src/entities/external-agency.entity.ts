@@ -46,6 +46,10 @@ export class ExternalAgency {
   @Column({ type: 'varchar' })
   source!: AgencySource;
 
+  /** The certificate (PEM) the agency signs its edXML packages with; received packages are checked against it, never against the one they carry. */
+  @Column({ type: 'text', nullable: true, select: false })
+  certificatePem!: string | null;
+
   @Column()
   active!: boolean;
 

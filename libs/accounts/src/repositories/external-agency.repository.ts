@@ -51,6 +51,16 @@ export class ExternalAgencyRepository {
     return where.length ? manager.getRepository(ExternalAgency).findOne({ where }) : null;
   }
 
+  /** The active entry with this OrganId and the certificate it signs packages with (null when unknown or without one). */
+  async exchangePartner(organId: string): Promise<{ agency: ExternalAgency; certificatePem: string } | null> {
+    const agency = await this.repo.createQueryBuilder('a').addSelect('a.certificatePem').where('a.organId = :organId AND a.active', { organId }).getOne();
+    return agency?.certificatePem ? { agency, certificatePem: agency.certificatePem } : null;
+  }
+
+  async setCertificate(manager: EntityManager, id: string, certificatePem: string | null): Promise<void> {
+    await manager.getRepository(ExternalAgency).update({ id }, { certificatePem });
+  }
+
   findByOrganIds(organIds: readonly string[]): Promise<ExternalAgency[]> {
     return organIds.length ? this.repo.findBy({ organId: In([...organIds]) }) : Promise.resolve([]);
   }

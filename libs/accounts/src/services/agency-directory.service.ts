@@ -49,6 +49,30 @@ export class AgencyDirectoryService {
     return agency;
   }
 
+  /** Directory entries by OrganId (inactive ones too: the caller decides). */
+  findByOrganIds(organIds: readonly string[]): Promise<ExternalAgency[]> {
+    return this.agencies.findByOrganIds(organIds);
+  }
+
+  /** The agency an exchange package claims to come from, with the certificate its signature is checked against. */
+  exchangePartner(organId: string): Promise<{ agency: ExternalAgency; certificatePem: string } | null> {
+    return this.agencies.exchangePartner(organId);
+  }
+
+  /**
+   * Sets (or clears) the certificate the agency signs its packages with; audited with the
+   * certificate's SHA-256 fingerprint. The caller has checked the PEM is a certificate.
+   */
+  async setCertificate(actor: Actor, id: string, certificatePem: string | null, fingerprint: string | null): Promise<ExternalAgency> {
+    this.scope.assertCanAdminister(actor);
+    await this.get(id);
+    await this.dataSource.transaction(async (manager) => {
+      await this.agencies.setCertificate(manager, id, certificatePem);
+      await this.audit.record(manager, { actorId: actor.id, action: 'agency.certificate_set', entityType: 'external_agency', entityId: id, data: { fingerprint } });
+    });
+    return this.get(id);
+  }
+
   create(actor: Actor, raw: AgencyChanges): Promise<ExternalAgency> {
     this.scope.assertCanAdminister(actor);
     const input = normaliseAgencyInput(raw);

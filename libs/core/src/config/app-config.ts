@@ -229,6 +229,10 @@ const schema = z.object({
   INTAKE_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** An attachment larger than this is not kept (the item is flagged; the whole message stays in its .eml). */
   INTAKE_MAX_ATTACHMENT_MB: z.coerce.number().int().min(1).max(1024).default(25),
+  /** Exchange (edXML): how often the worker turns the steps of received copies into status messages for their senders. */
+  EXCHANGE_STATUS_SCAN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  /** Exchange: a received package larger than this is refused before it is read (413). */
+  EXCHANGE_MAX_PACKAGE_MB: z.coerce.number().int().min(1).max(1024).default(64),
 });
 
 export type AppConfig = z.infer<typeof schema>;

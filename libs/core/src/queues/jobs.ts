@@ -38,6 +38,9 @@ export const JobName = {
   outgoingLongTermUpgrade: 'outgoing-long-term-upgrade',
   longTermRefresh: 'long-term-refresh',
   outgoingSealSaga: 'outgoing-seal-saga',
+  exchangeSend: 'exchange-send',
+  exchangeStatusSend: 'exchange-status-send',
+  exchangeStatusScan: 'exchange-status-scan',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -92,6 +95,12 @@ export interface JobPayloads {
   [JobName.longTermRefresh]: Record<string, never>;
   /** Moves one seal saga on (remote e-seal: request, poll, embed; any: void past its time); without an id, every open saga (the sweep). */
   [JobName.outgoingSealSaga]: { sagaId?: string; poll?: number };
+  /** Build, sign and send the edXML package of an issued document to one directory agency; retried with backoff. */
+  [JobName.exchangeSend]: { recipientId: string };
+  /** Send the queued status messages of one received package, oldest first; stops at the first failure (order per document). */
+  [JobName.exchangeStatusSend]: { packageId: string };
+  /** Every EXCHANGE_STATUS_SCAN_SECONDS: the steps received copies took since (registered, assigned, closed, returned) become queued statuses. */
+  [JobName.exchangeStatusScan]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -120,4 +129,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.outgoingLongTermUpgrade]: QueueName.dispatch,
   [JobName.longTermRefresh]: QueueName.maintenance,
   [JobName.outgoingSealSaga]: QueueName.dispatch,
+  [JobName.exchangeSend]: QueueName.dispatch,
+  [JobName.exchangeStatusSend]: QueueName.dispatch,
+  [JobName.exchangeStatusScan]: QueueName.dispatch,
 };

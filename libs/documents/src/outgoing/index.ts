@@ -12,7 +12,7 @@ export { OutgoingEventRepository } from './outgoing-event.repository';
 export { OutgoingIssuedReplies } from './outgoing-issued-replies';
 export { OutgoingDocumentManagers } from './outgoing-managers';
 export { OutgoingRepository } from './outgoing.repository';
-export type { RecipientProgress } from './outgoing-recipient.repository';
+export { OutgoingRecipientRepository, type RecipientProgress } from './outgoing-recipient.repository';
 export * from './outgoing-input';
 export * from './outgoing-lifecycle';
 export * from './outgoing-query';

@@ -71,10 +71,14 @@ export class OutgoingDispatchService {
       const emailOptions = document.urgency !== 'normal' ? { priority: 1 } : {};
       const recipients = await this.recipients.listOf(id, manager);
       // Drafting refuses it; this also holds for documents drafted before that rule.
-      if (document.confidentiality !== 'normal' && recipients.some((r) => r.kind === 'external')) throw confidentialElectronicDelivery();
-      let [internal, emails, paper] = [0, 0, 0];
+      if (document.confidentiality !== 'normal' && recipients.some((r) => r.kind === 'external' || r.kind === 'agency')) throw confidentialElectronicDelivery();
+      let [internal, emails, paper, packages] = [0, 0, 0, 0];
       for (const recipient of recipients) {
-        if (recipient.kind === 'paper') {
+        if (recipient.kind === 'agency') {
+          // The exchange area's worker job builds, signs and sends the package (Decision 28/2018: the same day, urgent at once).
+          await this.outbox.add(manager, JobName.exchangeSend, { recipientId: recipient.id }, emailOptions);
+          packages += 1;
+        } else if (recipient.kind === 'paper') {
           paper += 1; // the clerk records each paper copy as it leaves (markPaperSent)
         } else if (recipient.kind === 'internal') {
           const copy = await this.deliverCopy(manager, actor, document, recipient, agency!.name);
@@ -91,7 +95,7 @@ export class OutgoingDispatchService {
       const closed = document.closesIncoming && document.replyToIncomingId
         ? await this.delivery.closeByReply(manager, actor.id, document.replyToIncomingId, id)
         : false;
-      return { changes: { dispatchedAt: new Date() }, data: { internal, emails, paper, closedIncoming: closed } };
+      return { changes: { dispatchedAt: new Date() }, data: { internal, emails, paper, packages, closedIncoming: closed } };
     });
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, OrganisationScope, Role } from '@eoffice/accounts';
+import { Actor, AgencyDirectoryService, OrganisationScope, Role } from '@eoffice/accounts';
 import { AppError, FileService, JobName, JobOutbox, JobRunService, MediaType, ReceivedFile } from '@eoffice/core';
 import { officeExtensionOf } from '../conversion';
 import { IncomingAccess, IncomingAssignmentRepository, IncomingRepository } from '../incoming';
@@ -9,7 +9,7 @@ import { findDocumentType } from './document-types';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
 import type { OutgoingVersion } from './entities/outgoing-version.entity';
 import { OutgoingAccess } from './outgoing-access.service';
-import type { CreateOutgoingInput } from './outgoing-input';
+import type { AgencyRecipientInput, CreateOutgoingInput } from './outgoing-input';
 import { isIssued } from './outgoing-lifecycle';
 import { NewRecipient, OutgoingRecipientRepository } from './outgoing-recipient.repository';
 import { OutgoingVersionRepository } from './outgoing-version.repository';
@@ -33,6 +33,7 @@ export class OutgoingDraftingService {
     private readonly assignments: IncomingAssignmentRepository,
     private readonly jobRuns: JobRunService,
     private readonly outbox: JobOutbox,
+    private readonly directory: AgencyDirectoryService,
   ) {}
 
 
@@ -155,7 +156,8 @@ export class OutgoingDraftingService {
    * (Decree 30 Art. 15; the law on state secrets): outside recipients get the paper copy.
    */
   private async validRecipients(agencyId: string, input: CreateOutgoingInput): Promise<NewRecipient[]> {
-    if (input.confidentiality !== 'normal' && input.recipients.external.length > 0) throw confidentialElectronicDelivery();
+    const agencies = input.recipients.agencies ?? [];
+    if (input.confidentiality !== 'normal' && input.recipients.external.length + agencies.length > 0) throw confidentialElectronicDelivery();
     const internal: NewRecipient[] = [];
     for (const unitId of new Set(input.recipients.unitIds)) {
       const unit = await this.organisation.findUnit(unitId);
@@ -177,11 +179,22 @@ export class OutgoingDraftingService {
       name: cleanVietnameseText(r.name, 'recipients.paper.name'),
       email: null,
     }));
-    external.push(...paper);
+    external.push(...paper, ...(await this.directoryRecipients(agencies)));
     if (internal.length + external.length === 0) {
       throw AppError.validation('Văn bản phải có nơi nhận (at least one recipient)', [{ field: 'recipients', message: 'empty' }]);
     }
     return [...internal, ...external];
+  }
+
+  /** Directory agencies by OrganId: active ones only, each once; the name is the directory's. */
+  private async directoryRecipients(agencies: AgencyRecipientInput[]): Promise<NewRecipient[]> {
+    const organIds = [...new Set(agencies.map((a) => a.organId.trim().toUpperCase()))];
+    const found = new Map((await this.directory.findByOrganIds(organIds)).map((a) => [a.organId, a]));
+    return organIds.map((organId) => {
+      const agency = found.get(organId);
+      if (!agency?.active) throw new AppError(400, 'RECIPIENT_UNKNOWN', `Không có cơ quan mã định danh ${organId} trong danh bạ (no active directory agency ${organId})`);
+      return { kind: 'agency' as const, unitId: null, name: agency.name, email: null, organId, externalAgencyId: agency.id };
+    });
   }
 }
 

@@ -10,6 +10,11 @@ export interface PaperRecipientInput {
   name: string;
 }
 
+/** An agency of the directory, reached by edXML package (by its OrganId). */
+export interface AgencyRecipientInput {
+  organId: string;
+}
+
 /** Where the draft's number, date line and leader signature go (points, origin bottom-left). */
 export interface DraftLayoutInput {
   documentNumber: { page?: number; x: number; y: number; width: number; height: number };
@@ -21,7 +26,7 @@ export interface DraftLayoutInput {
 export interface CreateOutgoingInput {
   documentType: string;
   subject: string;
-  recipients: { unitIds: string[]; external: ExternalRecipientInput[]; paper?: PaperRecipientInput[] };
+  recipients: { unitIds: string[]; external: ExternalRecipientInput[]; paper?: PaperRecipientInput[]; agencies?: AgencyRecipientInput[] };
   urgency: Urgency;
   confidentiality: Confidentiality;
   signerId: string;

@@ -100,6 +100,11 @@ export class OutgoingQueryService {
     return withSigningErrors(() => verifyPdfSignatures(bytes, trust));
   }
 
+  /** The document if the actor may see it (404 otherwise), without recording a view: for reads about it, not of it. */
+  visibleDocument(actor: Actor, id: string): Promise<OutgoingDocument> {
+    return this.visible(actor, id);
+  }
+
   private async visible(actor: Actor, id: string): Promise<OutgoingDocument> {
     const document = await this.documents.findVisible(id, await this.access.scopeFor(actor));
     if (!document) throw AppError.notFound('văn bản đi (outgoing document)');

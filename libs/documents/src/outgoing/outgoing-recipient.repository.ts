@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { OutgoingRecipient } from './entities/outgoing-recipient.entity';
 
-export type NewRecipient = Pick<OutgoingRecipient, 'kind' | 'unitId' | 'name' | 'email'>;
+export type NewRecipient = Pick<OutgoingRecipient, 'kind' | 'unitId' | 'name' | 'email'> & Partial<Pick<OutgoingRecipient, 'organId' | 'externalAgencyId'>>;
 
 /** A recipient with the state of its incoming copy, for the sender's delivery view. */
 export interface RecipientProgress extends OutgoingRecipient {

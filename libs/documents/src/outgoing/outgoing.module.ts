@@ -111,6 +111,7 @@ const services = [
   ],
   exports: [
     OutgoingRepository,
+    OutgoingRecipientRepository,
     OutgoingEventRepository,
     SigningSessionRepository,
     OutgoingAccess,

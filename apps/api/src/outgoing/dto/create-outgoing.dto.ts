@@ -14,6 +14,10 @@ export class PaperRecipientDto {
   @ApiProperty({ example: 'Công an tỉnh Tây Ninh' }) @IsString() @Length(1, 200) name!: string;
 }
 
+export class AgencyRecipientDto {
+  @ApiProperty({ example: '000.00.01.H30', description: 'OrganId of an active agency of the directory' }) @IsString() @Length(13, 13) organId!: string;
+}
+
 export class RecipientsDto {
   @ApiProperty({ type: [String], description: 'agencies of this installation' })
   @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true }) unitIds: string[] = [];
@@ -23,6 +27,9 @@ export class RecipientsDto {
 
   @ApiPropertyOptional({ type: [PaperRecipientDto], description: 'sent the paper copy by post or by hand; the only way out for a mật document' })
   @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => PaperRecipientDto) paper?: PaperRecipientDto[];
+
+  @ApiPropertyOptional({ type: [AgencyRecipientDto], description: 'agencies of the directory, sent an edXML package' })
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => AgencyRecipientDto) agencies?: AgencyRecipientDto[];
 }
 
 export class BoxDto {

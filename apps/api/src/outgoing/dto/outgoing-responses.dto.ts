@@ -68,8 +68,11 @@ const DELIVERY = ['pending', 'delivered', 'sent', 'failed', 'not_sent', 'paper_s
 
 export class OutgoingRecipientDto {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['internal', 'external', 'paper'] }) kind!: string;
+  @ApiProperty({ enum: ['internal', 'external', 'paper', 'agency'] }) kind!: string;
   @ApiProperty({ type: String, nullable: true }) unitId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'a directory agency\'s OrganId (kind agency)' }) organId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the last status the agency sent back: 01 arrived, 02 refused, 03 accepted, 04 awaiting assignment, 05 being handled, 06 done' }) exchangeStatus!: string | null;
+  @ApiProperty({ type: Date, nullable: true }) exchangeStatusAt!: Date | null;
   @ApiProperty() name!: string;
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
   @ApiProperty({ enum: DELIVERY }) delivery!: string;
@@ -84,7 +87,7 @@ export class OutgoingRecipientDto {
 
 export class PaperRecipientSentDto {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['internal', 'external', 'paper'] }) kind!: string;
+  @ApiProperty({ enum: ['internal', 'external', 'paper', 'agency'] }) kind!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: DELIVERY }) delivery!: string;
   @ApiProperty({ type: Date, nullable: true }) deliveredAt!: Date | null;

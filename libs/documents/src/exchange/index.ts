@@ -1,0 +1,7 @@
+// Area "exchange": edXML packages and status messages with agencies outside the installation.
+export { ExchangeModule } from './exchange.module';
+export * from './exchange-receiver.service';
+export * from './exchange-status.service';
+export { ExchangeRepository } from './exchange.repository';
+export * from './exchange-transport';
+export { documentIdOf, proposalOf } from './edxml-mapping';
