@@ -42,6 +42,12 @@ async function main(): Promise<void> {
   if (!warm.ok) throw new Error(`warm-up export: ${warm.status} ${await warm.text()}`);
   await warm.arrayBuffer();
   log(`warm-up export (3 documents, the first printed report of this API): ${(cpuSeconds(api.child.pid!) - warmCpu0).toFixed(1)} s CPU`);
+  // What the API spends doing nothing in particular (queue polling, timers), over 10 s: it is part
+  // of the export's CPU figure too, at that rate for the export's wall time.
+  const idle0 = cpuSeconds(api.child.pid!);
+  await new Promise((resolve) => setTimeout(resolve, 10_000));
+  const idlePerSecond = (cpuSeconds(api.child.pid!) - idle0) / 10;
+  log(`API at rest: ${(idlePerSecond * 60).toFixed(2)} s CPU a minute`);
   const before = peakMiB(api.child.pid!);
   const cpu0 = cpuSeconds(api.child.pid!);
   const out = join(inst.workDir, 'export.pdf');
@@ -63,6 +69,8 @@ async function main(): Promise<void> {
   });
   log(`export: ${seconds(exportMs)} (${/Pages:\s+(\d+)/.exec(info)?.[1]} pages); cp + sha256sum: ${seconds(base.ms)}; ratio ${(exportMs / base.ms).toFixed(1)}×`);
   log(`CPU time: export ${exportCpu.toFixed(1)} s (API + qpdf), cp + sha256sum ${base.cpu.toFixed(1)} s; ratio ${(exportCpu / base.cpu).toFixed(1)}×`);
+  const atRest = (idlePerSecond * exportMs) / 1000;
+  log(`  of which the API at rest for ${seconds(exportMs)}: ~${atRest.toFixed(1)} s; without it ${(exportCpu - atRest).toFixed(1)} s, ratio ${((exportCpu - atRest) / base.cpu).toFixed(1)}×`);
   log(`API peak RSS: ${before.toFixed(0)} MiB before, ${peak.toFixed(0)} MiB after the export; load ${load()}`);
 }
 
