@@ -41,14 +41,9 @@ async function main(): Promise<void> {
   const created = await clerk.post('/api/v1/handovers', { recordIds: [recordId], title: 'Danh mục nộp lưu (benchmark)' });
   if (created.status !== 201) throw new Error(`create hand-over: ${created.status} ${JSON.stringify(created.body)}`);
   const handoverId = created.body.id as string;
-  // What the worker spends at rest (queue polling, timers), over 10 s once it has started (its
-  // module loading, several CPU seconds, is over when its CPU stops growing): part of the package's
-  // CPU figure too, at that rate for the package's wall time (long on a loaded machine).
+  // The clock and the CPU count start once the worker's start is over (module loading, several CPU
+  // seconds): before, they could start while it was still loading.
   await settled(worker.pid!);
-  const idle0 = cpuSeconds(worker.pid!);
-  await new Promise((resolve) => setTimeout(resolve, 10_000));
-  const idlePerSecond = (cpuSeconds(worker.pid!) - idle0) / 10;
-  log(`worker at rest: ${(idlePerSecond * 60).toFixed(2)} s CPU a minute`);
   const before = peakMiB(worker.pid!);
   const cpu0 = cpuSeconds(worker.pid!);
 
@@ -73,8 +68,6 @@ async function main(): Promise<void> {
   const base = await floor(sourceDir, join(inst.workDir, 'baseline-copy'));
   log(`package: ${seconds(packageMs)} (Payload-Oxum ${oxum}); cp + sha256sum: ${seconds(base.ms)}; ratio ${(packageMs / base.ms).toFixed(1)}×`);
   log(`CPU time: package ${packageCpu.toFixed(1)} s (worker), cp + sha256sum ${base.cpu.toFixed(1)} s; ratio ${(packageCpu / base.cpu).toFixed(1)}×`);
-  const atRest = (idlePerSecond * packageMs) / 1000;
-  log(`  of which the worker at rest for ${seconds(packageMs)}: ~${atRest.toFixed(1)} s; without it ${(packageCpu - atRest).toFixed(1)} s, ratio ${((packageCpu - atRest) / base.cpu).toFixed(1)}×`);
   log(`worker peak RSS: ${before.toFixed(0)} MiB before, ${peak.toFixed(0)} MiB after the package; load ${load()}`);
 }
 

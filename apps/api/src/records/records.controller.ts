@@ -105,8 +105,7 @@ export class RecordsController {
   async export(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ExportRecordQueryDto): Promise<RecordIndexDto | StreamableFile> {
     if (query.format === 'pdf') {
       const file = await this.exports.pdf(actor, id);
-      // Sent as it is made (chunked: its length is known at the end); cut off, not ended, on a failure midway.
-      return new StreamableFile(file.stream, { type: 'application/pdf', disposition: attachmentDisposition(file.fileName) });
+      return new StreamableFile(file.stream, { type: 'application/pdf', length: file.sizeBytes, disposition: attachmentDisposition(file.fileName) });
     }
     const index = await this.exports.index(actor, id);
     if (query.format === 'json') return index;

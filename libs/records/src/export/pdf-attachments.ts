@@ -1,5 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, Hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { runCommand } from '@eoffice/core';
+import { qpdfSucceeded } from './pdf-pages';
+
+const SHOW_TIMEOUT_MS = 60_000;
+/** Bytes gathered before one write to the PDF, and read at once when hashing qpdf's part. */
+const WRITE_PIECE = 1024 * 1024;
 
 /** One file to embed: its bytes come from `open()` (a stored file, streamed) or are in hand (the index). */
 export interface PdfAttachment {
@@ -13,7 +21,7 @@ export interface PdfAttachment {
   open: () => Promise<Readable> | Readable;
 }
 
-/** What the joined PDF ends with (its trailer) and its catalog, read from its bytes as they pass. */
+/** What the PDF on disk ends with, read from qpdf (in its own process) and from its last bytes. */
 interface PdfTail {
   root: { num: number; gen: number };
   catalog: string;
@@ -22,107 +30,129 @@ interface PdfTail {
   startxref: number;
 }
 
-/** qpdf writes the catalog first (object 1): it is looked for in these first bytes. */
-const HEAD_BYTES = 64 * 1024;
-/** The trailer, `startxref` and `%%EOF` are looked for in these last bytes. */
-const TAIL_BYTES = 4 * 1024;
-
 /**
- * The export's bytes, produced as they are sent: `reading` (the joined PDF, as qpdf writes it to its
- * output pipe) passed on untouched, then an **incremental update** (PDF 32000-1 §7.5.6) embedding
- * `attachments`: one EmbeddedFile stream and one file specification per file, the EmbeddedFiles
- * name tree, the catalog again (pointing at the tree), a cross-reference section and a trailer
- * pointing back at qpdf's. `readingDone` is awaited between the two (qpdf's exit status: a join that
- * failed gets no update). Each attached byte is read once from its source and checked against its
- * SHA-256 on that pass; a file that differs throws before the cross-reference section, so what was
- * given out never ends as a PDF. Nothing is held beyond a chunk, the first 64 KiB and the name tree.
+ * Embeds files into a PDF as an **incremental update** (PDF 32000-1 §7.5.6): the file as qpdf wrote
+ * it stays as it is, and after it come one EmbeddedFile stream and one file specification per file,
+ * the EmbeddedFiles name tree, the catalog again (pointing at the tree), a cross-reference section
+ * and a trailer that points back at the previous one. Each file is streamed from its source into
+ * the PDF, hashed on the way (checked against its SHA-256), and the SHA-256 of the whole PDF is
+ * taken on the same pass: every attached byte is read once and written once, and nothing is held in
+ * memory beyond a chunk and the name tree. `pdfdetach` gives the files back byte for byte.
  */
-export async function* withAttachments(reading: AsyncIterable<Buffer>, readingDone: () => Promise<void>, attachments: readonly PdfAttachment[]): AsyncGenerator<Buffer> {
-  const head: Buffer[] = [];
-  let headBytes = 0;
-  let last: Buffer = Buffer.alloc(0);
-  let offset = 0;
-  for await (const chunk of reading) {
-    if (headBytes < HEAD_BYTES) {
-      head.push(chunk.subarray(0, HEAD_BYTES - headBytes));
-      headBytes += Math.min(chunk.length, HEAD_BYTES - headBytes);
-    }
-    last = chunk.length >= TAIL_BYTES ? chunk.subarray(chunk.length - TAIL_BYTES) : Buffer.concat([last, chunk]).subarray(-TAIL_BYTES);
-    offset += chunk.length;
-    yield chunk;
-  }
-  await readingDone();
-  yield* incrementalUpdate(tailOf(Buffer.concat(head), last), offset, attachments);
-}
-
-async function* incrementalUpdate(tail: PdfTail, start: number, attachments: readonly PdfAttachment[]): AsyncGenerator<Buffer> {
+export async function appendAttachments(path: string, attachments: readonly PdfAttachment[]): Promise<{ sha256: string; sizeBytes: number }> {
+  const tail = await readTail(path);
   if (/\/Names\b/.test(tail.catalog)) throw new Error('the joined PDF already has a name dictionary; attachments would replace it');
-  // Text is gathered in `pending` (one byte a character: latin1) and given out before each file's bytes.
-  let offset = start;
-  let pending = '';
-  const here = () => offset + pending.length;
-  const take = (): Buffer => {
-    const bytes = Buffer.from(pending, 'latin1');
-    pending = '';
-    offset += bytes.length;
-    return bytes;
-  };
-  const offsets = new Map<number, number>();
-  let next = tail.size;
-  const tree: { name: string; ref: number }[] = [];
-  // A newline first: the previous section ends with %%EOF, maybe without an end of line.
-  pending += '\n';
-  for (const a of attachments) {
-    const stream = next++;
-    const spec = next++;
-    offsets.set(stream, here());
-    pending += `${stream} 0 obj\n<< /Type /EmbeddedFile /Subtype ${pdfName(a.mimeType)} /Length ${a.sizeBytes} /Params << /Size ${a.sizeBytes} >> >>\nstream\n`;
-    yield take();
-    const own = createHash('sha256');
-    let written = 0;
-    for await (const chunk of await a.open()) {
-      const bytes = chunk as Buffer;
-      own.update(bytes);
-      written += bytes.length;
-      if (written > a.sizeBytes) break;
+  const whole = createHash('sha256');
+  let offset = await hashInto(path, whole);
+  const handle = await open(path, 'a');
+  try {
+    // Written in pieces of about 1 MiB: the store's streams give 64 KiB chunks, and one write (a
+    // thread-pool round trip) each was most of this pass's own time in the profile.
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const flush = async () => {
+      if (!pendingBytes) return;
+      const bytes = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+      for (let at = 0; at < bytes.length; ) at += (await handle.write(bytes, at)).bytesWritten;
+    };
+    const write = async (data: Buffer | string) => {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
+      whole.update(bytes);
+      pending.push(bytes);
+      pendingBytes += bytes.length;
       offset += bytes.length;
-      yield bytes;
+      if (pendingBytes >= WRITE_PIECE) await flush();
+    };
+    const offsets = new Map<number, number>();
+    let next = tail.size;
+    const tree: { name: string; ref: number }[] = [];
+    // A newline first: the previous section ends with %%EOF, maybe without an end of line.
+    await write('\n');
+    for (const a of attachments) {
+      const stream = next++;
+      const spec = next++;
+      offsets.set(stream, offset);
+      await write(`${stream} 0 obj\n<< /Type /EmbeddedFile /Subtype ${pdfName(a.mimeType)} /Length ${a.sizeBytes} /Params << /Size ${a.sizeBytes} >> >>\nstream\n`);
+      const own = createHash('sha256');
+      let written = 0;
+      for await (const chunk of await a.open()) {
+        const bytes = chunk as Buffer;
+        own.update(bytes);
+        written += bytes.length;
+        if (written > a.sizeBytes) break;
+        await write(bytes);
+      }
+      if (written !== a.sizeBytes) throw new Error(`attachment ${a.name}: ${written} bytes, expected ${a.sizeBytes}`);
+      if (a.sha256 && own.digest('hex') !== a.sha256) throw new Error(`attachment ${a.name} does not match its SHA-256`);
+      await write('\nendstream\nendobj\n');
+      offsets.set(spec, offset);
+      await write(
+        `${spec} 0 obj\n<< /Type /Filespec /F ${pdfString(a.name)} /UF ${pdfText(a.name)} /Desc ${pdfText(a.description)} /EF << /F ${stream} 0 R /UF ${stream} 0 R >> /AFRelationship /Data >>\nendobj\n`,
+      );
+      tree.push({ name: a.name, ref: spec });
     }
-    if (written !== a.sizeBytes) throw new Error(`attachment ${a.name}: ${written} bytes, expected ${a.sizeBytes}`);
-    if (a.sha256 && own.digest('hex') !== a.sha256) throw new Error(`attachment ${a.name} does not match its SHA-256`);
-    pending += '\nendstream\nendobj\n';
-    offsets.set(spec, here());
-    pending += `${spec} 0 obj\n<< /Type /Filespec /F ${pdfString(a.name)} /UF ${pdfText(a.name)} /Desc ${pdfText(a.description)} /EF << /F ${stream} 0 R /UF ${stream} 0 R >> /AFRelationship /Data >>\nendobj\n`;
-    tree.push({ name: a.name, ref: spec });
+    // The name tree's keys in byte order (PDF 32000-1 §7.9.6); one leaf holds them all.
+    tree.sort((x, y) => Buffer.compare(Buffer.from(x.name, 'latin1'), Buffer.from(y.name, 'latin1')));
+    const names = next++;
+    offsets.set(names, offset);
+    await write(`${names} 0 obj\n<< /Names [\n${tree.map((t) => `${pdfString(t.name)} ${t.ref} 0 R`).join('\n')}\n] >>\nendobj\n`);
+    const catalogOffset = offset;
+    await write(`${tail.root.num} ${tail.root.gen} obj\n${tail.catalog.replace(/>>\s*$/, `/Names << /EmbeddedFiles ${names} 0 R >> >>`)}\nendobj\n`);
+    const xref = offset;
+    const line = (at: number, gen: number) => `${String(at).padStart(10, '0')} ${String(gen).padStart(5, '0')} n \n`;
+    await write(
+      `xref\n${tail.root.num} 1\n${line(catalogOffset, tail.root.gen)}${tail.size} ${next - tail.size}\n` +
+        Array.from({ length: next - tail.size }, (_, i) => line(offsets.get(tail.size + i)!, 0)).join('') +
+        `trailer\n<< /Size ${next} /Root ${tail.root.num} ${tail.root.gen} R /Prev ${tail.startxref}${tail.id ? ` /ID ${tail.id}` : ''} >>\nstartxref\n${xref}\n%%EOF\n`,
+    );
+    await flush();
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
-  // The name tree's keys in byte order (PDF 32000-1 §7.9.6); one leaf holds them all.
-  tree.sort((x, y) => Buffer.compare(Buffer.from(x.name, 'latin1'), Buffer.from(y.name, 'latin1')));
-  const names = next++;
-  offsets.set(names, here());
-  pending += `${names} 0 obj\n<< /Names [\n${tree.map((t) => `${pdfString(t.name)} ${t.ref} 0 R`).join('\n')}\n] >>\nendobj\n`;
-  const catalogOffset = here();
-  pending += `${tail.root.num} ${tail.root.gen} obj\n${tail.catalog.replace(/>>\s*$/, `/Names << /EmbeddedFiles ${names} 0 R >> >>`)}\nendobj\n`;
-  const xref = here();
-  const line = (at: number, gen: number) => `${String(at).padStart(10, '0')} ${String(gen).padStart(5, '0')} n \n`;
-  pending +=
-    `xref\n${tail.root.num} 1\n${line(catalogOffset, tail.root.gen)}${tail.size} ${next - tail.size}\n` +
-    Array.from({ length: next - tail.size }, (_, i) => line(offsets.get(tail.size + i)!, 0)).join('') +
-    `trailer\n<< /Size ${next} /Root ${tail.root.num} ${tail.root.gen} R /Prev ${tail.startxref}${tail.id ? ` /ID ${tail.id}` : ''} >>\nstartxref\n${xref}\n%%EOF\n`;
-  yield take();
+  return { sha256: whole.digest('hex'), sizeBytes: offset };
 }
 
-/** The trailer from the joined PDF's last bytes (qpdf writes a classic one: no object streams), its catalog from the first. */
-function tailOf(head: Buffer, last: Buffer): PdfTail {
-  const end = [...last.toString('latin1').matchAll(/trailer\s*(<<[\s\S]*?>>)\s*startxref\s+(\d+)\s+%%EOF/g)].pop();
-  if (!end) throw new Error('no trailer at the end of the joined PDF');
-  const [, trailer, startxref] = end;
+async function readTail(path: string): Promise<PdfTail> {
+  const trailer = await show(path, 'trailer');
   const root = /\/Root\s+(\d+)\s+(\d+)\s+R/.exec(trailer);
   const size = /\/Size\s+(\d+)/.exec(trailer);
-  if (!root || !size || /\/(Prev|Encrypt|XRefStm)\b/.test(trailer)) throw new Error(`unexpected trailer of the joined PDF: ${trailer.slice(0, 200)}`);
+  if (!root || !size) throw new Error(`unexpected trailer from qpdf: ${trailer.slice(0, 200)}`);
   const id = /\/ID\s*(\[[^\]]*\])/.exec(trailer)?.[1] ?? null;
-  const catalog = new RegExp(`(?:^|\\s)${root[1]}\\s+${root[2]}\\s+obj\\s*(<<[\\s\\S]*?>>)\\s*endobj`).exec(head.toString('latin1'))?.[1];
-  if (!catalog) throw new Error(`the joined PDF's catalog (${root[1]} ${root[2]} R) is not among its first ${HEAD_BYTES} bytes`);
-  return { root: { num: Number(root[1]), gen: Number(root[2]) }, catalog, size: Number(size[1]), id, startxref: Number(startxref) };
+  const catalog = (await show(path, `${root[1]},${root[2]}`)).trim();
+  if (!catalog.startsWith('<<') || !catalog.endsWith('>>')) throw new Error(`unexpected catalog from qpdf: ${catalog.slice(0, 200)}`);
+  const { size: bytes } = await stat(path);
+  const handle = await open(path, 'r');
+  try {
+    const last = Buffer.alloc(Math.min(1024, bytes));
+    await handle.read(last, 0, last.length, bytes - last.length);
+    const startxref = [...last.toString('latin1').matchAll(/startxref\s+(\d+)/g)].pop()?.[1];
+    if (!startxref) throw new Error('no startxref at the end of the joined PDF');
+    return { root: { num: Number(root[1]), gen: Number(root[2]) }, catalog, size: Number(size[1]), id, startxref: Number(startxref) };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function show(path: string, object: string): Promise<string> {
+  const result = await runCommand('qpdf', [`--show-object=${object}`, path], { timeoutMs: SHOW_TIMEOUT_MS });
+  if (!qpdfSucceeded(result.exitCode)) throw new Error(`qpdf --show-object=${object} failed (${result.exitCode}): ${result.stderr.toString().slice(0, 300)}`);
+  return result.stdout.toString('latin1');
+}
+
+function hashInto(path: string, hash: Hash): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let bytes = 0;
+    createReadStream(path, { highWaterMark: WRITE_PIECE })
+      .on('data', (chunk: Buffer | string) => {
+        hash.update(chunk);
+        bytes += chunk.length;
+      })
+      .once('error', reject)
+      .once('end', () => resolve(bytes));
+  });
 }
 
 /** `application/pdf` → `/application#2Fpdf`: a PDF name, every byte outside the regular characters as #xx. */
