@@ -279,7 +279,7 @@ describe('records (hồ sơ): file list, filing, closing and export', () => {
   it('refuses the PDF export when a stored file differs from its SHA-256: nothing given out, nothing audited', async () => {
     const index = (await officer.get(`/api/v1/records/${ids.record}/export?format=json`)).body;
     const scan = index.documents[0].files.find((f: { role: string }) => f.role === 'document');
-    const [{ storage_key: key }] = await query(run.databaseUrl, `SELECT storage_key FROM stored_file WHERE id = $1`, [scan.fileId]);
+    const [{ storage_key: key }] = await query(run.databaseUrl, `SELECT storage_key FROM stored_file WHERE id = $1`, [scan!.fileId]);
     const path = join(run.fileStoreDir, key);
     const original = readFileSync(path);
     const exported = async () => (await audits(ids.record)).filter((a) => a.action === 'record.exported').length;
