@@ -229,7 +229,7 @@ describe('records hand-over to the archive (nộp lưu): list, approval, BagIt p
     chmodSync(index, 0o644);
     writeFileSync(index, readFileSync(index, 'utf8').replace('"docTotal": 1', '"docTotal": 2'));
     const damaged = await clerk.get(packageUrl(ids.old));
-    expect([damaged.status, damaged.body.code]).toEqual([500, 'HANDOVER_PACKAGE_DAMAGED']);
+    expect([damaged.status, damaged.body.code]).toEqual([409, 'HANDOVER_PACKAGE_DAMAGED']);
     expect(damaged.body.detail).toContain('data/ho-so.json: checksum differs');
 
     expect(await actions(ids.handover)).toEqual(['handover.created', 'handover.approved', 'handover.packaged']);

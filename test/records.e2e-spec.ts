@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildAppendixSource, pdfsigResults, qpdfCheck, renderPage } from '../libs/signing/test';
@@ -275,5 +275,25 @@ describe('records (hồ sơ): file list, filing, closing and export', () => {
     expect([refused.status, refused.body.code]).toEqual([403, 'RECORD_DOCUMENTS_HIDDEN']);
     expect((await leadership.get(`/api/v1/records/${opened.body.id}/export`)).status).toBe(403);
     expect((await officer.get(`/api/v1/records/${opened.body.id}/export?format=json`)).body.documents).toHaveLength(2);
+  });
+  it('refuses the PDF export when a stored file differs from its SHA-256: nothing given out, nothing audited', async () => {
+    const index = (await officer.get(`/api/v1/records/${ids.record}/export?format=json`)).body;
+    const scan = index.documents[0].files.find((f: { role: string }) => f.role === 'document');
+    const [{ storage_key: key }] = await query(run.databaseUrl, `SELECT storage_key FROM stored_file WHERE id = $1`, [scan!.fileId]);
+    const path = join(run.fileStoreDir, key);
+    const original = readFileSync(path);
+    const exported = async () => (await audits(ids.record)).filter((a) => a.action === 'record.exported').length;
+    const before = await exported();
+    chmodSync(path, 0o644);
+    writeFileSync(path, Buffer.concat([original, Buffer.from('\n')])); // one byte more: qpdf still joins it
+    try {
+      // Checked as it is appended, before the answer starts: an error, not a PDF.
+      expect((await officer.get(`/api/v1/records/${ids.record}/export`)).status).toBe(500);
+    } finally {
+      writeFileSync(path, original);
+    }
+    expect(await exported()).toBe(before);
+    // With the stored bytes back, the export is whole again.
+    expect(qpdfCheck(await download(officer, `/api/v1/records/${ids.record}/export`)).status).not.toBe(2);
   });
 });

@@ -171,3 +171,29 @@ export async function seedClosedRecord(db: PgClient, inst: Installation, count: 
   );
   return { org, recordId, documents: docs.length, totalBytes, totalPages, sourceDir };
 }
+
+/**
+ * A second closed record holding the first `count` documents of `recordId` (a document may sit in
+ * several records): exported once before the measured export, so that the figure is the export's
+ * own work and not the API's first-time loading of pdf-lib and fontkit (paid once per process).
+ */
+export async function seedWarmUpRecord(db: PgClient, recordId: string, notation: string, count = 3): Promise<string> {
+  const record = await db.query(
+    `INSERT INTO file_record (agency_id, year, file_code, notation, title, retention_years, permanent, unit_id, owner_id, status, document_count, page_count, closed_at, closed_by)
+     SELECT agency_id, year, left(file_code, length(file_code) - length(notation)) || $2, $2, 'Hồ sơ khởi động', retention_years, permanent, unit_id, owner_id, status, 0, 0, closed_at, closed_by
+       FROM file_record WHERE id = $1 RETURNING id`,
+    [recordId, notation],
+  );
+  const warmId = record.rows[0].id as string;
+  await db.query(
+    `INSERT INTO record_document (record_id, document_kind, document_id, doc_ordinal, document_date, page_count, filed_by)
+     SELECT $1, document_kind, document_id, doc_ordinal, document_date, page_count, filed_by FROM record_document WHERE record_id = $2 AND doc_ordinal <= $3`,
+    [warmId, recordId, count],
+  );
+  await db.query(
+    `UPDATE file_record SET document_count = (SELECT count(*) FROM record_document WHERE record_id = $1),
+       page_count = (SELECT sum(page_count) FROM record_document WHERE record_id = $1) WHERE id = $1`,
+    [warmId],
+  );
+  return warmId;
+}

@@ -39,6 +39,7 @@ export class ArchivalEvidence {
 
   /** The same check on bytes the caller already holds (the archive copies them out once). */
   async signaturesOf(fileId: string, bytes: Buffer, at = new Date()): Promise<SignatureEvidence> {
+    if (plainlyUnsigned(bytes)) return { checkedAt: at.toISOString(), fileId, report: unsignedReport(), error: null };
     const trust = await this.keyring.trustOptions();
     try {
       return { checkedAt: at.toISOString(), fileId, report: verifyPdfSignatures(bytes, trust), error: null };
@@ -47,4 +48,20 @@ export class ArchivalEvidence {
       return { checkedAt: at.toISOString(), fileId, report: null, error: { code: error.code, message: error.message } };
     }
   }
+}
+
+/** What the verifier reports for a PDF of one revision with no signature (nothing to check, nothing changed). */
+export const unsignedReport = (): VerificationReport => ({ signatures: [], revisions: [], modifiedAfterLastSignature: false, onlyAllowedChangesAfterFirstSignature: true });
+
+/**
+ * A PDF the full check would report as above, known without parsing its objects (parsing was
+ * most of a hand-over's per-document cost on scans): no `/ByteRange` anywhere — a signature that
+ * can verify has its byte range and `/Contents` as plain bytes in the file, since the range must
+ * leave those bytes out — no `/Encrypt` (an encrypted PDF is reported as such by the full check)
+ * and one `startxref` (one revision: later revisions are classified by the full check).
+ */
+export function plainlyUnsigned(bytes: Buffer): boolean {
+  if (bytes.indexOf('/ByteRange') >= 0 || bytes.indexOf('/Encrypt') >= 0) return false;
+  const first = bytes.indexOf('startxref');
+  return first >= 0 && bytes.indexOf('startxref', first + 9) < 0;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BagExistsError, completeBag, readBagInfo, sealBag, verifyBag } from './bagit';
+import { BagExistsError, completeBag, READ_ONLY_FILE, readBagInfo, sealBag, verifyBag } from './bagit';
 
 describe('BagIt writer and verifier (RFC 8493)', () => {
   let root: string;
@@ -63,6 +63,7 @@ describe('BagIt writer and verifier (RFC 8493)', () => {
 
   it('catches an edited tag file and a manifest line that leaves the bag', async () => {
     await write();
+    chmodSync(join(bag, 'manifest-sha256.txt'), 0o644); // written read-only
     writeFileSync(join(bag, 'manifest-sha256.txt'), readFileSync(join(bag, 'manifest-sha256.txt'), 'utf8') + `${'0'.repeat(64)}  ../outside\n`);
     const report = await verifyBag(bag);
     expect(report.problems).toEqual(
@@ -81,5 +82,19 @@ describe('BagIt writer and verifier (RFC 8493)', () => {
     writeFileSync(join(root, 'again', 'data', 'x'), 'y');
     await completeBag(join(root, 'again'), []);
     await expect(sealBag(join(root, 'again'), final)).rejects.toBeInstanceOf(BagExistsError);
+  });
+
+  it('seals a bag whose files were written read-only by changing only its directories', async () => {
+    const fresh = join(root, 'fresh');
+    mkdirSync(join(fresh, 'data', 'documents'), { recursive: true });
+    writeFileSync(join(fresh, 'data', 'documents', 'a.pdf'), '%PDF-1.7', READ_ONLY_FILE);
+    await completeBag(fresh, []);
+    const final = join(root, 'fresh-final');
+    await sealBag(fresh, final, { filesReadOnly: true });
+    for (const file of ['bagit.txt', 'manifest-sha256.txt', 'bag-info.txt', 'tagmanifest-sha256.txt', 'data/documents/a.pdf']) {
+      expect([file, statSync(join(final, file)).mode & 0o777]).toEqual([file, 0o444]);
+    }
+    expect(statSync(join(final, 'data', 'documents')).mode & 0o777).toBe(0o555);
+    expect((await verifyBag(final)).ok).toBe(true);
   });
 });

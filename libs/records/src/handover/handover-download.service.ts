@@ -36,7 +36,8 @@ export class HandoverDownloadService {
     const report = await verifyBag(join(parent, name));
     if (!report.ok) {
       this.logger.error({ handoverId, recordId, problems: report.problems.slice(0, 20) }, 'hand-over package fails its manifest');
-      throw new AppError(500, 'HANDOVER_PACKAGE_DAMAGED', `Gói nộp lưu không khớp bảng kê (the package no longer matches its manifest): ${report.problems.slice(0, 3).join('; ')}`);
+      // A conflict between the package and its manifest, not a fault of the server: 409 with the reason.
+      throw AppError.conflict('HANDOVER_PACKAGE_DAMAGED', `Gói nộp lưu không khớp bảng kê (the package no longer matches its manifest): ${report.problems.slice(0, 3).join('; ')}`);
     }
     const child = spawn('tar', ['--create', '--format=pax', '--sort=name', '--directory', parent, '--', name], { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stderr.on('data', (chunk: Buffer) => this.logger.warn({ handoverId, recordId, tar: chunk.toString().slice(0, 300) }, 'tar wrote to stderr'));

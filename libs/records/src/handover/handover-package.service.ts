@@ -16,7 +16,7 @@ import { COPY_CONCURRENCY, eachLimited } from '../export/copy-checked';
 import { recordIndexXml } from '../export/record-index-xml';
 import { RecordDocumentRepository } from '../records/record-document.repository';
 import { RecordRepository } from '../records/record.repository';
-import { BagExistsError, BagSummary, completeBag, KnownChecksums, sealBag, verifyBag } from './bagit';
+import { BagExistsError, BagSummary, completeBag, KnownChecksums, READ_ONLY_FILE, sealBag, verifyBag } from './bagit';
 import { handoverListReport, handoverMinutesReport, HandoverPaperInput } from './handover-reports';
 import { HandoverRepository } from './handover.repository';
 
@@ -114,7 +114,7 @@ export class HandoverPackageService {
         ['Record-Documents', String(index.documents.length)],
       ], known);
       await mkdir(join(this.root, handover.id), { recursive: true });
-      await sealBag(temp, finalDir);
+      await sealBag(temp, finalDir, { filesReadOnly: true });
       this.logger.log({ handoverId: handover.id, recordId: record.id, path, oxum: summary.oxum }, 'hand-over package written');
       return summary;
     } catch (error) {
@@ -141,7 +141,7 @@ export class HandoverPackageService {
     // then reads nothing back (three small files a document were opened and read again before).
     const put = async (path: string, content: Buffer | string, sha256?: string) => {
       const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-      await writeFile(join(data, ...path.split('/')), bytes, { flag: 'wx' });
+      await writeFile(join(data, ...path.split('/')), bytes, READ_ONLY_FILE);
       known.set(`data/${path}`, { sha256: sha256 ?? createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
     };
     for (let at = 0; at < index.documents.length; at += TRAIL_CHUNK) {
