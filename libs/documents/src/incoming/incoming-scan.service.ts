@@ -51,7 +51,7 @@ export class IncomingScanService {
 
   @OnJob(JobName.incomingScanIngest)
   async ingest({ documentId }: JobPayloads[typeof JobName.incomingScanIngest]): Promise<ScanIngest | null> {
-    const document = await this.documents.findById(documentId);
+    const document = await this.documents.findScanState(documentId);
     if (!document) return null;
     // Read with another document's batch before this job came: nothing left to do.
     if (document.textExtractedAt) return { convertedFromImage: false, method: null, characters: 0 };
@@ -105,7 +105,7 @@ export class IncomingScanService {
     this.notBatched.add(id);
   }
 
-  private async scanAsPdf(document: IncomingDocument, dir: string, deadline: Deadline) {
+  private async scanAsPdf(document: Pick<IncomingDocument, 'id' | 'scanFileId'>, dir: string, deadline: Deadline) {
     const scan = await this.files.get(document.scanFileId);
     const local = await this.scanFiles.download(scan, dir, 'scan');
     if (scan.mimeType === MediaType.pdf) return { path: local, convertedFromImage: false, sizeBytes: scan.sizeBytes };

@@ -46,6 +46,15 @@ export class IncomingRepository {
     );
   }
 
+  /** What the scan job needs of a document, read without building an entity: most jobs find the text saved and stop here. */
+  async findScanState(id: string): Promise<Pick<IncomingDocument, 'id' | 'scanFileId' | 'textExtractedAt'> | null> {
+    const rows = await this.repo.manager.query(
+      `SELECT id, scan_file_id AS "scanFileId", text_extracted_at AS "textExtractedAt" FROM incoming_document WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
   /**
    * Documents registered in the last minutes whose text is not read yet and whose scan is a PDF of at
    * most `maxBytes`, oldest first: the worker reads them in the same pdftotext run as the job's own
