@@ -34,14 +34,18 @@ export class IncomingRepository {
    * The scan's text and its audit entry in one statement (autocommitted: both or neither), instead
    * of BEGIN, UPDATE, INSERT, COMMIT: the worker does this for every registered document (issue
    * 13.10). The entry is written unsealed, as AuditService.record writes it; the sealer chains it.
+   * Only if no text was saved yet: a batch of another job may have read this document meanwhile
+   * (saveExtractedTexts), and a document gets one entry per reading.
    */
   async saveExtractedText(id: string, text: string, audit: { occurredAt: Date; action: string; data: Record<string, unknown> }): Promise<void> {
     await this.repo.manager.query(
       `WITH saved AS (
-         UPDATE incoming_document SET extracted_text = $2, text_extracted_at = $3, updated_at = CURRENT_TIMESTAMP WHERE id = $1
+         UPDATE incoming_document SET extracted_text = $2, text_extracted_at = $3, updated_at = CURRENT_TIMESTAMP
+          WHERE id = $1 AND text_extracted_at IS NULL
+         RETURNING id
        )
        INSERT INTO audit_event (occurred_at, actor_id, action, entity_type, entity_id, data)
-       VALUES ($3, NULL, $4, 'incoming_document', $1, $5)`,
+       SELECT $3, NULL, $4::varchar, 'incoming_document', saved.id::text, $5::jsonb FROM saved`,
       [id, text, audit.occurredAt, audit.action, JSON.stringify(audit.data)],
     );
   }
