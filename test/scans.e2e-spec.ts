@@ -215,6 +215,37 @@ describe('scans: page images or a PDF become a searchable PDF; incoming scans be
     expect(sha256((await download(clerk, detail.scanFileId)).bytes)).toBe(sha256(imagesOnly));
   }, scaledBudget(120_000));
 
+  it('reads PDFs registered together (in shared pdftotext runs): each gets its own words only, and one audit entry', async () => {
+    // Distinct made-up words, one per document: none may turn up in another's text.
+    const words = Array.from({ length: 8 }, (_, i) => `Lohang${String.fromCharCode(97 + i)}${Date.now() % 100000}`);
+    // A text layer of more than 20 letters a page: read as text, not by OCR.
+    const pdfs = await Promise.all(words.map((word) => makePdf(`Cong van ${word} ve viec to chuc hoi thao chuyen de`)));
+    const registered = await Promise.all(pdfs.map((pdf, i) => registerWith({ subject: `Công văn đợt ${i}` }, [pdf, `lo-${i}.pdf`, 'application/pdf'])));
+    const ids = registered.map((r) => {
+      expect(r.status).toBe(201);
+      return r.body.id as string;
+    });
+    const rows = await waitFor(
+      async () => {
+        const found = await query(run.databaseUrl, `SELECT id, extracted_text FROM incoming_document WHERE id = ANY($1) AND text_extracted_at IS NOT NULL`, [ids]);
+        return found.length === ids.length ? found : undefined;
+      },
+      'the texts of all eight',
+      90_000,
+    );
+    for (const row of rows) {
+      const own = words[ids.indexOf(row.id)];
+      expect({ own, others: words.filter((w) => w !== own && row.extracted_text.includes(w)) }).toEqual({ own, others: [] });
+      expect(row.extracted_text).toContain(own);
+    }
+    const audit = await query(
+      run.databaseUrl,
+      `SELECT entity_id, count(*)::int AS n FROM audit_event WHERE action = 'incoming.text_extracted' AND entity_id = ANY($1) GROUP BY entity_id`,
+      [ids],
+    );
+    expect(audit.map((a) => a.n)).toEqual(ids.map(() => 1));
+  }, scaledBudget(120_000));
+
   it('stops OCR that runs out of time with OCR_TIMEOUT', async () => {
     const built = join(ROOT, 'dist/apps/worker/libs');
     const core = (await import(join(built, 'core/src/index.js'))) as typeof Core;

@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { Client as PgClient } from 'pg';
 import { Client } from '../../test/support/http';
@@ -152,15 +153,34 @@ function startCountedWorker(inst: Installation): Counted & { stop: () => Promise
   return { pid: worker.child.pid!, file, stop: () => worker.stop() };
 }
 
-/** Until the worker has extracted the text of every registered document (or `budgetMs` passed). */
-async function drained(db: PgClient, budgetMs: number): Promise<number> {
+/** The queues a registration puts work on (maintenance only holds the schedules' delayed jobs). */
+const DRAINED_QUEUES = ['conversion', 'notifications', 'dispatch'];
+
+/**
+ * Until the worker has extracted the text of every registered document **and** finished every job
+ * the registrations queued (or `budgetMs` passed): a job that found its work already done by another
+ * (text extraction in batches) still costs the worker CPU, which belongs to the level.
+ */
+async function drained(db: PgClient, queues: Queue[], budgetMs: number): Promise<number> {
   const t0 = Date.now();
   for (;;) {
     const { rows } = await db.query(`SELECT count(*)::int AS n FROM incoming_document WHERE text_extracted_at IS NULL`);
-    if (rows[0].n === 0) return Date.now() - t0;
-    if (Date.now() - t0 > budgetMs) throw new Error(`the worker left ${rows[0].n} scans unread after ${budgetMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
+    let jobs = 0;
+    for (const q of queues) {
+      const counts = await q.getJobCounts('wait', 'active', 'prioritized');
+      jobs += Object.values(counts).reduce((a, b) => a + b, 0);
+    }
+    if (rows[0].n === 0 && jobs === 0) return Date.now() - t0;
+    if (Date.now() - t0 > budgetMs) throw new Error(`the worker left ${rows[0].n} scans unread and ${jobs} jobs unfinished after ${budgetMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+function openQueues(inst: Installation): Queue[] {
+  const connection = { url: String(inst.env.REDIS_URL) };
+  const queues = DRAINED_QUEUES.map((name) => new Queue(name, { connection, prefix: inst.queuePrefix }));
+  onCleanup('queue connections', () => Promise.all(queues.map((q) => q.close())));
+  return queues;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -356,6 +376,8 @@ interface Row {
   clients: number;
   floor: Throughput;
   api: Throughput;
+  /** Registrations per second from the first request until the worker had finished every job of the level. */
+  untilDrained: number | null;
   sqlPerRegistration: number;
   cpuMsPerRegistration: number;
   workerSqlPerRegistration: number | null;
@@ -380,6 +402,7 @@ async function main(): Promise<void> {
   const api = await startApi(inst, { NODE_OPTIONS: `--require ${COUNT_SQL}`, BENCH_SQL_COUNT_FILE: apiCountFile, ...profiling });
   const apiCounted: Counted = { pid: api.child.pid!, file: apiCountFile };
   const worker = OPT.worker ? startCountedWorker(inst) : null;
+  const queues = openQueues(inst);
   const tokens: string[] = [];
   for (const username of usernames) tokens.push((await new Client(api.url).signInSession(username, DEMO_PASSWORD)).accessToken);
   const leadership = await new Client(api.url).signIn('hapt', DEMO_PASSWORD);
@@ -387,7 +410,7 @@ async function main(): Promise<void> {
 
   // Warm-up (not counted): JIT, pools, caches of a fresh process; every clerk registers twice.
   await registrations(api, tokens, CLERKS, await bodies(CLERKS * 2, 'warmup'), 'warmup');
-  if (worker) log(`warm-up registered; worker drained in ${fmt(await drained(db, 120_000))}`);
+  if (worker) log(`warm-up registered; worker drained in ${fmt(await drained(db, queues, 120_000))}`);
   const floorShape = await prepareFloor(db);
 
   const rows: Row[] = [];
@@ -401,13 +424,14 @@ async function main(): Promise<void> {
     const cpuBefore = await cpuSnapshot(db, api.child.pid!, worker?.pid ?? null);
     const figures = await registrations(api, tokens, clients, work, `c${clients}`);
     const apiDelta = difference(await readCounts(apiCounted), apiBefore);
-    const drainMs = worker ? await drained(db, 300_000) : null;
+    const drainMs = worker ? await drained(db, queues, 300_000) : null;
     const workerDelta = worker && workerBefore ? difference(await readCounts(worker), workerBefore) : null;
     const cpu = cpuDifference(await cpuSnapshot(db, api.child.pid!, worker?.pid ?? null), cpuBefore, figures.n);
     const row: Row = {
       clients,
       floor: floorFigures,
       api: figures,
+      untilDrained: drainMs !== null ? figures.n / (figures.n / figures.perSecond + drainMs / 1000) : null,
       sqlPerRegistration: apiDelta.total / figures.n,
       cpuMsPerRegistration: apiDelta.cpuMs / figures.n,
       workerSqlPerRegistration: workerDelta ? workerDelta.total / figures.n : null,
@@ -421,7 +445,7 @@ async function main(): Promise<void> {
     log(
       `${clients} clients: ${figures.perSecond.toFixed(1)} registrations/s, p50 ${fmt(figures.p50)}, p95 ${fmt(figures.p95)}, ` +
         `${row.sqlPerRegistration.toFixed(1)} SQL/registration, API CPU ${row.cpuMsPerRegistration.toFixed(1)} ms/registration` +
-        `${drainMs !== null ? `, worker drained ${fmt(drainMs)} after` : ''} (load ${row.load})`,
+        `${drainMs !== null ? `, worker drained ${fmt(drainMs)} after (${row.untilDrained!.toFixed(1)}/s until drained)` : ''} (load ${row.load})`,
     );
     log(`  ${cpuLine(cpu)}`);
   }
@@ -435,11 +459,11 @@ async function main(): Promise<void> {
 
   console.log(`\nRegistrations with a one-page PDF, distinct clerks (client i = clerk i), worker ${worker ? 'running' : 'stopped'}; ` +
     `${OPT.registrations} registrations per level; floor: BEGIN; UPDATE counter RETURNING; INSERT row of incoming_document's shape; COMMIT\n`);
-  console.log('| clients | registrations/s | p50 | p95 | floor tx/s | floor p95 | % of floor | SQL/registration (API) | API CPU ms/registration | worker SQL/registration | load 1/5/15 |');
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  console.log('| clients | registrations/s | until the worker drained | p50 | p95 | floor tx/s | floor p95 | % of floor | SQL/registration (API) | API CPU ms/registration | worker SQL/registration | load 1/5/15 |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of rows) {
     console.log(
-      `| ${r.clients} | ${r.api.perSecond.toFixed(1)} | ${fmt(r.api.p50)} | ${fmt(r.api.p95)} | ${r.floor.perSecond.toFixed(0)} | ${fmt(r.floor.p95)} | ` +
+      `| ${r.clients} | ${r.api.perSecond.toFixed(1)} | ${r.untilDrained?.toFixed(1) ?? '–'} | ${fmt(r.api.p50)} | ${fmt(r.api.p95)} | ${r.floor.perSecond.toFixed(0)} | ${fmt(r.floor.p95)} | ` +
         `${((r.api.perSecond / r.floor.perSecond) * 100).toFixed(1)} % | ${r.sqlPerRegistration.toFixed(1)} | ${r.cpuMsPerRegistration.toFixed(1)} | ` +
         `${r.workerSqlPerRegistration?.toFixed(1) ?? '–'} | ${r.load} |`,
     );

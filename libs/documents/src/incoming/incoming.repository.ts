@@ -34,16 +34,69 @@ export class IncomingRepository {
    * The scan's text and its audit entry in one statement (autocommitted: both or neither), instead
    * of BEGIN, UPDATE, INSERT, COMMIT: the worker does this for every registered document (issue
    * 13.10). The entry is written unsealed, as AuditService.record writes it; the sealer chains it.
+   * Only if no text was saved yet: a batch of another job may have read this document meanwhile
+   * (saveExtractedTexts), and a document gets one entry per reading.
    */
   async saveExtractedText(id: string, text: string, audit: { occurredAt: Date; action: string; data: Record<string, unknown> }): Promise<void> {
     await this.repo.manager.query(
       `WITH saved AS (
-         UPDATE incoming_document SET extracted_text = $2, text_extracted_at = $3, updated_at = CURRENT_TIMESTAMP WHERE id = $1
+         UPDATE incoming_document SET extracted_text = $2, text_extracted_at = $3, updated_at = CURRENT_TIMESTAMP
+          WHERE id = $1 AND text_extracted_at IS NULL
+         RETURNING id
        )
        INSERT INTO audit_event (occurred_at, actor_id, action, entity_type, entity_id, data)
-       VALUES ($3, NULL, $4, 'incoming_document', $1, $5)`,
+       SELECT $3, NULL, $4::varchar, 'incoming_document', saved.id::text, $5::jsonb FROM saved`,
       [id, text, audit.occurredAt, audit.action, JSON.stringify(audit.data)],
     );
+  }
+
+  /** What the scan job needs of a document, read without building an entity: most jobs find the text saved and stop here. */
+  async findScanState(id: string): Promise<Pick<IncomingDocument, 'id' | 'scanFileId' | 'textExtractedAt'> | null> {
+    const rows = await this.repo.manager.query(
+      `SELECT id, scan_file_id AS "scanFileId", text_extracted_at AS "textExtractedAt" FROM incoming_document WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Documents registered in the last minutes whose text is not read yet and whose scan is a PDF of at
+   * most `maxBytes`, oldest first: the worker reads them in the same pdftotext run as the job's own
+   * (IncomingScanService). The partial index on pending documents keeps this off the whole table.
+   */
+  findTextLayerCandidates(excluding: readonly string[], maxBytes: number, limit: number): Promise<{ id: string; storageKey: string }[]> {
+    return this.repo.manager.query(
+      `SELECT d.id, f.storage_key AS "storageKey"
+         FROM incoming_document d JOIN stored_file f ON f.id = d.scan_file_id
+        WHERE d.text_extracted_at IS NULL AND d.created_at > now() - interval '10 minutes'
+          AND f.mime_type = 'application/pdf' AND f.size_bytes <= $2 AND f.destroyed_at IS NULL
+          AND d.id <> ALL ($1::uuid[])
+        ORDER BY d.created_at LIMIT $3`,
+      [excluding, maxBytes, limit],
+    );
+  }
+
+  /**
+   * Several documents' texts with an audit entry each, in one statement, as saveExtractedText does for
+   * one. Only where no text was saved yet (another worker may have read the same document meanwhile):
+   * a document gets one entry per reading. The ids written.
+   */
+  async saveExtractedTexts(texts: readonly { id: string; text: string; data: Record<string, unknown> }[], occurredAt: Date, action: string): Promise<string[]> {
+    if (!texts.length) return [];
+    const rows: { id: string }[] = await this.repo.manager.query(
+      `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(id uuid, text text, data jsonb)),
+       saved AS (
+         UPDATE incoming_document d SET extracted_text = input.text, text_extracted_at = $2, updated_at = CURRENT_TIMESTAMP
+           FROM input WHERE d.id = input.id AND d.text_extracted_at IS NULL
+         RETURNING d.id
+       )
+       INSERT INTO audit_event (occurred_at, actor_id, action, entity_type, entity_id, data)
+       SELECT $2, NULL, $3, 'incoming_document', saved.id::text, input.data FROM saved JOIN input ON input.id = saved.id
+       ORDER BY saved.id
+       RETURNING entity_id AS id`,
+      [JSON.stringify(texts), occurredAt, action],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Locks the row: two leaders acting on one document at once are serialised, not interleaved. */
