@@ -71,6 +71,8 @@ function toRecipientDto(r: RecipientProgress): OutgoingRecipientDto {
     lastError: r.lastError,
     incomingDocumentId: r.incomingDocumentId,
     handling: handlingOf(r.incomingStatus),
+    incomingNumber: r.incomingNumber,
+    returnReason: r.returnReason,
     recalledAt: r.recalledAt,
     paperSentBy: r.paperSentBy,
   };
