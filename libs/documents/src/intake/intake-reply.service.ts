@@ -12,7 +12,8 @@ const ddmmyyyy = (at: Date) => vietnamDate(at).split('-').reverse().join('/');
  * same day): báo nhận with our incoming number and date once the clerk registered it, or trả lại
  * with the reason — a reply to their message (In-Reply-To), once each (`acknowledged_at`,
  * `return_notified_at`; sent, then marked: a crash between the two sends it again under the same
- * Message-ID). Spam-like mail gets no answer: its From is not to be trusted.
+ * Message-ID). Spam-like mail and mail whose sender failed SPF/DKIM/DMARC get no answer: their From
+ * is not to be trusted.
  */
 @Injectable()
 export class IntakeReplyService {
@@ -29,7 +30,8 @@ export class IntakeReplyService {
   async reply({ itemId, purpose }: JobPayloads[typeof JobName.intakeReply]): Promise<string> {
     const item = await this.items.findById(itemId);
     if (!item || item.channel !== 'email' || !item.sender) return 'not an e-mail';
-    if (item.flags.includes('spam_like')) return 'spam-like: no reply';
+    // A possible forgery is not answered: the reply would go to whoever was impersonated.
+    if (item.flags.includes('spam_like') || item.flags.includes('sender_unverified')) return 'sender not trusted: no reply';
     if (purpose === 'acknowledgement' ? item.acknowledgedAt : item.returnNotifiedAt) return 'already told';
     if (!this.mailer.configured) return 'SMTP_URL is not configured';
     const agency = (await this.organisation.findUnit(item.agencyId))?.name ?? 'Cơ quan nhận';
