@@ -220,6 +220,25 @@ describe('outgoing documents: draft → review → leader signature → issue �
     expect(detail.body.timeline.map((e: { action: string }) => e.action).slice(-2)).toEqual(['issue', 'dispatch']);
   });
 
+  it('shows the sender the number its copy was registered under, and tells them when the recipient returns it', async () => {
+    const docId = await signedDraft({ subject: 'Về việc gửi tài liệu tập huấn' });
+    await clerk.post(`/api/v1/outgoing/${docId}/issue`);
+    await clerk.post(`/api/v1/outgoing/${docId}/dispatch`);
+    const recipientOf = async () => (await clerk.get(`/api/v1/outgoing/${docId}`)).body.recipients.find((r) => r.kind === 'internal')!;
+    const internal = await recipientOf();
+    const copy = await schoolClerk.get(`/api/v1/incoming/${internal.incomingDocumentId}`);
+    expect(internal).toMatchObject({ incomingNumber: `${copy.body.incomingNumber}/${copy.body.year}`, returnReason: null });
+
+    const reason = 'Không thuộc thẩm quyền giải quyết của trường';
+    expect((await schoolClerk.post(`/api/v1/incoming/${internal.incomingDocumentId}/return`, { reason })).status).toBe(200);
+    expect(await recipientOf()).toMatchObject({ handling: 'returned', returnReason: reason });
+    const notice = await waitFor(
+      async () => (await officer.get('/api/v1/notifications')).body.items.find((n) => n.kind === 'outgoing_copy_returned' && n.outgoingDocumentId === docId),
+      'the author told of the return',
+    );
+    expect(notice.title).toContain(reason);
+  });
+
   it('closes the incoming item a dispatched reply answers when its lead asked for it', async () => {
     const incoming = await registerIncoming(clerk, { subject: 'Đề nghị báo cáo số liệu học sinh giỏi' });
     const incomingId = incoming.body.id;

@@ -77,6 +77,8 @@ function toRecipientDto(r: RecipientProgress): OutgoingRecipientDto {
     lastError: r.lastError,
     incomingDocumentId: r.incomingDocumentId,
     handling: r.kind === 'agency' ? handlingOfStatus(r.exchangeStatus) : handlingOf(r.incomingStatus),
+    incomingNumber: r.incomingNumber,
+    returnReason: r.returnReason,
     recalledAt: r.recalledAt,
     paperSentBy: r.paperSentBy,
   };

@@ -3378,7 +3378,7 @@ export interface components {
              */
             delivery: "immediate" | "digest" | "in_app";
             /** @enum {string} */
-            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
         };
         NotificationDto: {
             backupRunId: string | null;
@@ -3394,7 +3394,7 @@ export interface components {
             emailState: "sending" | "retry" | "sent" | "digest" | "digested" | "in_app" | "no_address" | "no_mail" | "too_old" | "failed" | null;
             id: string;
             /** @enum {string} */
-            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
             outgoingDocumentId: string | null;
             /** Format: date-time */
             readAt: string | null;
@@ -3418,7 +3418,7 @@ export interface components {
              */
             delivery: "immediate" | "digest" | "in_app";
             /** @enum {string} */
-            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
             /** @description the kind in Vietnamese */
             label: string;
         };
@@ -3615,6 +3615,8 @@ export interface components {
             handling: string | null;
             id: string;
             incomingDocumentId: string | null;
+            /** @description internal copies: the number the recipient registered it under (số đến, N/YYYY) */
+            incomingNumber: string | null;
             /** @enum {string} */
             kind: "internal" | "external" | "paper" | "agency";
             lastError: string | null;
@@ -3624,6 +3626,8 @@ export interface components {
             paperSentBy: string | null;
             /** Format: date-time */
             recalledAt: string | null;
+            /** @description internal copies the recipient returned (trả lại): its reason */
+            returnReason: string | null;
             unitId: string | null;
         };
         OutgoingTimelineEventDto: {

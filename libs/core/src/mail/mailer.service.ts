@@ -9,6 +9,9 @@ export interface MailMessage {
   attachments?: { filename: string; content: Buffer; contentType: string }[];
   /** A stable Message-ID (`<key@domain>`), so a message sent again after a crash is recognisably the same. */
   messageId?: string;
+  /** A reply: the Message-ID it answers (threads it in the sender's mail client). */
+  inReplyTo?: string;
+  references?: string;
 }
 
 /** SMTP delivery through nodemailer; without SMTP_URL nothing is sent and callers say so. */

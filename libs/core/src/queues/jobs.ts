@@ -33,6 +33,7 @@ export const JobName = {
   intakeMailFetch: 'intake-mail-fetch',
   outgoingRemoteSignPoll: 'outgoing-remote-sign-poll',
   outgoingRemoteSignNotify: 'outgoing-remote-sign-notify',
+  intakeReply: 'intake-reply',
   notificationMail: 'notification-mail',
   notificationDigest: 'notification-digest',
   outgoingLongTermUpgrade: 'outgoing-long-term-upgrade',
@@ -85,6 +86,8 @@ export interface JobPayloads {
   [JobName.outgoingRemoteSignPoll]: { sessionId: string; poll: number };
   /** Tells the leader their remote signature finished (signed, rejected, expired or failed). */
   [JobName.outgoingRemoteSignNotify]: { sessionId: string };
+  /** Tells the e-mail sender of an intake item that it was registered (báo nhận, with our number) or returned (with the reason). */
+  [JobName.intakeReply]: { itemId: string; purpose: 'acknowledgement' | 'return' };
   /** Every NOTIFICATION_MAIL_SECONDS: new notifications go out by e-mail (or wait for the digest) as each person chose. */
   [JobName.notificationMail]: Record<string, never>;
   /** On NOTIFICATION_DIGEST_CRON: one e-mail per person who chose digests, once a day. */
@@ -124,6 +127,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.intakeMailFetch]: QueueName.dispatch,
   [JobName.outgoingRemoteSignPoll]: QueueName.dispatch,
   [JobName.outgoingRemoteSignNotify]: QueueName.notifications,
+  [JobName.intakeReply]: QueueName.dispatch,
   [JobName.notificationMail]: QueueName.notifications,
   [JobName.notificationDigest]: QueueName.notifications,
   [JobName.outgoingLongTermUpgrade]: QueueName.dispatch,

@@ -16,6 +16,11 @@ export class IncomingEventRepository {
     return this.repo.findOneBy({ id });
   }
 
+  /** The latest event of one action (e.g. the reason of the last `return`). */
+  latest(documentId: string, action: string): Promise<IncomingEvent | null> {
+    return this.repo.findOne({ where: { documentId, action }, order: { id: 'DESC' } });
+  }
+
   timeline(documentId: string): Promise<IncomingEvent[]> {
     return this.repo.find({ where: { documentId }, order: { id: 'ASC' } });
   }

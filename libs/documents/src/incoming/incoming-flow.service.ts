@@ -16,7 +16,7 @@ import { IncomingRepository } from './incoming.repository';
 import { IssuedReplies } from './issued-replies';
 
 /** Actions whose people are told in-app (the worker makes the notifications). */
-const NOTIFIED: ReadonlySet<IncomingAction> = new Set(['submit', 'assign', 'reopen']);
+const NOTIFIED: ReadonlySet<IncomingAction> = new Set(['submit', 'assign', 'reopen', 'return']);
 
 interface Step {
   document: IncomingDocument;
@@ -148,8 +148,10 @@ export class IncomingFlowService {
   }
 
   returnToSender(actor: Actor, id: string, reason: string): Promise<IncomingDocument> {
-    return this.transition(actor, id, 'return', reason, async () => {
+    return this.transition(actor, id, 'return', reason, async ({ document, manager }) => {
       this.access.requireRole(actor, Role.clerk);
+      // Arrived by e-mail through the intake: the sender gets a reply with the reason.
+      if (document.intakeItemId) await this.outbox.add(manager, JobName.intakeReply, { itemId: document.intakeItemId, purpose: 'return' });
       return { changes: {}, data: {} };
     });
   }

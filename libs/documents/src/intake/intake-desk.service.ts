@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Actor, Role } from '@eoffice/accounts';
-import { AppError, AuditService, FileService, MediaType } from '@eoffice/core';
+import { AppError, AuditService, FileService, JobName, JobOutbox, MediaType } from '@eoffice/core';
 import { IncomingAccess, IncomingRegistrationService, IncomingRepository, RegisterIncomingInput, Registration } from '../incoming';
 import type { RegisterIntakeInput } from './intake-input';
 import type { IntakeItem, IntakeState } from './intake-item.entity';
@@ -20,7 +19,7 @@ const OPEN: readonly IntakeState[] = ['waiting', 'not_a_document'];
 @Injectable()
 export class IntakeDeskService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly outbox: JobOutbox,
     private readonly access: IncomingAccess,
     private readonly items: IntakeRepository,
     private readonly files: FileService,
@@ -43,7 +42,7 @@ export class IntakeDeskService {
     const registration = await this.registration.registerArrival(actor, values, { intakeItemId: item.id, scan });
     const document = registration.document;
     const corrections = correctionsOf(item.proposal, values as Required<Pick<RegisterIncomingInput, (typeof PROPOSAL_FIELDS)[number]>>);
-    const registered = await this.dataSource.transaction(async (manager) => {
+    const registered = await this.outbox.transaction(async (manager) => {
       // 'returned' too: the number was taken, so the item is registered even if a return slipped in meanwhile.
       const changed = await this.items.decide(manager, item.id, [...OPEN, 'returned'], {
         state: 'registered',
@@ -60,12 +59,14 @@ export class IntakeDeskService {
         entityId: item.id,
         data: { incomingDocumentId: document.id, incomingNumber: document.incomingNumber, year: document.year, corrections },
       });
+      // Báo nhận: the e-mail sender hears our number the same day (the worker replies to their message).
+      if (item.channel === 'email') await this.outbox.add(manager, JobName.intakeReply, { itemId: item.id, purpose: 'acknowledgement' });
       return changed;
     });
     return { item: registered ?? (await this.items.findById(item.id)) ?? item, registration };
   }
 
-  /** Trả lại: the reason is required. Telling the sender (e-mail reply, edXML status) is a later step. */
+  /** Trả lại: the reason is required; an e-mail sender gets a reply with it (IntakeReplyService). */
   async returnToSender(actor: Actor, id: string, reason: string | undefined): Promise<IntakeItem> {
     const why = reason?.trim();
     if (!why) {
@@ -84,9 +85,10 @@ export class IntakeDeskService {
   private async decide(actor: Actor, id: string, state: IntakeState, reason: string | null, action: string): Promise<IntakeItem> {
     const item = await this.itemOf(actor, id);
     const from = OPEN.filter((s) => s !== state || item.decidedBy === null);
-    const changed = await this.dataSource.transaction(async (manager) => {
+    const changed = await this.outbox.transaction(async (manager) => {
       const updated = item.incomingDocumentId ? null : await this.items.decide(manager, item.id, from, { state, actorId: actor.id, reason });
       if (updated) await this.audit.record(manager, { actorId: actor.id, action, entityType: 'intake_item', entityId: item.id, data: { reason, from: item.state } });
+      if (updated && state === 'returned' && item.channel === 'email') await this.outbox.add(manager, JobName.intakeReply, { itemId: item.id, purpose: 'return' });
       return updated;
     });
     if (!changed) throw closed((await this.items.findById(item.id)) ?? item);

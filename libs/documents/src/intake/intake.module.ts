@@ -6,6 +6,7 @@ import { IntakeDeskService } from './intake-desk.service';
 import { IntakeItem, IntakeItemFile } from './intake-item.entity';
 import { IntakeQueryService } from './intake-query.service';
 import { IntakeReceiptService } from './intake-receipt.service';
+import { IntakeReplyService } from './intake-reply.service';
 import { IntakeScanArrivals } from './intake-scan-arrivals';
 import { IntakeRepository } from './intake.repository';
 import { MailArrivals } from './mail/mail-arrivals.service';
@@ -19,7 +20,7 @@ import { MailboxStateRepository } from './mail/mailbox-state.repository';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([IntakeItem, IntakeItemFile]), IncomingModule, CertificatesModule],
-  providers: [IntakeRepository, IntakeReceiptService, IntakeDeskService, IntakeQueryService, IntakeScanArrivals, MailArrivals, MailboxStateRepository, MailIntakeService],
+  providers: [IntakeRepository, IntakeReceiptService, IntakeDeskService, IntakeQueryService, IntakeScanArrivals, MailArrivals, MailboxStateRepository, MailIntakeService, IntakeReplyService],
   exports: [IntakeRepository, IntakeReceiptService, IntakeDeskService, IntakeQueryService, IntakeScanArrivals, MailIntakeService],
 })
 export class IntakeModule {}

@@ -82,6 +82,12 @@ export class IntakeRepository {
     return this.items.findOneBy({ id });
   }
 
+  /** Records that the sender was told (báo nhận or trả lại), so the notice goes once. */
+  async markReplied(id: string, purpose: 'acknowledgement' | 'return'): Promise<void> {
+    const column = purpose === 'acknowledgement' ? 'acknowledged_at' : 'return_notified_at';
+    await this.items.query(`UPDATE intake_item SET ${column} = now() WHERE id = $1 AND ${column} IS NULL`, [id]);
+  }
+
   filesOf(itemIds: string[]): Promise<IntakeItemFile[]> {
     if (itemIds.length === 0) return Promise.resolve([]);
     return this.files.find({ where: { itemId: In(itemIds) }, order: { itemId: 'ASC', position: 'ASC' } });

@@ -4,6 +4,8 @@ import { JobName, JobPayloads, OnJob } from '@eoffice/core';
 import { DueDateService } from '../deadlines';
 import type { IncomingAssignment, IncomingDocument } from '../incoming';
 import { IncomingAssignmentRepository, IncomingEventRepository, IncomingRepository } from '../incoming';
+import type { IncomingEvent } from '../incoming';
+import { OutgoingRepository } from '../outgoing';
 import { vietnamDate } from '@eoffice/vietnamese';
 import type { IncomingNotificationKind } from './notification.entity';
 import { NewNotification, NotificationRepository } from './notification.repository';
@@ -45,12 +47,14 @@ export class IncomingNotificationService {
     private readonly events: IncomingEventRepository,
     private readonly organisation: OrganisationScope,
     private readonly dueDates: DueDateService,
+    private readonly outgoing: OutgoingRepository,
   ) {}
 
   @OnJob(JobName.incomingNotify)
   async notifyEvent({ documentId, eventId }: JobPayloads[typeof JobName.incomingNotify]): Promise<number> {
     const [event, document] = await Promise.all([this.events.findById(eventId), this.documents.findById(documentId)]);
     if (!event || !document) return 0;
+    if (event.action === 'return') return this.tellSenderOfReturn(document, event);
     const kind = KIND_OF_ACTION[event.action];
     if (!kind) return 0;
     return this.send(document, kind, await this.peopleToTell(document, kind), `${kind}:${event.id}`);
@@ -65,6 +69,21 @@ export class IncomingNotificationService {
     const working = await this.recipientsOf(assignments);
     if (kind === 'recalled') return [...new Set([...working, ...(await this.organisation.clerkIdsOf(document.agencyId))])];
     return working;
+  }
+
+  /**
+   * A copy delivered inside the installation and returned by its recipient (trả lại): the sender's
+   * author and clerks hear it with the reason (their recipient line shows it too). Copies from
+   * outside have no sender here; an e-mail sender gets a reply from the intake instead.
+   */
+  private async tellSenderOfReturn(document: IncomingDocument, event: IncomingEvent): Promise<number> {
+    const sent = document.sourceOutgoingId ? await this.outgoing.findById(document.sourceOutgoingId) : null;
+    if (!sent) return 0;
+    const people = [...new Set([sent.authorId, ...(await this.organisation.clerkIdsOf(sent.agencyId))])];
+    const recipient = (await this.organisation.findUnit(document.agencyId))?.name ?? 'Nơi nhận';
+    const title = `Văn bản đi bị trả lại: ${sent.numberSymbol ?? ''} — ${recipient} — Lý do: ${event.note ?? ''}`.slice(0, 1200);
+    const rows: NewNotification[] = people.map((userId) => ({ userId, kind: 'outgoing_copy_returned', outgoingDocumentId: sent.id, title, dedupeKey: `copy-returned:${event.id}` }));
+    return this.notifications.insertNew(rows);
   }
 
   @OnJob(JobName.incomingDeadlineReminders)

@@ -15,6 +15,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   outgoing_review: 'Dự thảo chờ xem xét hoặc ký',
   outgoing_returned: 'Dự thảo bị trả lại',
   outgoing_to_issue: 'Văn bản đi chờ cấp số',
+  outgoing_copy_returned: 'Văn bản đi bị nơi nhận trả lại',
   remote_signed: 'Ký số từ xa hoàn tất',
   remote_sign_failed: 'Ký số từ xa không thành công',
   certificate_expiring: 'Chứng thư số sắp hết hạn',

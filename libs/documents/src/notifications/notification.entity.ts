@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 
 export type IncomingNotificationKind = 'submitted' | 'assigned' | 'reopened' | 'due_soon' | 'overdue' | 'received' | 'recalled';
 /** `outgoing_remote_*`: the leader's own remote signature finished (signed, or rejected/expired/failed). */
-export type OutgoingNotificationKind = 'outgoing_review' | 'outgoing_returned' | 'outgoing_to_issue' | 'remote_signed' | 'remote_sign_failed';
+export type OutgoingNotificationKind = 'outgoing_review' | 'outgoing_returned' | 'outgoing_to_issue' | 'remote_signed' | 'remote_sign_failed' | 'outgoing_copy_returned';
 export type BackupNotificationKind = 'backup_failed' | 'restore_drill_failed';
 /** A closed record nearing (or past) its hand-over deadline (nộp lưu, docs/records.md). */
 export type RecordNotificationKind = 'record_handover_due' | 'record_to_file' | 'record_list_pending' | 'record_destruction';

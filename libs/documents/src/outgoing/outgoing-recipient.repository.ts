@@ -8,6 +8,10 @@ export type NewRecipient = Pick<OutgoingRecipient, 'kind' | 'unitId' | 'name' | 
 /** A recipient with the state of its incoming copy, for the sender's delivery view. */
 export interface RecipientProgress extends OutgoingRecipient {
   incomingStatus: string | null;
+  /** The copy's số đến in the recipient's register, `N/YYYY` (the acknowledgement the sender sees). */
+  incomingNumber: string | null;
+  /** Why the recipient returned the copy (trả lại), when it did. */
+  returnReason: string | null;
 }
 
 @Injectable()
@@ -30,11 +34,19 @@ export class OutgoingRecipientRepository {
       .createQueryBuilder('r')
       .leftJoin('incoming_document', 'i', 'i.id = r.incoming_document_id')
       .addSelect('i.status', 'incoming_status')
+      .addSelect(`CASE WHEN i.id IS NULL THEN NULL ELSE i.incoming_number || '/' || i.year END`, 'incoming_number')
+      .addSelect(
+        `(SELECT e.note FROM incoming_event e WHERE e.document_id = i.id AND e.action = 'return' ORDER BY e.id DESC LIMIT 1)`,
+        'return_reason',
+      )
       .where('r.document_id = :documentId', { documentId })
       .orderBy('r.kind', 'DESC')
       .addOrderBy('r.name', 'ASC')
       .getRawAndEntities();
-    return rows.entities.map((r, i) => ({ ...r, incomingStatus: (rows.raw[i] as { incoming_status: string | null }).incoming_status }));
+    return rows.entities.map((r, i) => {
+      const raw = rows.raw[i] as { incoming_status: string | null; incoming_number: string | null; return_reason: string | null };
+      return { ...r, incomingStatus: raw.incoming_status, incomingNumber: raw.incoming_number, returnReason: raw.return_reason };
+    });
   }
 
   findById(id: string): Promise<OutgoingRecipient | null> {

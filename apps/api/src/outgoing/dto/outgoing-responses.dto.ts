@@ -81,6 +81,8 @@ export class OutgoingRecipientDto {
   @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
   @ApiProperty({ type: String, nullable: true }) incomingDocumentId!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'internal copies: received, assigned, done (or the copy\'s state)' }) handling!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'internal copies: the number the recipient registered it under (số đến, N/YYYY)' }) incomingNumber!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'internal copies the recipient returned (trả lại): its reason' }) returnReason!: string | null;
   @ApiProperty({ type: Date, nullable: true }) recalledAt!: Date | null;
   @ApiProperty({ type: String, nullable: true }) paperSentBy!: string | null;
 }
