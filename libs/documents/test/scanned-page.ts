@@ -35,7 +35,9 @@ export function scanLike(png: Buffer, defects: ScanDefects, dpi: number): Buffer
   const grey = new Float32Array(width * height);
   for (let i = 0; i < width * height; i += 1) grey[i] = source.data[i * 4];
   const random = seededRandom(defects.seed);
-  const gauss = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
+  // A table of normal deviates: drawing one per pixel from it is what keeps a 300-dpi page to a second.
+  const table = Float32Array.from({ length: 8192 }, () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random()));
+  const gauss = () => table[(random() * 8192) | 0];
   const angle = (defects.skewDegrees * Math.PI) / 180;
   const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
   const [cx, cy] = [width / 2, height / 2];
