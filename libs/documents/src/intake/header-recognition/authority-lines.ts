@@ -1,3 +1,4 @@
+import { correctAuthority } from './authority-words';
 import { fold, isUpperCase } from './text-folding';
 
 /** First words that open an authority's name; a line that opens otherwise continues the one above ("TỈNH TÂY NINH"). */
@@ -7,7 +8,7 @@ const HEADS = [
   'ngan hang', 'cong ty', 'lien doan', 'hoi ', 'doan ', 'tinh uy', 'huyen uy', 'thanh uy', 'bo chi huy', 'bo tu lenh', 'hoc vien',
 ];
 
-const opensAuthority = (line: string) => HEADS.some((head) => `${fold(line)} `.startsWith(head));
+const opensAuthority = (line: string) => HEADS.some((head) => `${fold(correctAuthority(line))} `.startsWith(head));
 
 /**
  * The authority cell's lines (above the number), split into the parent authority (cơ quan chủ
@@ -23,7 +24,7 @@ export function splitAuthority(lines: string[]): { parent: string | null; issuer
     if (opensAuthority(line)) start = index;
   });
   return {
-    parent: start > 0 ? names.slice(0, start).join(' ') : null,
-    issuer: names.slice(start).join(' '),
+    parent: start > 0 ? correctAuthority(names.slice(0, start).join(' ')) : null,
+    issuer: correctAuthority(names.slice(start).join(' ')),
   };
 }

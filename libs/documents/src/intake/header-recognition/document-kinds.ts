@@ -1,4 +1,4 @@
-import { fold, letterKey } from './text-folding';
+import { closestKey, fold } from './text-folding';
 
 /**
  * The type names of Decree 30 Art. 7 as a centred title line prints them. The same list as the
@@ -12,11 +12,11 @@ export const DOCUMENT_TYPE_NAMES = [
 ] as const;
 
 /** Old and new spellings of "hòa/hoà", "ủy/uỷ" fold alike; "thoả thuận" too. */
-const BY_KEY = new Map(DOCUMENT_TYPE_NAMES.map((name) => [fold(name), name]));
+const BY_KEY = DOCUMENT_TYPE_NAMES.map((name) => [fold(name), name] as const);
 
 /** "QUYẾT ĐỊNH" (or "QUYÉT DỊNH" as OCR reads it) → "Quyết định"; null for any other line. */
 export function documentTypeOf(line: string): string | null {
-  return BY_KEY.get(letterKey(line)) ?? null;
+  return line.length > 30 ? null : closestKey(line, BY_KEY);
 }
 
 /** Trích yếu of a công văn: "V/v …" under its number, as OCR may read it (V/V, Vlv, V1v, V/v.). */

@@ -40,9 +40,16 @@ export function normaliseNumberSymbol(raw: string, authorities: string[] = []): 
   const notation = parts.notation
     .split('-')
     .filter(Boolean)
-    .map((code) => candidates.find((candidate) => codeKey(candidate) === codeKey(code)) ?? code.replace(/[0]/g, 'O'))
+    .map((code) => known(code, candidates) ?? code.replace(/[0]/g, 'O'))
     .join('-');
   return [parts.number, parts.year, notation].filter(Boolean).join('/');
+}
+
+/** The candidate a code is, also when OCR added a stroke after it (the rule under the cell read as I or l). */
+function known(code: string, candidates: string[]): string | undefined {
+  const exact = candidates.find((candidate) => codeKey(candidate) === codeKey(code));
+  if (exact || !/[Il1|.]$/.test(code)) return exact;
+  return candidates.find((candidate) => codeKey(candidate) === codeKey(code.slice(0, -1)));
 }
 
 function splitNumber(text: string): { number: string; year: string | null; notation: string } | null {

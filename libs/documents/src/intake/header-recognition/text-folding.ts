@@ -38,3 +38,35 @@ export function isUpperCase(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length > 0 && letters === letters.toLocaleUpperCase('vi');
 }
+
+/** Edit distance, stopping early once it exceeds `limit` (keys are short: a title line, a name). */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, current[j]);
+    }
+    if (best > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** How many letters OCR may have got wrong in a key of this length and still be that key. */
+export function tolerance(key: string): number {
+  const letters = key.replace(/ /g, '').length;
+  return letters < 5 ? 0 : letters <= 10 ? 1 : 2;
+}
+
+/** The entry of `keys` (letter keys) the text is, allowing `tolerance` misread letters; null when none or two fit. */
+export function closestKey<T>(text: string, entries: readonly (readonly [string, T])[]): T | null {
+  const key = letterKey(text);
+  const exact = entries.find(([candidate]) => candidate === key);
+  if (exact) return exact[1];
+  const near = entries.filter(([candidate]) => editDistance(key, candidate, tolerance(candidate)) <= tolerance(candidate));
+  return near.length === 1 ? near[0][1] : null;
+}
