@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyLeaderSignature, createDemoCa, importPkcs12, prepareDraft, toPem } from '@eoffice/signing';
+import { HeaderSpec, renderHeaderPdf, scanLike } from '../libs/documents/test';
 import { buildDecisionSource, DECISION_LAYOUT } from '../libs/signing/test';
 import { issue, signaturePng } from './support/certificates';
 import { query } from './support/db';
@@ -298,4 +300,45 @@ describe('intake: scans and e-mail wait as intake items, checked at receipt, reg
     expect(item).toMatchObject({ channel: 'paper', state: 'waiting' });
     expect(item.files[0].verification?.status).toBe('unsigned');
   });
+
+  /** A Decree 30 header printed and scanned: rendered with pdftoppm, skewed and grained like a flatbed scan. */
+  async function scannedHeader(spec: HeaderSpec, dpi: number): Promise<Buffer> {
+    const dir = mkdtempSync(join(tmpdir(), 'eoffice-intake-scan-'));
+    try {
+      writeFileSync(join(dir, 'page.pdf'), await renderHeaderPdf(spec));
+      execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', '-singlefile', '-f', '1', '-l', '1', join(dir, 'page.pdf'), join(dir, 'page')]);
+      return scanLike(readFileSync(join(dir, 'page.png')), { skewDegrees: 0.4, noise: 8, specks: 30, seed: dpi }, dpi);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('proposes the number and notation and the date read from a paper scan’s header, and warns about a scan below 200 dpi', async () => {
+    const spec: HeaderSpec = {
+      parentAuthority: 'UBND TỈNH TÂY NINH',
+      issuerLines: ['SỞ TƯ PHÁP'],
+      numberSymbol: '125/STP-VP',
+      place: 'Tây Ninh',
+      date: '2026-11-05',
+      documentType: null,
+      subject: 'V/v góp ý dự thảo Quy chế phối hợp',
+      urgency: 'KHẨN',
+      confidentiality: null,
+      recipients: 'Sở Giáo dục và Đào tạo',
+      body: ['Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Sở Tư pháp đề nghị quý Sở góp ý dự thảo Quy chế phối hợp kèm theo.'],
+      signer: { position: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'], name: 'Lê Hoàng Phúc' },
+    };
+    const scan = await clerk.post('/api/v1/scans', filePart(new FormData(), 'file', await scannedHeader(spec, 300), 'cong-van-125.png', 'image/png'));
+    expect(scan.status).toBe(202);
+    const item = await waitFor(async () => (await items()).find((i) => i.sourceId === `scan:${scan.body.jobId}`), 'the scan in the intake', 150_000);
+    expect(item.proposal).toMatchObject({ sourceNumberSymbol: '125/STP-VP', sourceDate: '2026-11-05', documentType: 'Công văn', urgency: 'urgent' });
+    expect(item.flags).not.toContain('low_resolution');
+    expect((await clerk.get(`/api/v1/jobs/${scan.body.jobId}`)).body.result).toMatchObject({ resolutionDpi: 300, lowResolution: false });
+
+    const coarse = await clerk.post('/api/v1/scans', filePart(new FormData(), 'file', await scannedHeader(spec, 150), 'cong-van-150dpi.png', 'image/png'));
+    const low = await waitFor(async () => (await items()).find((i) => i.sourceId === `scan:${coarse.body.jobId}`), 'the coarse scan in the intake', 150_000);
+    expect(low.flags).toContain('low_resolution');
+    expect(low.files[0].flags).toContain('low_resolution');
+    expect((await clerk.get(`/api/v1/jobs/${coarse.body.jobId}`)).body.result).toMatchObject({ resolutionDpi: 150, lowResolution: true });
+  }, scaledBudget(360_000));
 });
