@@ -135,7 +135,13 @@ describe('intake: scans and e-mail wait as intake items, checked at receipt, reg
     signedItem = await delivered(signedMail.raw, signedMail.messageId);
     expect(signedItem).toMatchObject({ channel: 'email', state: 'waiting', sender: 'vanthu@sotuphap.tayninh.gov.vn', document: null });
     expect(signedItem.sourceId).toMatch(new RegExp(`^${mailbox.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+$`));
-    expect(signedItem.proposal).toMatchObject({ subject: 'V/v hướng dẫn công tác pháp chế năm 2027', issuingAuthority: 'Sở Tư pháp tỉnh Tây Ninh' });
+    // Page 1's header (a decision of the Sở, not yet numbered or dated) wins over the e-mail's subject and sender.
+    expect(signedItem.proposal).toMatchObject({
+      subject: 'Về việc công nhận kết quả kỳ thi chọn học sinh giỏi cấp tỉnh',
+      issuingAuthority: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO',
+      documentType: 'Quyết định',
+    });
+    expect(signedItem.proposal).not.toHaveProperty('sourceNumberSymbol');
     expect(signedItem.flags).toEqual([]);
     const [pdf] = signedItem.files;
     expect(pdf.mimeType).toBe('application/pdf');
@@ -170,8 +176,9 @@ describe('intake: scans and e-mail wait as intake items, checked at receipt, reg
     expect(res.body.registration).toMatchObject({ incomingNumber: expect.any(Number), replayed: false });
     expect(res.body.item).toMatchObject({ state: 'registered', document: { id: res.body.registration.id } });
     expect(res.body.item.corrections).toMatchObject({
-      subject: { proposed: 'V/v hướng dẫn công tác pháp chế năm 2027', registered: subject },
+      subject: { proposed: 'Về việc công nhận kết quả kỳ thi chọn học sinh giỏi cấp tỉnh', registered: subject },
       sourceNumberSymbol: { proposed: null, registered: '125/STP-VP' },
+      documentType: { proposed: 'Quyết định', registered: 'Công văn' },
     });
     expect(res.body.item.corrections).not.toHaveProperty('issuingAuthority');
     const document = await clerk.get(`/api/v1/incoming/${res.body.registration.id}`);

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
       const tally = new Tally();
       let next = 0;
       let ocrUsed = 0;
+      let done = 0;
       const started = Date.now();
       const lane = async (laneNo: number) => {
         for (let index = next++; index < items.length; index = next++) {
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
           tally.add(expected, wrong);
           for (const field of wrong) failures.push({ mode, index, field, expected: expected[field as keyof ExpectedHeader], got: got[field] });
           rmSync(dir, { recursive: true, force: true });
+          if (++done % 25 === 0) process.stderr.write(`  ${mode}: ${done}/${items.length} in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
         }
       };
       await Promise.all(Array.from({ length: lanes }, (_, i) => lane(i)));
