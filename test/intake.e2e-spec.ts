@@ -342,6 +342,12 @@ describe('intake: scans and e-mail wait as intake items, checked at receipt, reg
     const [fine, coarseImage] = [await scannedHeader(spec, 300), await scannedHeader(spec, 150)];
     // A large body on a keep-alive connection the server has just closed fails with EPIPE before
     // the server saw the request: sent once more on a fresh connection.
+    // The item is made inside the job, just before the job records its result.
+    const result = (jobId: string) =>
+      waitFor(async () => {
+        const job = (await clerk.get(`/api/v1/jobs/${jobId}`)).body;
+        return job.state === 'completed' ? job.result : undefined;
+      }, 'the scan job’s result', 60_000);
     const postScan = async (image: Buffer, name: string) => {
       const send = () => clerk.post('/api/v1/scans', filePart(new FormData(), 'file', image, name, 'image/png'));
       return send().catch(send);
@@ -351,12 +357,12 @@ describe('intake: scans and e-mail wait as intake items, checked at receipt, reg
     const item = await waitFor(async () => (await items()).find((i) => i.sourceId === `scan:${scan.body.jobId}`), 'the scan in the intake', 150_000);
     expect(item.proposal).toMatchObject({ sourceNumberSymbol: '125/STP-VP', sourceDate: '2026-11-05', documentType: 'Công văn', urgency: 'urgent' });
     expect(item.flags).not.toContain('low_resolution');
-    expect((await clerk.get(`/api/v1/jobs/${scan.body.jobId}`)).body.result).toMatchObject({ resolutionDpi: 300, lowResolution: false });
+    expect(await result(scan.body.jobId)).toMatchObject({ resolutionDpi: 300, lowResolution: false });
 
     const coarse = await postScan(coarseImage, 'cong-van-150dpi.png');
     const low = await waitFor(async () => (await items()).find((i) => i.sourceId === `scan:${coarse.body.jobId}`), 'the coarse scan in the intake', 150_000);
     expect(low.flags).toContain('low_resolution');
     expect(low.files[0].flags).toContain('low_resolution');
-    expect((await clerk.get(`/api/v1/jobs/${coarse.body.jobId}`)).body.result).toMatchObject({ resolutionDpi: 150, lowResolution: true });
+    expect(await result(coarse.body.jobId)).toMatchObject({ resolutionDpi: 150, lowResolution: true });
   }, scaledBudget(360_000));
 });
