@@ -45,7 +45,7 @@ const DOCUMENT_AREAS = {
   registers: ['marks'], // the book's rows come from the flows through a port (REGISTER_BOOK_SOURCES)
   incoming: ['marks', 'timeline', 'deadlines', 'ocr', 'scans', 'registers', 'views'], // replies: port IssuedReplies
   outgoing: ['marks', 'timeline', 'conversion', 'ocr', 'registers', 'views', 'certificates', 'incoming'],
-  intake: ['marks', 'scans', 'certificates', 'incoming'], // văn bản chờ vào sổ; scans hand it their PDFs through a port (ScanArrivals)
+  intake: ['marks', 'ocr', 'scans', 'certificates', 'incoming'], // văn bản chờ vào sổ; scans hand it their PDFs through a port (ScanArrivals); ocr reads page 1's header
   exchange: ['marks', 'certificates', 'intake', 'outgoing'], // liên thông: edXML packages out of outgoing, into intake
   notifications: ['deadlines', 'certificates', 'incoming', 'outgoing'],
   files: ['views', 'incoming', 'outgoing', 'intake'],

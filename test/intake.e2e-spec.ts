@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyLeaderSignature, createDemoCa, importPkcs12, prepareDraft, toPem } from '@eoffice/signing';
+import { HeaderSpec, renderHeaderPdf, scanLike } from '../libs/documents/test';
 import { buildDecisionSource, DECISION_LAYOUT } from '../libs/signing/test';
 import { issue, signaturePng } from './support/certificates';
 import { query } from './support/db';
@@ -133,7 +135,13 @@ describe('intake: scans and e-mail wait as intake items, checked at receipt, reg
     signedItem = await delivered(signedMail.raw, signedMail.messageId);
     expect(signedItem).toMatchObject({ channel: 'email', state: 'waiting', sender: 'vanthu@sotuphap.tayninh.gov.vn', document: null });
     expect(signedItem.sourceId).toMatch(new RegExp(`^${mailbox.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+$`));
-    expect(signedItem.proposal).toMatchObject({ subject: 'V/v hướng dẫn công tác pháp chế năm 2027', issuingAuthority: 'Sở Tư pháp tỉnh Tây Ninh' });
+    // Page 1's header (a decision of the Sở, not yet numbered or dated) wins over the e-mail's subject and sender.
+    expect(signedItem.proposal).toMatchObject({
+      subject: 'Về việc công nhận kết quả kỳ thi chọn học sinh giỏi cấp tỉnh',
+      issuingAuthority: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO',
+      documentType: 'Quyết định',
+    });
+    expect(signedItem.proposal).not.toHaveProperty('sourceNumberSymbol');
     expect(signedItem.flags).toEqual([]);
     const [pdf] = signedItem.files;
     expect(pdf.mimeType).toBe('application/pdf');
@@ -168,8 +176,9 @@ describe('intake: scans and e-mail wait as intake items, checked at receipt, reg
     expect(res.body.registration).toMatchObject({ incomingNumber: expect.any(Number), replayed: false });
     expect(res.body.item).toMatchObject({ state: 'registered', document: { id: res.body.registration.id } });
     expect(res.body.item.corrections).toMatchObject({
-      subject: { proposed: 'V/v hướng dẫn công tác pháp chế năm 2027', registered: subject },
+      subject: { proposed: 'Về việc công nhận kết quả kỳ thi chọn học sinh giỏi cấp tỉnh', registered: subject },
       sourceNumberSymbol: { proposed: null, registered: '125/STP-VP' },
+      documentType: { proposed: 'Quyết định', registered: 'Công văn' },
     });
     expect(res.body.item.corrections).not.toHaveProperty('issuingAuthority');
     const document = await clerk.get(`/api/v1/incoming/${res.body.registration.id}`);
@@ -298,4 +307,62 @@ describe('intake: scans and e-mail wait as intake items, checked at receipt, reg
     expect(item).toMatchObject({ channel: 'paper', state: 'waiting' });
     expect(item.files[0].verification?.status).toBe('unsigned');
   });
+
+  /**
+   * A Decree 30 header printed and scanned: rendered with pdftoppm, skewed and grained like a flatbed
+   * scan. The top 45 % of the page (the header and the first lines) keeps OCR short on a loaded machine.
+   */
+  async function scannedHeader(spec: HeaderSpec, dpi: number): Promise<Buffer> {
+    const dir = mkdtempSync(join(tmpdir(), 'eoffice-intake-scan-'));
+    try {
+      writeFileSync(join(dir, 'page.pdf'), await renderHeaderPdf(spec));
+      const [width, height] = [Math.round((595.28 / 72) * dpi), Math.round((841.89 / 72) * dpi * 0.45)];
+      execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', '-singlefile', '-W', String(width), '-H', String(height), join(dir, 'page.pdf'), join(dir, 'page')]);
+      return scanLike(readFileSync(join(dir, 'page.png')), { skewDegrees: 0.4, noise: 8, specks: 30, seed: dpi }, dpi);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('proposes the number and notation and the date read from a paper scan’s header, and warns about a scan below 200 dpi', async () => {
+    const spec: HeaderSpec = {
+      parentAuthority: 'UBND TỈNH TÂY NINH',
+      issuerLines: ['SỞ TƯ PHÁP'],
+      numberSymbol: '125/STP-VP',
+      place: 'Tây Ninh',
+      date: '2026-11-05',
+      documentType: null,
+      subject: 'V/v góp ý dự thảo Quy chế phối hợp',
+      urgency: 'KHẨN',
+      confidentiality: null,
+      recipients: 'Sở Giáo dục và Đào tạo',
+      body: ['Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Sở Tư pháp đề nghị quý Sở góp ý dự thảo Quy chế phối hợp kèm theo.'],
+      signer: { position: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'], name: 'Lê Hoàng Phúc' },
+    };
+    const [fine, coarseImage] = [await scannedHeader(spec, 300), await scannedHeader(spec, 150)];
+    // A large body on a keep-alive connection the server has just closed fails with EPIPE before
+    // the server saw the request: sent once more on a fresh connection.
+    // The item is made inside the job, just before the job records its result.
+    const result = (jobId: string) =>
+      waitFor(async () => {
+        const job = (await clerk.get(`/api/v1/jobs/${jobId}`)).body;
+        return job.state === 'completed' ? job.result : undefined;
+      }, 'the scan job’s result', 60_000);
+    const postScan = async (image: Buffer, name: string) => {
+      const send = () => clerk.post('/api/v1/scans', filePart(new FormData(), 'file', image, name, 'image/png'));
+      return send().catch(send);
+    };
+    const scan = await postScan(fine, 'cong-van-125.png');
+    expect(scan.status).toBe(202);
+    const item = await waitFor(async () => (await items()).find((i) => i.sourceId === `scan:${scan.body.jobId}`), 'the scan in the intake', 150_000);
+    expect(item.proposal).toMatchObject({ sourceNumberSymbol: '125/STP-VP', sourceDate: '2026-11-05', documentType: 'Công văn', urgency: 'urgent' });
+    expect(item.flags).not.toContain('low_resolution');
+    expect(await result(scan.body.jobId)).toMatchObject({ resolutionDpi: 300, lowResolution: false });
+
+    const coarse = await postScan(coarseImage, 'cong-van-150dpi.png');
+    const low = await waitFor(async () => (await items()).find((i) => i.sourceId === `scan:${coarse.body.jobId}`), 'the coarse scan in the intake', 150_000);
+    expect(low.flags).toContain('low_resolution');
+    expect(low.files[0].flags).toContain('low_resolution');
+    expect(await result(coarse.body.jobId)).toMatchObject({ resolutionDpi: 150, lowResolution: true });
+  }, scaledBudget(360_000));
 });

@@ -3255,6 +3255,12 @@ export interface components {
             confidentiality?: string;
             documentType?: string;
             issuingAuthority?: string;
+            /** @description nơi ban hành, read from the header (not registered) */
+            place?: string;
+            /** @description the signer’s name, read from page 1 (not registered) */
+            signerName?: string;
+            /** @description the signer block’s position lines, read from page 1 (not registered) */
+            signerPosition?: string;
             sourceDate?: string;
             sourceNumberSymbol?: string;
             subject?: string;

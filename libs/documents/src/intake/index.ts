@@ -3,6 +3,7 @@ export { IntakeModule } from './intake.module';
 export * from './intake-item.entity';
 export * from './intake-input';
 export * from './intake-proposal';
+export * from './header-recognition';
 export * from './receipt-verification';
 export * from './intake-desk.service';
 export * from './intake-query.service';

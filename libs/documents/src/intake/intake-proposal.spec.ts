@@ -1,4 +1,4 @@
-import { correctionsOf, proposeRegistration } from './intake-proposal';
+import { correctionsOf, proposeRegistration, withHeader } from './intake-proposal';
 import { verificationFlag, verifyAtReceipt } from './receipt-verification';
 import type { VerificationReport } from '@eoffice/signing';
 
@@ -11,6 +11,31 @@ describe('intake proposal', () => {
       issuingAuthority: 'Sở Tư pháp',
     });
     expect(proposeRegistration({ title: null, senderName: null })).toEqual({ urgency: 'normal', confidentiality: 'normal' });
+  });
+
+  it('lays the header read from page 1 over the envelope: what the header lacks keeps the envelope’s', () => {
+    const envelope = proposeRegistration({ title: 'Gửi công văn', senderName: 'Văn thư Sở Tư pháp' });
+    expect(
+      withHeader(envelope, {
+        issuingAuthority: 'SỞ TƯ PHÁP',
+        sourceNumberSymbol: '12/STP-VP',
+        sourceDate: '2026-12-01',
+        urgency: 'urgent',
+        place: 'Tây Ninh',
+        signer: { position: 'GIÁM ĐỐC', name: 'Lê Hoàng Phúc' },
+      }),
+    ).toEqual({
+      subject: 'Gửi công văn',
+      issuingAuthority: 'SỞ TƯ PHÁP',
+      sourceNumberSymbol: '12/STP-VP',
+      sourceDate: '2026-12-01',
+      urgency: 'urgent',
+      confidentiality: 'normal',
+      place: 'Tây Ninh',
+      signerPosition: 'GIÁM ĐỐC',
+      signerName: 'Lê Hoàng Phúc',
+    });
+    expect(withHeader(envelope, {})).toEqual(envelope);
   });
 
   it('records only the fields the clerk changed', () => {

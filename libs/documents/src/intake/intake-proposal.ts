@@ -1,4 +1,5 @@
 import type { Confidentiality, Urgency } from '../marks';
+import type { RecognisedHeader } from './header-recognition';
 
 /**
  * Proposed registration metadata (đề xuất thông tin vào sổ). The fields the clerk would type in
@@ -12,6 +13,10 @@ export interface IntakeProposal {
   subject?: string;
   urgency?: Urgency;
   confidentiality?: Confidentiality;
+  /** Read from the header for the clerk to see; not registered fields. */
+  place?: string;
+  signerPosition?: string;
+  signerName?: string;
 }
 
 export const PROPOSAL_FIELDS = [
@@ -31,12 +36,11 @@ export interface ArrivalEnvelope {
 }
 
 /**
- * The hook for header recognition (reading the issuing authority, number and notation, date,
- * type and trích yếu from page 1, Decree 30 Phụ lục I): not built yet. Until then the proposal is
- * what the envelope says — an e-mail's subject (without "Re:"/"Fwd:") as the trích yếu, the
- * sender's display name as the issuing authority — and the defaults for the marks; the clerk
- * types the rest. What the clerk changes is recorded on the item, which is how recognition will be
- * measured once it exists.
+ * What the envelope says before anyone reads the pages — an e-mail's subject (without
+ * "Re:"/"Fwd:") as the trích yếu, the sender's display name as the issuing authority — and the
+ * defaults for the marks. The intake then reads the document's page 1 (`withHeader`), whose header
+ * wins over the envelope; the clerk types what neither gives. What the clerk changes is recorded on
+ * the item: the measure of recognition.
  */
 export function proposeRegistration(envelope: ArrivalEnvelope): IntakeProposal {
   const proposal: IntakeProposal = { urgency: 'normal', confidentiality: 'normal' };
@@ -45,6 +49,25 @@ export function proposeRegistration(envelope: ArrivalEnvelope): IntakeProposal {
   const authority = envelope.senderName?.trim();
   if (authority) proposal.issuingAuthority = authority.slice(0, 200);
   return proposal;
+}
+
+/** The envelope's proposal with what page 1's header says laid over it (a field the header lacks keeps the envelope's). */
+export function withHeader(proposal: IntakeProposal, header: RecognisedHeader): IntakeProposal {
+  const read: IntakeProposal = {
+    sourceNumberSymbol: header.sourceNumberSymbol?.slice(0, 100),
+    sourceDate: header.sourceDate,
+    issuingAuthority: header.issuingAuthority?.slice(0, 200),
+    documentType: header.documentType,
+    subject: header.subject?.slice(0, 1000),
+    urgency: header.urgency,
+    confidentiality: header.confidentiality,
+    place: header.place?.slice(0, 200),
+    signerPosition: header.signer?.position?.slice(0, 200) ?? undefined,
+    signerName: header.signer?.name.slice(0, 200),
+  };
+  const merged: IntakeProposal = { ...proposal };
+  for (const [field, value] of Object.entries(read) as [keyof IntakeProposal, never][]) if (value !== undefined) merged[field] = value;
+  return merged;
 }
 
 /** Field → {proposed, registered} for every field whose registered value differs from the proposal. */

@@ -3,7 +3,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, FileService, MediaType } from '@eoffice/core';
 import { verifyPdfSignatures } from '@eoffice/signing';
 import { SigningCertificateService } from '../certificates';
+import { SCAN_MIN_DPI } from '../scans';
+import { HeaderReader } from './header-reader.service';
 import type { Arrival, ArrivalFile } from './intake-arrival';
+import { withHeader } from './intake-proposal';
 import type { IntakeItem } from './intake-item.entity';
 import { IntakeRepository } from './intake.repository';
 import { ReceiptVerification, verificationFlag, verifyAtReceipt } from './receipt-verification';
@@ -24,11 +27,13 @@ export class IntakeReceiptService {
     private readonly audit: AuditService,
     private readonly keyring: SigningCertificateService,
     private readonly items: IntakeRepository,
+    private readonly headers: HeaderReader,
   ) {}
 
   /** The new item; null when the arrival was in the intake already. */
-  async receive(arrival: Arrival): Promise<IntakeItem | null> {
-    if (await this.items.sourceSeen(arrival)) return null;
+  async receive(received: Arrival): Promise<IntakeItem | null> {
+    if (await this.items.sourceSeen(received)) return null;
+    const arrival = await this.readPageOne(received);
     const verifications = await this.verifyPdfs(arrival.files);
     const flags = new Set(arrival.flags);
     arrival.files.forEach((file, index) => {
@@ -64,6 +69,23 @@ export class IntakeReceiptService {
     });
     if (item) this.logger.log(`intake item ${item.id} from ${arrival.channel} ${arrival.sourceId} (${item.state}${flags.size ? `: ${[...flags].join(', ')}` : ''})`);
     return item;
+  }
+
+  /**
+   * The document (the first PDF kept) read for the proposal: page 1's header laid over the
+   * envelope's proposal, and a scan below SCAN_MIN_DPI flagged `low_resolution` (item and file).
+   * Mail set aside as not a document is not read.
+   */
+  private async readPageOne(arrival: Arrival): Promise<Arrival> {
+    const index = arrival.files.findIndex((file) => (file.stored ?? file.received)?.mimeType === MediaType.pdf);
+    if (arrival.state !== 'waiting' || index < 0) return arrival;
+    const file = arrival.files[index];
+    const kept = (file.stored ?? file.received)!;
+    const reading = await this.headers.read(file.bytes ?? (await this.files.readBytes(kept)));
+    const proposal = withHeader(arrival.proposal, reading.header);
+    if (reading.lowestDpi === null || reading.lowestDpi >= SCAN_MIN_DPI) return { ...arrival, proposal };
+    const files = arrival.files.map((f, i) => (i === index ? { ...f, flags: [...f.flags, 'low_resolution'] } : f));
+    return { ...arrival, proposal, files, flags: [...arrival.flags, 'low_resolution'] };
   }
 
   private async fileIdOf(file: ArrivalFile, manager: EntityManager): Promise<string | null> {

@@ -31,7 +31,7 @@ export class IntakeScanArrivals extends ScanArrivals {
       receivedAt: new Date(),
       state: 'waiting',
       flags: [],
-      // Header recognition will read page 1 here (proposeRegistration is its hook).
+      // The receipt reads page 1's header (the scan's OCR text layer) into the proposal.
       proposal: proposeRegistration({ title: null, senderName: null }),
       message: null,
       files: [{ stored: scan.pdf, originalName: scan.name, mimeType: scan.pdf.mimeType, sizeBytes: scan.pdf.sizeBytes, sha256: scan.pdf.sha256, flags: [] }],

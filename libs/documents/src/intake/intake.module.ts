@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CertificatesModule } from '../certificates';
 import { IncomingModule } from '../incoming';
+import { HeaderReader } from './header-reader.service';
 import { IntakeDeskService } from './intake-desk.service';
 import { IntakeItem, IntakeItemFile } from './intake-item.entity';
 import { IntakeQueryService } from './intake-query.service';
@@ -20,7 +21,7 @@ import { MailboxStateRepository } from './mail/mailbox-state.repository';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([IntakeItem, IntakeItemFile]), IncomingModule, CertificatesModule],
-  providers: [IntakeRepository, IntakeReceiptService, IntakeDeskService, IntakeQueryService, IntakeScanArrivals, MailArrivals, MailboxStateRepository, MailIntakeService, IntakeReplyService],
+  providers: [HeaderReader, IntakeRepository, IntakeReceiptService, IntakeDeskService, IntakeQueryService, IntakeScanArrivals, MailArrivals, MailboxStateRepository, MailIntakeService, IntakeReplyService],
   exports: [IntakeRepository, IntakeReceiptService, IntakeDeskService, IntakeQueryService, IntakeScanArrivals, MailIntakeService],
 })
 export class IntakeModule {}

@@ -142,3 +142,15 @@ export async function overlayPdf(base: string, overlay: string, out: string, dea
   await tool('qpdf', [base, '--overlay', overlay, '--', out], deadline, pdfInvalid, QPDF_OK);
   return out;
 }
+
+/** Page 1's words with their boxes (`pdftotext -bbox`, XHTML in points): what header recognition reads. */
+export async function firstPageBoxes(pdf: string, deadline: Deadline): Promise<string> {
+  const { stdout } = await tool('pdftotext', ['-bbox', '-f', '1', '-l', '1', '-enc', 'UTF-8', '-q', pdf, '-'], deadline, pdfInvalid);
+  return stdout.toString('utf8');
+}
+
+/** `pdfimages -list` of pages 1..lastPage: one row per image with its resolution on the page. */
+export async function pdfImageList(pdf: string, lastPage: number, deadline: Deadline): Promise<string> {
+  const { stdout } = await tool('pdfimages', ['-list', '-f', '1', '-l', String(lastPage), pdf], deadline, pdfInvalid);
+  return stdout.toString('utf8');
+}

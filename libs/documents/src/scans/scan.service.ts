@@ -18,7 +18,7 @@ import {
   ReportProgress,
   withTempDir,
 } from '@eoffice/core';
-import { SearchablePdfMaker } from '../ocr';
+import { lowestImageDpi, SearchablePdfMaker } from '../ocr';
 import { ScanArrivals } from './scan-arrivals';
 import { assertScanInput } from './scan-input';
 import { pdfNameFor, ScanFiles } from './scan-files.service';
@@ -32,7 +32,14 @@ export interface ScanResult extends Record<string, unknown> {
   pageCount: number;
   /** False when the clerk sent a PDF that already had text: that file is the result. */
   ocr: boolean;
+  /** The lowest resolution of the scanned pictures (null: no picture, a born-digital PDF). */
+  resolutionDpi: number | null;
+  /** Below SCAN_MIN_DPI (200, Decree 30 Phụ lục I): diacritics may be misread; rescan if it matters. */
+  lowResolution: boolean;
 }
+
+/** Scans below this are shown with a warning (Decree 30 Phụ lục I: 200 dpi at least). */
+export const SCAN_MIN_DPI = 200;
 
 /** Số hóa: the clerk's page images (or an image-only PDF) become one searchable PDF, in the worker. */
 @Injectable()
@@ -87,12 +94,14 @@ export class ScanService {
           ? await this.maker.fromPdf(paths[0], dir, deadline)
           : await this.maker.fromImages(paths, dir, deadline);
       await progress(90);
+      const resolutionDpi = await lowestImageDpi(made.path, made.pageCount, deadline);
       const pdf = made.ocr ? await this.scanFiles.storePdf(made.path, run.requestedBy, pdfNameFor(files[0])) : files[0];
       // Every arrival waits in the intake for the clerk; a scan requested by nobody (none today) has no agency.
       if (run.requestedBy) {
         await this.arrivals.received({ jobRunId: run.id, requestedBy: run.requestedBy, pdf, pageCount: made.pageCount, name: pdfNameFor(files[0]) });
       }
-      return { fileId: pdf.id, sha256: pdf.sha256, sizeBytes: pdf.sizeBytes, pageCount: made.pageCount, ocr: made.ocr };
+      const lowResolution = resolutionDpi !== null && resolutionDpi < SCAN_MIN_DPI;
+      return { fileId: pdf.id, sha256: pdf.sha256, sizeBytes: pdf.sizeBytes, pageCount: made.pageCount, ocr: made.ocr, resolutionDpi, lowResolution };
     });
   }
 }

@@ -48,6 +48,9 @@ export class IntakeProposalDto {
   @ApiPropertyOptional() subject?: string;
   @ApiPropertyOptional() urgency?: string;
   @ApiPropertyOptional() confidentiality?: string;
+  @ApiPropertyOptional({ description: 'nơi ban hành, read from the header (not registered)' }) place?: string;
+  @ApiPropertyOptional({ description: 'the signer block’s position lines, read from page 1 (not registered)' }) signerPosition?: string;
+  @ApiPropertyOptional({ description: 'the signer’s name, read from page 1 (not registered)' }) signerName?: string;
 }
 
 /** One corrected field: the proposal's value (null when it proposed none) and what was registered. */
