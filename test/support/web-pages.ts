@@ -42,7 +42,11 @@ export async function pickOption(page: Page, label: string, search: string, opti
   const input = page.getByLabel(label, { exact: true });
   await input.click();
   await input.fill(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click({ timeout: PAGE_WAIT_MS });
+  // This select's own list (aria-controls): the dropdown of the select picked just before may still be
+  // closing, and its options can contain the same words (a person "… Phòng Tổ chức cán bộ").
+  const listId = await input.getAttribute('aria-controls');
+  const dropdown = listId ? page.locator('.ant-select-dropdown', { has: page.locator(`[id="${listId}"]`) }) : page.locator('.ant-select-dropdown:visible');
+  await dropdown.locator('.ant-select-item-option', { hasText: optionText }).first().click({ timeout: PAGE_WAIT_MS });
 }
 
 /** Types a dd/mm/yyyy date into the Ant Design date picker labelled `label`. */

@@ -38,6 +38,14 @@ describe('intake proposal', () => {
     expect(withHeader(envelope, {})).toEqual(envelope);
   });
 
+  it('keeps a structured package’s own header over the reading, which only fills what it lacks', () => {
+    const packaged = { issuingAuthority: 'Sở Tư pháp Tây Ninh', sourceNumberSymbol: '12/STP-VP', urgency: 'normal' as const };
+    expect(withHeader(packaged, { issuingAuthority: 'SỞ TƯ PHÁP', sourceNumberSymbol: '12/STP-VF', place: 'Tây Ninh' }, { headerWins: false })).toEqual({
+      ...packaged,
+      place: 'Tây Ninh',
+    });
+  });
+
   it('records only the fields the clerk changed', () => {
     const registered = {
       sourceNumberSymbol: '12/STP',

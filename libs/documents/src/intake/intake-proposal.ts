@@ -51,8 +51,12 @@ export function proposeRegistration(envelope: ArrivalEnvelope): IntakeProposal {
   return proposal;
 }
 
-/** The envelope's proposal with what page 1's header says laid over it (a field the header lacks keeps the envelope's). */
-export function withHeader(proposal: IntakeProposal, header: RecognisedHeader): IntakeProposal {
+/**
+ * The envelope's proposal with what page 1's header says laid over it (a field the header lacks
+ * keeps the envelope's). With `headerWins: false` the envelope is trusted more than the reading
+ * (a structured package), and page 1 only fills the fields the envelope lacks.
+ */
+export function withHeader(proposal: IntakeProposal, header: RecognisedHeader, { headerWins = true } = {}): IntakeProposal {
   const read: IntakeProposal = {
     sourceNumberSymbol: header.sourceNumberSymbol?.slice(0, 100),
     sourceDate: header.sourceDate,
@@ -66,7 +70,9 @@ export function withHeader(proposal: IntakeProposal, header: RecognisedHeader): 
     signerName: header.signer?.name.slice(0, 200),
   };
   const merged: IntakeProposal = { ...proposal };
-  for (const [field, value] of Object.entries(read) as [keyof IntakeProposal, never][]) if (value !== undefined) merged[field] = value;
+  for (const [field, value] of Object.entries(read) as [keyof IntakeProposal, never][]) {
+    if (value !== undefined && (headerWins || proposal[field] === undefined)) merged[field] = value;
+  }
   return merged;
 }
 

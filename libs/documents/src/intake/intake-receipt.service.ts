@@ -73,7 +73,8 @@ export class IntakeReceiptService {
 
   /**
    * The document (the first PDF kept) read for the proposal: page 1's header laid over the
-   * envelope's proposal, and a scan below SCAN_MIN_DPI flagged `low_resolution` (item and file).
+   * envelope's proposal (an edXML package's signed header is the sender's own metadata: it wins,
+   * and page 1 only fills what it lacks), and a scan below SCAN_MIN_DPI flagged `low_resolution` (item and file).
    * Mail set aside as not a document is not read.
    */
   private async readPageOne(arrival: Arrival): Promise<Arrival> {
@@ -82,7 +83,7 @@ export class IntakeReceiptService {
     const file = arrival.files[index];
     const kept = (file.stored ?? file.received)!;
     const reading = await this.headers.read(file.bytes ?? (await this.files.readBytes(kept)));
-    const proposal = withHeader(arrival.proposal, reading.header);
+    const proposal = withHeader(arrival.proposal, reading.header, { headerWins: arrival.channel !== 'edxml' });
     if (reading.lowestDpi === null || reading.lowestDpi >= SCAN_MIN_DPI) return { ...arrival, proposal };
     const files = arrival.files.map((f, i) => (i === index ? { ...f, flags: [...f.flags, 'low_resolution'] } : f));
     return { ...arrival, proposal, files, flags: [...arrival.flags, 'low_resolution'] };

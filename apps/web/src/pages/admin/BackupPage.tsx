@@ -10,7 +10,7 @@ import { NotFoundPage } from '../NotFoundPage';
 import { formatBytes, formatDuration, TRIGGER_LABELS } from './operation-labels';
 import { Verified } from './BackupsTabs';
 import { RunStatus } from './RunStatus';
-import { EmptyText } from './EmptyText';
+import { EmptyText } from '../../components/EmptyText';
 
 type Destination = BackupRun['destinations'][number];
 

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../dates';
 import { formatBytes, formatDuration, TRIGGER_LABELS } from './operation-labels';
 import { RunStatus } from './RunStatus';
 import { useAdminAction } from './useAdminAction';
-import { EmptyText } from './EmptyText';
+import { EmptyText } from '../../components/EmptyText';
 
 /** Sao lưu: every run, newest first; "Sao lưu ngay" queues one for the worker (docs/backups.md). */
 export function BackupsTab() {

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { dayjs, formatDate } from '../../dates';
 import { CertificateUploadForm } from './CertificateUploadForm';
 import { useAdminAction } from './useAdminAction';
-import { EmptyText } from './EmptyText';
+import { EmptyText } from '../../components/EmptyText';
 
 /** Soon: a month before the end, time to ask the CA for a new one. */
 const EXPIRY_WARNING_DAYS = 30;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { operationCalls, useFixityCheck, useRefreshOperations, useUnusedAccountReport, useUnusedAccountReports, type FixityCheck, type UnusedAccountReport } from '../../api/operations';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../dates';
-import { EmptyText } from './EmptyText';
+import { EmptyText } from '../../components/EmptyText';
 import { TRIGGER_LABELS } from './operation-labels';
 import { RunStatus } from './RunStatus';
 import { useAdminAction } from './useAdminAction';

@@ -4,7 +4,7 @@ import { operationCalls, useFailedJobs, useRefreshOperations, useSchedules, type
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../dates';
 import { useAdminAction } from './useAdminAction';
-import { EmptyText } from './EmptyText';
+import { EmptyText } from '../../components/EmptyText';
 
 /** Tác vụ nền: the worker's heartbeat, its scheduled jobs, the jobs that failed (retry), the queue dashboard. */
 export function JobsTab() {

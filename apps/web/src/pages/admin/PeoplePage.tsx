@@ -9,7 +9,7 @@ import { options } from '../../components/labels';
 import { UnitPicker } from '../../components/UnitPicker';
 import { formatDateTime } from '../../dates';
 import { HireDialog } from './HireDialog';
-import { EmptyText } from './EmptyText';
+import { EmptyText } from '../../components/EmptyText';
 
 const STATES = { true: 'Đang làm việc', false: 'Đã khóa / nghỉ' };
 

@@ -10,7 +10,7 @@ import { PageLoading } from '../../routing/lazy-page';
 import { NotFoundPage } from '../NotFoundPage';
 import { AccountState, RoleTags } from './PeoplePage';
 import { AccessActions, RolesAction, TransferAction } from './PersonActions';
-import { EmptyText } from './EmptyText';
+import { EmptyText } from '../../components/EmptyText';
 
 type Membership = UserDetail['memberships'][number];
 

@@ -8,7 +8,7 @@ import { useUnits } from '../../api/directory';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CONFIDENTIAL_COLOR } from '../../components/labels';
 import { useAdminAction } from './useAdminAction';
-import { EmptyText } from './EmptyText';
+import { EmptyText } from '../../components/EmptyText';
 
 const KIND_LABELS: Record<Register['kind'], string> = { incoming: 'Văn bản đến', outgoing: 'Văn bản đi' };
 

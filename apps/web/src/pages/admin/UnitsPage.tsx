@@ -7,7 +7,7 @@ import { useUnits } from '../../api/directory';
 import type { Unit } from '../../api/people';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UnitDialog, UnitHeadDialog } from './UnitDialogs';
-import { EmptyText } from './EmptyText';
+import { EmptyText } from '../../components/EmptyText';
 
 type Editing = { mode: 'create'; parent?: Unit } | { mode: 'rename'; unit: Unit } | { mode: 'head'; unit: Unit } | undefined;
 
