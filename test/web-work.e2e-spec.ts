@@ -169,6 +169,18 @@ describe('the web client in Chromium (issue 19): scans, intake, assignment, repl
     await notice.getByRole('button', { name: /^Đánh dấu đã đọc/ }).click();
     await officer.locator('[data-testid="notification"][data-read="yes"]').filter({ has: officer.locator(`a[href="/incoming/${incoming.id}"]`) }).first().waitFor({ timeout: PAGE_WAIT_MS });
 
+    // Cài đặt nhận thông báo: assignments move to the daily digest.
+    await officer.getByRole('link', { name: 'Cài đặt nhận thông báo' }).click();
+    const assignedChoice = officer.getByRole('radiogroup', { name: 'Cách nhận: Văn bản đến được giao xử lý' });
+    await assignedChoice.waitFor({ timeout: PAGE_WAIT_MS });
+    await assignedChoice.getByText('Tổng hợp hằng ngày').click();
+    await checkPage(officer, 'notification-settings');
+    await officer.getByRole('button', { name: 'Lưu cài đặt' }).click();
+    await officer.getByText('Đã lưu cài đặt nhận thông báo').waitFor({ timeout: PAGE_WAIT_MS });
+    const preferences = (await officerApi.get('/api/v1/me/notification-preferences')).body.items as { kind: string; delivery: string; chosen: boolean }[];
+    expect(preferences.find((p) => p.kind === 'assigned')).toMatchObject({ delivery: 'digest', chosen: true });
+    expect(preferences.filter((p) => p.chosen).map((p) => p.kind)).toEqual(['assigned']);
+
     // The reply, drafted from the close form to an agency of the directory (it has an e-mail address).
     await officer.goto(`${api.url}/incoming/${incoming.id}`);
     await officer.getByLabel('Văn bản trả lời', { exact: true }).check();

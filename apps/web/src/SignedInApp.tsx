@@ -17,6 +17,7 @@ const DashboardPage = lazyPage(() => import('./pages/stats/DashboardPage').then(
 const RegisterBooksPage = lazyPage(() => import('./pages/registers/RegisterBooksPage').then((m) => m.RegisterBooksPage));
 // Notifications, records and the intake queue (issue 19: what the API has beside the two walks).
 const NotificationsPage = lazyPage(() => import('./pages/notifications/NotificationsPage').then((m) => m.NotificationsPage));
+const NotificationSettingsPage = lazyPage(() => import('./pages/notifications/NotificationSettingsPage').then((m) => m.NotificationSettingsPage));
 const RecordsPage = lazyPage(() => import('./pages/records/RecordsPage').then((m) => m.RecordsPage));
 const RecordPage = lazyPage(() => import('./pages/records/RecordPage').then((m) => m.RecordPage));
 const IntakePage = lazyPage(() => import('./pages/intake/IntakePage').then((m) => m.IntakePage));
@@ -40,6 +41,7 @@ export function SignedInApp() {
           <Route path="/stats" element={<DashboardPage />} />
           <Route path="/registers" element={<RegisterBooksPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
+          <Route path="/notifications/settings" element={<NotificationSettingsPage />} />
           <Route path="/records" element={<RecordsPage />} />
           <Route path="/records/:id" element={<RecordPage />} />
           <Route path="/intake" element={<IntakePage />} />

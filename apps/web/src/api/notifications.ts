@@ -27,3 +27,16 @@ export function notificationLink(n: Notification): string | undefined {
   if (n.certificateId) return '/admin/certificates';
   return undefined;
 }
+
+export type NotificationPreferences = components['schemas']['NotificationPreferencesDto'];
+export type NotificationDelivery = components['schemas']['NotificationChoiceDto']['delivery'];
+export type NotificationChoice = components['schemas']['NotificationChoiceDto'];
+
+const preferenceKeys = { all: ['notification-preferences'] as const };
+
+/** GET /me/notification-preferences: how each kind reaches this person (e-mail at once, daily digest, in the app only). */
+export const useNotificationPreferences = () =>
+  useQuery({ queryKey: preferenceKeys.all, queryFn: () => answer(api.GET('/api/v1/me/notification-preferences')) });
+
+export const saveNotificationPreferences = (items: NotificationChoice[]) =>
+  answer(api.PUT('/api/v1/me/notification-preferences', { body: { items } }));

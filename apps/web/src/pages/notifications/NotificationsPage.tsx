@@ -29,7 +29,8 @@ export function NotificationsPage() {
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         Thông báo
       </Typography.Title>
-      <Space style={{ marginBottom: 12 }}>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Link to="/notifications/settings">Cài đặt nhận thông báo</Link>
         <Switch
           id="unread-only"
           checked={unread}
