@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTool } from '../libs/signing/test';
+import { launchChromium, screenshot, seriousViolations } from './support/browser';
 import { Client } from './support/http';
 import {
   createDraft, createTestPki, download, draftMetadata, OutgoingMetadata, reviewThrough, sealImage, signatureImage, TestPki, uploadCertificate,
@@ -12,6 +13,7 @@ import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { ownOrganisation, Who } from './support/organisation';
 import { startTimestampAuthority, TimestampAuthority } from './support/timestamp-authority';
 import { E2eRun, loadRun } from './support/test-env';
+import { PAGE_WAIT_MS } from './support/web-pages';
 
 const baseRun = loadRun();
 const org = ownOrganisation(baseRun);
@@ -204,7 +206,7 @@ describe('long-term signatures (PAdES B-T/B-LT/B-LTA) and the public verificatio
     expect((await strictClerk.post(`/api/v1/outgoing/${id}/issue`)).body).toMatchObject({ status: 'issued', longTermLevel: 'B-LT' });
   });
 
-  it('the verification page: a recalled document says so, a confidential one shows no subject, a forged token is 404, and it is rate-limited', async () => {
+  it('the verification page (JSON and, in a browser, the web page): a recalled document says so, a confidential one shows no subject, a forged token is 404, and it is rate-limited', async () => {
     const recalledId = await signedDraft({ subject: 'Về việc sẽ thu hồi' });
     await clerk.post(`/api/v1/outgoing/${recalledId}/issue`);
     expect((await clerk.post(`/api/v1/outgoing/${recalledId}/dispatch`)).body.status).toBe('dispatched');
@@ -218,6 +220,25 @@ describe('long-term signatures (PAdES B-T/B-LT/B-LTA) and the public verificatio
     expect(secret.status).toBe(200);
     expect(secret.body).toMatchObject({ confidential: true, subject: null, verifies: true });
     expect(JSON.stringify(secret.body)).not.toContain('bảo vệ đề thi');
+
+    // The printed link opened in a browser (a phone scanning the QR code) is a page, read without signing in.
+    const chromium = await launchChromium();
+    try {
+      const page = await (await chromium.newContext()).newPage();
+      await page.goto(`${api.url}/verify/${verificationToken(await download(clerk, `/api/v1/outgoing/${recalledId}/pdf`))}`);
+      await page.getByTestId('verify-status').filter({ hasText: 'Văn bản đã bị thu hồi' }).waitFor({ timeout: PAGE_WAIT_MS });
+      await page.getByText('Sai sót nội dung').first().waitFor({ timeout: PAGE_WAIT_MS });
+      await page.getByText(org.agency.name).first().waitFor({ timeout: PAGE_WAIT_MS });
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'verify-recalled');
+      await page.goto(`${api.url}/verify/${verificationToken(await download(clerk, `/api/v1/outgoing/${secretId}/pdf`))}`);
+      await page.getByText('Văn bản mật: không hiển thị trích yếu').waitFor({ timeout: PAGE_WAIT_MS });
+      await page.getByTestId('verify-status').filter({ hasText: 'còn nguyên vẹn' }).waitFor({ timeout: PAGE_WAIT_MS });
+      expect(await page.content()).not.toContain('bảo vệ đề thi');
+      await screenshot(page, 'verify-confidential');
+    } finally {
+      await chromium.close();
+    }
 
     for (const forged of ['AAAAAAAAAAAAAAAAAAAAAA', 'not-a-token', '../outgoing']) {
       const answer = await publicVerify(encodeURIComponent(forged));

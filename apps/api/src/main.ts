@@ -12,7 +12,7 @@ import {
   answerClientErrors, APP_CONFIG, AppConfig, ConfigError, createValidationPipe, loadConfig, notFoundFallback, verifyJsonDepth,
 } from '@eoffice/core';
 import { mountQueueDashboard } from './admin/queue-dashboard';
-import { mountWebClient } from './http/web-client';
+import { mountPublicPages, mountWebClient } from './http/web-client';
 import { AppModule } from './app.module';
 import { API_PREFIX, buildOpenApiDocument, UNPREFIXED_PATHS } from './openapi-document';
 
@@ -33,6 +33,8 @@ async function bootstrap(): Promise<void> {
   // 3,000-level body would overflow its stack.
   app.use(express.json({ limit: config.JSON_BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'], verify: verifyJsonDepth }));
   mountQueueDashboard(app);
+  // The printed verification link opens a page in a browser and answers JSON to everyone else.
+  mountPublicPages(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_PATHS });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -7,6 +7,7 @@ import { useSession } from './session/SessionContext';
 
 const LoginPage = lazyPage(() => import('./pages/LoginPage').then((m) => m.LoginPage));
 const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage').then((m) => m.ChangePasswordPage));
+const VerifyPage = lazyPage(() => import('./pages/VerifyPage').then((m) => m.VerifyPage));
 const SignedInApp = lazyPage(() => import('./SignedInApp').then((m) => m.SignedInApp));
 
 export function App() {
@@ -15,6 +16,9 @@ export function App() {
   useEffect(() => {
     if (state.status === 'signed_out') SignedInApp.preload();
   }, [state.status]);
+  // The printed verification link: public, whoever is (or is not) signed in.
+  const verifying = /^\/verify\/([^/]+)$/.exec(window.location.pathname);
+  if (verifying) return <VerifyPage token={decodeURIComponent(verifying[1])} />;
   if (state.status === 'loading') return <Spin fullscreen tip="Đang tải…" />;
   if (state.status === 'signed_out') return <LoginPage />;
   if (state.profile.mustChangePassword) return <ChangePasswordPage />;

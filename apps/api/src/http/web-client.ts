@@ -46,9 +46,8 @@ export function asksForPage(accept: string | undefined): boolean {
  * nothing is mounted and `/` stays a problem+json 404.
  */
 export function mountWebClient(app: NestExpressApplication, dir = WEB_DIST_DIR): boolean {
-  const indexFile = join(dir, 'index.html');
-  if (!existsSync(indexFile)) return false;
-  const index = readFileSync(indexFile);
+  const index = readIndex(dir);
+  if (!index) return false;
   app.use(
     '/assets',
     express.static(join(dir, 'assets'), {
@@ -61,10 +60,36 @@ export function mountWebClient(app: NestExpressApplication, dir = WEB_DIST_DIR):
   );
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_WEB.test(req.path) || !asksForPage(req.headers.accept)) return next();
-    res.removeHeader('Pragma');
-    res.setHeader('Cache-Control', 'no-cache');
-    res.setHeader('Content-Security-Policy', WEB_CSP);
-    res.type('html').send(index);
+    sendIndex(res, index);
   });
   return true;
+}
+
+/** Public pages whose path is also an API route: the verification link printed on issued copies. */
+const PUBLIC_PAGES = /^\/verify\/[^/]+$/;
+
+/**
+ * Mounted before the API's routes: a browser opening the printed link `/verify/<token>` (a phone
+ * scanning the QR code) gets the web client's public "Tra cứu văn bản" page, which asks the same path
+ * for JSON; any other client keeps getting the JSON answer. Without dist/web nothing is mounted.
+ */
+export function mountPublicPages(app: NestExpressApplication, dir = WEB_DIST_DIR): void {
+  const index = readIndex(dir);
+  if (!index) return;
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !PUBLIC_PAGES.test(req.path) || !asksForPage(req.headers.accept)) return next();
+    sendIndex(res, index);
+  });
+}
+
+function readIndex(dir: string): Buffer | undefined {
+  const indexFile = join(dir, 'index.html');
+  return existsSync(indexFile) ? readFileSync(indexFile) : undefined;
+}
+
+function sendIndex(res: Response, index: Buffer): void {
+  res.removeHeader('Pragma');
+  res.setHeader('Cache-Control', 'no-cache');
+  res.setHeader('Content-Security-Policy', WEB_CSP);
+  res.type('html').send(index);
 }
