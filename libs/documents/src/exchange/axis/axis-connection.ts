@@ -5,8 +5,9 @@ import { AxisClient } from './axis-client';
 
 /**
  * The installation's connection to the national axis: its URL, `systemId` and `secret` come from
- * the environment (EXCHANGE_AXIS_*); a directory entry of kind `axis` may name another URL (a
- * provincial LGSP that relays to the axis), reached with the same credentials.
+ * the environment (EXCHANGE_AXIS_*), once for the installation — every agency of ours is one OrganId
+ * of that system. A directory entry's own URL is never used for the axis: the secret goes only to the
+ * configured address.
  */
 @Injectable()
 export class AxisConnection {
@@ -16,15 +17,14 @@ export class AxisConnection {
     return Boolean(this.config.EXCHANGE_AXIS_URL && this.config.EXCHANGE_AXIS_SYSTEM_ID && this.config.EXCHANGE_AXIS_SECRET);
   }
 
-  /** The axis URL for a directory entry (its own, else the installation's), or null when the axis is not configured. */
-  urlFor(entryUrl: string | null): string | null {
-    if (!this.configured) return null;
-    return entryUrl ?? this.config.EXCHANGE_AXIS_URL!;
+  /** The axis URL, or null when the axis is not configured. */
+  url(): string | null {
+    return this.configured ? this.config.EXCHANGE_AXIS_URL! : null;
   }
 
-  client(url?: string): AxisClient | null {
+  client(): AxisClient | null {
     if (!this.configured) return null;
-    return new AxisClient({ url: url ?? this.config.EXCHANGE_AXIS_URL!, systemId: this.config.EXCHANGE_AXIS_SYSTEM_ID!, secret: this.config.EXCHANGE_AXIS_SECRET! });
+    return new AxisClient({ url: this.config.EXCHANGE_AXIS_URL!, systemId: this.config.EXCHANGE_AXIS_SYSTEM_ID!, secret: this.config.EXCHANGE_AXIS_SECRET! });
   }
 
   /** For an administrator's request: 409 when there is no axis to ask. */

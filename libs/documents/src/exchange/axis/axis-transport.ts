@@ -16,17 +16,17 @@ export class AxisTransport {
     private readonly axis: AxisRepository,
   ) {}
 
-  async sendPackage(url: string, contentType: string, body: Buffer, route: ExchangeRoute): Promise<TransportAnswer> {
+  async sendPackage(contentType: string, body: Buffer, route: ExchangeRoute): Promise<TransportAnswer> {
     const file = Buffer.concat([Buffer.from(`Content-Type: ${contentType}\r\n\r\n`, 'latin1'), body]);
-    return this.send(url, file, route, 'edoc');
+    return this.send(file, route, 'edoc');
   }
 
-  async sendStatus(url: string, xml: string, route: ExchangeRoute): Promise<TransportAnswer> {
-    return this.send(url, Buffer.from(xml, 'utf8'), route, 'status');
+  async sendStatus(xml: string, route: ExchangeRoute): Promise<TransportAnswer> {
+    return this.send(Buffer.from(xml, 'utf8'), route, 'status');
   }
 
-  private async send(url: string, file: Buffer, route: ExchangeRoute, messageType: 'edoc' | 'status'): Promise<TransportAnswer> {
-    const client = this.connection.client(url);
+  private async send(file: Buffer, route: ExchangeRoute, messageType: 'edoc' | 'status'): Promise<TransportAnswer> {
+    const client = this.connection.client();
     if (!client) throw new TransportError('the national axis is not configured (EXCHANGE_AXIS_URL)', 'retry');
     const docId = await client.sendEdoc(route.from, [route.to], messageType, file);
     await this.axis.recordSent({ axisDocId: docId, messageType, from: route.from, to: route.to, documentId: route.documentId, statusCode: route.statusCode ?? null, packageId: route.packageId });

@@ -19,17 +19,17 @@ export class RoutingTransport extends ExchangeTransport {
   }
 
   override endpointFor(kind: string | null, url: string | null): string | null {
-    if (kind === 'axis') return this.connection.urlFor(url);
+    if (kind === 'axis') return this.connection.url();
     return super.endpointFor(kind, url);
   }
 
   sendPackage(endpoint: string, contentType: string, body: Buffer, route?: ExchangeRoute): Promise<TransportAnswer> {
     if (route?.kind !== 'axis') return this.installation.sendPackage(endpoint, contentType, body);
-    return this.axis.sendPackage(endpoint, contentType, body, route);
+    return this.axis.sendPackage(contentType, body, route);
   }
 
   sendStatus(endpoint: string, xml: string, route?: ExchangeRoute): Promise<TransportAnswer> {
     if (route?.kind !== 'axis') return this.installation.sendStatus(endpoint, xml);
-    return this.axis.sendStatus(endpoint, xml, route);
+    return this.axis.sendStatus(xml, route);
   }
 }
