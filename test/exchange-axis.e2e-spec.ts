@@ -173,8 +173,11 @@ describe('exchange through the national document axis (simulated)', () => {
       proposal: { sourceNumberSymbol: issued.body.numberSymbol, sourceDate: issuedDate, issuingAuthority: a.org.agency.name, documentType: 'Quyết định', subject: metadata.subject, urgency: 'normal', confidentiality: 'normal' },
     });
     expect(item.files[0].verification).toMatchObject({ status: 'valid' });
-    // On the axis: one package from A to B, acknowledged by B only after it was stored.
-    const packages = axis.files().filter((f) => f.messageType === 'edoc');
+    // On the axis: one package from A to B, acknowledged by B once it was stored.
+    const packages = await explained(waitFor(async () => {
+      const edocs = axis.files().filter((f) => f.messageType === 'edoc');
+      return edocs.every((f) => f.delivery[ORGAN_B] === 'done') ? edocs : undefined;
+    }, 'B to acknowledge the package'));
     expect(packages).toEqual([expect.objectContaining({ from: ORGAN_A, to: [ORGAN_B], delivery: { [ORGAN_B]: 'done' } })]);
     firstDocId = packages[0].docId;
     const sent = await explained(waitFor(async () => {
@@ -190,7 +193,7 @@ describe('exchange through the national document axis (simulated)', () => {
       const list = (await people.clerkA.get(`/api/v1/outgoing/${outgoingId}/exchange-statuses`)).body;
       return Array.isArray(list) && list.length >= 2 ? list : undefined;
     }, 'status 03 to reach A'));
-    expect(statuses.map((s) => s.code)).toEqual(['01', '03']);
+    expect({ codes: statuses.map((s) => s.code), statuses }).toMatchObject({ codes: ['01', '03'] });
     expect((await people.clerkA.get(`/api/v1/outgoing/${outgoingId}`)).body.recipients![0]).toMatchObject({ exchangeStatus: '03' });
     // Both statuses travelled as status files from B to A, each acknowledged by A.
     const statusFiles = axis.files().filter((f) => f.messageType === 'status');
