@@ -223,6 +223,21 @@ describe('exchange through the national document axis (simulated)', () => {
     expect(rows.map((r) => r.state)).toEqual(['acknowledged', 'acknowledged', 'acknowledged']);
   });
 
+  it('the axis down: the reconciliation asked by an administrator answers 502, and what waited is taken once it is back', async () => {
+    axis.hold(SYSTEM.b.id);
+    const waiting = await sendAsA(await packageFromA(5));
+    const before = await countsOnB();
+    axis.down();
+    axis.release(SYSTEM.b.id);
+    const refused = await people.adminB.post('/api/v1/exchange/axis/reconcile');
+    expect(refused.status).toBe(502);
+    expect(refused.body.code).toBe('AXIS_UNAVAILABLE');
+    expect(await countsOnB()).toEqual(before);
+    axis.up();
+    await explained(waitFor(async () => axis.files().find((f) => f.docId === waiting)?.delivery[ORGAN_B] === 'done', 'B to take the package once the axis is back'));
+    expect(await countsOnB()).toEqual({ items: before.items + 1, packages: before.packages + 1 });
+  });
+
   it('reconciliation: a package the axis lost is sent again; one the axis holds that B never took is fetched', async () => {
     const known = new Set(axis.files().map((f) => f.docId));
     axis.forget(firstDocId);

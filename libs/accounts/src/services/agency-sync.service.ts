@@ -5,8 +5,9 @@ import { AuditService } from '@eoffice/core';
 import { ExternalAgencyRepository } from '../repositories/external-agency.repository';
 import { UnitRepository } from '../repositories/unit.repository';
 import { AgencyRow, agencyKey } from '../rules/agency-import';
-import { ListedAgency, planAgencyImport } from '../rules/agency-import-plan';
-import { ExternalAgencyInput, externalAgencyProblems, normaliseAgencyInput } from '../rules/external-agency-input';
+import { planAgencyImport } from '../rules/agency-import-plan';
+import { mergeListedAgency } from '../rules/agency-sync-merge';
+import { externalAgencyProblems, normaliseAgencyInput } from '../rules/external-agency-input';
 
 /** An agency as an exchange endpoint's list gives it (the national axis's `getAgenciesList`). */
 export interface SyncedAgency {
@@ -61,7 +62,7 @@ export class AgencySyncService {
       listed.forEach((agency, i) => {
         const given = normaliseAgencyInput({ ...agency, endpointKind: 'axis', endpointUrl: null });
         const current = (given.organId ? byOrganId.get(given.organId) : undefined) ?? (given.agencyCode ? byCode.get(given.agencyCode) : undefined);
-        const row = { line: i + 1, ...merged(given, current) };
+        const row = { line: i + 1, ...mergeListedAgency(given, current) };
         const key = agencyKey(row);
         const mine = (row.organId && ours.has(row.organId)) || (row.agencyCode && ours.has(row.agencyCode));
         if (mine || seen.has(key) || externalAgencyProblems(row).length > 0) skipped += 1;
@@ -86,22 +87,4 @@ export class AgencySyncService {
       return result;
     });
   }
-}
-
-/** What the list says over what the entry holds: listed fields win, empty ones keep the entry's, the endpoint stays. */
-function merged(given: ExternalAgencyInput, current: ListedAgency | undefined): ExternalAgencyInput {
-  if (!current) return given;
-  const keep = <K extends keyof ExternalAgencyInput>(k: K) => given[k] ?? current[k];
-  return {
-    organId: keep('organId'),
-    agencyCode: keep('agencyCode'),
-    name: given.name || current.name,
-    address: keep('address'),
-    email: keep('email'),
-    phone: keep('phone'),
-    fax: keep('fax'),
-    website: keep('website'),
-    endpointKind: current.endpointKind ?? 'axis',
-    endpointUrl: current.endpointKind ? current.endpointUrl : null,
-  };
 }

@@ -54,7 +54,7 @@ export class AxisPollService {
       return 'acknowledged again';
     }
     const file = await client.getEdoc(entry.docId);
-    let packageId: string | null = null;
+    let packageId: string | null;
     try {
       packageId = messageType === 'edoc' ? await this.storePackage(file) : await this.applyStatus(file);
     } catch (error) {
