@@ -209,7 +209,7 @@ describe('exchange through the national document axis (simulated)', () => {
 
   it('the axis answering 500 in the middle of a batch (a fetch, then an acknowledgement) loses nothing and makes nothing twice', async () => {
     axis.hold(SYSTEM.b.id);
-    const ids = [];
+    const ids: string[] = [];
     for (const n of [1, 2, 3]) ids.push(await sendAsA(await packageFromA(n)));
     // Second getEdoc of the batch fails; then, at the next poll, the acknowledgement of a stored package fails (a crash between store and ack).
     axis.failNext('getEdoc', 1, { after: 1, systemId: SYSTEM.b.id });
