@@ -21,6 +21,8 @@ import { E2eRun, loadRun } from './support/test-env';
 const runA = loadRun();
 const ORGAN_A = '000.00.43.K72';
 const ORGAN_B = '000.00.44.K72';
+/** A third agency, also on system A, that B's directory does not know at first. */
+const ORGAN_C = '000.00.46.K72';
 const SYSTEM = { a: { id: 'eoffice-a', secret: 'secret-a-e2e' }, b: { id: 'eoffice-b', secret: 'secret-b-e2e' } };
 
 interface Installation {
@@ -61,10 +63,10 @@ describe('exchange through the national document axis (simulated)', () => {
   }
 
   /** `sendEdoc` as system A, over the axis's own protocol: how another sender's package reaches the axis. */
-  async function sendAsA(file: Buffer, messageType = 'edoc'): Promise<string> {
+  async function sendAsA(file: Buffer, from = ORGAN_A): Promise<string> {
     const answer = await fetch(`${axis.url}/sendEdoc`, {
       method: 'POST',
-      headers: { systemId: SYSTEM.a.id, secret: SYSTEM.a.secret, from: ORGAN_A, to: JSON.stringify([ORGAN_B]), servicetype: 'eDoc', messagetype: messageType, 'content-type': 'application/octet-stream' },
+      headers: { systemId: SYSTEM.a.id, secret: SYSTEM.a.secret, from, to: JSON.stringify([ORGAN_B]), servicetype: 'eDoc', messagetype: 'edoc', 'content-type': 'application/octet-stream' },
       body: new Uint8Array(file),
     });
     const body = (await answer.json()) as { status: string; DocId: string };
@@ -72,13 +74,14 @@ describe('exchange through the national document axis (simulated)', () => {
     return body.DocId;
   }
 
-  /** A package signed with A's seal, as an .edxml file (MIME headers, then the body). */
-  async function packageFromA(n: number): Promise<Buffer> {
+  /** A package signed with A's seal (or another sender's), as an .edxml file (MIME headers, then the body). */
+  async function packageFromA(n: number, sender?: { organId: string; name: string; seal: DemoIdentity }): Promise<Buffer> {
+    const from = sender ?? { organId: ORGAN_A, name: a.org.agency.name, seal: sealA };
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     const header: EdxmlHeader = {
-      from: { organId: ORGAN_A, organName: a.org.agency.name },
+      from: { organId: from.organId, organName: from.name },
       to: [{ organId: ORGAN_B, organName: b.org.agency.name }],
-      documentId: `${ORGAN_A},${today.replace(/-/g, '/')},${900 + n}/CV-AXIS`,
+      documentId: `${from.organId},${today.replace(/-/g, '/')},${900 + n}/CV-AXIS`,
       code: { number: String(900 + n), notation: 'CV-AXIS' },
       promulgation: { place: 'Tây Ninh', date: today },
       documentType: { type: 1, name: 'Công văn' },
@@ -90,9 +93,9 @@ describe('exchange through the national document axis (simulated)', () => {
     };
     const built = buildPackage({
       header,
-      traces: [{ organId: ORGAN_A, timestamp: new Date().toISOString() }],
+      traces: [{ organId: from.organId, timestamp: new Date().toISOString() }],
       attachments: [{ name: `${900 + n}_CV-AXIS.pdf`, contentType: 'application/pdf', bytes: await makePdf(`Cong van ${900 + n}`) }],
-      signer: { privateKey: sealA.privateKey, certificatePem: toPem(sealA.certificate) },
+      signer: { privateKey: from.seal.privateKey, certificatePem: toPem(from.seal.certificate) },
     });
     return Buffer.concat([Buffer.from(`Content-Type: ${built.contentType}\r\n\r\n`, 'latin1'), built.body]);
   }
@@ -121,7 +124,7 @@ describe('exchange through the national document axis (simulated)', () => {
     const [orgA, orgB] = [await makeOrganisation(runA), await makeOrganisation(runB)];
     pki = createTestPki();
     axis = await startAxisSimulator();
-    axis.addSystem(SYSTEM.a.id, SYSTEM.a.secret, [ORGAN_A]);
+    axis.addSystem(SYSTEM.a.id, SYSTEM.a.secret, [ORGAN_A, ORGAN_C]);
     axis.addSystem(SYSTEM.b.id, SYSTEM.b.secret, [ORGAN_B]);
     [a, b] = await Promise.all([start(runA, orgA, SYSTEM.a), start(runB, orgB, SYSTEM.b)]);
     [people.officerA, people.headA, people.clerkA, people.directorA, people.adminA] = await Promise.all(
@@ -235,6 +238,24 @@ describe('exchange through the national document axis (simulated)', () => {
     expect(await countsOnB()).toEqual(before);
     axis.up();
     await explained(waitFor(async () => axis.files().find((f) => f.docId === waiting)?.delivery[ORGAN_B] === 'done', 'B to take the package once the axis is back'));
+    expect(await countsOnB()).toEqual({ items: before.items + 1, packages: before.packages + 1 });
+  });
+
+  it('a package from an agency B does not know yet waits on the axis until the directory knows it; a forged one is refused and acknowledged as failed', async () => {
+    const sealC = pki.issue('Sở Tư pháp tỉnh Tây Ninh');
+    const agencyC = { organId: ORGAN_C, name: 'Sở Tư pháp tỉnh Tây Ninh', seal: sealC };
+    const before = await countsOnB();
+    const fromC = await sendAsA(await packageFromA(6, agencyC), ORGAN_C);
+    // A's OrganId and name, signed with another key.
+    const forged = await sendAsA(await packageFromA(7, { organId: ORGAN_A, name: a.org.agency.name, seal: sealC }));
+    await explained(waitFor(async () => axis.files().find((f) => f.docId === forged)?.delivery[ORGAN_B] === 'fail', 'B to refuse the forged package'));
+    expect(axis.files().find((f) => f.docId === fromC)?.delivery[ORGAN_B]).toBe('initial');
+    expect(await countsOnB()).toEqual(before);
+    const [refused] = await query(b.run.databaseUrl, `SELECT state, error FROM exchange_axis_message WHERE axis_doc_id = $1`, [forged]);
+    expect(refused).toMatchObject({ state: 'refused', error: expect.stringContaining('EDXML_SIGNATURE_INVALID') });
+
+    await addPartner(people.adminB, ORGAN_C, agencyC.name, sealC.certificate);
+    await explained(waitFor(async () => axis.files().find((f) => f.docId === fromC)?.delivery[ORGAN_B] === 'done', 'B to take the package once C is in its directory'));
     expect(await countsOnB()).toEqual({ items: before.items + 1, packages: before.packages + 1 });
   });
 

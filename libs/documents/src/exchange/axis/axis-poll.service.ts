@@ -7,7 +7,15 @@ import { AxisConnection } from './axis-connection';
 import { splitEdxmlFile } from './axis-transport';
 import { AxisRepository } from './axis.repository';
 
-export type AxisTakeOutcome = 'stored' | 'refused' | 'acknowledged again';
+export type AxisTakeOutcome = 'stored' | 'refused' | 'deferred' | 'acknowledged again';
+
+/**
+ * Refusals that depend on our own set-up, not on the message: a sender not (yet) in the directory or
+ * without its certificate, a recipient OrganId not (yet) given to one of our agencies. Acknowledging
+ * those `fail` would lose the package for good; left unacknowledged, it is taken once the
+ * administrator has put the directory right.
+ */
+const DEFERRED = new Set(['EDXML_SENDER_UNKNOWN', 'EXCHANGE_NOT_OURS']);
 
 /**
  * The receiving loop of the axis (the reference client's): `getReceivedEdocList` → `getEdoc` → the
@@ -58,8 +66,12 @@ export class AxisPollService {
     try {
       packageId = messageType === 'edoc' ? await this.storePackage(file) : await this.applyStatus(file);
     } catch (error) {
-      // A refusal is the message's fault (4xx): recorded, acknowledged as failed, never fetched again.
       if (!(error instanceof AppError) || error.status >= 500) throw error;
+      if (DEFERRED.has(error.code)) {
+        this.logger.warn(`axis ${messageType} ${entry.docId} from ${entry.from ?? '?'} left on the axis until the directory knows it: ${error.code} ${error.message}`);
+        return 'deferred';
+      }
+      // Any other refusal is the message's fault: recorded, acknowledged as failed, never fetched again.
       this.logger.warn(`axis ${messageType} ${entry.docId} from ${entry.from ?? '?'} refused: ${error.code} ${error.message}`);
       await this.axis.recordReceived({ axisDocId: entry.docId, messageType, from: entry.from, to: entry.to, packageId: null, state: 'refused', error: `${error.code}: ${error.message}` });
       await client.updateStatus(entry.docId, 'fail');

@@ -53,14 +53,20 @@ export class AxisReconcileService {
   private async reconcile(client: AxisClient, actorId: string | null): Promise<AxisReconciliation> {
     const result: AxisReconciliation = { runId: randomUUID(), missingHere: 0, missingOnAxis: 0, failed: 0 };
     // Both lists before anything is changed: a failing axis leaves nothing half-compared.
-    const [listedForUs, sentByUs] = await Promise.all([client.receivedList('edoc', true), client.sentList()]);
-    const taken = await this.axis.receivedIds();
-    for (const entry of listedForUs.filter((e) => !taken.has(e.docId))) {
+    const [listedForUs, waiting, sentByUs] = await Promise.all([client.receivedList('edoc', true), client.receivedList('edoc'), client.sentList()]);
+    // What still waits is the receiving loop's; what the axis counts as delivered and we never took is lost here.
+    const skip = new Set([...(await this.axis.receivedIds()), ...waiting.map((e) => e.docId)]);
+    for (const entry of listedForUs.filter((e) => !skip.has(e.docId))) {
       result.missingHere += 1;
       let action: 'fetched' | 'failed' = 'fetched';
       let detail = `listed by the axis from ${entry.from ?? '?'}, never taken here`;
       try {
-        detail += `: ${await this.poll.take(client, 'edoc', entry)}`;
+        const outcome = await this.poll.take(client, 'edoc', entry);
+        detail += `: ${outcome}`;
+        if (outcome === 'deferred') {
+          action = 'failed';
+          result.failed += 1;
+        }
       } catch (error) {
         action = 'failed';
         result.failed += 1;
