@@ -8,6 +8,7 @@ import { RecordsModule } from '@eoffice/records';
 import { StatisticsModule } from '@eoffice/statistics';
 import { AuthController } from './accounts/auth.controller';
 import { AgenciesController } from './accounts/agencies.controller';
+import { AxisController } from './exchange/axis.controller';
 import { ExchangeController } from './exchange/exchange.controller';
 import { DirectoryController } from './accounts/directory.controller';
 import { MeController } from './accounts/me.controller';
@@ -61,6 +62,7 @@ import { StatsController } from './stats/stats.controller';
     DirectoryController,
     AgenciesController,
     ExchangeController,
+    AxisController,
     UnusedAccountReportsController,
     IncomingController,
     IntakeController,

@@ -16,7 +16,8 @@ type OptionalSchedule =
   | typeof JobName.auditCheckpoint
   | typeof JobName.handoverScan
   | typeof JobName.notificationDigest
-  | typeof JobName.longTermRefresh;
+  | typeof JobName.longTermRefresh
+  | typeof JobName.exchangeAxisDirectorySync;
 
 @Injectable()
 export class SchedulesService implements OnApplicationBootstrap {
@@ -41,6 +42,7 @@ export class SchedulesService implements OnApplicationBootstrap {
     // Liên thông: steps of received copies become status messages for their senders.
     const every = this.config.EXCHANGE_STATUS_SCAN_SECONDS * 1000;
     await this.jobs.queueFor(JobName.exchangeStatusScan).upsertJobScheduler('exchange-status-scan-scheduled', { every }, { name: JobName.exchangeStatusScan, data: {} });
+    await this.scheduleAxis();
     const interrupted = await this.backups.failInterrupted();
     if (interrupted) this.logger.warn(`${interrupted} interrupted backup(s) marked failed`);
     // Without a repository there is nothing to write to: say so at every start instead of failing nightly.
@@ -54,6 +56,22 @@ export class SchedulesService implements OnApplicationBootstrap {
     await this.scheduleOptional(JobName.notificationDigest, 'notification-digest-scheduled', this.config.NOTIFICATION_DIGEST_CRON);
     // PAdES: pending upgrades and the B-LTA refresh, only when a TSA is configured.
     await this.scheduleOptional(JobName.longTermRefresh, 'long-term-refresh-scheduled', this.config.SIGNING_TSA_URL ? this.config.SIGNING_LONG_TERM_CRON : 'off');
+  }
+
+  /** The national document axis (docs/exchange.md): polled, reconciled and its agency list synchronised, only when configured. */
+  private async scheduleAxis(): Promise<void> {
+    const on = Boolean(this.config.EXCHANGE_AXIS_URL);
+    const every = [
+      [JobName.exchangeAxisPoll, 'exchange-axis-poll-scheduled', this.config.EXCHANGE_AXIS_POLL_SECONDS],
+      [JobName.exchangeAxisReconcile, 'exchange-axis-reconcile-scheduled', this.config.EXCHANGE_AXIS_RECONCILE_SECONDS],
+    ] as const;
+    for (const [name, id, seconds] of every) {
+      const queue = this.jobs.queueFor(name);
+      if (on) await queue.upsertJobScheduler(id, { every: seconds * 1000 }, { name, data: {} });
+      else await queue.removeJobScheduler(id);
+    }
+    await this.scheduleOptional(JobName.exchangeAxisDirectorySync, 'exchange-axis-directory-sync-scheduled', on ? this.config.EXCHANGE_AXIS_DIRECTORY_CRON : 'off');
+    if (on) this.logger.log(`national axis polled every ${this.config.EXCHANGE_AXIS_POLL_SECONDS} s`);
   }
 
   /**

@@ -21,6 +21,7 @@ import { UnitRepository } from './repositories/unit.repository';
 import { UnusedAccountReportRepository } from './repositories/unused-account-report.repository';
 import { UserMfaRepository } from './repositories/user-mfa.repository';
 import { UserRepository } from './repositories/user.repository';
+import { AgencySyncService } from './services/agency-sync.service';
 import { AgencyDirectoryService } from './services/agency-directory.service';
 import { AuthService } from './services/auth.service';
 import { BootstrapAdminService } from './services/bootstrap-admin.service';
@@ -54,6 +55,7 @@ const services = [
   DirectorySearchService,
   DirectoryImportService,
   AgencyDirectoryService,
+  AgencySyncService,
   UnusedAccountReportService,
   MfaService,
 ];

@@ -19,6 +19,7 @@ export * from './rules/organ-id';
 export * from './rules/password-policy';
 export * from './rules/username';
 export * from './services/agency-directory.service';
+export * from './services/agency-sync.service';
 export * from './services/auth.service';
 export * from './services/mfa.service';
 export * from './rules/mfa-policy';

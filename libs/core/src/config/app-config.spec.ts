@@ -31,4 +31,11 @@ describe('loadConfig', () => {
   it('requires a bucket for the S3 store', () => {
     expect(() => loadConfig({ ...valid, FILE_STORE: 's3' })).toThrow('S3_BUCKET is required');
   });
+
+  it('connects to the national axis only with its system id and secret', () => {
+    expect(() => loadConfig({ ...valid, EXCHANGE_AXIS_URL: 'https://axis.example.gov.vn/api', EXCHANGE_AXIS_SYSTEM_ID: 'sys' })).toThrow('EXCHANGE_AXIS_SECRET are required');
+    expect(() => loadConfig({ ...valid, EXCHANGE_AXIS_URL: 'ftp://axis' })).toThrow(/^Invalid configuration: EXCHANGE_AXIS_URL /);
+    const config = loadConfig({ ...valid, EXCHANGE_AXIS_URL: 'https://axis.example.gov.vn/api', EXCHANGE_AXIS_SYSTEM_ID: 'sys', EXCHANGE_AXIS_SECRET: 's' });
+    expect(config).toMatchObject({ EXCHANGE_AXIS_POLL_SECONDS: 60, EXCHANGE_AXIS_RECONCILE_SECONDS: 3600, EXCHANGE_AXIS_DIRECTORY_CRON: '20 2 * * *' });
+  });
 });

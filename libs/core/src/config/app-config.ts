@@ -233,6 +233,18 @@ const schema = z.object({
   EXCHANGE_STATUS_SCAN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   /** Exchange: a received package larger than this is refused before it is read (413). */
   EXCHANGE_MAX_PACKAGE_MB: z.coerce.number().int().min(1).max(1024).default(64),
+  /** The national document axis (trục liên thông, docs/exchange.md): its service URL; unset, no agency is reached through it. */
+  EXCHANGE_AXIS_URL: url(['https:', 'http:']).optional(),
+  /** This installation's system id at the axis (sent as the `systemId` header). */
+  EXCHANGE_AXIS_SYSTEM_ID: z.string().max(200).optional(),
+  /** The secret the axis issued with the system id (a secret: from the environment only). */
+  EXCHANGE_AXIS_SECRET: z.string().max(500).optional(),
+  /** How often the worker asks the axis for what arrived (packages and statuses). */
+  EXCHANGE_AXIS_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** How often our sent and received packages are compared with the axis's lists. */
+  EXCHANGE_AXIS_RECONCILE_SECONDS: z.coerce.number().int().min(10).max(604_800).default(3600),
+  /** When the agency directory is synchronised from the axis's agency list; `off` to stop. */
+  EXCHANGE_AXIS_DIRECTORY_CRON: z.string().default('20 2 * * *'),
 });
 
 export type AppConfig = z.infer<typeof schema>;
@@ -252,6 +264,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config = result.data;
   if (config.INTAKE_IMAP_URL && !config.INTAKE_IMAP_AGENCY_ID) {
     throw new ConfigError('Invalid configuration: INTAKE_IMAP_AGENCY_ID is required when INTAKE_IMAP_URL is set');
+  }
+  if (config.EXCHANGE_AXIS_URL && (!config.EXCHANGE_AXIS_SYSTEM_ID || !config.EXCHANGE_AXIS_SECRET)) {
+    throw new ConfigError('Invalid configuration: EXCHANGE_AXIS_SYSTEM_ID and EXCHANGE_AXIS_SECRET are required when EXCHANGE_AXIS_URL is set');
   }
   if (config.FILE_STORE === 's3' && !config.S3_BUCKET) {
     throw new ConfigError('Invalid configuration: S3_BUCKET is required when FILE_STORE=s3');

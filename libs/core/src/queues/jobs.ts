@@ -42,6 +42,9 @@ export const JobName = {
   exchangeSend: 'exchange-send',
   exchangeStatusSend: 'exchange-status-send',
   exchangeStatusScan: 'exchange-status-scan',
+  exchangeAxisPoll: 'exchange-axis-poll',
+  exchangeAxisReconcile: 'exchange-axis-reconcile',
+  exchangeAxisDirectorySync: 'exchange-axis-directory-sync',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -104,6 +107,12 @@ export interface JobPayloads {
   [JobName.exchangeStatusSend]: { packageId: string };
   /** Every EXCHANGE_STATUS_SCAN_SECONDS: the steps received copies took since (registered, assigned, closed, returned) become queued statuses. */
   [JobName.exchangeStatusScan]: Record<string, never>;
+  /** Every EXCHANGE_AXIS_POLL_SECONDS: what the national axis holds for us (packages, then statuses) is fetched, stored and acknowledged. */
+  [JobName.exchangeAxisPoll]: Record<string, never>;
+  /** Every EXCHANGE_AXIS_RECONCILE_SECONDS: our sent and received packages against the axis's lists; what is missing is fetched or sent again. */
+  [JobName.exchangeAxisReconcile]: Record<string, never>;
+  /** On EXCHANGE_AXIS_DIRECTORY_CRON: the axis's agency list into the agency directory. */
+  [JobName.exchangeAxisDirectorySync]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -136,4 +145,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.exchangeSend]: QueueName.dispatch,
   [JobName.exchangeStatusSend]: QueueName.dispatch,
   [JobName.exchangeStatusScan]: QueueName.dispatch,
+  [JobName.exchangeAxisPoll]: QueueName.dispatch,
+  [JobName.exchangeAxisReconcile]: QueueName.dispatch,
+  [JobName.exchangeAxisDirectorySync]: QueueName.maintenance,
 };

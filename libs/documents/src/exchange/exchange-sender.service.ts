@@ -32,7 +32,9 @@ export class ExchangeSenderService {
     if (ctx.recalledAt) return 'recalled';
     if (ctx.confidentiality !== 'normal') return 'confidential: paper only';
     if (!ctx.agencyOrganId) return this.notSent(ctx, 'Cơ quan gửi chưa có mã định danh (OrganId) (the sending agency has no OrganId)');
-    if (ctx.endpointKind !== 'installation' || !ctx.endpointUrl) return this.notSent(ctx, `Cơ quan nhận chưa có điểm kết nối liên thông (endpoint ${ctx.endpointKind ?? 'none'})`);
+    // The directory entry decides the way: another installation, or the national axis (docs/exchange.md).
+    const endpoint = this.transport.endpointFor(ctx.endpointKind, ctx.endpointUrl);
+    if (!endpoint) return this.notSent(ctx, `Cơ quan nhận chưa có điểm kết nối liên thông (endpoint ${ctx.endpointKind ?? 'none'})`);
     const header = headerOf({ ...ctx, agencyOrganId: ctx.agencyOrganId, numberSymbol: ctx.numberSymbol, issuedAt: ctx.issuedAt });
     const pkg = await this.exchange.sentPackage(ctx, ctx.agencyOrganId, header);
     if (pkg.state === 'sent') return 'already sent';
@@ -52,7 +54,8 @@ export class ExchangeSenderService {
       return this.notSent(ctx, error.message, 'failed');
     }
     try {
-      const answer = await this.transport.sendPackage(ctx.endpointUrl, built.contentType, built.body);
+      const route = { kind: ctx.endpointKind, from: ctx.agencyOrganId, to: ctx.recipientOrganId, documentId: header.documentId, packageId: pkg.id };
+      const answer = await this.transport.sendPackage(endpoint, built.contentType, built.body, route);
       await this.exchange.markPackage(pkg.id, 'sent', null);
       await this.recipients.update(recipientId, { delivery: 'sent', deliveredAt: new Date(), lastError: null });
       this.logger.log(`package ${header.documentId} → ${ctx.recipientOrganId}: stored as ${answer.receipt ?? '?'}`);

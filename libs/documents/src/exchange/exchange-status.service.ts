@@ -52,7 +52,8 @@ export class ExchangeStatusService {
     if (!ctx) return 'unknown package';
     const queued = await this.exchange.queuedStatuses(packageId);
     if (queued.length === 0) return 'nothing queued';
-    if (ctx.endpointKind !== 'installation' || !ctx.endpointUrl) return `sender ${ctx.header.from.organId} has no exchange endpoint`;
+    const endpoint = this.transport.endpointFor(ctx.endpointKind, ctx.endpointUrl);
+    if (!endpoint) return `sender ${ctx.header.from.organId} has no exchange endpoint`;
     const signer = await this.keyring.organisationSigner(ctx.agencyId);
     const h = ctx.header;
     for (const status of queued) {
@@ -67,7 +68,8 @@ export class ExchangeStatusService {
         { privateKey: signer.credentials.privateKey, certificatePem: signer.certificate.certificatePem },
       );
       try {
-        await this.transport.sendStatus(ctx.endpointUrl, xml);
+        const route = { kind: ctx.endpointKind, from: ctx.agencyOrganId, to: h.from.organId, documentId: h.documentId, packageId, statusCode: status.code };
+        await this.transport.sendStatus(endpoint, xml, route);
         await this.exchange.markStatus(status.id, true, null);
       } catch (error) {
         const message = String(error instanceof Error ? error.message : error).slice(0, 500);

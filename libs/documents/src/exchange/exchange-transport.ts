@@ -14,12 +14,29 @@ export class TransportError extends Error {
   }
 }
 
+/** Who a package or status is from and to, and which of our packages it is: what a transport other than a plain POST needs. */
+export interface ExchangeRoute {
+  /** The directory entry's endpoint kind (`installation`, `axis`). */
+  kind: string | null;
+  from: string;
+  to: string;
+  documentId: string;
+  /** Our exchange_package row (the sent package, or for a status the received one). */
+  packageId: string;
+  statusCode?: string;
+}
+
 /**
  * How a package or a status reaches another agency. One port, several transports: between
- * installations of this product over HTTP(S) (built), the national axis loop (later). The endpoint
- * comes from the agency directory.
+ * installations of this product over HTTP(S), and the national document axis (docs/exchange.md).
+ * The endpoint comes from the agency directory.
  */
 export abstract class ExchangeTransport {
-  abstract sendPackage(endpoint: string, contentType: string, body: Buffer): Promise<TransportAnswer>;
-  abstract sendStatus(endpoint: string, xml: string): Promise<TransportAnswer>;
+  /** Where a message for this directory entry goes, or null when no transport here reaches it. */
+  endpointFor(kind: string | null, url: string | null): string | null {
+    return kind === 'installation' && url ? url : null;
+  }
+
+  abstract sendPackage(endpoint: string, contentType: string, body: Buffer, route?: ExchangeRoute): Promise<TransportAnswer>;
+  abstract sendStatus(endpoint: string, xml: string, route?: ExchangeRoute): Promise<TransportAnswer>;
 }

@@ -5,3 +5,4 @@ export * from './exchange-status.service';
 export { ExchangeRepository } from './exchange.repository';
 export * from './exchange-transport';
 export { documentIdOf, proposalOf } from './edxml-mapping';
+export { AxisDirectorySyncService, AxisReconcileService, type AxisDiscrepancy, type AxisReconciliation } from './axis';
