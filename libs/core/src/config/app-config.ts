@@ -233,6 +233,12 @@ const schema = z.object({
   EXCHANGE_STATUS_SCAN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   /** Exchange: a received package larger than this is refused before it is read (413). */
   EXCHANGE_MAX_PACKAGE_MB: z.coerce.number().int().min(1).max(1024).default(64),
+  /**
+   * Exchange (Decision 28/2018/QĐ-TTg: sent the same working day): after this many hours an issued
+   * document not yet sent to an agency recipient, or sent and not acknowledged (no 01), is a reminder
+   * to the clerks — once per document and threshold. Fractions allowed (0.5 = 30 minutes).
+   */
+  EXCHANGE_ACK_REMINDER_HOURS: z.coerce.number().min(0.0001).max(720).default(4),
 });
 
 export type AppConfig = z.infer<typeof schema>;

@@ -42,6 +42,9 @@ export const JobName = {
   exchangeSend: 'exchange-send',
   exchangeStatusSend: 'exchange-status-send',
   exchangeStatusScan: 'exchange-status-scan',
+  exchangeRecall: 'exchange-recall',
+  exchangeRefusalSend: 'exchange-refusal-send',
+  exchangeTimelinessScan: 'exchange-timeliness-scan',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -104,6 +107,12 @@ export interface JobPayloads {
   [JobName.exchangeStatusSend]: { packageId: string };
   /** Every EXCHANGE_STATUS_SCAN_SECONDS: the steps received copies took since (registered, assigned, closed, returned) become queued statuses. */
   [JobName.exchangeStatusScan]: Record<string, never>;
+  /** Thu hồi: tell the directory agency of one recalled outgoing recipient (status 13 on the package it received). */
+  [JobName.exchangeRecall]: { recipientId: string };
+  /** Send the 02 (từ chối) for a package refused after its signature checked out. */
+  [JobName.exchangeRefusalSend]: { refusalId: string };
+  /** Decision 28/2018: issued documents not yet sent, or sent and not acknowledged, after EXCHANGE_ACK_REMINDER_HOURS → the clerks. */
+  [JobName.exchangeTimelinessScan]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -136,4 +145,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.exchangeSend]: QueueName.dispatch,
   [JobName.exchangeStatusSend]: QueueName.dispatch,
   [JobName.exchangeStatusScan]: QueueName.dispatch,
+  [JobName.exchangeRecall]: QueueName.dispatch,
+  [JobName.exchangeRefusalSend]: QueueName.dispatch,
+  [JobName.exchangeTimelinessScan]: QueueName.dispatch,
 };
