@@ -92,6 +92,25 @@ export class ExchangeRecallRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * Copies recalled (13 answered 15) whose incoming document is still open: registered while the
+   * recall was being applied to its intake item (the registration takes its number before it
+   * decides the item). The status scan recalls them too.
+   */
+  async recalledButOpen(limit: number): Promise<{ packageId: string; incomingId: string; reason: string | null }[]> {
+    return this.dataSource.query(
+      `SELECT p.id AS "packageId", d.id AS "incomingId", s.description AS reason
+         FROM exchange_status s
+         JOIN exchange_package p ON p.id = s.package_id AND p.direction = 'received'
+         JOIN incoming_document d ON d.intake_item_id = p.intake_item_id
+        WHERE s.direction = 'received' AND s.code = '13'
+          AND d.status IN ('registered', 'submitted', 'assigned', 'in_progress')
+          AND EXISTS (SELECT 1 FROM exchange_status a WHERE a.package_id = p.id AND a.direction = 'sent' AND a.code = '15')
+        LIMIT $1`,
+      [limit],
+    );
+  }
+
   /** Thu hồi before vào sổ: the item leaves the clerk's queue with the sender's reason. */
   async recallIntakeItem(manager: EntityManager, intakeItemId: string, reason: string): Promise<boolean> {
     const rows: unknown[] = await manager.query(

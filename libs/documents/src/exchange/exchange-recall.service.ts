@@ -139,6 +139,21 @@ export class ExchangeRecallService {
     return recalledItem;
   }
 
+  /** Called by the status scan: an incoming copy registered while its recall was being applied is recalled now. */
+  async settleRaces(limit: number): Promise<number> {
+    let settled = 0;
+    for (const copy of await this.recalls.recalledButOpen(limit)) {
+      await this.outbox.transaction(async (manager) => {
+        const eventId = await this.delivery.recall(manager, null, copy.incomingId, copy.reason ?? 'Cơ quan gửi thu hồi văn bản');
+        if (!eventId) return;
+        await this.outbox.add(manager, JobName.incomingNotify, { documentId: copy.incomingId, eventId });
+        await this.audit.record(manager, { actorId: null, action: 'exchange.recall_received', entityType: 'incoming_document', entityId: copy.incomingId, data: { packageId: copy.packageId, registeredDuringRecall: true } });
+        settled += 1;
+      });
+    }
+    return settled;
+  }
+
   /** Nobody handles an item before vào sổ but the agency's clerks: they hear it left their queue. */
   private async tellClerks(copy: ReceivedCopy, title: string, reason: string): Promise<void> {
     const clerks = await this.organisation.clerkIdsOf(copy.agencyId);

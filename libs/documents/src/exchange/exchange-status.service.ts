@@ -45,7 +45,8 @@ export class ExchangeStatusService {
         }
       });
     }
-    return `${steps.length} status(es) queued for ${packages.size} package(s)`;
+    const recalled = await this.recalls.settleRaces(SCAN_BATCH);
+    return `${steps.length} status(es) queued for ${packages.size} package(s)${recalled ? `, ${recalled} copy(ies) registered during their recall recalled` : ''}`;
   }
 
   @OnJob(JobName.exchangeStatusSend)

@@ -41,7 +41,7 @@ export class ExchangeTimelinessRepository {
        SELECT l.document_id AS "documentId", l.agency_id AS "agencyId", l.number_symbol AS "numberSymbol", l.subject, l.kind,
               array_agg(l.name ORDER BY l.name) AS recipients
          FROM late l
-        WHERE NOT EXISTS (SELECT 1 FROM notification n WHERE n.outgoing_document_id = l.document_id AND n.dedupe_key = 'exchange-late:' || l.kind || ':' || l.document_id || ':' || $2)
+        WHERE NOT EXISTS (SELECT 1 FROM notification n WHERE n.kind IN ('exchange_not_sent', 'exchange_not_acknowledged') AND n.kind = l.kind AND n.outgoing_document_id = l.document_id AND n.dedupe_key = 'exchange-late:' || l.kind || ':' || l.document_id || ':' || $2)
         GROUP BY l.document_id, l.agency_id, l.number_symbol, l.subject, l.kind
         ORDER BY l.document_id
         LIMIT $3`,

@@ -34,9 +34,17 @@ export class ExchangeRecall1767744000000 implements MigrationInterface {
         CONSTRAINT exchange_refusal_once UNIQUE (sender_organ_id, recipient_organ_id, document_id, code)
       )`);
     await allowNotificationKinds(q, KINDS);
+    // The timeliness scan runs every EXCHANGE_STATUS_SCAN_SECONDS: it reads only agency recipients
+    // still without any status back, and the reminders already given, each through a small index.
+    await q.query(`CREATE INDEX outgoing_recipient_exchange_pending_idx ON outgoing_recipient (document_id) WHERE kind = 'agency' AND exchange_status IS NULL AND recalled_at IS NULL`);
+    await q.query(`CREATE INDEX exchange_status_recall_idx ON exchange_status (package_id) WHERE direction = 'received' AND code = '13'`);
+    await q.query(`CREATE INDEX notification_exchange_late_idx ON notification (outgoing_document_id, dedupe_key) WHERE kind IN ('exchange_not_sent', 'exchange_not_acknowledged')`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX notification_exchange_late_idx`);
+    await q.query(`DROP INDEX exchange_status_recall_idx`);
+    await q.query(`DROP INDEX outgoing_recipient_exchange_pending_idx`);
     await q.query(`DELETE FROM notification WHERE kind = ANY($1)`, [KINDS]);
     await disallowNotificationKinds(q, KINDS);
     await q.query(`DROP TABLE exchange_refusal`);
