@@ -81,6 +81,17 @@ describe('exchange: recall, refusals answered with 02, timeliness (edXML over HT
     expect(told.some((n) => n.title.includes(doc.subject) && n.title.includes('Gửi nhầm nơi nhận'))).toBe(true);
     const register = await people.clerkB.post(`/api/v1/intake/${item.id}/register`, {});
     expect([register.status, register.body.code]).toEqual([409, 'INTAKE_ITEM_RECALLED']);
+
+    // The race: a clerk whose registration read the item just before the recall reached it. Replayed
+    // by putting the item back as that registration saw it; the status scan then recalls the copy.
+    await query(pair.b.run.databaseUrl, `UPDATE intake_item SET state = 'waiting' WHERE id = $1`, [item.id]);
+    const late = await people.clerkB.post(`/api/v1/intake/${item.id}/register`, {});
+    expect(late.status).toBe(200);
+    const copy = await waitFor(async () => {
+      const incoming = (await people.clerkB.get(`/api/v1/incoming/${late.body.registration.id}`)).body;
+      return incoming.status === 'recalled' ? incoming : undefined;
+    }, 'the copy registered during the recall to be recalled');
+    expect(copy.status).toBe('recalled');
   });
 
   it('a copy B already closed is not recalled: B answers 16 with the reason', async () => {
