@@ -46,7 +46,7 @@ const DOCUMENT_AREAS = {
   incoming: ['marks', 'timeline', 'deadlines', 'ocr', 'scans', 'registers', 'views'], // replies: port IssuedReplies
   outgoing: ['marks', 'timeline', 'conversion', 'ocr', 'registers', 'views', 'certificates', 'incoming'],
   intake: ['marks', 'ocr', 'scans', 'certificates', 'incoming'], // văn bản chờ vào sổ; scans hand it their PDFs through a port (ScanArrivals); ocr reads page 1's header
-  exchange: ['marks', 'certificates', 'intake', 'outgoing'], // liên thông: edXML packages out of outgoing, into intake
+  exchange: ['marks', 'certificates', 'intake', 'outgoing', 'incoming', 'notifications'], // liên thông: edXML packages out of outgoing, into intake; recalls reach incoming copies and notify
   notifications: ['deadlines', 'certificates', 'incoming', 'outgoing'],
   files: ['views', 'incoming', 'outgoing', 'intake'],
   filing: ['views', 'certificates', 'incoming', 'outgoing'],

@@ -1,95 +1,33 @@
-import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
 import { buildStatus } from '@eoffice/exchange';
-import { DemoIdentity, toPem } from '@eoffice/signing';
-import { isolatedRun, IsolatedRun } from './support/accounts-run';
+import { toPem } from '@eoffice/signing';
 import { query } from './support/db';
 import { closeWithResult } from './support/documents';
-import { startRelay } from './support/exchange-relay';
-import { Client } from './support/http';
-import { createDraft, createTestPki, draftMetadata, reviewThrough, sealImage, signatureImage, TestPki, uploadCertificate } from './support/outgoing';
-import { E2eOrganisation, makeOrganisation } from './support/organisation';
-import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
-import { E2eRun, loadRun } from './support/test-env';
+import { ExchangePair, ORGAN_A, ORGAN_B, startExchangePair } from './support/exchange-installations';
+import { createDraft, draftMetadata, reviewThrough } from './support/outgoing';
+import { waitFor } from './support/processes';
+import { loadRun } from './support/test-env';
 
-/** Two installations of the product: agency A (this suite's database) and agency B (a database, queue prefix and file store of its own). */
+/** Two installations of the product: agency A (this suite's database) and agency B (support/exchange-installations.ts). */
 const runA = loadRun();
-const ORGAN_A = '000.00.41.K72';
-const ORGAN_B = '000.00.42.K72';
-
-interface Installation {
-  run: E2eRun;
-  org: E2eOrganisation;
-  api: Api;
-  worker: RunningProcess;
-}
 
 describe('exchange between two installations (edXML over HTTP)', () => {
-  let isolatedB: IsolatedRun;
-  let pki: TestPki;
-  let a: Installation;
-  let b: Installation;
-  let relayToB: Awaited<ReturnType<typeof startRelay>>;
-  let relayToA: Awaited<ReturnType<typeof startRelay>>;
-  let sealB: DemoIdentity;
-  const people = {} as Record<'officerA' | 'headA' | 'clerkA' | 'directorA' | 'adminA' | 'clerkB' | 'adminB' | 'directorB' | 'officerB', Client>;
-
-  async function start(run: E2eRun, org: E2eOrganisation): Promise<Installation> {
-    const env = { SIGNING_TRUST_ANCHORS: pki.anchorsFile, EXCHANGE_STATUS_SCAN_SECONDS: '1' };
-    const api = await startApi(run, env);
-    return { run, org, api, worker: startWorker(run, env) };
-  }
-
-  /** The other installation as a directory entry: its OrganId, its endpoint (through a relay) and the certificate its agency signs with. */
-  async function addPartner(admin: Client, organId: string, name: string, endpointUrl: string, certificate: Buffer) {
-    const added = await admin.post('/api/v1/agencies', { organId, name, endpointKind: 'installation', endpointUrl });
-    expect(added.status).toBe(201);
-    const set = await admin.put(`/api/v1/agencies/${added.body.id}/certificate`, { certificatePem: toPem(certificate) });
-    expect(set.status).toBe(200);
-  }
-
-  /** A wait that, when it times out, says what the two workers and B's status rows said. */
-  async function explained<T>(wait: Promise<T>): Promise<T> {
-    try {
-      return await wait;
-    } catch (error) {
-      const rows = await query(b.run.databaseUrl, `SELECT code, state, attempts, last_error FROM exchange_status ORDER BY id`);
-      throw new Error(`${String(error)}\nB statuses: ${JSON.stringify(rows)}\nB worker: ${b.worker.output().slice(-3000)}\nA worker: ${a.worker.output().slice(-1500)}`, { cause: error });
-    }
-  }
+  let pair: ExchangePair;
+  let a: ExchangePair['a'];
+  let b: ExchangePair['b'];
+  let people: ExchangePair['people'];
+  let relayToA: ExchangePair['relayToA'];
+  let relayToB: ExchangePair['relayToB'];
+  let sealB: ExchangePair['sealB'];
+  const explained = <T>(wait: Promise<T>) => pair.explained(wait);
 
   beforeAll(async () => {
-    // B's database is copied before either organisation exists: two installations, two root agencies.
-    isolatedB = await isolatedRun(runA, 'exch_b');
-    const runB = { ...isolatedB.run, fileStoreDir: join(dirname(runA.fileStoreDir), 'files-b') };
-    mkdirSync(runB.fileStoreDir, { recursive: true });
-    const [orgA, orgB] = [await makeOrganisation(runA), await makeOrganisation(runB)];
-    pki = createTestPki();
-    [a, b] = await Promise.all([start(runA, orgA), start(runB, orgB)]);
-    relayToB = await startRelay(b.api.url);
-    relayToA = await startRelay(a.api.url);
-    // Sign-ins one installation after the other: the same usernames exist in both.
-    [people.officerA, people.headA, people.clerkA, people.directorA, people.adminA] = await Promise.all(
-      (['officer', 'head', 'clerk', 'director', 'admin'] as const).map((who) => a.org.signIn(a.api.url, who)),
-    );
-    [people.clerkB, people.adminB, people.directorB, people.officerB] = await Promise.all((['clerk', 'admin', 'director', 'officer'] as const).map((who) => b.org.signIn(b.api.url, who)));
-    const sealA = pki.issue(a.org.agency.name);
-    sealB = pki.issue(b.org.agency.name);
-    expect((await uploadCertificate(people.directorA, pki.pkcs12(pki.issue(a.org.people.director.fullName), 'e2e-pass'), 'personal', signatureImage())).status).toBe(201);
-    expect((await uploadCertificate(people.adminA, pki.pkcs12(sealA, 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
-    expect((await uploadCertificate(people.adminB, pki.pkcs12(sealB, 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
-    expect((await people.adminA.patch(`/api/v1/units/${a.org.agency.id}`, { organId: ORGAN_A })).status).toBe(200);
-    expect((await people.adminB.patch(`/api/v1/units/${b.org.agency.id}`, { organId: ORGAN_B })).status).toBe(200);
-    await addPartner(people.adminA, ORGAN_B, b.org.agency.name, relayToB.url, sealB.certificate);
-    await addPartner(people.adminB, ORGAN_A, a.org.agency.name, relayToA.url, sealA.certificate);
+    pair = await startExchangePair(runA, 'exch_b');
+    ({ a, b, people, relayToA, relayToB, sealB } = pair);
   });
 
   afterAll(async () => {
-    await Promise.all([a?.worker.stop(), b?.worker.stop()]);
-    await Promise.all([a?.api.stop(), b?.api.stop()]);
-    await Promise.all([relayToA?.close(), relayToB?.close()]);
-    await isolatedB?.dispose();
+    await pair?.stop();
   });
 
   let outgoingId: string;

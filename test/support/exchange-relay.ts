@@ -11,16 +11,22 @@ export interface RecordedPost {
  * A plain HTTP relay between two installations: it forwards every request to the target unchanged
  * and answers what the target answered, keeping a copy of each POST (so a suite can deliver the very
  * same package again). `failNext(n)` answers 500 to the next n requests without forwarding them —
- * a receiver that fails mid-batch.
+ * a receiver that fails mid-batch. `alterNext(change)` forwards the next POST changed (bytes damaged
+ * in transit).
  */
 export async function startRelay(target: string) {
   const posts: RecordedPost[] = [];
   let failures = 0;
+  let alter: ((body: Buffer) => Buffer) | null = null;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const body = Buffer.concat(chunks);
+      let body: Buffer = Buffer.concat(chunks);
+      if (alter && req.method === 'POST') {
+        body = alter(body);
+        alter = null;
+      }
       if (failures > 0) {
         failures -= 1;
         res.writeHead(500, { 'content-type': 'application/json' }).end('{"code":"RELAY_FAILURE"}');
@@ -38,6 +44,9 @@ export async function startRelay(target: string) {
     posts,
     failNext: (n: number) => {
       failures = n;
+    },
+    alterNext: (change: (body: Buffer) => Buffer) => {
+      alter = change;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

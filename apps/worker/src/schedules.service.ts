@@ -43,6 +43,8 @@ export class SchedulesService implements OnApplicationBootstrap {
     const every = this.config.EXCHANGE_STATUS_SCAN_SECONDS * 1000;
     await this.jobs.queueFor(JobName.exchangeStatusScan).upsertJobScheduler('exchange-status-scan-scheduled', { every }, { name: JobName.exchangeStatusScan, data: {} });
     await this.scheduleAxis();
+    // Decision 28/2018: issued documents not sent, or not acknowledged, after EXCHANGE_ACK_REMINDER_HOURS → the clerks.
+    await this.jobs.queueFor(JobName.exchangeTimelinessScan).upsertJobScheduler('exchange-timeliness-scan-scheduled', { every }, { name: JobName.exchangeTimelinessScan, data: {} });
     const interrupted = await this.backups.failInterrupted();
     if (interrupted) this.logger.warn(`${interrupted} interrupted backup(s) marked failed`);
     // Without a repository there is nothing to write to: say so at every start instead of failing nightly.

@@ -6,6 +6,7 @@ import { readMultipart, writeMultipart } from './edxml-mime';
 import { readManifest, readMessageHeader, readTraces } from './edxml-reader';
 import { envelopeXml, manifestXml, messageHeaderXml, traceListXml } from './edxml-writer';
 import { type EnvelopeSigner, signEnvelope, verifyEnvelope } from './xml-signature';
+import { withAuthenticatedIdentity } from './edxml-refused';
 import { parseStrictXml } from './xml-strict';
 import { child } from './xml-read';
 
@@ -92,9 +93,14 @@ export async function parsePackage(contentType: string, body: Buffer, options: P
   const certificate = await options.senderCertificate(sender);
   if (!certificate) throw new EdxmlRefusal('EDXML_SENDER_UNKNOWN', `Cơ quan gửi ${sender} không có trong danh bạ hoặc chưa có chứng thư số (unknown sender)`, 'MessageHeader/From/OrganId');
   const signed = verifyEnvelope(envelope, doc, certificate);
-  const { header, traces, manifest } = readEnvelope(signed, bounds, options.now ?? new Date());
-  const attachments = matchAttachments(manifest, parts.slice(1));
-  return { header, traces, attachments, envelope };
+  try {
+    const { header, traces, manifest } = readEnvelope(signed, bounds, options.now ?? new Date());
+    const attachments = matchAttachments(manifest, parts.slice(1));
+    return { header, traces, attachments, envelope };
+  } catch (error) {
+    // Signed by the sender the directory knows: a refusal from here on may be answered (02) to it.
+    throw withAuthenticatedIdentity(error, signed, sender);
+  }
 }
 
 function matchAttachments(manifest: EdxmlAttachmentEntry[], parts: { contentId: string; bytes: Buffer }[]) {

@@ -9,8 +9,9 @@ import { child, text } from './xml-read';
 
 /**
  * Status codes of QCVN 102 sent back for a received document: 01 arrived, 02 refused (with reason),
- * 03 accepted, 04 awaiting assignment, 05 assigned/being handled, 06 done; 13 recall acknowledged,
- * 15 recall answered, 16 update acknowledged.
+ * 03 accepted, 04 awaiting assignment, 05 assigned/being handled, 06 done; and the extensions used
+ * on the national axis: 13 recall (thu hồi, sent by the document's sender to its recipients), 15 the
+ * recall (or update) accepted, 16 it refused — both answered by the recipient.
  */
 export const STATUS_CODES = ['01', '02', '03', '04', '05', '06', '13', '15', '16'] as const;
 export type StatusCode = (typeof STATUS_CODES)[number];

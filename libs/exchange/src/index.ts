@@ -8,3 +8,4 @@ export { checkOrganId, vietnamToday } from './edxml-rules';
 export { buildPackage, parsePackage, type BuiltPackage, type ParsedPackage, type ParseOptions } from './edxml-package';
 export { buildStatus, parseStatus, STATUS_CODES, type EdxmlStatus, type StatusCode } from './edxml-status';
 export type { EnvelopeSigner } from './xml-signature';
+export { authenticatedRefusal, type AuthenticatedRefusal } from './edxml-refused';

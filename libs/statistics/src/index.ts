@@ -16,3 +16,5 @@ export { TrackingBookService } from './tracking-book.service';
 export type { TrackingBook } from './tracking-book.service';
 export type { Distribution } from './rules/distribution';
 export type { PeriodKind } from './rules/stats-period';
+export { ExchangeTimelinessStatsService } from './exchange-timeliness.service';
+export type { ExchangeTimeliness } from './exchange-timeliness.service';

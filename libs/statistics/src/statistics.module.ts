@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DeadlinesModule } from '@eoffice/documents';
+import { ExchangeTimelinessRepository } from './exchange-timeliness.repository';
+import { ExchangeTimelinessStatsService } from './exchange-timeliness.service';
 import { IncomingStatsRepository } from './incoming-stats.repository';
 import { OutgoingStatsRepository } from './outgoing-stats.repository';
 import { StatsAccess } from './stats-access.service';
@@ -8,7 +10,7 @@ import { StatsReportService } from './stats-report.service';
 import { StatsService } from './stats.service';
 import { TrackingBookService } from './tracking-book.service';
 
-const services = [StatsService, StatsDrilldownService, StatsReportService, TrackingBookService];
+const services = [StatsService, StatsDrilldownService, StatsReportService, TrackingBookService, ExchangeTimelinessStatsService];
 
 /**
  * The read side of document flow: weekly and monthly figures, drill-down, meeting report and
@@ -17,7 +19,7 @@ const services = [StatsService, StatsDrilldownService, StatsReportService, Track
  */
 @Module({
   imports: [DeadlinesModule],
-  providers: [IncomingStatsRepository, OutgoingStatsRepository, StatsAccess, ...services],
+  providers: [IncomingStatsRepository, OutgoingStatsRepository, ExchangeTimelinessRepository, StatsAccess, ...services],
   exports: services,
 })
 export class StatisticsModule {}

@@ -90,7 +90,8 @@ export function toPaperRecipientDto(r: OutgoingRecipient): PaperRecipientSentDto
 
 /** An outside agency's copy, from the status messages it sent back: the same words as for internal copies. */
 function handlingOfStatus(code: string | null): string | null {
-  const words: Record<string, string> = { '01': 'received', '03': 'received', '04': 'received', '05': 'assigned', '06': 'done', '02': 'returned' };
+  // 13 our recall on its way, 15 the recipient accepted it, 16 it refused (its copy was closed already).
+  const words: Record<string, string> = { '01': 'received', '03': 'received', '04': 'received', '05': 'assigned', '06': 'done', '02': 'returned', '13': 'recalling', '15': 'recalled', '16': 'recall_refused' };
   return code === null ? null : (words[code] ?? code);
 }
 

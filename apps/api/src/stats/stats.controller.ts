@@ -1,13 +1,14 @@
 import { Controller, Get, Header, Headers, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Roles } from '@eoffice/accounts';
+import { Actor, CurrentActor, Role, Roles } from '@eoffice/accounts';
 import {
-  PeriodRequest, StatsDrilldownService, StatsReportService, StatsService, StatsSubject, STATS_ROLES, TrackingBookService,
+  ExchangeTimelinessStatsService, PeriodRequest, StatsDrilldownService, StatsReportService, StatsService, StatsSubject, STATS_ROLES, TrackingBookService,
 } from '@eoffice/statistics';
 import { Answers } from '../http/api-answers.decorator';
 import { ReportAnswers } from '../http/report-answers.decorator';
 import { reportFileResponse } from '../http/report-file.response';
 import { negotiateReportFormat } from '../http/report-format';
+import { ExchangeTimelinessDto } from './dto/exchange-timeliness.dto';
 import { MonthlyDrilldownDto, MonthlyStatsQueryDto, WeeklyDrilldownDto, WeeklyStatsQueryDto } from './dto/stats-query.dto';
 import { DrilldownDto, StatsDto, TrackingBookDto } from './dto/stats-responses.dto';
 import { toDrilldownDto, toStatsDto, toTrackingBookDto } from './stats.mapper';
@@ -26,7 +27,17 @@ export class StatsController {
     private readonly reports: StatsReportService,
     private readonly drilldowns: StatsDrilldownService,
     private readonly trackingBooks: TrackingBookService,
+    private readonly exchangeTimeliness: ExchangeTimelinessStatsService,
   ) {}
+
+  /** Liên thông on time (Decision 28/2018): the agency's late agency recipients now, and same-day delivery of the last 30 days. */
+  @Get('exchange-timeliness')
+  @Roles(Role.leadership, Role.leader, Role.clerk)
+  @Header('Cache-Control', 'private, no-store')
+  @Answers(200, ExchangeTimelinessDto)
+  exchangeTimelinessFigures(@CurrentActor() actor: Actor): Promise<ExchangeTimelinessDto> {
+    return this.exchangeTimeliness.forActor(actor);
+  }
 
   @Get('weekly')
   @Roles(...STATS_ROLES)

@@ -29,6 +29,7 @@ export const INTAKE_STATE_LABELS: Record<IntakeState, string> = {
   registered: 'Đã vào sổ',
   returned: 'Đã trả lại',
   not_a_document: 'Không phải văn bản',
+  recalled: 'Nơi gửi đã thu hồi',
 };
 
 export const INTAKE_CHANNEL_LABELS: Record<IntakeItem['channel'], string> = {

@@ -1924,6 +1924,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/exchange-timeliness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatsController_exchangeTimelinessFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats/monthly": {
         parameters: {
             query?: never;
@@ -2873,6 +2889,24 @@ export interface components {
             receivedAt: string;
             recipientId: string;
         };
+        ExchangeTimelinessDto: {
+            /** Format: date-time */
+            asOf: string;
+            /** @description the late recipients, oldest issue first (at most 500) */
+            late: components["schemas"]["LateExchangeRecipientDto"][];
+            /** @description delivered reminderHours ago or more with no status back (not even 01) */
+            notAcknowledged: number;
+            /** @description issued documents whose agency recipient has no package delivered after reminderHours */
+            notSent: number;
+            /** @description EXCHANGE_ACK_REMINDER_HOURS: late after this many hours */
+            reminderHours: number;
+            /** @description agency recipients delivered on a later day */
+            sentLater: number;
+            /** @description agency recipients delivered on the day of issue (Vietnam time) */
+            sentSameDay: number;
+            /** @description the window of the two counts below, in days */
+            windowDays: number;
+        };
         FailedJobDto: {
             attempts: number;
             failedAt: string | null;
@@ -3326,7 +3360,7 @@ export interface components {
             /** @description scan:<job id>, or mailbox:UIDVALIDITY:UID */
             sourceId: string;
             /** @enum {string} */
-            state: "waiting" | "registered" | "returned" | "not_a_document";
+            state: "waiting" | "registered" | "returned" | "not_a_document" | "recalled";
             /** @description e-mail subject or scan file name */
             title: string | null;
         };
@@ -3385,6 +3419,23 @@ export interface components {
             /** @example OCR_FAILED */
             code: string;
             message: string;
+        };
+        LateExchangeRecipientDto: {
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** @description pending, failed, not_sent or sent */
+            delivery: string;
+            /** Format: date-time */
+            issuedAt: string;
+            numberSymbol: string | null;
+            /** @example 000.00.42.K72 */
+            organId: string;
+            outgoingId: string;
+            /** @description the directory agency, as named on the recipient line */
+            recipient: string;
+            /** @enum {string} */
+            state: "not_sent" | "not_acknowledged";
+            subject: string;
         };
         LivenessDto: {
             /** @enum {string} */
@@ -3469,7 +3520,7 @@ export interface components {
              */
             delivery: "immediate" | "digest" | "in_app";
             /** @enum {string} */
-            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "intake_recalled" | "exchange_not_sent" | "exchange_not_acknowledged" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
         };
         NotificationDto: {
             backupRunId: string | null;
@@ -3485,7 +3536,7 @@ export interface components {
             emailState: "sending" | "retry" | "sent" | "digest" | "digested" | "in_app" | "no_address" | "no_mail" | "too_old" | "failed" | null;
             id: string;
             /** @enum {string} */
-            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "intake_recalled" | "exchange_not_sent" | "exchange_not_acknowledged" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
             outgoingDocumentId: string | null;
             /** Format: date-time */
             readAt: string | null;
@@ -3509,7 +3560,7 @@ export interface components {
              */
             delivery: "immediate" | "digest" | "in_app";
             /** @enum {string} */
-            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "intake_recalled" | "exchange_not_sent" | "exchange_not_acknowledged" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
             /** @description the kind in Vietnamese */
             label: string;
         };
@@ -3698,11 +3749,11 @@ export interface components {
             /** @enum {string} */
             delivery: "pending" | "delivered" | "sent" | "failed" | "not_sent" | "paper_sent";
             email: string | null;
-            /** @description the last status the agency sent back: 01 arrived, 02 refused, 03 accepted, 04 awaiting assignment, 05 being handled, 06 done */
+            /** @description the last exchange step: 01 arrived, 02 refused, 03 accepted, 04 awaiting assignment, 05 being handled, 06 done; 13 our recall sent, 15 recall accepted, 16 recall refused */
             exchangeStatus: string | null;
             /** Format: date-time */
             exchangeStatusAt: string | null;
-            /** @description internal copies: received, assigned, done (or the copy's state) */
+            /** @description received, assigned, done (or the copy's state: returned, recalled); agency recipients also recalling (13 sent), recall_refused (16) */
             handling: string | null;
             id: string;
             incomingDocumentId: string | null;
@@ -9369,7 +9420,7 @@ export interface operations {
     IntakeController_list: {
         parameters: {
             query?: {
-                state?: "waiting" | "registered" | "returned" | "not_a_document";
+                state?: "waiting" | "registered" | "returned" | "not_a_document" | "recalled";
                 page?: number;
                 pageSize?: number;
             };
@@ -13628,6 +13679,53 @@ export interface operations {
             };
             /** @description the upload was read but its content is refused (a code per rule) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    StatsController_exchangeTimelinessFigures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeTimelinessDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -245,6 +245,12 @@ const schema = z.object({
   EXCHANGE_AXIS_RECONCILE_SECONDS: z.coerce.number().int().min(10).max(604_800).default(3600),
   /** When the agency directory is synchronised from the axis's agency list; `off` to stop. */
   EXCHANGE_AXIS_DIRECTORY_CRON: z.string().default('20 2 * * *'),
+  /**
+   * Exchange (Decision 28/2018/QĐ-TTg: sent the same working day): after this many hours an issued
+   * document not yet sent to an agency recipient, or sent and not acknowledged (no 01), is a reminder
+   * to the clerks — once per document and threshold. Fractions allowed (0.5 = 30 minutes).
+   */
+  EXCHANGE_ACK_REMINDER_HOURS: z.coerce.number().min(0.0001).max(720).default(4),
 });
 
 export type AppConfig = z.infer<typeof schema>;

@@ -45,6 +45,9 @@ export const JobName = {
   exchangeAxisPoll: 'exchange-axis-poll',
   exchangeAxisReconcile: 'exchange-axis-reconcile',
   exchangeAxisDirectorySync: 'exchange-axis-directory-sync',
+  exchangeRecall: 'exchange-recall',
+  exchangeRefusalSend: 'exchange-refusal-send',
+  exchangeTimelinessScan: 'exchange-timeliness-scan',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -113,6 +116,12 @@ export interface JobPayloads {
   [JobName.exchangeAxisReconcile]: Record<string, never>;
   /** On EXCHANGE_AXIS_DIRECTORY_CRON: the axis's agency list into the agency directory. */
   [JobName.exchangeAxisDirectorySync]: Record<string, never>;
+  /** Thu hồi: tell the directory agency of one recalled outgoing recipient (status 13 on the package it received). */
+  [JobName.exchangeRecall]: { recipientId: string };
+  /** Send the 02 (từ chối) for a package refused after its signature checked out. */
+  [JobName.exchangeRefusalSend]: { refusalId: string };
+  /** Decision 28/2018: issued documents not yet sent, or sent and not acknowledged, after EXCHANGE_ACK_REMINDER_HOURS → the clerks. */
+  [JobName.exchangeTimelinessScan]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -148,4 +157,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.exchangeAxisPoll]: QueueName.dispatch,
   [JobName.exchangeAxisReconcile]: QueueName.dispatch,
   [JobName.exchangeAxisDirectorySync]: QueueName.maintenance,
+  [JobName.exchangeRecall]: QueueName.dispatch,
+  [JobName.exchangeRefusalSend]: QueueName.dispatch,
+  [JobName.exchangeTimelinessScan]: QueueName.dispatch,
 };

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig, AppError, AuditService, FileReceiver, FileServic
 import { DEFAULT_BOUNDS, EdxmlRefusal, type EdxmlRefusalCode, type ParsedPackage, parsePackage } from '@eoffice/exchange';
 import { IntakeReceiptService } from '../intake';
 import { proposalOf } from './edxml-mapping';
+import { ExchangeRefusalService } from './exchange-refusal.service';
 import { ExchangeRepository } from './exchange.repository';
 
 export interface PackageReceipt {
@@ -50,6 +51,7 @@ export class ExchangeReceiverService {
     private readonly outbox: JobOutbox,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly refusals: ExchangeRefusalService,
   ) {}
 
   get maxPackageBytes(): number {
@@ -78,6 +80,8 @@ export class ExchangeReceiverService {
     } catch (error) {
       if (!(error instanceof EdxmlRefusal)) throw error;
       this.logger.warn(`package refused: ${error.code} ${error.message}`);
+      // A 02 back to an authenticated sender; the refusal stands whatever happens to it.
+      await this.refusals.refused(error).catch((e: unknown) => this.logger.error(`02 for a refused package not queued: ${String(e)}`));
       throw refusalError(error);
     }
   }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { FileService, JobName, JobPayloads, MediaType, OnJob } from '@eoffice/core';
+import { FileService, JobName, JobOutbox, JobPayloads, MediaType, OnJob } from '@eoffice/core';
 import { buildPackage, EdxmlRefusal, type EdxmlAttachment } from '@eoffice/exchange';
 import { SigningCertificateService } from '../certificates';
 import { OutgoingRecipientRepository } from '../outgoing';
@@ -23,6 +23,7 @@ export class ExchangeSenderService {
     private readonly files: FileService,
     private readonly keyring: SigningCertificateService,
     private readonly transport: ExchangeTransport,
+    private readonly outbox: JobOutbox,
   ) {}
 
   @OnJob(JobName.exchangeSend)
@@ -59,6 +60,8 @@ export class ExchangeSenderService {
       await this.exchange.markPackage(pkg.id, 'sent', null);
       await this.recipients.update(recipientId, { delivery: 'sent', deliveredAt: new Date(), lastError: null });
       this.logger.log(`package ${header.documentId} → ${ctx.recipientOrganId}: stored as ${answer.receipt ?? '?'}`);
+      // Recalled while this package was on its way: the recall job saw no delivered package, so send the 13 now.
+      if ((await this.exchange.sendingContext(recipientId))?.recalledAt) await this.outbox.transaction((m) => this.outbox.add(m, JobName.exchangeRecall, { recipientId }, { priority: 1 }));
       return answer.receipt ?? 'sent';
     } catch (error) {
       const message = String(error instanceof Error ? error.message : error).slice(0, 500);

@@ -7,6 +7,7 @@ import { OutgoingQueryService } from '../outgoing';
 import { ExchangeRepository } from './exchange.repository';
 import { ExchangeTransport, TransportError } from './exchange-transport';
 import { refusalError } from './exchange-receiver.service';
+import { ExchangeRecallService } from './exchange-recall.service';
 
 const SCAN_BATCH = 500;
 
@@ -28,6 +29,7 @@ export class ExchangeStatusService {
     private readonly transport: ExchangeTransport,
     private readonly directory: AgencyDirectoryService,
     private readonly outgoing: OutgoingQueryService,
+    private readonly recalls: ExchangeRecallService,
   ) {}
 
   /** Steps of received copies since the last scan → queued statuses and their send jobs, in one transaction per package. */
@@ -43,7 +45,8 @@ export class ExchangeStatusService {
         }
       });
     }
-    return `${steps.length} status(es) queued for ${packages.size} package(s)`;
+    const recalled = await this.recalls.settleRaces(SCAN_BATCH);
+    return `${steps.length} status(es) queued for ${packages.size} package(s)${recalled ? `, ${recalled} copy(ies) registered during their recall recalled` : ''}`;
   }
 
   @OnJob(JobName.exchangeStatusSend)
@@ -101,13 +104,15 @@ export class ExchangeStatusService {
       this.logger.warn(`status refused: ${error.code} ${error.message}`);
       throw refusalError(error);
     }
+    const occurredAt = new Date(status.timestamp);
+    if (occurredAt.getTime() > Date.now() + 5 * 60_000) throw new AppError(422, 'EDXML_FIELD_INVALID', 'Thời điểm của trạng thái ở tương lai (the status timestamp is in the future)');
+    // 13 (thu hồi) comes from the sender of a package we received, not from a recipient of ours.
+    if (status.code === '13') return this.recalls.receive(status, occurredAt);
     const pkg = await this.exchange.sentPackageFor(status.responseFor.organId, status.from.organId, status.responseFor.documentId);
     if (!pkg) {
       this.logger.warn(`status ${status.code} from ${status.from.organId} for a package never sent (${status.responseFor.documentId}): dropped`);
       return { applied: false };
     }
-    const occurredAt = new Date(status.timestamp);
-    if (occurredAt.getTime() > Date.now() + 5 * 60_000) throw new AppError(422, 'EDXML_FIELD_INVALID', 'Thời điểm của trạng thái ở tương lai (the status timestamp is in the future)');
     const applied = await this.outbox.transaction((manager) => this.exchange.applyStatus(manager, pkg, status.code, status.description ?? null, occurredAt));
     this.logger.log(`status ${status.code} from ${status.from.organId} for ${status.responseFor.documentId}${applied ? '' : ' (already applied)'}`);
     return { applied };

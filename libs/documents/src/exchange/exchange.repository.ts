@@ -140,7 +140,7 @@ export class ExchangeRepository {
   /**
    * Steps the received copies took that no status was queued for yet: registered (03), submitted to
    * the leader (04), assigned (05), closed (06) from the incoming document's timeline, returned (02)
-   * from the intake item. Packages already closed (06) or refused (02) are not looked at again.
+   * from the intake item. Packages already closed (06), refused (02) or recalled (15) are not looked at again.
    */
   async unreportedSteps(limit: number): Promise<{ packageId: string; code: string; description: string | null; occurredAt: Date }[]> {
     return this.dataSource.query(
@@ -156,7 +156,7 @@ export class ExchangeRepository {
             GROUP BY e.action
          ) s
         WHERE p.direction = 'received'
-          AND NOT EXISTS (SELECT 1 FROM exchange_status f WHERE f.package_id = p.id AND f.direction = 'sent' AND f.code IN ('02', '06'))
+          AND NOT EXISTS (SELECT 1 FROM exchange_status f WHERE f.package_id = p.id AND f.direction = 'sent' AND f.code IN ('02', '06', '15'))
           AND NOT EXISTS (SELECT 1 FROM exchange_status x WHERE x.package_id = p.id AND x.direction = 'sent' AND x.code = s.code)
         ORDER BY s.occurred_at
         LIMIT $1`,

@@ -71,8 +71,11 @@ export class IncomingDeliveryService {
     return { document, eventId };
   }
 
-  /** The sender recalled the document: an open copy becomes `recalled` (its timeline event id), a closed one stays. */
-  async recall(manager: EntityManager, actorId: string, incomingId: string, reason: string): Promise<string | null> {
+  /**
+   * The sender recalled the document: an open copy becomes `recalled` (its timeline event id), a closed one stays.
+   * `actorId` null: recalled by an agency outside the installation (an edXML status 13), nobody of ours.
+   */
+  async recall(manager: EntityManager, actorId: string | null, incomingId: string, reason: string): Promise<string | null> {
     const document = await this.documents.findById(incomingId, manager);
     if (!document || !isOpen(document.status)) return null;
     return this.transition(manager, actorId, document, 'recall', reason, {});
@@ -90,7 +93,7 @@ export class IncomingDeliveryService {
 
   private async transition(
     manager: EntityManager,
-    actorId: string,
+    actorId: string | null,
     document: IncomingDocument,
     action: IncomingAction,
     note: string | null,
@@ -104,7 +107,7 @@ export class IncomingDeliveryService {
 
   private async log(
     manager: EntityManager,
-    actorId: string,
+    actorId: string | null,
     document: IncomingDocument,
     action: IncomingAction | 'register',
     from: string | null,

@@ -154,5 +154,6 @@ function closed(item: IntakeItem): AppError {
   if (item.state === 'registered') {
     return new AppError(409, 'INTAKE_ITEM_REGISTERED', 'Văn bản này đã được vào sổ (the item is registered already)');
   }
+  if (item.state === 'recalled') return new AppError(409, 'INTAKE_ITEM_RECALLED', 'Cơ quan gửi đã thu hồi văn bản này (the sender recalled it)');
   return new AppError(409, 'INTAKE_ITEM_CLOSED', 'Văn bản này đã được trả lại hoặc loại bỏ (the item was returned or set aside)');
 }

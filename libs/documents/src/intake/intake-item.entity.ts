@@ -3,9 +3,12 @@ import type { ReceivedVia } from '../incoming';
 import type { IntakeProposal } from './intake-proposal';
 import type { ReceiptVerification } from './receipt-verification';
 
-/** waiting: chờ vào sổ; registered: has its số đến; returned: sent back with a reason; not_a_document: discarded. */
-export type IntakeState = 'waiting' | 'registered' | 'returned' | 'not_a_document';
-export const INTAKE_STATES: readonly IntakeState[] = ['waiting', 'registered', 'returned', 'not_a_document'];
+/**
+ * waiting: chờ vào sổ; registered: has its số đến; returned: sent back with a reason; not_a_document: discarded;
+ * recalled: the sending agency recalled it (thu hồi, an edXML status 13) before it was registered.
+ */
+export type IntakeState = 'waiting' | 'registered' | 'returned' | 'not_a_document' | 'recalled';
+export const INTAKE_STATES: readonly IntakeState[] = ['waiting', 'registered', 'returned', 'not_a_document', 'recalled'];
 
 /** One arrival (a scan, an e-mail, later an edXML package) waiting for the clerk. */
 @Entity('intake_item')

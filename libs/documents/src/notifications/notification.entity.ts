@@ -3,10 +3,12 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 export type IncomingNotificationKind = 'submitted' | 'assigned' | 'reopened' | 'due_soon' | 'overdue' | 'received' | 'recalled';
 /** `outgoing_remote_*`: the leader's own remote signature finished (signed, or rejected/expired/failed). */
 export type OutgoingNotificationKind = 'outgoing_review' | 'outgoing_returned' | 'outgoing_to_issue' | 'remote_signed' | 'remote_sign_failed' | 'outgoing_copy_returned';
+/** Liên thông: an intake item the sending agency recalled; issued documents not sent, or not acknowledged, in time (Decision 28/2018). */
+export type ExchangeNotificationKind = 'intake_recalled' | 'exchange_not_sent' | 'exchange_not_acknowledged';
 export type BackupNotificationKind = 'backup_failed' | 'restore_drill_failed';
 /** A closed record nearing (or past) its hand-over deadline (nộp lưu, docs/records.md). */
 export type RecordNotificationKind = 'record_handover_due' | 'record_to_file' | 'record_list_pending' | 'record_destruction';
-export type NotificationKind = IncomingNotificationKind | OutgoingNotificationKind | 'certificate_expiring' | BackupNotificationKind | RecordNotificationKind;
+export type NotificationKind = IncomingNotificationKind | OutgoingNotificationKind | ExchangeNotificationKind | 'certificate_expiring' | BackupNotificationKind | RecordNotificationKind;
 
 @Entity('notification')
 export class Notification {

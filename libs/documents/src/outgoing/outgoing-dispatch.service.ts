@@ -114,6 +114,9 @@ export class OutgoingDispatchService {
           }
         } else if (recipient.kind === 'external' && recipient.delivery === 'sent') {
           await this.outbox.add(manager, JobName.outgoingEmail, { recipientId: recipient.id, purpose: 'recall' }, { priority: 1 });
+        } else if (recipient.kind === 'agency') {
+          // Liên thông: the exchange area sends status 13 about the package, if one was delivered.
+          await this.outbox.add(manager, JobName.exchangeRecall, { recipientId: recipient.id }, { priority: 1 });
         }
       }
       return { changes: { recalledAt, recallReason: reason }, data: { copiesRecalled } };

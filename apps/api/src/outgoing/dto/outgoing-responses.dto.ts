@@ -71,7 +71,7 @@ export class OutgoingRecipientDto {
   @ApiProperty({ enum: ['internal', 'external', 'paper', 'agency'] }) kind!: string;
   @ApiProperty({ type: String, nullable: true }) unitId!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'a directory agency\'s OrganId (kind agency)' }) organId!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'the last status the agency sent back: 01 arrived, 02 refused, 03 accepted, 04 awaiting assignment, 05 being handled, 06 done' }) exchangeStatus!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the last exchange step: 01 arrived, 02 refused, 03 accepted, 04 awaiting assignment, 05 being handled, 06 done; 13 our recall sent, 15 recall accepted, 16 recall refused' }) exchangeStatus!: string | null;
   @ApiProperty({ type: Date, nullable: true }) exchangeStatusAt!: Date | null;
   @ApiProperty() name!: string;
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
@@ -80,7 +80,7 @@ export class OutgoingRecipientDto {
   @ApiProperty() attempts!: number;
   @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
   @ApiProperty({ type: String, nullable: true }) incomingDocumentId!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'internal copies: received, assigned, done (or the copy\'s state)' }) handling!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'received, assigned, done (or the copy\'s state: returned, recalled); agency recipients also recalling (13 sent), recall_refused (16)' }) handling!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'internal copies: the number the recipient registered it under (số đến, N/YYYY)' }) incomingNumber!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'internal copies the recipient returned (trả lại): its reason' }) returnReason!: string | null;
   @ApiProperty({ type: Date, nullable: true }) recalledAt!: Date | null;
