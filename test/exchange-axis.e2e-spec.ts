@@ -1,17 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
 import { buildPackage, type EdxmlHeader } from '@eoffice/exchange';
 import { DemoIdentity, toPem } from '@eoffice/signing';
-import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { AxisSimulator, startAxisSimulator } from './support/axis-simulator';
 import { query } from './support/db';
 import { makePdf } from './support/documents';
+import { ExchangePair, Installation, ORGAN_A, ORGAN_B, startExchangePair } from './support/exchange-installations';
 import { Client } from './support/http';
-import { createDraft, createTestPki, draftMetadata, reviewThrough, sealImage, signatureImage, TestPki, uploadCertificate } from './support/outgoing';
-import { E2eOrganisation, makeOrganisation } from './support/organisation';
-import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
-import { E2eRun, loadRun } from './support/test-env';
+import { createDraft, draftMetadata, reviewThrough } from './support/outgoing';
+import { waitFor } from './support/processes';
+import { loadRun } from './support/test-env';
 
 /**
  * Two installations (agency A and agency B, each its own database, queues and file store) that
@@ -19,41 +16,25 @@ import { E2eRun, loadRun } from './support/test-env';
  * axis cannot be reached from the test machine. Each installation is one system at the axis.
  */
 const runA = loadRun();
-const ORGAN_A = '000.00.43.K72';
-const ORGAN_B = '000.00.44.K72';
 /** A third agency, also on system A, that B's directory does not know at first. */
 const ORGAN_C = '000.00.46.K72';
 const SYSTEM = { a: { id: 'eoffice-a', secret: 'secret-a-e2e' }, b: { id: 'eoffice-b', secret: 'secret-b-e2e' } };
 
-interface Installation {
-  run: E2eRun;
-  org: E2eOrganisation;
-  api: Api;
-  worker: RunningProcess;
-}
+const axisEnv = (system: { id: string; secret: string }, url: string) => ({
+  EXCHANGE_AXIS_URL: url,
+  EXCHANGE_AXIS_SYSTEM_ID: system.id,
+  EXCHANGE_AXIS_SECRET: system.secret,
+  EXCHANGE_AXIS_POLL_SECONDS: '1',
+  EXCHANGE_AXIS_DIRECTORY_CRON: 'off',
+});
 
 describe('exchange through the national document axis (simulated)', () => {
-  let isolatedB: IsolatedRun;
-  let pki: TestPki;
   let axis: AxisSimulator;
+  let pair: ExchangePair;
   let a: Installation;
   let b: Installation;
   let sealA: DemoIdentity;
-  const people = {} as Record<'officerA' | 'headA' | 'clerkA' | 'directorA' | 'adminA' | 'clerkB' | 'adminB', Client>;
-
-  async function start(run: E2eRun, org: E2eOrganisation, system: { id: string; secret: string }): Promise<Installation> {
-    const env = {
-      SIGNING_TRUST_ANCHORS: pki.anchorsFile,
-      EXCHANGE_STATUS_SCAN_SECONDS: '1',
-      EXCHANGE_AXIS_URL: axis.url,
-      EXCHANGE_AXIS_SYSTEM_ID: system.id,
-      EXCHANGE_AXIS_SECRET: system.secret,
-      EXCHANGE_AXIS_POLL_SECONDS: '1',
-      EXCHANGE_AXIS_DIRECTORY_CRON: 'off',
-    };
-    const api = await startApi(run, env);
-    return { run, org, api, worker: startWorker(run, env) };
-  }
+  let people: ExchangePair['people'];
 
   /** The other agency in the directory, reached through the axis, with the certificate it signs with. */
   async function addPartner(admin: Client, organId: string, name: string, certificate: Buffer) {
@@ -118,35 +99,16 @@ describe('exchange through the national document axis (simulated)', () => {
   }
 
   beforeAll(async () => {
-    isolatedB = await isolatedRun(runA, 'axis_b');
-    const runB = { ...isolatedB.run, fileStoreDir: join(dirname(runA.fileStoreDir), 'files-axis-b') };
-    mkdirSync(runB.fileStoreDir, { recursive: true });
-    const [orgA, orgB] = [await makeOrganisation(runA), await makeOrganisation(runB)];
-    pki = createTestPki();
     axis = await startAxisSimulator();
     axis.addSystem(SYSTEM.a.id, SYSTEM.a.secret, [ORGAN_A, ORGAN_C]);
     axis.addSystem(SYSTEM.b.id, SYSTEM.b.secret, [ORGAN_B]);
-    [a, b] = await Promise.all([start(runA, orgA, SYSTEM.a), start(runB, orgB, SYSTEM.b)]);
-    [people.officerA, people.headA, people.clerkA, people.directorA, people.adminA] = await Promise.all(
-      (['officer', 'head', 'clerk', 'director', 'admin'] as const).map((who) => a.org.signIn(a.api.url, who)),
-    );
-    [people.clerkB, people.adminB] = await Promise.all((['clerk', 'admin'] as const).map((who) => b.org.signIn(b.api.url, who)));
-    sealA = pki.issue(a.org.agency.name);
-    const sealB = pki.issue(b.org.agency.name);
-    expect((await uploadCertificate(people.directorA, pki.pkcs12(pki.issue(a.org.people.director.fullName), 'e2e-pass'), 'personal', signatureImage())).status).toBe(201);
-    expect((await uploadCertificate(people.adminA, pki.pkcs12(sealA, 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
-    expect((await uploadCertificate(people.adminB, pki.pkcs12(sealB, 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
-    expect((await people.adminA.patch(`/api/v1/units/${a.org.agency.id}`, { organId: ORGAN_A })).status).toBe(200);
-    expect((await people.adminB.patch(`/api/v1/units/${b.org.agency.id}`, { organId: ORGAN_B })).status).toBe(200);
-    await addPartner(people.adminA, ORGAN_B, b.org.agency.name, sealB.certificate);
-    await addPartner(people.adminB, ORGAN_A, a.org.agency.name, sealA.certificate);
+    pair = await startExchangePair(runA, 'axis_b', {}, { via: 'axis', envA: axisEnv(SYSTEM.a, axis.url), envB: axisEnv(SYSTEM.b, axis.url) });
+    ({ a, b, people, sealA } = pair);
   });
 
   afterAll(async () => {
-    await Promise.all([a?.worker.stop(), b?.worker.stop()]);
-    await Promise.all([a?.api.stop(), b?.api.stop()]);
+    await pair?.stop();
     await axis?.close();
-    await isolatedB?.dispose();
   });
 
   let outgoingId: string;
@@ -242,7 +204,7 @@ describe('exchange through the national document axis (simulated)', () => {
   });
 
   it('a package from an agency B does not know yet waits on the axis until the directory knows it; a forged one is refused and acknowledged as failed', async () => {
-    const sealC = pki.issue('Sở Tư pháp tỉnh Tây Ninh');
+    const sealC = pair.pki.issue('Sở Tư pháp tỉnh Tây Ninh');
     const agencyC = { organId: ORGAN_C, name: 'Sở Tư pháp tỉnh Tây Ninh', seal: sealC };
     const before = await countsOnB();
     const fromC = await sendAsA(await packageFromA(6, agencyC), ORGAN_C);

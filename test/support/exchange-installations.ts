@@ -29,30 +29,41 @@ export interface ExchangePair {
   people: Record<Person, Client>;
   relayToA: Awaited<ReturnType<typeof startRelay>>;
   relayToB: Awaited<ReturnType<typeof startRelay>>;
+  sealA: DemoIdentity;
   sealB: DemoIdentity;
+  pki: TestPki;
   /** A wait that, when it times out, says what the two workers and B's status rows said. */
   explained<T>(wait: Promise<T>): Promise<T>;
   stop(): Promise<void>;
 }
 
+/** How the two reach each other: installation endpoints through recording relays, or the national axis (its simulator) with each side's own settings. */
+export type PairTransport = { via: 'relay' } | { via: 'axis'; envA: Record<string, string>; envB: Record<string, string> };
+
 /**
  * Starts A and B (API + worker each, their own CA-issued agency seals), gives each agency its
- * OrganId and makes each the other's directory partner through a recording relay. `env` goes to
- * both installations (EXCHANGE_STATUS_SCAN_SECONDS is 1 unless given).
+ * OrganId and makes each the other's directory partner — through a recording relay, or through the
+ * axis. `env` goes to both installations (EXCHANGE_STATUS_SCAN_SECONDS is 1 unless given).
  */
-export async function startExchangePair(runA: E2eRun, nameB: string, env: Record<string, string> = {}): Promise<ExchangePair> {
+export async function startExchangePair(
+  runA: E2eRun,
+  nameB: string,
+  env: Record<string, string> = {},
+  transport: PairTransport = { via: 'relay' },
+): Promise<ExchangePair> {
   // B's database is copied before either organisation exists: two installations, two root agencies.
   const isolatedB: IsolatedRun = await isolatedRun(runA, nameB);
   const runB = { ...isolatedB.run, fileStoreDir: join(dirname(runA.fileStoreDir), `files-${nameB}`) };
   mkdirSync(runB.fileStoreDir, { recursive: true });
   const [orgA, orgB] = [await makeOrganisation(runA), await makeOrganisation(runB)];
   const pki: TestPki = createTestPki();
-  const start = async (run: E2eRun, org: E2eOrganisation): Promise<Installation> => {
-    const all = { SIGNING_TRUST_ANCHORS: pki.anchorsFile, EXCHANGE_STATUS_SCAN_SECONDS: '1', ...env };
+  const start = async (run: E2eRun, org: E2eOrganisation, own: Record<string, string>): Promise<Installation> => {
+    const all = { SIGNING_TRUST_ANCHORS: pki.anchorsFile, EXCHANGE_STATUS_SCAN_SECONDS: '1', ...env, ...own };
     const api = await startApi(run, all);
     return { run, org, api, worker: startWorker(run, all) };
   };
-  const [a, b] = await Promise.all([start(runA, orgA), start(runB, orgB)]);
+  const axis = transport.via === 'axis' ? transport : undefined;
+  const [a, b] = await Promise.all([start(runA, orgA, axis?.envA ?? {}), start(runB, orgB, axis?.envB ?? {})]);
   const relayToB = await startRelay(b.api.url);
   const relayToA = await startRelay(a.api.url);
   const people = {} as Record<Person, Client>;
@@ -69,7 +80,8 @@ export async function startExchangePair(runA: E2eRun, nameB: string, env: Record
   expect((await people.adminA.patch(`/api/v1/units/${a.org.agency.id}`, { organId: ORGAN_A })).status).toBe(200);
   expect((await people.adminB.patch(`/api/v1/units/${b.org.agency.id}`, { organId: ORGAN_B })).status).toBe(200);
   const addPartner = async (admin: Client, organId: string, name: string, endpointUrl: string, certificate: Buffer) => {
-    const added = await admin.post('/api/v1/agencies', { organId, name, endpointKind: 'installation', endpointUrl });
+    const endpoint = axis ? { endpointKind: 'axis' } : { endpointKind: 'installation', endpointUrl };
+    const added = await admin.post('/api/v1/agencies', { organId, name, ...endpoint });
     expect(added.status).toBe(201);
     expect((await admin.put(`/api/v1/agencies/${added.body.id}/certificate`, { certificatePem: toPem(certificate) })).status).toBe(200);
   };
@@ -90,7 +102,7 @@ export async function startExchangePair(runA: E2eRun, nameB: string, env: Record
     await Promise.all([relayToA.close(), relayToB.close()]);
     await isolatedB.dispose();
   };
-  return { a, b, people, relayToA, relayToB, sealB, explained, stop };
+  return { a, b, people, relayToA, relayToB, sealA, sealB, pki, explained, stop };
 }
 
 /** A drafts a decision to B by OrganId, it goes through review and the director's signature, and the clerk issues it (not dispatched). */
