@@ -44,9 +44,9 @@ export function itemFailureOf(error: unknown): ItemFailure | null {
   return answer instanceof AppError ? { status: answer.status, code: answer.code, message: answer.message } : null;
 }
 
-export const ALREADY_SIGNED: ItemFailure = {
-  status: 409, code: 'ALREADY_SIGNED', message: 'Văn bản đã được ký (the draft is already signed, in this batch or another way)',
-};
+export const ALREADY_SIGNED: ItemFailure = itemFailureOf(
+  new AppError(409, 'ALREADY_SIGNED', 'Văn bản đã được ký (the draft is already signed, in this batch or another way)'),
+)!;
 
 /** A remote item follows its own session: signed, still waiting, or how it ended. */
 function itemView(item: SignBatchItem, session: SigningSession | undefined, now: Date): SignBatchItemView {
