@@ -118,7 +118,7 @@ describe('batch signing of outgoing drafts (ký hàng loạt)', () => {
     for (const id of ids) {
       const issued = await clerk.post(`/api/v1/outgoing/${id}/issue`, {});
       expect([issued.status, issued.body.status]).toEqual([200, 'issued']);
-      numbers.push(issued.body.number);
+      numbers.push(issued.body.number!);
     }
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => numbers[0] + i));
   });
@@ -214,7 +214,7 @@ describe('batch signing of outgoing drafts (ký hàng loạt)', () => {
     await useProvider('csc');
     const ids = await approvedDrafts(3, 'từ chối');
     const first = await signBatch(ids, 'remote');
-    sim.reject(first.body.transactionId);
+    sim.reject(first.body.transactionId!);
     const rejected = await settled(first.body.id, 'the rejection');
     expect(rejected.remoteStatus).toBe('rejected');
     expect(rejected.items.map((i) => [i.status, i.failureCode])).toEqual(ids.map(() => ['failed', 'REMOTE_SIGNING_REJECTED']));
@@ -222,7 +222,7 @@ describe('batch signing of outgoing drafts (ký hàng loạt)', () => {
 
     const second = await signBatch(ids, 'remote');
     expect(second.body.counts.pending).toBe(3);
-    sim.confirm(second.body.transactionId);
+    sim.confirm(second.body.transactionId!);
     expect((await settled(second.body.id, 'the second batch')).counts).toEqual({ signed: 3, failed: 0, pending: 0 });
   });
 
