@@ -76,11 +76,12 @@ describe('batch signing of outgoing drafts (ký hàng loạt)', () => {
   const signBatch = (ids: string[], method: 'stored' | 'remote' = 'stored', who = director) => who.post('/api/v1/outgoing/sign-batch', { ids, method });
   const batchOf = async (id: string): Promise<Batch> => (await director.get(`/api/v1/outgoing/sign-batches/${id}`)).body;
   const statusOf = async (id: string): Promise<{ status: string; timeline: { action: string; data: Record<string, unknown> }[] }> => (await director.get(`/api/v1/outgoing/${id}`)).body;
-  const useProvider = async (protocol: 'csc' | 'sp769', timeoutSeconds = 300) => {
+  const useProvider = async (protocol: 'csc' | 'sp769', timeoutSeconds = 300, pollSeconds = 1): Promise<string> => {
     const res = await admin.put('/api/v1/remote-signing/provider', {
-      protocol, baseUrl: protocol === 'csc' ? sim.cscUrl : sim.sp769Url, credentialsKey: 'simulator', timeoutSeconds, pollSeconds: 1,
+      protocol, baseUrl: protocol === 'csc' ? sim.cscUrl : sim.sp769Url, credentialsKey: 'simulator', timeoutSeconds, pollSeconds,
     });
     expect(res.status).toBe(200);
+    return res.body.id;
   };
   const settled = (batchId: string, what: string) => waitFor(async () => {
     const batch = await batchOf(batchId);
@@ -210,7 +211,7 @@ describe('batch signing of outgoing drafts (ký hàng loạt)', () => {
     }
   });
 
-  it('csc: a rejection on the phone leaves every draft approved and retryable; the next batch signs them', async () => {
+  it('csc: a rejection on the phone leaves every draft approved and retryable; the next batch signs them, hurried by callbacks', async () => {
     await useProvider('csc');
     const ids = await approvedDrafts(3, 'từ chối');
     const first = await signBatch(ids, 'remote');
@@ -220,10 +221,17 @@ describe('batch signing of outgoing drafts (ký hàng loạt)', () => {
     expect(rejected.items.map((i) => [i.status, i.failureCode])).toEqual(ids.map(() => ['failed', 'REMOTE_SIGNING_REJECTED']));
     for (const id of ids) expect((await statusOf(id)).status).toBe('approved');
 
+    // Polls far apart now: the provider's callback (sent twice) is what finishes the second batch.
+    const providerId = await useProvider('csc', 300, 120);
     const second = await signBatch(ids, 'remote');
     expect(second.body.counts.pending).toBe(3);
     sim.confirm(second.body.transactionId!);
+    const provider = new Client(api.url);
+    const callback = () => provider.post(`/api/v1/remote-signing/callback/${providerId}`, { responseID: second.body.transactionId });
+    const answers = await Promise.all([callback(), callback()]);
+    expect(answers.map((a) => [a.status, a.body.status])).toEqual([[200, 'signed'], [200, 'signed']]);
     expect((await settled(second.body.id, 'the second batch')).counts).toEqual({ signed: 3, failed: 0, pending: 0 });
+    for (const id of ids) expect((await statusOf(id)).timeline.filter((e) => e.action === 'sign')).toHaveLength(1);
   });
 
   it('csc: no confirmation before the provider’s timeout expires the batch; every draft stays approved', async () => {
