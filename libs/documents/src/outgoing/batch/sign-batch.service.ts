@@ -48,7 +48,9 @@ export class SignBatchService {
     private readonly audit: AuditService,
   ) {}
 
-  async sign(actor: Actor, input: SignBatchInput): Promise<SignBatchView> {
+  async sign(actor: Actor, request: SignBatchInput): Promise<SignBatchView> {
+    // Ids as the database writes them: duplicates are found and drafts locked in one order whatever the case sent.
+    const input = { ...request, ids: request.ids.map((id) => id.toLowerCase()) };
     checkList(input.ids);
     if (input.method === 'remote') return this.view(actor, await this.remote.start(actor, input.ids, input.signatureImage));
     // No usable key is the whole batch's problem, answered once before anything is written.
@@ -120,7 +122,7 @@ function checkList(ids: string[]): void {
     throw new AppError(400, 'SIGN_BATCH_TOO_LARGE', `Mỗi lần ký tối đa ${SIGN_BATCH_MAX} văn bản (at most ${SIGN_BATCH_MAX} drafts in one batch)`);
   }
   const seen = new Set<string>();
-  const twice = ids.filter((id) => (seen.has(id.toLowerCase()) ? true : (seen.add(id.toLowerCase()), false)));
+  const twice = ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
   if (twice.length > 0) {
     throw new AppError(400, 'SIGN_BATCH_DUPLICATE', 'Một văn bản được chọn hai lần (a draft is named twice in the batch)', twice.map((id) => ({ field: 'ids', message: `${id} twice` })));
   }
