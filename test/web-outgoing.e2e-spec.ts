@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { launchChromium, type BrowserRun } from './support/browser';
 import { query } from './support/db';
-import { createTestPki, decisionDraft, sealImage, signatureImage, uploadCertificate } from './support/outgoing';
+import { createDraft, createTestPki, decisionDraft, draftMetadata, reviewThrough, sealImage, signatureImage, uploadCertificate } from './support/outgoing';
 import { Api, startApi, startWorker, type RunningProcess } from './support/processes';
 import { ownOrganisation, type Who } from './support/organisation';
 import { loadRun } from './support/test-env';
@@ -125,5 +125,28 @@ describe('the web client in Chromium (issue 19): the outgoing walk', () => {
     }
     await schoolClerk.getByTestId('pdf-viewer').waitFor({ timeout: PAGE_WAIT_MS });
     await checkPage(schoolClerk, 'outgoing-arrived');
+  });
+
+  it('a leader ticks the drafts waiting for the signature and signs them at once (ký hàng loạt)', async () => {
+    const sign = (who: Who) => org.signIn(api.url, who);
+    const [officer, head, clerk] = await Promise.all([sign('officer'), sign('head'), sign('clerk')]);
+    const director = await sign('director');
+    const subjects = [1, 2].map((n) => `Về việc ký hàng loạt trên trang web ${Date.now()} — ${n}`);
+    const ids: string[] = [];
+    for (const subject of subjects) {
+      const created = await createDraft(officer, await draftMetadata(org, { subject }));
+      expect(created.status).toBe(201);
+      await reviewThrough(created.body.id, officer, head, clerk, director);
+      ids.push(created.body.id);
+    }
+
+    const leader = await signedIn('director');
+    await leader.getByRole('link', { name: 'Văn bản đi', exact: true }).click();
+    for (const subject of subjects) await leader.getByRole('checkbox', { name: `Chọn: ${subject}` }).click();
+    await leader.mouse.move(0, 0); // the hovered row's link colour is antd's, not this page's: checked at rest
+    await checkPage(leader, 'outgoing-sign-batch');
+    await leader.getByRole('button', { name: 'Ký hàng loạt (2)' }).click();
+    await leader.getByTestId('sign-batch-result').filter({ hasText: 'Đã ký 2 văn bản' }).waitFor({ timeout: PAGE_WAIT_MS });
+    for (const id of ids) expect((await director.get(`/api/v1/outgoing/${id}`)).body.status).toBe('signed');
   });
 });

@@ -17,6 +17,8 @@ export interface SimulatedTransaction {
   credentialId: string;
   /** The hash the server sent (base64): the only thing it learns of the document. */
   hash: string;
+  /** Every hash of the transaction (CSC `numSignatures` > 1: several documents under one confirmation). */
+  hashes: string[];
   /** The document reference the signer sees in the app. */
   docId: string;
   description: string;
@@ -94,13 +96,12 @@ export async function startRemoteSigningSimulator(): Promise<RemoteSigningSimula
     return t;
   };
   const expired = (t: SimulatedTransaction) => t.state === 'pending' && Date.now() - t.createdAt > sim.expireAfterMs;
-  const signatureOf = (t: SimulatedTransaction) => {
+  const signatureOf = (t: SimulatedTransaction, hash = t.hash) => {
     const signer = signers.get(t.credentialId)!;
-    const hash = sim.signWrongHash ? Buffer.alloc(32, 7) : Buffer.from(t.hash, 'base64');
-    return signHash(signer.identity, hash);
+    return signHash(signer.identity, sim.signWrongHash ? Buffer.alloc(32, 7) : Buffer.from(hash, 'base64'));
   };
-  const open = (protocol: 'csc' | 'sp769', credentialId: string, hash: string, docId: string, description: string) => {
-    const t: SimulatedTransaction = { id: randomUUID(), protocol, credentialId, hash, docId, description, state: 'pending', createdAt: Date.now() };
+  const open = (protocol: 'csc' | 'sp769', credentialId: string, hashes: string[], docId: string, description: string) => {
+    const t: SimulatedTransaction = { id: randomUUID(), protocol, credentialId, hash: hashes[0], hashes, docId, description, state: 'pending', createdAt: Date.now() };
     sim.transactions.push(t);
     return t;
   };
@@ -121,8 +122,11 @@ export async function startRemoteSigningSimulator(): Promise<RemoteSigningSimula
         return [200, { key: { status: 'enabled', algo: ['1.2.840.113549.1.1.1'], len: 2048 }, cert: { status: 'valid', certificates: [signer.identity.certificate, ...signer.chain].map((c) => c.toString('base64')) } }];
       }
       case 'credentials/authorize': {
-        const hashes = body.hashes as string[];
-        const t = open('csc', credentialId, hashes[0], String(body.clientData ?? ''), String(body.description ?? ''));
+        // As the CSC API has it: `numSignatures` says how many hashes the one authorisation (SAD) covers.
+        const hashes = body.hashes;
+        if (!Array.isArray(hashes) || hashes.length === 0 || !hashes.every((h) => typeof h === 'string')) return [400, { error: 'invalid_request', error_description: 'hashes missing' }];
+        if (body.numSignatures !== hashes.length) return [400, { error: 'invalid_request', error_description: 'numSignatures does not match the hashes' }];
+        const t = open('csc', credentialId, hashes as string[], String(body.clientData ?? ''), String(body.description ?? ''));
         if (seals.has(credentialId)) {
           // An e-seal is authorised by the client's credentials alone: the SAD comes back at once.
           t.state = 'confirmed';
@@ -145,8 +149,9 @@ export async function startRemoteSigningSimulator(): Promise<RemoteSigningSimula
       }
       case 'signatures/signHash': {
         const t = sim.transactions.find((x) => x.id === sads.get(String(body.SAD)));
-        if (!t || (body.hashes as string[])[0] !== t.hash) return [400, { error: 'invalid_request', error_description: 'SAD does not cover this hash' }];
-        return [200, { signatures: [signatureOf(t)] }];
+        const asked = Array.isArray(body.hashes) ? (body.hashes as string[]) : [];
+        if (!t || asked.length === 0 || !asked.every((h) => t.hashes.includes(h))) return [400, { error: 'invalid_request', error_description: 'SAD does not cover these hashes' }];
+        return [200, { signatures: asked.map((h) => signatureOf(t, h)) }];
       }
       default:
         return [404, { error: 'not_found' }];
@@ -163,7 +168,7 @@ export async function startRemoteSigningSimulator(): Promise<RemoteSigningSimula
     }
     if (path === 'signatures/sign') {
       const file = (body.sign_files as Record<string, string>[])[0];
-      const t = open('sp769', String(body.user_id), Buffer.from(file.data_to_be_signed, 'hex').toString('base64'), file.doc_id, String(body.transaction_desc ?? ''));
+      const t = open('sp769', String(body.user_id), [Buffer.from(file.data_to_be_signed, 'hex').toString('base64')], file.doc_id, String(body.transaction_desc ?? ''));
       return [200, { status_code: 200, message: 'sig_wait_for_user_confirm', data: { transaction_id: t.id, tran_code: t.id.slice(0, 8) } }];
     }
     const status = /^signatures\/sign\/([^/]+)\/status$/.exec(path);

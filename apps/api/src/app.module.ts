@@ -31,6 +31,7 @@ import { IntakeController } from './intake/intake.controller';
 import { OutgoingController } from './outgoing/outgoing.controller';
 import { SignaturesController } from './outgoing/signatures.controller';
 import { RemoteSigningController } from './outgoing/remote-signing.controller';
+import { SignBatchesController } from './outgoing/sign-batches.controller';
 import { PublicVerificationController } from './outgoing/public-verification.controller';
 import { SealController } from './outgoing/seal.controller';
 import { JobsController } from './jobs/jobs.controller';
@@ -69,6 +70,7 @@ import { StatsController } from './stats/stats.controller';
     OutgoingController,
     SignaturesController,
     RemoteSigningController,
+    SignBatchesController,
     PublicVerificationController,
     SealController,
     InboxController,

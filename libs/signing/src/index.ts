@@ -52,7 +52,7 @@ export type {
 } from './signature/signature-provider';
 export { remoteSigningClient } from './remote/remote-clients';
 export type {
-  HttpFetch, RemoteCertificate, RemoteProtocol, RemoteProviderSettings, RemoteSigningClient, RemoteSignRequest, RemoteStatus, RemoteTransaction,
+  HttpFetch, RemoteBatchRequest, RemoteBatchSigning, RemoteBatchStatus, RemoteBatchTransaction, RemoteCertificate, RemoteProtocol, RemoteProviderSettings, RemoteSigningClient, RemoteSignRequest, RemoteStatus, RemoteTransaction,
 } from './remote/remote-signing-client';
 
 // Verification

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Public, Role, Roles } from '@eoffice/accounts';
-import { RemoteSigningAccount, RemoteSigningConfigService, RemoteSigningPoller, RemoteSigningProvider } from '@eoffice/documents';
+import { RemoteSigningAccount, RemoteSigningConfigService, RemoteSigningProvider, SignBatchPoller } from '@eoffice/documents';
 import { Answers } from '../http/api-answers.decorator';
 import { RemoteSigningDto } from './dto/outgoing-responses.dto';
 import { RemoteAccountDto, RemoteAccountInputDto, RemoteProviderDto, RemoteProviderInputDto } from './dto/remote-signing.dto';
@@ -23,7 +23,7 @@ const toAccountDto = (a: RemoteSigningAccount): RemoteAccountDto => ({ userId: a
 export class RemoteSigningController {
   constructor(
     private readonly config: RemoteSigningConfigService,
-    private readonly poller: RemoteSigningPoller,
+    private readonly poller: SignBatchPoller,
   ) {}
 
   @Get('provider')

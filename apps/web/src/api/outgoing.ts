@@ -76,6 +76,9 @@ export const rejectOutgoing = (id: string, comment: string) => answer(api.POST('
 export const signOutgoing = (id: string) => answer(api.POST('/api/v1/outgoing/{id}/sign', { ...path(id), body: {} }));
 /** Ký số từ xa: the CA's service asks the signer to confirm on the phone (202; the state is then on the document). */
 export const signOutgoingRemotely = (id: string) => answer(api.POST('/api/v1/outgoing/{id}/sign/remote', { ...path(id), body: {} }));
+export type SignBatch = components['schemas']['SignBatchDto'];
+/** Ký hàng loạt with the leader's stored key: every draft signed within the request, one result each. */
+export const signBatch = (ids: string[]) => answer(api.POST('/api/v1/outgoing/sign-batch', { body: { ids, method: 'stored' } }));
 export const issueOutgoing = (id: string) => answer(api.POST('/api/v1/outgoing/{id}/issue', path(id)));
 export const dispatchOutgoing = (id: string) => answer(api.POST('/api/v1/outgoing/{id}/dispatch', path(id)));
 export const markPaperSent = (id: string, recipientId: string) =>

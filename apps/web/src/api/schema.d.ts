@@ -1188,6 +1188,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/outgoing/sign-batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SignBatchesController_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outgoing/sign-batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SignBatchesController_batch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/outgoing/waiting": {
         parameters: {
             query?: never;
@@ -4463,6 +4495,61 @@ export interface components {
              * @description null leaves the post empty
              */
             userId: Record<string, never> | null;
+        };
+        SignBatchCountsDto: {
+            failed: number;
+            pending: number;
+            signed: number;
+        };
+        SignBatchDto: {
+            counts: components["schemas"]["SignBatchCountsDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description remote: the provider's timeout for the confirmation
+             */
+            expiresAt: string | null;
+            id: string;
+            items: components["schemas"]["SignBatchItemDto"][];
+            /** @enum {string} */
+            method: "stored" | "remote";
+            /** @enum {string|null} */
+            remoteStatus: "pending" | "signed" | "rejected" | "expired" | "failed" | null;
+            /**
+             * @description completed once no draft is pending
+             * @enum {string}
+             */
+            status: "pending" | "completed";
+            /** @description remote, one transaction for the whole batch (CSC): the provider's transaction id */
+            transactionId: string | null;
+        };
+        SignBatchInputDto: {
+            /** @description stored: one of my stored certificates; default the newest valid one */
+            certificateId?: string;
+            /** @description the drafts, 1–50, each once; answered in this order */
+            ids: string[];
+            /**
+             * @description my stored key (signed within the request), or the agency's remote signing provider
+             * @enum {string}
+             */
+            method: "stored" | "remote";
+            /** @description remote: base64 PNG; default the image stored with my certificate */
+            signatureImage?: string;
+        };
+        SignBatchItemDto: {
+            documentId: string;
+            /** @description failed: the error code (docs/error-codes.md); the draft may be signed again */
+            failureCode: string | null;
+            failureMessage: string | null;
+            /** @description failed: the HTTP status the single route would have answered */
+            failureStatus: number | null;
+            /** @description the draft's place in the list sent */
+            position: number;
+            /** @description remote: the draft's own signing session */
+            sessionId: string | null;
+            /** @enum {string} */
+            status: "pending" | "signed" | "failed";
         };
         SignDto: {
             /** @description one of my stored certificates; default the newest valid one */
@@ -10198,6 +10285,151 @@ export interface operations {
             };
             /** @description the upload was read but its content is refused (a code per rule) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SignBatchesController_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignBatchInputDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignBatchDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the item is not in a state that allows this (a conflict code per rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the upload was read but its content is refused (a code per rule) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description a remote service it called (a remote signing provider) answered garbage or did not answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SignBatchesController_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignBatchDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

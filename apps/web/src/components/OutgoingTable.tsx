@@ -11,6 +11,8 @@ interface Props {
   data: OutgoingPage | undefined;
   loading: boolean;
   onPage: (page: number, pageSize: number) => void;
+  /** Rows that can be ticked (ký hàng loạt: the drafts waiting for my signature), and the ticked ids. */
+  selection?: { selectable: (item: Outgoing) => boolean; selected: string[]; onChange: (ids: string[]) => void };
 }
 
 /** The status, and the review stage while in review. */
@@ -23,7 +25,7 @@ function StatusCell({ item }: { item: Outgoing }) {
   );
 }
 
-export function OutgoingTable({ data, loading, onPage }: Props) {
+export function OutgoingTable({ data, loading, onPage, selection }: Props) {
   // On a phone (390 px) only the number and the subject with the status under it; no sideways scroll.
   const phone = Grid.useBreakpoint().sm === false;
   return (
@@ -33,6 +35,16 @@ export function OutgoingTable({ data, loading, onPage }: Props) {
       loading={loading}
       dataSource={data?.items ?? []}
       scroll={phone ? undefined : { x: 800 }}
+      rowSelection={
+        selection && {
+          selectedRowKeys: selection.selected,
+          onChange: (keys) => selection.onChange(keys.map(String)),
+          getCheckboxProps: (item) => ({ disabled: !selection.selectable(item), 'aria-label': `Chọn: ${item.subject}` }),
+          // No "select all" in the header: the table copies header cells into an aria-hidden row to
+          // measure them, and a checkbox there is focusable inside aria-hidden (axe: aria-hidden-focus).
+          hideSelectAll: true,
+        }
+      }
       pagination={{
         current: data?.page ?? 1,
         pageSize: data?.pageSize ?? 20,

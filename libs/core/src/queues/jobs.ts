@@ -33,6 +33,7 @@ export const JobName = {
   intakeMailFetch: 'intake-mail-fetch',
   outgoingRemoteSignPoll: 'outgoing-remote-sign-poll',
   outgoingRemoteSignNotify: 'outgoing-remote-sign-notify',
+  outgoingSignBatchPoll: 'outgoing-sign-batch-poll',
   intakeReply: 'intake-reply',
   notificationMail: 'notification-mail',
   notificationDigest: 'notification-digest',
@@ -90,6 +91,8 @@ export interface JobPayloads {
   [JobName.intakeMailFetch]: Record<string, never>;
   /** Asks a remote signing provider how a signature stands; queued again (growing delay) while it is pending, until the provider's timeout. */
   [JobName.outgoingRemoteSignPoll]: { sessionId: string; poll: number };
+  /** Asks the provider how a batch's one transaction stands (ký hàng loạt, CSC); queued again while pending, until the timeout; then each draft's session ends. */
+  [JobName.outgoingSignBatchPoll]: { batchId: string; poll: number };
   /** Tells the leader their remote signature finished (signed, rejected, expired or failed). */
   [JobName.outgoingRemoteSignNotify]: { sessionId: string };
   /** Tells the e-mail sender of an intake item that it was registered (báo nhận, with our number) or returned (with the reason). */
@@ -145,6 +148,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.intakeMailFetch]: QueueName.dispatch,
   [JobName.outgoingRemoteSignPoll]: QueueName.dispatch,
   [JobName.outgoingRemoteSignNotify]: QueueName.notifications,
+  [JobName.outgoingSignBatchPoll]: QueueName.dispatch,
   [JobName.intakeReply]: QueueName.dispatch,
   [JobName.notificationMail]: QueueName.notifications,
   [JobName.notificationDigest]: QueueName.notifications,

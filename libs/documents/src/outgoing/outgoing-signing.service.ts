@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '@eoffice/accounts';
 import { AppError, FileService, MediaType } from '@eoffice/core';
 import { DeferredSignatureResponse, DeferredSigningState, storedKeyProvider, tokenProvider } from '@eoffice/signing';
@@ -20,6 +20,12 @@ export interface PreparedSignatureRequest {
   /** Base64 DER signed attributes, for tokens that hash the data themselves. */
   signedAttributes: string;
   expiresAt: Date;
+}
+
+/** A signature made within a batch (ký hàng loạt): the batch's id goes into the audit entry, and its item is marked in the same transaction. */
+export interface BatchMark {
+  batchId: string;
+  mark(manager: EntityManager): Promise<void>;
 }
 
 const sha256Hex = (der: Buffer): string => createHash('sha256').update(der).digest('hex');
@@ -43,7 +49,7 @@ export class OutgoingSigningService {
     private readonly longTerm: LongTermSigningService,
   ) {}
 
-  sign(actor: Actor, id: string, certificateId?: string): Promise<OutgoingDocument> {
+  sign(actor: Actor, id: string, certificateId?: string, batch?: BatchMark): Promise<OutgoingDocument> {
     return this.workflow.run(actor, id, 'sign', null, async ({ document, manager }) => {
       this.access.requireSigner(actor, document);
       const signer = await this.keyring.personalSigner(actor, certificateId, manager);
@@ -55,7 +61,8 @@ export class OutgoingSigningService {
       if (!begun.done) throw new Error('a stored key signs at once');
       const signed = await this.longTerm.stampSignature(begun.pdf);
       const file = await this.files.recordBytes(signed.parts(), { mimeType: MediaType.pdf, originalName: `${document.id}-signed.pdf` }, actor.id, manager);
-      return this.steps.signedResult(file, sha256Hex(signer.credentials.certificate), { certificateId: signer.certificate.id });
+      await batch?.mark(manager);
+      return this.steps.signedResult(file, sha256Hex(signer.credentials.certificate), { certificateId: signer.certificate.id, ...(batch ? { batchId: batch.batchId } : {}) });
     });
   }
 

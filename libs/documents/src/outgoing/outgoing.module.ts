@@ -50,6 +50,11 @@ import { SealSagaRunner } from './seal/seal-saga-runner.service';
 import { AgencySeal, SealSaga } from './seal/seal-saga.entity';
 import { AgencySealRepository, SealSagaRepository } from './seal/seal-saga.repository';
 import { SealSagaService } from './seal/seal-saga.service';
+import { RemoteSignBatchService } from './batch/remote-sign-batch.service';
+import { SignBatch, SignBatchItem } from './batch/sign-batch.entity';
+import { SignBatchPoller } from './batch/sign-batch-poller.service';
+import { SignBatchRepository } from './batch/sign-batch.repository';
+import { SignBatchService } from './batch/sign-batch.service';
 
 const services = [
   OutgoingDraftingService,
@@ -72,6 +77,9 @@ const services = [
   SealSagaService,
   SealSagaRunner,
   OutgoingPaperService,
+  SignBatchService,
+  RemoteSignBatchService,
+  SignBatchPoller,
 ];
 
 /**
@@ -81,7 +89,7 @@ const services = [
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([OutgoingDocument, OutgoingVersion, OutgoingRecipient, OutgoingEvent, OutgoingAppendix, SigningSession, RemoteSigningProvider, RemoteSigningAccount, AgencySeal, SealSaga]),
+    TypeOrmModule.forFeature([OutgoingDocument, OutgoingVersion, OutgoingRecipient, OutgoingEvent, OutgoingAppendix, SigningSession, RemoteSigningProvider, RemoteSigningAccount, AgencySeal, SealSaga, SignBatch, SignBatchItem]),
     IncomingModule,
     RegistersModule,
     CertificatesModule,
@@ -102,6 +110,7 @@ const services = [
     SealActors,
     AgencySealRepository,
     SealSagaRepository,
+    SignBatchRepository,
     OutgoingAccess,
     OutgoingWorkflow,
     OutgoingRegisterBookSource,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { SigningSession } from './entities/signing-session.entity';
 
 @Injectable()
@@ -9,6 +9,10 @@ export class SigningSessionRepository {
 
   findById(id: string): Promise<SigningSession | null> {
     return this.repo.findOne({ where: { id } });
+  }
+
+  findByIds(ids: string[]): Promise<SigningSession[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.repo.find({ where: { id: In(ids) } });
   }
 
   insert(manager: EntityManager, session: Pick<SigningSession, 'documentId' | 'signerId' | 'preparedFileId' | 'state' | 'expiresAt'> & Partial<SigningSession>): Promise<SigningSession> {

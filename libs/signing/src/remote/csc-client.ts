@@ -1,6 +1,7 @@
 import { base64Field, garbage, postJson, stringField } from './remote-http';
 import {
-  RemoteCertificate, RemoteProviderSettings, RemoteSigningClient, RemoteSignRequest, RemoteStatus, RemoteTransaction,
+  RemoteBatchRequest, RemoteBatchSigning, RemoteBatchStatus, RemoteBatchTransaction, RemoteCertificate, RemoteProviderSettings, RemoteSigningClient,
+  RemoteSignRequest, RemoteStatus, RemoteTransaction,
 } from './remote-signing-client';
 
 const SHA256_OID = '2.16.840.1.101.3.4.2.1';
@@ -15,9 +16,14 @@ const EXPIRED = new Set(['expired_token', 'expired', 'timeout']);
  * certificate; `credentials/authorize` with the hash and a description the signer sees asks for the
  * signer's confirmation, answered at once with a SAD or, asynchronously, with a `responseID` that
  * `credentials/authorizeCheck` reports on; `signatures/signHash` turns the SAD into the signature.
+ * Several hashes may go in one authorisation (`numSignatures`): one confirmation signs them all.
  */
 export class CscClient implements RemoteSigningClient {
   readonly protocol = 'csc' as const;
+  readonly batch: RemoteBatchSigning = {
+    requestSignatures: (request) => this.requestSignatures(request),
+    status: (transaction) => this.batchStatus(transaction),
+  };
   private token: string | null = null;
 
   constructor(private readonly settings: RemoteProviderSettings) {}
@@ -35,25 +41,37 @@ export class CscClient implements RemoteSigningClient {
   }
 
   async requestSignature(request: RemoteSignRequest): Promise<RemoteTransaction> {
-    const hash = request.hash.toString('base64');
+    const { hashes: [hash], signatures, transactionId } = await this.requestSignatures({ ...request, hashes: [request.hash] });
+    return { transactionId, credentialId: request.credentialId, hash, ...(signatures ? { signature: signatures[0] } : {}) };
+  }
+
+  async status(transaction: RemoteTransaction): Promise<RemoteStatus> {
+    const { signature, hash, ...rest } = transaction;
+    const status = await this.batchStatus({ ...rest, hashes: [hash], ...(signature ? { signatures: [signature] } : {}) });
+    return status.state === 'signed' ? { state: 'signed', signature: status.signatures[0] } : status;
+  }
+
+  /** One `credentials/authorize` for every hash (`numSignatures` = their count): one confirmation on the phone. */
+  private async requestSignatures(request: RemoteBatchRequest): Promise<RemoteBatchTransaction> {
+    const hashes = request.hashes.map((h) => h.toString('base64'));
     const answer = await this.call('credentials/authorize', {
       credentialID: request.credentialId,
-      numSignatures: 1,
-      hashes: [hash],
+      numSignatures: hashes.length,
+      hashes,
       hashAlgorithmOID: SHA256_OID,
       description: `${request.documentId}: ${request.description}`.slice(0, 500),
       clientData: request.documentId,
     });
     if (typeof answer.SAD === 'string') {
       // A provider that needs no confirmation on the phone: sign at once.
-      const signature = await this.signHash(request.credentialId, answer.SAD, hash);
-      return { transactionId: `sad-${request.documentId}-${Date.now()}`, credentialId: request.credentialId, hash, signature: signature.toString('base64') };
+      const signatures = await this.signHash(request.credentialId, answer.SAD, hashes);
+      return { transactionId: `sad-${request.documentId}-${Date.now()}`, credentialId: request.credentialId, hashes, signatures: signatures.map((b) => b.toString('base64')) };
     }
-    return { transactionId: stringField(answer, 'responseID', 'credentials/authorize'), credentialId: request.credentialId, hash };
+    return { transactionId: stringField(answer, 'responseID', 'credentials/authorize'), credentialId: request.credentialId, hashes };
   }
 
-  async status(transaction: RemoteTransaction): Promise<RemoteStatus> {
-    if (transaction.signature) return { state: 'signed', signature: Buffer.from(transaction.signature, 'base64') };
+  private async batchStatus(transaction: RemoteBatchTransaction): Promise<RemoteBatchStatus> {
+    if (transaction.signatures) return { state: 'signed', signatures: transaction.signatures.map((s) => Buffer.from(s, 'base64')) };
     const check = await this.call('credentials/authorizeCheck', { responseID: transaction.transactionId }, true);
     const error = typeof check.error === 'string' ? check.error : null;
     if (error && REJECTED.has(error)) return { state: 'rejected', reason: String(check.error_description ?? error) };
@@ -63,16 +81,19 @@ export class CscClient implements RemoteSigningClient {
     if (check.status === 'denied') return { state: 'rejected', reason: 'denied by the signer' };
     if (check.status === 'expired') return { state: 'expired', reason: 'the confirmation expired' };
     const sad = stringField(check, 'SAD', 'credentials/authorizeCheck');
-    return { state: 'signed', signature: await this.signHash(transaction.credentialId, sad, transaction.hash) };
+    return { state: 'signed', signatures: await this.signHash(transaction.credentialId, sad, transaction.hashes) };
   }
 
-  private async signHash(credentialId: string, sad: string, hash: string): Promise<Buffer> {
+  /** `signatures/signHash` for every hash the SAD covers: one signature per hash, in the order sent. */
+  private async signHash(credentialId: string, sad: string, hashes: string[]): Promise<Buffer[]> {
     const answer = await this.call('signatures/signHash', {
-      credentialID: credentialId, SAD: sad, hashes: [hash], hashAlgorithmOID: SHA256_OID, signAlgo: SHA256_WITH_RSA_OID,
+      credentialID: credentialId, SAD: sad, hashes, hashAlgorithmOID: SHA256_OID, signAlgo: SHA256_WITH_RSA_OID,
     });
     const signatures = answer.signatures;
-    if (!Array.isArray(signatures) || signatures.length !== 1) throw garbage('signatures/signHash.signatures must hold one signature');
-    return base64Field(signatures, '0', 'signatures/signHash.signatures');
+    if (!Array.isArray(signatures) || signatures.length !== hashes.length) {
+      throw garbage(`signatures/signHash.signatures must hold ${hashes.length} signature${hashes.length === 1 ? '' : 's'}`);
+    }
+    return signatures.map((_, i) => base64Field(signatures, String(i), 'signatures/signHash.signatures'));
   }
 
   /** A call with the bearer token (logging in first); an OAuth-style error answer is returned when `errorsAnswer`, else thrown. */

@@ -86,4 +86,30 @@ describe('remote signing: the provider sees only the hash; its signature counts 
     expect((await remoteSigningClient({ ...settings, fetch: answering('sig_expired') }).status(transaction)).state).toBe('expired');
     await expect(remoteSigningClient({ ...settings, fetch: answering('whatever') }).status(transaction)).rejects.toMatchObject({ name: 'SigningError', code: 'REMOTE_PROVIDER_FAILED' });
   });
+
+  it('csc: several hashes go in one authorisation (numSignatures) and come back as one signature each, in order', async () => {
+    const bodies: Record<string, Record<string, unknown>> = {};
+    const answers: Record<string, (body: Record<string, unknown>) => unknown> = {
+      'auth/login': () => ({ access_token: 't' }),
+      'credentials/authorize': () => ({ responseID: 'r-1' }),
+      'credentials/authorizeCheck': () => ({ status: 'granted', SAD: 's-1' }),
+      'signatures/signHash': (body) => ({ signatures: (body.hashes as string[]).map((h) => Buffer.from(`sig:${h}`).toString('base64')) }),
+    };
+    const fetch: HttpFetch = (url, init) => {
+      const path = url.replace('http://provider.invalid/', '');
+      const body = JSON.parse(init.body ?? '{}') as Record<string, unknown>;
+      bodies[path] = body;
+      return Promise.resolve({ status: 200, text: () => Promise.resolve(JSON.stringify(answers[path](body))) });
+    };
+    const client = remoteSigningClient({ protocol: 'csc', baseUrl: 'http://provider.invalid', clientId: 'id', clientSecret: 'secret', fetch });
+    const hashes = [1, 2, 3].map((n) => createHash('sha256').update(`draft ${n}`).digest());
+    const transaction = await client.batch!.requestSignatures({ credentialId: 'leader', hashes, documentId: 'KHL-1', description: '3 văn bản' });
+    expect(bodies['credentials/authorize']).toMatchObject({ numSignatures: 3, hashes: hashes.map((h) => h.toString('base64')) });
+    const status = await client.batch!.status(transaction);
+    if (status.state !== 'signed') throw new Error('signed expected');
+    expect(status.signatures.map((b) => b.toString())).toEqual(hashes.map((h) => `sig:${h.toString('base64')}`));
+    answers['signatures/signHash'] = () => ({ signatures: ['AA=='] });
+    await expect(client.batch!.status(transaction)).rejects.toMatchObject({ name: 'SigningError', code: 'REMOTE_PROVIDER_FAILED' });
+    expect(remoteSigningClient({ protocol: 'sp769', baseUrl: 'http://provider.invalid', clientId: 'id', clientSecret: 'secret' }).batch).toBeUndefined();
+  });
 });

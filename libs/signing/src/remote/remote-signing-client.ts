@@ -44,7 +44,42 @@ export interface RemoteSigningClient {
   certificate(credentialId: string): Promise<RemoteCertificate>;
   requestSignature(request: RemoteSignRequest): Promise<RemoteTransaction>;
   status(transaction: RemoteTransaction): Promise<RemoteStatus>;
+  /**
+   * Several hashes under one confirmation of the signer (CSC: `numSignatures` and a `hashes` array
+   * on `credentials/authorize`, one `signatures/signHash` for all); absent when the protocol signs
+   * one document per transaction (sp769).
+   */
+  readonly batch?: RemoteBatchSigning;
 }
+
+/** Ký hàng loạt: N hashes, one transaction, one confirmation on the phone, N signatures in the order sent. */
+export interface RemoteBatchSigning {
+  requestSignatures(request: RemoteBatchRequest): Promise<RemoteBatchTransaction>;
+  status(transaction: RemoteBatchTransaction): Promise<RemoteBatchStatus>;
+}
+
+export interface RemoteBatchRequest {
+  credentialId: string;
+  hashes: Buffer[];
+  /** Shown to the signer: a reference of the batch and what it holds. */
+  documentId: string;
+  description: string;
+}
+
+export interface RemoteBatchTransaction {
+  transactionId: string;
+  credentialId: string;
+  /** Base64 of each hash sent, in order. */
+  hashes: string[];
+  /** Base64 signatures, when the provider signed at once. */
+  signatures?: string[];
+}
+
+export type RemoteBatchStatus =
+  | { state: 'pending' }
+  | { state: 'signed'; signatures: Buffer[] }
+  | { state: 'rejected'; reason: string }
+  | { state: 'expired'; reason: string };
 
 /** How a client reaches its provider; `fetch` by default, replaceable in tests. */
 export type HttpFetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<{

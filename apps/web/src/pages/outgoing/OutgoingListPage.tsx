@@ -7,14 +7,26 @@ import { useOutgoingList, useOutgoingWaiting, type OutgoingListQuery } from '../
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { OutgoingTable } from '../../components/OutgoingTable';
 import { hasRole, useProfile } from '../../session/SessionContext';
+import { SignBatchBar, waitsForMySignature } from './SignBatchBar';
 
 function Waiting() {
+  const profile = useProfile();
   const [query, setQuery] = useState<OutgoingListQuery>({ page: 1, pageSize: 20 });
+  const [selected, setSelected] = useState<string[]>([]);
   const list = useOutgoingWaiting(query);
+  // A leader ticks the drafts waiting for their signature and signs them at once (ký hàng loạt).
+  const leader = hasRole(profile, 'leader');
+  const subjects = new Map((list.data?.items ?? []).map((i) => [i.id, i.subject]));
   return (
     <>
       <ErrorAlert error={list.error} />
-      <OutgoingTable data={list.data} loading={list.isFetching && !list.data} onPage={(page, pageSize) => setQuery({ page, pageSize })} />
+      {leader && <SignBatchBar selected={selected} subjects={subjects} onDone={() => setSelected([])} />}
+      <OutgoingTable
+        data={list.data}
+        loading={list.isFetching && !list.data}
+        onPage={(page, pageSize) => setQuery({ page, pageSize })}
+        selection={leader ? { selectable: (item) => waitsForMySignature(item, profile.id), selected, onChange: setSelected } : undefined}
+      />
     </>
   );
 }

@@ -30,7 +30,8 @@ export class OutgoingRemoteSigningService {
     private readonly config: RemoteSigningConfigService,
   ) {}
 
-  async start(actor: Actor, id: string, signatureImage?: Buffer): Promise<RemoteSigningView> {
+  /** `batchId`: asked as part of a batch (ký hàng loạt) whose provider signs one document per transaction. */
+  async start(actor: Actor, id: string, signatureImage?: Buffer, batchId?: string): Promise<RemoteSigningView> {
     const scope = await this.access.scopeFor(actor);
     const setup = await this.config.setupOf(actor);
     const client = remoteSigningClient(setup.settings);
@@ -58,7 +59,10 @@ export class OutgoingRemoteSigningService {
       if (begun.done) throw new Error('a remote signature is never made at once');
       const opened = await this.steps.openSession(
         manager, actor, document, begun.sent, begun.state,
-        { mode: 'remote', protocol: setup.provider.protocol, transactionId: begun.state.transaction.transactionId, certificate: summary.sha256Fingerprint },
+        {
+          mode: 'remote', protocol: setup.provider.protocol, transactionId: begun.state.transaction.transactionId, certificate: summary.sha256Fingerprint,
+          ...(batchId ? { batchId } : {}),
+        },
         { providerId: setup.provider.id, timeoutSeconds: setup.provider.timeoutSeconds },
       );
       const pending = { ...opened, transactionId: begun.state.transaction.transactionId, remoteStatus: 'pending' as const };

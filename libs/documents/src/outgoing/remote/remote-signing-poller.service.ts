@@ -19,7 +19,7 @@ import { LongTermSigningService } from '../long-term/long-term-signing.service';
 const BACKOFF = 1.5;
 const MAX_FACTOR = 10;
 
-interface Failure {
+export interface RemoteFailure {
   status: Exclude<RemoteSigningStatus, 'sending' | 'pending' | 'signed'>;
   code: string;
   message: string;
@@ -73,7 +73,7 @@ export class RemoteSigningPoller {
     if (!provider) return this.fail(session, { status: 'failed', code: 'REMOTE_SIGNING_NOT_CONFIGURED', message: 'the provider is no longer configured' });
     const state = session.state as RemoteSigningState;
     const client = remoteSigningClient(this.config.settingsOf(provider));
-    const expired = (): Failure => ({ status: 'expired', code: 'REMOTE_SIGNING_EXPIRED', message: 'hết thời gian chờ xác nhận (no answer before the timeout)' });
+    const expired = (): RemoteFailure => ({ status: 'expired', code: 'REMOTE_SIGNING_EXPIRED', message: 'hết thời gian chờ xác nhận (no answer before the timeout)' });
     let status: RemoteStatus;
     try {
       status = await client.status(state.transaction);
@@ -95,7 +95,8 @@ export class RemoteSigningPoller {
     return this.embed(session, state, status.signature);
   }
 
-  private async embed(session: SigningSession, state: RemoteSigningState, signature: Buffer): Promise<RemoteSigningStatus> {
+  /** The provider's signature for this session: embedded and signed through the workflow once it verifies (also for a batch's sessions). */
+  async embed(session: SigningSession, state: RemoteSigningState, signature: Buffer, audited: Record<string, unknown> = {}): Promise<RemoteSigningStatus> {
     const prepared = await this.files.readBytes(session.preparedFileId);
     let signed: UpdatedPdf;
     try {
@@ -113,7 +114,7 @@ export class RemoteSigningPoller {
         const file = await this.files.recordBytes(signed.parts(), { mimeType: MediaType.pdf, originalName: `${session.documentId}-signed.pdf` }, signer.id, manager);
         await this.sessions.update(manager, session.id, { remoteStatus: 'signed', completedAt: new Date() });
         await this.outbox.add(manager, JobName.outgoingRemoteSignNotify, { sessionId: session.id });
-        return this.steps.signedResult(file, sha256Of(state), { sessionId: session.id, mode: 'remote', transactionId: session.transactionId });
+        return this.steps.signedResult(file, sha256Of(state), { sessionId: session.id, mode: 'remote', transactionId: session.transactionId, ...audited });
       });
       return 'signed';
     } catch (error) {
@@ -127,7 +128,7 @@ export class RemoteSigningPoller {
   }
 
   /** Closes a pending session as failed, once (under its lock), and tells the leader. */
-  private async fail(session: SigningSession, failure: Failure): Promise<RemoteSigningStatus> {
+  async fail(session: SigningSession, failure: RemoteFailure): Promise<RemoteSigningStatus> {
     return this.outbox.transaction(async (manager) => {
       const locked = await this.sessions.findByIdForUpdate(manager, session.id);
       if (locked?.remoteStatus !== 'pending') return locked?.remoteStatus ?? 'failed';
