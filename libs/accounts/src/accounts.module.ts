@@ -39,6 +39,7 @@ import { UnusedAccountReportService } from './services/unused-account-report.ser
 import { UserDirectoryService } from './services/user-directory.service';
 import { UserLifecycleService } from './services/user-lifecycle.service';
 import { UserQueryService } from './services/user-query.service';
+import { SignerStandingService } from './services/signer-standing.service';
 
 const services = [
   AuthService,
@@ -51,6 +52,7 @@ const services = [
   UserLifecycleService,
   UserQueryService,
   DelegationService,
+  SignerStandingService,
   DirectorySearchService,
   DirectoryImportService,
   AgencyDirectoryService,
