@@ -2,7 +2,9 @@ import { pdfsigResults, runTool, tempFile } from '../libs/signing/test';
 import { backdate } from './support/backdate';
 import { query } from './support/db';
 import { Client } from './support/http';
-import { createDraft, createTestPki, decisionDraft, download, draftMetadata, reviewThrough, sealImage, signatureImage, TestPki, uploadCertificate } from './support/outgoing';
+import {
+  createDraft, createTestPki, decisionDraft, download, draftMetadata, reviewThrough, sealImage, signatureImage, TestPki, tokenSign, uploadCertificate,
+} from './support/outgoing';
 import { Api, RunningProcess, startApi, startWorker } from './support/processes';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
 import { ownOrganisation, Who } from './support/organisation';
@@ -83,6 +85,14 @@ describe('outgoing signing notation: KT., TL. and TUQ. in the signature, the doc
     return textOf(pdf, `issued-${docId}`);
   }
 
+  /** The "Người ký" cell of the document's line in its register book (JSON). */
+  async function bookSigner(docId: string) {
+    const detail = await clerk.get(`/api/v1/outgoing/${docId}`);
+    const book = await clerk.get(`/api/v1/registers/${detail.body.registerId}/book?year=${detail.body.year}`);
+    expect(book.status).toBe(200);
+    return book.body.rows.find((r) => r.numberSymbol === detail.body.numberSymbol)?.signer;
+  }
+
   it('makes a deputy sign KT. of the head: the visible signature, the document and its issued PDF say so', async () => {
     const docId = await approvedFor('deputy', deputy);
     const signed = await deputy.post(`/api/v1/outgoing/${docId}/sign`, {});
@@ -99,6 +109,7 @@ describe('outgoing signing notation: KT., TL. and TUQ. in the signature, the doc
     const text = await issuedText(docId);
     expect(text).toContain('KT. GIÁM ĐỐC SỞ PHÓ GIÁM ĐỐC SỞ');
     expect((await clerk.get(`/api/v1/outgoing/${docId}`)).body.signingAuthority).toMatchObject({ kind: 'KT', notation: 'KT. GIÁM ĐỐC SỞ' });
+    expect(await bookSigner(docId)).toBe(`KT. GIÁM ĐỐC SỞ\nPHÓ GIÁM ĐỐC SỞ ${org.people.deputy.fullName}`);
   });
 
   it('refuses someone who is neither head, deputy nor delegate, and a head asking to sign for someone, signing nothing', async () => {
@@ -123,6 +134,21 @@ describe('outgoing signing notation: KT., TL. and TUQ. in the signature, the doc
     const signed = await head.post(`/api/v1/outgoing/${docId}/sign`, { authority: 'TL' });
     expect(signed.body.signingAuthority).toMatchObject({ kind: 'TL', notation: 'TL. GIÁM ĐỐC SỞ', signerTitle: 'TRƯỞNG PHÒNG' });
     expect(await issuedText(docId)).toContain('TL. GIÁM ĐỐC SỞ TRƯỞNG PHÒNG');
+    expect(await bookSigner(docId)).toBe(`TL. GIÁM ĐỐC SỞ\nTRƯỞNG PHÒNG ${org.people.head.fullName}`);
+  });
+
+  it('keeps the authority chosen when a token signature is prepared, and draws it into what the token signs', async () => {
+    const docId = await approvedFor('head', head);
+    const token = pki.issue(org.people.head.fullName);
+    const prepared = await head.post(`/api/v1/outgoing/${docId}/sign/prepare`, { certificate: pem(token.certificate), authority: 'TL' });
+    expect(prepared.status).toBe(200);
+    const sent = await download(head, `/api/v1/outgoing/${docId}/sign/plugin/${prepared.body.sessionId}/pdf`);
+    expect(textOf(sent, `sent-${docId}`)).toContain('TL. GIÁM ĐỐC SỞ TRƯỞNG PHÒNG');
+    const completed = await head.post(`/api/v1/outgoing/${docId}/sign/complete`, {
+      sessionId: prepared.body.sessionId, signature: tokenSign(token, prepared.body.signedAttributes),
+    });
+    expect(completed.status).toBe(200);
+    expect(completed.body).toMatchObject({ status: 'signed', signingTitle: 'TL. GIÁM ĐỐC SỞ', signingAuthority: { kind: 'TL' } });
   });
 
   describe('TUQ. by a signing delegation', () => {
@@ -159,11 +185,7 @@ describe('outgoing signing notation: KT., TL. and TUQ. in the signature, the doc
       expect(text).toContain('TUQ. GIÁM ĐỐC SỞ TRƯỞNG PHÒNG');
       expect(text).toContain(org.people.head.fullName);
 
-      const detail = await clerk.get(`/api/v1/outgoing/${docId}`);
-      const book = await clerk.get(`/api/v1/registers/${detail.body.registerId}/book?year=${detail.body.year}`);
-      expect(book.status).toBe(200);
-      const row = book.body.rows.find((r) => r.numberSymbol === detail.body.numberSymbol);
-      expect(row?.signer).toBe(`TUQ. GIÁM ĐỐC SỞ\nTRƯỞNG PHÒNG ${org.people.head.fullName}`);
+      expect(await bookSigner(docId)).toBe(`TUQ. GIÁM ĐỐC SỞ\nTRƯỞNG PHÒNG ${org.people.head.fullName}`);
       const audit = await query(run.databaseUrl, `SELECT data FROM audit_event WHERE entity_id = $1 AND action = 'outgoing.sign'`, [docId]);
       expect(audit[0].data).toMatchObject({ signingAuthority: 'TUQ', notation: 'TUQ. GIÁM ĐỐC SỞ', signingDelegationId: delegationId });
     });
@@ -187,3 +209,7 @@ describe('outgoing signing notation: KT., TL. and TUQ. in the signature, the doc
     });
   });
 });
+
+function pem(der: Buffer): string {
+  return `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
+}
