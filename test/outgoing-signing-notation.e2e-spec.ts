@@ -68,9 +68,13 @@ describe('outgoing signing notation: KT., TL. and TUQ. in the signature, the doc
     await isolated?.dispose();
   });
 
-  /** A decision whose boxes 7a/7b are blank (the notation can only come from the system), approved for `signer`. */
-  async function approvedFor(signer: Who, signerClient: Client): Promise<string> {
-    const metadata = await draftMetadata(org, { signerId: org.people[signer].id, signingTitle: 'GIÁM ĐỐC' });
+  /**
+   * A decision whose boxes 7a/7b are blank on the page (the notation can only come from the system),
+   * approved for `signer`; `signingTitle` is what the drafter proposed for box 7a (none: the head's
+   * recorded position, `Giám đốc Sở`, gives the head's title).
+   */
+  async function approvedFor(signer: Who, signerClient: Client, signingTitle: string | undefined = 'GIÁM ĐỐC'): Promise<string> {
+    const metadata = await draftMetadata(org, { signerId: org.people[signer].id, signingTitle });
     const created = await createDraft(officer, metadata, await decisionDraft(false));
     expect(created.status).toBe(201);
     await reviewThrough(created.body.id, officer, head, clerk, signerClient);
@@ -94,22 +98,22 @@ describe('outgoing signing notation: KT., TL. and TUQ. in the signature, the doc
   }
 
   it('makes a deputy sign KT. of the head: the visible signature, the document and its issued PDF say so', async () => {
-    const docId = await approvedFor('deputy', deputy);
+    const docId = await approvedFor('deputy', deputy, 'TL. Giám đốc'); // a wrong prefix proposed: the signer's place decides
     const signed = await deputy.post(`/api/v1/outgoing/${docId}/sign`, {});
     expect(signed.status).toBe(200);
     expect(signed.body).toMatchObject({
       status: 'signed',
-      signingTitle: 'KT. GIÁM ĐỐC SỞ',
-      signingAuthority: { kind: 'KT', notation: 'KT. GIÁM ĐỐC SỞ', authorityTitle: 'GIÁM ĐỐC SỞ', signerTitle: 'PHÓ GIÁM ĐỐC SỞ', delegationId: null },
+      signingTitle: 'KT. GIÁM ĐỐC',
+      signingAuthority: { kind: 'KT', notation: 'KT. GIÁM ĐỐC', authorityTitle: 'GIÁM ĐỐC', signerTitle: 'PHÓ GIÁM ĐỐC SỞ', delegationId: null },
     });
     const signedText = textOf(await download(deputy, `/api/v1/outgoing/${docId}/pdf`), `signed-${docId}`);
     expect(signedText).toContain('KT. GIÁM ĐỐC');
     expect(signedText).toContain('PHÓ GIÁM ĐỐC');
     expect(signedText).toContain(org.people.deputy.fullName);
     const text = await issuedText(docId);
-    expect(text).toContain('KT. GIÁM ĐỐC SỞ PHÓ GIÁM ĐỐC SỞ');
-    expect((await clerk.get(`/api/v1/outgoing/${docId}`)).body.signingAuthority).toMatchObject({ kind: 'KT', notation: 'KT. GIÁM ĐỐC SỞ' });
-    expect(await bookSigner(docId)).toBe(`KT. GIÁM ĐỐC SỞ\nPHÓ GIÁM ĐỐC SỞ ${org.people.deputy.fullName}`);
+    expect(text).toContain('KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC SỞ');
+    expect((await clerk.get(`/api/v1/outgoing/${docId}`)).body.signingAuthority).toMatchObject({ kind: 'KT', notation: 'KT. GIÁM ĐỐC' });
+    expect(await bookSigner(docId)).toBe(`KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC SỞ ${org.people.deputy.fullName}`);
   });
 
   it('refuses someone who is neither head, deputy nor delegate, and a head asking to sign for someone, signing nothing', async () => {
@@ -124,11 +128,12 @@ describe('outgoing signing notation: KT., TL. and TUQ. in the signature, the doc
     const own = await approvedFor('director', director);
     expect((await director.post(`/api/v1/outgoing/${own}/sign`, { authority: 'KT' })).body.code).toBe('SIGNING_AUTHORITY_NOT_HELD');
     const signed = await director.post(`/api/v1/outgoing/${own}/sign`, {});
-    expect(signed.body.signingAuthority).toMatchObject({ kind: 'own', notation: 'GIÁM ĐỐC SỞ', signerTitle: 'GIÁM ĐỐC SỞ' });
+    expect(signed.body.signingAuthority).toMatchObject({ kind: 'own', notation: 'GIÁM ĐỐC', signerTitle: 'GIÁM ĐỐC' });
+    expect(signed.body.signingTitle).toBe('GIÁM ĐỐC');
   });
 
   it('lets a department head sign TL. when asked, and the register shows the notation', async () => {
-    const docId = await approvedFor('head', head);
+    const docId = await approvedFor('head', head, undefined);
     // Without a signing delegation a department head signs nothing for the agency by default.
     expect((await head.post(`/api/v1/outgoing/${docId}/sign`, {})).body.code).toBe('SIGNING_AUTHORITY_NOT_HELD');
     const signed = await head.post(`/api/v1/outgoing/${docId}/sign`, { authority: 'TL' });
@@ -138,7 +143,7 @@ describe('outgoing signing notation: KT., TL. and TUQ. in the signature, the doc
   });
 
   it('keeps the authority chosen when a token signature is prepared, and draws it into what the token signs', async () => {
-    const docId = await approvedFor('head', head);
+    const docId = await approvedFor('head', head, undefined);
     const token = pki.issue(org.people.head.fullName);
     const prepared = await head.post(`/api/v1/outgoing/${docId}/sign/prepare`, { certificate: pem(token.certificate), authority: 'TL' });
     expect(prepared.status).toBe(200);
@@ -179,15 +184,15 @@ describe('outgoing signing notation: KT., TL. and TUQ. in the signature, the doc
       const signed = await head.post(`/api/v1/outgoing/${docId}/sign`, {});
       expect(signed.status).toBe(200);
       expect(signed.body.signingAuthority).toEqual({
-        kind: 'TUQ', notation: 'TUQ. GIÁM ĐỐC SỞ', authorityTitle: 'GIÁM ĐỐC SỞ', signerTitle: 'TRƯỞNG PHÒNG', delegationId,
+        kind: 'TUQ', notation: 'TUQ. GIÁM ĐỐC', authorityTitle: 'GIÁM ĐỐC', signerTitle: 'TRƯỞNG PHÒNG', delegationId,
       });
       const text = await issuedText(docId);
-      expect(text).toContain('TUQ. GIÁM ĐỐC SỞ TRƯỞNG PHÒNG');
+      expect(text).toContain('TUQ. GIÁM ĐỐC TRƯỞNG PHÒNG');
       expect(text).toContain(org.people.head.fullName);
 
-      expect(await bookSigner(docId)).toBe(`TUQ. GIÁM ĐỐC SỞ\nTRƯỞNG PHÒNG ${org.people.head.fullName}`);
+      expect(await bookSigner(docId)).toBe(`TUQ. GIÁM ĐỐC\nTRƯỞNG PHÒNG ${org.people.head.fullName}`);
       const audit = await query(run.databaseUrl, `SELECT data FROM audit_event WHERE entity_id = $1 AND action = 'outgoing.sign'`, [docId]);
-      expect(audit[0].data).toMatchObject({ signingAuthority: 'TUQ', notation: 'TUQ. GIÁM ĐỐC SỞ', signingDelegationId: delegationId });
+      expect(audit[0].data).toMatchObject({ signingAuthority: 'TUQ', notation: 'TUQ. GIÁM ĐỐC', signingDelegationId: delegationId });
     });
 
     it('refuses TUQ. once the delegation has expired, with a code, and signs nothing', async () => {

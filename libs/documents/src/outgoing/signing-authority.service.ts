@@ -16,7 +16,7 @@ export class SigningAuthorityService {
 
   async resolve(manager: EntityManager, actor: Actor, document: OutgoingDocument, requested?: SigningAuthorityKind | null): Promise<SigningAuthority> {
     const standing = await this.standings.standingOf(manager, actor.id, document.agencyId);
-    return resolveSigningAuthority(standing, requested ?? undefined);
+    return resolveSigningAuthority(standing, requested ?? undefined, document.signingTitle);
   }
 
   /** The workflow step's result with the authority recorded on the document, its timeline and audit entry. */

@@ -1,6 +1,6 @@
 import type { SignerStanding, UnitDelegation } from '@eoffice/accounts';
 import { AppError } from '@eoffice/core';
-import { resolveSigningAuthority, titleCase } from './signing-authority';
+import { draftedHeadTitle, resolveSigningAuthority, titleCase } from './signing-authority';
 
 const delegation = (startsOn: string, endsOn: string): UnitDelegation => ({
   id: `d-${startsOn}`, unitId: 'agency', delegateId: 'u', purpose: 'signing', grantedBy: 'head', startsOn, endsOn,
@@ -67,5 +67,14 @@ describe('signing authority (Decree 30 Phụ lục I II.7.b)', () => {
   it('prints titles in capitals, Vietnamese letters included, and names a head without a title generically', () => {
     expect(titleCase('  phó  giám đốc sở ')).toBe('PHÓ GIÁM ĐỐC SỞ');
     expect(resolveSigningAuthority(standing({ isDeputy: true, head: null })).notation).toBe('KT. THỦ TRƯỞNG CƠ QUAN');
+  });
+
+  it('takes the head\'s title from the draft\'s box 7a without its prefix, the prefix from where the signer stands', () => {
+    expect(draftedHeadTitle('KT. Giám đốc')).toBe('GIÁM ĐỐC');
+    expect(draftedHeadTitle('tuq.  CHỦ TỊCH')).toBe('CHỦ TỊCH');
+    expect(draftedHeadTitle(null)).toBeNull();
+    const deputy = standing({ isDeputy: true, head: { id: 'head', position: 'Giám đốc Sở' } });
+    expect(resolveSigningAuthority(deputy, undefined, 'TL. GIÁM ĐỐC').notation).toBe('KT. GIÁM ĐỐC');
+    expect(resolveSigningAuthority(deputy, undefined, null).notation).toBe('KT. GIÁM ĐỐC SỞ');
   });
 });

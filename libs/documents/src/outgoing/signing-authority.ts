@@ -33,17 +33,24 @@ export function titleCase(position: string | null | undefined): string | null {
   return text ? text.toLocaleUpperCase('vi-VN') : null;
 }
 
+/** A draft's box 7a as the drafter wrote it, without any prefix: the head's title as this document prints it. */
+export function draftedHeadTitle(signingTitle: string | null | undefined): string | null {
+  return titleCase(signingTitle?.replace(/^\s*(KT|TL|TUQ|TM|Q)\.\s*/i, ''));
+}
+
 const notHeld = (message: string) => new AppError(403, 'SIGNING_AUTHORITY_NOT_HELD', message);
 
 /**
  * The authority the signer signs with: the one asked for, checked against where they stand, or
  * (none asked) the head's own name, KT. for a deputy, TUQ. for someone with a current signing
  * delegation. TL. is only ever asked for: a department head signs on their own unit's behalf
- * otherwise, which is not this agency-level notation.
+ * otherwise, which is not this agency-level notation. The head's title is the draft's box 7a
+ * without its prefix (`GIÁM ĐỐC`, as the document prints it), else the head's recorded position;
+ * the prefix is never the drafter's to choose.
  */
-export function resolveSigningAuthority(standing: SignerStanding, requested?: SigningAuthorityKind): SigningAuthority {
+export function resolveSigningAuthority(standing: SignerStanding, requested?: SigningAuthorityKind, draftedTitle?: string | null): SigningAuthority {
   const kind = requested ?? defaultKind(standing);
-  const headTitle = titleCase(standing.head?.position) ?? HEAD_FALLBACK;
+  const headTitle = draftedHeadTitle(draftedTitle) ?? titleCase(standing.head?.position) ?? HEAD_FALLBACK;
   const signerTitle = titleCase(standing.signer.position);
   if (kind === 'own') {
     if (!standing.isHead) throw notHeld('Chỉ thủ trưởng cơ quan ký với danh nghĩa của mình (only the head signs in their own name)');
