@@ -70,11 +70,11 @@ describe('outgoing signing notation: KT., TL. and TUQ. in the signature, the doc
 
   /**
    * A decision whose boxes 7a/7b are blank on the page (the notation can only come from the system),
-   * approved for `signer`; `signingTitle` is what the drafter proposed for box 7a (none: the head's
+   * approved for `signer`; `signingTitle` is what the drafter proposed for box 7a (null: the head's
    * recorded position, `Giám đốc Sở`, gives the head's title).
    */
-  async function approvedFor(signer: Who, signerClient: Client, signingTitle: string | undefined = 'GIÁM ĐỐC'): Promise<string> {
-    const metadata = await draftMetadata(org, { signerId: org.people[signer].id, signingTitle });
+  async function approvedFor(signer: Who, signerClient: Client, signingTitle: string | null = 'GIÁM ĐỐC'): Promise<string> {
+    const metadata = await draftMetadata(org, { signerId: org.people[signer].id, signingTitle: signingTitle ?? undefined });
     const created = await createDraft(officer, metadata, await decisionDraft(false));
     expect(created.status).toBe(201);
     await reviewThrough(created.body.id, officer, head, clerk, signerClient);
@@ -133,7 +133,7 @@ describe('outgoing signing notation: KT., TL. and TUQ. in the signature, the doc
   });
 
   it('lets a department head sign TL. when asked, and the register shows the notation', async () => {
-    const docId = await approvedFor('head', head, undefined);
+    const docId = await approvedFor('head', head, null);
     // Without a signing delegation a department head signs nothing for the agency by default.
     expect((await head.post(`/api/v1/outgoing/${docId}/sign`, {})).body.code).toBe('SIGNING_AUTHORITY_NOT_HELD');
     const signed = await head.post(`/api/v1/outgoing/${docId}/sign`, { authority: 'TL' });
@@ -143,7 +143,7 @@ describe('outgoing signing notation: KT., TL. and TUQ. in the signature, the doc
   });
 
   it('keeps the authority chosen when a token signature is prepared, and draws it into what the token signs', async () => {
-    const docId = await approvedFor('head', head, undefined);
+    const docId = await approvedFor('head', head, null);
     const token = pki.issue(org.people.head.fullName);
     const prepared = await head.post(`/api/v1/outgoing/${docId}/sign/prepare`, { certificate: pem(token.certificate), authority: 'TL' });
     expect(prepared.status).toBe(200);
