@@ -40,9 +40,9 @@ export async function uploadCertificate(client: Client, p12: Buffer, kind: 'pers
 export const signatureImage = () => createDemoSignaturePng();
 export const sealImage = () => createDemoSealPng();
 
-/** A two-page Quyết định laid out by the Decree 30 template (boxes 3, 4 and 7c left blank). */
-export async function decisionDraft(): Promise<Buffer> {
-  return Buffer.from(await buildDecisionSource(false));
+/** A two-page Quyết định laid out by the Decree 30 template (boxes 3, 4 and 7c left blank; 7a/7b too without `printedSigningBlock`). */
+export async function decisionDraft(printedSigningBlock = true): Promise<Buffer> {
+  return Buffer.from(await buildDecisionSource(false, printedSigningBlock));
 }
 
 export interface OutgoingMetadata {

@@ -40,6 +40,7 @@ import { UnusedAccountReportService } from './services/unused-account-report.ser
 import { UserDirectoryService } from './services/user-directory.service';
 import { UserLifecycleService } from './services/user-lifecycle.service';
 import { UserQueryService } from './services/user-query.service';
+import { SignerStandingService } from './services/signer-standing.service';
 
 const services = [
   AuthService,
@@ -52,6 +53,7 @@ const services = [
   UserLifecycleService,
   UserQueryService,
   DelegationService,
+  SignerStandingService,
   DirectorySearchService,
   DirectoryImportService,
   AgencyDirectoryService,

@@ -24,6 +24,7 @@ export * from './services/auth.service';
 export * from './services/mfa.service';
 export * from './rules/mfa-policy';
 export * from './services/delegation.service';
+export * from './services/signer-standing.service';
 export * from './services/directory-import.service';
 export * from './services/directory-search.service';
 export * from './services/organisation-scope.service';

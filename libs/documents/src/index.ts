@@ -52,6 +52,7 @@ export * from './outgoing/outgoing-issue.service';
 export * from './outgoing/outgoing-query.service';
 export * from './outgoing/outgoing-review.service';
 export * from './outgoing/outgoing-signing.service';
+export { SIGNING_AUTHORITY_KINDS, type SigningAuthorityKind } from './outgoing/signing-authority';
 export * from './outgoing/outgoing-plugin-signing.service';
 export * from './outgoing/remote/outgoing-remote-signing.service';
 export * from './outgoing/remote/remote-signing-config.service';

@@ -5,9 +5,10 @@ import { DraftLayout } from '../src/form/draft-preparer';
 
 /**
  * A two-page decision (Quyết định) laid out like ND 30 Phụ lục I, with boxes 3 (số), 4 (date)
- * and 7c (signature) left blank for the fields `prepareDraft` adds.
+ * and 7c (signature) left blank for the fields `prepareDraft` adds. Without `printedSigningBlock`,
+ * boxes 7a/7b are blank too: the signature appearance then carries the only signing notation.
  */
-export async function buildDecisionSource(useObjectStreams: boolean): Promise<Uint8Array> {
+export async function buildDecisionSource(useObjectStreams: boolean, printedSigningBlock = true): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const regular = await doc.embedFont(defaultFontFile('regular'), { subset: true });
@@ -25,8 +26,10 @@ export async function buildDecisionSource(useObjectStreams: boolean): Promise<Ui
   paragraph(last, regular, 780, 'Điều 3. Chánh Văn phòng, Trưởng phòng Giáo dục trung học và Thủ trưởng các đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.');
   last.drawText('Nơi nhận:', { x: 60, y: 530, size: 12, font: bold });
   ['- Như Điều 3;', '- Lưu: VT, GDTrH.'].forEach((line, i) => last.drawText(line, { x: 60, y: 515 - i * 13, size: 11, font: regular }));
-  centred(last, 'KT. GIÁM ĐỐC', 410, 530, bold, 13);
-  centred(last, 'PHÓ GIÁM ĐỐC', 410, 515, bold, 13);
+  if (printedSigningBlock) {
+    centred(last, 'KT. GIÁM ĐỐC', 410, 530, bold, 13);
+    centred(last, 'PHÓ GIÁM ĐỐC', 410, 515, bold, 13);
+  }
   // Box 7b (the name) is left to the signature appearance, which prints it under the image.
   return doc.save({ useObjectStreams });
 }

@@ -7,6 +7,7 @@ export function toDelegationDto(d: UnitDelegation): DelegationDto {
     id: d.id,
     unitId: d.unitId,
     userId: d.delegateId,
+    purpose: d.purpose,
     from: d.startsOn,
     to: d.endsOn,
     note: d.note,

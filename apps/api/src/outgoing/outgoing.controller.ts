@@ -163,7 +163,7 @@ export class OutgoingController {
   @Roles(Role.leader)
   @Answers(200, OutgoingDto, { errors: [404, 409, 422] })
   async sign(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SignDto) {
-    return toOutgoingDto(await this.signing.sign(actor, id, dto.certificateId));
+    return toOutgoingDto(await this.signing.sign(actor, id, dto.certificateId, { requested: dto.authority }));
   }
 
   @Post(':id/sign/prepare')
@@ -171,7 +171,7 @@ export class OutgoingController {
   @Answers(200, PreparedSignatureDto, { errors: [404, 409, 422] })
   async prepare(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: PrepareSignatureDto) {
     const image = dto.signatureImage ? Buffer.from(dto.signatureImage, 'base64') : undefined;
-    return toPreparedSignatureDto(await this.signing.prepare(actor, id, dto.certificate, image));
+    return toPreparedSignatureDto(await this.signing.prepare(actor, id, dto.certificate, image, dto.authority));
   }
 
   @Post(':id/sign/complete')

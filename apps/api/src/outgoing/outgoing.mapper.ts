@@ -21,6 +21,9 @@ export function toOutgoingDto(d: OutgoingDocument): OutgoingDto {
     confidentiality: d.confidentiality,
     signerId: d.signerId,
     signingTitle: d.signingTitle,
+    signingAuthority: d.signingAuthority
+      ? { kind: d.signingAuthority, notation: d.signingTitle ?? '', authorityTitle: d.authorityTitle ?? '', signerTitle: d.signerTitle, delegationId: d.signingDelegationId }
+      : null,
     replyToIncomingId: d.replyToIncomingId,
     closesIncoming: d.closesIncoming,
     replacesId: d.replacesId,

@@ -2707,6 +2707,12 @@ export interface components {
             /** @example Trưởng phòng đi công tác */
             note?: string;
             /**
+             * @description inbox: handle the unit's inbox; signing: ủy quyền ký (TUQ.), of an agency by its head, not re-delegable
+             * @default inbox
+             * @enum {string}
+             */
+            purpose: "inbox" | "signing";
+            /**
              * @description last day, inclusive
              * @example 2026-03-06
              */
@@ -2788,6 +2794,11 @@ export interface components {
             grantedBy: string | null;
             id: string;
             note: string | null;
+            /**
+             * @description inbox handling, or signing by authorisation (TUQ.)
+             * @enum {string}
+             */
+            purpose: "inbox" | "signing";
             /** Format: date-time */
             revokedAt: string | null;
             revokedBy: string | null;
@@ -3691,6 +3702,9 @@ export interface components {
             /** @description signed in ink: the number went to the paper original; the issued file is its sealed scan */
             signedOnPaper: boolean;
             signerId: string;
+            /** @description null until signed */
+            signingAuthority: components["schemas"]["SigningAuthorityDto"] | null;
+            /** @description box 7a; once signed, the notation of signingAuthority */
             signingTitle: string | null;
             /** @enum {string} */
             status: "draft" | "submitted" | "approved" | "signed" | "sealing" | "numbered" | "issued" | "dispatched" | "recalled";
@@ -3752,6 +3766,9 @@ export interface components {
             /** @description signed in ink: the number went to the paper original; the issued file is its sealed scan */
             signedOnPaper: boolean;
             signerId: string;
+            /** @description null until signed */
+            signingAuthority: components["schemas"]["SigningAuthorityDto"] | null;
+            /** @description box 7a; once signed, the notation of signingAuthority */
             signingTitle: string | null;
             /** @enum {string} */
             status: "draft" | "submitted" | "approved" | "signed" | "sealing" | "numbered" | "issued" | "dispatched" | "recalled";
@@ -3900,6 +3917,11 @@ export interface components {
             sessionId: string;
         };
         PrepareSignatureDto: {
+            /**
+             * @description on whose behalf I sign; default: own name for the head, KT. for a deputy, TUQ. with a current signing delegation. TL. only when asked
+             * @enum {string}
+             */
+            authority?: "own" | "KT" | "TL" | "TUQ";
             /** @description the token's certificate, PEM or base64 DER */
             certificate: string;
             /** @description base64 PNG; default the image stored with my certificate */
@@ -4552,6 +4574,11 @@ export interface components {
             status: "pending" | "signed" | "failed";
         };
         SignDto: {
+            /**
+             * @description on whose behalf I sign; default: own name for the head, KT. for a deputy, TUQ. with a current signing delegation. TL. only when asked
+             * @enum {string}
+             */
+            authority?: "own" | "KT" | "TL" | "TUQ";
             /** @description one of my stored certificates; default the newest valid one */
             certificateId?: string;
         };
@@ -4602,6 +4629,30 @@ export interface components {
             subject: string;
             validFrom: string;
             validTo: string;
+        };
+        SigningAuthorityDto: {
+            /**
+             * @description the head's title the prefix stands before
+             * @example GIÁM ĐỐC
+             */
+            authorityTitle: string;
+            /** @description the signing delegation (TUQ.) it rests on */
+            delegationId: string | null;
+            /**
+             * @description own name, KT. (deputy), TL. (by order), TUQ. (by authorisation)
+             * @enum {string}
+             */
+            kind: "own" | "KT" | "TL" | "TUQ";
+            /**
+             * @description box 7a, quyền hạn của người ký
+             * @example KT. GIÁM ĐỐC
+             */
+            notation: string;
+            /**
+             * @description box 7b, the signer's own title
+             * @example PHÓ GIÁM ĐỐC
+             */
+            signerTitle: string | null;
         };
         StartIssueDto: {
             /** @description token: the certificate on the agency's USB token (PEM or base64 DER) */

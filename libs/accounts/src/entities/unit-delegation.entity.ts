@@ -1,8 +1,16 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
+ * What a delegation gives: `inbox` lets the delegate handle the unit's inbox; `signing` (ủy quyền ký,
+ * TUQ.) lets the delegate sign documents of an agency on behalf of its head, in writing, for a limited
+ * period, never passed on (Decree 30 Art. 13.3).
+ */
+export type DelegationPurpose = 'inbox' | 'signing';
+
+/**
  * The head of a unit lets a named member handle the unit's inbox for a period (the Bình Định e-mail rules (2014) Điều 13:
  * "có thể ủy quyền cho một hoặc một số người trong đơn vị"). Dates are inclusive, in Vietnam time.
+ * The head of an agency may instead authorise someone to sign for them (`purpose` = `signing`).
  * Revoking keeps the row.
  */
 @Entity('unit_delegation')
@@ -15,6 +23,9 @@ export class UnitDelegation {
 
   @Column({ type: 'uuid' })
   delegateId!: string;
+
+  @Column({ type: 'varchar', default: 'inbox' })
+  purpose!: DelegationPurpose;
 
   @Column({ type: 'uuid', nullable: true })
   grantedBy!: string | null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
-import { UnitDelegation } from '../entities/unit-delegation.entity';
+import { DelegationPurpose, UnitDelegation } from '../entities/unit-delegation.entity';
 import type { Period } from '../rules/delegation-period';
 
 @Injectable()
@@ -21,14 +21,23 @@ export class UnitDelegationRepository {
     return this.repo.findAndCount({ where: { unitId }, order: { startsOn: 'DESC', createdAt: 'DESC' }, skip: offset, take: limit });
   }
 
-  /** Live (not revoked) delegations of the person for the unit whose period meets `period`. */
-  findOverlapping(manager: EntityManager, unitId: string, delegateId: string, period: Period): Promise<UnitDelegation[]> {
+  /** Live (not revoked) delegations of the person for the unit, of one purpose, whose period meets `period`. */
+  findOverlapping(manager: EntityManager, unitId: string, delegateId: string, purpose: DelegationPurpose, period: Period): Promise<UnitDelegation[]> {
     return manager.getRepository(UnitDelegation).findBy({
       unitId,
       delegateId,
+      purpose,
       revokedAt: IsNull(),
       startsOn: LessThanOrEqual(period.endsOn),
       endsOn: MoreThanOrEqual(period.startsOn),
+    });
+  }
+
+  /** The person's live (not revoked) delegations of the unit, of any period, newest period first. */
+  findLive(manager: EntityManager, unitId: string, delegateId: string, purpose?: DelegationPurpose): Promise<UnitDelegation[]> {
+    return manager.getRepository(UnitDelegation).find({
+      where: { unitId, delegateId, revokedAt: IsNull(), ...(purpose ? { purpose } : {}) },
+      order: { endsOn: 'DESC', createdAt: 'DESC' },
     });
   }
 

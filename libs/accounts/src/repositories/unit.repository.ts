@@ -151,11 +151,11 @@ export class UnitRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Units the person heads, and units whose inbox is delegated to them on `$2` (a date). */
+  /** Units the person heads, and units whose inbox is delegated to them on `$2` (a date); a signing delegation gives no inbox. */
   private static readonly MANAGED_SQL = `SELECT id FROM unit WHERE head_user_id = $1
        UNION
        SELECT unit_id FROM unit_delegation
-        WHERE delegate_id = $1 AND revoked_at IS NULL AND starts_on <= $2::date AND ends_on >= $2::date`;
+        WHERE delegate_id = $1 AND purpose = 'inbox' AND revoked_at IS NULL AND starts_on <= $2::date AND ends_on >= $2::date`;
 
   /** The person's unit, the units they head, and the units whose inbox is delegated to them on `today`. */
   async handledBy(userId: string, today: string, manager?: EntityManager): Promise<string[]> {
@@ -178,7 +178,7 @@ export class UnitRepository {
       `SELECT u.head_user_id AS id FROM unit u JOIN app_user p ON p.id = u.head_user_id AND p.active WHERE u.id = $1
        UNION
        SELECT d.delegate_id FROM unit_delegation d JOIN app_user p ON p.id = d.delegate_id AND p.active
-        WHERE d.unit_id = $1 AND d.revoked_at IS NULL AND d.starts_on <= $2::date AND d.ends_on >= $2::date`,
+        WHERE d.unit_id = $1 AND d.purpose = 'inbox' AND d.revoked_at IS NULL AND d.starts_on <= $2::date AND d.ends_on >= $2::date`,
       [unitId, today],
     );
     return rows.map((r) => r.id);

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, AppError, AuditService, Counted } from '@eoffice/core';
 import type { Actor } from '../authorization/actor';
-import type { UnitDelegation } from '../entities/unit-delegation.entity';
+import type { DelegationPurpose, UnitDelegation } from '../entities/unit-delegation.entity';
 import type { Unit } from '../entities/unit.entity';
 import { UnitDelegationRepository } from '../repositories/unit-delegation.repository';
 import { UnitRepository } from '../repositories/unit.repository';
 import { UserRepository } from '../repositories/user.repository';
-import { localDate, periodProblems } from '../rules/delegation-period';
+import { isActiveOn, localDate, periodProblems } from '../rules/delegation-period';
 import { normaliseText } from '@eoffice/vietnamese';
 import { OrganisationScope } from './organisation-scope.service';
 
@@ -16,6 +16,8 @@ export interface NewDelegation {
   from: string;
   to: string;
   note?: string | null;
+  /** Default `inbox`; `signing` is ủy quyền ký (TUQ.), of an agency only. */
+  purpose?: DelegationPurpose;
 }
 
 /**
@@ -44,7 +46,12 @@ export class DelegationService {
       // Locking the unit serialises grants, so two overlapping ones cannot both pass the check.
       const unit = await this.units.findByIdForUpdate(manager, unitId);
       if (!unit) throw AppError.notFound('đơn vị (unit)');
+      const purpose = input.purpose ?? 'inbox';
+      await this.refuseRedelegation(manager, actor, unit);
       this.assertManages(actor, unit);
+      if (purpose === 'signing' && unit.kind !== 'agency') {
+        throw new AppError(422, 'SIGNING_DELEGATION_AGENCY_ONLY', 'Chỉ thủ trưởng cơ quan ủy quyền ký (only an agency\'s head authorises signing)');
+      }
       const problems = periodProblems(period, localDate(new Date(), this.config.TZ_NAME));
       if (problems.length) throw AppError.validation('Thời hạn ủy quyền không hợp lệ (invalid period)', problems);
       const delegate = await this.users.findById(input.userId, manager);
@@ -57,12 +64,13 @@ export class DelegationService {
       if (delegate.id === unit.headUserId) {
         throw new AppError(422, 'DELEGATE_IS_HEAD', 'Trưởng đơn vị đã quản lý hộp thư này (the head already handles this inbox)');
       }
-      if ((await this.delegations.findOverlapping(manager, unit.id, delegate.id, period)).length) {
+      if ((await this.delegations.findOverlapping(manager, unit.id, delegate.id, purpose, period)).length) {
         throw AppError.conflict('DELEGATION_OVERLAPS', 'Đã có ủy quyền cho người này trong thời gian đó (overlaps an existing delegation)');
       }
       const delegation = await this.delegations.insert(manager, {
         unitId: unit.id,
         delegateId: delegate.id,
+        purpose,
         grantedBy: actor.id,
         ...period,
         note: input.note ? normaliseText(input.note) || null : null,
@@ -72,7 +80,7 @@ export class DelegationService {
         action: 'unit.delegation_granted',
         entityType: 'unit',
         entityId: unit.id,
-        data: { delegationId: delegation.id, delegateId: delegate.id, from: period.startsOn, to: period.endsOn },
+        data: { delegationId: delegation.id, delegateId: delegate.id, purpose, from: period.startsOn, to: period.endsOn },
       });
       return delegation;
     });
@@ -104,6 +112,20 @@ export class DelegationService {
       });
       return (await this.delegations.findById(manager, delegation.id))!;
     });
+  }
+
+  /**
+   * Decree 30 Art. 13.3: what was delegated is not delegated again. Someone who holds a current
+   * delegation of the unit (and is neither its head nor an administrator) gets a clear refusal
+   * rather than a bare 403.
+   */
+  private async refuseRedelegation(manager: EntityManager, actor: Actor, unit: Unit): Promise<void> {
+    if (this.scope.canAdminister(actor) || unit.headUserId === actor.id) return;
+    const today = localDate(new Date(), this.config.TZ_NAME);
+    const held = await this.delegations.findLive(manager, unit.id, actor.id);
+    if (held.some((d) => isActiveOn(d, today))) {
+      throw new AppError(403, 'DELEGATION_NOT_REDELEGABLE', 'Người được ủy quyền không được ủy quyền lại (a delegate cannot delegate again)');
+    }
   }
 
   private assertManages(actor: Actor, unit: Unit): void {

@@ -58,7 +58,7 @@ export class ExchangeRepository {
       `SELECT r.id AS "recipientId", d.id AS "documentId", a.id AS "agencyId", a.name AS "agencyName", a.organ_id AS "agencyOrganId",
               a.email AS "agencyEmail", a.place_name AS "placeName", d.status, d.number_symbol AS "numberSymbol", d.issued_at AS "issuedAt",
               d.issued_file_id AS "issuedFileId", d.document_type AS "documentType", d.subject, d.urgency, d.confidentiality,
-              d.signing_title AS "signingTitle", s.full_name AS "signerName", s.position AS "signerPosition", r.recalled_at AS "recalledAt",
+              d.signing_title AS "signingTitle", s.full_name AS "signerName", COALESCE(d.signer_title, s.position) AS "signerPosition", r.recalled_at AS "recalledAt",
               r.organ_id AS "recipientOrganId", e.name AS "recipientName", e.endpoint_kind AS "endpointKind", e.endpoint_url AS "endpointUrl",
               ARRAY(SELECT o.name FROM outgoing_recipient o WHERE o.document_id = d.id ORDER BY o.kind DESC, o.name) AS "recipientNames"
          FROM outgoing_recipient r

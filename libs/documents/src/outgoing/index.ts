@@ -24,6 +24,7 @@ export * from './outgoing-plugin-signing.service';
 export * from './outgoing-query.service';
 export * from './outgoing-review.service';
 export * from './outgoing-signing.service';
+export { SIGNING_AUTHORITY_KINDS, type SigningAuthorityKind } from './signing-authority';
 export { SigningSessionRepository } from './signing-session.repository';
 export type { RemoteSigningStatus, SigningSession } from './entities/signing-session.entity';
 export * from './remote/outgoing-remote-signing.service';

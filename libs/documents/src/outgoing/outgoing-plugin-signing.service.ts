@@ -10,6 +10,7 @@ import { OutgoingAccess } from './outgoing-access.service';
 import { OutgoingWorkflow } from './outgoing-workflow.service';
 import { assertCertificateHolder, SigningCertificateService } from '../certificates';
 import { withSigningErrors } from './signing-errors';
+import { SigningAuthorityService } from './signing-authority.service';
 
 export interface PluginSigningSession {
   sessionId: string;
@@ -34,6 +35,7 @@ export class OutgoingPluginSigningService {
     private readonly steps: LeaderSignatureSteps,
     private readonly keyring: SigningCertificateService,
     private readonly files: FileService,
+    private readonly authority: SigningAuthorityService,
   ) {}
 
   async open(actor: Actor, id: string): Promise<PluginSigningSession> {
@@ -57,6 +59,8 @@ export class OutgoingPluginSigningService {
     return this.workflow.run(actor, id, 'sign', null, async ({ document, manager }) => {
       this.access.requireSigner(actor, document);
       const session = await this.steps.takeSession(manager, sessionId, id, actor, 'plugin');
+      // The plugin draws its own appearance; the authority is still recorded (document, register).
+      const authority = await this.authority.resolve(manager, actor, document);
       const [sentPdf, uploadedPdf] = await Promise.all([this.files.readBytes(session.preparedFileId, manager), this.files.readBytes(upload)]);
       const trust = await this.keyring.trustOptions();
       const report = await withSigningErrors(() =>
@@ -66,7 +70,7 @@ export class OutgoingPluginSigningService {
       if (!certificate) throw new AppError(400, 'SIGNATURE_INVALID', 'Tệp tải lên không có chữ ký của người ký (no signer certificate in the new signature)');
       assertCertificateHolder(certificate.commonName, actor.fullName);
       const file = await this.files.record(upload, actor.id, manager);
-      return this.steps.signedResult(file, certificate.sha256Fingerprint, { sessionId, mode: 'plugin' });
+      return this.authority.recorded(this.steps.signedResult(file, certificate.sha256Fingerprint, { sessionId, mode: 'plugin' }), authority);
     });
   }
 }

@@ -11,6 +11,9 @@ import { OutgoingWorkflow } from './outgoing-workflow.service';
 import { assertCertificateHolder, SigningCertificateService } from '../certificates';
 import { withSigningErrors } from './signing-errors';
 import { LongTermSigningService } from './long-term/long-term-signing.service';
+import type { SigningAuthorityKind } from './signing-authority';
+import { SigningAuthorityService } from './signing-authority.service';
+import { SigningSessionRepository } from './signing-session.repository';
 
 export interface PreparedSignatureRequest {
   sessionId: string;
@@ -47,39 +50,46 @@ export class OutgoingSigningService {
     private readonly keyring: SigningCertificateService,
     private readonly files: FileService,
     private readonly longTerm: LongTermSigningService,
+    private readonly authority: SigningAuthorityService,
+    private readonly sessions: SigningSessionRepository,
   ) {}
 
-  sign(actor: Actor, id: string, certificateId?: string, batch?: BatchMark): Promise<OutgoingDocument> {
+  /** `requested`: KT./TL./TUQ. asked for (derived when absent); `batch`: the batch this signature belongs to. */
+  sign(actor: Actor, id: string, certificateId?: string, { requested, batch }: { requested?: SigningAuthorityKind; batch?: BatchMark } = {}): Promise<OutgoingDocument> {
     return this.workflow.run(actor, id, 'sign', null, async ({ document, manager }) => {
       this.access.requireSigner(actor, document);
+      const authority = await this.authority.resolve(manager, actor, document, requested);
       const signer = await this.keyring.personalSigner(actor, certificateId, manager);
       const draft = await this.steps.preparedDraft(document, manager);
       const trust = await this.keyring.trustOptions();
       const begun = await withSigningErrors(() =>
-        storedKeyProvider(signer.credentials).begin(draft, { signatureImage: signer.image, signerName: actor.fullName, trust }),
+        storedKeyProvider(signer.credentials).begin(draft, { signatureImage: signer.image, signerName: actor.fullName, titleLines: authority.lines, trust }),
       );
       if (!begun.done) throw new Error('a stored key signs at once');
       const signed = await this.longTerm.stampSignature(begun.pdf);
       const file = await this.files.recordBytes(signed.parts(), { mimeType: MediaType.pdf, originalName: `${document.id}-signed.pdf` }, actor.id, manager);
       await batch?.mark(manager);
-      return this.steps.signedResult(file, sha256Hex(signer.credentials.certificate), { certificateId: signer.certificate.id, ...(batch ? { batchId: batch.batchId } : {}) });
+      const result = this.steps.signedResult(file, sha256Hex(signer.credentials.certificate), { certificateId: signer.certificate.id, ...(batch ? { batchId: batch.batchId } : {}) });
+      return this.authority.recorded(result, authority);
     });
   }
 
-  async prepare(actor: Actor, id: string, certificate: string, signatureImage?: Buffer): Promise<PreparedSignatureRequest> {
+  async prepare(actor: Actor, id: string, certificate: string, signatureImage?: Buffer, requested?: SigningAuthorityKind): Promise<PreparedSignatureRequest> {
     const scope = await this.access.scopeFor(actor);
     return this.dataSource.transaction(async (manager) => {
       const document = await this.steps.lockForSigning(manager, actor, id, scope);
+      const authority = await this.authority.resolve(manager, actor, document, requested);
       const summary = await this.keyring.checkPresentedCertificate(certificate);
       assertCertificateHolder(summary.commonName, actor.fullName);
       const image = this.requireImage(signatureImage ?? (await this.keyring.signatureImageOf(actor.id, manager)));
       const draft = await this.steps.preparedDraft(document, manager);
       const trust = await this.keyring.trustOptions();
       const prepared = await withSigningErrors(() =>
-        tokenProvider(certificate).begin(draft, { signatureImage: image, signerName: actor.fullName, trust }),
+        tokenProvider(certificate).begin(draft, { signatureImage: image, signerName: actor.fullName, titleLines: authority.lines, trust }),
       );
       if (prepared.done || !prepared.digestToSign || !prepared.signedAttributes) throw new Error('a token signature waits for the token');
-      const session = await this.steps.openSession(manager, actor, document, prepared.sent, prepared.state, { certificate: summary.sha256Fingerprint });
+      const session = await this.steps.openSession(manager, actor, document, prepared.sent, prepared.state, { certificate: summary.sha256Fingerprint, signingAuthority: authority.kind });
+      await this.sessions.setSigningAuthority(manager, session.id, authority.kind);
       return {
         sessionId: session.id,
         digest: prepared.digestToSign.toString('base64'),
@@ -94,13 +104,15 @@ export class OutgoingSigningService {
     return this.workflow.run(actor, id, 'sign', null, async ({ document, manager }) => {
       this.access.requireSigner(actor, document);
       const session = await this.steps.takeSession(manager, sessionId, id, actor, 'token');
+      // What was drawn at prepare time, checked again now: a delegation may have ended meanwhile.
+      const authority = await this.authority.resolve(manager, actor, document, session.signingAuthority);
       const state = session.state as DeferredSigningState;
       const prepared = await this.files.readBytes(session.preparedFileId, manager);
       const signed = await this.longTerm.stampSignature(
         await withSigningErrors(() => tokenProvider(Buffer.from(state.certificates[0], 'base64')).complete(prepared, state, response)),
       );
       const file = await this.files.recordBytes(signed.parts(), { mimeType: MediaType.pdf, originalName: `${document.id}-signed.pdf` }, actor.id, manager);
-      return this.steps.signedResult(file, sha256Hex(Buffer.from(state.certificates[0], 'base64')), { sessionId });
+      return this.authority.recorded(this.steps.signedResult(file, sha256Hex(Buffer.from(state.certificates[0], 'base64')), { sessionId }), authority);
     });
   }
 

@@ -43,6 +43,7 @@ import { RemoteSigningPoller } from './remote/remote-signing-poller.service';
 import { LongTermSigningService } from './long-term/long-term-signing.service';
 import { PublicVerificationService } from './long-term/public-verification.service';
 import { IssueSteps } from './issue-steps';
+import { SigningAuthorityService } from './signing-authority.service';
 import { AgencySealService } from './seal/agency-seal.service';
 import { OutgoingPaperService } from './seal/outgoing-paper.service';
 import { SealActors } from './seal/seal-actors';
@@ -106,6 +107,7 @@ const services = [
     RemoteSigningConfigRepository,
     OutgoingAppendixRepository,
     LeaderSignatureSteps,
+    SigningAuthorityService,
     IssueSteps,
     SealActors,
     AgencySealRepository,

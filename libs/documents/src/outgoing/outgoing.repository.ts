@@ -169,6 +169,8 @@ export class OutgoingRepository {
       .addSelect('d.subject', 'subject')
       .addSelect('signer.full_name', 'signerName')
       .addSelect('d.signing_title', 'signingTitle')
+      .addSelect('d.signing_authority', 'signingAuthority')
+      .addSelect('d.signer_title', 'signerTitle')
       .addSelect(`ARRAY(SELECT r.name || COALESCE(' (' || r.organ_id || ')', '') FROM outgoing_recipient r WHERE r.document_id = d.id ORDER BY r.kind DESC, r.name)`, 'recipientNames')
       .addSelect('drafting.code', 'draftingUnitCode')
       .addSelect(`to_char(d.dispatched_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`, 'dispatchedDate')

@@ -17,7 +17,11 @@ export class SigningSessionRepository {
 
   insert(manager: EntityManager, session: Pick<SigningSession, 'documentId' | 'signerId' | 'preparedFileId' | 'state' | 'expiresAt'> & Partial<SigningSession>): Promise<SigningSession> {
     const repo = manager.getRepository(SigningSession);
-    return repo.save(repo.create({ completedAt: null, providerId: null, transactionId: null, remoteStatus: null, failureCode: null, failureMessage: null, ...session }));
+    return repo.save(repo.create({ completedAt: null, signingAuthority: null, providerId: null, transactionId: null, remoteStatus: null, failureCode: null, failureMessage: null, ...session }));
+  }
+
+  async setSigningAuthority(manager: EntityManager, id: string, kind: SigningSession['signingAuthority']): Promise<void> {
+    await manager.getRepository(SigningSession).update({ id }, { signingAuthority: kind });
   }
 
   /** A remote session by its provider's transaction id (unique per provider), for a callback. */

@@ -35,11 +35,35 @@ const cachingFontkit = {
     let font = parsedFonts.get(bytes);
     if (!font) {
       font = loadFontkit().create(bytes);
+      keepCodePointsPerText(font);
       parsedFonts.set(bytes, font);
     }
     return font;
   },
 };
+
+interface GlyphCache {
+  getGlyph(id: number, codePoints?: number[]): { codePoints: number[] } | null;
+}
+
+/**
+ * fontkit keeps one glyph object per glyph id with the code points of the text that first asked
+ * for it (`ứ` when a ccmp lookup split it into `u` and marks). With the parsed font shared, a later
+ * plain `u` got that glyph, and the ToUnicode map pdf-lib derives from `codePoints` lost it:
+ * pdftotext read "T Q." for "TUQ.". A glyph asked for with other code points is a view of the
+ * cached one carrying its own.
+ */
+function keepCodePointsPerText(font: ParsedFont): void {
+  const cache = font as unknown as GlyphCache;
+  const getGlyph = cache.getGlyph.bind(font);
+  cache.getGlyph = (id, codePoints = []) => {
+    const glyph = getGlyph(id, codePoints);
+    if (!glyph || sameCodePoints(glyph.codePoints, codePoints)) return glyph;
+    return Object.assign(Object.create(glyph) as { codePoints: number[] }, { codePoints });
+  };
+}
+
+const sameCodePoints = (a: number[] | undefined, b: number[]) => (a ?? []).length === b.length && b.every((c, i) => a?.[i] === c);
 
 /**
  * fontkit writes a subset through a stream whose events wait on timers: a few milliseconds of

@@ -16,6 +16,8 @@ export interface LeaderAppearanceOptions extends CommonSignatureOptions {
   showSignerName?: boolean;
   /** Blue handwritten signature, transparent PNG. */
   signatureImage: Uint8Array;
+  /** Boxes 7a/7b drawn above the image (`KT. GIÁM ĐỐC`, `PHÓ GIÁM ĐỐC`); none by default. */
+  titleLines?: string[];
   /** Default `LeaderSignature`, the field `prepareDraft` reserves. */
   fieldName?: string;
   /** Where to create the field if the draft has none. */

@@ -4,6 +4,7 @@ import { POINTS_PER_MM, readPngMetadata } from '../appearance/png-metadata';
 import { SigningError } from '../errors/signing-error';
 import { FormField, widgetOf, widgetRect } from '../form/acroform';
 import { listPages, Rect } from '../pdf/page-tree';
+import { decodeStreamContents } from '../pdf/stream-decoder';
 
 /** Where the leader's signature image is painted, in page coordinates, and on which page. */
 export function locateLeaderImage(context: PDFContext, catalog: PDFDict, leader: FormField): { page: number; image: Rect } {
@@ -12,10 +13,10 @@ export function locateLeaderImage(context: PDFContext, catalog: PDFDict, leader:
   const pages = listPages(context, catalog);
   const page = pageOfWidget(context, pages, widget.ref, widget.dict);
   const pixels = appearanceImageSize(context, widget.dict);
-  // Our own appearances follow the leader layout; anything else: assume the image fills the widget.
-  const local = pixels
-    ? fitImage(leaderImageBox(x2 - x1, y2 - y1), pixels.width, pixels.height)
-    : { x: 0, y: 0, width: x2 - x1, height: y2 - y1 };
+  // Where the appearance paints its image, when it says so plainly (ours do, title lines or not);
+  // else our leader layout from the image's size; anything else: assume the image fills the widget.
+  const local = paintedImageRect(widget.dict)
+    ?? (pixels ? fitImage(leaderImageBox(x2 - x1, y2 - y1), pixels.width, pixels.height) : { x: 0, y: 0, width: x2 - x1, height: y2 - y1 });
   return { page, image: { ...local, x: local.x + x1, y: local.y + y1 } };
 }
 
@@ -55,6 +56,23 @@ function pageOfWidget(context: PDFContext, pages: PDFRef[], widgetRef: PDFRef, w
   });
   if (found < 0) throw new SigningError('PDF_MALFORMED', 'The leader signature widget is on no page');
   return found;
+}
+
+/** The rectangle of the first `q w 0 0 h x y cm /Name Do Q` of the normal appearance, as AppearanceBuilder writes an image. */
+function paintedImageRect(widget: PDFDict): Rect | undefined {
+  const ap = widget.lookup(PDFName.of('AP'));
+  const normal = ap instanceof PDFDict ? ap.lookup(PDFName.of('N')) : undefined;
+  if (!(normal instanceof PDFRawStream)) return undefined;
+  let content: string;
+  try {
+    content = Buffer.from(decodeStreamContents(normal)).toString('latin1');
+  } catch {
+    return undefined;
+  }
+  const match = /q ([\d.]+) 0 0 ([\d.]+) (-?[\d.]+) (-?[\d.]+) cm \/Im\w* Do Q/.exec(content);
+  if (!match) return undefined;
+  const [width, height, x, y] = match.slice(1, 5).map(Number);
+  return [width, height, x, y].every(Number.isFinite) && width > 0 && height > 0 ? { x, y, width, height } : undefined;
 }
 
 function appearanceImageSize(context: PDFContext, widget: PDFDict): { width: number; height: number } | undefined {

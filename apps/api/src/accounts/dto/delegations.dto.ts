@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsCalendarDate } from '../../http/calendar-date.validator';
 
 export class CreateDelegationDto {
@@ -20,4 +20,13 @@ export class CreateDelegationDto {
   @IsString()
   @MaxLength(500)
   note?: string;
+
+  @ApiPropertyOptional({
+    enum: ['inbox', 'signing'],
+    default: 'inbox',
+    description: "inbox: handle the unit's inbox; signing: ủy quyền ký (TUQ.), of an agency by its head, not re-delegable",
+  })
+  @IsOptional()
+  @IsIn(['inbox', 'signing'])
+  purpose?: 'inbox' | 'signing';
 }

@@ -24,11 +24,12 @@ export class UnitPageDto {
   @ApiProperty() pageSize!: number;
 }
 
-/** Ủy quyền: a member acting for the unit head for some days. */
+/** Ủy quyền: someone acting for the unit head for some days (its inbox, or signing for an agency's head). */
 export class DelegationDto {
   @ApiProperty() id!: string;
   @ApiProperty() unitId!: string;
   @ApiProperty() userId!: string;
+  @ApiProperty({ enum: ['inbox', 'signing'], description: 'inbox handling, or signing by authorisation (TUQ.)' }) purpose!: string;
   @ApiProperty({ format: 'date' }) from!: string;
   @ApiProperty({ format: 'date' }) to!: string;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;

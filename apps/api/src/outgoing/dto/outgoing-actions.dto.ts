@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBase64, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
 import { Transform, Type } from 'class-transformer';
-import type { OutgoingStatus } from '@eoffice/documents';
+import { SIGNING_AUTHORITY_KINDS, type OutgoingStatus } from '@eoffice/documents';
 import { MAX_PAGE } from '../../http/pagination';
 
 export class CommentDto {
@@ -19,6 +19,11 @@ export class RecallDto {
 export class SignDto {
   @ApiPropertyOptional({ description: 'one of my stored certificates; default the newest valid one' })
   @IsOptional() @IsUUID() certificateId?: string;
+  @ApiPropertyOptional({
+    enum: SIGNING_AUTHORITY_KINDS,
+    description: 'on whose behalf I sign; default: own name for the head, KT. for a deputy, TUQ. with a current signing delegation. TL. only when asked',
+  })
+  @IsOptional() @IsIn(SIGNING_AUTHORITY_KINDS) authority?: (typeof SIGNING_AUTHORITY_KINDS)[number];
 }
 
 export class RemoteSignDto {
@@ -30,6 +35,11 @@ export class PrepareSignatureDto {
   @ApiProperty({ description: 'the token\'s certificate, PEM or base64 DER' }) @IsString() @Length(100, 20000) certificate!: string;
   @ApiPropertyOptional({ description: 'base64 PNG; default the image stored with my certificate' })
   @IsOptional() @IsBase64() @Length(1, 2_000_000) signatureImage?: string;
+  @ApiPropertyOptional({
+    enum: SIGNING_AUTHORITY_KINDS,
+    description: 'on whose behalf I sign; default: own name for the head, KT. for a deputy, TUQ. with a current signing delegation. TL. only when asked',
+  })
+  @IsOptional() @IsIn(SIGNING_AUTHORITY_KINDS) authority?: (typeof SIGNING_AUTHORITY_KINDS)[number];
 }
 
 export class CompleteSignatureDto {

@@ -1,5 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { OutgoingStatus, REVIEW_STAGES } from '@eoffice/documents';
+import { OutgoingStatus, REVIEW_STAGES, SIGNING_AUTHORITY_KINDS } from '@eoffice/documents';
+
+/** On whose behalf the signer signed (Decree 30 Phụ lục I II.7.b), fixed when signing. */
+export class SigningAuthorityDto {
+  @ApiProperty({ enum: SIGNING_AUTHORITY_KINDS, description: 'own name, KT. (deputy), TL. (by order), TUQ. (by authorisation)' }) kind!: string;
+  @ApiProperty({ example: 'KT. GIÁM ĐỐC', description: 'box 7a, quyền hạn của người ký' }) notation!: string;
+  @ApiProperty({ example: 'GIÁM ĐỐC', description: "the head's title the prefix stands before" }) authorityTitle!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'PHÓ GIÁM ĐỐC', description: "box 7b, the signer's own title" }) signerTitle!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the signing delegation (TUQ.) it rests on' }) delegationId!: string | null;
+}
 
 /** Văn bản đi as every state-changing route answers it. */
 export class OutgoingDto {
@@ -14,7 +23,8 @@ export class OutgoingDto {
   @ApiProperty({ enum: ['normal', 'urgent', 'very_urgent', 'flash'] }) urgency!: string;
   @ApiProperty({ enum: ['normal', 'confidential', 'secret', 'top_secret'] }) confidentiality!: string;
   @ApiProperty() signerId!: string;
-  @ApiProperty({ type: String, nullable: true }) signingTitle!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'box 7a; once signed, the notation of signingAuthority' }) signingTitle!: string | null;
+  @ApiProperty({ type: SigningAuthorityDto, nullable: true, description: 'null until signed' }) signingAuthority!: SigningAuthorityDto | null;
   @ApiProperty({ type: String, nullable: true }) replyToIncomingId!: string | null;
   @ApiProperty() closesIncoming!: boolean;
   @ApiProperty({ type: String, nullable: true }) replacesId!: string | null;

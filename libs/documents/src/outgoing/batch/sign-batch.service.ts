@@ -60,8 +60,7 @@ export class SignBatchService {
     for (const [position, documentId] of input.ids.entries()) {
       try {
         await this.signing.sign(actor, documentId, input.certificateId, {
-          batchId: batch.id,
-          mark: (manager) => this.batches.updateItem(manager, batch.id, position, { status: 'signed' }),
+          batch: { batchId: batch.id, mark: (manager) => this.batches.updateItem(manager, batch.id, position, { status: 'signed' }) },
         });
       } catch (error) {
         const failure = await this.failureOf(error, documentId);

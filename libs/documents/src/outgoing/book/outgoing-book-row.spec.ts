@@ -40,4 +40,10 @@ describe('outgoing register book row', () => {
     expect(outgoingBookRow({ ...record, status: 'recalled', replacesNumberSymbol: '03/QĐ-SGDĐT', urgency: 'urgent', confidentiality: 'confidential' }).note)
       .toBe('Đã thu hồi; Thay thế văn bản số 03/QĐ-SGDĐT; Khẩn; Mật');
   });
+
+  it('puts the notation of a signature for the head above the signer\'s title and name', () => {
+    const row = outgoingBookRow({ ...record, signingTitle: 'KT. GIÁM ĐỐC', signingAuthority: 'KT', signerTitle: 'PHÓ GIÁM ĐỐC', signerName: 'Trần Văn Đức' });
+    expect(row.signer).toBe('KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC Trần Văn Đức');
+    expect(outgoingBookRow({ ...record, signingAuthority: 'own', signerTitle: 'GIÁM ĐỐC' }).signer).toBe('GIÁM ĐỐC Trần Thị Ánh Tuyết');
+  });
 });

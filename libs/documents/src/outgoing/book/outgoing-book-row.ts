@@ -2,6 +2,7 @@ import type { ReportRow } from '@eoffice/reports';
 import { CONFIDENTIALITY_NOTES, URGENCY_NOTES } from '../../registers';
 import type { Confidentiality, Urgency } from '../../marks';
 import type { OutgoingStatus } from '../outgoing-lifecycle';
+import type { SigningAuthorityKind } from '../signing-authority';
 
 /** One issued outgoing document as the register book needs it; dates are YYYY-MM-DD in Vietnam time. */
 export interface OutgoingBookRecord {
@@ -11,6 +12,10 @@ export interface OutgoingBookRecord {
   subject: string;
   signerName: string;
   signingTitle: string | null;
+  /** On whose behalf it was signed (null: signed before this was recorded, or on paper). */
+  signingAuthority?: SigningAuthorityKind | null;
+  /** The signer's own title when signing for someone else (`PHÓ GIÁM ĐỐC`). */
+  signerTitle?: string | null;
   /** Nơi nhận, in the order they were named. */
   recipientNames: string[];
   draftingUnitCode: string;
@@ -28,7 +33,7 @@ export function outgoingBookRow(record: OutgoingBookRecord): ReportRow {
     numberSymbol: record.numberSymbol,
     issuedDate: record.issuedDate,
     typeAndSubject: `${record.documentType}: ${record.subject}`,
-    signer: record.signingTitle ? `${record.signingTitle} ${record.signerName}` : record.signerName,
+    signer: signerCell(record),
     recipients: record.recipientNames.join('\n'),
     // Decree 30 Phụ lục I box 9b: "Lưu: VT, {drafting unit}" — the office and the drafting unit keep a copy.
     fileCopyHolder: `VT, ${record.draftingUnitCode}`,
@@ -38,6 +43,18 @@ export function outgoingBookRow(record: OutgoingBookRecord): ReportRow {
     receiptSignature: null,
     note: noteOf(record),
   };
+}
+
+/**
+ * "Người ký": the title and name; signed for the head, the notation on its own line above the
+ * signer's title and name (`KT. GIÁM ĐỐC` / `PHÓ GIÁM ĐỐC Trần Văn Đức`), as the signing block reads.
+ */
+function signerCell(record: OutgoingBookRecord): string {
+  const delegated = record.signingAuthority && record.signingAuthority !== 'own';
+  if (delegated && record.signingTitle) {
+    return `${record.signingTitle}\n${record.signerTitle ? `${record.signerTitle} ` : ''}${record.signerName}`;
+  }
+  return record.signingTitle ? `${record.signingTitle} ${record.signerName}` : record.signerName;
 }
 
 function noteOf(record: OutgoingBookRecord): string | null {

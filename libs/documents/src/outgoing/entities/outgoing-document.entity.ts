@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 import type { Confidentiality, Urgency } from '../../marks';
 import type { DraftLayoutInput } from '../outgoing-input';
 import type { OutgoingStatus, ReviewStage } from '../outgoing-lifecycle';
+import type { SigningAuthorityKind } from '../signing-authority';
 
 /** Văn bản đi: from the officer's draft to the issued, sealed and dispatched document. */
 @Entity('outgoing_document')
@@ -22,6 +23,14 @@ export class OutgoingDocument {
   @Column({ type: 'uuid' }) signerId!: string;
   /** Box 7a, e.g. `KT. GIÁM ĐỐC` (shown in the register's "Người ký" column). */
   @Column({ type: 'varchar', nullable: true }) signingTitle!: string | null;
+  /** On whose behalf the signer signed (set when signing): own name, KT., TL. or TUQ. of the head. */
+  @Column({ type: 'varchar', nullable: true }) signingAuthority!: SigningAuthorityKind | null;
+  /** The head's title the prefix stands before (`GIÁM ĐỐC`), as it was when signing. */
+  @Column({ type: 'varchar', nullable: true }) authorityTitle!: string | null;
+  /** Box 7b: the signer's own title (`PHÓ GIÁM ĐỐC`), as it was when signing. */
+  @Column({ type: 'varchar', nullable: true }) signerTitle!: string | null;
+  /** The signing delegation (ủy quyền ký) a TUQ. signature rests on. */
+  @Column({ type: 'uuid', nullable: true }) signingDelegationId!: string | null;
   @Column({ type: 'uuid', nullable: true }) replyToIncomingId!: string | null;
   @Column() closesIncoming!: boolean;
   @Column({ type: 'uuid', nullable: true }) replacesId!: string | null;

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { DeferredSigningState, RemoteSigningState } from '@eoffice/signing';
+import type { SigningAuthorityKind } from '../signing-authority';
 
 /** A whole-PDF signing plugin: it gets the prepared PDF and must send back that PDF plus its signature. */
 export interface PluginSigningState {
@@ -24,6 +25,8 @@ export class SigningSession {
   @Column({ type: 'jsonb' }) state!: SigningSessionState;
   @Column({ type: 'timestamptz' }) expiresAt!: Date;
   @Column({ type: 'timestamptz', nullable: true }) completedAt!: Date | null;
+  /** The authority chosen when the signature was prepared (drawn into it); checked again on completion. */
+  @Column({ type: 'varchar', nullable: true }) signingAuthority!: SigningAuthorityKind | null;
   /** Remote signing only: the agency's provider, its transaction id, and how it went. */
   @Column({ type: 'uuid', nullable: true }) providerId!: string | null;
   @Column({ type: 'varchar', nullable: true }) transactionId!: string | null;

@@ -3,7 +3,7 @@ import { documentRefOf, remoteSigningView } from './remote-signing-view';
 
 const session = (changes: Partial<SigningSession>): SigningSession => ({
   id: 's1', documentId: '0a1b2c3d-0000-4000-8000-000000000000', signerId: 'u1', preparedFileId: 'f1', state: { mode: 'plugin' },
-  createdAt: new Date('2026-12-07T02:05:09Z'), expiresAt: new Date('2026-12-07T02:10:09Z'), completedAt: null,
+  createdAt: new Date('2026-12-07T02:05:09Z'), expiresAt: new Date('2026-12-07T02:10:09Z'), completedAt: null, signingAuthority: null,
   providerId: 'p1', transactionId: 't1', remoteStatus: 'pending', failureCode: null, failureMessage: null, ...changes,
 });
 
