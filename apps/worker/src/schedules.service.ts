@@ -16,7 +16,8 @@ type OptionalSchedule =
   | typeof JobName.auditCheckpoint
   | typeof JobName.handoverScan
   | typeof JobName.notificationDigest
-  | typeof JobName.longTermRefresh;
+  | typeof JobName.longTermRefresh
+  | typeof JobName.reminders;
 
 @Injectable()
 export class SchedulesService implements OnApplicationBootstrap {
@@ -52,6 +53,8 @@ export class SchedulesService implements OnApplicationBootstrap {
     // Nộp lưu: owners of closed records are told 30 days before the hand-over deadline and once it passed.
     await this.scheduleOptional(JobName.handoverScan, 'handover-scan-scheduled', this.config.HANDOVER_SCAN_CRON);
     await this.scheduleOptional(JobName.notificationDigest, 'notification-digest-scheduled', this.config.NOTIFICATION_DIGEST_CRON);
+    // Nhắc việc: validity ending, intake items waiting too long (each person, thing and threshold once).
+    await this.scheduleOptional(JobName.reminders, 'reminders-scheduled', this.config.REMINDERS_CRON);
     // PAdES: pending upgrades and the B-LTA refresh, only when a TSA is configured.
     await this.scheduleOptional(JobName.longTermRefresh, 'long-term-refresh-scheduled', this.config.SIGNING_TSA_URL ? this.config.SIGNING_LONG_TERM_CRON : 'off');
   }

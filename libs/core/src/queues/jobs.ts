@@ -42,6 +42,7 @@ export const JobName = {
   exchangeSend: 'exchange-send',
   exchangeStatusSend: 'exchange-status-send',
   exchangeStatusScan: 'exchange-status-scan',
+  reminders: 'reminders',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -104,6 +105,8 @@ export interface JobPayloads {
   [JobName.exchangeStatusSend]: { packageId: string };
   /** Every EXCHANGE_STATUS_SCAN_SECONDS: the steps received copies took since (registered, assigned, closed, returned) become queued statuses. */
   [JobName.exchangeStatusScan]: Record<string, never>;
+  /** On REMINDERS_CRON: incoming documents whose validity ends soon, intake items waiting too long; each person, thing and threshold once. */
+  [JobName.reminders]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -136,4 +139,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.exchangeSend]: QueueName.dispatch,
   [JobName.exchangeStatusSend]: QueueName.dispatch,
   [JobName.exchangeStatusScan]: QueueName.dispatch,
+  [JobName.reminders]: QueueName.notifications,
 };
