@@ -3074,6 +3074,11 @@ export interface components {
             timeline: components["schemas"]["IncomingTimelineEventDto"][];
             /** @enum {string} */
             urgency: "normal" | "urgent" | "very_urgent" | "flash";
+            /**
+             * Format: date
+             * @description thời gian hiệu lực: the last day in force
+             */
+            validUntil: string | null;
             year: number;
         };
         IncomingDto: {
@@ -3122,6 +3127,11 @@ export interface components {
             textExtractedAt: string | null;
             /** @enum {string} */
             urgency: "normal" | "urgent" | "very_urgent" | "flash";
+            /**
+             * Format: date
+             * @description thời gian hiệu lực: the last day in force
+             */
+            validUntil: string | null;
             year: number;
         };
         IncomingListItemDto: {
@@ -3171,6 +3181,11 @@ export interface components {
             textExtractedAt: string | null;
             /** @enum {string} */
             urgency: "normal" | "urgent" | "very_urgent" | "flash";
+            /**
+             * Format: date
+             * @description thời gian hiệu lực: the last day in force
+             */
+            validUntil: string | null;
             year: number;
         };
         IncomingPageDto: {
@@ -3384,7 +3399,7 @@ export interface components {
              */
             delivery: "immediate" | "digest" | "in_app";
             /** @enum {string} */
-            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction" | "validity_ending" | "intake_waiting";
         };
         NotificationDto: {
             backupRunId: string | null;
@@ -3399,8 +3414,10 @@ export interface components {
              */
             emailState: "sending" | "retry" | "sent" | "digest" | "digested" | "in_app" | "no_address" | "no_mail" | "too_old" | "failed" | null;
             id: string;
+            /** @description an intake item (văn bản chờ vào sổ) waiting too long */
+            intakeItemId: string | null;
             /** @enum {string} */
-            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction" | "validity_ending" | "intake_waiting";
             outgoingDocumentId: string | null;
             /** Format: date-time */
             readAt: string | null;
@@ -3424,7 +3441,7 @@ export interface components {
              */
             delivery: "immediate" | "digest" | "in_app";
             /** @enum {string} */
-            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction" | "validity_ending" | "intake_waiting";
             /** @description the kind in Vietnamese */
             label: string;
         };
@@ -4113,6 +4130,8 @@ export interface components {
             subject?: string;
             /** @enum {string} */
             urgency?: "normal" | "urgent" | "very_urgent" | "flash";
+            /** @description thời gian hiệu lực: the last day the document is in force, when it sets one */
+            validUntil?: string;
         };
         RegistrationDto: {
             id: string;
