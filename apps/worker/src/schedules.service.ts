@@ -68,13 +68,13 @@ export class SchedulesService implements OnApplicationBootstrap {
     await this.jobs.queueFor(JobName.notificationMail).upsertJobScheduler('notification-mail-scheduled', { every }, { name: JobName.notificationMail, data: {} });
   }
 
-  /** Tiếp nhận qua thư điện tử: the agency mailbox is read every INTAKE_POLL_SECONDS, when one is configured. */
+  /**
+   * Tiếp nhận qua thư điện tử: the mailboxes (each agency's own, set through the API, and the default
+   * INTAKE_IMAP_URL) are read every INTAKE_POLL_SECONDS. Always scheduled, since an administrator may
+   * set an agency's mailbox at any time; with none configured a poll is one small query.
+   */
   private async scheduleMailIntake(): Promise<void> {
     const queue = this.jobs.queueFor(JobName.intakeMailFetch);
-    if (!this.config.INTAKE_IMAP_URL) {
-      await queue.removeJobScheduler('intake-mail-fetch-scheduled');
-      return;
-    }
     const every = this.config.INTAKE_POLL_SECONDS * 1000;
     await queue.upsertJobScheduler('intake-mail-fetch-scheduled', { every }, { name: JobName.intakeMailFetch, data: {} });
     this.logger.log(`${JobName.intakeMailFetch} every ${this.config.INTAKE_POLL_SECONDS} s`);

@@ -248,7 +248,16 @@ const schema = z.object({
   EXCHANGE_MAX_PACKAGE_MB: z.coerce.number().int().min(1).max(1024).default(64),
 });
 
-export type AppConfig = z.infer<typeof schema>;
+export type AppConfig = z.infer<typeof schema> & {
+  /**
+   * Passwords of agencies' own intake mailboxes (docs/intake.md), from every INTAKE_IMAP_PASSWORD_<NAME>
+   * variable: an agency's mailbox settings name the variable, the database never holds the secret.
+   */
+  intakeImapPasswords?: Readonly<Record<string, string>>;
+};
+
+/** INTAKE_IMAP_PASSWORD_<NAME>: the family an agency's mailbox may name (checked again where it is set). */
+const INTAKE_PASSWORD_VARIABLE = /^INTAKE_IMAP_PASSWORD_[A-Z0-9_]{1,60}$/;
 
 export class ConfigError extends Error {}
 
@@ -262,7 +271,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const message = issue.code === 'invalid_type' && cleaned[name] === undefined ? 'is required' : issue.message;
     throw new ConfigError(`Invalid configuration: ${name} ${message}`);
   }
-  const config = result.data;
+  const config: AppConfig = {
+    ...result.data,
+    intakeImapPasswords: Object.fromEntries(Object.entries(cleaned).filter((e): e is [string, string] => INTAKE_PASSWORD_VARIABLE.test(e[0]) && typeof e[1] === 'string')),
+  };
   if (config.INTAKE_IMAP_URL && !config.INTAKE_IMAP_AGENCY_ID) {
     throw new ConfigError('Invalid configuration: INTAKE_IMAP_AGENCY_ID is required when INTAKE_IMAP_URL is set');
   }
