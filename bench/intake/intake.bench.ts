@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   const perMin = (ms: number) => (n / (ms / 60_000)).toFixed(0);
   const flags = (await db.query(`SELECT count(*) FILTER (WHERE state = 'waiting') AS waiting, count(DISTINCT message_id) AS distinct FROM intake_item`)).rows[0];
   console.log('');
-  console.log(`messages                     ${n} (one ~1.5 KB PDF each)`);
+  console.log(`messages                     ${n} (a one-page PDF each, ~2 KB a message)`);
   console.log(`imapflow alone               ${seconds(alone.ms)}  ${perMin(alone.ms)} messages/min`);
   console.log(`through the worker           ${seconds(workerMs)}  ${perMin(workerMs)} items/min (${flags.waiting} waiting, ${flags.distinct} distinct Message-IDs)`);
   console.log(`worker / imapflow alone      ${(workerMs / alone.ms).toFixed(1)}× the time (${(alone.ms / workerMs * 100).toFixed(1)} % of the fetch rate)`);
