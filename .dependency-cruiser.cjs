@@ -47,7 +47,7 @@ const DOCUMENT_AREAS = {
   outgoing: ['marks', 'timeline', 'conversion', 'ocr', 'registers', 'views', 'certificates', 'incoming'],
   intake: ['marks', 'ocr', 'scans', 'certificates', 'incoming'], // văn bản chờ vào sổ; scans hand it their PDFs through a port (ScanArrivals); ocr reads page 1's header
   exchange: ['marks', 'certificates', 'intake', 'outgoing', 'incoming', 'notifications'], // liên thông: edXML packages out of outgoing, into intake; recalls reach incoming copies and notify
-  notifications: ['deadlines', 'certificates', 'incoming', 'outgoing'],
+  notifications: ['deadlines', 'certificates', 'incoming', 'outgoing', 'intake'], // intake: reminders of items waiting too long
   files: ['views', 'incoming', 'outgoing', 'intake'],
   filing: ['views', 'certificates', 'incoming', 'outgoing'],
   audit: ['incoming', 'outgoing'],

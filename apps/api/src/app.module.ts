@@ -28,6 +28,7 @@ import { RedisHealthIndicator } from './health/redis.health';
 import { InboxController } from './incoming/inbox.controller';
 import { IncomingController } from './incoming/incoming.controller';
 import { IntakeController } from './intake/intake.controller';
+import { IntakeMailboxController } from './intake/intake-mailbox.controller';
 import { OutgoingController } from './outgoing/outgoing.controller';
 import { SignaturesController } from './outgoing/signatures.controller';
 import { RemoteSigningController } from './outgoing/remote-signing.controller';
@@ -67,6 +68,7 @@ import { StatsController } from './stats/stats.controller';
     UnusedAccountReportsController,
     IncomingController,
     IntakeController,
+    IntakeMailboxController,
     OutgoingController,
     SignaturesController,
     RemoteSigningController,

@@ -17,7 +17,8 @@ type OptionalSchedule =
   | typeof JobName.handoverScan
   | typeof JobName.notificationDigest
   | typeof JobName.longTermRefresh
-  | typeof JobName.exchangeAxisDirectorySync;
+  | typeof JobName.exchangeAxisDirectorySync
+  | typeof JobName.reminders;
 
 @Injectable()
 export class SchedulesService implements OnApplicationBootstrap {
@@ -56,6 +57,8 @@ export class SchedulesService implements OnApplicationBootstrap {
     // Nộp lưu: owners of closed records are told 30 days before the hand-over deadline and once it passed.
     await this.scheduleOptional(JobName.handoverScan, 'handover-scan-scheduled', this.config.HANDOVER_SCAN_CRON);
     await this.scheduleOptional(JobName.notificationDigest, 'notification-digest-scheduled', this.config.NOTIFICATION_DIGEST_CRON);
+    // Nhắc việc: validity ending, intake items waiting too long (each person, thing and threshold once).
+    await this.scheduleOptional(JobName.reminders, 'reminders-scheduled', this.config.REMINDERS_CRON);
     // PAdES: pending upgrades and the B-LTA refresh, only when a TSA is configured.
     await this.scheduleOptional(JobName.longTermRefresh, 'long-term-refresh-scheduled', this.config.SIGNING_TSA_URL ? this.config.SIGNING_LONG_TERM_CRON : 'off');
   }
@@ -85,13 +88,13 @@ export class SchedulesService implements OnApplicationBootstrap {
     await this.jobs.queueFor(JobName.notificationMail).upsertJobScheduler('notification-mail-scheduled', { every }, { name: JobName.notificationMail, data: {} });
   }
 
-  /** Tiếp nhận qua thư điện tử: the agency mailbox is read every INTAKE_POLL_SECONDS, when one is configured. */
+  /**
+   * Tiếp nhận qua thư điện tử: the mailboxes (each agency's own, set through the API, and the default
+   * INTAKE_IMAP_URL) are read every INTAKE_POLL_SECONDS. Always scheduled, since an administrator may
+   * set an agency's mailbox at any time; with none configured a poll is one small query.
+   */
   private async scheduleMailIntake(): Promise<void> {
     const queue = this.jobs.queueFor(JobName.intakeMailFetch);
-    if (!this.config.INTAKE_IMAP_URL) {
-      await queue.removeJobScheduler('intake-mail-fetch-scheduled');
-      return;
-    }
     const every = this.config.INTAKE_POLL_SECONDS * 1000;
     await queue.upsertJobScheduler('intake-mail-fetch-scheduled', { every }, { name: JobName.intakeMailFetch, data: {} });
     this.logger.log(`${JobName.intakeMailFetch} every ${this.config.INTAKE_POLL_SECONDS} s`);

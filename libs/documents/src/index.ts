@@ -95,6 +95,8 @@ export * from './intake/receipt-verification';
 export * from './intake/intake-desk.service';
 export * from './intake/intake-query.service';
 export * from './intake/mail/mail-intake.service';
+export * from './intake/mail/intake-mailbox.service';
+export type { IntakeMailboxSettings } from './intake/mail/intake-mailbox.repository';
 // Area modules and what the statistics library (the read side, libs/statistics) builds on.
 export { AuditModule } from './audit';
 export { BackupsModule } from './backups';

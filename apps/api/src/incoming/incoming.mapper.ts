@@ -35,6 +35,7 @@ export function toIncomingDto(d: IncomingDocument): IncomingDto {
     receivedVia: d.receivedVia,
     receivedAt: d.receivedAt,
     dueDate: d.dueDate,
+    validUntil: d.validUntil ?? null,
     pageCount: d.pageCount,
     scanFileId: d.scanFileId,
     scanImageFileId: d.scanImageFileId,

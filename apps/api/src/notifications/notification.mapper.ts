@@ -12,6 +12,7 @@ export const toNotificationDto = (n: Notification): NotificationDto => ({
   backupRunId: n.backupRunId,
   restoreDrillId: n.restoreDrillId,
   recordId: n.recordId,
+  intakeItemId: n.intakeItemId,
   title: n.title,
   createdAt: n.createdAt,
   readAt: n.readAt,

@@ -2148,6 +2148,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/{unitId}/intake-mailbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IntakeMailboxController_get"];
+        put: operations["IntakeMailboxController_set"];
+        post?: never;
+        delete: operations["IntakeMailboxController_clear"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -3236,6 +3252,11 @@ export interface components {
             timeline: components["schemas"]["IncomingTimelineEventDto"][];
             /** @enum {string} */
             urgency: "normal" | "urgent" | "very_urgent" | "flash";
+            /**
+             * Format: date
+             * @description thời gian hiệu lực: the last day in force
+             */
+            validUntil: string | null;
             year: number;
         };
         IncomingDto: {
@@ -3284,6 +3305,11 @@ export interface components {
             textExtractedAt: string | null;
             /** @enum {string} */
             urgency: "normal" | "urgent" | "very_urgent" | "flash";
+            /**
+             * Format: date
+             * @description thời gian hiệu lực: the last day in force
+             */
+            validUntil: string | null;
             year: number;
         };
         IncomingListItemDto: {
@@ -3333,6 +3359,11 @@ export interface components {
             textExtractedAt: string | null;
             /** @enum {string} */
             urgency: "normal" | "urgent" | "very_urgent" | "flash";
+            /**
+             * Format: date
+             * @description thời gian hiệu lực: the last day in force
+             */
+            validUntil: string | null;
             year: number;
         };
         IncomingPageDto: {
@@ -3406,6 +3437,39 @@ export interface components {
             state: "waiting" | "registered" | "returned" | "not_a_document" | "recalled";
             /** @description e-mail subject or scan file name */
             title: string | null;
+        };
+        IntakeMailboxDto: {
+            agencyId: string;
+            host: string;
+            mailbox: string;
+            /** @description the environment variable the worker reads the password from */
+            passwordEnv: string;
+            port: number;
+            tls: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+            username: string;
+        };
+        IntakeMailboxInputDto: {
+            /** @example mail.sotuphap.tayninh.gov.vn */
+            host: string;
+            /**
+             * @description the folder read; default INBOX
+             * @example INBOX
+             */
+            mailbox?: string;
+            /**
+             * @description the NAME of the worker's environment variable holding the password (INTAKE_IMAP_PASSWORD_<NAME>); the password itself is never sent or stored
+             * @example INTAKE_IMAP_PASSWORD_STP
+             */
+            passwordEnv: string;
+            /** @description default 993 with TLS, 143 without */
+            port?: number;
+            /** @description IMAP over TLS (imaps) */
+            tls: boolean;
+            /** @example vanthu@sotuphap.tayninh.gov.vn */
+            username: string;
         };
         IntakePageDto: {
             items: components["schemas"]["IntakeItemDto"][];
@@ -3563,7 +3627,7 @@ export interface components {
              */
             delivery: "immediate" | "digest" | "in_app";
             /** @enum {string} */
-            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "intake_recalled" | "exchange_not_sent" | "exchange_not_acknowledged" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "intake_recalled" | "exchange_not_sent" | "exchange_not_acknowledged" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction" | "validity_ending" | "intake_waiting";
         };
         NotificationDto: {
             backupRunId: string | null;
@@ -3578,8 +3642,10 @@ export interface components {
              */
             emailState: "sending" | "retry" | "sent" | "digest" | "digested" | "in_app" | "no_address" | "no_mail" | "too_old" | "failed" | null;
             id: string;
+            /** @description an intake item (văn bản chờ vào sổ) waiting too long */
+            intakeItemId: string | null;
             /** @enum {string} */
-            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "intake_recalled" | "exchange_not_sent" | "exchange_not_acknowledged" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "intake_recalled" | "exchange_not_sent" | "exchange_not_acknowledged" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction" | "validity_ending" | "intake_waiting";
             outgoingDocumentId: string | null;
             /** Format: date-time */
             readAt: string | null;
@@ -3603,7 +3669,7 @@ export interface components {
              */
             delivery: "immediate" | "digest" | "in_app";
             /** @enum {string} */
-            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "intake_recalled" | "exchange_not_sent" | "exchange_not_acknowledged" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction";
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "intake_recalled" | "exchange_not_sent" | "exchange_not_acknowledged" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction" | "validity_ending" | "intake_waiting";
             /** @description the kind in Vietnamese */
             label: string;
         };
@@ -4303,6 +4369,8 @@ export interface components {
             subject?: string;
             /** @enum {string} */
             urgency?: "normal" | "urgent" | "very_urgent" | "flash";
+            /** @description thời gian hiệu lực: the last day the document is in force, when it sets one */
+            validUntil?: string;
         };
         RegistrationDto: {
             id: string;
@@ -14948,6 +15016,191 @@ export interface operations {
             };
             /** @description the item is not in a state that allows this (a conflict code per rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    IntakeMailboxController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeMailboxDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    IntakeMailboxController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntakeMailboxInputDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeMailboxDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the item is not in a state that allows this (a conflict code per rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    IntakeMailboxController_clear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

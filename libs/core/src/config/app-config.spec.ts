@@ -16,6 +16,14 @@ describe('loadConfig', () => {
     expect(config.CONVERSION_TIMEOUT_SECONDS).toBe(60);
   });
 
+  it('reads reminder thresholds as lists, largest first', () => {
+    expect(loadConfig(valid).VALIDITY_REMINDER_DAYS).toEqual([30, 7, 1]);
+    expect(loadConfig(valid).INTAKE_WAITING_REMINDER_HOURS).toEqual([4]);
+    expect(loadConfig({ ...valid, VALIDITY_REMINDER_DAYS: '1, 14,7,7' }).VALIDITY_REMINDER_DAYS).toEqual([14, 7, 1]);
+    expect(() => loadConfig({ ...valid, VALIDITY_REMINDER_DAYS: '30,0' })).toThrow(/^Invalid configuration: VALIDITY_REMINDER_DAYS /);
+    expect(() => loadConfig({ ...valid, INTAKE_WAITING_REMINDER_HOURS: 'four' })).toThrow(/^Invalid configuration: INTAKE_WAITING_REMINDER_HOURS /);
+  });
+
   it('names a missing required variable', () => {
     expect(() => loadConfig({ ...valid, JWT_SECRET: undefined })).toThrow(
       'Invalid configuration: JWT_SECRET is required',

@@ -6,6 +6,13 @@ import { parseCheckpointKey } from '../audit/checkpoint-key';
  * docs/configuration.md mirrors this schema; keep them in step.
  */
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+/** `30,7,1`: distinct whole numbers from 1 to `max`, largest first; empty for none. */
+const positiveList = (max: number) =>
+  z
+    .string()
+    .regex(/^\s*(\d+\s*(,\s*\d+\s*)*)?$/, 'must be whole numbers separated by commas')
+    .transform((v) => [...new Set(v.split(',').map((n) => n.trim()).filter(Boolean).map(Number))].sort((a, b) => b - a))
+    .refine((list) => list.every((n) => n >= 1 && n <= max), `each must be from 1 to ${max}`);
 const url = (protocols: string[]) =>
   z.string().refine((v) => {
     try {
@@ -101,6 +108,12 @@ const schema = z.object({
   NOTIFICATION_MAIL_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
   /** The daily digest for those who chose it (cron, TZ_NAME); `off` switches it off. */
   NOTIFICATION_DIGEST_CRON: z.string().default('0 7 * * *'),
+  /** When reminders are looked for (validity ending, intake items waiting; cron, TZ_NAME); `off` switches them off. */
+  REMINDERS_CRON: z.string().default('*/15 * * * *'),
+  /** Days before an incoming document's validity ends (thời gian hiệu lực) at which its handlers are told, each once. */
+  VALIDITY_REMINDER_DAYS: positiveList(365).prefault('30,7,1'),
+  /** Hours an intake item may wait before the agency's clerks are reminded, each threshold once (Decree 30: registered the same day). */
+  INTAKE_WAITING_REMINDER_HOURS: positiveList(24 * 30).prefault('4'),
   LIBREOFFICE_PATH: z.string().min(1).default('soffice'),
   CONVERSION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   OCR_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(7200).default(600),
@@ -253,7 +266,16 @@ const schema = z.object({
   EXCHANGE_ACK_REMINDER_HOURS: z.coerce.number().min(0.0001).max(720).default(4),
 });
 
-export type AppConfig = z.infer<typeof schema>;
+export type AppConfig = z.infer<typeof schema> & {
+  /**
+   * Passwords of agencies' own intake mailboxes (docs/intake.md), from every INTAKE_IMAP_PASSWORD_<NAME>
+   * variable: an agency's mailbox settings name the variable, the database never holds the secret.
+   */
+  intakeImapPasswords?: Readonly<Record<string, string>>;
+};
+
+/** INTAKE_IMAP_PASSWORD_<NAME>: the family an agency's mailbox may name (checked again where it is set). */
+const INTAKE_PASSWORD_VARIABLE = /^INTAKE_IMAP_PASSWORD_[A-Z0-9_]{1,60}$/;
 
 export class ConfigError extends Error {}
 
@@ -267,7 +289,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const message = issue.code === 'invalid_type' && cleaned[name] === undefined ? 'is required' : issue.message;
     throw new ConfigError(`Invalid configuration: ${name} ${message}`);
   }
-  const config = result.data;
+  const config: AppConfig = {
+    ...result.data,
+    intakeImapPasswords: Object.fromEntries(Object.entries(cleaned).filter((e): e is [string, string] => INTAKE_PASSWORD_VARIABLE.test(e[0]) && typeof e[1] === 'string')),
+  };
   if (config.INTAKE_IMAP_URL && !config.INTAKE_IMAP_AGENCY_ID) {
     throw new ConfigError('Invalid configuration: INTAKE_IMAP_AGENCY_ID is required when INTAKE_IMAP_URL is set');
   }

@@ -49,6 +49,7 @@ export const JobName = {
   exchangeRecall: 'exchange-recall',
   exchangeRefusalSend: 'exchange-refusal-send',
   exchangeTimelinessScan: 'exchange-timeliness-scan',
+  reminders: 'reminders',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -125,6 +126,8 @@ export interface JobPayloads {
   [JobName.exchangeRefusalSend]: { refusalId: string };
   /** Decision 28/2018: issued documents not yet sent, or sent and not acknowledged, after EXCHANGE_ACK_REMINDER_HOURS → the clerks. */
   [JobName.exchangeTimelinessScan]: Record<string, never>;
+  /** On REMINDERS_CRON: incoming documents whose validity ends soon, intake items waiting too long; each person, thing and threshold once. */
+  [JobName.reminders]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -164,4 +167,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.exchangeRecall]: QueueName.dispatch,
   [JobName.exchangeRefusalSend]: QueueName.dispatch,
   [JobName.exchangeTimelinessScan]: QueueName.dispatch,
+  [JobName.reminders]: QueueName.notifications,
 };

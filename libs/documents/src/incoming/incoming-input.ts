@@ -19,6 +19,8 @@ export interface RegisterIncomingInput {
   /** …a number of working days from receipt (weekends, holidays and Tết skipped). */
   dueInWorkingDays?: number;
   pageCount?: number;
+  /** The last day the document is in force (thời gian hiệu lực), when it says; not before `sourceDate`. */
+  validUntil?: string;
   /** Convert TCVN3/VNI text to Unicode instead of refusing it with LEGACY_ENCODING. */
   convertLegacyText?: boolean;
   /** Instead of a `scan` part: a PDF the clerk made with POST /scans or uploaded themself. */

@@ -26,7 +26,7 @@ export interface RegistrationWrite {
   values: Pick<
     IncomingDocument,
     | 'sourceNumberSymbol' | 'sourceDate' | 'issuingAuthority' | 'documentType' | 'subject' | 'urgency' | 'confidentiality'
-    | 'receivedVia' | 'receivedAt' | 'dueDate' | 'pageCount' | 'scanFileId' | 'originalFileId' | 'idempotencyKey' | 'idempotencyFingerprint'
+    | 'receivedVia' | 'receivedAt' | 'dueDate' | 'validUntil' | 'pageCount' | 'scanFileId' | 'originalFileId' | 'idempotencyKey' | 'idempotencyFingerprint'
   >;
   /** The intake item it is registered from (unique: the item's second registration fails on it). */
   intakeItemId?: string | null;
@@ -39,7 +39,7 @@ export interface RegistrationWrite {
 
 const RETURNED = [
   'id', 'agency_id', 'register_id', 'year', 'incoming_number', 'status', 'source_number_symbol', 'source_date', 'issuing_authority',
-  'document_type', 'subject', 'urgency', 'confidentiality', 'received_via', 'received_at', 'due_date', 'page_count', 'scan_file_id',
+  'document_type', 'subject', 'urgency', 'confidentiality', 'received_via', 'received_at', 'due_date', 'valid_until', 'page_count', 'scan_file_id',
   'scan_image_file_id', 'original_file_id', 'registered_by', 'source_outgoing_id', 'submitted_to', 'instruction', 'closed_at', 'closed_by',
   'result_note', 'result_file_id', 'reply_outgoing_id', 'text_extracted_at', 'intake_item_id', 'created_at', 'updated_at',
 ];
@@ -88,9 +88,9 @@ export class IncomingRegistrationRepository {
        doc AS (
          INSERT INTO incoming_document (id, agency_id, register_id, year, incoming_number, status, source_number_symbol, source_date,
            issuing_authority, document_type, subject, urgency, confidentiality, received_via, received_at, due_date, page_count,
-           scan_file_id, original_file_id, registered_by, idempotency_key, idempotency_fingerprint, intake_item_id)
+           scan_file_id, original_file_id, registered_by, idempotency_key, idempotency_fingerprint, intake_item_id, valid_until)
          SELECT $6::uuid, reg.agency_id, n.register_id, $4::int, n.last_number, 'registered', $7::text, $8::date, $9::text, $10::text,
-                $11::text, $12::text, $13::text, $14::text, $15::timestamptz, $16::date, $17::int, $18::uuid, $19::uuid, $1::uuid, $20::text, $21::text, $26::uuid
+                $11::text, $12::text, $13::text, $14::text, $15::timestamptz, $16::date, $17::int, $18::uuid, $19::uuid, $1::uuid, $20::text, $21::text, $26::uuid, $27::date
            FROM counter n JOIN reg ON reg.id = n.register_id
          RETURNING ${RETURNED.join(', ')}),
        event AS (
@@ -111,7 +111,7 @@ export class IncomingRegistrationRepository {
         w.actorId, w.registerId, w.confidential, w.year, JSON.stringify(w.newFiles.map(toFileRow)), w.documentId,
         v.sourceNumberSymbol, v.sourceDate, v.issuingAuthority, v.documentType, v.subject, v.urgency, v.confidentiality, v.receivedVia,
         v.receivedAt, v.dueDate, v.pageCount, v.scanFileId, v.originalFileId, v.idempotencyKey, v.idempotencyFingerprint,
-        w.occurredAt, JSON.stringify(w.auditData), w.job.name, JSON.stringify(w.job.payload), w.intakeItemId ?? null,
+        w.occurredAt, JSON.stringify(w.auditData), w.job.name, JSON.stringify(w.job.payload), w.intakeItemId ?? null, v.validUntil ?? null,
       ],
     );
     if (rows.length === 0) return null;

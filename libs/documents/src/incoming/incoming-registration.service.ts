@@ -216,6 +216,9 @@ export class IncomingRegistrationService {
     if (input.sourceDate > vietnamDate(receivedAt)) {
       throw AppError.validation('Ngày văn bản sau ngày đến (sourceDate after receipt)', [{ field: 'sourceDate', message: 'after receivedAt' }]);
     }
+    if (input.validUntil && input.validUntil < input.sourceDate) {
+      throw AppError.validation('Ngày hết hiệu lực trước ngày văn bản (validUntil before sourceDate)', [{ field: 'validUntil', message: 'before sourceDate' }]);
+    }
     const clean = (value: string, field: string) => cleanVietnameseText(value, field, { convertLegacy: input.convertLegacyText });
     return {
       sourceNumberSymbol: clean(input.sourceNumberSymbol, 'sourceNumberSymbol').replace(/\s/g, ''),
@@ -228,6 +231,7 @@ export class IncomingRegistrationService {
       receivedVia: input.receivedVia,
       receivedAt,
       dueDate: this.dueDates.resolve(vietnamDate(receivedAt), input.dueDate, input.dueInWorkingDays),
+      validUntil: input.validUntil ?? null,
       pageCount: input.pageCount ?? null,
     };
   }

@@ -134,6 +134,17 @@ export class IncomingRepository {
     return qb.getMany();
   }
 
+  /** Documents still in force (not voided, recalled or returned) whose validity ends between the two dates. */
+  findValidUntilBetween(from: string, to: string, afterId: string | null, limit: number): Promise<IncomingDocument[]> {
+    const qb = this.repo
+      .createQueryBuilder('d')
+      .where(`d.valid_until BETWEEN :from AND :to AND d.status NOT IN ('voided', 'recalled', 'returned')`, { from, to })
+      .orderBy('d.id', 'ASC')
+      .take(limit);
+    if (afterId) qb.andWhere('d.id > :afterId', { afterId });
+    return qb.getMany();
+  }
+
   findVisible(id: string, scope: IncomingScope): Promise<IncomingDocument | null> {
     return visibleTo(this.repo.createQueryBuilder('d'), scope).andWhere('d.id = :id', { id }).getOne();
   }

@@ -11,3 +11,5 @@ export { IntakeReceiptService } from './intake-receipt.service';
 export { IntakeRepository } from './intake.repository';
 export { IntakeScanArrivals } from './intake-scan-arrivals';
 export * from './mail/mail-intake.service';
+export * from './mail/intake-mailbox.service';
+export type { IntakeMailboxSettings } from './mail/intake-mailbox.repository';

@@ -143,6 +143,7 @@ export class IntakeDeskService {
       dueDate: input.dueDate,
       dueInWorkingDays: input.dueInWorkingDays,
       pageCount: input.pageCount,
+      validUntil: input.validUntil,
       convertLegacyText: input.convertLegacyText,
       receivedVia: item.channel,
       receivedAt: item.receivedAt.toISOString(),

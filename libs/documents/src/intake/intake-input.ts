@@ -7,6 +7,8 @@ export interface RegisterIntakeInput extends IntakeProposal {
   dueDate?: string;
   dueInWorkingDays?: number;
   pageCount?: number;
+  /** Thời gian hiệu lực, when the document sets one. */
+  validUntil?: string;
   convertLegacyText?: boolean;
   /** Which of the item's PDFs is the document (the scan); default: the first. */
   fileId?: string;

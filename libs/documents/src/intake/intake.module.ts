@@ -10,6 +10,8 @@ import { IntakeReceiptService } from './intake-receipt.service';
 import { IntakeReplyService } from './intake-reply.service';
 import { IntakeScanArrivals } from './intake-scan-arrivals';
 import { IntakeRepository } from './intake.repository';
+import { IntakeMailboxRepository } from './mail/intake-mailbox.repository';
+import { IntakeMailboxService } from './mail/intake-mailbox.service';
 import { MailArrivals } from './mail/mail-arrivals.service';
 import { MailIntakeService } from './mail/mail-intake.service';
 import { MailboxStateRepository } from './mail/mailbox-state.repository';
@@ -21,7 +23,7 @@ import { MailboxStateRepository } from './mail/mailbox-state.repository';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([IntakeItem, IntakeItemFile]), IncomingModule, CertificatesModule],
-  providers: [HeaderReader, IntakeRepository, IntakeReceiptService, IntakeDeskService, IntakeQueryService, IntakeScanArrivals, MailArrivals, MailboxStateRepository, MailIntakeService, IntakeReplyService],
-  exports: [IntakeRepository, IntakeReceiptService, IntakeDeskService, IntakeQueryService, IntakeScanArrivals, MailIntakeService],
+  providers: [HeaderReader, IntakeRepository, IntakeReceiptService, IntakeDeskService, IntakeQueryService, IntakeScanArrivals, MailArrivals, MailboxStateRepository, MailIntakeService, IntakeReplyService, IntakeMailboxRepository, IntakeMailboxService],
+  exports: [IntakeRepository, IntakeReceiptService, IntakeDeskService, IntakeQueryService, IntakeScanArrivals, MailIntakeService, IntakeMailboxService],
 })
 export class IntakeModule {}

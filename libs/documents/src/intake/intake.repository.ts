@@ -18,6 +18,17 @@ export class IntakeRepository {
     @InjectRepository(IntakeItemFile) private readonly files: Repository<IntakeItemFile>,
   ) {}
 
+  /** Items still waiting that arrived before `before`, by id from `afterId` (reminders to the clerks). */
+  findWaitingSince(before: Date, afterId: string | null, limit: number): Promise<IntakeItem[]> {
+    const qb = this.items
+      .createQueryBuilder('i')
+      .where(`i.state = 'waiting' AND i.received_at <= :before`, { before })
+      .orderBy('i.id', 'ASC')
+      .take(limit);
+    if (afterId) qb.andWhere('i.id > :afterId', { afterId });
+    return qb.getMany();
+  }
+
   /** Whether this source, or this Message-ID in this agency, is in the intake already. */
   async sourceSeen(arrival: Pick<Arrival, 'channel' | 'sourceId' | 'agencyId' | 'messageId'>): Promise<boolean> {
     const rows: unknown[] = await this.items.query(

@@ -104,6 +104,17 @@ export class IncomingNotificationService {
     }
   }
 
+  /**
+   * Who answers for a document now: those working on it (not the informed); before it is assigned,
+   * the leader it was submitted to and the agency's clerks.
+   */
+  async handlerIdsOf(document: IncomingDocument): Promise<string[]> {
+    const working = (await this.assignments.findActive(document.id)).filter((a) => a.role !== 'informed');
+    const ids = await this.recipientsOf(working);
+    if (ids.length) return ids;
+    return [...new Set([document.submittedTo, ...(await this.organisation.clerkIdsOf(document.agencyId))].filter((id): id is string => !!id))];
+  }
+
   /** Named people, and for a unit with nobody named yet, whoever runs its inbox. */
   private async recipientsOf(assignments: IncomingAssignment[]): Promise<string[]> {
     const ids = new Set<string>();

@@ -28,6 +28,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   record_to_file: 'Văn bản chưa được lập hồ sơ',
   record_list_pending: 'Danh mục chờ phê duyệt',
   record_destruction: 'Tài liệu hết giá trị chờ hủy',
+  validity_ending: 'Văn bản đến sắp hết hiệu lực',
+  intake_waiting: 'Văn bản chờ vào sổ quá lâu',
 };
 
 export const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_KIND_LABELS) as NotificationKind[];

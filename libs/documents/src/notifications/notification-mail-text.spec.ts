@@ -3,7 +3,7 @@ import type { PendingNotificationMail } from './notification-mail.repository';
 
 const item = (over: Partial<PendingNotificationMail> = {}): PendingNotificationMail => ({
   id: 'n1', userId: 'u1', kind: 'assigned', title: 'Văn bản đến được giao xử lý: số đến 7/2026 — Kế hoạch tuyển sinh',
-  createdAt: new Date(), attempts: 1, documentId: 'd1', outgoingDocumentId: null, recordId: null,
+  createdAt: new Date(), attempts: 1, documentId: 'd1', outgoingDocumentId: null, recordId: null, intakeItemId: null,
   email: 'an@example.gov.vn', fullName: 'Nguyễn Văn An', active: true, delivery: null, urgency: 'normal', confidentiality: 'normal', ...over,
 });
 
@@ -12,6 +12,7 @@ describe('notification e-mails', () => {
     expect(linkOf({ documentId: 'd1', outgoingDocumentId: null, recordId: null }, 'https://vb.gov.vn/')).toBe('https://vb.gov.vn/incoming/d1');
     expect(linkOf({ documentId: null, outgoingDocumentId: 'o1', recordId: null }, 'https://vb.gov.vn')).toBe('https://vb.gov.vn/outgoing/o1');
     expect(linkOf({ documentId: null, outgoingDocumentId: null, recordId: null }, 'https://vb.gov.vn')).toBe('https://vb.gov.vn/inbox');
+    expect(linkOf({ documentId: null, outgoingDocumentId: null, recordId: null, intakeItemId: 'i1' }, 'https://vb.gov.vn')).toBe('https://vb.gov.vn/intake');
   });
 
   it('names a confidential document only as such, in the subject line and the body', () => {
@@ -30,7 +31,7 @@ describe('notification e-mails', () => {
     const message = digestMessage({
       person: { userId: 'u1', email: 'an@example.gov.vn', fullName: 'Nguyễn Văn An' },
       day: '2026-12-07',
-      items: [{ id: 'n1', kind: 'assigned', title: 'Việc một', createdAt: new Date(), documentId: 'd1', outgoingDocumentId: null, recordId: null, confidentiality: 'normal' }],
+      items: [{ id: 'n1', kind: 'assigned', title: 'Việc một', createdAt: new Date(), documentId: 'd1', outgoingDocumentId: null, recordId: null, intakeItemId: null, confidentiality: 'normal' }],
       awaitingSignature: 2,
       assignments: { open: 3, overdue: 1 },
       publicUrl: 'https://vb.gov.vn',

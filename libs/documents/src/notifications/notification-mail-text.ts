@@ -2,7 +2,7 @@ import type { MailMessage } from '@eoffice/core';
 import { NOTIFICATION_KIND_LABELS } from './notification-kinds';
 import type { DigestItem, DigestPerson, PendingNotificationMail } from './notification-mail.repository';
 
-type Linked = Pick<DigestItem, 'documentId' | 'outgoingDocumentId' | 'recordId'>;
+type Linked = Pick<DigestItem, 'documentId' | 'outgoingDocumentId' | 'recordId'> & Partial<Pick<DigestItem, 'intakeItemId'>>;
 
 /** Where in the web client the notification's subject is. */
 export function linkOf(item: Linked, publicUrl: string): string {
@@ -10,6 +10,7 @@ export function linkOf(item: Linked, publicUrl: string): string {
   if (item.documentId) return `${base}/incoming/${item.documentId}`;
   if (item.outgoingDocumentId) return `${base}/outgoing/${item.outgoingDocumentId}`;
   if (item.recordId) return `${base}/records/${item.recordId}`;
+  if (item.intakeItemId) return `${base}/intake`;
   return `${base}/inbox`;
 }
 

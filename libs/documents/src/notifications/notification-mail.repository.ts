@@ -15,6 +15,7 @@ export interface PendingNotificationMail {
   documentId: string | null;
   outgoingDocumentId: string | null;
   recordId: string | null;
+  intakeItemId: string | null;
   email: string | null;
   fullName: string;
   active: boolean;
@@ -31,6 +32,7 @@ export interface DigestItem {
   documentId: string | null;
   outgoingDocumentId: string | null;
   recordId: string | null;
+  intakeItemId: string | null;
   confidentiality: Confidentiality | null;
 }
 
@@ -63,7 +65,7 @@ export class NotificationMailRepository {
              ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
           RETURNING n.*)
        SELECT c.id, c.user_id AS "userId", c.kind, c.title, c.created_at AS "createdAt", c.email_attempts AS attempts,
-              c.document_id AS "documentId", c.outgoing_document_id AS "outgoingDocumentId", c.record_id AS "recordId",
+              c.document_id AS "documentId", c.outgoing_document_id AS "outgoingDocumentId", c.record_id AS "recordId", c.intake_item_id AS "intakeItemId",
               nullif(u.email, '') AS email, u.full_name AS "fullName", u.active, p.delivery,
               coalesce(i.urgency, o.urgency) AS urgency, coalesce(i.confidentiality, o.confidentiality) AS confidentiality
          FROM claimed c
@@ -103,7 +105,7 @@ export class NotificationMailRepository {
   digestItems(userId: string): Promise<DigestItem[]> {
     return this.dataSource.query(
       `SELECT n.id, n.kind, n.title, n.created_at AS "createdAt", n.document_id AS "documentId",
-              n.outgoing_document_id AS "outgoingDocumentId", n.record_id AS "recordId",
+              n.outgoing_document_id AS "outgoingDocumentId", n.record_id AS "recordId", n.intake_item_id AS "intakeItemId",
               coalesce(i.confidentiality, o.confidentiality) AS confidentiality
          FROM notification n
          LEFT JOIN incoming_document i ON i.id = n.document_id

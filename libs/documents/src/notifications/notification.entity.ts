@@ -8,7 +8,16 @@ export type ExchangeNotificationKind = 'intake_recalled' | 'exchange_not_sent' |
 export type BackupNotificationKind = 'backup_failed' | 'restore_drill_failed';
 /** A closed record nearing (or past) its hand-over deadline (nộp lưu, docs/records.md). */
 export type RecordNotificationKind = 'record_handover_due' | 'record_to_file' | 'record_list_pending' | 'record_destruction';
-export type NotificationKind = IncomingNotificationKind | OutgoingNotificationKind | ExchangeNotificationKind | 'certificate_expiring' | BackupNotificationKind | RecordNotificationKind;
+/** Reminders (reminder.service.ts): an incoming document's validity ends soon; an intake item waits too long to be registered. */
+export type ReminderNotificationKind = 'validity_ending' | 'intake_waiting';
+export type NotificationKind =
+  | IncomingNotificationKind
+  | OutgoingNotificationKind
+  | ExchangeNotificationKind
+  | 'certificate_expiring'
+  | BackupNotificationKind
+  | RecordNotificationKind
+  | ReminderNotificationKind;
 
 @Entity('notification')
 export class Notification {
@@ -24,6 +33,8 @@ export class Notification {
   @Column({ type: 'uuid', nullable: true }) restoreDrillId!: string | null;
   /** For a record's owner: a hồ sơ to hand over to the archive. */
   @Column({ type: 'uuid', nullable: true }) recordId!: string | null;
+  /** For the agency's clerks: an intake item (văn bản chờ vào sổ) waiting too long. */
+  @Column({ type: 'uuid', nullable: true }) intakeItemId!: string | null;
   @Column() title!: string;
   @Column() dedupeKey!: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

@@ -5,7 +5,7 @@ import type { Page } from '@eoffice/core';
 import { Notification } from './notification.entity';
 
 export type NewNotification = Pick<Notification, 'userId' | 'kind' | 'title' | 'dedupeKey'> &
-  Partial<Pick<Notification, 'documentId' | 'outgoingDocumentId' | 'certificateId' | 'backupRunId' | 'restoreDrillId'>>;
+  Partial<Pick<Notification, 'documentId' | 'outgoingDocumentId' | 'certificateId' | 'backupRunId' | 'restoreDrillId' | 'recordId' | 'intakeItemId'>>;
 
 @Injectable()
 export class NotificationRepository {

@@ -34,6 +34,7 @@ export class IncomingDto {
   @ApiProperty({ enum: ['paper', 'email', 'system', 'edxml'] }) receivedVia!: string;
   @ApiProperty() receivedAt!: Date;
   @ApiProperty({ type: String, format: 'date', nullable: true }) dueDate!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'thời gian hiệu lực: the last day in force' }) validUntil!: string | null;
   @ApiProperty({ type: Number, nullable: true }) pageCount!: number | null;
   @ApiProperty() scanFileId!: string;
   @ApiProperty({ type: String, nullable: true }) scanImageFileId!: string | null;

@@ -37,6 +37,9 @@ export class RegisterIncomingDto implements RegisterIncomingInput {
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10000) pageCount?: number;
 
+  @ApiPropertyOptional({ example: '2027-12-31', description: 'thời gian hiệu lực: the last day the document is in force, when it sets one; its handlers are reminded before' })
+  @IsOptional() @IsCalendarDate() validUntil?: string;
+
   @ApiPropertyOptional({ description: 'convert TCVN3/VNI-encoded text to Unicode instead of refusing it' })
   @IsOptional() @IsBoolean() convertLegacyText?: boolean;
 

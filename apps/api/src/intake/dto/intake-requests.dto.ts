@@ -28,6 +28,8 @@ export class RegisterIntakeDto implements RegisterIntakeInput {
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() dueDate?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(365) dueInWorkingDays?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10000) pageCount?: number;
+  @ApiPropertyOptional({ description: 'thời gian hiệu lực: the last day the document is in force, when it sets one' })
+  @IsOptional() @IsCalendarDate() validUntil?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() convertLegacyText?: boolean;
   @ApiPropertyOptional({ description: 'which of the item’s PDFs is the document; default: the first' }) @IsOptional() @IsUUID() fileId?: string;
 }

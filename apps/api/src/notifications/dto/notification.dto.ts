@@ -14,6 +14,7 @@ export class NotificationDto {
   @ApiProperty({ type: String, nullable: true }) backupRunId!: string | null;
   @ApiProperty({ type: String, nullable: true }) restoreDrillId!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'a record (hồ sơ) to hand over to the archive' }) recordId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'an intake item (văn bản chờ vào sổ) waiting too long' }) intakeItemId!: string | null;
   @ApiProperty() title!: string;
   @ApiProperty() createdAt!: Date;
   @ApiProperty({ type: Date, nullable: true }) readAt!: Date | null;

@@ -26,6 +26,8 @@ export class IncomingDocument {
   @Column({ type: 'timestamptz' }) receivedAt!: Date;
   @Column({ type: 'date', nullable: true }) dueDate!: string | null;
   @Column({ type: 'int', nullable: true }) pageCount!: number | null;
+  /** Thời gian hiệu lực: the last day the document is in force, when its text sets one (Decree 30 Điều 8); reminded before it ends. */
+  @Column({ type: 'date', nullable: true }) validUntil!: string | null;
   /** The scan as PDF: what is read, signed over and archived. */
   @Column({ type: 'uuid' }) scanFileId!: string;
   /** The image the clerk sent as the scan, kept after the worker made the PDF from it. */

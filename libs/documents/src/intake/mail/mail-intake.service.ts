@@ -3,34 +3,49 @@ import { ImapFlow } from 'imapflow';
 import { APP_CONFIG, AppConfig, JobName, OnJob } from '@eoffice/core';
 import { IntakeReceiptService } from '../intake-receipt.service';
 import { MailArrivals } from './mail-arrivals.service';
+import { IntakeMailboxRepository, IntakeMailboxSettings } from './intake-mailbox.repository';
 import { MailboxStateRepository } from './mailbox-state.repository';
 
 /** One IMAP connection's worth of work, bounded so a full mailbox is read over several polls. */
 const MAX_MESSAGES_PER_FETCH = 500;
 const TIMEOUT_MS = 60_000;
 
-export interface MailFetchOutcome extends Record<string, unknown> {
-  mailbox: string | null;
+/** One mailbox's poll: how many messages were read and made into items, or why it was not read. */
+export interface MailboxOutcome {
+  mailbox: string;
+  agencyId: string;
   read: number;
   created: number;
+  /** Another worker was reading it. */
   skipped: boolean;
+  error?: string;
 }
 
-interface Mailbox {
+export interface MailFetchOutcome extends Record<string, unknown> {
+  mailboxes: MailboxOutcome[];
+  read: number;
+  created: number;
+}
+
+export interface Mailbox {
   key: string;
   agencyId: string;
   host: string;
   port: number;
   secure: boolean;
   user: string;
-  password: string;
+  password: string | null;
+  /** Where the password comes from, for the log when it is missing. */
+  passwordFrom: string;
   path: string;
 }
 
 /**
- * Tiếp nhận văn bản qua thư điện tử: every INTAKE_POLL_SECONDS the worker reads the agency
- * mailbox (INTAKE_IMAP_URL, read-only: flags are left alone) for messages after the last UID it
- * made into an item, oldest first, one at a time: item committed, then the position advanced.
+ * Tiếp nhận văn bản qua thư điện tử: every INTAKE_POLL_SECONDS the worker reads each agency's
+ * mailbox (its own, set with PUT /units/:unitId/intake-mailbox, and the default INTAKE_IMAP_URL;
+ * read-only: flags are left alone) for messages after the last UID it made into an item, oldest
+ * first, one at a time: item committed, then the position advanced. One mailbox failing (server
+ * down, wrong password) does not keep the others from being read; the poll then fails, naming it.
  */
 @Injectable()
 export class MailIntakeService {
@@ -41,23 +56,45 @@ export class MailIntakeService {
     private readonly arrivals: MailArrivals,
     private readonly receipt: IntakeReceiptService,
     private readonly state: MailboxStateRepository,
+    private readonly settings: IntakeMailboxRepository,
   ) {}
 
   @OnJob(JobName.intakeMailFetch)
   async fetch(): Promise<MailFetchOutcome> {
-    const mailbox = this.mailbox();
-    if (!mailbox) return { mailbox: null, read: 0, created: 0, skipped: true };
-    const outcome: MailFetchOutcome = { mailbox: mailbox.key, read: 0, created: 0, skipped: false };
-    const ran = await this.state.exclusively(mailbox.key, () => this.read(mailbox, outcome));
-    return ran ? outcome : { ...outcome, skipped: true };
+    const outcomes: MailboxOutcome[] = [];
+    for (const mailbox of await this.mailboxes()) outcomes.push(await this.fetchOne(mailbox));
+    const failed = outcomes.filter((o) => o.error);
+    const total: MailFetchOutcome = { mailboxes: outcomes, read: sum(outcomes, 'read'), created: sum(outcomes, 'created') };
+    if (failed.length) throw new Error(`IMAP: ${failed.map((o) => `${o.mailbox}: ${o.error}`).join('; ')} (${total.created} item(s) made from the other mailboxes)`);
+    return total;
   }
 
-  private async read(mailbox: Mailbox, outcome: MailFetchOutcome): Promise<void> {
+  /** One mailbox, by one worker at a time (an advisory lock per mailbox). */
+  async fetchOne(mailbox: Mailbox): Promise<MailboxOutcome> {
+    const outcome: MailboxOutcome = { mailbox: mailbox.key, agencyId: mailbox.agencyId, read: 0, created: 0, skipped: false };
+    if (mailbox.password === null) return { ...outcome, error: `no password: ${mailbox.passwordFrom} is not set in the worker's environment` };
+    try {
+      const ran = await this.state.exclusively(mailbox.key, () => this.read(mailbox, outcome));
+      return ran ? outcome : { ...outcome, skipped: true };
+    } catch (error) {
+      this.logger.warn(`IMAP ${mailbox.key}: ${(error as Error).message}`);
+      return { ...outcome, error: (error as Error).message };
+    }
+  }
+
+  /** Every agency's own mailbox, then the installation's default (INTAKE_IMAP_URL) unless it is one of them. */
+  async mailboxes(): Promise<Mailbox[]> {
+    const own = (await this.settings.all()).map((s) => this.fromSettings(s));
+    const fallback = this.defaultMailbox();
+    return fallback && !own.some((m) => m.key === fallback.key) ? [...own, fallback] : own;
+  }
+
+  private async read(mailbox: Mailbox, outcome: MailboxOutcome): Promise<void> {
     const client = new ImapFlow({
       host: mailbox.host,
       port: mailbox.port,
       secure: mailbox.secure,
-      auth: { user: mailbox.user, pass: mailbox.password },
+      auth: { user: mailbox.user, pass: mailbox.password ?? '' },
       logger: false,
       disableAutoIdle: true,
       connectionTimeout: TIMEOUT_MS,
@@ -75,7 +112,7 @@ export class MailIntakeService {
         const uidValidity = String(box.uidValidity);
         const saved = await this.state.get(mailbox.key);
         let lastUid = saved && saved.uidValidity === uidValidity ? saved.lastUid : 0;
-        if (!saved || saved.uidValidity !== uidValidity) await this.state.save(mailbox.key, { uidValidity, lastUid });
+        if (!saved || saved.uidValidity !== uidValidity) await this.state.save(mailbox.key, { uidValidity, lastUid, agencyId: mailbox.agencyId });
         const found = (await client.search({ uid: `${lastUid + 1}:*` }, { uid: true })) || [];
         // "n:*" names the last message even when n is past it: keep only the new ones.
         const uids = found.filter((uid) => uid > lastUid).sort((a, b) => a - b).slice(0, MAX_MESSAGES_PER_FETCH);
@@ -88,7 +125,7 @@ export class MailIntakeService {
             outcome.read += 1;
           }
           lastUid = uid;
-          await this.state.save(mailbox.key, { uidValidity, lastUid });
+          await this.state.save(mailbox.key, { uidValidity, lastUid, agencyId: mailbox.agencyId });
         }
       } finally {
         lock.release();
@@ -98,8 +135,15 @@ export class MailIntakeService {
     }
   }
 
+  /** An agency's own mailbox; its password from the variable it names (INTAKE_IMAP_PASSWORD_<NAME>). */
+  private fromSettings(s: IntakeMailboxSettings): Mailbox {
+    const password = this.config.intakeImapPasswords?.[s.passwordEnv] ?? null;
+    const key = `${s.host}:${s.port}/${s.username}/${s.mailbox}`;
+    return { key, agencyId: s.agencyId, host: s.host, port: s.port, secure: s.tls, user: s.username, password, passwordFrom: s.passwordEnv, path: s.mailbox };
+  }
+
   /** INTAKE_IMAP_URL with the password from INTAKE_IMAP_PASSWORD; the key names it without the secret. */
-  private mailbox(): Mailbox | null {
+  private defaultMailbox(): Mailbox | null {
     const { INTAKE_IMAP_URL: raw, INTAKE_IMAP_AGENCY_ID: agencyId } = this.config;
     if (!raw || !agencyId) return null;
     const url = new URL(raw);
@@ -108,6 +152,10 @@ export class MailIntakeService {
     const user = decodeURIComponent(url.username);
     const path = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'INBOX';
     const password = this.config.INTAKE_IMAP_PASSWORD ?? decodeURIComponent(url.password);
-    return { key: `${url.hostname}:${port}/${user}/${path}`, agencyId, host: url.hostname, port, secure, user, password, path };
+    return { key: `${url.hostname}:${port}/${user}/${path}`, agencyId, host: url.hostname, port, secure, user, password, passwordFrom: 'INTAKE_IMAP_PASSWORD', path };
   }
+}
+
+function sum(outcomes: MailboxOutcome[], field: 'read' | 'created'): number {
+  return outcomes.reduce((total, o) => total + o[field], 0);
 }

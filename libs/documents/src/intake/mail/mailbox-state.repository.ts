@@ -4,6 +4,8 @@ import { DataSource, QueryRunner } from 'typeorm';
 export interface MailboxState {
   uidValidity: string;
   lastUid: number;
+  /** The agency it was read for (a mailbox may move to another agency: its position stays). */
+  agencyId?: string;
 }
 
 /**
@@ -27,9 +29,10 @@ export class MailboxStateRepository {
   /** Sets the position; a new UIDVALIDITY starts again from 0 (Message-IDs keep old messages from coming twice). */
   async save(mailbox: string, state: MailboxState): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO intake_mailbox_state (mailbox, uid_validity, last_uid, checked_at) VALUES ($1, $2, $3, now())
-       ON CONFLICT (mailbox) DO UPDATE SET uid_validity = EXCLUDED.uid_validity, last_uid = EXCLUDED.last_uid, checked_at = now()`,
-      [mailbox, state.uidValidity, state.lastUid],
+      `INSERT INTO intake_mailbox_state (mailbox, uid_validity, last_uid, agency_id, checked_at) VALUES ($1, $2, $3, $4, now())
+       ON CONFLICT (mailbox) DO UPDATE SET uid_validity = EXCLUDED.uid_validity, last_uid = EXCLUDED.last_uid,
+         agency_id = coalesce(EXCLUDED.agency_id, intake_mailbox_state.agency_id), checked_at = now()`,
+      [mailbox, state.uidValidity, state.lastUid, state.agencyId ?? null],
     );
   }
 
