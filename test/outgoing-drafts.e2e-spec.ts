@@ -115,7 +115,11 @@ describe('outgoing drafts as docx/odt', () => {
     expect(created.status).toBe(201);
     const version = await settled(created.body.id);
     expect(version).toMatchObject({ conversion: 'failed', pdfFileId: null });
-    const job = await officer.get(`/api/v1/jobs/${version.conversionJobId}`);
+    // The handler writes the failed version; BullMQ marks the job failed just after it throws.
+    const job = await waitFor(async () => {
+      const res = await officer.get(`/api/v1/jobs/${version.conversionJobId}`);
+      return res.body.state === 'running' ? undefined : res;
+    }, 'the conversion job to be marked failed');
     expect(job.body).toMatchObject({ state: 'failed', error: { code: 'CONVERSION_FAILED' } });
   });
 

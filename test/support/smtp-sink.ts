@@ -35,6 +35,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       });
     },
   });
+  // smtp-server emits a client's connection errors on the server: a worker killed mid-session (the
+  // chaos suite) resets its socket, and an unheard 'error' event would end the whole test process.
+  server.on('error', () => undefined);
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {

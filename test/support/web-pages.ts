@@ -92,6 +92,9 @@ export class BrowserPeople {
 
   /** No serious or critical axe-core violation on the page as it is now; a screenshot either way. */
   async checkPage(page: Page, name: string): Promise<void> {
+    // A select's dropdown still sliding shut is half in the page: axe would judge its options (a
+    // name-less listbox, a faded active option). Wait for every dropdown's motion to end first.
+    await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown[class*="-leave"], .ant-select-dropdown[class*="-appear"], .ant-select-dropdown[class*="-enter"]'), undefined, { timeout: PAGE_WAIT_MS });
     await screenshot(page, name);
     expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
   }
