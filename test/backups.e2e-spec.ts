@@ -452,6 +452,9 @@ describe('backups, restore and drills (restic)', () => {
     expect(res.status).toBe(202);
     await waitFor(async () => (existsSync(join(dir, 'paused')) ? true : undefined), 'the dump to be under way', 60_000);
     expect(resticsOn(env.BACKUP_REPOSITORY).length).toBeGreaterThan(0);
+    // restic takes its lock once it has opened the repository: on a loaded machine that can come
+    // after the dump paused. The kill is meant to find the lock held.
+    await waitFor(async () => (locksOf(env.BACKUP_REPOSITORY).length > 0 ? true : undefined), 'restic to hold its lock', 60_000);
     // Killed outright (the OOM killer, a power cut of the container): no chance to clean up.
     await worker.stop('SIGKILL');
     // Its restic processes die with it (none goes on to finish a snapshot on its own)…
