@@ -123,11 +123,21 @@ describe('the web client in Chromium (issue 19): scans, intake, assignment, repl
     await dialog.getByRole('button', { name: 'Vào sổ' }).click();
     await clerk.getByTestId('intake-registered').waitFor({ timeout: PAGE_WAIT_MS });
     expect(await clerk.getByTestId('intake-registered').textContent()).toMatch(/^Đã vào sổ: số đến \d+$/);
-    await clerk.getByRole('button', { name: /^Trả lại: khong-phai-van-ban/ }).click();
-    await clerk.getByRole('dialog').getByRole('button', { name: 'Trả lại' }).click();
-    await clerk.getByText('Nhập lý do trả lại (tối đa 500 ký tự)').waitFor({ timeout: PAGE_WAIT_MS });
-    await clerk.getByLabel('Lý do trả lại').fill('Ảnh chụp không phải văn bản hành chính');
-    await clerk.getByRole('dialog').getByRole('button', { name: 'Trả lại' }).click();
+    // The list refetches after the registration: the row's button is clicked once the return dialog
+    // (the one with the reason) is open, and submitting it empty is checked before the reason is typed.
+    const returnDialog = clerk.getByRole('dialog').filter({ has: clerk.getByLabel('Lý do trả lại') });
+    await waitFor(async () => {
+      try {
+        if (!(await returnDialog.isVisible())) await clerk.getByRole('button', { name: /^Trả lại: khong-phai-van-ban/ }).click({ timeout: 5_000 });
+        await returnDialog.getByRole('button', { name: 'Trả lại' }).click({ timeout: 5_000 });
+        await clerk.getByText('Nhập lý do trả lại (tối đa 500 ký tự)').waitFor({ timeout: 5_000 });
+        return true;
+      } catch {
+        return undefined;
+      }
+    }, 'the return dialog to refuse an empty reason', PAGE_WAIT_MS);
+    await returnDialog.getByLabel('Lý do trả lại').fill('Ảnh chụp không phải văn bản hành chính');
+    await returnDialog.getByRole('button', { name: 'Trả lại' }).click();
     await clerk.getByRole('button', { name: /^Trả lại: khong-phai-van-ban/ }).waitFor({ state: 'detached', timeout: PAGE_WAIT_MS });
     const returned = await api.get('/api/v1/intake?state=returned');
     expect(returned.body.items.map((i) => i.title)).toEqual([expect.stringMatching(/^khong-phai-van-ban/)]);

@@ -92,9 +92,10 @@ export class BrowserPeople {
 
   /** No serious or critical axe-core violation on the page as it is now; a screenshot either way. */
   async checkPage(page: Page, name: string): Promise<void> {
-    // A select's dropdown still sliding shut is half in the page: axe would judge its options (a
-    // name-less listbox, a faded active option). Wait for every dropdown's motion to end first.
-    await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown[class*="-leave"], .ant-select-dropdown[class*="-appear"], .ant-select-dropdown[class*="-enter"]'), undefined, { timeout: PAGE_WAIT_MS });
+    // Anything still moving is half in the page: a select's dropdown sliding shut (a name-less
+    // listbox, a faded option), a message fading in (its text below contrast). Ant Design's motions
+    // carry `-enter-active`/`-appear-active`/`-leave-active` classes until they end: wait for none.
+    await page.waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-appear-active"], [class*="-leave-active"]'), undefined, { timeout: PAGE_WAIT_MS });
     await screenshot(page, name);
     expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
   }
