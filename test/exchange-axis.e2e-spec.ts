@@ -4,9 +4,8 @@ import { DemoIdentity, toPem } from '@eoffice/signing';
 import { AxisSimulator, startAxisSimulator } from './support/axis-simulator';
 import { query } from './support/db';
 import { makePdf } from './support/documents';
-import { ExchangePair, Installation, ORGAN_A, ORGAN_B, startExchangePair } from './support/exchange-installations';
+import { ExchangePair, Installation, issueToB, ORGAN_A, ORGAN_B, startExchangePair } from './support/exchange-installations';
 import { Client } from './support/http';
-import { createDraft, draftMetadata, reviewThrough } from './support/outgoing';
 import { waitFor } from './support/processes';
 import { loadRun } from './support/test-env';
 
@@ -116,26 +115,21 @@ describe('exchange through the national document axis (simulated)', () => {
   let firstDocId: string;
 
   it('A issues to B by OrganId through the axis; B takes it (proposal = header), acknowledges it, and A sees 01', async () => {
-    const metadata = await draftMetadata(a.org, { recipients: { unitIds: [], external: [], agencies: [{ organId: ORGAN_B }] } as never });
-    const created = await createDraft(people.officerA, metadata);
-    expect(created.status).toBe(201);
-    outgoingId = created.body.id;
-    await reviewThrough(outgoingId, people.officerA, people.headA, people.clerkA, people.directorA);
-    expect((await people.directorA.post(`/api/v1/outgoing/${outgoingId}/sign`, {})).body.status).toBe('signed');
-    const issued = await people.clerkA.post(`/api/v1/outgoing/${outgoingId}/issue`);
-    expect(issued.status).toBe(200);
+    // Drafted to B by OrganId, reviewed, signed by the director and issued (not dispatched).
+    const issued = await issueToB(pair);
+    outgoingId = issued.id;
     const dispatchedAt = Date.now();
     expect((await people.clerkA.post(`/api/v1/outgoing/${outgoingId}/dispatch`)).status).toBe(200);
 
     const item = await explained(waitFor(async () => (await people.clerkB.get('/api/v1/intake')).body.items?.find((i) => i.channel === 'edxml'), 'the package to reach B through the axis'));
     itemId = item.id;
     console.log(`A dispatch → axis → B intake item: ${Date.now() - dispatchedAt} ms (polls every 1 s; load ${loadavg()[0].toFixed(1)})`);
-    const issuedDate = new Date(new Date(issued.body.issuedAt!).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    const issuedDate = new Date(new Date(issued.issuedAt).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
     expect(item).toMatchObject({
       state: 'waiting',
       sender: ORGAN_A,
       senderName: a.org.agency.name,
-      proposal: { sourceNumberSymbol: issued.body.numberSymbol, sourceDate: issuedDate, issuingAuthority: a.org.agency.name, documentType: 'Quyết định', subject: metadata.subject, urgency: 'normal', confidentiality: 'normal' },
+      proposal: { sourceNumberSymbol: issued.numberSymbol, sourceDate: issuedDate, issuingAuthority: a.org.agency.name, documentType: 'Quyết định', subject: issued.subject, urgency: 'normal', confidentiality: 'normal' },
     });
     expect(item.files[0].verification).toMatchObject({ status: 'valid' });
     // On the axis: one package from A to B, acknowledged by B once it was stored.

@@ -3,7 +3,7 @@ import { buildStatus } from '@eoffice/exchange';
 import { toPem } from '@eoffice/signing';
 import { query } from './support/db';
 import { closeWithResult } from './support/documents';
-import { ExchangePair, ORGAN_A, ORGAN_B, startExchangePair } from './support/exchange-installations';
+import { ExchangePair, issueToB, ORGAN_A, ORGAN_B, startExchangePair } from './support/exchange-installations';
 import { createDraft, draftMetadata, reviewThrough } from './support/outgoing';
 import { waitFor } from './support/processes';
 import { loadRun } from './support/test-env';
@@ -35,15 +35,10 @@ describe('exchange between two installations (edXML over HTTP)', () => {
   let itemId: string;
 
   it('A issues to B by OrganId; B receives the signed package as an intake item whose proposal is the header', async () => {
-    const metadata = await draftMetadata(a.org, { recipients: { unitIds: [], external: [], agencies: [{ organId: ORGAN_B }] } as never });
-    const created = await createDraft(people.officerA, metadata);
-    expect(created.status).toBe(201);
-    outgoingId = created.body.id;
-    await reviewThrough(outgoingId, people.officerA, people.headA, people.clerkA, people.directorA);
-    expect((await people.directorA.post(`/api/v1/outgoing/${outgoingId}/sign`, {})).body.status).toBe('signed');
-    const issued = await people.clerkA.post(`/api/v1/outgoing/${outgoingId}/issue`);
-    expect(issued.status).toBe(200);
-    numberSymbol = issued.body.numberSymbol!;
+    // Drafted to B by OrganId, reviewed, signed by the director and issued (not dispatched).
+    const issued = await issueToB(pair);
+    outgoingId = issued.id;
+    numberSymbol = issued.numberSymbol;
     const detail = await people.clerkA.get(`/api/v1/outgoing/${outgoingId}`);
     expect(detail.body.recipients).toEqual([expect.objectContaining({ kind: 'agency', organId: ORGAN_B, name: b.org.agency.name, delivery: 'pending' })]);
     const dispatchedAt = Date.now();
@@ -56,7 +51,7 @@ describe('exchange between two installations (edXML over HTTP)', () => {
     itemId = item.id;
     // A figure, not a check: dispatch on A to the item listed on B (polled every 0.5 s), on this machine's load.
     console.log(`A dispatch → B intake item: ${Date.now() - dispatchedAt} ms (load ${loadavg()[0].toFixed(1)})`);
-    const issuedDate = new Date(new Date(issued.body.issuedAt!).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    const issuedDate = new Date(new Date(issued.issuedAt).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
     expect(item).toMatchObject({
       state: 'waiting',
       sender: ORGAN_A,
@@ -66,7 +61,7 @@ describe('exchange between two installations (edXML over HTTP)', () => {
         sourceDate: issuedDate,
         issuingAuthority: a.org.agency.name,
         documentType: 'Quyết định',
-        subject: metadata.subject,
+        subject: issued.subject,
         urgency: 'normal',
         confidentiality: 'normal',
       },
