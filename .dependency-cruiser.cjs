@@ -23,7 +23,9 @@
 const TEST_ONLY = ['\\.spec\\.ts$', '\\.e2e-spec\\.ts$', '^test/', '^bench/', '^libs/[^/]+/test/'];
 
 /** The two doors into a library from outside it: its entry point, and its test support entry. */
-const ENTRY_POINTS = ['^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/test/index\\.ts$'];
+// The code cache is imported by the apps' main.ts before any package, so it cannot come through
+// @eoffice/core's index (which loads packages): it is an entry point of its own.
+const ENTRY_POINTS = ['^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/test/index\\.ts$', '^libs/core/src/startup/code-cache\\.ts$'];
 
 const DOCUMENTS = '^libs/documents/src/';
 

@@ -46,7 +46,7 @@ stop_api() { kill "$api"; wait "$api" 2>/dev/null || true; api=''; }
 start_api "$api_main"
 node dist/apps/worker/apps/worker/src/main.js & worker=$!
 # Let the worker finish its own start-up before reading its memory, and the API write its V8 code
-# cache (5 s after listening, apps/api/src/startup/code-cache.ts), which an ordinary restart then reads.
+# cache (5 s after listening, libs/core/src/startup/code-cache.ts), which an ordinary restart then reads.
 sleep 7
 printf 'time to /ready (first start, empty database, bootstrap admin created): %d ms\n' "$ready_ms"
 printf 'API    CPU time until ready: %s ms\n' "$api_cpu_ms"

@@ -2,7 +2,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-log() { printf '\033[1m[eoffice]\033[0m %s\n' "$*" >&2; }
+# Each line carries the seconds since the script started ($SECONDS), so a run's log shows where its time went.
+log() { printf '\033[1m[eoffice %4ds]\033[0m %s\n' "$SECONDS" "$*" >&2; }
 
 require_node() {
   local version; version=$(node -p 'process.versions.node' 2>/dev/null || echo 0)

@@ -241,6 +241,53 @@ describe('exchange through the national document axis (simulated)', () => {
     expect((await people.adminB.post('/api/v1/exchange/axis/reconcile')).body).toMatchObject({ missingHere: 0 });
   });
 
+  it('reconciliation of status messages: one the axis counts as delivered that A never applied is applied; one the axis lost is sent again', async () => {
+    const [{ id: incomingId }] = await query(b.run.databaseUrl, `SELECT id FROM incoming_document WHERE intake_item_id = $1`, [itemId]);
+    const recipientCode = async () => (await people.clerkA.get(`/api/v1/outgoing/${outgoingId}`)).body.recipients![0].exchangeStatus;
+    /**
+     * B's next status file with this code on the axis, once B sent it (A held: A does not take it
+     * meanwhile). By its code: B's 01 for the package the last test fetched may still be on its way.
+     */
+    const nextStatusFile = async (known: Set<string>, code: string, what: string) =>
+      explained(waitFor(async () => axis.files().find((f) => f.messageType === 'status' && f.from === ORGAN_B && !known.has(f.docId)
+        && new RegExp(`StatusCode>${code}<`).test(axis.body(f.docId).toString('utf8'))), what));
+
+    // 04 reaches the axis, which counts it delivered to A; A never stored it (a receipt lost on A's side).
+    axis.hold(SYSTEM.a.id);
+    let known = new Set(axis.files().map((f) => f.docId));
+    expect((await people.clerkB.post(`/api/v1/incoming/${incomingId}/submit`, { leaderId: b.org.people.director.id })).status).toBe(200);
+    const fourth = await nextStatusFile(known, '04', 'B to send 04 through the axis');
+    axis.acknowledge(fourth.docId, ORGAN_A);
+    axis.release(SYSTEM.a.id);
+    expect(await recipientCode()).toBe('03');
+    const onA = await people.adminA.post('/api/v1/exchange/axis/reconcile');
+    expect(onA.body).toMatchObject({ statusesMissingHere: 1, statusesMissingOnAxis: 0, failed: 0 });
+    expect(await recipientCode()).toBe('04');
+    expect((await people.adminA.get('/api/v1/exchange/axis/discrepancies')).body[0]).toMatchObject({ kind: 'missing_here', messageType: 'status', axisDocId: fourth.docId, action: 'fetched' });
+    expect((await people.adminA.post('/api/v1/exchange/axis/reconcile')).body).toMatchObject({ statusesMissingHere: 0 });
+
+    // 05 is lost by the axis before A took it: B's reconciliation sends it again, and A applies it once.
+    axis.hold(SYSTEM.a.id);
+    known = new Set(axis.files().map((f) => f.docId));
+    const assignment = { lead: { userId: b.org.people.officer.id }, coordinators: [], informed: [], dueDate: '2099-12-31', instruction: 'Xử lý.' };
+    expect((await people.directorB.post(`/api/v1/incoming/${incomingId}/assign`, assignment)).status).toBe(200);
+    const fifth = await nextStatusFile(known, '05', 'B to send 05 through the axis');
+    axis.forget(fifth.docId);
+    axis.release(SYSTEM.a.id);
+    const onB = await people.adminB.post('/api/v1/exchange/axis/reconcile');
+    expect(onB.body).toMatchObject({ statusesMissingHere: 0, statusesMissingOnAxis: 1, failed: 0 });
+    expect((await people.adminB.get('/api/v1/exchange/axis/discrepancies')).body[0]).toMatchObject({ kind: 'missing_on_axis', messageType: 'status', axisDocId: fifth.docId, action: 'resent' });
+    await explained(waitFor(async () => (await recipientCode()) === '05' || undefined, 'the 05 sent again to reach A'));
+    const applied = await query(
+      a.run.databaseUrl,
+      `SELECT s.code FROM exchange_status s JOIN exchange_package p ON p.id = s.package_id JOIN outgoing_recipient r ON r.id = p.outgoing_recipient_id
+        WHERE r.document_id = $1 AND s.direction = 'received' AND s.code IN ('04', '05') ORDER BY s.code`,
+      [outgoingId],
+    );
+    expect(applied.map((r) => r.code)).toEqual(['04', '05']);
+    expect((await people.adminB.post('/api/v1/exchange/axis/reconcile')).body).toMatchObject({ statusesMissingOnAxis: 0 });
+  });
+
   it('directory synchronisation from the axis agency list: both codes kept, our own agency skipped, twice writes once', async () => {
     axis.setAgencies([
       { code: ORGAN_A, agencyCode: 'K72.43', name: a.org.agency.name },

@@ -1,3 +1,4 @@
+import { WorkingCalendar } from '@eoffice/vietnamese';
 import { query } from './support/db';
 import { closeWithResult } from './support/documents';
 import { ExchangePair, intakeItemOnB, issueToB, recipientOnA, startExchangePair } from './support/exchange-installations';
@@ -18,6 +19,18 @@ const REMINDER_HOURS = '0.0005';
 async function notificationsOf(client: Client, kind: string) {
   const res = await client.get('/api/v1/notifications?pageSize=200');
   return (res.body.items as { kind: string; documentId: string | null; outgoingDocumentId: string | null; title: string }[]).filter((n) => n.kind === kind);
+}
+
+/** A Friday of the last weeks (a working day) whose next working day is the Monday after (Vietnam's calendar). */
+function recentFridayBeforeWorkingMonday(): string {
+  const calendar = WorkingCalendar.forVietnam();
+  for (let back = 4; back < 25; back += 1) {
+    const day = new Date(Date.now() + 7 * 3600_000 - back * 86_400_000);
+    const date = day.toISOString().slice(0, 10);
+    const monday = new Date(day.getTime() + 3 * 86_400_000).toISOString().slice(0, 10);
+    if (day.getUTCDay() === 5 && calendar.isWorkingDay(date) && calendar.nextWorkingDay(date) === monday) return date;
+  }
+  throw new Error('no ordinary Friday in the last weeks');
 }
 
 describe('exchange: recall, refusals answered with 02, timeliness (edXML over HTTP)', () => {
@@ -160,6 +173,18 @@ describe('exchange: recall, refusals answered with 02, timeliness (edXML over HT
     const after = (await people.clerkA.get('/api/v1/stats/exchange-timeliness')).body;
     expect(after.late.some((l: { outgoingId: string }) => l.outgoingId === doc.id)).toBe(false);
     expect(after.sentSameDay + after.sentLater).toBeGreaterThanOrEqual(1);
+    // Counted on the working calendar: issued Friday evening and delivered Monday morning is on
+    // time (the weekend is off); issued Friday morning and delivered Monday is late.
+    const friday = recentFridayBeforeWorkingMonday();
+    const monday = new Date(new Date(`${friday}T00:00:00Z`).getTime() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const move = (issued: string) =>
+      query(runA.databaseUrl, `UPDATE outgoing_document SET issued_at = $2 WHERE id = $1`, [doc.id, `${friday}T${issued}+07:00`]).then(() =>
+        query(runA.databaseUrl, `UPDATE outgoing_recipient SET delivered_at = $2 WHERE document_id = $1 AND kind = 'agency'`, [doc.id, `${monday}T08:15:00+07:00`]));
+    await move('18:30:00');
+    const evening = (await people.clerkA.get('/api/v1/stats/exchange-timeliness')).body;
+    await move('10:00:00');
+    const morning = (await people.clerkA.get('/api/v1/stats/exchange-timeliness')).body;
+    expect([morning.sentSameDay - evening.sentSameDay, morning.sentLater - evening.sentLater]).toEqual([-1, 1]);
     // Scans ran every second meanwhile: still one reminder per clerk.
     const [once] = await query(runA.databaseUrl, `SELECT count(*)::int AS n, count(DISTINCT user_id)::int AS people FROM notification WHERE kind = 'exchange_not_sent' AND outgoing_document_id = $1`, [doc.id]);
     expect(once.n).toBe(once.people);

@@ -3,7 +3,7 @@ import { makePdf } from './support/documents';
 import { Client } from './support/http';
 import { ImapServer, mimeMessage, startImapServer } from './support/imap-server';
 import { ownOrganisation } from './support/organisation';
-import { Api, RunningProcess, scaledBudget, startApi, startWorker, waitFor } from './support/processes';
+import { Api, freePort, RunningProcess, scaledBudget, startApi, startWorker, waitFor } from './support/processes';
 import { loadRun } from './support/test-env';
 
 const run = loadRun();
@@ -35,6 +35,8 @@ describe('intake: one mailbox per agency, each message into its own agency’s i
       INTAKE_IMAP_PASSWORD: agencyMail.password,
       INTAKE_IMAP_AGENCY_ID: org.agency.id,
       INTAKE_IMAP_PASSWORD_SCHOOL: schoolMail.password,
+      INTAKE_IMAP_PASSWORD_WRONG: 'not-the-school-password',
+      INTAKE_MAILBOX_CHECK_SECONDS: '10',
       INTAKE_POLL_SECONDS: '1',
     };
     api = await startApi(run, env);
@@ -88,6 +90,27 @@ describe('intake: one mailbox per agency, each message into its own agency’s i
     expect((await admin.get(`/api/v1/units/${org.school.id}/intake-mailbox`)).status).toBe(404);
   });
 
+  it('connects, logs in and opens the folder before storing anything: a wrong password, folder, server or variable is a 422 with its code', async () => {
+    const url = `/api/v1/units/${org.school.id}/intake-mailbox`;
+    const refused = async (settings: Record<string, unknown>, code: string) => {
+      const res = await admin.put(url, { ...schoolSettings, ...settings });
+      expect([res.status, res.body.code]).toEqual([422, code]);
+      return res.body as { detail?: string; message?: string };
+    };
+    const login = await refused({ passwordEnv: 'INTAKE_IMAP_PASSWORD_WRONG' }, 'INTAKE_MAILBOX_LOGIN_FAILED');
+    expect(JSON.stringify(login)).not.toContain('not-the-school-password');
+    await refused({ mailbox: 'Van-thu-khong-co' }, 'INTAKE_MAILBOX_NOT_FOUND');
+    await refused({ port: await freePort() }, 'INTAKE_MAILBOX_UNREACHABLE');
+    await refused({ passwordEnv: 'INTAKE_IMAP_PASSWORD_NOT_SET_ANYWHERE' }, 'INTAKE_MAILBOX_PASSWORD_NOT_SET');
+    expect((await admin.get(url)).status).toBe(404);
+    const [{ n }] = await query<{ n: string }>(
+      run.databaseUrl,
+      `SELECT (SELECT count(*) FROM intake_mailbox WHERE agency_id = $1) + (SELECT count(*) FROM audit_event WHERE entity_id = $2 AND action LIKE 'intake_mailbox.%') AS n`,
+      [org.school.id, org.school.id],
+    );
+    expect(Number(n)).toBe(0);
+  });
+
   it('sets the school’s mailbox, audited, with no password in the database', async () => {
     const res = await admin.put(`/api/v1/units/${org.school.id}/intake-mailbox`, schoolSettings);
     expect(res.status).toBe(200);
@@ -136,6 +159,27 @@ describe('intake: one mailbox per agency, each message into its own agency’s i
     expect(agencyItems.some((i) => i.messageId === toSchool)).toBe(false);
     expect(schoolItems.filter((i) => [toSchool, toBoth].includes(i.messageId!))).toHaveLength(2);
     expect(schoolItems.some((i) => i.messageId === toAgency)).toBe(false);
+  });
+
+  it('shows the administrator the last poll: read, then failing while the server is down, then read again', async () => {
+    const url = `/api/v1/units/${org.school.id}/intake-mailbox`;
+    type Settings = { lastPolledAt: string | null; lastPollError: string | null };
+    const polled = (ready: (s: Settings) => boolean, what: string) =>
+      waitFor(async () => {
+        const res = await admin.get(url);
+        expect(res.status).toBe(200);
+        const settings = res.body as Settings;
+        return ready(settings) ? settings : undefined;
+      }, what, 60_000);
+    const read = await polled((s) => s.lastPolledAt !== null && s.lastPollError === null, 'a poll that read the school’s mailbox');
+    await schoolMail.pause();
+    try {
+      const failing = await polled((s) => s.lastPollError !== null && Date.parse(s.lastPolledAt!) > Date.parse(read.lastPolledAt!), 'a poll that failed');
+      expect(failing.lastPollError).toMatch(/ECONN|connect|closed/i);
+    } finally {
+      await schoolMail.resume();
+    }
+    await polled((s) => s.lastPollError === null, 'a poll that read the mailbox again');
   });
 
   it('stops reading an agency’s mailbox once it is cleared', async () => {

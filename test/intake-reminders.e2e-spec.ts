@@ -8,14 +8,12 @@ import { ownOrganisation, Who } from './support/organisation';
 import { Api, RunningProcess, scaledBudget, startApi, startWorker, waitFor } from './support/processes';
 import { decodedMail, SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { loadRun } from './support/test-env';
+import { vnDate } from './support/accounts';
 
 const run = loadRun();
 const org = ownOrganisation(run);
 const PUBLIC_URL = 'https://vanban.example.gov.vn';
-const DAY_MS = 86_400_000;
 
-/** A calendar date in Việt Nam, `days` from today. */
-const vnDate = (days: number) => new Date(Date.now() + 7 * 3_600_000 + days * DAY_MS).toISOString().slice(0, 10);
 
 interface Notice {
   id: string;
@@ -87,7 +85,9 @@ describe('reminders: validity ending and intake items waiting, each person, thin
         waitFor(async () => {
           const done = await queue.getJob(job.id!);
           if (done && (await done.isFailed())) throw new Error(`reminders job failed: ${done.failedReason}`);
-          return done && (await done.isCompleted()) ? (done.returnvalue as { validityEnding?: number; intakeWaiting?: number }) : undefined;
+          // finishedOn and returnvalue come from the same read of the job: isCompleted() asks Redis again
+          // and can find it completed after `done` was read while it still ran (returnvalue null then).
+          return done?.finishedOn && (await done.isCompleted()) ? ((done.returnvalue ?? {}) as { validityEnding?: number; intakeWaiting?: number }) : undefined;
         }, 'the reminders job'),
       ),
     );

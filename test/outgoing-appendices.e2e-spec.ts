@@ -1,7 +1,6 @@
 import { buildAppendixSource, pdfsigResults, qpdfCheck } from '../libs/signing/test';
-import { filePart } from './support/documents';
 import { Client } from './support/http';
-import { createDraft, createTestPki, download, draftMetadata, OutgoingMetadata, OUTSIDE_RECIPIENT, reviewThrough, sealImage, signatureImage, uploadCertificate } from './support/outgoing';
+import { attachAppendix, createDraft, createTestPki, download, draftMetadata, OutgoingMetadata, OUTSIDE_RECIPIENT, reviewThrough, sealImage, signatureImage, uploadCertificate } from './support/outgoing';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
 import { SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
@@ -14,12 +13,7 @@ const org = ownOrganisation(baseRun);
 let isolated: IsolatedRun;
 let run: E2eRun;
 
-async function attach(client: Client, documentId: string, title: string | undefined, pdf: Buffer, type = 'application/pdf') {
-  const form = new FormData();
-  if (title !== undefined) form.append('title', title);
-  filePart(form, 'file', pdf, 'phu-luc.pdf', type);
-  return client.post(`/api/v1/outgoing/${documentId}/appendices`, form);
-}
+const attach = attachAppendix;
 
 /** Attachment file names of a raw message; non-ASCII names come as RFC 2231 `filename*0*=utf-8''…`. */
 function attachmentNames(raw: string): string[] {

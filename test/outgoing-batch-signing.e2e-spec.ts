@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { pdfsigResults } from '../libs/signing/test';
 import { query } from './support/db';
 import { Client } from './support/http';
-import { createDraft, createTestPki, download, draftMetadata, OutgoingMetadata, reviewThrough, sealImage, signatureImage, TestPki, uploadCertificate } from './support/outgoing';
-import { Api, RunningProcess, scaledBudget, startApi, startWorker, waitFor } from './support/processes';
-import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { ownOrganisation, Who } from './support/organisation';
-import { RemoteSigningSimulator, startRemoteSigningSimulator } from './support/remote-signing-simulator';
+import { createDraft, download, draftMetadata, OutgoingMetadata, reviewThrough, TestPki } from './support/outgoing';
+import { Api, scaledBudget, waitFor } from './support/processes';
+import { ownOrganisation } from './support/organisation';
+import type { RemoteSigningSimulator } from './support/remote-signing-simulator';
+import { SigningWorld, startSigningWorld } from './support/signing-world';
 import { E2eRun, loadRun } from './support/test-env';
 
 const baseRun = loadRun();
 const org = ownOrganisation(baseRun);
-let isolated: IsolatedRun;
+let world: SigningWorld;
 let run: E2eRun;
 
 interface BatchItem { position: number; documentId: string; status: string; sessionId: string | null; failureStatus: number | null; failureCode: string | null }
@@ -25,7 +25,6 @@ interface Batch { id: string; method: string; status: string; transactionId: str
  */
 describe('batch signing of outgoing drafts (ký hàng loạt)', () => {
   let api: Api;
-  let worker: RunningProcess;
   let sim: RemoteSigningSimulator;
   let pki: TestPki;
   let officer: Client;
@@ -36,30 +35,13 @@ describe('batch signing of outgoing drafts (ký hàng loạt)', () => {
   let base: OutgoingMetadata;
 
   beforeAll(async () => {
-    isolated = await isolatedRun(baseRun, 'outgoing_batch');
-    run = isolated.run;
-    pki = createTestPki();
-    sim = await startRemoteSigningSimulator();
-    const env = {
-      SIGNING_TRUST_ANCHORS: pki.anchorsFile,
-      REMOTE_SIGNING_CREDENTIALS: JSON.stringify({ simulator: { clientId: sim.clientId, clientSecret: sim.clientSecret } }),
-    };
-    api = await startApi(run, env);
-    worker = startWorker(run, env);
-    const sign = (who: Who) => org.signIn(api.url, who);
-    [officer, head, clerk, director, admin] = await Promise.all([sign('officer'), sign('head'), sign('clerk'), sign('director'), sign('admin')]);
-    expect((await uploadCertificate(director, pki.pkcs12(pki.issue(org.people.director.fullName), 'e2e-pass'), 'personal', signatureImage())).status).toBe(201);
-    expect((await uploadCertificate(admin, pki.pkcs12(pki.issue(org.agency.name), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
+    world = await startSigningWorld(baseRun, org, 'outgoing_batch', { simulator: true, directorCertificate: true, agencySeal: true });
+    ({ run, pki, sim, api, officer, head, clerk, director, admin } = world);
     sim.addSigner('director-credential', pki.issue(org.people.director.fullName), [pki.ca.certificate]);
     expect((await admin.put(`/api/v1/remote-signing/signers/${org.people.director.id}`, { credentialId: 'director-credential' })).status).toBe(200);
     base = await draftMetadata(org, { subject: 'Về việc cử cán bộ tham dự tập huấn' });
   }, scaledBudget(300_000));
-  afterAll(async () => {
-    await worker?.stop();
-    await api?.stop();
-    await sim?.close();
-    await isolated?.dispose();
-  });
+  afterAll(() => world?.close());
 
   async function approvedDrafts(count: number, label: string, overrides: Partial<OutgoingMetadata> = {}): Promise<string[]> {
     const ids: string[] = [];

@@ -81,12 +81,7 @@ describe('outgoing drafts as docx/odt', () => {
 
     const version = await settled(created.body.id);
     expect(version).toMatchObject({ conversion: 'done', pdfFileId: expect.any(String), conversionError: null });
-    // The version is written by the job's handler; BullMQ marks the job completed just after it returns.
-    const job = await waitFor(async () => {
-      const res = await officer.get(`/api/v1/jobs/${version.conversionJobId}`);
-      return res.body.state === 'running' ? undefined : res;
-    }, 'the conversion job to be marked completed');
-    expect(job.body).toMatchObject({ state: 'completed', progress: 100 });
+    expect((await endedJob(version.conversionJobId!)).body).toMatchObject({ state: 'completed', progress: 100 });
     expect(pdfTextOf(await download(officer, `/api/v1/files/${version.pdfFileId}`), dir)).toContain('Hội thi giáo viên chủ nhiệm');
     expect((await download(officer, `/api/v1/files/${version.sourceFileId}`)).equals(docx)).toBe(true);
 
@@ -115,12 +110,7 @@ describe('outgoing drafts as docx/odt', () => {
     expect(created.status).toBe(201);
     const version = await settled(created.body.id);
     expect(version).toMatchObject({ conversion: 'failed', pdfFileId: null });
-    // The handler writes the failed version; BullMQ marks the job failed just after it throws.
-    const job = await waitFor(async () => {
-      const res = await officer.get(`/api/v1/jobs/${version.conversionJobId}`);
-      return res.body.state === 'running' ? undefined : res;
-    }, 'the conversion job to be marked failed');
-    expect(job.body).toMatchObject({ state: 'failed', error: { code: 'CONVERSION_FAILED' } });
+    expect((await endedJob(version.conversionJobId!)).body).toMatchObject({ state: 'failed', error: { code: 'CONVERSION_FAILED' } });
   });
 
   it('fails a conversion that hangs when its time is up', async () => {
@@ -129,6 +119,13 @@ describe('outgoing drafts as docx/odt', () => {
     const created = await createDraft(officer, base, docx, 'du-thao.docx', DOCX);
     const version = await settled(created.body.id);
     expect(version).toMatchObject({ conversion: 'failed', conversionError: expect.stringContaining('quá thời gian') });
-    expect((await officer.get(`/api/v1/jobs/${version.conversionJobId}`)).body.error!.code).toBe('CONVERSION_TIMEOUT');
+    expect((await endedJob(version.conversionJobId!)).body).toMatchObject({ state: 'failed', error: { code: 'CONVERSION_TIMEOUT' } });
   });
+
+  /** The job's handler writes the version; BullMQ marks the job completed or failed just after it returns or throws. */
+  const endedJob = (jobId: string) =>
+    waitFor(async () => {
+      const res = await officer.get(`/api/v1/jobs/${jobId}`);
+      return ['queued', 'running'].includes(res.body.state) ? undefined : res;
+    }, 'the conversion job to end');
 });

@@ -2,17 +2,15 @@ import { applyLeaderSignature, createDemoCa, DemoIdentity, issueDemoCertificate 
 import { pdfsigResults } from '../libs/signing/test';
 import { filePart } from './support/documents';
 import { Client } from './support/http';
-import { createDraft, createTestPki, download, draftMetadata, OutgoingMetadata, reviewThrough, sealImage, signatureImage, TestPki, uploadCertificate } from './support/outgoing';
-import { Api, startApi } from './support/processes';
-import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { ownOrganisation, Who } from './support/organisation';
-import { E2eRun, loadRun } from './support/test-env';
+import { createDraft, download, draftMetadata, OutgoingMetadata, reviewThrough, signatureImage, TestPki } from './support/outgoing';
+import { ownOrganisation } from './support/organisation';
+import { SigningWorld, startSigningWorld } from './support/signing-world';
+import { loadRun } from './support/test-env';
 
 const baseRun = loadRun();
 const org = ownOrganisation(baseRun);
 /** A copy of the run's database: the seal certificate stored here must not become other suites' signer. */
-let isolated: IsolatedRun;
-let run: E2eRun;
+let world: SigningWorld;
 
 /** What a whole-PDF signing plugin does on the leader's computer: append a signature to the PDF it was given. */
 async function pluginSign(pdf: Buffer, identity: DemoIdentity, chain: Buffer[]): Promise<Buffer> {
@@ -32,32 +30,22 @@ async function upload(client: Client, path: string, pdf: Buffer) {
 }
 
 describe('outgoing documents signed by a whole-PDF signing plugin', () => {
-  let api: Api;
   let pki: TestPki;
   let officer: Client;
   let head: Client;
   let clerk: Client;
   let director: Client;
-  let admin: Client;
   let base: OutgoingMetadata;
   let token: DemoIdentity;
 
   beforeAll(async () => {
-    isolated = await isolatedRun(baseRun, 'outgoing_plugin');
-    run = isolated.run;
-    pki = createTestPki();
-    api = await startApi(run, { SIGNING_TRUST_ANCHORS: pki.anchorsFile });
-    const sign = (who: Who) => org.signIn(api.url, who);
-    [officer, head, clerk, director, admin] = await Promise.all([sign('officer'), sign('head'), sign('clerk'), sign('director'), sign('admin')]);
-    expect((await uploadCertificate(admin, pki.pkcs12(pki.issue(org.agency.name), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
+    world = await startSigningWorld(baseRun, org, 'outgoing_plugin', { worker: false, agencySeal: true });
+    ({ pki, officer, head, clerk, director } = world);
     // The key lives in the plugin's token: the server never sees it, nor is it stored as a certificate.
     token = pki.issue(org.people.director.fullName);
     base = await draftMetadata(org, { subject: 'Về việc khen thưởng giáo viên dạy giỏi cấp tỉnh' });
   });
-  afterAll(async () => {
-    await api?.stop();
-    await isolated?.dispose();
-  });
+  afterAll(() => world?.close());
 
   async function approvedDraft(): Promise<string> {
     const created = await createDraft(officer, base);

@@ -1,23 +1,21 @@
 import { pdfsigResults } from '../libs/signing/test';
 import { Client } from './support/http';
-import { createDraft, createTestPki, download, draftMetadata, OutgoingMetadata, reviewThrough, sealImage, signatureImage, TestPki, uploadCertificate } from './support/outgoing';
-import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
-import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { ownOrganisation, Who } from './support/organisation';
-import { RemoteSigningSimulator, startRemoteSigningSimulator } from './support/remote-signing-simulator';
-import { E2eRun, loadRun } from './support/test-env';
+import { createDraft, download, draftMetadata, OutgoingMetadata, reviewThrough, signatureImage, TestPki } from './support/outgoing';
+import { Api, waitFor } from './support/processes';
+import { ownOrganisation } from './support/organisation';
+import { SigningWorld, startSigningWorld } from './support/signing-world';
+import type { RemoteSigningSimulator } from './support/remote-signing-simulator';
+import { loadRun } from './support/test-env';
 
 const baseRun = loadRun();
 const org = ownOrganisation(baseRun);
-let isolated: IsolatedRun;
-let run: E2eRun;
+let world: SigningWorld;
 
 type Protocol = 'csc' | 'sp769';
 interface RemoteState { status: string; failureCode: string | null; message: string; transactionId: string | null; documentRef: string }
 
 describe('outgoing documents signed remotely (ký số từ xa): CSC and sp769 against a simulator', () => {
   let api: Api;
-  let worker: RunningProcess;
   let sim: RemoteSigningSimulator;
   let pki: TestPki;
   let officer: Client;
@@ -29,19 +27,8 @@ describe('outgoing documents signed remotely (ký số từ xa): CSC and sp769 a
   let providerId: string;
 
   beforeAll(async () => {
-    isolated = await isolatedRun(baseRun, 'outgoing_remote');
-    run = isolated.run;
-    pki = createTestPki();
-    sim = await startRemoteSigningSimulator();
-    const env = {
-      SIGNING_TRUST_ANCHORS: pki.anchorsFile,
-      REMOTE_SIGNING_CREDENTIALS: JSON.stringify({ simulator: { clientId: sim.clientId, clientSecret: sim.clientSecret } }),
-    };
-    api = await startApi(run, env);
-    worker = startWorker(run, env);
-    const sign = (who: Who) => org.signIn(api.url, who);
-    [officer, head, clerk, director, admin] = await Promise.all([sign('officer'), sign('head'), sign('clerk'), sign('director'), sign('admin')]);
-    expect((await uploadCertificate(admin, pki.pkcs12(pki.issue(org.agency.name), 'e2e-pass'), 'organisation', sealImage())).status).toBe(201);
+    world = await startSigningWorld(baseRun, org, 'outgoing_remote', { simulator: true, agencySeal: true });
+    ({ pki, sim, api, officer, head, clerk, director, admin } = world);
     // The director's key lives at the provider: the server never holds it.
     const identity = pki.issue(org.people.director.fullName);
     sim.addSigner('director-credential', identity, [pki.ca.certificate]);
@@ -49,12 +36,7 @@ describe('outgoing documents signed remotely (ký số từ xa): CSC and sp769 a
     expect(account.status).toBe(200);
     base = await draftMetadata(org, { subject: 'Về việc tổ chức kỳ thi chọn học sinh giỏi cấp tỉnh' });
   });
-  afterAll(async () => {
-    await worker?.stop();
-    await api?.stop();
-    await sim?.close();
-    await isolated?.dispose();
-  });
+  afterAll(() => world?.close());
 
   async function useProvider(protocol: Protocol, timeoutSeconds = 300): Promise<void> {
     const res = await admin.put('/api/v1/remote-signing/provider', {

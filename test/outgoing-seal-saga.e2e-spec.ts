@@ -1,25 +1,27 @@
 import { DemoIdentity, toPem } from '@eoffice/signing';
-import { pdfsigResults } from '../libs/signing/test';
+import { buildAppendixSource, pdfsigResults } from '../libs/signing/test';
 import { filePart } from './support/documents';
 import { Client } from './support/http';
 import {
-  createDraft, createTestPki, decisionDraft, download, draftMetadata, OutgoingMetadata, reviewThrough, sealImage, signatureImage, TestPki, tokenSign, uploadCertificate,
+  attachAppendix, createDraft, decisionDraft, download, draftMetadata, OutgoingMetadata, reviewThrough, sealImage, TestPki, tokenSign, uploadCertificate,
 } from './support/outgoing';
-import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
-import { isolatedRun, IsolatedRun } from './support/accounts-run';
-import { ownOrganisation, Who } from './support/organisation';
-import { RemoteSigningSimulator, startRemoteSigningSimulator } from './support/remote-signing-simulator';
+import { RunningProcess, startWorker, waitFor } from './support/processes';
+import { ownOrganisation } from './support/organisation';
+import { SigningWorld, startSigningWorld } from './support/signing-world';
+import type { RemoteSigningSimulator } from './support/remote-signing-simulator';
 import { E2eRun, loadRun } from './support/test-env';
 
 const baseRun = loadRun();
 const org = ownOrganisation(baseRun);
-let isolated: IsolatedRun;
+let world: SigningWorld;
 let run: E2eRun;
 
-interface Saga { id: string; step: string; number: number; numberSymbol: string; digest: string; signedAttributes: string; failureCode: string | null; reason: string | null }
+interface SagaAppendix { appendixId: string; position: number; digest: string; signedAttributes: string }
+interface Saga {
+  id: string; step: string; number: number; numberSymbol: string; digest: string; signedAttributes: string; appendices: SagaAppendix[]; failureCode: string | null; reason: string | null;
+}
 
 describe('the seal without a stored key (issue saga: token, remote e-seal, crashes) and the paper path', () => {
-  let api: Api;
   let worker: RunningProcess;
   let env: Record<string, string>;
   let sim: RemoteSigningSimulator;
@@ -31,54 +33,53 @@ describe('the seal without a stored key (issue saga: token, remote e-seal, crash
   let director: Client;
   let admin: Client;
   let base: OutgoingMetadata;
+  /** Two different PDFs: identical appendices would get identical seal revisions, and so one digest. */
+  let appendixFiles: Buffer[];
 
   beforeAll(async () => {
-    isolated = await isolatedRun(baseRun, 'outgoing_seal');
-    run = isolated.run;
-    pki = createTestPki();
-    sim = await startRemoteSigningSimulator();
-    env = {
-      SIGNING_TRUST_ANCHORS: pki.anchorsFile,
-      REMOTE_SIGNING_CREDENTIALS: JSON.stringify({ simulator: { clientId: sim.clientId, clientSecret: sim.clientSecret } }),
-      // One minute: room for a worker restarted on a loaded machine, short enough to watch a saga run out.
-      SEAL_SAGA_TIMEOUT_MINUTES: '1',
-      // A killed worker's jobs are taken up again in seconds.
-      JOB_LOCK_SECONDS: '10',
-      JOB_STALLED_CHECK_SECONDS: '2',
-    };
-    api = await startApi(run, env);
-    worker = startWorker(run, env);
-    const sign = (who: Who) => org.signIn(api.url, who);
-    [officer, head, clerk, director, admin] = await Promise.all([sign('officer'), sign('head'), sign('clerk'), sign('director'), sign('admin')]);
-    expect((await uploadCertificate(director, pki.pkcs12(pki.issue(org.people.director.fullName), 'e2e-pass'), 'personal', signatureImage())).status).toBe(201);
+    world = await startSigningWorld(baseRun, org, 'outgoing_seal', {
+      simulator: true,
+      directorCertificate: true,
+      env: {
+        // One minute: room for a worker restarted on a loaded machine, short enough to watch a saga run out.
+        SEAL_SAGA_TIMEOUT_MINUTES: '1',
+        // A killed worker's jobs are taken up again in seconds.
+        JOB_LOCK_SECONDS: '10',
+        JOB_STALLED_CHECK_SECONDS: '2',
+      },
+    });
+    ({ run, pki, sim, env, officer, head, clerk, director, admin } = world);
+    worker = world.worker!;
     agencySeal = pki.issue(org.agency.name);
     sim.addSeal('agency-eseal', agencySeal, [pki.ca.certificate]);
     base = await draftMetadata(org, { subject: 'Về việc tổ chức kỳ thi chọn học sinh giỏi cấp tỉnh' });
+    appendixFiles = [Buffer.from(await buildAppendixSource()), await decisionDraft(false)];
   });
   afterAll(async () => {
-    await worker?.stop();
-    await api?.stop();
-    await sim?.close();
-    await isolated?.dispose();
+    // The worker the suite started last (it kills and restarts it).
+    world.worker = worker;
+    await world?.close();
   });
 
-  async function approvedDraft(): Promise<string> {
+  async function approvedDraft(appendixTitles: string[] = []): Promise<string> {
     const created = await createDraft(officer, base);
     expect(created.status).toBe(201);
+    for (const [i, title] of appendixTitles.entries()) expect((await attachAppendix(officer, created.body.id, title, appendixFiles[i])).status).toBe(201);
     await reviewThrough(created.body.id, officer, head, clerk, director);
     return created.body.id;
   }
 
-  async function signedDraft(): Promise<string> {
-    const id = await approvedDraft();
+  async function signedDraft(appendixTitles: string[] = []): Promise<string> {
+    const id = await approvedDraft(appendixTitles);
     const signed = await director.post(`/api/v1/outgoing/${id}/sign`, {});
     expect([signed.status, signed.body.status]).toEqual([200, 'signed']);
     return id;
   }
 
-  async function useSeal(mode: 'token' | 'remote' | 'stored'): Promise<void> {
+  async function useSeal(mode: 'token' | 'remote' | 'stored', protocol: 'csc' | 'sp769' = 'csc'): Promise<void> {
     if (mode === 'remote') {
-      const provider = await admin.put('/api/v1/remote-signing/provider', { protocol: 'csc', baseUrl: sim.cscUrl, credentialsKey: 'simulator', timeoutSeconds: 60, pollSeconds: 1 });
+      const baseUrl = protocol === 'csc' ? sim.cscUrl : sim.sp769Url;
+      const provider = await admin.put('/api/v1/remote-signing/provider', { protocol, baseUrl, credentialsKey: 'simulator', timeoutSeconds: 60, pollSeconds: 1 });
       expect(provider.status).toBe(200);
     }
     const res = await admin.put('/api/v1/agency-seal', { mode, credentialId: mode === 'remote' ? 'agency-eseal' : undefined, sealImage: sealImage().toString('base64') });
@@ -90,6 +91,25 @@ describe('the seal without a stored key (issue saga: token, remote e-seal, crash
     expect(res.status).toBe(202);
     return res.body;
   };
+  /** Each appendix as issued: sealed by the agency with the document's number, valid for pdfsig, the attached bytes untouched. */
+  async function expectAppendicesSealed(id: string, numberSymbol: string): Promise<void> {
+    const detail = (await clerk.get(`/api/v1/outgoing/${id}`)).body;
+    const appendices = detail.appendices as { id: string; position: number; issued: boolean }[];
+    expect(appendices.map((a) => [a.position, a.issued])).toEqual([[1, true], [2, true]]);
+    for (const a of appendices) {
+      const pdf = await download(clerk, `/api/v1/outgoing/${id}/appendices/${a.id}/pdf`);
+      const attached = appendixFiles[a.position - 1];
+      expect(pdf.subarray(0, attached.length).equals(attached)).toBe(true);
+      const pdfsig = pdfsigResults(pdf);
+      expect(pdfsig).toMatchObject({ valid: 1, invalid: 0 });
+      expect(pdfsig.output).toContain(org.agency.name);
+      expect(pdf.toString('latin1')).toContain('AppendixSignature');
+    }
+    expect(detail.numberSymbol).toBe(numberSymbol);
+  }
+  const appendixAnswers = (saga: Saga, sign = (a: SagaAppendix) => tokenSign(agencySeal, a.signedAttributes)) =>
+    saga.appendices.map((a) => ({ appendixId: a.appendixId, signature: sign(a) }));
+
   const statusOf = async (id: string): Promise<string> => (await clerk.get(`/api/v1/outgoing/${id}`)).body.status;
   const sagaOf = async (id: string): Promise<Saga> => (await clerk.get(`/api/v1/outgoing/${id}/issue/saga`)).body;
   const settled = (id: string, what: string) => waitFor(async () => {
@@ -121,6 +141,30 @@ describe('the seal without a stored key (issue saga: token, remote e-seal, crash
     expect(pdfsigResults(await download(clerk, `/api/v1/outgoing/${id}/pdf`))).toMatchObject({ valid: 2, invalid: 0 });
     const twice = await clerk.post(`/api/v1/outgoing/${id}/issue/seal`, { sagaId: saga.id, signature: tokenSign(agencySeal, saga.signedAttributes) });
     expect([twice.status, twice.body.code]).toEqual([409, 'SEAL_SAGA_FINISHED']);
+  });
+
+  it('token with two appendices: each appendix’s digest signed on its own; a wrong or missing appendix signature is refused and the saga stays open; all sealed, issued', async () => {
+    await useSeal('token');
+    const id = await signedDraft(['Danh sách học sinh đạt giải', 'Danh sách giáo viên hướng dẫn']);
+    const saga = await start(id, toPem(agencySeal.certificate));
+    expect(saga.appendices.map((a) => a.position)).toEqual([1, 2]);
+    expect(new Set([saga.digest, ...saga.appendices.map((a) => a.digest)]).size).toBe(3);
+    expect((await sagaOf(id)).appendices).toEqual(saga.appendices);
+    const main = tokenSign(agencySeal, saga.signedAttributes);
+
+    // The second appendix's signature made over the first's attributes: another digest.
+    const crossed = appendixAnswers(saga, () => tokenSign(agencySeal, saga.appendices[0].signedAttributes));
+    const wrong = await clerk.post(`/api/v1/outgoing/${id}/issue/seal`, { sagaId: saga.id, signature: main, appendices: crossed });
+    expect([wrong.status, wrong.body.code, wrong.body.detail]).toEqual([400, 'SIGNATURE_MISMATCH', expect.stringMatching(/^Phụ lục 2: /)]);
+    const missing = await clerk.post(`/api/v1/outgoing/${id}/issue/seal`, { sagaId: saga.id, signature: main, appendices: appendixAnswers(saga).slice(0, 1) });
+    expect([missing.status, missing.body.code]).toEqual([400, 'APPENDIX_SEALS_MISMATCH']);
+    expect([await statusOf(id), (await sagaOf(id)).step]).toEqual(['sealing', 'prepared']);
+
+    const sealed = await clerk.post(`/api/v1/outgoing/${id}/issue/seal`, { sagaId: saga.id, signature: main, appendices: appendixAnswers(saga) });
+    expect(sealed.status).toBe(200);
+    expect(sealed.body).toMatchObject({ status: 'issued', numberSymbol: saga.numberSymbol });
+    expect(pdfsigResults(await download(clerk, `/api/v1/outgoing/${id}/pdf`))).toMatchObject({ valid: 2, invalid: 0 });
+    await expectAppendicesSealed(id, saga.numberSymbol);
   });
 
   it('token: a seal that does not come in time voids the number with its reason (printed in the register, never reused); a late seal is refused', async () => {
@@ -181,6 +225,43 @@ describe('the seal without a stored key (issue saga: token, remote e-seal, crash
     expect(detail.body).toMatchObject({ status: 'issued', numberSymbol: sagaB.numberSymbol });
     expect((detail.body.timeline as { action: string }[]).filter((e) => e.action === 'seal')).toHaveLength(1);
     expect(sagaB.number).toBe(sagaA.number + 1);
+  });
+
+  it('remote e-seal with two appendices: one CSC request for the three hashes; every seal valid, issued', async () => {
+    await useSeal('remote');
+    const id = await signedDraft(['Danh sách học sinh đạt giải', 'Danh sách giáo viên hướng dẫn']);
+    const asked = sim.transactions.length;
+    const saga = await start(id);
+    expect(saga.appendices).toHaveLength(2);
+    const done = await settled(id, 'the e-seal of the document and its appendices');
+    expect([done.step, done.failureCode, done.reason]).toEqual(['completed', null, null]);
+    const requests = sim.transactions.slice(asked).filter((t) => t.credentialId === 'agency-eseal');
+    expect(requests.map((t) => t.hashes.length)).toEqual([3]);
+    expect(requests[0].hashes).toEqual([saga.digest, ...saga.appendices.map((a) => a.digest)]);
+    expect(await statusOf(id)).toBe('issued');
+    expect(pdfsigResults(await download(clerk, `/api/v1/outgoing/${id}/pdf`))).toMatchObject({ valid: 2, invalid: 0 });
+    await expectAppendicesSealed(id, saga.numberSymbol);
+  });
+
+  it('remote e-seal over sp769 with two appendices: one request per file, each asked once; issued only when all three are signed', async () => {
+    await useSeal('remote', 'sp769');
+    const id = await signedDraft(['Danh sách học sinh đạt giải', 'Danh sách giáo viên hướng dẫn']);
+    const asked = sim.transactions.length;
+    const saga = await start(id);
+    const mine = () => sim.transactions.slice(asked).filter((t) => t.credentialId === 'agency-eseal');
+    await waitFor(async () => (mine().length === 3 && (await sagaOf(id)).step === 'requested' ? true : undefined), 'the three sp769 requests');
+    expect(mine().map((t) => [t.protocol, t.hash])).toEqual([saga.digest, ...saga.appendices.map((a) => a.digest)].map((h) => ['sp769', h]));
+    // The document and the first appendix confirmed: the second still waits, nothing is issued.
+    sim.confirm(mine()[0].id);
+    sim.confirm(mine()[1].id);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect([await statusOf(id), (await sagaOf(id)).step]).toEqual(['sealing', 'requested']);
+    sim.confirm(mine()[2].id);
+    const done = await settled(id, 'the sp769 e-seals');
+    expect([done.step, done.failureCode, done.reason]).toEqual(['completed', null, null]);
+    expect(mine()).toHaveLength(3);
+    expect(pdfsigResults(await download(clerk, `/api/v1/outgoing/${id}/pdf`))).toMatchObject({ valid: 2, invalid: 0 });
+    await expectAppendicesSealed(id, saga.numberSymbol);
   });
 
   it('remote e-seal: a signature over another hash voids the number; the document is signed again, not issued', async () => {

@@ -1,9 +1,9 @@
-import { pdfsigResults, runTool, tempFile } from '../libs/signing/test';
+import { pdfsigResults } from '../libs/signing/test';
 import { backdate } from './support/backdate';
 import { query } from './support/db';
 import { Client } from './support/http';
 import {
-  createDraft, createTestPki, decisionDraft, download, draftMetadata, reviewThrough, sealImage, signatureImage, TestPki, tokenSign, uploadCertificate,
+  createDraft, createTestPki, decisionDraft, download, draftMetadata, pdfText, reviewThrough, sealImage, signatureImage, TestPki, tokenSign, uploadCertificate, vietnamDay,
 } from './support/outgoing';
 import { Api, RunningProcess, startApi, startWorker } from './support/processes';
 import { isolatedRun, IsolatedRun } from './support/accounts-run';
@@ -16,13 +16,7 @@ const org = ownOrganisation(baseRun);
 let isolated: IsolatedRun;
 let run: E2eRun;
 
-/** YYYY-MM-DD in Vietnam time, `days` from today: delegation periods are whole Vietnamese days. */
-const vietnamDay = (days = 0) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(new Date(Date.now() + days * 86_400_000));
-
-/** The words pdftotext finds in a PDF, the signature widgets' appearances included, spaces folded. */
-const textOf = (pdf: Buffer, name: string) => runTool('pdftotext', [tempFile(`${name}.pdf`, pdf), '-']).stdout.replace(/\s+/g, ' ');
+const textOf = pdfText;
 
 /**
  * Issue 16.5: the signer signs on the head's behalf as Decree 30 Phụ lục I II.7.b writes it —
@@ -211,6 +205,62 @@ describe('outgoing signing notation: KT., TL. and TUQ. in the signature, the doc
       // An expired delegation is no longer a delegation: the ex-delegate may not delegate, nor is refused as one.
       const again = await head.post(`/api/v1/units/${org.agency.id}/delegations`, { userId: org.people.officer.id, from: vietnamDay(), to: vietnamDay(1), purpose: 'signing' });
       expect(again.status).toBe(403);
+    });
+  });
+
+  describe('TM. of a collective body and Q. of an acting head', () => {
+    it('signs TM. for an agency led by a collective body: the head by default, a deputy KT. under it when asked', async () => {
+      const set = await admin.patch(`/api/v1/units/${org.agency.id}`, { collectiveBody: 'Ủy ban nhân dân' });
+      expect([set.status, set.body.collectiveBody]).toEqual([200, 'ỦY BAN NHÂN DÂN']);
+      const department = await admin.patch(`/api/v1/units/${org.teaching.id}`, { collectiveBody: 'Ban giám hiệu' });
+      expect([department.status, department.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      try {
+        const chaired = await approvedFor('director', director);
+        const signed = await director.post(`/api/v1/outgoing/${chaired}/sign`, {});
+        expect(signed.body.signingAuthority).toEqual({ kind: 'TM', notation: 'TM. ỦY BAN NHÂN DÂN', authorityTitle: 'GIÁM ĐỐC', signerTitle: 'GIÁM ĐỐC', delegationId: null });
+        expect(await issuedText(chaired)).toContain(`TM. ỦY BAN NHÂN DÂN GIÁM ĐỐC ${org.people.director.fullName}`);
+        expect(await bookSigner(chaired)).toBe(`TM. ỦY BAN NHÂN DÂN\nGIÁM ĐỐC ${org.people.director.fullName}`);
+
+        const deputised = await approvedFor('deputy', deputy);
+        const asked = await deputy.post(`/api/v1/outgoing/${deputised}/sign`, { authority: 'TM' });
+        expect(asked.body).toMatchObject({
+          signingTitle: 'TM. ỦY BAN NHÂN DÂN\nKT. GIÁM ĐỐC', signingAuthority: { kind: 'TM', notation: 'TM. ỦY BAN NHÂN DÂN\nKT. GIÁM ĐỐC', signerTitle: 'PHÓ GIÁM ĐỐC SỞ' },
+        });
+        expect(await issuedText(deputised)).toContain(`TM. ỦY BAN NHÂN DÂN KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC SỞ ${org.people.deputy.fullName}`);
+        expect(await bookSigner(deputised)).toBe(`TM. ỦY BAN NHÂN DÂN\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC SỞ ${org.people.deputy.fullName}`);
+      } finally {
+        expect((await admin.patch(`/api/v1/units/${org.agency.id}`, { collectiveBody: null })).body.collectiveBody).toBeNull();
+      }
+      // Without a collective body nobody signs TM.
+      const plain = await approvedFor('director', director);
+      expect((await director.post(`/api/v1/outgoing/${plain}/sign`, { authority: 'TM' })).body.code).toBe('SIGNING_AUTHORITY_NOT_HELD');
+    });
+
+    it('signs Q. under an acting appointment inside its period, KT. again once it ended; Q. then refused with its dates', async () => {
+      const department = await admin.post(`/api/v1/units/${org.teaching.id}/delegations`, { userId: org.people.officer.id, from: vietnamDay(), to: vietnamDay(30), purpose: 'acting' });
+      expect([department.status, department.body.code]).toEqual([422, 'SIGNING_DELEGATION_AGENCY_ONLY']);
+      // The appointment decision (quyết định giao quyền) is recorded by an administrator.
+      const appointed = await admin.post(`/api/v1/units/${org.agency.id}/delegations`, {
+        userId: org.people.deputy.id, from: vietnamDay(), to: vietnamDay(30), purpose: 'acting', note: 'Quyết định giao quyền Giám đốc Sở',
+      });
+      expect([appointed.status, appointed.body.purpose]).toEqual([201, 'acting']);
+      const docId = await approvedFor('deputy', deputy);
+      const signed = await deputy.post(`/api/v1/outgoing/${docId}/sign`, {});
+      expect(signed.body).toMatchObject({
+        signingTitle: 'Q. GIÁM ĐỐC', signingAuthority: { kind: 'Q', notation: 'Q. GIÁM ĐỐC', authorityTitle: 'GIÁM ĐỐC', signerTitle: 'Q. GIÁM ĐỐC', delegationId: appointed.body.id },
+      });
+      const text = await issuedText(docId);
+      expect(text).toContain(`Q. GIÁM ĐỐC ${org.people.deputy.fullName}`);
+      expect(text).not.toContain('PHÓ GIÁM ĐỐC');
+      expect(await bookSigner(docId)).toBe(`Q. GIÁM ĐỐC ${org.people.deputy.fullName}`);
+      const audit = await query(run.databaseUrl, `SELECT data FROM audit_event WHERE entity_id = $1 AND action = 'outgoing.sign'`, [docId]);
+      expect(audit[0].data).toMatchObject({ signingAuthority: 'Q', notation: 'Q. GIÁM ĐỐC', signingDelegationId: appointed.body.id });
+
+      await backdate(run.databaseUrl, [{ sql: 'UPDATE unit_delegation SET starts_on = $2, ends_on = $3 WHERE id = $1', params: [appointed.body.id, vietnamDay(-30), vietnamDay(-1)] }]);
+      const later = await approvedFor('deputy', deputy);
+      const refused = await deputy.post(`/api/v1/outgoing/${later}/sign`, { authority: 'Q' });
+      expect([refused.status, refused.body.code]).toEqual([422, 'SIGNING_DELEGATION_OUTSIDE_PERIOD']);
+      expect((await deputy.post(`/api/v1/outgoing/${later}/sign`, {})).body.signingAuthority).toMatchObject({ kind: 'KT', notation: 'KT. GIÁM ĐỐC' });
     });
   });
 });

@@ -255,7 +255,9 @@ describe('records (hồ sơ): file list, filing, closing and export', () => {
     expect(firstPage).toContain('1 phụ lục');
     const rendered = renderPage(pdf, 1, `records-index-${process.pid}`);
     expect(rendered.width).toBeGreaterThan(rendered.height); // the index prints A4 landscape
-    expect((await audits(ids.record)).map((a) => a.action)).toContain('record.exported');
+    // The audit entry, written before the first byte went out, names the bytes given out.
+    const exportedEntry = (await audits(ids.record)).filter((a) => a.action === 'record.exported').pop();
+    expect(exportedEntry?.data).toMatchObject({ sha256: sha256(pdf), sizeBytes: pdf.length, documents: 2 });
   });
 
   it('keeps a mật document visible only to those it names: counted, not named, and the export refused to others', async () => {

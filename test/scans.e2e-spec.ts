@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import type * as Core from '@eoffice/core';
 import type * as Documents from '@eoffice/documents';
 import { query } from './support/db';
@@ -244,6 +245,24 @@ describe('scans: page images or a PDF become a searchable PDF; incoming scans be
       [ids],
     );
     expect(audit.map((a) => a.n)).toEqual(ids.map(() => 1));
+    // Each registration queued its job under `incoming-scan-<id>`; a batch that read a document takes
+    // its waiting job off the queue, so no more jobs are gone than documents were read in others' runs.
+    const conversion = new Queue('conversion', { connection: { url: run.redisUrl }, prefix: ownQueues.QUEUE_PREFIX });
+    try {
+      const jobs = await waitFor(
+        async () => {
+          const found = await Promise.all(ids.map((id) => conversion.getJob(`incoming-scan-${id}`)));
+          const states = await Promise.all(found.map((job) => job?.getState()));
+          return states.every((state) => state === undefined || state === 'completed') ? found : undefined;
+        },
+        'the eight scan jobs done or taken off the queue',
+        60_000,
+      );
+      const alsoRead = jobs.reduce((sum, job) => sum + Number((job?.returnvalue as { alsoRead?: number } | null)?.alsoRead ?? 0), 0);
+      expect(jobs.filter((job) => !job).length).toBeLessThanOrEqual(alsoRead);
+    } finally {
+      await conversion.close();
+    }
   }, scaledBudget(120_000));
 
   it('stops OCR that runs out of time with OCR_TIMEOUT', async () => {

@@ -1,11 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runTool } from '../libs/signing/test';
+import { toPem } from '@eoffice/signing';
+import { buildAppendixSource, runTool } from '../libs/signing/test';
 import { launchChromium, screenshot, seriousViolations } from './support/browser';
 import { Client } from './support/http';
 import {
-  createDraft, createTestPki, download, draftMetadata, OutgoingMetadata, reviewThrough, sealImage, signatureImage, TestPki, uploadCertificate,
+  attachAppendix, createDraft, createTestPki, download, draftMetadata, OutgoingMetadata, reviewThrough, sealImage, signatureImage, TestPki, tokenSign, uploadCertificate,
 } from './support/outgoing';
 import { OcspResponder, startOcspResponder } from './support/ocsp-responder';
 import { Api, RunningProcess, startApi, startWorker, waitFor } from './support/processes';
@@ -31,13 +32,13 @@ function pdfsigVerdicts(pdf: Buffer): string[] {
 }
 
 /** The time-stamp tokens of the signatures, pulled out of pdfsig -dump's CMS files by openssl, verified by `openssl ts -verify`. */
-function opensslTimestampChecks(pdf: Buffer, tsa: TimestampAuthority): string[] {
+function opensslTimestampChecks(pdf: Buffer, tsa: TimestampAuthority, signatures = 2): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'eoffice-lt-'));
   const file = join(dir, 'issued.pdf');
   writeFileSync(file, pdf);
   runTool('pdfsig', ['-dump', file], { cwd: dir });
   const results: string[] = [];
-  for (let i = 0; i < 2; i += 1) {
+  for (let i = 0; i < signatures; i += 1) {
     const cms = join(dir, `issued.pdf.sig${i}`);
     // -strparse walks to the SignerInfo's unsigned attribute: openssl prints the structure, the test finds the offsets.
     const parsed = runTool('openssl', ['asn1parse', '-inform', 'DER', '-in', cms]).stdout;
@@ -140,9 +141,10 @@ describe('long-term signatures (PAdES B-T/B-LT/B-LTA) and the public verificatio
     await isolated?.dispose();
   });
 
-  async function signedDraft(overrides: Partial<OutgoingMetadata> = {}): Promise<string> {
+  async function signedDraft(overrides: Partial<OutgoingMetadata> = {}, appendix?: Buffer): Promise<string> {
     const created = await createDraft(officer, { ...base, ...overrides });
     expect(created.status).toBe(201);
+    if (appendix) expect((await attachAppendix(officer, created.body.id, 'Danh sách học sinh đạt giải', appendix)).status).toBe(201);
     await reviewThrough(created.body.id, officer, head, clerk, director);
     expect((await director.post(`/api/v1/outgoing/${created.body.id}/sign`, {})).body).toMatchObject({ status: 'signed' });
     return created.body.id;
@@ -173,6 +175,30 @@ describe('long-term signatures (PAdES B-T/B-LT/B-LTA) and the public verificatio
     expect(provenAt).toBeLessThanOrEqual(Date.now());
   });
 
+  it('a seal made by the clerk’s token (the issue saga) is B-LT too, with the verification link', async () => {
+    const agencyToken = pki.issue(org.agency.name);
+    ocsp.add(agencyToken.certificate);
+    const sealMode = async (mode: 'token' | 'stored') =>
+      expect((await admin.put('/api/v1/agency-seal', { mode, sealImage: sealImage().toString('base64') })).status).toBe(200);
+    await sealMode('token');
+    try {
+      const id = await signedDraft();
+      const started = await clerk.post(`/api/v1/outgoing/${id}/issue/start`, { certificate: toPem(agencyToken.certificate) });
+      expect(started.status).toBe(202);
+      const saga = started.body as { id: string; signedAttributes: string };
+      const sealed = await clerk.post(`/api/v1/outgoing/${id}/issue/seal`, { sagaId: saga.id, signature: tokenSign(agencyToken, saga.signedAttributes) });
+      expect(sealed.status).toBe(200);
+      expect(sealed.body).toMatchObject({ status: 'issued', longTermLevel: 'B-LT', longTermWarning: null });
+      const pdf = await download(clerk, `/api/v1/outgoing/${id}/pdf`);
+      expect(pdfsigVerdicts(pdf)).toEqual(['Signature is Valid.', 'Signature is Valid.']);
+      for (const check of opensslTimestampChecks(pdf, tsa)) expect(check).toContain('Verification: OK');
+      const answer = await publicVerify(verificationToken(pdf));
+      expect([answer.status, answer.body.numberSymbol, answer.body.status, answer.body.verifies]).toEqual([200, sealed.body.numberSymbol, 'issued', true]);
+    } finally {
+      await sealMode('stored');
+    }
+  });
+
   it('a TSA that is down: issued at B-B with a warning, then upgraded by the worker (DSS + document time-stamp)', async () => {
     const id = await signedDraft({ subject: 'Về việc tổ chức Hội khỏe Phù Đổng cấp tỉnh' });
     await tsa.down();
@@ -190,6 +216,37 @@ describe('long-term signatures (PAdES B-T/B-LT/B-LTA) and the public verificatio
     const answer = await publicVerify(verificationToken(pdf));
     expect(answer.body.verifies).toBe(true);
     expect(answer.body.signers.map((s) => [s.role, s.level])).toEqual([['signer', 'B-LTA'], ['agency', 'B-LTA'], ['timestamp', null]]);
+  });
+
+  it('signs an appendix at B-LT like the document (pdfsig, openssl ts -verify); with the TSA down both wait for the upgrade job, which extends both', async () => {
+    const appendix = Buffer.from(await buildAppendixSource());
+    const appendixOf = async (id: string) => {
+      const detail = await clerk.get(`/api/v1/outgoing/${id}`);
+      const [first] = detail.body.appendices;
+      return { level: first.longTermLevel, pdf: await download(clerk, `/api/v1/outgoing/${id}/appendices/${first.id}/pdf`), document: detail.body };
+    };
+    const id = await signedDraft({ subject: 'Về việc công nhận học sinh giỏi, kèm danh sách' }, appendix);
+    const issued = await clerk.post(`/api/v1/outgoing/${id}/issue`);
+    expect(issued.body).toMatchObject({ status: 'issued', longTermLevel: 'B-LT', longTermWarning: null });
+    const signed = await appendixOf(id);
+    expect(signed.level).toBe('B-LT');
+    expect(pdfsigVerdicts(signed.pdf)).toEqual(['Signature is Valid.']);
+    for (const check of opensslTimestampChecks(signed.pdf, tsa, 1)) expect(check).toContain('Verification: OK');
+
+    const later = await signedDraft({ subject: 'Về việc khen thưởng, kèm danh sách, khi TSA ngừng' }, appendix);
+    await tsa.down();
+    const unstamped = await clerk.post(`/api/v1/outgoing/${later}/issue`);
+    await tsa.up();
+    expect(unstamped.body).toMatchObject({ status: 'issued', longTermLevel: 'B-B', longTermWarning: expect.stringContaining('TSA') });
+    expect((await appendixOf(later)).level).toBe('B-B');
+    const upgraded = await waitFor(async () => {
+      const state = await appendixOf(later);
+      return state.document.longTermLevel === 'B-LTA' ? state : undefined;
+    }, 'the upgrade job over the document and its appendix');
+    expect(upgraded.level).toBe('B-LTA');
+    // The appendix's seal, still valid, then the document time-stamp over the whole file.
+    const verdicts = pdfsigVerdicts(upgraded.pdf);
+    expect([verdicts[0], verdicts.length]).toEqual(['Signature is Valid.', 2]);
   });
 
   it('refuses the issue when long-term validity is required and the TSA is down; the number is not used up', async () => {

@@ -8,7 +8,7 @@ import { createTestPki, sealImage } from './support/outgoing';
 import { ownOrganisation } from './support/organisation';
 import { Api, freePort, startApi, startWorker, type RunningProcess } from './support/processes';
 import { loadRun } from './support/test-env';
-import { BrowserPeople, PAGE_WAIT_MS, pickOption, signInInBrowser } from './support/web-pages';
+import { BrowserPeople, clickUntil, PAGE_WAIT_MS, pickOption, signInInBrowser } from './support/web-pages';
 
 const run = loadRun();
 const org = ownOrganisation(run);
@@ -95,8 +95,7 @@ describe('the administrator pages in Chromium (issue 19): people, units, registe
     // Hire: the form refuses an empty name before sending, then the API answers the one-time password.
     await admin.getByRole('button', { name: 'Thêm người dùng' }).click();
     const dialog = admin.getByRole('dialog');
-    await dialog.getByRole('button', { name: 'Thêm', exact: true }).click();
-    await dialog.getByText('Nhập họ và tên (tối đa 100 ký tự)').waitFor({ timeout: PAGE_WAIT_MS });
+    await clickUntil(dialog.getByRole('button', { name: 'Thêm', exact: true }), dialog.getByText('Nhập họ và tên (tối đa 100 ký tự)'));
     await dialog.getByText('Chọn đơn vị công tác').waitFor({ timeout: PAGE_WAIT_MS });
     await dialog.getByLabel('Họ và tên').fill('Ngô Thị Lan Anh');
     await dialog.getByLabel('Chức vụ').fill('Chuyên viên');

@@ -266,6 +266,39 @@ describe('the web client in Chromium (issue 19): scans, intake, assignment, repl
     await checkPage(leader, 'outgoing-remote-signed');
   });
 
+  it('signs a batch remotely: the list waits for the one confirmation on the phone, then shows each draft signed', async () => {
+    const [officerApi, headApi, clerkApi, directorApi] = await Promise.all([client('officer'), client('head'), client('clerk'), client('director')]);
+    const subjects = [1, 2].map((n) => `Về việc ký hàng loạt từ xa (${tag}) — ${n}`);
+    const ids: string[] = [];
+    for (const subject of subjects) {
+      const created = await createDraft(officerApi, await draftMetadata(org, { subject }));
+      expect(created.status).toBe(201);
+      await reviewThrough(created.body.id, officerApi, headApi, clerkApi, directorApi);
+      ids.push(created.body.id);
+    }
+    const before = sim.transactions.length;
+    const leader = await signedIn('director');
+    await leader.getByRole('link', { name: 'Văn bản đi', exact: true }).click();
+    for (const subject of subjects) await leader.getByRole('checkbox', { name: `Chọn: ${subject}` }).click();
+    await leader.getByRole('button', { name: 'Ký hàng loạt từ xa (xác nhận trên điện thoại) (2)' }).click();
+    const waiting = leader.getByTestId('sign-batch-waiting');
+    await waiting.filter({ hasText: 'Đang chờ xác nhận trên điện thoại: 2 văn bản' }).waitFor({ timeout: PAGE_WAIT_MS });
+    for (const subject of subjects) await waiting.getByText(subject).waitFor({ timeout: PAGE_WAIT_MS });
+    await leader.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: PAGE_WAIT_MS });
+    await leader.mouse.move(0, 0);
+    await checkPage(leader, 'outgoing-sign-batch-remote-waiting');
+    // One transaction (CSC) carries both drafts' hashes: one confirmation in the provider's app signs them.
+    expect(sim.transactions.length).toBe(before + 1);
+    expect(sim.last().hashes).toHaveLength(2);
+    sim.confirm(sim.last().id);
+    const result = leader.getByTestId('sign-batch-result').filter({ hasText: 'Đã ký 2 văn bản' });
+    await result.waitFor({ timeout: 120_000 });
+    expect(await result.getByText('Đã ký', { exact: true }).count()).toBe(2);
+    for (const subject of subjects) await result.getByText(subject).waitFor({ timeout: PAGE_WAIT_MS });
+    await checkPage(leader, 'outgoing-sign-batch-remote-signed');
+    for (const id of ids) expect((await directorApi.get(`/api/v1/outgoing/${id}`)).body.status).toBe('signed');
+  });
+
   it('scrolls the dashboard tables inside their region on a 390 px phone, never the page', async () => {
     const deputy = await signedIn('deputy', true);
     await deputy.goto(`${api.url}/stats`);

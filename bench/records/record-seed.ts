@@ -37,10 +37,16 @@ export function peakMiB(pid: number): number {
  * measures the queue for the cores, CPU time what the work itself costs.
  */
 export function cpuSeconds(pid: number | 'self'): number {
+  const { user, system, childUser, childSystem } = cpuTimes(pid);
+  return user + system + childUser + childSystem;
+}
+
+/** The same, split: the process's own user and system time, and its waited-for children's (qpdf's, for the API). */
+export function cpuTimes(pid: number | 'self'): { user: number; system: number; childUser: number; childSystem: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the command name (which may hold spaces): utime, stime, cutime, cstime are the 12th to 15th.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / CLOCK_TICKS;
+  const [user, system, childUser, childSystem] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 15).map((ticks) => Number(ticks) / CLOCK_TICKS);
+  return { user, system, childUser, childSystem };
 }
 /** Linux's USER_HZ, 100 on every architecture Node runs on. */
 const CLOCK_TICKS = 100;

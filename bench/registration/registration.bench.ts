@@ -17,6 +17,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { Client as PgClient } from 'pg';
 import { Client } from '../../test/support/http';
 import { startProcess } from '../../test/support/processes';
+import { perfRecord } from './perf-record';
 import {
   Api, createInstallation, DEMO_PASSWORD, Installation, log, onCleanup, option, percentile, ROOT, runBench, startApi, WORKER_MAIN,
 } from '../support/installation';
@@ -30,10 +31,16 @@ const OPT = {
   keep: option('keep', 'false') === 'true',
   /** A directory: the API's V8 CPU profile of each level is written there (count-sql.cjs). */
   cpuProfile: option('cpu-profile', ''),
+  /** More Node.js options for the API and the worker (e.g. --perf-basic-prof, to profile them with perf). */
+  nodeOptions: option('node-options', ''),
+  /** A directory: `perf record` of the API, the worker and the PostgreSQL backends during each level (perf-record.ts). */
+  perf: option('perf', ''),
 };
 const CLERKS = Math.max(...OPT.levels);
 const TZ = 'Asia/Ho_Chi_Minh';
 const COUNT_SQL = join(ROOT, 'bench/registration/count-sql.cjs');
+/** The API's and worker's: the statement counter, and JavaScript frames named for perf (/tmp/perf-<pid>.map) with --perf. */
+const NODE_OPTIONS = [`--require ${COUNT_SQL}`, OPT.perf ? '--perf-basic-prof' : '', OPT.nodeOptions].filter(Boolean).join(' ');
 
 // ---------------------------------------------------------------------------------------------
 // Counting SQL statements and CPU in the API and worker processes
@@ -78,10 +85,16 @@ function procCpu(pid: number): { own: number; children: number } {
 }
 const TICKS = 100; // USER_HZ (getconf CLK_TCK) on Linux
 
-/** PostgreSQL's CPU on the bench's database: the backends connected to it (the pools of API and worker). */
-async function postgresCpu(db: PgClient): Promise<{ ms: number; backends: number }> {
+/** The PostgreSQL backends connected to the bench's database (the pools of API and worker). */
+async function backendPids(db: PgClient): Promise<number[]> {
   const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
-  return { ms: rows.reduce((sum: number, r: { pid: number }) => sum + procCpu(r.pid).own, 0), backends: rows.length };
+  return rows.map((r: { pid: number }) => r.pid);
+}
+
+/** PostgreSQL's CPU on the bench's database: its backends' own CPU. */
+async function postgresCpu(db: PgClient): Promise<{ ms: number; backends: number }> {
+  const pids = await backendPids(db);
+  return { ms: pids.reduce((sum, pid) => sum + procCpu(pid).own, 0), backends: pids.length };
 }
 
 /** PostgreSQL's whole server (every database, background writers included): what other work adds. */
@@ -95,6 +108,13 @@ function postgresServerCpu(): number {
     }
   }
   return ms;
+}
+
+/** perf record (--perf) of the API, the worker and the bench database's backends. */
+async function recordLevel(db: PgClient, name: string, apiPid: number, workerPid: number | null) {
+  const processes: Record<number, string> = { [apiPid]: 'API', ...(workerPid ? { [workerPid]: 'worker' } : {}) };
+  for (const pid of await backendPids(db)) processes[pid] = 'postgres backends';
+  return perfRecord(OPT.perf, name, processes);
 }
 
 interface CpuSnapshot {
@@ -148,7 +168,7 @@ async function addClerks(db: PgClient, n: number): Promise<string[]> {
 function startCountedWorker(inst: Installation): Counted & { stop: () => Promise<unknown> } {
   const file = join(inst.workDir, 'sql-worker.json');
   const profiling = OPT.cpuProfile ? { BENCH_CPU_PROFILE_DIR: OPT.cpuProfile } : {};
-  const worker = startProcess(WORKER_MAIN, { ...inst.env, NODE_OPTIONS: `--require ${COUNT_SQL}`, BENCH_SQL_COUNT_FILE: file, ...profiling });
+  const worker = startProcess(WORKER_MAIN, { ...inst.env, NODE_OPTIONS: NODE_OPTIONS, BENCH_SQL_COUNT_FILE: file, ...profiling });
   onCleanup('worker process', () => worker.stop());
   return { pid: worker.child.pid!, file, stop: () => worker.stop() };
 }
@@ -399,7 +419,7 @@ async function main(): Promise<void> {
 
   const apiCountFile = join(inst.workDir, 'sql-api.json');
   const profiling = OPT.cpuProfile ? { BENCH_CPU_PROFILE_DIR: OPT.cpuProfile } : {};
-  const api = await startApi(inst, { NODE_OPTIONS: `--require ${COUNT_SQL}`, BENCH_SQL_COUNT_FILE: apiCountFile, ...profiling });
+  const api = await startApi(inst, { NODE_OPTIONS: NODE_OPTIONS, BENCH_SQL_COUNT_FILE: apiCountFile, ...profiling });
   const apiCounted: Counted = { pid: api.child.pid!, file: apiCountFile };
   const worker = OPT.worker ? startCountedWorker(inst) : null;
   const queues = openQueues(inst);
@@ -414,19 +434,21 @@ async function main(): Promise<void> {
   const floorShape = await prepareFloor(db);
 
   const rows: Row[] = [];
-  for (const clients of OPT.levels) {
-    const work = await bodies(OPT.registrations, `c${clients}`);
+  for (const [index, clients] of OPT.levels.entries()) {
+    const work = await bodies(OPT.registrations, `c${clients}-${index + 1}`);
     await db.query('CHECKPOINT');
     const floorFigures = await floor(inst, floorShape, clients);
     log(`floor at ${clients}: ${floorFigures.perSecond.toFixed(0)} tx/s, p50 ${fmt(floorFigures.p50)}, p95 ${fmt(floorFigures.p95)} (load ${load()})`);
     const apiBefore = await readCounts(apiCounted);
     const workerBefore = worker ? await readCounts(worker) : null;
     const cpuBefore = await cpuSnapshot(db, api.child.pid!, worker?.pid ?? null);
-    const figures = await registrations(api, tokens, clients, work, `c${clients}`);
+    const perf = OPT.perf ? await recordLevel(db, `level${index + 1}-${clients}`, api.child.pid!, worker?.pid ?? null) : null;
+    const figures = await registrations(api, tokens, clients, work, `c${clients}-${index + 1}`);
     const apiDelta = difference(await readCounts(apiCounted), apiBefore);
     const drainMs = worker ? await drained(db, queues, 300_000) : null;
     const workerDelta = worker && workerBefore ? difference(await readCounts(worker), workerBefore) : null;
     const cpu = cpuDifference(await cpuSnapshot(db, api.child.pid!, worker?.pid ?? null), cpuBefore, figures.n);
+    await perf?.stop();
     const row: Row = {
       clients,
       floor: floorFigures,

@@ -1,6 +1,7 @@
-import { FileReceiver } from '@eoffice/core';
+import { FileReceiver, JobName, JobQueue } from '@eoffice/core';
 import { IncomingFlowService, IncomingQueryService, IncomingRegistrationService, type RegisterIncomingInput } from '@eoffice/documents';
 import { makePdf } from '../support/documents';
+import { waitFor } from '../support/processes';
 import { makeOrganisation, type Organisation } from './support/factories';
 import { startServiceWorld, type ServiceWorld } from './support/service-world';
 
@@ -60,6 +61,23 @@ describe('incoming flow (service level)', () => {
     }
   });
 
+  it('queues the scan job under incoming-scan-<id>, and a key sent twice at once registers once (the conflict of the prepared statement)', async () => {
+    const org = await makeOrganisation(world);
+    const pdf = await makePdf('Về việc họp giao ban');
+    const receive = () => world.get(FileReceiver).receiveBytes(pdf, { mimeType: 'application/pdf', originalName: 'scan.pdf' });
+    const input = metadata('Về việc họp giao ban');
+    const registrations = world.get(IncomingRegistrationService);
+    const [a, b] = await Promise.all([registrations.register(org.clerk, input, { scan: await receive() }, 'key-1'), registrations.register(org.clerk, input, { scan: await receive() }, 'key-1')]);
+    expect(a.document.id).toBe(b.document.id);
+    expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
+    const queue = world.get(JobQueue).queueFor(JobName.incomingScanIngest);
+    // The outbox relays it after the commit, in the background: the request does not wait for Redis.
+    const job = await waitFor(() => queue.getJob(`incoming-scan-${a.document.id}`), 'the scan job queued');
+    expect(job.data).toEqual({ documentId: a.document.id });
+    const [{ n }] = await world.dataSource.query('SELECT count(*)::int AS n FROM incoming_document WHERE agency_id = $1', [org.agency.id]);
+    expect(n).toBe(1);
+  });
+
   it('an officer the item was not given to does not see it (404), so cannot assign it, and nothing changes', async () => {
     const org = await makeOrganisation(world);
     const flow = world.get(IncomingFlowService);
@@ -70,3 +88,4 @@ describe('incoming flow (service level)', () => {
     expect([after.status, timeline.length]).toEqual(['submitted', 2]);
   });
 });
+

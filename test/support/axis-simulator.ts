@@ -60,7 +60,8 @@ export interface AxisSimulator {
   /** Marks a copy acknowledged as if its recipient had taken it (a receipt lost on the recipient's side). */
   acknowledge(docId: string, organId: string): void;
   files(): { docId: string; from: string; to: string[]; messageType: string; delivery: Record<string, string> }[];
-  calls: { operation: string; systemId: string; status: number }[];
+  /** Every call: its operation, the calling system, the answer's status and the document it named (getEdoc, updateStatus). */
+  calls: { operation: string; systemId: string; status: number; docId?: string }[];
   close(): Promise<void>;
 }
 
@@ -166,7 +167,8 @@ export async function startAxisSimulator(): Promise<AxisSimulator> {
     req.on('end', () => {
       const operation = (req.url ?? '/').replace(/^\/+/, '');
       const status = handle(req, Buffer.concat(chunks), res);
-      calls.push({ operation, systemId: String(req.headers.systemid ?? ''), status });
+      const docId = req.headers.docid;
+      calls.push({ operation, systemId: String(req.headers.systemid ?? ''), status, ...(typeof docId === 'string' ? { docId } : {}) });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

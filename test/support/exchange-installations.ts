@@ -105,17 +105,23 @@ export async function startExchangePair(
   return { a, b, people, relayToA, relayToB, sealA, sealB, pki, explained, stop };
 }
 
-/** A drafts a decision to B by OrganId, it goes through review and the director's signature, and the clerk issues it (not dispatched). */
-export async function issueToB(pair: ExchangePair, subject?: string): Promise<{ id: string; numberSymbol: string; issuedAt: string; subject: string }> {
+/** A drafts a decision to B by OrganId (with `extra` draft fields, e.g. `replacesId`), and it goes through review and the director's signature. */
+export async function signedForB(pair: ExchangePair, subject?: string, extra: Record<string, unknown> = {}): Promise<{ id: string; subject: string }> {
   const { a, people } = pair;
-  const metadata = await draftMetadata(a.org, { ...(subject ? { subject } : {}), recipients: { unitIds: [], external: [], agencies: [{ organId: ORGAN_B }] } as never });
+  const metadata = await draftMetadata(a.org, { ...(subject ? { subject } : {}), recipients: { unitIds: [], external: [], agencies: [{ organId: ORGAN_B }] } as never, ...extra });
   const created = await createDraft(people.officerA, metadata);
   expect(created.status).toBe(201);
   await reviewThrough(created.body.id, people.officerA, people.headA, people.clerkA, people.directorA);
   expect((await people.directorA.post(`/api/v1/outgoing/${created.body.id}/sign`, {})).body.status).toBe('signed');
-  const issued = await people.clerkA.post(`/api/v1/outgoing/${created.body.id}/issue`);
+  return { id: created.body.id, subject: metadata.subject };
+}
+
+/** The same, then the clerk issues it (not dispatched). */
+export async function issueToB(pair: ExchangePair, subject?: string, extra: Record<string, unknown> = {}): Promise<{ id: string; numberSymbol: string; issuedAt: string; subject: string }> {
+  const signed = await signedForB(pair, subject, extra);
+  const issued = await pair.people.clerkA.post(`/api/v1/outgoing/${signed.id}/issue`);
   expect(issued.status).toBe(200);
-  return { id: created.body.id, numberSymbol: issued.body.numberSymbol!, issuedAt: String(issued.body.issuedAt), subject: metadata.subject };
+  return { id: signed.id, numberSymbol: issued.body.numberSymbol!, issuedAt: String(issued.body.issuedAt), subject: signed.subject };
 }
 
 /** B's intake item for the package of a document with this subject, once it arrived. */

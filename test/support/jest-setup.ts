@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startedProcessCpu, writeSuiteCpu } from './cpu';
 import { copyDatabase, databaseName, deleteQueueKeys } from './database-copy';
+import { closeQueryPools } from './db';
 import { scaledBudget } from './processes';
 import { loadBaseRun, loadRun, suiteFile } from './test-env';
 
@@ -31,6 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   const used = process.cpuUsage(cpuAtStart);
   writeSuiteCpu({ suite: suiteFile(), jest: (used.user + used.system) / 1e6, processes: startedProcessCpu.seconds });
+  await closeQueryPools();
   if (process.env.KEEP_TEST_DB) return;
   const run = loadRun();
   // The database copy is left to global teardown, which drops every copy of the run at once: on

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDemoCa, createDemoSealPng, createDemoSignaturePng, DemoIdentity, exportPkcs12, issueDemoCertificate, toPem } from '@eoffice/signing';
-import { buildDecisionSource } from '../../libs/signing/test';
+import { buildDecisionSource, runTool, tempFile } from '../../libs/signing/test';
 import { Client } from './http';
 import { filePart } from './documents';
 import type { E2eOrganisation } from './organisation';
@@ -103,4 +103,18 @@ export async function download(client: Client, path: string): Promise<Buffer> {
   const res = await fetch(`${client.baseUrl}${path}`, { headers: { authorization: `Bearer ${client.accessToken}` } });
   if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
   return Buffer.from(await res.arrayBuffer());
+}
+
+/** YYYY-MM-DD in Vietnam time, `days` from today (the accounts helpers' `vnDate`). */
+export { vnDate as vietnamDay } from './accounts';
+
+/** The words pdftotext finds in a PDF, the signature widgets' appearances included, spaces folded. */
+export const pdfText = (pdf: Buffer, name: string) => runTool('pdftotext', [tempFile(`${name}.pdf`, pdf), '-']).stdout.replace(/\s+/g, ' ');
+
+/** Attaches an appendix (phụ lục) to a draft: multipart `title` and `file`. */
+export async function attachAppendix(client: Client, documentId: string, title: string | undefined, pdf: Buffer, type = 'application/pdf') {
+  const form = new FormData();
+  if (title !== undefined) form.append('title', title);
+  filePart(form, 'file', pdf, 'phu-luc.pdf', type);
+  return client.post(`/api/v1/outgoing/${documentId}/appendices`, form);
 }

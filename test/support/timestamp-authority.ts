@@ -100,7 +100,15 @@ export async function startTimestampAuthority(options: { validDays?: number } = 
   const dir = makeTsaDirectory(options.validDays ?? 3650, ocspPort);
   const ocsp = await spawnOcspServer(dir, ocspPort, 'root.pem', 'root.key');
   let counter = 0;
-  const reply = (query: Buffer): Promise<Buffer> => new Promise((resolve, reject) => {
+  // One `openssl ts -reply` at a time: each reads and rewrites ./serial, and two at once can find it half
+  // written and answer "rejection" (Error during serial number generation), as a real TSA never does.
+  let queue: Promise<unknown> = Promise.resolve();
+  const reply = (query: Buffer): Promise<Buffer> => {
+    const next = queue.then(() => replyNow(query));
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const replyNow = (query: Buffer): Promise<Buffer> => new Promise((resolve, reject) => {
     const name = `q${++counter}`;
     writeFileSync(join(dir, `${name}.tsq`), query);
     execFile('openssl', ['ts', '-reply', '-config', 'tsa.cnf', '-queryfile', `${name}.tsq`, '-out', `${name}.tsr`], { cwd: dir }, (error, _out, stderr) => {

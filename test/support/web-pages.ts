@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { screenshot, seriousViolations, type BrowserRun } from './browser';
 import { freshCode, nextCodeFor, rememberEnrolment } from './mfa';
 import type { E2eOrganisation, Who } from './organisation';
@@ -49,6 +49,26 @@ export async function pickOption(page: Page, label: string, search: string, opti
   await dropdown.locator('.ant-select-item-option', { hasText: optionText }).first().click({ timeout: PAGE_WAIT_MS });
 }
 
+/**
+ * Clicks `target` until `answer` shows. On a loaded machine a click can land while a dialog is still
+ * opening (its form not yet listening), and is lost; a person would simply click again.
+ */
+export async function clickUntil(target: Locator, answer: Locator, timeoutMs = PAGE_WAIT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let first = true; ; first = false) {
+    // Later clicks may find the target gone because the earlier one took (a pop-up closes): then only
+    // its answer is awaited.
+    const click = target.click({ timeout: first ? Math.max(1_000, deadline - Date.now()) : 5_000 });
+    await (first ? click : click.catch(() => undefined));
+    try {
+      await answer.first().waitFor({ timeout: Math.min(10_000, Math.max(1_000, deadline - Date.now())) });
+      return;
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+    }
+  }
+}
+
 /** Types a dd/mm/yyyy date into the Ant Design date picker labelled `label`. */
 export async function typeDate(page: Page, label: string, date: string): Promise<void> {
   const input = page.getByLabel(label, { exact: true });
@@ -95,7 +115,16 @@ export class BrowserPeople {
     // Anything still moving is half in the page: a select's dropdown sliding shut (a name-less
     // listbox, a faded option), a message fading in (its text below contrast). Ant Design's motions
     // carry `-enter-active`/`-appear-active`/`-leave-active` classes until they end: wait for none.
-    await page.waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-appear-active"], [class*="-leave-active"]'), undefined, { timeout: PAGE_WAIT_MS });
+    // A button's loading icon is the exception: when `loading` turns off within a frame of turning on,
+    // its leave motion (a width transition from zero to zero) never ends, and the icon stays, invisible.
+    const moving = ['-enter-active', '-appear-active', '-leave-active'].map((c) => `[class*="${c}"]:not(.ant-btn-loading-icon)`).join(', ');
+    try {
+      await page.waitForFunction((selector) => !document.querySelector(selector), moving, { timeout: PAGE_WAIT_MS, polling: 250 });
+    } catch (error) {
+      // Say what never stopped moving, so a failure names the component.
+      const still = await page.locator(moving).evaluateAll((nodes) => nodes.map((n) => `${n.tagName.toLowerCase()}.${String(n.className).replace(/\s+/g, '.')}`));
+      throw new Error(`${name}: still moving after ${PAGE_WAIT_MS} ms: ${still.slice(0, 5).join(', ')}`, { cause: error });
+    }
     await screenshot(page, name);
     expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
   }

@@ -8,6 +8,7 @@ import { RecordsModule } from '@eoffice/records';
 import { StatisticsModule } from '@eoffice/statistics';
 import { AuthController } from './accounts/auth.controller';
 import { AgenciesController } from './accounts/agencies.controller';
+import { AxisAccountController } from './exchange/axis-account.controller';
 import { AxisController } from './exchange/axis.controller';
 import { ExchangeController } from './exchange/exchange.controller';
 import { DirectoryController } from './accounts/directory.controller';
@@ -65,6 +66,7 @@ import { StatsController } from './stats/stats.controller';
     AgenciesController,
     ExchangeController,
     AxisController,
+    AxisAccountController,
     UnusedAccountReportsController,
     IncomingController,
     IntakeController,

@@ -11,6 +11,7 @@ import { Logger } from 'nestjs-pino';
 import {
   answerClientErrors, APP_CONFIG, AppConfig, ConfigError, createValidationPipe, loadConfig, notFoundFallback, verifyJsonDepth,
 } from '@eoffice/core';
+import { CODE_CACHE_SAVE_DELAY_MS } from '@eoffice/core/startup/code-cache';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { mountPublicPages, mountWebClient } from './http/web-client';
 import { AppModule } from './app.module';
@@ -18,15 +19,16 @@ import { API_PREFIX, buildOpenApiDocument, UNPREFIXED_PATHS } from './openapi-do
 
 export { API_PREFIX };
 
-/** After the first requests (sign-in, a list) have compiled their functions too. */
-const CODE_CACHE_SAVE_DELAY_MS = 5_000;
-
 async function bootstrap(): Promise<void> {
   loadConfig(); // fail fast, before anything connects, with one line naming the variable
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // Every answer is Cache-Control: no-store (NoStoreMiddleware), so no client revalidates with an
+  // ETag; Express would still hash every JSON body for one (issue 13.10: CPU on every request).
+  // The web client's files keep theirs (express.static makes its own).
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   app.use(helmet());
   // The depth check runs on the raw bytes before JSON.parse: class-transformer recurses per level and a

@@ -1,8 +1,11 @@
+// First: what the worker loads from here on is compiled with the V8 code cache.
+import { codeCache } from './startup/code-cache.install';
 import 'reflect-metadata';
 import { setPriority } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '@eoffice/core';
+import { CODE_CACHE_SAVE_DELAY_MS } from '@eoffice/core/startup/code-cache';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -12,6 +15,8 @@ async function bootstrap(): Promise<void> {
   lowerPriority(config.WORKER_NICENESS, app.get(Logger));
   // On SIGTERM Nest closes the BullMQ workers, which wait for running jobs to finish.
   app.enableShutdownHooks();
+  // Written off the start's path; a start that found everything in the cache writes nothing.
+  setTimeout(() => codeCache.save(), CODE_CACHE_SAVE_DELAY_MS).unref();
   app.get(Logger).log('Worker started');
 }
 

@@ -63,9 +63,13 @@ export class SchedulesService implements OnApplicationBootstrap {
     await this.scheduleOptional(JobName.longTermRefresh, 'long-term-refresh-scheduled', this.config.SIGNING_TSA_URL ? this.config.SIGNING_LONG_TERM_CRON : 'off');
   }
 
-  /** The national document axis (docs/exchange.md): polled, reconciled and its agency list synchronised, only when configured. */
+  /**
+   * The national document axis (docs/exchange.md): polled, reconciled and its agency list synchronised,
+   * only when configured — the installation's account, or secrets for agencies' own accounts (an
+   * account can only be set naming one of those, so without any there is nothing to poll).
+   */
   private async scheduleAxis(): Promise<void> {
-    const on = Boolean(this.config.EXCHANGE_AXIS_URL);
+    const on = Boolean(this.config.EXCHANGE_AXIS_URL) || Object.keys(this.config.axisSecrets ?? {}).length > 0;
     const every = [
       [JobName.exchangeAxisPoll, 'exchange-axis-poll-scheduled', this.config.EXCHANGE_AXIS_POLL_SECONDS],
       [JobName.exchangeAxisReconcile, 'exchange-axis-reconcile-scheduled', this.config.EXCHANGE_AXIS_RECONCILE_SECONDS],

@@ -6,6 +6,7 @@ export * from './errors/problem-details.filter';
 export * from './errors/validation.pipe';
 export * from './database/data-source-options';
 export * from './database/run-migrations';
+export * from './database/prepared-query';
 export * from './audit/audit.service';
 export * from './audit/audit-sealer.service';
 export * from './audit/audit-checkpoint.service';

@@ -44,6 +44,19 @@ export interface EdxmlHeader {
   otherInfo: { priority: EdxmlPriority; pageAmount?: number; promulgationAmount?: number; appendixes: string[] };
   responseFor?: EdxmlResponseFor;
   steeringType: EdxmlSteeringType;
+  /** Nghiệp vụ (edxml-business.ts): absent for a new document. */
+  business?: EdxmlBusiness;
+}
+
+/** 0 new, 1 revoked, 2 update of a document sent before (same DocumentId), 3 replacement of others. */
+export type EdxmlBusinessDocType = 0 | 1 | 2 | 3;
+
+export interface EdxmlBusiness {
+  docType: EdxmlBusinessDocType;
+  /** Why it is updated or replaced (BussinessDocReason). */
+  reason?: string;
+  /** ReplacementInfoList: the DocumentIds replaced, each with the recipients it is replaced for. */
+  replaces: { documentId: string; organIds: string[] }[];
 }
 
 /** One hop the package passed (TraceHeaderList): who handed it on, and when. */

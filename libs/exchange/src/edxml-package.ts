@@ -7,6 +7,7 @@ import { readManifest, readMessageHeader, readTraces } from './edxml-reader';
 import { envelopeXml, manifestXml, messageHeaderXml, traceListXml } from './edxml-writer';
 import { type EnvelopeSigner, signEnvelope, verifyEnvelope } from './xml-signature';
 import { withAuthenticatedIdentity } from './edxml-refused';
+import { businessXml, readBusiness } from './edxml-business';
 import { parseStrictXml } from './xml-strict';
 import { child } from './xml-read';
 
@@ -46,7 +47,7 @@ export function buildPackage(input: { header: EdxmlHeader; traces: EdxmlTrace[];
     size: a.bytes.length,
     sha256: sha256(a.bytes),
   }));
-  const unsigned = envelopeXml([messageHeaderXml(input.header), traceListXml(input.traces)], [manifestXml(entries)]);
+  const unsigned = envelopeXml([messageHeaderXml(input.header), traceListXml(input.traces, businessXml(input.header.documentId, input.header.business))], [manifestXml(entries)]);
   readEnvelope(parseStrictXml(unsigned), DEFAULT_BOUNDS, input.now ?? new Date());
   const envelope = signEnvelope(unsigned, input.signer);
   const { contentType, body } = writeMultipart([
@@ -61,9 +62,12 @@ function readEnvelope(doc: Document, bounds: EdxmlBounds, now: Date) {
   if (root.namespaceURI !== EDXML_NS || root.localName !== 'edXMLEnvelope') throw new EdxmlRefusal('EDXML_MALFORMED', 'Phần tử gốc phải là edXML:edXMLEnvelope');
   const head = child(root, 'edXMLHeader', 'edXMLEnvelope', true);
   const body = child(root, 'edXMLBody', 'edXMLEnvelope', true);
+  const header = readMessageHeader(child(head, 'MessageHeader', 'edXMLHeader', true), bounds, now);
+  const traceList = child(head, 'TraceHeaderList', 'edXMLHeader', false);
+  const business = readBusiness(traceList, header.documentId);
   return {
-    header: readMessageHeader(child(head, 'MessageHeader', 'edXMLHeader', true), bounds, now),
-    traces: readTraces(child(head, 'TraceHeaderList', 'edXMLHeader', false)),
+    header: business ? { ...header, business } : header,
+    traces: readTraces(traceList),
     manifest: readManifest(child(body, 'Manifest', 'edXMLBody', true), bounds),
   };
 }

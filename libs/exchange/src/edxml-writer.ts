@@ -46,8 +46,9 @@ export function messageHeaderXml(h: EdxmlHeader): string {
   ]);
 }
 
-export function traceListXml(traces: EdxmlTrace[]): string {
-  return group('TraceHeaderList', traces.map((t) => group('TraceHeader', [element('OrganId', t.organId), element('Timestamp', t.timestamp)])));
+/** The trace list, then (edxml-business.ts) the package's `Bussiness` when it is not a new document. */
+export function traceListXml(traces: EdxmlTrace[], business = ''): string {
+  return group('TraceHeaderList', [...traces.map((t) => group('TraceHeader', [element('OrganId', t.organId), element('Timestamp', t.timestamp)])), business]);
 }
 
 export function manifestXml(entries: EdxmlAttachmentEntry[]): string {

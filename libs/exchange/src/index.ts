@@ -9,3 +9,4 @@ export { buildPackage, parsePackage, type BuiltPackage, type ParsedPackage, type
 export { buildStatus, parseStatus, STATUS_CODES, type EdxmlStatus, type StatusCode } from './edxml-status';
 export type { EnvelopeSigner } from './xml-signature';
 export { authenticatedRefusal, type AuthenticatedRefusal } from './edxml-refused';
+export { BUSINESS_DOC_TYPE } from './edxml-business';

@@ -31,8 +31,8 @@ export type { OrganisationAppearanceOptions, OrganisationSignatureOptions } from
 export { applyDigitisedCopySeal, prepareDeferredDigitisedCopySeal, prepareDeferredSeal } from './lazy-steps';
 export type { DigitisedCopySealOptions, SealCertificate } from './signature/deferred-seal';
 export type { VerificationLink } from './appearance/verification-footer';
-export { signAppendix } from './lazy-steps';
-export type { AppendixSignatureOptions } from './signature/appendix-signature';
+export { prepareDeferredAppendixSeal, signAppendix } from './lazy-steps';
+export type { AppendixSignatureOptions, DeferredAppendixSealOptions } from './signature/appendix-signature';
 export type { SignatureFieldPlacement } from './signature/signature-revision';
 export type { Rect } from './pdf/page-tree';
 export type { FontFiles } from './appearance/font-files';

@@ -52,6 +52,7 @@ export const fillNumberAndDate = deferred(numberDateFiller, 'fillNumberAndDate')
 export const applyLeaderSignature = deferred(leaderSignature, 'applyLeaderSignature');
 export const applyOrganisationSignature = deferred(organisationSignature, 'applyOrganisationSignature');
 export const signAppendix = deferred(appendixSignature, 'signAppendix');
+export const prepareDeferredAppendixSeal = deferred(appendixSignature, 'prepareDeferredAppendixSeal');
 export const prepareDeferredSignature = deferred(deferredSignature, 'prepareDeferredSignature');
 export const completeDeferredSignature = deferred(deferredSignature, 'completeDeferredSignature');
 export const prepareDeferredSeal = deferred(deferredSeal, 'prepareDeferredSeal');

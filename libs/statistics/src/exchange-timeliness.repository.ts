@@ -18,6 +18,13 @@ export interface SameDayCounts {
   sentLater: number;
 }
 
+/** One delivery of an issued document to a directory agency, for the same-working-day rule. */
+export interface Delivery {
+  issuedAt: Date;
+  deliveredAt: Date;
+  urgent: boolean;
+}
+
 /** Issued documents to agencies outside the installation: what is late now, and how many left the day they were issued. */
 @Injectable()
 export class ExchangeTimelinessRepository {
@@ -39,15 +46,14 @@ export class ExchangeTimelinessRepository {
     );
   }
 
-  /** Of the agency recipients delivered in the last `days` days: delivered on the day of issue (in Vietnam) or later. */
-  async sameDay(agencyId: string, days: number): Promise<SameDayCounts> {
-    const [row] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE (r.delivered_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date = (d.issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int AS "sentSameDay",
-              count(*) FILTER (WHERE (r.delivered_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date > (d.issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int AS "sentLater"
+  /** The agency recipients delivered in the last `days` days, with when their document was issued and whether it was urgent. */
+  deliveries(agencyId: string, days: number): Promise<Delivery[]> {
+    return this.dataSource.query(
+      `SELECT d.issued_at AS "issuedAt", r.delivered_at AS "deliveredAt", d.urgency <> 'normal' AS urgent
          FROM outgoing_recipient r JOIN outgoing_document d ON d.id = r.document_id
-        WHERE d.agency_id = $1 AND r.kind = 'agency' AND r.delivery = 'sent' AND r.delivered_at >= now() - make_interval(days => $2::int)`,
+        WHERE d.agency_id = $1 AND r.kind = 'agency' AND r.delivery = 'sent' AND d.issued_at IS NOT NULL
+          AND r.delivered_at >= now() - make_interval(days => $2::int)`,
       [agencyId, days],
     );
-    return row;
   }
 }

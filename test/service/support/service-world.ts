@@ -47,6 +47,8 @@ export async function startServiceWorld(): Promise<ServiceWorld> {
   };
   mkdirSync(run.fileStoreDir, { recursive: true });
   await adminQuery(databaseUrl, `CREATE DATABASE "eoffice_svc_${id}"`);
+  // As the end-to-end copies (database-copy.ts): no suite kills PostgreSQL, so no flush per commit.
+  await adminQuery(databaseUrl, `ALTER DATABASE "eoffice_svc_${id}" SET synchronous_commit = off`);
   const saved = { ...process.env };
   Object.assign(process.env, processEnv(run, { LOG_LEVEL: 'error' }));
   await runMigrations({ DATABASE_URL: run.databaseUrl });

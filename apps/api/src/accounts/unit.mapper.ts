@@ -15,6 +15,7 @@ export function toUnitDto(unit: Unit | UnitInTree): UnitDto {
     headUserId: unit.headUserId,
     organId: unit.organId,
     agencyCode: unit.agencyCode,
+    collectiveBody: unit.collectiveBody ?? null,
     ...(tree ? { headFullName: tree.headFullName, depth: tree.depth } : {}),
   };
 }

@@ -4,10 +4,12 @@ import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Actor, AgencyDirectoryService, CurrentActor, Public, Role, Roles, SignedIn } from '@eoffice/accounts';
 import { AppError } from '@eoffice/core';
-import { ExchangeReceiverService, ExchangeStatusService } from '@eoffice/documents';
+import { ExchangeReceiverService, ExchangeStatusService, ExchangeUpdateService } from '@eoffice/documents';
 import { Answers } from '../http/api-answers.decorator';
 import { readRawBody } from '../http/raw-body';
-import { AgencyCertificateDto, AgencyCertificateSetDto, ExchangeStatusDto, PackageReceiptDto, StatusReceiptDto } from './dto/exchange.dto';
+import {
+  AgencyCertificateDto, AgencyCertificateSetDto, ExchangeCorrectionDto, ExchangeCorrectionResultDto, ExchangeStatusDto, PackageReceiptDto, StatusReceiptDto,
+} from './dto/exchange.dto';
 
 const MAX_STATUS_BYTES = 64 * 1024;
 
@@ -23,6 +25,7 @@ export class ExchangeController {
     private readonly receiver: ExchangeReceiverService,
     private readonly statuses: ExchangeStatusService,
     private readonly directory: AgencyDirectoryService,
+    private readonly updates: ExchangeUpdateService,
   ) {}
 
   /** An edXML package (multipart/related: the signed envelope, then the attachments); answered after it is stored. */
@@ -63,6 +66,15 @@ export class ExchangeController {
     const fingerprint = certificate.fingerprint256.replace(/:/g, '').toLowerCase();
     await this.directory.setCertificate(actor, id, certificate.toString(), fingerprint);
     return { agencyId: id, fingerprint, subject: certificate.subject, validTo: new Date(certificate.validTo) };
+  }
+
+  /** Văn bản cập nhật: the clerk corrects an issued document's metadata; agencies that have its package get an update package. */
+  @ApiBearerAuth()
+  @Roles(Role.clerk)
+  @Post('outgoing/:id/exchange-update')
+  @Answers(200, ExchangeCorrectionResultDto, { errors: [404, 409] })
+  async correct(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ExchangeCorrectionDto): Promise<ExchangeCorrectionResultDto> {
+    return this.updates.correct(actor, id, dto);
   }
 
   /** Every status the agency recipients of an outgoing document sent back, with its time (the sender's view). */

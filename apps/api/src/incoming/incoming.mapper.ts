@@ -50,6 +50,8 @@ export function toIncomingDto(d: IncomingDocument): IncomingDto {
     replyOutgoingId: d.replyOutgoingId,
     sourceOutgoingId: d.sourceOutgoingId,
     intakeItemId: d.intakeItemId ?? null,
+    replacedById: d.replacedById ?? null,
+    replacedAt: d.replacedAt ?? null,
   };
 }
 

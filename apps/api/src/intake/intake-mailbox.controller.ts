@@ -22,9 +22,9 @@ export class IntakeMailboxController {
     return toDto(await this.mailboxes.get(unitId));
   }
 
-  /** Sets (or replaces) the agency's mailbox; the worker reads it from its next poll. */
+  /** Sets (or replaces) the agency's mailbox once a connection, login and the folder's opening succeeded; the worker reads it from its next poll. */
   @Put()
-  @Answers(200, IntakeMailboxDto, { errors: [404, 409] })
+  @Answers(200, IntakeMailboxDto, { errors: [404, 409, 422] })
   async set(@CurrentActor() actor: Actor, @Param('unitId', ParseUUIDPipe) unitId: string, @Body() dto: IntakeMailboxInputDto): Promise<IntakeMailboxDto> {
     return toDto(await this.mailboxes.set(actor, unitId, dto));
   }

@@ -31,6 +31,7 @@ export function toIntakeItemDto({ item, files, document }: IntakeItemView): Inta
     decidedBy: item.decidedBy,
     decidedAt: item.decidedAt,
     reason: item.reason,
+    replacesItemId: item.replacesItemId ?? null,
   };
 }
 

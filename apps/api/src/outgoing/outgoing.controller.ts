@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles, SignedIn } from '@eoffice/accounts';
 import { AppError, MultipartResult, OfficeTypes, MediaType } from '@eoffice/core';
@@ -12,7 +12,7 @@ import { DocumentViewPageDto, ViewsQueryDto } from '../http/views.dto';
 import { toViewsPageDto } from '../http/views.mapper';
 import { parseJsonPart } from '../http/json-part';
 import { Multipart, MultipartInterceptor } from '../http/multipart.interceptor';
-import { CreateOutgoingDto } from './dto/create-outgoing.dto';
+import { CreateOutgoingDto, UpdateOutgoingDto } from './dto/create-outgoing.dto';
 import {
   CommentDto, CompleteSignatureDto, ListOutgoingDto, PrepareSignatureDto, RecallDto, RemoteSignDto, RequiredCommentDto, SignDto,
 } from './dto/outgoing-actions.dto';
@@ -102,6 +102,14 @@ export class OutgoingController {
   @Answers(200, VerificationReportDto, { errors: [404, 422] })
   async signatures(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return toVerificationReportDto(await this.queries.signatures(actor, id));
+  }
+
+  /** The draft's fields other than its file (thời gian hiệu lực), by its author while it is a draft. */
+  @Patch(':id')
+  @SignedIn()
+  @Answers(200, OutgoingDto, { errors: [404, 409] })
+  async update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateOutgoingDto) {
+    return toOutgoingDto(await this.drafting.update(actor, id, dto));
   }
 
   @Post(':id/versions')
@@ -221,7 +229,7 @@ export class OutgoingController {
   @Answers(202, RemoteSigningDto, { errors: [404, 409, 422, 502] })
   async signRemotely(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RemoteSignDto) {
     const image = dto.signatureImage ? Buffer.from(dto.signatureImage, 'base64') : undefined;
-    return toRemoteSigningDto(await this.remoteSigning.start(actor, id, image));
+    return toRemoteSigningDto(await this.remoteSigning.start(actor, id, { signatureImage: image, requested: dto.authority }));
   }
 
   @Post(':id/issue')

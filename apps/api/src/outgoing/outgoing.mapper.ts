@@ -27,6 +27,8 @@ export function toOutgoingDto(d: OutgoingDocument): OutgoingDto {
     replyToIncomingId: d.replyToIncomingId,
     closesIncoming: d.closesIncoming,
     replacesId: d.replacesId,
+    replacedById: d.replacedById ?? null,
+    validUntil: d.validUntil ?? null,
     signedAt: d.signedAt,
     registerId: d.registerId,
     year: d.year,
@@ -47,7 +49,7 @@ export function toOutgoingDto(d: OutgoingDocument): OutgoingDto {
 }
 
 export function toAppendixDto(a: OutgoingAppendix): AppendixDto {
-  return { id: a.id, position: a.position, title: a.title, issued: a.issuedFileId !== null, createdBy: a.createdBy, createdAt: a.createdAt };
+  return { id: a.id, position: a.position, title: a.title, issued: a.issuedFileId !== null, longTermLevel: a.longTermLevel ?? null, createdBy: a.createdBy, createdAt: a.createdAt };
 }
 
 function toVersionDto(v: OutgoingVersion): OutgoingVersionDto {

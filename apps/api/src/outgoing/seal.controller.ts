@@ -14,15 +14,24 @@ const SCAN_PARTS = { files: { file: { required: true, allowedTypes: [MediaType.p
 
 const toAgencySealDto = (s: AgencySeal): AgencySealDto => ({ agencyId: s.agencyId, mode: s.mode, credentialId: s.credentialId, hasSealImage: s.sealImageFileId !== null });
 
+/** What a token signs for one file: the digest of its signed attributes, and the attributes themselves. */
+function toSign(state: { signedAttributes: string }) {
+  const attributes = Buffer.from(state.signedAttributes, 'base64');
+  return { digest: createHash('sha256').update(attributes).digest('base64'), digestAlgorithm: 'SHA-256', signedAttributes: attributes.toString('base64') };
+}
+
 export function toSealSagaDto(s: SealSaga): SealSagaDto {
-  const attributes = Buffer.from(s.state.signedAttributes, 'base64');
   return {
     id: s.id, documentId: s.documentId, kind: s.kind, mode: s.mode, step: s.step, number: s.number, numberSymbol: s.numberSymbol,
     issuedAt: s.issuedAt, expiresAt: s.expiresAt,
-    digest: createHash('sha256').update(attributes).digest('base64'), digestAlgorithm: 'SHA-256', signedAttributes: attributes.toString('base64'),
+    ...toSign(s.state),
+    appendices: s.appendices.map((a) => ({ appendixId: a.appendixId, position: a.position, ...toSign(a.state) })),
     failureCode: s.failureCode, reason: s.reason,
   };
 }
+
+type TokenAnswer = { signature?: string; cms?: string };
+const tokenResponse = (dto: TokenAnswer) => (dto.signature ? { signature: Buffer.from(dto.signature, 'base64') } : { cms: Buffer.from(dto.cms!, 'base64') });
 
 /**
  * The agency's seal (signature 2) when its key is not on the server — the issue saga, the token's
@@ -69,14 +78,14 @@ export class SealController {
     return toSealSagaDto(await this.sagas.latest(actor, id));
   }
 
-  /** The clerk's token signed the saga's digest: checked, embedded, verified, issued. */
+  /** The clerk's token signed the saga's digests (the document's and each appendix's): checked, embedded, verified, issued. */
   @Post('outgoing/:id/issue/seal')
   @Roles(Role.clerk)
   @HttpCode(200)
   @Answers(200, OutgoingDto, { errors: [404, 409, 422] })
   async sealWithToken(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SealWithTokenDto) {
-    const response = dto.signature ? { signature: Buffer.from(dto.signature, 'base64') } : { cms: Buffer.from(dto.cms!, 'base64') };
-    const issued = await this.sagas.sealWithToken(actor, id, dto.sagaId, response);
+    const appendices = (dto.appendices ?? []).map((a) => ({ appendixId: a.appendixId, response: tokenResponse(a) }));
+    const issued = await this.sagas.sealWithToken(actor, id, dto.sagaId, tokenResponse(dto), appendices);
     return toOutgoingDto(await this.issuing.dispatchIfUrgent(actor, issued));
   }
 

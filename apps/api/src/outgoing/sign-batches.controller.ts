@@ -27,7 +27,7 @@ export class SignBatchesController {
   @Answers(200, SignBatchDto, { errors: [404, 409, 422, 502] })
   async sign(@CurrentActor() actor: Actor, @Body() dto: SignBatchInputDto) {
     const signatureImage = dto.signatureImage ? Buffer.from(dto.signatureImage, 'base64') : undefined;
-    return toSignBatchDto(await this.batches.sign(actor, { ids: dto.ids, method: dto.method, certificateId: dto.certificateId, signatureImage }));
+    return toSignBatchDto(await this.batches.sign(actor, { ids: dto.ids, method: dto.method, certificateId: dto.certificateId, signatureImage, authority: dto.authority }));
   }
 
   @Get('sign-batches/:id')

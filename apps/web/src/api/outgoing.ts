@@ -25,6 +25,8 @@ export interface DraftMetadata {
   replyToIncomingId?: string;
   /** Dispatching this reply closes the incoming document it answers. */
   closesIncoming?: boolean;
+  /** Thời gian hiệu lực: the last day in force, today at the earliest. */
+  validUntil?: string;
 }
 
 export const outgoingKeys = {
@@ -70,6 +72,8 @@ export function useOutgoing(id: string) {
 const path = (id: string) => ({ params: { path: { id } } });
 
 export const submitOutgoing = (id: string, comment?: string) => answer(api.POST('/api/v1/outgoing/{id}/submit', { ...path(id), body: { comment } }));
+/** The draft's validity end (null takes it away), by its author while it is a draft. */
+export const setOutgoingValidUntil = (id: string, validUntil: string | null) => answer(api.PATCH('/api/v1/outgoing/{id}', { ...path(id), body: { validUntil } }));
 export const approveOutgoing = (id: string, comment?: string) => answer(api.POST('/api/v1/outgoing/{id}/approve', { ...path(id), body: { comment } }));
 export const rejectOutgoing = (id: string, comment: string) => answer(api.POST('/api/v1/outgoing/{id}/reject', { ...path(id), body: { comment } }));
 /** With the leader's key stored on the server (the default one unless a certificate is named). */
@@ -77,8 +81,22 @@ export const signOutgoing = (id: string) => answer(api.POST('/api/v1/outgoing/{i
 /** Ký số từ xa: the CA's service asks the signer to confirm on the phone (202; the state is then on the document). */
 export const signOutgoingRemotely = (id: string) => answer(api.POST('/api/v1/outgoing/{id}/sign/remote', { ...path(id), body: {} }));
 export type SignBatch = components['schemas']['SignBatchDto'];
-/** Ký hàng loạt with the leader's stored key: every draft signed within the request, one result each. */
-export const signBatch = (ids: string[]) => answer(api.POST('/api/v1/outgoing/sign-batch', { body: { ids, method: 'stored' } }));
+/**
+ * Ký hàng loạt: with the leader's stored key every draft is signed within the request, one result
+ * each; remotely the drafts wait for one confirmation on the phone (CSC; sp769 asks once per draft)
+ * and the batch is followed with useSignBatch.
+ */
+export const signBatch = (ids: string[], method: SignBatch['method'] = 'stored') => answer(api.POST('/api/v1/outgoing/sign-batch', { body: { ids, method } }));
+
+/** A batch as it stands, asked again every 3 s while a draft still waits for the phone. */
+export function useSignBatch(id: string | undefined) {
+  return useQuery({
+    queryKey: ['outgoing', 'sign-batch', id] as const,
+    queryFn: () => answer(api.GET('/api/v1/outgoing/sign-batches/{id}', path(id!))),
+    enabled: id !== undefined,
+    refetchInterval: (query) => (query.state.data?.status === 'completed' ? false : 3000),
+  });
+}
 export const issueOutgoing = (id: string) => answer(api.POST('/api/v1/outgoing/{id}/issue', path(id)));
 export const dispatchOutgoing = (id: string) => answer(api.POST('/api/v1/outgoing/{id}/dispatch', path(id)));
 export const markPaperSent = (id: string, recipientId: string) =>

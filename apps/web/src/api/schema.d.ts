@@ -1249,7 +1249,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["OutgoingController_update"];
         trace?: never;
     };
     "/api/v1/outgoing/{id}/appendices": {
@@ -1326,6 +1326,22 @@ export interface paths {
         get: operations["ExchangeController_statusesOf"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outgoing/{id}/exchange-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ExchangeController_correct"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2116,6 +2132,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/{unitId}/axis-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AxisAccountController_get"];
+        put: operations["AxisAccountController_set"];
+        post?: never;
+        delete: operations["AxisAccountController_clear"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units/{unitId}/delegations": {
         parameters: {
             query?: never;
@@ -2452,8 +2484,20 @@ export interface components {
             id: string;
             /** @description signed with the agency key at the issue */
             issued: boolean;
+            /**
+             * @description PAdES level of the issued appendix, as the document's
+             * @enum {string|null}
+             */
+            longTermLevel: "B-B" | "B-T" | "B-LT" | "B-LTA" | null;
             position: number;
             title: string;
+        };
+        AppendixSealDto: {
+            appendixId: string;
+            /** @description or a whole detached CMS (base64 DER) made by the client */
+            cms?: string;
+            /** @description base64 raw signature over the appendix's signed attributes */
+            signature?: string;
         };
         AssignIncomingDto: {
             /** @description phối hợp */
@@ -2517,6 +2561,35 @@ export interface components {
             /** @description entries committed after this verification sealed the chain */
             unsealed: number;
         };
+        AxisAccountDto: {
+            agencyId: string;
+            /** @description the OrganId the account sends from and receives for */
+            organId: string | null;
+            /** @description the environment variable the secret is read from */
+            secretEnv: string;
+            systemId: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+            url: string;
+        };
+        AxisAccountInputDto: {
+            /**
+             * @description the NAME of the environment variable holding the secret (EXCHANGE_AXIS_SECRET_<NAME>); the secret itself is never sent or stored
+             * @example EXCHANGE_AXIS_SECRET_STP
+             */
+            secretEnv: string;
+            /**
+             * @description the agency's systemId at the axis
+             * @example sotuphap-tayninh
+             */
+            systemId: string;
+            /**
+             * @description the axis endpoint the agency is registered at
+             * @example https://truclienthong.tayninh.gov.vn/api
+             */
+            url: string;
+        };
         AxisDiscrepancyDto: {
             /** @enum {string} */
             action: "fetched" | "resent" | "failed";
@@ -2530,6 +2603,11 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "missing_here" | "missing_on_axis";
+            /**
+             * @description a package or a status message
+             * @enum {string}
+             */
+            messageType: "edoc" | "status";
             packageId: string | null;
             /** @description the reconciliation run that found it */
             runId: string;
@@ -2542,6 +2620,10 @@ export interface components {
             /** @description packages we sent that getSentEdocList does not list: queued to be sent again */
             missingOnAxis: number;
             runId: string;
+            /** @description status messages the axis lists for us that were never applied here: fetched and applied now */
+            statusesMissingHere: number;
+            /** @description status messages we sent that getSentEdocList does not list: queued to be sent again */
+            statusesMissingOnAxis: number;
         };
         BackupDestinationDto: {
             /** @description 1 or 2 (BACKUP_REPOSITORY, BACKUP_REPOSITORY_2) */
@@ -2723,11 +2805,11 @@ export interface components {
             /** @example Trưởng phòng đi công tác */
             note?: string;
             /**
-             * @description inbox: handle the unit's inbox; signing: ủy quyền ký (TUQ.), of an agency by its head, not re-delegable
+             * @description inbox: handle the unit's inbox; signing: ủy quyền ký (TUQ.), of an agency by its head, not re-delegable; acting: an acting appointment (giao quyền cấp trưởng) of an agency, the appointee signs Q. {head's title}
              * @default inbox
              * @enum {string}
              */
-            purpose: "inbox" | "signing";
+            purpose: "inbox" | "signing" | "acting";
             /**
              * @description last day, inclusive
              * @example 2026-03-06
@@ -2811,10 +2893,10 @@ export interface components {
             id: string;
             note: string | null;
             /**
-             * @description inbox handling, or signing by authorisation (TUQ.)
+             * @description inbox handling, signing by authorisation (TUQ.), or an acting appointment (Q.)
              * @enum {string}
              */
-            purpose: "inbox" | "signing";
+            purpose: "inbox" | "signing" | "acting";
             /** Format: date-time */
             revokedAt: string | null;
             revokedBy: string | null;
@@ -2930,6 +3012,25 @@ export interface components {
             scope: components["schemas"]["StatsScopeDto"];
             total: number;
         };
+        ExchangeCorrectionChangesDto: {
+            subject?: string;
+            /** @enum {string} */
+            urgency?: "normal" | "urgent" | "very_urgent" | "flash";
+        };
+        ExchangeCorrectionDto: {
+            /** @description why the metadata is corrected (BussinessDocReason) */
+            reason: string;
+            /** @description the corrected trích yếu */
+            subject?: string;
+            /** @enum {string} */
+            urgency?: "normal" | "urgent" | "very_urgent" | "flash";
+        };
+        ExchangeCorrectionResultDto: {
+            changes: components["schemas"]["ExchangeCorrectionChangesDto"];
+            documentId: string;
+            /** @description OrganIds of the directory agencies an update package is queued for (those that have the package already) */
+            queuedFor: string[];
+        };
         ExchangeStatusDto: {
             /** @description 01 arrived, 02 refused, 03 accepted, 04 awaiting assignment, 05 being handled, 06 done */
             code: string;
@@ -2959,9 +3060,9 @@ export interface components {
             notSent: number;
             /** @description EXCHANGE_ACK_REMINDER_HOURS: late after this many hours */
             reminderHours: number;
-            /** @description agency recipients delivered on a later day */
+            /** @description agency recipients delivered later than that */
             sentLater: number;
-            /** @description agency recipients delivered on the day of issue (Vietnam time) */
+            /** @description agency recipients delivered the same working day (working calendar; issued after 17:00 or on a day off: the next working day; urgent: within the hour) */
             sentSameDay: number;
             /** @description the window of the two counts below, in days */
             windowDays: number;
@@ -3228,6 +3329,10 @@ export interface components {
             receivedVia: "paper" | "email" | "system" | "edxml";
             registerId: string;
             registeredBy: string | null;
+            /** Format: date-time */
+            replacedAt: string | null;
+            /** @description the incoming document that replaces this one (a replacement package from the sender, registered) */
+            replacedById: string | null;
             replyOutgoingId: string | null;
             resultFileId: string | null;
             resultNote: string | null;
@@ -3282,6 +3387,10 @@ export interface components {
             receivedVia: "paper" | "email" | "system" | "edxml";
             registerId: string;
             registeredBy: string | null;
+            /** Format: date-time */
+            replacedAt: string | null;
+            /** @description the incoming document that replaces this one (a replacement package from the sender, registered) */
+            replacedById: string | null;
             replyOutgoingId: string | null;
             resultFileId: string | null;
             resultNote: string | null;
@@ -3336,6 +3445,10 @@ export interface components {
             receivedVia: "paper" | "email" | "system" | "edxml";
             registerId: string;
             registeredBy: string | null;
+            /** Format: date-time */
+            replacedAt: string | null;
+            /** @description the incoming document that replaces this one (a replacement package from the sender, registered) */
+            replacedById: string | null;
             replyOutgoingId: string | null;
             resultFileId: string | null;
             resultNote: string | null;
@@ -3429,6 +3542,8 @@ export interface components {
             reason: string | null;
             /** Format: date-time */
             receivedAt: string;
+            /** @description an exchange package replacing an earlier one (văn bản thay thế): the intake item of the copy it replaces */
+            replacesItemId: string | null;
             sender: string | null;
             senderName: string | null;
             /** @description scan:<job id>, or mailbox:UIDVALIDITY:UID */
@@ -3441,6 +3556,13 @@ export interface components {
         IntakeMailboxDto: {
             agencyId: string;
             host: string;
+            /** @description why that poll failed (server down, login refused, password variable not set in the worker…); null when it read the mailbox */
+            lastPollError: string | null;
+            /**
+             * Format: date-time
+             * @description the worker's last poll of these settings; null until the first one after they were set
+             */
+            lastPolledAt: string | null;
             mailbox: string;
             /** @description the environment variable the worker reads the password from */
             passwordEnv: string;
@@ -3627,7 +3749,7 @@ export interface components {
              */
             delivery: "immediate" | "digest" | "in_app";
             /** @enum {string} */
-            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "intake_recalled" | "exchange_not_sent" | "exchange_not_acknowledged" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction" | "validity_ending" | "intake_waiting";
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "intake_recalled" | "incoming_replaced" | "exchange_not_sent" | "exchange_not_acknowledged" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction" | "validity_ending" | "outgoing_validity_ending" | "intake_waiting";
         };
         NotificationDto: {
             backupRunId: string | null;
@@ -3645,7 +3767,7 @@ export interface components {
             /** @description an intake item (văn bản chờ vào sổ) waiting too long */
             intakeItemId: string | null;
             /** @enum {string} */
-            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "intake_recalled" | "exchange_not_sent" | "exchange_not_acknowledged" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction" | "validity_ending" | "intake_waiting";
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "intake_recalled" | "incoming_replaced" | "exchange_not_sent" | "exchange_not_acknowledged" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction" | "validity_ending" | "outgoing_validity_ending" | "intake_waiting";
             outgoingDocumentId: string | null;
             /** Format: date-time */
             readAt: string | null;
@@ -3669,7 +3791,7 @@ export interface components {
              */
             delivery: "immediate" | "digest" | "in_app";
             /** @enum {string} */
-            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "intake_recalled" | "exchange_not_sent" | "exchange_not_acknowledged" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction" | "validity_ending" | "intake_waiting";
+            kind: "submitted" | "assigned" | "reopened" | "due_soon" | "overdue" | "received" | "recalled" | "outgoing_review" | "outgoing_returned" | "outgoing_to_issue" | "outgoing_copy_returned" | "intake_recalled" | "incoming_replaced" | "exchange_not_sent" | "exchange_not_acknowledged" | "remote_signed" | "remote_sign_failed" | "certificate_expiring" | "backup_failed" | "restore_drill_failed" | "record_handover_due" | "record_to_file" | "record_list_pending" | "record_destruction" | "validity_ending" | "outgoing_validity_ending" | "intake_waiting";
             /** @description the kind in Vietnamese */
             label: string;
         };
@@ -3756,6 +3878,8 @@ export interface components {
             registerId: string | null;
             /** @description the newest remote signature asked for; null: none */
             remoteSigning: components["schemas"]["RemoteSigningDto"] | null;
+            /** @description the issued document that replaced this one (set when it is issued) */
+            replacedById: string | null;
             replacesId: string | null;
             replyToIncomingId: string | null;
             /**
@@ -3786,6 +3910,11 @@ export interface components {
             updatedAt: string;
             /** @enum {string} */
             urgency: "normal" | "urgent" | "very_urgent" | "flash";
+            /**
+             * Format: date
+             * @description thời gian hiệu lực: the last day in force
+             */
+            validUntil: string | null;
             versions: components["schemas"]["OutgoingVersionDto"][];
             year: number | null;
         };
@@ -3820,6 +3949,8 @@ export interface components {
             /** Format: date-time */
             recalledAt: string | null;
             registerId: string | null;
+            /** @description the issued document that replaced this one (set when it is issued) */
+            replacedById: string | null;
             replacesId: string | null;
             replyToIncomingId: string | null;
             /**
@@ -3849,6 +3980,11 @@ export interface components {
             updatedAt: string;
             /** @enum {string} */
             urgency: "normal" | "urgent" | "very_urgent" | "flash";
+            /**
+             * Format: date
+             * @description thời gian hiệu lực: the last day in force
+             */
+            validUntil: string | null;
             year: number | null;
         };
         OutgoingPageDto: {
@@ -3984,10 +4120,10 @@ export interface components {
         };
         PrepareSignatureDto: {
             /**
-             * @description on whose behalf I sign; default: own name for the head, KT. for a deputy, TUQ. with a current signing delegation. TL. only when asked
+             * @description on whose behalf I sign; default: own name for the head (TM. for the head of a collective body), Q. with a current acting appointment, KT. for a deputy, TUQ. with a current signing delegation. TL., and TM. for a deputy, only when asked
              * @enum {string}
              */
-            authority?: "own" | "KT" | "TL" | "TUQ";
+            authority?: "own" | "KT" | "TL" | "TUQ" | "TM" | "Q";
             /** @description the token's certificate, PEM or base64 DER */
             certificate: string;
             /** @description base64 PNG; default the image stored with my certificate */
@@ -4420,6 +4556,11 @@ export interface components {
             timeoutSeconds?: number;
         };
         RemoteSignDto: {
+            /**
+             * @description on whose behalf I sign; default: own name for the head (TM. for the head of a collective body), Q. with a current acting appointment, KT. for a deputy, TUQ. with a current signing delegation. TL., and TM. for a deputy, only when asked
+             * @enum {string}
+             */
+            authority?: "own" | "KT" | "TL" | "TUQ" | "TM" | "Q";
             /** @description base64 PNG; default the image stored with my certificate */
             signatureImage?: string;
         };
@@ -4539,7 +4680,20 @@ export interface components {
             items: components["schemas"]["ScheduleDto"][];
             worker: components["schemas"]["WorkerLivenessDto"];
         };
+        SealSagaAppendixDto: {
+            appendixId: string;
+            /** @description base64 SHA-256 of the appendix's signed attributes: what the token signs for it */
+            digest: string;
+            /** @enum {string} */
+            digestAlgorithm: "SHA-256";
+            /** @description Phụ lục 1, 2, … */
+            position: number;
+            /** @description base64 DER signed attributes, for tokens that hash the data themselves */
+            signedAttributes: string;
+        };
         SealSagaDto: {
+            /** @description each appendix sealed with the document, in position order */
+            appendices: components["schemas"]["SealSagaAppendixDto"][];
             /** @description base64 SHA-256 of the signed attributes: what the token signs */
             digest: string;
             /** @enum {string} */
@@ -4564,6 +4718,8 @@ export interface components {
             step: "prepared" | "requested" | "completed" | "voided" | "failed";
         };
         SealWithTokenDto: {
+            /** @description one answer for each appendix of the saga (required when it has appendices) */
+            appendices?: components["schemas"]["AppendixSealDto"][];
             /** @description or a whole detached CMS (base64 DER) made by the client */
             cms?: string;
             sagaId: string;
@@ -4615,6 +4771,11 @@ export interface components {
             transactionId: string | null;
         };
         SignBatchInputDto: {
+            /**
+             * @description on whose behalf I sign; default: own name for the head (TM. for the head of a collective body), Q. with a current acting appointment, KT. for a deputy, TUQ. with a current signing delegation. TL., and TM. for a deputy, only when asked
+             * @enum {string}
+             */
+            authority?: "own" | "KT" | "TL" | "TUQ" | "TM" | "Q";
             /** @description stored: one of my stored certificates; default the newest valid one */
             certificateId?: string;
             /** @description the drafts, 1–50, each once; answered in this order */
@@ -4643,10 +4804,10 @@ export interface components {
         };
         SignDto: {
             /**
-             * @description on whose behalf I sign; default: own name for the head, KT. for a deputy, TUQ. with a current signing delegation. TL. only when asked
+             * @description on whose behalf I sign; default: own name for the head (TM. for the head of a collective body), Q. with a current acting appointment, KT. for a deputy, TUQ. with a current signing delegation. TL., and TM. for a deputy, only when asked
              * @enum {string}
              */
-            authority?: "own" | "KT" | "TL" | "TUQ";
+            authority?: "own" | "KT" | "TL" | "TUQ" | "TM" | "Q";
             /** @description one of my stored certificates; default the newest valid one */
             certificateId?: string;
         };
@@ -4704,15 +4865,15 @@ export interface components {
              * @example GIÁM ĐỐC
              */
             authorityTitle: string;
-            /** @description the signing delegation (TUQ.) it rests on */
+            /** @description the signing delegation (TUQ.) or acting appointment (Q.) it rests on */
             delegationId: string | null;
             /**
-             * @description own name, KT. (deputy), TL. (by order), TUQ. (by authorisation)
+             * @description own name, KT. (deputy), TL. (by order), TUQ. (by authorisation), TM. (on behalf of a collective body), Q. (acting head)
              * @enum {string}
              */
-            kind: "own" | "KT" | "TL" | "TUQ";
+            kind: "own" | "KT" | "TL" | "TUQ" | "TM" | "Q";
             /**
-             * @description box 7a, quyền hạn của người ký
+             * @description box 7a, quyền hạn của người ký; a deputy's TM. is two lines ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH")
              * @example KT. GIÁM ĐỐC
              */
             notation: string;
@@ -4845,6 +5006,8 @@ export interface components {
             /** @description the agency (cơ quan) it belongs to; its own id for an agency */
             agencyId: string | null;
             code: string;
+            /** @description the collective body leading an agency (tập thể lãnh đạo), printed after TM. when its documents are signed on its behalf */
+            collectiveBody: string | null;
             /** @description in the tree (GET /units) only: 0 for a root */
             depth?: number;
             email: string | null;
@@ -4971,11 +5134,23 @@ export interface components {
             phone?: string | null;
             website?: string | null;
         };
+        UpdateOutgoingDto: {
+            /**
+             * @description thời gian hiệu lực; null takes it away
+             * @example 2027-12-31
+             */
+            validUntil?: string | null;
+        };
         UpdateUnitDto: {
             /** @description agency code of the 2020 coding rules; null clears */
             agencyCode?: string | null;
             /** @example SGDĐT */
             code?: string;
+            /**
+             * @description an agency led by a collective body (tập thể lãnh đạo): its name, printed in capitals after TM. ("TM. ỦY BAN NHÂN DÂN"); null clears
+             * @example Ủy ban nhân dân
+             */
+            collectiveBody?: string | null;
             /** @example Sở Giáo dục và Đào tạo */
             name?: string;
             /**
@@ -10673,6 +10848,77 @@ export interface operations {
             };
         };
     };
+    OutgoingController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOutgoingDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutgoingDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the item is not in a state that allows this (a conflict code per rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     OutgoingController_attachAppendix: {
         parameters: {
             query?: never;
@@ -11022,6 +11268,77 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such item, or one the caller may not see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ExchangeController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExchangeCorrectionDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeCorrectionResultDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the item is not in a state that allows this (a conflict code per rule) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14816,6 +15133,191 @@ export interface operations {
             };
         };
     };
+    AxisAccountController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AxisAccountDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AxisAccountController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AxisAccountInputDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AxisAccountDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the item is not in a state that allows this (a conflict code per rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AxisAccountController_clear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_CHARACTERS, … (docs/error-codes.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHORIZED, TOKEN_INVALID, TOKEN_REVOKED, … */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN (a role the caller does not hold), PASSWORD_CHANGE_REQUIRED, … */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such item, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     UnitDelegationsController_list: {
         parameters: {
             query?: {
@@ -15145,6 +15647,15 @@ export interface operations {
             };
             /** @description the item is not in a state that allows this (a conflict code per rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description the upload was read but its content is refused (a code per rule) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,8 @@ export interface RegisterMetadata {
   receivedVia: 'paper' | 'email' | 'system' | 'edxml';
   dueDate?: string;
   pageCount?: number;
+  /** Thời gian hiệu lực: the last day the document is in force, when its text sets one. */
+  validUntil?: string;
   /** A PDF made by POST /scans (the job's result.fileId): sent instead of the `scan` part. */
   scanFileId?: string;
 }

@@ -3,9 +3,10 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 /**
  * What a delegation gives: `inbox` lets the delegate handle the unit's inbox; `signing` (ủy quyền ký,
  * TUQ.) lets the delegate sign documents of an agency on behalf of its head, in writing, for a limited
- * period, never passed on (Decree 30 Art. 13.3).
+ * period, never passed on (Decree 30 Art. 13.3); `acting` records an acting appointment (giao quyền
+ * cấp trưởng) for a period: the appointee signs as the head, "Q. GIÁM ĐỐC".
  */
-export type DelegationPurpose = 'inbox' | 'signing';
+export type DelegationPurpose = 'inbox' | 'signing' | 'acting';
 
 /**
  * The head of a unit lets a named member handle the unit's inbox for a period (the Bình Định e-mail rules (2014) Điều 13:

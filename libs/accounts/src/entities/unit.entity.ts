@@ -42,6 +42,13 @@ export class Unit {
   @Column({ type: 'varchar', nullable: true })
   agencyCode!: string | null;
 
+  /**
+   * An agency led by a collective body (tập thể lãnh đạo, e.g. `ỦY BAN NHÂN DÂN`): its name as box 7a
+   * prints it after "TM." (thay mặt); null for an agency led by one head.
+   */
+  @Column({ type: 'varchar', nullable: true })
+  collectiveBody!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

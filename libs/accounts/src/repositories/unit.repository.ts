@@ -89,7 +89,7 @@ export class UnitRepository {
         UNION ALL
         SELECT c.*, t.depth + 1, t.path || c.code::text FROM unit c JOIN tree t ON c.parent_id = t.id
       )
-      SELECT t.id, t.code, t.name, t.kind, t.parent_id, t.agency_id, t.email, t.head_user_id, t.place_name, t.organ_id, t.agency_code, t.created_at,
+      SELECT t.id, t.code, t.name, t.kind, t.parent_id, t.agency_id, t.email, t.head_user_id, t.place_name, t.organ_id, t.agency_code, t.collective_body, t.created_at,
              t.depth, h.full_name AS head_full_name
         FROM tree t LEFT JOIN app_user h ON h.id = t.head_user_id
        ORDER BY t.path`);
@@ -105,6 +105,7 @@ export class UnitRepository {
       placeName: r.place_name as string | null,
       organId: r.organ_id as string | null,
       agencyCode: r.agency_code as string | null,
+      collectiveBody: r.collective_body as string | null,
       createdAt: r.created_at as Date,
       depth: Number(r.depth),
       headFullName: r.head_full_name as string | null,

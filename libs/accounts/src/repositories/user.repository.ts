@@ -6,7 +6,8 @@ import { User } from '../entities/user.entity';
 import { searchTerms } from '../rules/search-terms';
 import type { AccountUsage } from '../rules/unused-accounts';
 import { UNIT_SEARCH_TEXT } from './unit.repository';
-import type { Counted } from '@eoffice/core';
+import type { Counted, PreparedStatement } from '@eoffice/core';
+import { queryPrepared } from '@eoffice/core';
 
 /** Same expression as the app_user_directory_trgm index of the migration. */
 const USER_SEARCH_TEXT = `eoffice_fold(u.full_name || ' ' || coalesce(u.position, '') || ' ' || u.username)`;
@@ -61,10 +62,13 @@ export interface SessionHolder {
  * TypeORM's SQL building and hydration of two reads were a measurable share of the API's CPU
  * (issue 13.10, bench/registration).
  */
-const SESSION_HOLDER_SQL = `SELECT u.id, u.username, u.full_name AS "fullName", u.roles, u.unit_id AS "unitId",
+const SESSION_HOLDER: PreparedStatement = {
+  name: 'session_holder',
+  text: `SELECT u.id, u.username, u.full_name AS "fullName", u.roles, u.unit_id AS "unitId",
   u.must_change_password AS "mustChangePassword", u.active, u.session_version AS "sessionVersion",
   EXISTS (SELECT 1 FROM refresh_token t WHERE t.family_id = $2 AND t.revoked_at IS NOT NULL) AS "familyRevoked"
-  FROM app_user u WHERE u.id = $1`;
+  FROM app_user u WHERE u.id = $1`,
+};
 
 @Injectable()
 export class UserRepository {
@@ -76,7 +80,8 @@ export class UserRepository {
 
   /** The person of an access token and whether its session family was revoked; null when no such person. */
   async findSessionHolder(userId: string, familyId: string): Promise<SessionHolder | null> {
-    const rows: SessionHolder[] = await this.repo.query(SESSION_HOLDER_SQL, [userId, familyId]);
+    // Prepared (parsed and planned once per connection): it runs before every authenticated request.
+    const rows = await queryPrepared<SessionHolder>(this.repo.manager.connection, SESSION_HOLDER, [userId, familyId]);
     return rows[0] ?? null;
   }
 

@@ -16,7 +16,7 @@ export interface NewDelegation {
   from: string;
   to: string;
   note?: string | null;
-  /** Default `inbox`; `signing` is ủy quyền ký (TUQ.), of an agency only. */
+  /** Default `inbox`; `signing` is ủy quyền ký (TUQ.), `acting` giao quyền cấp trưởng (Q.), of an agency only. */
   purpose?: DelegationPurpose;
 }
 
@@ -49,8 +49,9 @@ export class DelegationService {
       const purpose = input.purpose ?? 'inbox';
       await this.refuseRedelegation(manager, actor, unit);
       this.assertManages(actor, unit);
-      if (purpose === 'signing' && unit.kind !== 'agency') {
-        throw new AppError(422, 'SIGNING_DELEGATION_AGENCY_ONLY', 'Chỉ thủ trưởng cơ quan ủy quyền ký (only an agency\'s head authorises signing)');
+      // Signing authorisations and acting appointments are the agency head's powers, not a department's.
+      if (purpose !== 'inbox' && unit.kind !== 'agency') {
+        throw new AppError(422, 'SIGNING_DELEGATION_AGENCY_ONLY', 'Chỉ thủ trưởng cơ quan ủy quyền ký hoặc giao quyền (only an agency\'s head authorises signing or an acting head)');
       }
       const problems = periodProblems(period, localDate(new Date(), this.config.TZ_NAME));
       if (problems.length) throw AppError.validation('Thời hạn ủy quyền không hợp lệ (invalid period)', problems);

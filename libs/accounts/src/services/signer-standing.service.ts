@@ -12,7 +12,8 @@ import { localDate } from '../rules/delegation-period';
  * Where a person stands towards an agency's head when signing its documents (Decree 30 Art. 13):
  * the head signs in their own name; a deputy in the head's own leadership signs KT. (ký thay);
  * the head of one of its departments (Chánh Văn phòng, Trưởng phòng) may sign TL. (thừa lệnh);
- * someone the head authorised in writing for a period signs TUQ. (thừa ủy quyền).
+ * someone the head authorised in writing for a period signs TUQ. (thừa ủy quyền); someone appointed
+ * acting head (giao quyền) signs Q.; the documents of a collective body are signed TM. (thay mặt).
  */
 export interface SignerStanding {
   agencyId: string;
@@ -27,6 +28,10 @@ export interface SignerStanding {
   headsDepartment: boolean;
   /** The person's live (not revoked) signing delegations from this agency, any period, newest first. */
   signingDelegations: UnitDelegation[];
+  /** The person's live acting appointments (giao quyền cấp trưởng, Q.) of this agency, any period, newest first. */
+  actingAppointments: UnitDelegation[];
+  /** The collective body leading the agency (`ỦY BAN NHÂN DÂN`), whose documents are signed TM.; null for one head. */
+  collectiveBody: string | null;
 }
 
 @Injectable()
@@ -54,6 +59,8 @@ export class SignerStandingService {
       isDeputy: !isHead && signer.unitId === agencyId && signer.roles.some((r) => r === Role.leader || r === Role.leadership),
       headsDepartment: headed.some((u) => u.kind === 'department' && u.agencyId === agencyId),
       signingDelegations: await this.delegations.findLive(manager, agencyId, userId, 'signing'),
+      actingAppointments: await this.delegations.findLive(manager, agencyId, userId, 'acting'),
+      collectiveBody: agency.collectiveBody,
     };
   }
 }

@@ -34,6 +34,8 @@ export interface UnitChanges {
   /** Exchange identifiers of an agency; null or blank clears. */
   organId?: string | null;
   agencyCode?: string | null;
+  /** An agency's collective body (tập thể lãnh đạo) whose documents are signed TM.; null or blank clears. */
+  collectiveBody?: string | null;
 }
 
 export interface NewUnit {
@@ -114,7 +116,7 @@ export class UserDirectoryService {
     const code = input.code === undefined ? unit.code : normaliseUnitCode(input.code);
     const changes: Partial<Unit> = { name: input.name === undefined ? unit.name : normaliseText(input.name) };
     if (input.placeName !== undefined) changes.placeName = normaliseText(input.placeName);
-    Object.assign(changes, await this.exchangeIdentifiers(manager, unit, input));
+    Object.assign(changes, await this.exchangeIdentifiers(manager, unit, input), collectiveBodyOf(unit, input));
     if (code !== unit.code) {
       if (await this.units.codeTaken(manager, unit.parentId, code)) {
         throw AppError.conflict('UNIT_CODE_TAKEN', `Mã đơn vị "${code}" đã có trong đơn vị cấp trên này (unit code already used here)`);
@@ -127,7 +129,7 @@ export class UserDirectoryService {
       action: 'unit.updated',
       entityType: 'unit',
       entityId: unit.id,
-      data: { before: { code: unit.code, name: unit.name, email: unit.email, placeName: unit.placeName, organId: unit.organId, agencyCode: unit.agencyCode }, after: changes },
+      data: { before: { code: unit.code, name: unit.name, email: unit.email, placeName: unit.placeName, organId: unit.organId, agencyCode: unit.agencyCode, collectiveBody: unit.collectiveBody }, after: changes },
     });
     return { ...unit, ...changes };
   }
@@ -228,4 +230,14 @@ export class UserDirectoryService {
     });
     return user;
   }
+}
+
+/** TM. is written before a collective body's name in capitals ("TM. ỦY BAN NHÂN DÂN"); only an agency has one. */
+function collectiveBodyOf(unit: Unit, input: UnitChanges): Partial<Unit> {
+  if (input.collectiveBody === undefined) return {};
+  const name = normaliseText(input.collectiveBody ?? '').toLocaleUpperCase('vi-VN') || null;
+  if (name && unit.kind !== 'agency') {
+    throw AppError.validation('Chỉ cơ quan mới có tập thể lãnh đạo (only an agency is led by a collective body)', [{ field: 'collectiveBody', message: 'not an agency' }]);
+  }
+  return { collectiveBody: name };
 }

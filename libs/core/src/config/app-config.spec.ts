@@ -46,4 +46,9 @@ describe('loadConfig', () => {
     const config = loadConfig({ ...valid, EXCHANGE_AXIS_URL: 'https://axis.example.gov.vn/api', EXCHANGE_AXIS_SYSTEM_ID: 'sys', EXCHANGE_AXIS_SECRET: 's' });
     expect(config).toMatchObject({ EXCHANGE_AXIS_POLL_SECONDS: 60, EXCHANGE_AXIS_RECONCILE_SECONDS: 3600, EXCHANGE_AXIS_DIRECTORY_CRON: '20 2 * * *' });
   });
+
+  it('gathers the secrets agencies\' own axis accounts may name, and only those', () => {
+    const config = loadConfig({ ...valid, EXCHANGE_AXIS_SECRET_STP: 'stp', EXCHANGE_AXIS_SECRET_: 'no name', EXCHANGE_AXIS_SECRET_stp: 'lower case', JWT_SECRET_X: 'other' });
+    expect(config.axisSecrets).toEqual({ EXCHANGE_AXIS_SECRET_STP: 'stp' });
+  });
 });

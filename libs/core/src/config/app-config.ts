@@ -240,6 +240,8 @@ const schema = z.object({
   INTAKE_IMAP_AGENCY_ID: z.string().uuid().optional(),
   /** How often the worker looks for new mail. */
   INTAKE_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** PUT /units/:unitId/intake-mailbox connects, logs in and opens the folder before storing it: how long that may take. */
+  INTAKE_MAILBOX_CHECK_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
   /** An attachment larger than this is not kept (the item is flagged; the whole message stays in its .eml). */
   INTAKE_MAX_ATTACHMENT_MB: z.coerce.number().int().min(1).max(1024).default(25),
   /** Exchange (edXML): how often the worker turns the steps of received copies into status messages for their senders. */
@@ -272,10 +274,17 @@ export type AppConfig = z.infer<typeof schema> & {
    * variable: an agency's mailbox settings name the variable, the database never holds the secret.
    */
   intakeImapPasswords?: Readonly<Record<string, string>>;
+  /** Secrets of agencies' own axis accounts (docs/exchange.md), from every EXCHANGE_AXIS_SECRET_<NAME> variable. */
+  axisSecrets?: Readonly<Record<string, string>>;
 };
 
 /** INTAKE_IMAP_PASSWORD_<NAME>: the family an agency's mailbox may name (checked again where it is set). */
 const INTAKE_PASSWORD_VARIABLE = /^INTAKE_IMAP_PASSWORD_[A-Z0-9_]{1,60}$/;
+/** EXCHANGE_AXIS_SECRET_<NAME>: the family an agency's axis account may name (checked again where it is set). */
+const AXIS_SECRET_VARIABLE = /^EXCHANGE_AXIS_SECRET_[A-Z0-9_]{1,60}$/;
+/** The variables of one family, by name. */
+const family = (env: Record<string, string | undefined>, pattern: RegExp): Record<string, string> =>
+  Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => pattern.test(e[0]) && typeof e[1] === 'string'));
 
 export class ConfigError extends Error {}
 
@@ -291,7 +300,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const config: AppConfig = {
     ...result.data,
-    intakeImapPasswords: Object.fromEntries(Object.entries(cleaned).filter((e): e is [string, string] => INTAKE_PASSWORD_VARIABLE.test(e[0]) && typeof e[1] === 'string')),
+    intakeImapPasswords: family(cleaned, INTAKE_PASSWORD_VARIABLE),
+    axisSecrets: family(cleaned, AXIS_SECRET_VARIABLE),
   };
   if (config.INTAKE_IMAP_URL && !config.INTAKE_IMAP_AGENCY_ID) {
     throw new ConfigError('Invalid configuration: INTAKE_IMAP_AGENCY_ID is required when INTAKE_IMAP_URL is set');

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 
 /**
@@ -7,6 +8,15 @@ import type { Readable } from 'node:stream';
 export abstract class BlobStore {
   /** Moves a fully written, hashed local temp file into the store under its content key. */
   abstract commit(tempPath: string, sha256: string): Promise<string>;
+  /**
+   * Bytes already in memory (a small upload, a file the system made), committed as `commit` would
+   * once they are written to `tempPath` (a new name in `tempDir()`). A store may do it in fewer
+   * steps: the local one writes and flushes the file through one descriptor.
+   */
+  async commitBytes(tempPath: string, parts: readonly Uint8Array[], sha256: string): Promise<string> {
+    await writeFile(tempPath, parts, { flag: 'wx' });
+    return this.commit(tempPath, sha256);
+  }
   abstract open(key: string): Promise<Readable>;
   abstract exists(key: string): Promise<boolean>;
   /**

@@ -1,9 +1,68 @@
-import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { PDFDocument } from 'pdf-lib';
 import { FileReceiver } from './file-receiver.service';
+import { MediaType } from './file-types';
 import { LocalBlobStore } from './local-blob.store';
+import { IN_MEMORY_UPLOAD_BYTES } from './upload-sink';
+
+/** A real PDF; with `padding`, that many incompressible bytes attached, to pass the in-memory size. */
+async function pdf(padding = 0): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage([595, 842]);
+  if (padding) await doc.attach(randomBytes(padding), 'padding.bin', { mimeType: 'application/octet-stream' });
+  return Buffer.from(await doc.save());
+}
+
+/** As a multipart part arrives: in chunks of 64 KiB. */
+const partOf = (bytes: Buffer) => Readable.from(Array.from({ length: Math.ceil(bytes.length / 65536) }, (_, i) => bytes.subarray(i * 65536, (i + 1) * 65536)));
+
+describe('FileReceiver.receive', () => {
+  let root: string;
+  let blobs: LocalBlobStore;
+  const receive = (bytes: Buffer) =>
+    new FileReceiver(blobs, { SCAN_MAX_PIXELS: 100_000_000 }).receive(partOf(bytes), { maxBytes: 10 * 1024 * 1024, allowedTypes: [MediaType.pdf], originalName: 'scan.pdf' });
+  const tempFiles = () => readdirSync(blobs.tempDir());
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'eoffice-receiver-'));
+    blobs = new LocalBlobStore(root);
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it.each([
+    ['held in memory', 0],
+    ['streamed to a temp file (larger than what is held in memory)', IN_MEMORY_UPLOAD_BYTES + 100_000],
+  ])('stores a PDF %s under its hash, typed, and leaves no temp file', async (_how, padding) => {
+    const bytes = await pdf(padding);
+    expect(bytes.length > IN_MEMORY_UPLOAD_BYTES).toBe(padding > 0);
+    const received = await receive(bytes);
+    expect(received).toMatchObject({ sha256: createHash('sha256').update(bytes).digest('hex'), sizeBytes: bytes.length, mimeType: MediaType.pdf, originalName: 'scan.pdf' });
+    expect(readFileSync(blobs.pathOf(received.storageKey)).equals(bytes)).toBe(true);
+    expect(tempFiles()).toEqual([]);
+  });
+
+  it.each([
+    ['held in memory', 0],
+    ['streamed to a temp file', IN_MEMORY_UPLOAD_BYTES + 100_000],
+  ])('refuses a PDF cut off at its end (%s) and stores nothing', async (_how, padding) => {
+    const bytes = await pdf(padding);
+    const cut = bytes.subarray(0, bytes.length - 40);
+    await expect(receive(cut)).rejects.toMatchObject({ code: 'PDF_INVALID' });
+    expect(existsSync(join(root, 'sha256'))).toBe(false);
+    expect(tempFiles()).toEqual([]);
+  });
+
+  it('refuses bytes of another type whatever their size, and stores nothing', async () => {
+    await expect(receive(Buffer.from('just some text, not a PDF'))).rejects.toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED' });
+    await expect(receive(randomBytes(IN_MEMORY_UPLOAD_BYTES + 1000))).rejects.toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED' });
+    expect(existsSync(join(root, 'sha256'))).toBe(false);
+    expect(tempFiles()).toEqual([]);
+  });
+});
 
 describe('FileReceiver.receiveBytes', () => {
   let root: string;

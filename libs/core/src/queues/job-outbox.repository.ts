@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { JobsOptions } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
+import { PreparedStatement, queryPrepared } from '../database/prepared-query';
 
 export interface OutboxRow {
   id: string;
@@ -8,6 +9,8 @@ export interface OutboxRow {
   payload: Record<string, unknown>;
   options: JobsOptions;
 }
+
+const DELETE_QUEUED: PreparedStatement = { name: 'job_outbox_delete_queued', text: `DELETE FROM job_outbox WHERE id = ANY($1::bigint[])` };
 
 @Injectable()
 export class JobOutboxRepository {
@@ -36,8 +39,9 @@ export class JobOutboxRepository {
     await this.dataSource.query(`DELETE FROM job_outbox WHERE id = $1`, [id]);
   }
 
+  /** Prepared: the API sends it after most registrations (the rows it queued meanwhile). */
   async deleteMany(ids: string[]): Promise<void> {
-    await this.dataSource.query(`DELETE FROM job_outbox WHERE id = ANY($1::bigint[])`, [ids]);
+    await queryPrepared(this.dataSource, DELETE_QUEUED, [ids]);
   }
 
   /** Frees the row for the next relay at once, keeping why it failed. */

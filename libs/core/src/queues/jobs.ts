@@ -48,6 +48,7 @@ export const JobName = {
   exchangeAxisDirectorySync: 'exchange-axis-directory-sync',
   exchangeRecall: 'exchange-recall',
   exchangeRefusalSend: 'exchange-refusal-send',
+  exchangeUpdateSend: 'exchange-update-send',
   exchangeTimelinessScan: 'exchange-timeliness-scan',
   reminders: 'reminders',
 } as const;
@@ -124,6 +125,8 @@ export interface JobPayloads {
   [JobName.exchangeRecall]: { recipientId: string };
   /** Send the 02 (từ chối) for a package refused after its signature checked out. */
   [JobName.exchangeRefusalSend]: { refusalId: string };
+  /** Cập nhật: send the update package (BussinessDocType 2) of one queued metadata correction. */
+  [JobName.exchangeUpdateSend]: { updateId: string };
   /** Decision 28/2018: issued documents not yet sent, or sent and not acknowledged, after EXCHANGE_ACK_REMINDER_HOURS → the clerks. */
   [JobName.exchangeTimelinessScan]: Record<string, never>;
   /** On REMINDERS_CRON: incoming documents whose validity ends soon, intake items waiting too long; each person, thing and threshold once. */
@@ -166,6 +169,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.exchangeAxisDirectorySync]: QueueName.maintenance,
   [JobName.exchangeRecall]: QueueName.dispatch,
   [JobName.exchangeRefusalSend]: QueueName.dispatch,
+  [JobName.exchangeUpdateSend]: QueueName.dispatch,
   [JobName.exchangeTimelinessScan]: QueueName.dispatch,
   [JobName.reminders]: QueueName.notifications,
 };

@@ -1,4 +1,4 @@
-import type { EdxmlHeader, EdxmlPriority } from '@eoffice/exchange';
+import { BUSINESS_DOC_TYPE, type EdxmlHeader, type EdxmlPriority } from '@eoffice/exchange';
 import type { IntakeProposal } from '../intake';
 import type { Urgency } from '../marks';
 import type { SendingContext } from './exchange.repository';
@@ -35,10 +35,14 @@ export function headerOf(ctx: SendingContext & { agencyOrganId: string; numberSy
     promulgation: { place: ctx.placeName ?? ctx.agencyName.slice(0, 50), date: vietnamDate(ctx.issuedAt) },
     documentType: { type: 1, name: ctx.documentType },
     subject: ctx.subject,
-    signer: { competence: ctx.signingTitle ?? undefined, position: ctx.signerPosition ?? ctx.signingTitle ?? 'Thủ trưởng cơ quan', fullName: ctx.signerName },
+    // A deputy's TM. notation is two lines; the header's competence is one.
+    signer: { competence: ctx.signingTitle?.replace(/\s*\n\s*/g, ' ') ?? undefined, position: ctx.signerPosition ?? ctx.signingTitle ?? 'Thủ trưởng cơ quan', fullName: ctx.signerName },
     toPlaces: ctx.recipientNames,
     otherInfo: { priority: PRIORITY[ctx.urgency] ?? 0, appendixes: [] },
     steeringType: 0,
+    business: ctx.replacedNumberSymbol && ctx.replacedIssuedAt
+      ? { docType: BUSINESS_DOC_TYPE.replacing, replaces: [{ documentId: documentIdOf(ctx.agencyOrganId, ctx.replacedIssuedAt, ctx.replacedNumberSymbol), organIds: [ctx.recipientOrganId] }] }
+      : undefined,
   };
 }
 

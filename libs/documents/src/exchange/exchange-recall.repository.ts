@@ -113,11 +113,12 @@ export class ExchangeRecallRepository {
 
   /** Thu hồi before vào sổ: the item leaves the clerk's queue with the sender's reason. */
   async recallIntakeItem(manager: EntityManager, intakeItemId: string, reason: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+    // An UPDATE answers [rows, count] through TypeORM's PostgreSQL driver (a bare length is always 2).
+    const [, count]: [unknown[], number] = await manager.query(
       `UPDATE intake_item SET state = 'recalled', reason = $2, decided_at = now(), updated_at = now()
-        WHERE id = $1 AND state IN ('waiting', 'not_a_document') RETURNING id`,
+        WHERE id = $1 AND state IN ('waiting', 'not_a_document')`,
       [intakeItemId, reason],
     );
-    return rows.length > 0;
+    return count > 0;
   }
 }

@@ -7,6 +7,8 @@ import { IntakeReceiptService } from '../intake';
 import { proposalOf } from './edxml-mapping';
 import { ExchangeRefusalService } from './exchange-refusal.service';
 import { ExchangeRepository } from './exchange.repository';
+import { ExchangeRevisionRepository } from './exchange-revision.repository';
+import { ExchangeRevisionService } from './exchange-revision.service';
 
 export interface PackageReceipt {
   /** Our id of the stored package, one per recipient agency of ours named in To. */
@@ -52,6 +54,8 @@ export class ExchangeReceiverService {
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly refusals: ExchangeRefusalService,
+    private readonly revisions: ExchangeRevisionService,
+    private readonly revisionRows: ExchangeRevisionRepository,
   ) {}
 
   get maxPackageBytes(): number {
@@ -88,8 +92,12 @@ export class ExchangeReceiverService {
 
   private async storeFor(agency: { id: string; organId: string }, parsed: ParsedPackage, body: Buffer, contentType: string) {
     const { header } = parsed;
+    // An update corrects the copy we hold under the same DocumentId instead of making a second one.
+    const updated = await this.revisions.updatedCopy(header, agency.organId);
+    if (updated) return this.revisions.applyUpdate(agency, updated, header);
     const known = await this.exchange.receivedPackage(header.from.organId, agency.organId, header.documentId);
     if (known?.intakeItemId) return { organId: agency.organId, packageId: known.id, intakeItemId: known.intakeItemId, replayed: true };
+    const replaced = await this.revisions.replacedCopy(header, agency.organId);
     const sourceId = `${header.from.organId}|${agency.organId}|${header.documentId}`;
     const files = [];
     for (const a of parsed.attachments) {
@@ -112,6 +120,7 @@ export class ExchangeReceiverService {
       proposal: proposalOf(header),
       message: null,
       files,
+      replacesItemId: replaced?.intakeItemId ?? null,
     });
     // A crash after the item and before the package row: the item is found by its source and the row made now.
     const intakeItemId = item?.id ?? (await this.exchange.intakeItemOf(sourceId));
@@ -119,8 +128,9 @@ export class ExchangeReceiverService {
     const packageFile = await this.receiver.receiveBytes([Buffer.from(`Content-Type: ${contentType}\r\n\r\n`), body], { mimeType: 'multipart/related', originalName: 'package.edxml' });
     const stored = await this.outbox.transaction(async (manager) => {
       const file = await this.files.record(packageFile, null, manager);
-      const packageId = await this.exchange.insertReceived(manager, { header, recipient: agency.organId, agencyId: agency.id, intakeItemId, packageFileId: file.id });
+      const packageId = await this.exchange.insertReceived(manager, { header, recipient: agency.organId, agencyId: agency.id, intakeItemId, packageFileId: file.id, replacesPackageId: replaced?.id ?? null });
       if (!packageId) return null;
+      if (replaced) await this.revisionRows.linkIntakeItems(manager, intakeItemId, replaced.intakeItemId);
       // 01 (đã đến): the package is stored; it leaves through the outbox after this commit.
       await this.exchange.queueStatus(manager, packageId, '01', null, new Date());
       await this.outbox.add(manager, JobName.exchangeStatusSend, { packageId });
@@ -129,7 +139,7 @@ export class ExchangeReceiverService {
         action: 'exchange.package_received',
         entityType: 'intake_item',
         entityId: intakeItemId,
-        data: { packageId, documentId: header.documentId, from: header.from.organId, to: agency.organId, attachments: parsed.attachments.map((a) => ({ name: a.name, sha256: a.sha256 })) },
+        data: { packageId, documentId: header.documentId, from: header.from.organId, to: agency.organId, replacesPackageId: replaced?.id ?? null, attachments: parsed.attachments.map((a) => ({ name: a.name, sha256: a.sha256 })) },
       });
       return packageId;
     });

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { FileService, JobName, JobOutbox, JobPayloads, MediaType, OnJob } from '@eoffice/core';
-import { buildPackage, EdxmlRefusal, type EdxmlAttachment } from '@eoffice/exchange';
+import { type BuiltPackage, buildPackage, EdxmlRefusal, type EdxmlAttachment, type EdxmlHeader } from '@eoffice/exchange';
 import { SigningCertificateService } from '../certificates';
 import { OutgoingRecipientRepository } from '../outgoing';
 import { headerOf } from './edxml-mapping';
@@ -34,20 +34,14 @@ export class ExchangeSenderService {
     if (ctx.confidentiality !== 'normal') return 'confidential: paper only';
     if (!ctx.agencyOrganId) return this.notSent(ctx, 'Cơ quan gửi chưa có mã định danh (OrganId) (the sending agency has no OrganId)');
     // The directory entry decides the way: another installation, or the national axis (docs/exchange.md).
-    const endpoint = this.transport.endpointFor(ctx.endpointKind, ctx.endpointUrl);
+    const endpoint = await this.transport.endpointFor(ctx.endpointKind, ctx.endpointUrl, ctx.agencyOrganId);
     if (!endpoint) return this.notSent(ctx, `Cơ quan nhận chưa có điểm kết nối liên thông (endpoint ${ctx.endpointKind ?? 'none'})`);
     const header = headerOf({ ...ctx, agencyOrganId: ctx.agencyOrganId, numberSymbol: ctx.numberSymbol, issuedAt: ctx.issuedAt });
     const pkg = await this.exchange.sentPackage(ctx, ctx.agencyOrganId, header);
     if (pkg.state === 'sent') return 'already sent';
     let built;
     try {
-      const signer = await this.keyring.organisationSigner(ctx.agencyId);
-      built = buildPackage({
-        header,
-        traces: [{ organId: ctx.agencyOrganId, timestamp: new Date().toISOString() }],
-        attachments: await this.attachmentsOf(ctx),
-        signer: { privateKey: signer.credentials.privateKey, certificatePem: signer.certificate.certificatePem },
-      });
+      built = await this.build(ctx, header);
     } catch (error) {
       // A header this side cannot write (a field over its length): retrying changes nothing.
       if (!(error instanceof EdxmlRefusal)) throw error;
@@ -72,6 +66,17 @@ export class ExchangeSenderService {
       if (refused) return `refused: ${message}`;
       throw error;
     }
+  }
+
+  /** The signed package of an issued document with this header (a new one, or an update of it). */
+  async build(ctx: SendingContext, header: EdxmlHeader): Promise<BuiltPackage> {
+    const signer = await this.keyring.organisationSigner(ctx.agencyId);
+    return buildPackage({
+      header,
+      traces: [{ organId: header.from.organId, timestamp: new Date().toISOString() }],
+      attachments: await this.attachmentsOf(ctx),
+      signer: { privateKey: signer.credentials.privateKey, certificatePem: signer.certificate.certificatePem },
+    });
   }
 
   private async notSent(ctx: SendingContext, reason: string, delivery: 'not_sent' | 'failed' = 'not_sent'): Promise<string> {

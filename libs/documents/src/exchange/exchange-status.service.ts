@@ -8,6 +8,7 @@ import { ExchangeRepository } from './exchange.repository';
 import { ExchangeTransport, TransportError } from './exchange-transport';
 import { refusalError } from './exchange-receiver.service';
 import { ExchangeRecallService } from './exchange-recall.service';
+import { ExchangeRevisionService } from './exchange-revision.service';
 
 const SCAN_BATCH = 500;
 
@@ -30,6 +31,7 @@ export class ExchangeStatusService {
     private readonly directory: AgencyDirectoryService,
     private readonly outgoing: OutgoingQueryService,
     private readonly recalls: ExchangeRecallService,
+    private readonly revisions: ExchangeRevisionService,
   ) {}
 
   /** Steps of received copies since the last scan → queued statuses and their send jobs, in one transaction per package. */
@@ -46,7 +48,8 @@ export class ExchangeStatusService {
       });
     }
     const recalled = await this.recalls.settleRaces(SCAN_BATCH);
-    return `${steps.length} status(es) queued for ${packages.size} package(s)${recalled ? `, ${recalled} copy(ies) registered during their recall recalled` : ''}`;
+    const replaced = await this.revisions.settleReplacements(SCAN_BATCH);
+    return `${steps.length} status(es) queued for ${packages.size} package(s)${recalled ? `, ${recalled} copy(ies) registered during their recall recalled` : ''}${replaced ? `, ${replaced} copy(ies) marked replaced` : ''}`;
   }
 
   @OnJob(JobName.exchangeStatusSend)
@@ -55,7 +58,7 @@ export class ExchangeStatusService {
     if (!ctx) return 'unknown package';
     const queued = await this.exchange.queuedStatuses(packageId);
     if (queued.length === 0) return 'nothing queued';
-    const endpoint = this.transport.endpointFor(ctx.endpointKind, ctx.endpointUrl);
+    const endpoint = await this.transport.endpointFor(ctx.endpointKind, ctx.endpointUrl, ctx.agencyOrganId);
     if (!endpoint) return `sender ${ctx.header.from.organId} has no exchange endpoint`;
     const signer = await this.keyring.organisationSigner(ctx.agencyId);
     const h = ctx.header;

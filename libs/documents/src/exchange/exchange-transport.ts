@@ -33,8 +33,8 @@ export interface ExchangeRoute {
  */
 export abstract class ExchangeTransport {
   /** Where a message for this directory entry goes, or null when no transport here reaches it. */
-  endpointFor(kind: string | null, url: string | null): string | null {
-    return kind === 'installation' && url ? url : null;
+  endpointFor(kind: string | null, url: string | null, _from?: string | null): Promise<string | null> {
+    return Promise.resolve(kind === 'installation' && url ? url : null);
   }
 
   abstract sendPackage(endpoint: string, contentType: string, body: Buffer, route?: ExchangeRoute): Promise<TransportAnswer>;

@@ -15,6 +15,9 @@ import { ExchangeSenderService } from './exchange-sender.service';
 import { ExchangeStatusService } from './exchange-status.service';
 import { ExchangeTransport } from './exchange-transport';
 import { ExchangeRepository } from './exchange.repository';
+import { ExchangeRevisionRepository } from './exchange-revision.repository';
+import { ExchangeRevisionService } from './exchange-revision.service';
+import { ExchangeUpdateService } from './exchange-update.service';
 import { AXIS_EXPORTS, AXIS_PROVIDERS, RoutingTransport } from './axis';
 
 /**
@@ -29,7 +32,9 @@ import { AXIS_EXPORTS, AXIS_PROVIDERS, RoutingTransport } from './axis';
     ExchangeRepository, ExchangeSenderService, ExchangeReceiverService, ExchangeStatusService, ...AXIS_PROVIDERS, { provide: ExchangeTransport, useExisting: RoutingTransport },
     // Recall (13/15/16), 02 for refused packages, Decision 28/2018 reminders (issue 18 items 3, 5, 6).
     ExchangeRecallRepository, ExchangeRecallService, ExchangeRefusalRepository, ExchangeRefusalService, ExchangeTimelinessRepository, ExchangeTimelinessService,
+    // Update (BussinessDocType 2) and replacement (3) packages.
+    ExchangeRevisionRepository, ExchangeRevisionService, ExchangeUpdateService,
   ],
-  exports: [ExchangeReceiverService, ExchangeStatusService, ExchangeRepository, ...AXIS_EXPORTS],
+  exports: [ExchangeReceiverService, ExchangeStatusService, ExchangeRepository, ExchangeUpdateService, ...AXIS_EXPORTS],
 })
 export class ExchangeModule {}

@@ -28,6 +28,9 @@ export interface SendingContext {
   endpointKind: string | null;
   endpointUrl: string | null;
   recipientNames: string[];
+  /** The issued document this one replaces (its number and issue day make its DocumentId), if any. */
+  replacedNumberSymbol: string | null;
+  replacedIssuedAt: Date | null;
 }
 
 export interface StatusContext {
@@ -60,9 +63,11 @@ export class ExchangeRepository {
               d.issued_file_id AS "issuedFileId", d.document_type AS "documentType", d.subject, d.urgency, d.confidentiality,
               d.signing_title AS "signingTitle", s.full_name AS "signerName", COALESCE(d.signer_title, s.position) AS "signerPosition", r.recalled_at AS "recalledAt",
               r.organ_id AS "recipientOrganId", e.name AS "recipientName", e.endpoint_kind AS "endpointKind", e.endpoint_url AS "endpointUrl",
-              ARRAY(SELECT o.name FROM outgoing_recipient o WHERE o.document_id = d.id ORDER BY o.kind DESC, o.name) AS "recipientNames"
+              ARRAY(SELECT o.name FROM outgoing_recipient o WHERE o.document_id = d.id ORDER BY o.kind DESC, o.name) AS "recipientNames",
+              rd.number_symbol AS "replacedNumberSymbol", rd.issued_at AS "replacedIssuedAt"
          FROM outgoing_recipient r
          JOIN outgoing_document d ON d.id = r.document_id
+         LEFT JOIN outgoing_document rd ON rd.id = d.replaces_id AND rd.number_symbol IS NOT NULL
          JOIN unit a ON a.id = d.agency_id
          JOIN app_user s ON s.id = d.signer_id
          JOIN external_agency e ON e.id = r.external_agency_id
@@ -118,11 +123,11 @@ export class ExchangeRepository {
   }
 
   /** The received package's row, or null when a concurrent delivery stored it first. */
-  async insertReceived(manager: EntityManager, row: { header: EdxmlHeader; recipient: string; agencyId: string; intakeItemId: string; packageFileId: string }): Promise<string | null> {
+  async insertReceived(manager: EntityManager, row: { header: EdxmlHeader; recipient: string; agencyId: string; intakeItemId: string; packageFileId: string; replacesPackageId?: string | null }): Promise<string | null> {
     const rows: { id: string }[] = await manager.query(
-      `INSERT INTO exchange_package (direction, document_id, sender_organ_id, recipient_organ_id, agency_id, intake_item_id, package_file_id, header, state)
-       VALUES ('received', $1, $2, $3, $4, $5, $6, $7, 'stored') ON CONFLICT DO NOTHING RETURNING id`,
-      [row.header.documentId, row.header.from.organId, row.recipient, row.agencyId, row.intakeItemId, row.packageFileId, JSON.stringify(row.header)],
+      `INSERT INTO exchange_package (direction, document_id, sender_organ_id, recipient_organ_id, agency_id, intake_item_id, package_file_id, header, state, replaces_package_id)
+       VALUES ('received', $1, $2, $3, $4, $5, $6, $7, 'stored', $8) ON CONFLICT DO NOTHING RETURNING id`,
+      [row.header.documentId, row.header.from.organId, row.recipient, row.agencyId, row.intakeItemId, row.packageFileId, JSON.stringify(row.header), row.replacesPackageId ?? null],
     );
     return rows[0]?.id ?? null;
   }

@@ -2,7 +2,8 @@
 export { ExchangeModule } from './exchange.module';
 export * from './exchange-receiver.service';
 export * from './exchange-status.service';
+export { ExchangeUpdateService, type ExchangeCorrection, type ExchangeCorrectionInput } from './exchange-update.service';
 export { ExchangeRepository } from './exchange.repository';
 export * from './exchange-transport';
 export { documentIdOf, proposalOf } from './edxml-mapping';
-export { AxisDirectorySyncService, AxisReconcileService, type AxisDiscrepancy, type AxisReconciliation } from './axis';
+export { AxisAccountService, AxisDirectorySyncService, AxisReconcileService, type AxisAccountInput, type AxisAccountSettings, type AxisDiscrepancy, type AxisReconciliation } from './axis';

@@ -20,6 +20,8 @@ export interface DeliveredCopy {
   urgency: IncomingDocument['urgency'];
   confidentiality: IncomingDocument['confidentiality'];
   fileId: string;
+  /** Thời gian hiệu lực the sender set: the recipient's handlers are reminded of it too. */
+  validUntil: string | null;
 }
 
 /**
@@ -64,6 +66,7 @@ export class IncomingDeliveryService {
       scanFileId: copy.fileId,
       registeredBy: null,
       sourceOutgoingId: copy.outgoingId,
+      validUntil: copy.validUntil,
     });
     const eventId = await this.log(manager, actorId, document, 'register', null, null, {
       incomingNumber, year, registerId: register.id, sourceOutgoingId: copy.outgoingId,

@@ -13,6 +13,7 @@ import { IncomingAccess } from './incoming-access.service';
 import type { IncomingFiles, RegisterIncomingInput } from './incoming-input';
 import { IncomingRegistrationRepository, RegistrationFile, RegistrationWrite } from './incoming-registration.repository';
 import { IncomingRepository } from './incoming.repository';
+import { incomingScanJobId } from './incoming-scan-job';
 
 export interface Registration {
   document: IncomingDocument;
@@ -138,7 +139,7 @@ export class IncomingRegistrationService {
       },
       newFiles: [...('received' in scanSource ? [scan as RegistrationFile] : []), ...(original ? [original] : [])],
       auditData: { scanSha256: scan.sha256, originalSha256: original?.sha256, ...(intakeItemId ? { intakeItemId } : {}) },
-      job: { name: JobName.incomingScanIngest, payload: { documentId } },
+      job: { name: JobName.incomingScanIngest, payload: { documentId }, options: { jobId: incomingScanJobId(documentId) } },
     });
   }
 

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, AuditService, Deadline, FileService, JobName, JobPayloads, MediaType, OnJob, withTempDir } from '@eoffice/core';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, AuditService, Deadline, FileService, JobName, JobPayloads, JobQueue, MediaType, OnJob, withTempDir } from '@eoffice/core';
 import type { ExtractedText, TextLayerSource } from '../ocr';
 import { SearchablePdfMaker, TextExtractor } from '../ocr';
 import { pdfNameFor, ScanFiles } from '../scans';
 import type { IncomingDocument } from './entities/incoming-document.entity';
 import { IncomingRepository } from './incoming.repository';
+import { incomingScanJobId } from './incoming-scan-job';
 
 export interface ScanIngest {
   convertedFromImage: boolean;
@@ -41,9 +42,11 @@ export class IncomingScanService {
     private readonly maker: SearchablePdfMaker,
     private readonly extractor: TextExtractor,
     private readonly audit: AuditService,
+    private readonly queue: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  private readonly logger = new Logger(IncomingScanService.name);
   /** Documents whose job runs in this process now: a batch does not take them. */
   private readonly inFlight = new Set<string>();
   /** Documents a batch could not read (left out, or needing OCR): left to their own jobs. */
@@ -96,8 +99,26 @@ export class IncomingScanService {
     const texts = [...read].map(([id, extracted]) => ({ id, text: extracted.text, data: this.auditData(extracted) }));
     // Millisecond precision, as AuditService.record: what PostgreSQL stores is what the sealer hashes.
     await this.documents.saveExtractedTexts(texts, new Date(), TEXT_EXTRACTED);
+    await this.dropCoveredJobs([...read.keys()].filter((id) => id !== documentId));
     const own = read.get(documentId);
     return own ? { convertedFromImage: false, method: own.method, characters: own.text.length, alsoRead: read.size - 1 } : null;
+  }
+
+  /**
+   * The waiting jobs of the other documents this batch read, taken off the queue: their text is
+   * saved (by this batch, or by another reading that came first), so all such a job would do is read
+   * the row and stop, at the cost of a BullMQ cycle and a statement (issue 13.10). Only after the save
+   * has committed, so no document loses its reading: a job that is running, not queued yet (the API's
+   * relay) or queued under the outbox's id (copies of issued documents) is left alone and stops cheaply.
+   */
+  private async dropCoveredJobs(ids: readonly string[]): Promise<void> {
+    if (!ids.length) return;
+    const queue = this.queue.queueFor(JobName.incomingScanIngest);
+    await Promise.all(
+      ids.map((id) =>
+        queue.remove(incomingScanJobId(id)).catch((error: unknown) => this.logger.debug({ documentId: id, error: String(error) }, 'covered scan job not removed')),
+      ),
+    );
   }
 
   private rememberNotBatched(id: string): void {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@eoffice/core';
+import { APP_CONFIG, AppConfig, queryPrepared } from '@eoffice/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import type { RegisterBookPeriod } from '../registers';
@@ -8,7 +8,7 @@ import { IncomingDocument } from './entities/incoming-document.entity';
 import type { CappedPage } from '@eoffice/core';
 import type { IncomingFilter } from './incoming-query';
 import type { IncomingScope } from './incoming-scope';
-import { applyIncomingFilter, visibleTo } from './incoming-matching';
+import { applyIncomingFilter, visibleTo, visibleToSql } from './incoming-matching';
 import { BEING_HANDLED_SQL } from './incoming-lifecycle';
 
 const SORT_COLUMNS = { receivedAt: 'd.receivedAt', incomingNumber: 'd.incomingNumber', dueDate: 'd.dueDate' } as const;
@@ -242,16 +242,19 @@ export class IncomingRepository {
     sourceDate: string,
     excludeId: string,
   ): Promise<string[]> {
-    const rows = await visibleTo(this.repo.createQueryBuilder('d'), scope)
-      .andWhere('d.agency_id = :agencyId AND d.source_number_symbol = :sourceNumberSymbol AND d.source_date = :sourceDate AND d.id <> :excludeId', {
-        agencyId,
-        sourceNumberSymbol,
-        sourceDate,
-        excludeId,
-      })
-      .select('d.id', 'id')
-      .limit(5)
-      .getRawMany<{ id: string }>();
+    // Raw: it runs with every registration (issue 13.10), and the query builder cost more CPU than the query.
+    const visible = visibleToSql(scope, 5);
+    // Prepared (the scope's text is the same for every clerk; only its values differ): the plan is
+    // the equality lookup on incoming_duplicate_idx whatever the values.
+    const statement = {
+      name: 'incoming_likely_duplicates',
+      text: `SELECT d.id FROM incoming_document d
+        WHERE d.agency_id = $1 AND d.source_number_symbol = $2 AND d.source_date = $3 AND d.id <> $4 AND ${visible.sql}
+        LIMIT 5`,
+    };
+    const rows = await queryPrepared<{ id: string }>(this.repo.manager.connection, statement, [
+      agencyId, sourceNumberSymbol, sourceDate, excludeId, ...visible.parameters,
+    ]);
     return rows.map((r) => r.id);
   }
 

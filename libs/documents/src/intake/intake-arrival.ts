@@ -34,4 +34,6 @@ export interface Arrival {
   /** The e-mail itself (.eml), byte for byte. */
   message: ReceivedFile | null;
   files: ArrivalFile[];
+  /** A replacement package: the intake item of the earlier copy, written with the item so no reader sees it unlinked. */
+  replacesItemId?: string | null;
 }

@@ -38,6 +38,8 @@ export class IntakeItem {
   @Column({ type: 'uuid', nullable: true }) decidedBy!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) decidedAt!: Date | null;
   @Column({ type: 'text', nullable: true }) reason!: string | null;
+  /** A replacement package (liên thông): the intake item of the earlier copy it replaces. */
+  @Column({ type: 'uuid', nullable: true }) replacesItemId!: string | null;
   /** When the e-mail sender was told it was registered (báo nhận) / returned; each is sent once. */
   @Column({ type: 'timestamptz', nullable: true }) acknowledgedAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) returnNotifiedAt!: Date | null;

@@ -12,6 +12,7 @@ import { IntakeScanArrivals } from './intake-scan-arrivals';
 import { IntakeRepository } from './intake.repository';
 import { IntakeMailboxRepository } from './mail/intake-mailbox.repository';
 import { IntakeMailboxService } from './mail/intake-mailbox.service';
+import { IntakeMailboxCheck } from './mail/intake-mailbox-check.service';
 import { MailArrivals } from './mail/mail-arrivals.service';
 import { MailIntakeService } from './mail/mail-intake.service';
 import { MailboxStateRepository } from './mail/mailbox-state.repository';
@@ -23,7 +24,7 @@ import { MailboxStateRepository } from './mail/mailbox-state.repository';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([IntakeItem, IntakeItemFile]), IncomingModule, CertificatesModule],
-  providers: [HeaderReader, IntakeRepository, IntakeReceiptService, IntakeDeskService, IntakeQueryService, IntakeScanArrivals, MailArrivals, MailboxStateRepository, MailIntakeService, IntakeReplyService, IntakeMailboxRepository, IntakeMailboxService],
+  providers: [HeaderReader, IntakeRepository, IntakeReceiptService, IntakeDeskService, IntakeQueryService, IntakeScanArrivals, MailArrivals, MailboxStateRepository, MailIntakeService, IntakeReplyService, IntakeMailboxRepository, IntakeMailboxService, IntakeMailboxCheck],
   exports: [IntakeRepository, IntakeReceiptService, IntakeDeskService, IntakeQueryService, IntakeScanArrivals, MailIntakeService, IntakeMailboxService],
 })
 export class IntakeModule {}

@@ -42,9 +42,9 @@ export class IntakeRepository {
   /** The new item, or null when its source or Message-ID is taken (by a concurrent fetch too: the unique indexes decide). */
   async insert(manager: EntityManager, a: Arrival, flags: string[]): Promise<IntakeItem | null> {
     const rows: { id: string }[] = await manager.query(
-      `INSERT INTO intake_item (agency_id, channel, source_id, message_id, sender, sender_name, title, received_at, state, flags, proposal)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING RETURNING id`,
-      [a.agencyId, a.channel, a.sourceId, a.messageId, a.sender, a.senderName, a.title, a.receivedAt, a.state, flags, JSON.stringify(a.proposal)],
+      `INSERT INTO intake_item (agency_id, channel, source_id, message_id, sender, sender_name, title, received_at, state, flags, proposal, replaces_item_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING RETURNING id`,
+      [a.agencyId, a.channel, a.sourceId, a.messageId, a.sender, a.senderName, a.title, a.receivedAt, a.state, flags, JSON.stringify(a.proposal), a.replacesItemId ?? null],
     );
     if (rows.length === 0) return null;
     return manager.getRepository(IntakeItem).findOneByOrFail({ id: rows[0].id });

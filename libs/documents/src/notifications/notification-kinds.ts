@@ -17,6 +17,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   outgoing_to_issue: 'Văn bản đi chờ cấp số',
   outgoing_copy_returned: 'Văn bản đi bị nơi nhận trả lại',
   intake_recalled: 'Văn bản chờ vào sổ bị nơi gửi thu hồi',
+  incoming_replaced: 'Văn bản đến đã có văn bản thay thế',
   exchange_not_sent: 'Văn bản đi liên thông chưa được gửi',
   exchange_not_acknowledged: 'Văn bản đi liên thông chưa có báo nhận',
   remote_signed: 'Ký số từ xa hoàn tất',
@@ -29,6 +30,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   record_list_pending: 'Danh mục chờ phê duyệt',
   record_destruction: 'Tài liệu hết giá trị chờ hủy',
   validity_ending: 'Văn bản đến sắp hết hiệu lực',
+  outgoing_validity_ending: 'Văn bản đi sắp hết hiệu lực',
   intake_waiting: 'Văn bản chờ vào sổ quá lâu',
 };
 

@@ -4,12 +4,12 @@ export type IncomingNotificationKind = 'submitted' | 'assigned' | 'reopened' | '
 /** `outgoing_remote_*`: the leader's own remote signature finished (signed, or rejected/expired/failed). */
 export type OutgoingNotificationKind = 'outgoing_review' | 'outgoing_returned' | 'outgoing_to_issue' | 'remote_signed' | 'remote_sign_failed' | 'outgoing_copy_returned';
 /** Liên thông: an intake item the sending agency recalled; issued documents not sent, or not acknowledged, in time (Decision 28/2018). */
-export type ExchangeNotificationKind = 'intake_recalled' | 'exchange_not_sent' | 'exchange_not_acknowledged';
+export type ExchangeNotificationKind = 'intake_recalled' | 'incoming_replaced' | 'exchange_not_sent' | 'exchange_not_acknowledged';
 export type BackupNotificationKind = 'backup_failed' | 'restore_drill_failed';
 /** A closed record nearing (or past) its hand-over deadline (nộp lưu, docs/records.md). */
 export type RecordNotificationKind = 'record_handover_due' | 'record_to_file' | 'record_list_pending' | 'record_destruction';
-/** Reminders (reminder.service.ts): an incoming document's validity ends soon; an intake item waits too long to be registered. */
-export type ReminderNotificationKind = 'validity_ending' | 'intake_waiting';
+/** Reminders (reminder.service.ts): an incoming or an issued outgoing document's validity ends soon; an intake item waits too long to be registered. */
+export type ReminderNotificationKind = 'validity_ending' | 'outgoing_validity_ending' | 'intake_waiting';
 export type NotificationKind =
   | IncomingNotificationKind
   | OutgoingNotificationKind

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 import { Actor } from '@eoffice/accounts';
 import { AppError, FileService, MediaType, ReceivedFile, StoredFile } from '@eoffice/core';
-import { signAppendix, SigningCredentials, TrustOptions } from '@eoffice/signing';
+import { PadesLevel, signAppendix, SigningCredentials, TrustOptions } from '@eoffice/signing';
 import { cleanVietnameseText } from '@eoffice/vietnamese';
 import type { OutgoingAppendix } from './entities/outgoing-appendix.entity';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
@@ -13,6 +13,7 @@ import { OutgoingWorkflow } from './outgoing-workflow.service';
 import { OutgoingRepository } from './outgoing.repository';
 import { assertSignablePdf } from './signable-pdf';
 import { withSigningErrors } from './signing-errors';
+import { LongTermSigningService, lowestLevel } from './long-term/long-term-signing.service';
 
 export interface AppendixSigner {
   credentials: SigningCredentials;
@@ -20,6 +21,14 @@ export interface AppendixSigner {
   numberSymbol: string;
   signedAt: Date;
   trust: TrustOptions;
+}
+
+/** What the issue records of its appendices: how many, the lowest level they reached, and whether one waits for the upgrade job. */
+export interface SignedAppendices {
+  count: number;
+  level: PadesLevel | null;
+  warning: string | null;
+  upgradeLater: boolean;
 }
 
 /**
@@ -35,6 +44,7 @@ export class OutgoingAppendixService {
     private readonly documents: OutgoingRepository,
     private readonly appendices: OutgoingAppendixRepository,
     private readonly files: FileService,
+    private readonly longTerm: LongTermSigningService,
   ) {}
 
   /** Recorded on the timeline as a revision of the draft, with the appendix's title. */
@@ -60,24 +70,33 @@ export class OutgoingAppendixService {
     return { file, stream: await this.files.open(file) };
   }
 
-  /** Part of the issue: every appendix signed and stored in the caller's transaction. */
-  async signAll(manager: EntityManager, actor: Actor, document: OutgoingDocument, signer: AppendixSigner): Promise<number> {
+  /**
+   * Part of the issue: every appendix signed and stored in the caller's transaction, then, as the
+   * document's own seal, time-stamped in place (B-T) and given its validation data (B-LT); a TSA or
+   * OCSP responder that is down leaves it lower, for the upgrade job (or refuses, when required).
+   */
+  async signAll(manager: EntityManager, actor: Actor, document: OutgoingDocument, signer: AppendixSigner): Promise<SignedAppendices> {
     const appendices = await this.appendices.listOf(document.id, manager);
+    const outcome: SignedAppendices = { count: appendices.length, level: null, warning: null, upgradeLater: false };
     for (const appendix of appendices) {
       const bytes = await this.files.readBytes(appendix.fileId, manager);
-      const signed = await withSigningErrors(() =>
-        signAppendix(bytes, {
+      const longTerm = await withSigningErrors(async () => {
+        const signed = await signAppendix(bytes, {
           credentials: signer.credentials,
           documentNumberSymbol: signer.numberSymbol,
           agencyName: signer.agencyName,
           signingTime: signer.signedAt,
           trust: signer.trust,
-        }),
-      );
+        });
+        return this.longTerm.afterSeal(signed, signer.trust);
+      });
       const name = `${signer.numberSymbol.replace('/', '_')}_PL${appendix.position}.pdf`;
-      const file = await this.files.recordBytes(signed.parts(), { mimeType: MediaType.pdf, originalName: name }, actor.id, manager);
-      await this.appendices.markIssued(manager, appendix.id, file.id);
+      const file = await this.files.recordBytes(longTerm.pdf.parts(), { mimeType: MediaType.pdf, originalName: name }, actor.id, manager);
+      await this.appendices.markIssued(manager, appendix.id, file.id, longTerm.level);
+      outcome.level = lowestLevel([outcome.level ?? longTerm.level, longTerm.level]);
+      outcome.warning ??= longTerm.warning && `Phụ lục ${appendix.position}: ${longTerm.warning}`;
+      outcome.upgradeLater ||= longTerm.upgradeLater;
     }
-    return appendices.length;
+    return outcome;
   }
 }

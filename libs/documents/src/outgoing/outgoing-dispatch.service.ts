@@ -135,6 +135,7 @@ export class OutgoingDispatchService {
       urgency: document.urgency,
       confidentiality: document.confidentiality,
       fileId: document.issuedFileId!,
+      validUntil: document.validUntil,
     });
     await this.recipients.update(recipient.id, { delivery: 'delivered', incomingDocumentId: copy.id, deliveredAt: new Date() }, manager);
     return { documentId: copy.id, eventId };

@@ -4,12 +4,12 @@ import { Actor, AgencyDirectoryService, OrganisationScope, Role } from '@eoffice
 import { AppError, FileService, JobName, JobOutbox, JobRunService, MediaType, ReceivedFile } from '@eoffice/core';
 import { officeExtensionOf } from '../conversion';
 import { IncomingAccess, IncomingAssignmentRepository, IncomingRepository } from '../incoming';
-import { cleanVietnameseText } from '@eoffice/vietnamese';
+import { cleanVietnameseText, vietnamDate } from '@eoffice/vietnamese';
 import { findDocumentType } from './document-types';
 import type { OutgoingDocument } from './entities/outgoing-document.entity';
 import type { OutgoingVersion } from './entities/outgoing-version.entity';
 import { OutgoingAccess } from './outgoing-access.service';
-import type { AgencyRecipientInput, CreateOutgoingInput } from './outgoing-input';
+import type { AgencyRecipientInput, CreateOutgoingInput, UpdateOutgoingInput } from './outgoing-input';
 import { isIssued } from './outgoing-lifecycle';
 import { NewRecipient, OutgoingRecipientRepository } from './outgoing-recipient.repository';
 import { OutgoingVersionRepository } from './outgoing-version.repository';
@@ -67,6 +67,16 @@ export class OutgoingDraftingService {
     });
   }
 
+  /** Fields of a draft other than its file, by its author while it is a draft (also after a return). */
+  async update(actor: Actor, id: string, input: UpdateOutgoingInput): Promise<OutgoingDocument> {
+    const changes: Partial<OutgoingDocument> = {};
+    if (input.validUntil !== undefined) changes.validUntil = input.validUntil === null ? null : validUntilFromToday(input.validUntil);
+    return this.workflow.run(actor, id, 'revise', null, async ({ document }) => {
+      this.access.requireAuthor(actor, document);
+      return { changes, data: { ...changes, updated: Object.keys(changes) } };
+    });
+  }
+
   /**
    * A PDF is the version's PDF as it came; a docx/odt is kept as the editable original and gets a
    * conversion run (GET /jobs/:id) that the worker fills in.
@@ -117,6 +127,7 @@ export class OutgoingDraftingService {
       closesIncoming: reply !== null && (input.closesIncoming ?? false),
       replacesId: input.replacesId ?? null,
       layout: input.layout ?? null,
+      validUntil: input.validUntil ? validUntilFromToday(input.validUntil) : null,
     };
   }
 
@@ -196,6 +207,19 @@ export class OutgoingDraftingService {
       return { kind: 'agency' as const, unitId: null, name: agency.name, email: null, organId, externalAgencyId: agency.id };
     });
   }
+}
+
+/**
+ * A draft is dated the day it is issued, today at the earliest: a validity end before today would
+ * fall before the document's own date (the same rule as an incoming document's validUntil against its date).
+ */
+function validUntilFromToday(validUntil: string): string {
+  if (validUntil < vietnamDate(new Date())) {
+    throw AppError.validation('Ngày hết hiệu lực trước ngày văn bản (validUntil before the date the document can be issued: today)', [
+      { field: 'validUntil', message: 'before the document date (today at the earliest)' },
+    ]);
+  }
+  return validUntil;
 }
 
 export function confidentialElectronicDelivery(): AppError {

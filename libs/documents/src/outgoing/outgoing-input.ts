@@ -37,4 +37,12 @@ export interface CreateOutgoingInput {
   /** A corrected or replacing document names the one it replaces. */
   replacesId?: string;
   layout?: DraftLayoutInput;
+  /** Thời gian hiệu lực (YYYY-MM-DD): the last day in force; not before the day it can be issued (today). */
+  validUntil?: string;
+}
+
+/** PATCH /outgoing/:id: what the author may still change on a draft besides its file. */
+export interface UpdateOutgoingInput {
+  /** null takes the validity end away. */
+  validUntil?: string | null;
 }

@@ -12,7 +12,7 @@ import { SigningCertificateService } from '../certificates';
 import { withSigningErrors } from './signing-errors';
 import { AgencySealRepository } from './seal/seal-saga.repository';
 import { requireStoredSeal } from './seal/seal-errors';
-import { LongTermSigningService } from './long-term/long-term-signing.service';
+import { LongTermSigningService, lowestLevel } from './long-term/long-term-signing.service';
 import { PublicVerificationService } from './long-term/public-verification.service';
 
 /**
@@ -84,22 +84,25 @@ export class OutgoingIssueService {
         return this.longTerm.afterSeal(sealed, trust);
       });
       const issuedPdf = longTerm.pdf;
-      if (longTerm.upgradeLater) {
-        await this.outbox.add(manager, JobName.outgoingLongTermUpgrade, { documentId: id }, { delay: this.longTerm.retryDelayMs });
-      }
       const numberSymbol = formatNumberSymbol(number.value, notation);
       const file = await this.files.recordBytes(issuedPdf.parts(), { mimeType: MediaType.pdf, originalName: `${numberSymbol.replace('/', '_')}.pdf` }, actor.id, manager);
       const appendices = await this.appendices.signAll(manager, actor, document, {
         credentials: organisation.credentials, agencyName: agency.name, numberSymbol, signedAt: issuedAt, trust,
       });
+      // The document's level is its weakest file's: the upgrade job and the refresh extend them together.
+      const level = lowestLevel([longTerm.level, appendices.level ?? longTerm.level]);
+      const warning = longTerm.warning ?? appendices.warning;
+      if (longTerm.upgradeLater || appendices.upgradeLater) {
+        await this.outbox.add(manager, JobName.outgoingLongTermUpgrade, { documentId: id }, { delay: this.longTerm.retryDelayMs });
+      }
       return {
         changes: {
           registerId: number.registerId, year: number.year, outgoingNumber: number.value, numberSymbol, issuedAt, issuedBy: actor.id, issuedFileId: file.id,
-          longTermLevel: longTerm.level, longTermWarning: longTerm.warning, longTermStampedUntil: longTerm.stampedUntil, verificationToken,
+          longTermLevel: level, longTermWarning: warning, longTermStampedUntil: longTerm.stampedUntil, verificationToken,
         },
         data: {
-          registerId: number.registerId, year: number.year, number: number.value, numberSymbol, sha256: file.sha256, certificateId: organisation.certificate.id, appendices,
-          longTermLevel: longTerm.level, ...(longTerm.warning ? { longTermWarning: longTerm.warning } : {}),
+          registerId: number.registerId, year: number.year, number: number.value, numberSymbol, sha256: file.sha256, certificateId: organisation.certificate.id, appendices: appendices.count,
+          longTermLevel: level, ...(warning ? { longTermWarning: warning } : {}),
         },
       };
     });

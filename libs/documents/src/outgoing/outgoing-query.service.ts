@@ -61,14 +61,16 @@ export class OutgoingQueryService {
   }
 
   async detail(actor: Actor, id: string, from?: ViewSource): Promise<OutgoingDetail> {
+    // The remote session is read before the document: it turns `signed` in the same transaction that signs the
+    // draft, so a reader who sees it signed also sees the draft signed (read after, the two could disagree).
+    const remote = await this.sessions.latestRemoteOf(id);
     const document = await this.visible(actor, id);
     // The view is written alongside the reads, before the answer (a kill after it loses nothing).
-    const [versions, appendices, recipients, timeline, remote] = await Promise.all([
+    const [versions, appendices, recipients, timeline] = await Promise.all([
       this.versions.listOf(id),
       this.appendices.listOf(id),
       this.recipients.progressOf(id),
       this.events.timeline(id),
-      this.sessions.latestRemoteOf(id),
       this.viewsRecorder.document('outgoing', id, actor.id, 'detail', from),
     ]);
     return { document, versions, appendices, recipients, timeline, remoteSigning: remote ? remoteSigningView(remote) : null };

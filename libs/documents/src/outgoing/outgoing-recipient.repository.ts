@@ -49,6 +49,19 @@ export class OutgoingRecipientRepository {
     });
   }
 
+  /** The directory agencies of `fromId` that `toId` does not name yet, added to it; their OrganIds. */
+  async addMissingAgencies(manager: EntityManager, fromId: string, toId: string): Promise<string[]> {
+    const rows: { organId: string }[] = await manager.query(
+      `INSERT INTO outgoing_recipient (document_id, kind, name, organ_id, external_agency_id, delivery, attempts)
+       SELECT $2, 'agency', r.name, r.organ_id, r.external_agency_id, 'pending', 0 FROM outgoing_recipient r
+        WHERE r.document_id = $1 AND r.kind = 'agency'
+          AND NOT EXISTS (SELECT 1 FROM outgoing_recipient x WHERE x.document_id = $2 AND x.kind = 'agency' AND x.organ_id = r.organ_id)
+       RETURNING organ_id AS "organId"`,
+      [fromId, toId],
+    );
+    return rows.map((r) => r.organId);
+  }
+
   findById(id: string): Promise<OutgoingRecipient | null> {
     return this.repo.findOneBy({ id });
   }

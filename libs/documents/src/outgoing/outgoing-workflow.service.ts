@@ -8,6 +8,7 @@ import type { OutgoingEvent } from './entities/outgoing-event.entity';
 import { OutgoingAccess } from './outgoing-access.service';
 import { OutgoingEventRepository } from './outgoing-event.repository';
 import { nextOutgoingState, OutgoingAction } from './outgoing-lifecycle';
+import { OutgoingRecipientRepository } from './outgoing-recipient.repository';
 import { OutgoingRepository } from './outgoing.repository';
 import type { OutgoingScope } from './outgoing-scope';
 
@@ -45,6 +46,7 @@ export class OutgoingWorkflow {
     private readonly events: OutgoingEventRepository,
     private readonly audit: AuditService,
     private readonly outbox: JobOutbox,
+    private readonly recipients: OutgoingRecipientRepository,
   ) {}
 
   async run(actor: Actor, id: string, action: StepAction, note: string | null, apply: (step: Step) => Promise<StepResult>): Promise<OutgoingDocument> {
@@ -56,12 +58,35 @@ export class OutgoingWorkflow {
       const authorIsHead = action === 'submit' && (await this.access.isHeadOfDraftingUnit(document.authorId, document.draftingUnitId, manager));
       const next = nextOutgoingState(document.status, document.reviewStage, action, authorIsHead);
       const { changes = {}, data = {} } = await apply({ document, manager, scope });
+      // Every way of issuing (at once, after a seal saga, from a paper original) ends here.
+      if (next.status === 'issued' && document.status !== 'issued' && document.replacesId) Object.assign(data, await this.replacing(manager, actor.id, document));
       const updated: OutgoingDocument = { ...document, ...changes, status: next.status, reviewStage: next.reviewStage };
       await this.documents.update(manager, id, { ...changes, status: next.status, reviewStage: next.reviewStage });
       const event = await this.record(manager, actor.id, updated, action, document.status, note, { ...data, reviewStage: document.reviewStage, toReviewStage: next.reviewStage });
       if (NOTIFIED.has(action)) await this.outbox.add(manager, JobName.outgoingNotify, { documentId: id, eventId: event.id });
       return updated;
     });
+  }
+
+  /**
+   * Văn bản thay thế: issuing the replacement marks the replaced document (once — a second
+   * replacement of it is refused) and gives the replacement the replaced one's directory agencies it
+   * lacks, so each agency that had the old package gets the new one, which names the old (edXML
+   * ReplacementInfoList, docs/exchange.md).
+   */
+  private async replacing(manager: EntityManager, actorId: string, document: OutgoingDocument): Promise<Record<string, unknown>> {
+    if (!(await this.documents.markReplaced(manager, document.replacesId!, document.id))) {
+      throw new AppError(409, 'OUTGOING_ALREADY_REPLACED', 'Văn bản được thay thế đã bị thu hồi hoặc đã có văn bản thay thế khác (the replaced document is recalled or replaced already)');
+    }
+    const agencies = await this.recipients.addMissingAgencies(manager, document.replacesId!, document.id);
+    await this.audit.record(manager, {
+      actorId,
+      action: 'outgoing.replaced',
+      entityType: 'outgoing_document',
+      entityId: document.replacesId!,
+      data: { replacedById: document.id, agenciesAdded: agencies },
+    });
+    return { replacesId: document.replacesId, agenciesAdded: agencies };
   }
 
   /** The timeline line and the audit entry of one change (also used when a draft is created). */

@@ -33,6 +33,20 @@ export class OutgoingRepository {
     await manager.getRepository(OutgoingDocument).update({ id }, changes);
   }
 
+  /**
+   * The replaced document learns which one replaces it, once: false when it is not an issued,
+   * unrecalled document or another replacement was issued first (the row lock decides a race).
+   */
+  async markReplaced(manager: EntityManager, replacedId: string, byId: string): Promise<boolean> {
+    // An UPDATE answers [rows, count] through TypeORM's PostgreSQL driver.
+    const [, count]: [unknown[], number] = await manager.query(
+      `UPDATE outgoing_document SET replaced_by_id = $2, updated_at = now()
+        WHERE id = $1 AND replaced_by_id IS NULL AND recalled_at IS NULL AND status IN ('issued', 'dispatched')`,
+      [replacedId, byId],
+    );
+    return count > 0;
+  }
+
   /** Locks the row, so two clerks issuing the same document are serialised and the second sees `issued`. */
   findForUpdate(manager: EntityManager, id: string, scope: OutgoingScope): Promise<OutgoingDocument | null> {
     return this.visible(manager.getRepository(OutgoingDocument).createQueryBuilder('d'), scope)
@@ -57,6 +71,17 @@ export class OutgoingRepository {
   }
 
   /** For background jobs, which act for the system, not for a person. */
+  /** Issued documents still in force (issued or dispatched, not recalled) whose validity ends between the two dates, keyset-paged by id. */
+  findValidUntilBetween(from: string, to: string, afterId: string | null, limit: number): Promise<OutgoingDocument[]> {
+    const qb = this.repo
+      .createQueryBuilder('d')
+      .where(`d.valid_until BETWEEN :from AND :to AND d.status IN ('issued', 'dispatched')`, { from, to })
+      .orderBy('d.id', 'ASC')
+      .take(limit);
+    if (afterId) qb.andWhere('d.id > :afterId', { afterId });
+    return qb.getMany();
+  }
+
   findById(id: string, manager?: EntityManager): Promise<OutgoingDocument | null> {
     return (manager?.getRepository(OutgoingDocument) ?? this.repo).findOneBy({ id });
   }

@@ -16,6 +16,8 @@ const standing = (changes: Partial<SignerStanding> = {}): SignerStanding => ({
   isDeputy: false,
   headsDepartment: false,
   signingDelegations: [],
+  actingAppointments: [],
+  collectiveBody: null,
   ...changes,
 });
 
@@ -76,5 +78,33 @@ describe('signing authority (Decree 30 Phụ lục I II.7.b)', () => {
     const deputy = standing({ isDeputy: true, head: { id: 'head', position: 'Giám đốc Sở' } });
     expect(resolveSigningAuthority(deputy, undefined, 'TL. GIÁM ĐỐC').notation).toBe('KT. GIÁM ĐỐC');
     expect(resolveSigningAuthority(deputy, undefined, null).notation).toBe('KT. GIÁM ĐỐC SỞ');
+  });
+
+  it('makes an acting head sign Q. of the head\'s title, only inside the appointment\'s period, before KT.', () => {
+    const acting = { ...delegation('2026-12-01', '2026-12-31'), id: 'acting-1', purpose: 'acting' as const };
+    const deputy = standing({ isDeputy: true, actingAppointments: [acting] });
+    expect(resolveSigningAuthority(deputy)).toEqual({
+      kind: 'Q', authorityTitle: 'GIÁM ĐỐC', signerTitle: 'Q. GIÁM ĐỐC', notation: 'Q. GIÁM ĐỐC', lines: ['Q. GIÁM ĐỐC'], delegationId: 'acting-1',
+    });
+    expect(resolveSigningAuthority(deputy, 'KT').notation).toBe('KT. GIÁM ĐỐC');
+    const ended = standing({ actingAppointments: [{ ...acting, endsOn: '2026-12-06' }] });
+    expect(refusal(() => resolveSigningAuthority(ended))).toEqual({ status: 422, code: 'SIGNING_DELEGATION_OUTSIDE_PERIOD' });
+    expect(refusal(() => resolveSigningAuthority(standing({ isDeputy: true }), 'Q'))).toEqual({ status: 403, code: 'SIGNING_AUTHORITY_NOT_HELD' });
+  });
+
+  it('signs TM. of a collective body: the head by default, a deputy KT. under it when asked, an acting head Q.', () => {
+    const collective = { collectiveBody: 'ỦY BAN NHÂN DÂN', head: { id: 'head', position: 'Chủ tịch' } };
+    const chair = standing({ ...collective, isHead: true, signer: { id: 'head', fullName: 'X', position: 'Chủ tịch' } });
+    expect(resolveSigningAuthority(chair)).toMatchObject({ kind: 'TM', notation: 'TM. ỦY BAN NHÂN DÂN', signerTitle: 'CHỦ TỊCH', lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'] });
+    expect(resolveSigningAuthority(chair, 'own').lines).toEqual(['CHỦ TỊCH']);
+    const vice = standing({ ...collective, isDeputy: true, signer: { id: 'u', fullName: 'Y', position: 'Phó Chủ tịch' } });
+    expect(resolveSigningAuthority(vice).lines).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
+    expect(resolveSigningAuthority(vice, 'TM')).toMatchObject({
+      kind: 'TM', notation: 'TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH', signerTitle: 'PHÓ CHỦ TỊCH', lines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
+    });
+    const acting = standing({ ...collective, actingAppointments: [{ ...delegation('2026-12-01', '2026-12-31'), purpose: 'acting' }] });
+    expect(resolveSigningAuthority(acting, 'TM')).toMatchObject({ notation: 'TM. ỦY BAN NHÂN DÂN', signerTitle: 'Q. CHỦ TỊCH', lines: ['TM. ỦY BAN NHÂN DÂN', 'Q. CHỦ TỊCH'] });
+    expect(refusal(() => resolveSigningAuthority(standing({ isHead: true }), 'TM'))).toEqual({ status: 403, code: 'SIGNING_AUTHORITY_NOT_HELD' });
+    expect(draftedHeadTitle('TM. Ủy ban nhân dân\nKT. Chủ tịch')).toBe('CHỦ TỊCH');
   });
 });

@@ -1,8 +1,7 @@
-import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, OrganisationScope } from '@eoffice/accounts';
@@ -15,8 +14,9 @@ import { IndexedFileRole, indexReport, RecordIndex } from './record-index';
 import { indexWithFiles } from './index-with-files';
 import { recordIndexXml } from './record-index-xml';
 import { COPY_CONCURRENCY, copyChecked, eachLimited } from './copy-checked';
-import { qpdfSucceeded } from './pdf-pages';
-import { appendAttachments, PdfAttachment } from './pdf-attachments';
+import { qpdfJoining, qpdfSucceeded } from './pdf-pages';
+import { incrementalUpdate, PdfAttachment } from './pdf-attachments';
+import { checkPieces, sendPieces } from './export-pieces';
 
 /** qpdf joins and attaches in its own process; a 10,000-page record takes well under this. */
 const EXPORT_TIMEOUT_MS = 15 * 60_000;
@@ -25,17 +25,24 @@ export interface RecordExportFile {
   fileName: string;
   sizeBytes: number;
   sha256: string;
-  stream: Readable;
+  /**
+   * Writes the export to `out` (not ending it) and removes its working directory, also on failure.
+   * Rejects when a file changed since it was checked or `out` closed first: the caller then aborts
+   * the answer rather than end it.
+   */
+  writeTo(out: Writable): Promise<void>;
 }
 
 /**
  * Export of a record (issue 15.3). The PDF is the index page, then every document's pages in
  * DocOrdinal order (chronological once closed) for reading, and — because joining pages rewrites
- * them and would break every signature — each stored PDF attached byte for byte (PDF embedded
+ * them and would break every signature — each stored file attached byte for byte (PDF embedded
  * files, `pdfdetach` takes them out) with the XML and JSON index. The signatures are checked on
  * the attachments, which are the originals; the joined pages are a reading copy.
- * Everything is written to a private directory and joined by qpdf in its own process, so a
- * record of thousands of pages does not pass through the API's memory; the answer streams from disk.
+ * qpdf joins the pages in its own process into a private directory; the attachments are read
+ * where they lie in the store. Every byte of the answer is read and hashed (each stored file
+ * checked against its SHA-256) before the first is given out, then read again as it is sent:
+ * a record of thousands of pages never passes through the API's memory.
  */
 @Injectable()
 export class RecordExportService {
@@ -73,11 +80,14 @@ export class RecordExportService {
     const { index, stored } = await this.collect(actor, id);
     if (!index.documents.length) throw AppError.conflict('RECORD_EMPTY', 'Hồ sơ chưa có văn bản nào (the record is empty)');
     const dir = await mkdtemp(join(tmpdir(), 'eoffice-record-export-'));
+    const removeDir = () => rm(dir, { recursive: true, force: true });
     try {
-      const out = join(dir, 'ho-so.pdf');
-      await this.writeReadingCopy(dir, index, stored, out);
-      // The originals go in after qpdf, byte for byte, streamed from the store (hashed on the way).
-      const { sha256, sizeBytes } = await appendAttachments(out, this.attachments(index, stored));
+      const paths = await this.localPaths(dir, stored);
+      const joined = join(dir, 'ho-so.pdf');
+      await this.writeReadingCopy(dir, index, paths, joined);
+      // The originals go after qpdf's bytes, byte for byte; all of it read, hashed and checked now.
+      const checked = await checkPieces(await incrementalUpdate(joined, this.attachments(index, paths)));
+      const { sha256, sizeBytes } = checked;
       await this.dataSource.transaction((manager) =>
         this.audit.record(manager, {
           actorId: actor.id,
@@ -87,45 +97,50 @@ export class RecordExportService {
           data: { fileCode: index.record.fileCode, documents: index.documents.length, sha256, sizeBytes },
         }),
       );
-      // Read in 1 MiB pieces: fewer reads and socket writes for an answer of hundreds of MB.
-      const stream = createReadStream(out, { highWaterMark: 1024 * 1024 });
-      stream.once('close', () => void rm(dir, { recursive: true, force: true }));
-      return { fileName: `${index.record.fileCode.replace(/[/\\]/g, '_')}.pdf`, sizeBytes, sha256, stream };
+      const writeTo = (out: Writable) => sendPieces(checked, out).finally(removeDir);
+      return { fileName: `${index.record.fileCode.replace(/[/\\]/g, '_')}.pdf`, sizeBytes, sha256, writeTo };
     } catch (error) {
-      await rm(dir, { recursive: true, force: true });
+      await removeDir();
       throw error;
     }
   }
 
   /**
-   * The index page, then every document's pages in DocOrdinal order, joined by qpdf in its own
-   * process. A local store's files are read where they lie (the attachment pass checks their
-   * SHA-256 before anything is given out); a remote store's are copied out first, checked as copied.
+   * Where each stored file can be read: a local store's path, where it lies; a remote store's
+   * files are copied into the working directory first, checked as copied.
    */
-  private async writeReadingCopy(dir: string, index: RecordIndex, storedFiles: Map<string, StoredFile>, out: string): Promise<void> {
-    await writeFile(join(dir, 'muc-luc.pdf'), await renderPdf(indexReport(index)));
+  private async localPaths(dir: string, storedFiles: Map<string, StoredFile>): Promise<Map<string, string>> {
     const paths = new Map<string, string>();
-    for (const d of index.documents) {
-      const local = this.files.localPath(storedFiles.get(d.fileName)!);
-      if (local) paths.set(d.fileName, local);
+    const remote: string[] = [];
+    for (const [name, file] of storedFiles) {
+      const local = this.files.localPath(file);
+      if (local) paths.set(name, local);
+      else remote.push(name);
     }
-    const remote = index.documents.filter((d) => !paths.has(d.fileName));
-    await eachLimited(remote, COPY_CONCURRENCY, async (d) => {
-      await copyChecked(this.files, storedFiles.get(d.fileName)!, join(dir, d.fileName));
-      paths.set(d.fileName, join(dir, d.fileName));
+    if (remote.length) await mkdir(join(dir, 'files'));
+    await eachLimited(remote, COPY_CONCURRENCY, async (name) => {
+      await copyChecked(this.files, storedFiles.get(name)!, join(dir, 'files', name));
+      paths.set(name, join(dir, 'files', name));
     });
+    return paths;
+  }
+
+  /** The index page, then every document's pages in DocOrdinal order, joined by qpdf in its own process. */
+  private async writeReadingCopy(dir: string, index: RecordIndex, paths: Map<string, string>, out: string): Promise<void> {
+    await writeFile(join(dir, 'muc-luc.pdf'), await renderPdf(indexReport(index)));
+    const qpdf = qpdfJoining(index.documents.length + 1);
     // Streams copied as they are (no recompression of scans); no object streams, so the
     // attachments can follow as a plain incremental update. Joined pages keep their look; their
     // signature fields are flattened away (a joined copy is not signed: the originals are attached).
-    const args = ['--stream-data=preserve', '--object-streams=disable', '--empty', '--pages', 'muc-luc.pdf', ...index.documents.map((d) => paths.get(d.fileName)!),
+    const args = ['--stream-data=preserve', '--object-streams=disable', ...qpdf.args, '--empty', '--pages', 'muc-luc.pdf', ...index.documents.map((d) => paths.get(d.fileName)!),
       '--', '--flatten-annotations=all', out];
     await writeFile(join(dir, 'qpdf-args.txt'), args.join('\n') + '\n');
-    const result = await runCommand('qpdf', ['@' + join(dir, 'qpdf-args.txt')], { timeoutMs: EXPORT_TIMEOUT_MS, cwd: dir });
+    const result = await runCommand('qpdf', ['@' + join(dir, 'qpdf-args.txt')], { timeoutMs: EXPORT_TIMEOUT_MS, cwd: dir, env: qpdf.env });
     if (!qpdfSucceeded(result.exitCode)) throw new Error(`qpdf failed (${result.exitCode}): ${result.stderr.slice(0, 500)}`);
   }
 
   /** Every file of every document in DocOrdinal order (its PDF, then what travels with it), then the XML and JSON index. */
-  private attachments(index: RecordIndex, storedFiles: Map<string, StoredFile>): PdfAttachment[] {
+  private attachments(index: RecordIndex, paths: Map<string, string>): PdfAttachment[] {
     const files = index.documents.flatMap((d) =>
       d.files.map((f): PdfAttachment => ({
         name: f.fileName,
@@ -133,12 +148,12 @@ export class RecordExportService {
         description: `${d.docOrdinal}. ${f.role === 'document' ? oneLine(d.subject) : `${ROLE_LABELS[f.role]}${f.title ? ': ' + oneLine(f.title) : ''}`}`,
         sizeBytes: f.sizeBytes,
         sha256: f.sha256,
-        open: () => this.files.open(storedFiles.get(f.fileName)!),
+        source: { path: paths.get(f.fileName)! },
       })),
     );
     const inHand = (name: string, mimeType: string, description: string, text: string): PdfAttachment => {
       const bytes = Buffer.from(text, 'utf8');
-      return { name, mimeType, description, sizeBytes: bytes.length, open: () => Readable.from([bytes]) };
+      return { name, mimeType, description, sizeBytes: bytes.length, source: { bytes } };
     };
     return [
       ...files,
@@ -154,3 +169,4 @@ const ROLE_LABELS: Record<IndexedFileRole, string> = {
 };
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').slice(0, 200);
+

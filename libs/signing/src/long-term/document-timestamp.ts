@@ -1,6 +1,6 @@
 import { PDFContext } from 'pdf-lib';
 import { PdfStructure } from '../pdf/pdf-structure';
-import { PdfInput, pdfBytes, UpdatedPdf } from '../pdf/updated-pdf';
+import { PdfInput, UpdatedPdf } from '../pdf/updated-pdf';
 import { embedCmsInPlace } from '../signature/signature-placeholder';
 import { prepareSignatureRevision } from '../signature/signature-revision';
 import { requestTimestamp, TimestampAuthoritySettings } from './tsa-client';
@@ -20,7 +20,8 @@ export async function addDocumentTimestamp(
   tsa: TimestampAuthoritySettings,
   fieldName = `DocumentTimestamp${Date.now()}`,
 ): Promise<{ pdf: UpdatedPdf; token: TimestampToken }> {
-  const structure = PdfStructure.read(pdfBytes(pdf));
+  // Read in place: a B-LT result in pieces is not joined to be time-stamped.
+  const structure = PdfStructure.read(pdf);
   const prepared = await prepareSignatureRevision(structure, {
     fieldName,
     kind: 'documentTimestamp',
@@ -30,6 +31,6 @@ export async function addDocumentTimestamp(
     appearance: async (context: PDFContext) => ({ ref: context.register(context.formXObject([], { BBox: [0, 0, 0, 0] })) }),
   });
   const token = await requestTimestamp(tsa, prepared.documentDigest);
-  embedCmsInPlace(prepared.pdf.tail, prepared.pdf.head.length, prepared.byteRange, token.der);
+  embedCmsInPlace(prepared.pdf.tail, prepared.pdf.headLength, prepared.byteRange, token.der);
   return { pdf: prepared.pdf, token };
 }

@@ -24,6 +24,7 @@ import { renderPage, RenderedPage } from '../../test/rendered-page';
 import { addDocumentTimestamp } from './document-timestamp';
 import { timestampLastSignature } from './signature-timestamp';
 import { addValidationData } from './validation-data';
+import { BinaryPost, defaultBinaryPost } from './tsa-client';
 
 /** `openssl ts -verify` of a token over `data`, against the TSA's root only. */
 function opensslTsVerify(token: Buffer, data: Buffer, tsa: TimestampAuthority): { ok: boolean; output: string } {
@@ -132,6 +133,43 @@ describe('PAdES B-T, B-LT and B-LTA with a real TSA (openssl ts) and OCSP respon
     const data = Buffer.concat(last.ranges.map(([s, e]) => ltaBytes.subarray(s, e)));
     const token = readFileSync(join(dir, 'f.pdf.sig2'));
     expect(opensslTsVerify(token, data, tsa).output).toContain('Verification: OK');
+  });
+
+  it('B-LT over the pieces of the sealed result is byte-identical to B-LT over the joined file, and shares its pieces; B-LTA goes on over them', async () => {
+    const draft = await prepareDraft(await buildDecisionSource(false), DECISION_LAYOUT);
+    const leader = (await timestampLastSignature(await applyLeaderSignature(draft, {
+      credentials: test.leader, signerName: LEADER_NAME, signatureImage: test.pki.signatureImage, trust,
+    }), { url: tsa.url })).pdf;
+    const numbered = await fillNumberAndDate(leader, { documentNumber: 11, notation: 'QĐ-SGDĐT', place: 'Tây Ninh', issueDate: new Date() });
+    const sealed = (await timestampLastSignature(
+      await applyOrganisationSignature(numbered, { credentials: test.agency, agencyName: AGENCY_NAME, sealImage: test.pki.sealImage, trust }),
+      { url: tsa.url },
+    )).pdf;
+    // The same OCSP answers for both runs (the responder signs a fresh producedAt each time).
+    const answers = new Map<string, Promise<{ status: number; body: Buffer }>>();
+    const post: BinaryPost = (url, body, contentType, timeoutMs) => {
+      const key = body.toString('hex');
+      if (!answers.has(key)) answers.set(key, defaultBinaryPost(url, body, contentType, timeoutMs));
+      return answers.get(key) as Promise<{ status: number; body: Buffer }>;
+    };
+    const overPieces = await addValidationData(sealed, { trust, ocsp: { url: ocsp.url, post } });
+    const overJoined = await addValidationData(Buffer.from(sealed.toBuffer()), { trust, ocsp: { url: ocsp.url, post } });
+    expect(overPieces.warnings).toEqual([]);
+    expect(Buffer.concat(overPieces.pdf.parts()).equals(overJoined.pdf.toBuffer())).toBe(true);
+    const sealedParts = sealed.parts();
+    expect(overPieces.pdf.parts()).toHaveLength(sealedParts.length + 1);
+    sealedParts.forEach((part, i) => expect(overPieces.pdf.parts()[i]).toBe(part));
+    expect(verifyPdfSignatures(overPieces.pdf, trust).signatures.map((s) => s.longTerm?.level)).toEqual(['B-LT', 'B-LT']);
+
+    const lta = await addDocumentTimestamp(overPieces.pdf, { url: tsa.url });
+    expect(lta.pdf.parts()).toHaveLength(sealedParts.length + 2);
+    expect(lta.pdf.parts()[0]).toBe(sealedParts[0]);
+    const ltaBytes = lta.pdf.toBuffer();
+    expect(verifyPdfSignatures(ltaBytes, trust).signatures.map((s) => [s.kind, s.longTerm?.level, s.intact])).toEqual([
+      ['signature', 'B-LTA', true], ['signature', 'B-LTA', true], ['documentTimestamp', undefined, true],
+    ]);
+    // pdfsig judges the two signatures; the document time-stamp is checked by openssl in the test above.
+    expect(popplerSignatures(ltaBytes).slice(0, 2).map((s) => s.valid)).toEqual([true, true]);
   });
 
   it('the verification footer (link + QR code) is in the seal\'s revision: both signatures stay valid and it counts as an annotation', async () => {

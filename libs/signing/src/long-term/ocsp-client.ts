@@ -35,9 +35,24 @@ function certId(certificate: ParsedCertificate, issuer: ParsedCertificate): Buff
   return derSequence(
     SHA1,
     derOctetString(createHash('sha1').update(certificate.issuerDer).digest()),
-    derOctetString(createHash('sha1').update(publicKeyBits(issuer)).digest()),
+    derOctetString(issuerKeyHash(issuer)),
     certificate.serialNumberDer,
   );
+}
+
+/**
+ * Exporting the issuer's key (node's KeyObject → SPKI DER) is most of a request's cost; parsed
+ * certificates are shared (parseCertificate keeps them by fingerprint), so the hash is kept with them.
+ */
+const keyHashes = new WeakMap<ParsedCertificate, Buffer>();
+
+function issuerKeyHash(issuer: ParsedCertificate): Buffer {
+  let hash = keyHashes.get(issuer);
+  if (!hash) {
+    hash = createHash('sha1').update(publicKeyBits(issuer)).digest();
+    keyHashes.set(issuer, hash);
+  }
+  return hash;
 }
 
 /** The subjectPublicKey BIT STRING's bits (without the unused-bits octet). */

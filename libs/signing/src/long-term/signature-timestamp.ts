@@ -38,7 +38,7 @@ export function lastByteRange(pdf: UpdatedPdf): ByteRange {
   const match = at >= 0 ? /^\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\]/.exec(text.slice(at)) : null;
   if (!match) throw new SigningError('FIELD_MISSING', 'The last revision holds no signature to time-stamp');
   const byteRange = match.slice(1).map(Number) as ByteRange;
-  if (byteRange[1] < pdf.head.length || byteRange[2] + byteRange[3] !== pdf.length) {
+  if (byteRange[1] < pdf.headLength || byteRange[2] + byteRange[3] !== pdf.length) {
     throw new SigningError('INVALID_ARGUMENT', 'Only the signature of the revision just written can be time-stamped in place');
   }
   return byteRange;
@@ -52,7 +52,7 @@ export function lastByteRange(pdf: UpdatedPdf): ByteRange {
  */
 export async function timestampLastSignature(pdf: UpdatedPdf, tsa: TimestampAuthoritySettings): Promise<{ pdf: UpdatedPdf; token: TimestampToken }> {
   const byteRange = lastByteRange(pdf);
-  const offset = byteRange[1] + 1 - pdf.head.length;
+  const offset = byteRange[1] + 1 - pdf.headLength;
   const hex = pdf.tail.toString('latin1', offset, offset + byteRange[2] - byteRange[1] - 2);
   const cms = parseSignedData(Buffer.from(hex, 'hex'));
   const signer = cms.signers[0];
@@ -64,7 +64,7 @@ export async function timestampLastSignature(pdf: UpdatedPdf, tsa: TimestampAuth
     throw new SigningError('SIGNATURE_TOO_LARGE', `The time-stamped signature needs ${stamped.length} bytes but only ${hex.length / 2} were reserved`);
   }
   // The rest of the reserved space stays zero padding, as the signer left it.
-  embedCmsInPlace(pdf.tail, pdf.head.length, byteRange, stamped);
+  embedCmsInPlace(pdf.tail, pdf.headLength, byteRange, stamped);
   // A fresh object: an earlier toBuffer() of `pdf` holds the CMS without the token.
-  return { pdf: new UpdatedPdf(pdf.head, pdf.tail), token };
+  return { pdf: new UpdatedPdf(pdf.earlier, pdf.tail), token };
 }

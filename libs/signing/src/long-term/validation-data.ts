@@ -3,7 +3,7 @@ import { SigningError } from '../errors/signing-error';
 import { assessCertificate, TrustOptions } from '../certificates/certificate-checker';
 import { ParsedCertificate } from '../certificates/certificate-parser';
 import { PdfUpdate } from '../pdf/pdf-update';
-import { PdfInput, pdfBytes, UpdatedPdf } from '../pdf/updated-pdf';
+import { PdfInput, UpdatedPdf } from '../pdf/updated-pdf';
 import { embeddedSignatures, readDss } from './embedded-signatures';
 import { OcspSettings, requestOcsp } from './ocsp-client';
 
@@ -31,7 +31,8 @@ export interface ValidationDataResult {
  * gone. An existing DSS is kept and extended (the B-LTA refresh adds to it).
  */
 export async function addValidationData(pdf: PdfInput, options: ValidationDataOptions): Promise<ValidationDataResult> {
-  const update = PdfUpdate.open(pdfBytes(pdf));
+  // An earlier step's result is read in its pieces: the sealed file is neither joined nor copied.
+  const update = PdfUpdate.open(pdf);
   const existing = readDss(update.context, update.catalog);
   const signatures = embeddedSignatures(update.context, update.catalog);
   const pool = signatures.flatMap((s) => s.certificates);
@@ -68,14 +69,13 @@ export async function addValidationData(pdf: PdfInput, options: ValidationDataOp
   return { pdf: update.writeFile(), checked, warnings };
 }
 
+/** One stream per distinct item, first occurrence kept; a handful of items, so compared directly. */
 function streamsOf(update: PdfUpdate, items: Buffer[]): PDFRef[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = item.toString('base64');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }).map((item) => update.register(update.context.flateStream(item)));
+  const kept: Buffer[] = [];
+  for (const item of items) {
+    if (!kept.some((other) => other.equals(item))) kept.push(item);
+  }
+  return kept.map((item) => update.register(update.context.flateStream(item)));
 }
 
 function unique(certificates: ParsedCertificate[]): ParsedCertificate[] {

@@ -66,6 +66,35 @@ describe('PDF structure reading and incremental writing', () => {
     expect(check.status).toBe(0);
   });
 
+  it.each(sources)('reads a %s in the pieces a step left, without joining, and writes the same bytes as over the joined file', async (_label, build) => {
+    const original = Buffer.from(await build());
+    const first = PdfUpdate.open(original);
+    first.catalog.set(PDFName.of('Lang'), PDFString.of('vi-VN'));
+    first.markModified(first.catalogRef);
+    const inPieces = first.writeFile();
+    const joined = inPieces.toBuffer();
+    const overPieces = PdfStructure.read(inPieces);
+    expect(overPieces.source.parts).toHaveLength(2);
+    const overJoined = PdfStructure.read(joined);
+    expect(overPieces.revisions.map((r) => [r.endOffset, r.xrefOffset, r.xrefKind, r.entries.size]))
+      .toEqual(overJoined.revisions.map((r) => [r.endOffset, r.xrefOffset, r.xrefKind, r.entries.size]));
+    expect(langOf(joined)).toBe('(vi-VN)');
+    expect(String(new PdfObjectLoader(overPieces).loadContext().lookup(overPieces.root, PDFDict).get(PDFName.of('Lang')))).toBe('(vi-VN)');
+
+    const second = (pdf: Uint8Array | typeof inPieces) => {
+      const update = PdfUpdate.open(pdf);
+      update.catalog.set(PDFName.of('TestNote'), update.register(update.context.obj({ Note: PDFString.of('en-GB') })));
+      update.markModified(update.catalogRef);
+      return update.writeFile();
+    };
+    const [fromPieces, fromJoined] = [second(inPieces), second(joined)];
+    // Three pieces: the caller's bytes and both revisions, the 10 MiB case's head never copied.
+    expect(fromPieces.parts()).toHaveLength(3);
+    expect(fromPieces.parts()[0]).toBe(original);
+    expect(Buffer.concat(fromPieces.parts()).equals(fromJoined.toBuffer())).toBe(true);
+    expect(qpdfCheck(fromPieces.toBuffer()).status).toBe(0);
+  });
+
   it('reads objects hidden in a hybrid file’s object stream', () => {
     requireTool('pdftotext');
     const text = runTool('pdftotext', [tempFile('hybrid.pdf', buildHybridPdf()), '-']);

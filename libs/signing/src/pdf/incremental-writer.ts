@@ -27,14 +27,14 @@ export interface AppendedRevision {
  * the file before.
  */
 export function appendRevision(structure: PdfStructure, objects: RevisionObject[]): AppendedRevision {
-  const previous = structure.bytes;
+  const previousLength = structure.length;
   const parts: Buffer[] = [];
-  let position = previous.length;
+  let position = previousLength;
   const push = (chunk: Buffer): void => {
     parts.push(chunk);
     position += chunk.length;
   };
-  const lastByte = previous[previous.length - 1];
+  const lastByte = structure.source.byteAt(previousLength - 1);
   if (lastByte !== 0x0a && lastByte !== 0x0d) push(ascii('\n'));
 
   const entries: XrefRow[] = [];
@@ -54,7 +54,7 @@ export function appendRevision(structure: PdfStructure, objects: RevisionObject[
     ? xrefStream(structure, entries, trailer, xrefOffset)
     : xrefTable(structure, entries, trailer));
   push(ascii(`startxref\n${xrefOffset}\n%%EOF\n`));
-  return { revision: Buffer.concat(parts, position - previous.length), offset: previous.length, bodyOffsets };
+  return { revision: Buffer.concat(parts, position - previousLength), offset: previousLength, bodyOffsets };
 }
 
 interface XrefRow {

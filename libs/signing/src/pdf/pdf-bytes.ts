@@ -22,13 +22,6 @@ export function skipWhitespace(bytes: Uint8Array, offset: number): number {
   return position;
 }
 
-/** Offset just after an end-of-line marker at `offset` (CRLF, LF or CR), or `offset` if none. */
-export function skipEndOfLine(bytes: Uint8Array, offset: number): number {
-  if (bytes[offset] === 0x0d && bytes[offset + 1] === 0x0a) return offset + 2;
-  if (bytes[offset] === 0x0d || bytes[offset] === 0x0a) return offset + 1;
-  return offset;
-}
-
 export function startsWithBytes(whole: Uint8Array, prefix: Uint8Array): boolean {
   if (prefix.length > whole.length) return false;
   return asBuffer(whole).subarray(0, prefix.length).equals(asBuffer(prefix));

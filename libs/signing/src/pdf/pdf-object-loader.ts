@@ -47,17 +47,22 @@ export class PdfObjectLoader {
   }
 
   private parseAt(offset: number, context: PDFContext, revision = this.structure.revisions.length): PDFObject {
-    const { bodyOffset } = skipObjectHeader(this.structure.bytes, offset);
-    const body = this.structure.bytes.subarray(bodyOffset);
+    const body = this.bodyAt(offset);
     return new RevisionObjectParser(body, context, (ref) => this.resolveLength(ref, revision)).parseObject();
   }
 
   private resolveLength(ref: PDFRef, revision: number): number | undefined {
     const entry = this.structure.entry(ref.objectNumber, revision);
     if (entry?.kind !== 'offset') return undefined;
-    const { bodyOffset } = skipObjectHeader(this.structure.bytes, entry.offset);
-    const value = PDFObjectParser.forBytes(this.structure.bytes.subarray(bodyOffset), PDFContext.create()).parseObject();
+    const value = PDFObjectParser.forBytes(this.bodyAt(entry.offset), PDFContext.create()).parseObject();
     return value instanceof PDFNumber ? value.asNumber() : undefined;
+  }
+
+  /** The bytes from just after `N G obj` at file offset `offset` to the end of the piece holding it (objects never straddle pieces). */
+  private bodyAt(offset: number): Buffer {
+    const { bytes, start } = this.structure.source.locate(offset);
+    const { bodyOffset } = skipObjectHeader(bytes, offset - start);
+    return bytes.subarray(bodyOffset);
   }
 
   private parseCompressed(

@@ -1,6 +1,8 @@
 import { PDFArray, PDFContext, PDFDict, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
 import { SigningError } from '../errors/signing-error';
-import { asBuffer, ascii, latin1, skipEndOfLine, skipWhitespace } from './pdf-bytes';
+import { ascii, latin1, skipWhitespace } from './pdf-bytes';
+import { PdfParts } from './pdf-parts';
+import { PdfInput, pdfParts } from './updated-pdf';
 import { parseXrefSectionAt, XrefEntry, XrefSection } from './xref-section.parser';
 
 export interface PdfRevision {
@@ -20,26 +22,43 @@ export interface PdfRevision {
  * The cross-reference chain of a PDF, read the way a conforming reader does (startxref → /Prev),
  * rather than pdf-lib's front-to-back scan, so that per-revision views and the trailer's /Size
  * are exact even for xref streams, object streams and hybrid files.
+ *
+ * The file may be an earlier step's result in pieces (`UpdatedPdf`): it is read where it lies,
+ * each offset in the piece that holds it, so a B-LT or B-LTA revision over a sealed 10 MiB file
+ * never joins the file first.
  */
 export class PdfStructure {
   private constructor(
-    readonly bytes: Buffer,
+    /** The file's bytes, in the pieces it came in. */
+    readonly source: PdfParts,
     readonly revisions: PdfRevision[],
     readonly encrypted: boolean,
   ) {}
 
-  static read(input: Uint8Array): PdfStructure {
-    const bytes = asBuffer(input);
-    if (latin1(bytes, 0, 1024).indexOf('%PDF-') < 0) throw new SigningError('PDF_MALFORMED', 'Not a PDF file (no %PDF- header)');
+  static read(input: PdfInput | PdfParts): PdfStructure {
+    const source = pdfParts(input);
+    if (latin1(source.slice(0, 1024)).indexOf('%PDF-') < 0) throw new SigningError('PDF_MALFORMED', 'Not a PDF file (no %PDF- header)');
     const scratch = PDFContext.create();
     try {
-      const sections = readChain(bytes, scratch);
+      const sections = readChain(source, scratch);
       const encrypted = sections.some((section) => section.trailer.has(PDFName.of('Encrypt')));
-      return new PdfStructure(bytes, groupIntoRevisions(bytes, sections), encrypted);
+      return new PdfStructure(source, groupIntoRevisions(source, sections), encrypted);
     } catch (error) {
       if (error instanceof SigningError) throw error;
       throw new SigningError('PDF_MALFORMED', `Cannot read the PDF cross-reference data: ${(error as Error).message}`, { cause: error });
     }
+  }
+
+  /**
+   * The whole file in one buffer: the input itself when it came as one buffer, else joined once
+   * (a copy). For readers that need contiguous bytes (verification); steps use `source`.
+   */
+  get bytes(): Buffer {
+    return this.source.join();
+  }
+
+  get length(): number {
+    return this.source.length;
   }
 
   get latest(): PdfRevision {
@@ -112,25 +131,35 @@ export class PdfStructure {
   }
 }
 
-function findStartXref(bytes: Buffer): number {
-  const at = bytes.lastIndexOf(ascii('startxref'));
+function findStartXref(source: PdfParts): number {
+  const at = source.lastIndexOf(ascii('startxref'));
   if (at < 0) throw new SigningError('PDF_MALFORMED', 'No startxref found');
-  const digits = /^\d+/.exec(latin1(bytes, skipWhitespace(bytes, at + 9), Math.min(bytes.length, at + 40)));
+  const window = source.slice(at + 9, at + 40);
+  const digits = /^\d+/.exec(latin1(window, skipWhitespace(window, 0)));
   if (!digits) throw new SigningError('PDF_MALFORMED', 'startxref has no offset');
   return Number(digits[0]);
 }
 
+/** The section at file offset `offset`, parsed inside the piece that holds it. */
+function sectionAt(source: PdfParts, offset: number, context: PDFContext): XrefSection {
+  if (offset < 0 || offset >= source.length) {
+    throw new SigningError('PDF_MALFORMED', `Cross-reference offset ${offset} is outside the file`);
+  }
+  const { bytes, start } = source.locate(offset);
+  return { ...parseXrefSectionAt(bytes, offset - start, context), offset };
+}
+
 /** Sections newest first, each merged with its hybrid XRefStm (table entries win, ISO 32000 §7.5.8.4). */
-function readChain(bytes: Buffer, context: PDFContext): XrefSection[] {
+function readChain(source: PdfParts, context: PDFContext): XrefSection[] {
   const sections: XrefSection[] = [];
   const visited = new Set<number>();
-  let offset: number | undefined = findStartXref(bytes);
+  let offset: number | undefined = findStartXref(source);
   while (offset !== undefined) {
     if (visited.has(offset)) throw new SigningError('PDF_MALFORMED', 'Cross-reference /Prev chain loops');
     visited.add(offset);
-    const section = parseXrefSectionAt(bytes, offset, context);
+    const section = sectionAt(source, offset, context);
     const hybrid = section.trailer.get(PDFName.of('XRefStm'));
-    if (hybrid instanceof PDFNumber) mergeHidden(section, parseXrefSectionAt(bytes, hybrid.asNumber(), context));
+    if (hybrid instanceof PDFNumber) mergeHidden(section, sectionAt(source, hybrid.asNumber(), context));
     sections.push(section);
     const prev = section.trailer.get(PDFName.of('Prev'));
     offset = prev instanceof PDFNumber ? prev.asNumber() : undefined;
@@ -145,19 +174,23 @@ function mergeHidden(section: XrefSection, hidden: XrefSection): void {
   }
 }
 
-function endOfRevision(bytes: Buffer, sectionOffset: number): number {
-  const eof = bytes.indexOf(ascii('%%EOF'), sectionOffset);
-  return eof < 0 ? bytes.length : skipEndOfLine(bytes, eof + 5);
+function endOfRevision(source: PdfParts, sectionOffset: number): number {
+  const eof = source.indexOf(ascii('%%EOF'), sectionOffset);
+  if (eof < 0) return source.length;
+  // Past the end-of-line marker after %%EOF (CRLF, LF or CR), as skipEndOfLine does in one buffer.
+  const [first, second] = [source.byteAt(eof + 5), source.byteAt(eof + 6)];
+  if (first === 0x0d && second === 0x0a) return eof + 7;
+  return first === 0x0d || first === 0x0a ? eof + 6 : eof + 5;
 }
 
 /**
  * A linearised file has two sections in its first revision (the first-page one near the start);
  * a section whose %%EOF does not come after the previous revision's belongs to that revision.
  */
-function groupIntoRevisions(bytes: Buffer, newestFirst: XrefSection[]): PdfRevision[] {
+function groupIntoRevisions(source: PdfParts, newestFirst: XrefSection[]): PdfRevision[] {
   const revisions: PdfRevision[] = [];
   for (const section of [...newestFirst].reverse()) {
-    const endOffset = endOfRevision(bytes, section.offset);
+    const endOffset = endOfRevision(source, section.offset);
     const last = revisions[revisions.length - 1];
     if (last && endOffset <= last.endOffset) {
       mergeIntoRevision(last, section);

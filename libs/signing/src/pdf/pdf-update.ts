@@ -4,7 +4,7 @@ import { SigningError } from '../errors/signing-error';
 import { AppendedRevision, appendRevision, RevisionObject } from './incremental-writer';
 import { PdfObjectLoader } from './pdf-object-loader';
 import { PdfStructure } from './pdf-structure';
-import { UpdatedPdf } from './updated-pdf';
+import { PdfInput, UpdatedPdf } from './updated-pdf';
 
 /**
  * One incremental update in the making: a pdf-lib context holding the latest revision, in which
@@ -23,7 +23,8 @@ export class PdfUpdate {
     this.firstNewObjectNumber = structure.size;
   }
 
-  static open(pdf: Uint8Array | PdfStructure): PdfUpdate {
+  /** Plain bytes, an earlier step's result (read in its pieces, not joined) or a structure already read. */
+  static open(pdf: PdfInput | PdfStructure): PdfUpdate {
     const structure = pdf instanceof PdfStructure ? pdf : PdfStructure.read(pdf);
     structure.assertNotEncrypted();
     const context = new PdfObjectLoader(structure).loadContext();
@@ -67,9 +68,12 @@ export class PdfUpdate {
     this.rawBodies.set(ref, body);
   }
 
-  /** The input followed by this update, for steps whose revision needs no patching afterwards. */
+  /**
+   * The input followed by this update, for steps whose revision needs no patching afterwards: the
+   * input's pieces as they came (nothing copied) and the new revision after them.
+   */
   writeFile(): UpdatedPdf {
-    return new UpdatedPdf(this.structure.bytes, this.write().revision);
+    return new UpdatedPdf(this.structure.source.parts, this.write().revision);
   }
 
   write(): AppendedRevision {

@@ -1,14 +1,16 @@
 import { PDFDict } from 'pdf-lib';
 import { buildAppendixAppearance } from '../appearance/appendix-appearance';
 import { POINTS_PER_MM } from '../appearance/png-metadata';
+import { CertificateInput, certificateDer, parseCertificate } from '../certificates/certificate-parser';
 import { SigningCredentials } from '../certificates/signing-credentials';
 import { formatVietnamIso } from '../decree30/vietnam-time';
 import { listPages, pageBox } from '../pdf/page-tree';
 import { PdfInput, pdfBytes, UpdatedPdf } from '../pdf/updated-pdf';
 import { signPreparedRevision } from './cms-signer';
+import { deferredFrom, PreparedDeferredSignature } from './deferred-signature';
 import { checkSignerCertificate } from './leader-signature';
 import { CommonSignatureOptions, FIELD_NAMES } from './signature-options';
-import { DEFAULT_RESERVED_BYTES, prepareSignatureRevision } from './signature-revision';
+import { DEFAULT_RESERVED_BYTES, PreparedSignature, prepareSignatureRevision } from './signature-revision';
 
 export interface AppendixSignatureOptions extends CommonSignatureOptions {
   credentials: SigningCredentials;
@@ -30,12 +32,34 @@ const TOP_OFFSET_MM = 8;
 export async function signAppendix(pdf: PdfInput, options: AppendixSignatureOptions): Promise<UpdatedPdf> {
   const signingTime = options.signingTime ?? new Date();
   checkSignerCertificate(options.credentials.certificate, options.credentials.chain, options, signingTime);
+  return signPreparedRevision(await prepareAppendixRevision(pdf, options, signingTime), options.credentials);
+}
+
+/** The same appendix seal made by a key the server does not hold (issue saga: the clerk's token, a remote e-seal). */
+export type DeferredAppendixSealOptions = Omit<AppendixSignatureOptions, 'credentials'> & {
+  certificate: CertificateInput;
+  chain?: CertificateInput[];
+};
+
+/**
+ * The appendix's seal revision (same block, same place, same field as `signAppendix`) and the
+ * signed attributes the token or the e-seal service signs; completed by `completeDeferredSignature`.
+ */
+export async function prepareDeferredAppendixSeal(pdf: PdfInput, options: DeferredAppendixSealOptions): Promise<PreparedDeferredSignature> {
+  const signingTime = options.signingTime ?? new Date();
+  const signer = parseCertificate(options.certificate);
+  const chain = (options.chain ?? []).map((c) => certificateDer(c));
+  checkSignerCertificate(signer.der, chain, options, signingTime);
+  return deferredFrom(await prepareAppendixRevision(pdf, options, signingTime), signer, chain, signingTime);
+}
+
+function prepareAppendixRevision(pdf: PdfInput, options: Omit<AppendixSignatureOptions, 'credentials'>, signingTime: Date): Promise<PreparedSignature> {
   const lines = [
     ...(options.agencyName ? [options.agencyName] : []),
     `Số: ${options.documentNumberSymbol}`,
     formatVietnamIso(signingTime),
   ];
-  const prepared = await prepareSignatureRevision(pdfBytes(pdf), {
+  return prepareSignatureRevision(pdfBytes(pdf), {
     fieldName: options.fieldName ?? FIELD_NAMES.appendixSignature,
     signingTime,
     reservedBytes: options.reservedBytes ?? DEFAULT_RESERVED_BYTES,
@@ -51,5 +75,4 @@ export async function signAppendix(pdf: PdfInput, options: AppendixSignatureOpti
       return { ref: built.ref, placement: { page: 0, rect: { x, y, width: built.width, height: built.height } } };
     },
   });
-  return signPreparedRevision(prepared, options.credentials);
 }

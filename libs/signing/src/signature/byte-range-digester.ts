@@ -22,9 +22,9 @@ export class ByteRangeDigester {
   private readonly pieces: Uint8Array[];
   private size: number;
 
-  constructor(bytes: Uint8Array) {
-    this.pieces = [bytes];
-    this.size = bytes.length;
+  constructor(bytes: Uint8Array | readonly Uint8Array[]) {
+    this.pieces = bytes instanceof Uint8Array ? [bytes] : [...bytes];
+    this.size = this.pieces.reduce((sum, piece) => sum + piece.length, 0);
   }
 
   digestByteRange(algorithm: string, [start, firstLength, second, secondLength]: ByteRange): Buffer {

@@ -22,7 +22,7 @@ export function signPreparedRevision(prepared: PreparedSignature, credentials: S
     throw new SigningError('SIGNATURE_MISMATCH', 'The private key does not match the signing certificate');
   }
   const cms = assembleCms(signedAttributes, signature, signer, credentials.chain.map((der) => parseCertificate(der)), algorithm);
-  embedCmsInPlace(prepared.pdf.tail, prepared.pdf.head.length, prepared.byteRange, cms);
+  embedCmsInPlace(prepared.pdf.tail, prepared.pdf.headLength, prepared.byteRange, cms);
   return prepared.pdf;
 }
 

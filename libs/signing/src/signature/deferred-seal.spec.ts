@@ -7,10 +7,11 @@ import { listPages, pageBox } from '../pdf/page-tree';
 import { PdfObjectLoader } from '../pdf/pdf-object-loader';
 import { PdfStructure } from '../pdf/pdf-structure';
 import { verifyPdfSignatures } from '../verification/pdf-signature-verifier';
-import { buildDecisionSource, DECISION_LAYOUT } from '../../test/draft-fixtures';
+import { buildAppendixSource, buildDecisionSource, DECISION_LAYOUT } from '../../test/draft-fixtures';
 import { requireTool } from '../../test/external-tools';
 import { pdfsigResults } from '../../test/pdf-checks';
 import { AGENCY_NAME, createTestPki, LEADER_NAME, PKI_SETUP_TIMEOUT_MS, TestPki } from '../../test/pki-fixture';
+import { prepareDeferredAppendixSeal, signAppendix } from './appendix-signature';
 import { applyDigitisedCopySeal, prepareDeferredDigitisedCopySeal, prepareDeferredSeal } from './deferred-seal';
 import { completeDeferredSignature } from './deferred-signature';
 import { applyLeaderSignature } from './leader-signature';
@@ -62,6 +63,22 @@ describe('the seal made by a key the server does not hold, and the seal of a pap
       const page = pageBox(context, listPages(context, catalog)[0]);
       expect(x1).toBeGreaterThan(page.width / 2);
       expect(y2).toBeGreaterThan((page.height * 2) / 3);
+    }
+  });
+
+  it('prepares an appendix’s seal where signAppendix puts it (same field, same block); the token’s signature completes it, another is refused', async () => {
+    const appendix = Buffer.from(await buildAppendixSource());
+    const signingTime = new Date();
+    const common = { documentNumberSymbol: '07/QĐ-SGDĐT', agencyName: AGENCY_NAME, signingTime, trust: test.trust };
+    const prepared = await prepareDeferredAppendixSeal(appendix, { ...common, certificate: test.agency.certificate, chain: test.agency.chain });
+    const other = sign('sha256', Buffer.from('another digest'), test.agency.privateKey);
+    expect(() => completeDeferredSignature(prepared.preparedPdf, prepared.state, { signature: other })).toThrow(expect.objectContaining({ code: 'SIGNATURE_MISMATCH' }));
+    const deferred = completeDeferredSignature(prepared.preparedPdf, prepared.state, { signature: sign('sha256', prepared.signedAttributes, test.agency.privateKey) }).toBuffer();
+    const stored = (await signAppendix(appendix, { ...common, credentials: test.agency })).toBuffer();
+    for (const pdf of [stored, deferred]) {
+      expect(pdf.subarray(0, appendix.length).equals(appendix)).toBe(true);
+      expect(verifyPdfSignatures(pdf, test.trust).signatures.map((s) => [s.fieldName, s.intact, s.certificateTrusted])).toEqual([[FIELD_NAMES.appendixSignature, true, true]]);
+      expect(pdfsigResults(pdf)).toMatchObject({ valid: 1, invalid: 0 });
     }
   });
 });

@@ -1,14 +1,13 @@
 import { buildOrganisationAppearance } from '../appearance/organisation-appearance';
 import { CertificateInput, certificateDer, parseCertificate } from '../certificates/certificate-parser';
 import { SigningCredentials } from '../certificates/signing-credentials';
-import { buildSignedAttributes, sha256 } from '../crypto/cms-builder';
 import { listPages, pageBox } from '../pdf/page-tree';
 import { PdfStructure } from '../pdf/pdf-structure';
-import { PdfInput, pdfBytes, UpdatedPdf } from '../pdf/updated-pdf';
+import { PdfInput, UpdatedPdf } from '../pdf/updated-pdf';
 import { POINTS_PER_MM } from '../appearance/png-metadata';
 import { PDFDict } from 'pdf-lib';
 import { signPreparedRevision } from './cms-signer';
-import type { PreparedDeferredSignature } from './deferred-signature';
+import { deferredFrom, PreparedDeferredSignature } from './deferred-signature';
 import { checkSignerCertificate } from './leader-signature';
 import { OrganisationAppearanceOptions, prepareOrganisationRevision } from './organisation-signature';
 import { sealSizeInPoints } from './seal-placement';
@@ -60,7 +59,7 @@ function checked(options: OrganisationAppearanceOptions & SealCertificate, at: D
 }
 
 function prepareDigitisedCopyRevision(pdf: PdfInput, options: DigitisedCopySealOptions, signingTime: Date): Promise<PreparedSignature> {
-  const structure = PdfStructure.read(pdfBytes(pdf));
+  const structure = PdfStructure.read(pdf);
   const sealSize = sealSizeInPoints(options.sealImage, options.sealDiameterMm);
   const margin = (options.marginMm ?? 10) * POINTS_PER_MM;
   return prepareSignatureRevision(structure, {
@@ -78,23 +77,4 @@ function prepareDigitisedCopyRevision(pdf: PdfInput, options: DigitisedCopySealO
       return { ref: built.ref, placement: { page: 0, rect } };
     },
   });
-}
-
-/** The JSON state `completeDeferredSignature` checks the answer against (as prepareDeferredSignature writes it). */
-function deferredFrom(prepared: PreparedSignature, signer: ReturnType<typeof parseCertificate>, chain: Buffer[], signingTime: Date): PreparedDeferredSignature {
-  const signedAttributes = buildSignedAttributes(prepared.documentDigest, signer);
-  return {
-    preparedPdf: prepared.pdf,
-    signedAttributes,
-    digestToSign: sha256(signedAttributes),
-    state: {
-      version: 1,
-      preparedPdfSha256: prepared.digester.digestWhole('sha256').toString('hex'),
-      byteRange: prepared.byteRange,
-      documentDigest: prepared.documentDigest.toString('base64'),
-      signedAttributes: signedAttributes.toString('base64'),
-      certificates: [signer.der, ...chain].map((der) => der.toString('base64')),
-      signingTime: signingTime.toISOString(),
-    },
-  };
 }

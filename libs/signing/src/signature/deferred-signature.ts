@@ -4,11 +4,13 @@ import { buildSignedAttributes, rsaPssSha256, sha256, SignatureAlgorithm } from 
 import { messageDigestOf, parseSignedData } from '../crypto/cms-parser';
 import { findSigner, verifySignatureValue } from '../crypto/cms-verifier';
 import { Oid } from '../crypto/oids';
+import { PdfStructure } from '../pdf/pdf-structure';
 import { PdfInput, pdfBytes, UpdatedPdf } from '../pdf/updated-pdf';
 import { assembleCms } from './cms-signer';
 import { checkSignerCertificate, LeaderAppearanceOptions, prepareLeaderRevision } from './leader-signature';
 import { ByteRangeDigester } from './byte-range-digester';
 import { ByteRange, embedCmsInPlace } from './signature-placeholder';
+import type { PreparedSignature } from './signature-revision';
 
 /** What `complete` needs later; JSON-serialisable, so the caller can keep it in its database. */
 export interface DeferredSigningState {
@@ -50,7 +52,14 @@ export async function prepareDeferredSignature(pdf: PdfInput, options: DeferredS
   const signer = parseCertificate(options.certificate);
   const chain = (options.chain ?? []).map((c) => certificateDer(c));
   checkSignerCertificate(signer.der, chain, options, signingTime);
-  const prepared = await prepareLeaderRevision(pdf, options, signingTime);
+  return deferredFrom(await prepareLeaderRevision(pdf, options, signingTime), signer, chain, signingTime);
+}
+
+/**
+ * A prepared revision as a deferred signature: the signed attributes the key must sign and the JSON
+ * state `completeDeferredSignature` checks the answer against (the leader's and the seal's alike).
+ */
+export function deferredFrom(prepared: PreparedSignature, signer: ParsedCertificate, chain: Buffer[], signingTime: Date): PreparedDeferredSignature {
   const signedAttributes = buildSignedAttributes(prepared.documentDigest, signer);
   return {
     preparedPdf: prepared.pdf,
@@ -86,10 +95,14 @@ export function completeDeferredSignature(preparedPdf: PdfInput, state: Deferred
   const cms = 'signature' in response
     ? cmsFromRawSignature(Buffer.from(state.signedAttributes, 'base64'), Buffer.from(response.signature), signer, chain)
     : checkClientCms(Buffer.from(response.cms), documentDigest, signer);
-  // The CMS goes into a copy of the bytes from /Contents on (a few kilobytes), never into the caller's.
+  // The CMS goes into a copy of the signature's revision (tens of kilobytes), never into the caller's
+  // bytes. The whole revision, not just /Contents on: later steps (B-T in place, the B-LT revision
+  // read over the parts) need its objects and its /ByteRange in one piece.
   const contentsAt = state.byteRange[1];
-  const signed = new UpdatedPdf(pdf.subarray(0, contentsAt), Buffer.from(pdf.subarray(contentsAt)));
-  embedCmsInPlace(signed.tail, contentsAt, state.byteRange, cms);
+  const revisions = PdfStructure.read(pdf).revisions;
+  const revisionStart = Math.min(contentsAt, revisions.length > 1 ? revisions[revisions.length - 2].endOffset : contentsAt);
+  const signed = new UpdatedPdf(pdf.subarray(0, revisionStart), Buffer.from(pdf.subarray(revisionStart)));
+  embedCmsInPlace(signed.tail, revisionStart, state.byteRange, cms);
   return signed;
 }
 

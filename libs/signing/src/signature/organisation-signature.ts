@@ -5,7 +5,7 @@ import { SigningCredentials } from '../certificates/signing-credentials';
 import { SigningError } from '../errors/signing-error';
 import { findField } from '../form/acroform';
 import { PdfStructure } from '../pdf/pdf-structure';
-import { PdfInput, pdfBytes, UpdatedPdf } from '../pdf/updated-pdf';
+import { PdfInput, UpdatedPdf } from '../pdf/updated-pdf';
 import { verifyPdfStructure } from '../verification/pdf-signature-verifier';
 import { ALLOWED_CHANGES } from '../verification/revision-diff';
 import { signPreparedRevision } from './cms-signer';
@@ -50,8 +50,9 @@ export async function applyOrganisationSignature(pdf: PdfInput, options: Organis
 export async function prepareOrganisationRevision(pdf: PdfInput, options: OrganisationAppearanceOptions, signingTime: Date): Promise<PreparedSignature> {
   const leaderFieldName = options.leaderFieldName ?? FIELD_NAMES.leaderSignature;
   // Checking the leader's signature hashes the file; the new signature's digest goes on from there.
-  const structure = PdfStructure.read(pdfBytes(pdf));
-  const digester = new ByteRangeDigester(structure.bytes);
+  // The numbered draft (an earlier step's result) is read and hashed in its pieces, never joined.
+  const structure = PdfStructure.read(pdf);
+  const digester = new ByteRangeDigester(structure.source.parts);
   assertLeaderSigned(structure, digester, leaderFieldName, options);
   const sealSize = sealSizeInPoints(options.sealImage, options.sealDiameterMm);
   return prepareSignatureRevision(structure, {

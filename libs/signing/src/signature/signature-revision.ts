@@ -87,9 +87,9 @@ export async function prepareSignatureRevision(
   const bodyOffset = written.bodyOffsets.get(signatureRef.objectNumber);
   if (bodyOffset === undefined) throw new Error('signature dictionary was not written');
   const byteRange = fillByteRange(written, bodyOffset, dictionary);
-  const digests = (digester ?? new ByteRangeDigester(update.structure.bytes)).append(written.revision);
+  const digests = (digester ?? new ByteRangeDigester(update.structure.source.parts)).append(written.revision);
   return {
-    pdf: new UpdatedPdf(update.structure.bytes, written.revision),
+    pdf: new UpdatedPdf(update.structure.source.parts, written.revision),
     byteRange,
     documentDigest: digests.digestByteRange('sha256', byteRange),
     digester: digests,

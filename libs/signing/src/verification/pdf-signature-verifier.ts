@@ -14,7 +14,8 @@ import { parsePdfDate } from '../decree30/vietnam-time';
 import { FormField, listFields, textOf } from '../form/acroform';
 import { PdfObjectLoader } from '../pdf/pdf-object-loader';
 import { PdfStructure } from '../pdf/pdf-structure';
-import { PdfInput, pdfBytes } from '../pdf/updated-pdf';
+import { PdfInput } from '../pdf/updated-pdf';
+import { PdfParts } from '../pdf/pdf-parts';
 import { ByteRangeDigester } from '../signature/byte-range-digester';
 import { ByteRange } from '../signature/signature-placeholder';
 import { ALLOWED_CHANGES, ChangeDetail, ChangeKind, classifyChanges, objectsByNumber, RevisionSnapshot } from './revision-diff';
@@ -77,8 +78,9 @@ export type VerificationOptions = Partial<TrustOptions>;
 
 /** Verifies every signature of a PDF and classifies what each later revision changed. */
 export function verifyPdfSignatures(pdf: PdfInput, options: VerificationOptions = {}): VerificationReport {
-  const structure = PdfStructure.read(pdfBytes(pdf));
-  return verifyPdfStructure(structure, options, new ByteRangeDigester(structure.bytes));
+  // A step's result is read and hashed in its pieces, not joined first.
+  const structure = PdfStructure.read(pdf);
+  return verifyPdfStructure(structure, options, new ByteRangeDigester(structure.source.parts));
 }
 
 /**
@@ -132,7 +134,7 @@ export function verifyPdfStructure(
   return {
     signatures,
     revisions: revisionReports,
-    modifiedAfterLastSignature: signatures.length > 0 && Math.max(...signedEnds) < structure.bytes.length,
+    modifiedAfterLastSignature: signatures.length > 0 && Math.max(...signedEnds) < structure.length,
     onlyAllowedChangesAfterFirstSignature: revisionReports.filter((r) => r.revision > firstSigned).every((r) => r.allowed),
   };
 }
@@ -210,11 +212,11 @@ function verifySignatureField(
     return { report, chain };
   }
   report.byteRange = byteRange;
-  report.coversWholeDocument = byteRange[2] + byteRange[3] === structure.bytes.length;
+  report.coversWholeDocument = byteRange[2] + byteRange[3] === structure.length;
   report.revision = structure.revisionEndingAt(byteRange[2] + byteRange[3])?.number;
   if (report.revision === undefined) report.problems.push('the signed byte range does not end at a revision boundary');
   const signatureValue = stringBytes(contents);
-  const gapProblem = checkGap(structure.bytes, byteRange, signatureValue);
+  const gapProblem = checkGap(structure.source, byteRange, signatureValue);
   if (gapProblem) report.problems.push(gapProblem);
   if (report.subFilter !== 'ETSI.CAdES.detached' && report.subFilter !== 'adbe.pkcs7.detached' && report.kind !== 'documentTimestamp') {
     report.problems.push(`unsupported /SubFilter ${report.subFilter ?? '(none)'}`);
@@ -291,11 +293,11 @@ function readByteRange(value: PDFDict): ByteRange | undefined {
 }
 
 /** The unsigned gap must be exactly the /Contents hex string, or bytes could hide there. */
-function checkGap(bytes: Buffer, [start, firstLength, second, secondLength]: ByteRange, contents: Buffer): string | undefined {
-  if (start !== 0 || firstLength <= 0 || second <= firstLength || second + secondLength > bytes.length) {
+function checkGap(source: PdfParts, [start, firstLength, second, secondLength]: ByteRange, contents: Buffer): string | undefined {
+  if (start !== 0 || firstLength <= 0 || second <= firstLength || second + secondLength > source.length) {
     return 'the /ByteRange does not start at 0 or lies outside the file';
   }
-  const gap = bytes.toString('latin1', firstLength, second);
+  const gap = source.slice(firstLength, second).toString('latin1');
   if (!/^<[0-9A-Fa-f\s]*>$/.test(gap)) return 'the unsigned gap is not a single hex string';
   return hexBytes(gap.slice(1, -1)).equals(contents) ? undefined : 'the unsigned gap is not the signature /Contents';
 }

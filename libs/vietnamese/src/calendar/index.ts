@@ -13,3 +13,4 @@ export { VIETNAM_DEFAULT_EXCEPTIONS, VIETNAM_SCHEDULE_STATUS } from './vietnam-h
 export type { HolidayScheduleStatus } from './vietnam-holidays';
 export { lunarToSolar } from './vietnamese-lunar';
 export { WorkingCalendar } from './working-calendar';
+export { leftInTime, sameWorkingDayOf, URGENT_AT_ONCE_MINUTES, WORKDAY_END_HOUR } from './same-working-day';

@@ -22,11 +22,12 @@ export class CreateDelegationDto {
   note?: string;
 
   @ApiPropertyOptional({
-    enum: ['inbox', 'signing'],
+    enum: ['inbox', 'signing', 'acting'],
     default: 'inbox',
-    description: "inbox: handle the unit's inbox; signing: ủy quyền ký (TUQ.), of an agency by its head, not re-delegable",
+    description: "inbox: handle the unit's inbox; signing: ủy quyền ký (TUQ.), of an agency by its head, not re-delegable; "
+      + 'acting: an acting appointment (giao quyền cấp trưởng) of an agency, the appointee signs Q. {head\'s title}',
   })
   @IsOptional()
-  @IsIn(['inbox', 'signing'])
-  purpose?: 'inbox' | 'signing';
+  @IsIn(['inbox', 'signing', 'acting'])
+  purpose?: 'inbox' | 'signing' | 'acting';
 }

@@ -13,6 +13,8 @@ export class UnitDto {
   @ApiProperty({ type: String, nullable: true }) headUserId!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'OrganId for document exchange (agencies)' }) organId!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'agency code of the 2020 coding rules (agencies)' }) agencyCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the collective body leading an agency (tập thể lãnh đạo), printed after TM. when its documents are signed on its behalf' })
+  collectiveBody!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'in the tree (GET /units) only' }) headFullName?: string | null;
   @ApiPropertyOptional({ description: 'in the tree (GET /units) only: 0 for a root' }) depth?: number;
 }
@@ -29,7 +31,7 @@ export class DelegationDto {
   @ApiProperty() id!: string;
   @ApiProperty() unitId!: string;
   @ApiProperty() userId!: string;
-  @ApiProperty({ enum: ['inbox', 'signing'], description: 'inbox handling, or signing by authorisation (TUQ.)' }) purpose!: string;
+  @ApiProperty({ enum: ['inbox', 'signing', 'acting'], description: 'inbox handling, signing by authorisation (TUQ.), or an acting appointment (Q.)' }) purpose!: string;
   @ApiProperty({ format: 'date' }) from!: string;
   @ApiProperty({ format: 'date' }) to!: string;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;

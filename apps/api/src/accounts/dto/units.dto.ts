@@ -65,6 +65,15 @@ export class UpdateUnitDto {
   @IsString()
   @MaxLength(40)
   agencyCode?: string | null;
+
+  @ApiPropertyOptional({
+    type: String, nullable: true, example: 'Ủy ban nhân dân',
+    description: 'an agency led by a collective body (tập thể lãnh đạo): its name, printed in capitals after TM. ("TM. ỦY BAN NHÂN DÂN"); null clears',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  collectiveBody?: string | null;
 }
 
 export class SetHeadDto {

@@ -1,5 +1,27 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import type { ExchangeCorrectionInput, Urgency } from '@eoffice/documents';
+
+const URGENCIES = ['normal', 'urgent', 'very_urgent', 'flash'] as const;
+
+/** POST /outgoing/:id/exchange-update: the corrected metadata and why (at least one field changed). */
+export class ExchangeCorrectionDto implements ExchangeCorrectionInput {
+  @ApiProperty({ description: 'why the metadata is corrected (BussinessDocReason)' }) @IsString() @Length(1, 500) reason!: string;
+  @ApiPropertyOptional({ description: 'the corrected trích yếu' }) @IsOptional() @IsString() @Length(1, 500) subject?: string;
+  @ApiPropertyOptional({ enum: URGENCIES }) @IsOptional() @IsIn(URGENCIES) urgency?: Urgency;
+}
+
+export class ExchangeCorrectionChangesDto {
+  @ApiPropertyOptional() subject?: string;
+  @ApiPropertyOptional({ enum: URGENCIES }) urgency?: Urgency;
+}
+
+export class ExchangeCorrectionResultDto {
+  @ApiProperty() documentId!: string;
+  @ApiProperty({ type: ExchangeCorrectionChangesDto }) changes!: ExchangeCorrectionChangesDto;
+  @ApiProperty({ type: [String], description: 'OrganIds of the directory agencies an update package is queued for (those that have the package already)' })
+  queuedFor!: string[];
+}
 
 export class PackageReceiptEntryDto {
   @ApiProperty({ example: '000.00.01.H30', description: 'our agency the package was for' }) organId!: string;

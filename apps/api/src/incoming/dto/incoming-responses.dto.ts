@@ -51,6 +51,9 @@ export class IncomingDto {
   sourceOutgoingId!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'the intake item (văn bản chờ vào sổ) it was registered from: its files and signature report' })
   intakeItemId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the incoming document that replaces this one (a replacement package from the sender, registered)' })
+  replacedById!: string | null;
+  @ApiProperty({ type: Date, nullable: true }) replacedAt!: Date | null;
 }
 
 export class IncomingListItemDto extends IncomingDto {

@@ -27,4 +27,8 @@ export class IntakeMailboxDto {
   @ApiProperty({ description: 'the environment variable the worker reads the password from' }) passwordEnv!: string;
   @ApiProperty() updatedBy!: string;
   @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ type: Date, nullable: true, description: "the worker's last poll of these settings; null until the first one after they were set" })
+  lastPolledAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true, description: 'why that poll failed (server down, login refused, password variable not set in the worker…); null when it read the mailbox' })
+  lastPollError!: string | null;
 }

@@ -91,6 +91,8 @@ export class IntakeItemDto {
   @ApiProperty({ type: String, nullable: true }) decidedBy!: string | null;
   @ApiProperty({ type: Date, nullable: true }) decidedAt!: Date | null;
   @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'an exchange package replacing an earlier one (văn bản thay thế): the intake item of the copy it replaces' })
+  replacesItemId!: string | null;
 }
 
 export class IntakePageDto {

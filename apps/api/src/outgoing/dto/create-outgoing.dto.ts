@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested,
 } from 'class-validator';
-import type { Confidentiality, CreateOutgoingInput, DraftLayoutInput, Urgency } from '@eoffice/documents';
+import type { Confidentiality, CreateOutgoingInput, DraftLayoutInput, UpdateOutgoingInput, Urgency } from '@eoffice/documents';
+import { IsCalendarDate } from '../../http/calendar-date.validator';
 
 export class ExternalRecipientDto {
   @ApiProperty({ example: 'Sở Nội vụ tỉnh Tây Ninh' }) @IsString() @Length(1, 200) name!: string;
@@ -75,4 +76,16 @@ export class CreateOutgoingDto implements CreateOutgoingInput {
 
   @ApiPropertyOptional({ type: DraftLayoutDto, description: 'default: the Decree 30 A4 template' })
   @IsOptional() @ValidateNested() @Type(() => DraftLayoutDto) layout?: DraftLayoutDto;
+
+  @ApiPropertyOptional({
+    example: '2027-12-31',
+    description: 'thời gian hiệu lực: the last day the document is in force, when it sets one; not before today (the earliest it can be issued); the drafter and the clerks are reminded before it ends',
+  })
+  @IsOptional() @IsCalendarDate() validUntil?: string;
+}
+
+/** PATCH /outgoing/:id: the author changes a draft's fields (its file goes through POST /outgoing/:id/versions). */
+export class UpdateOutgoingDto implements UpdateOutgoingInput {
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2027-12-31', description: 'thời gian hiệu lực; null takes it away' })
+  @IsOptional() @IsCalendarDate() validUntil?: string | null;
 }

@@ -1,8 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBase64, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
 import { Transform, Type } from 'class-transformer';
-import { SIGNING_AUTHORITY_KINDS, type OutgoingStatus } from '@eoffice/documents';
+import { applyDecorators } from '@nestjs/common';
+import { SIGNING_AUTHORITY_KINDS, type OutgoingStatus, type SigningAuthorityKind } from '@eoffice/documents';
 import { MAX_PAGE } from '../../http/pagination';
+
+/** `authority` of every way of signing: on whose behalf (Decree 30 Phụ lục I II.7.b). */
+export function AuthorityProperty() {
+  return applyDecorators(
+    ApiPropertyOptional({
+      enum: SIGNING_AUTHORITY_KINDS,
+      description: 'on whose behalf I sign; default: own name for the head (TM. for the head of a collective body), Q. with a current acting appointment, '
+        + 'KT. for a deputy, TUQ. with a current signing delegation. TL., and TM. for a deputy, only when asked',
+    }),
+    IsOptional(),
+    IsIn(SIGNING_AUTHORITY_KINDS),
+  );
+}
 
 export class CommentDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 4000) comment?: string;
@@ -19,27 +33,20 @@ export class RecallDto {
 export class SignDto {
   @ApiPropertyOptional({ description: 'one of my stored certificates; default the newest valid one' })
   @IsOptional() @IsUUID() certificateId?: string;
-  @ApiPropertyOptional({
-    enum: SIGNING_AUTHORITY_KINDS,
-    description: 'on whose behalf I sign; default: own name for the head, KT. for a deputy, TUQ. with a current signing delegation. TL. only when asked',
-  })
-  @IsOptional() @IsIn(SIGNING_AUTHORITY_KINDS) authority?: (typeof SIGNING_AUTHORITY_KINDS)[number];
+  @AuthorityProperty() authority?: SigningAuthorityKind;
 }
 
 export class RemoteSignDto {
   @ApiPropertyOptional({ description: 'base64 PNG; default the image stored with my certificate' })
   @IsOptional() @IsBase64() @Length(1, 2_000_000) signatureImage?: string;
+  @AuthorityProperty() authority?: SigningAuthorityKind;
 }
 
 export class PrepareSignatureDto {
   @ApiProperty({ description: 'the token\'s certificate, PEM or base64 DER' }) @IsString() @Length(100, 20000) certificate!: string;
   @ApiPropertyOptional({ description: 'base64 PNG; default the image stored with my certificate' })
   @IsOptional() @IsBase64() @Length(1, 2_000_000) signatureImage?: string;
-  @ApiPropertyOptional({
-    enum: SIGNING_AUTHORITY_KINDS,
-    description: 'on whose behalf I sign; default: own name for the head, KT. for a deputy, TUQ. with a current signing delegation. TL. only when asked',
-  })
-  @IsOptional() @IsIn(SIGNING_AUTHORITY_KINDS) authority?: (typeof SIGNING_AUTHORITY_KINDS)[number];
+  @AuthorityProperty() authority?: SigningAuthorityKind;
 }
 
 export class CompleteSignatureDto {

@@ -3,11 +3,11 @@ import { OutgoingStatus, REVIEW_STAGES, SIGNING_AUTHORITY_KINDS } from '@eoffice
 
 /** On whose behalf the signer signed (Decree 30 Phụ lục I II.7.b), fixed when signing. */
 export class SigningAuthorityDto {
-  @ApiProperty({ enum: SIGNING_AUTHORITY_KINDS, description: 'own name, KT. (deputy), TL. (by order), TUQ. (by authorisation)' }) kind!: string;
-  @ApiProperty({ example: 'KT. GIÁM ĐỐC', description: 'box 7a, quyền hạn của người ký' }) notation!: string;
+  @ApiProperty({ enum: SIGNING_AUTHORITY_KINDS, description: 'own name, KT. (deputy), TL. (by order), TUQ. (by authorisation), TM. (on behalf of a collective body), Q. (acting head)' }) kind!: string;
+  @ApiProperty({ example: 'KT. GIÁM ĐỐC', description: 'box 7a, quyền hạn của người ký; a deputy\'s TM. is two lines ("TM. ỦY BAN NHÂN DÂN\\nKT. CHỦ TỊCH")' }) notation!: string;
   @ApiProperty({ example: 'GIÁM ĐỐC', description: "the head's title the prefix stands before" }) authorityTitle!: string;
   @ApiProperty({ type: String, nullable: true, example: 'PHÓ GIÁM ĐỐC', description: "box 7b, the signer's own title" }) signerTitle!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'the signing delegation (TUQ.) it rests on' }) delegationId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the signing delegation (TUQ.) or acting appointment (Q.) it rests on' }) delegationId!: string | null;
 }
 
 /** Văn bản đi as every state-changing route answers it. */
@@ -28,6 +28,8 @@ export class OutgoingDto {
   @ApiProperty({ type: String, nullable: true }) replyToIncomingId!: string | null;
   @ApiProperty() closesIncoming!: boolean;
   @ApiProperty({ type: String, nullable: true }) replacesId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the issued document that replaced this one (set when it is issued)' }) replacedById!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'thời gian hiệu lực: the last day in force' }) validUntil!: string | null;
   @ApiProperty({ type: Date, nullable: true }) signedAt!: Date | null;
   @ApiProperty({ type: String, nullable: true }) registerId!: string | null;
   @ApiProperty({ type: Number, nullable: true }) year!: number | null;
@@ -59,6 +61,8 @@ export class AppendixDto {
   @ApiProperty() position!: number;
   @ApiProperty() title!: string;
   @ApiProperty({ description: 'signed with the agency key at the issue' }) issued!: boolean;
+  @ApiProperty({ type: String, nullable: true, enum: ['B-B', 'B-T', 'B-LT', 'B-LTA'], description: 'PAdES level of the issued appendix, as the document\'s' })
+  longTermLevel!: string | null;
   @ApiProperty() createdBy!: string;
   @ApiProperty() createdAt!: Date;
 }

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBase64, IsIn, IsOptional, IsUUID, Length } from 'class-validator';
+import type { SigningAuthorityKind } from '@eoffice/documents';
+import { AuthorityProperty } from './outgoing-actions.dto';
 
 /** Ký hàng loạt: the drafts (approved, waiting for my signature) and how to sign them. */
 export class SignBatchInputDto {
@@ -12,6 +14,7 @@ export class SignBatchInputDto {
   @IsOptional() @IsUUID() certificateId?: string;
   @ApiPropertyOptional({ description: 'remote: base64 PNG; default the image stored with my certificate' })
   @IsOptional() @IsBase64() @Length(1, 2_000_000) signatureImage?: string;
+  @AuthorityProperty() authority?: SigningAuthorityKind;
 }
 
 export class SignBatchItemDto {

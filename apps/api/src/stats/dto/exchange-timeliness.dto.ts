@@ -19,7 +19,7 @@ export class ExchangeTimelinessDto {
   @ApiProperty({ description: 'issued documents whose agency recipient has no package delivered after reminderHours' }) notSent!: number;
   @ApiProperty({ description: 'delivered reminderHours ago or more with no status back (not even 01)' }) notAcknowledged!: number;
   @ApiProperty({ description: 'the window of the two counts below, in days' }) windowDays!: number;
-  @ApiProperty({ description: 'agency recipients delivered on the day of issue (Vietnam time)' }) sentSameDay!: number;
-  @ApiProperty({ description: 'agency recipients delivered on a later day' }) sentLater!: number;
+  @ApiProperty({ description: 'agency recipients delivered the same working day (working calendar; issued after 17:00 or on a day off: the next working day; urgent: within the hour)' }) sentSameDay!: number;
+  @ApiProperty({ description: 'agency recipients delivered later than that' }) sentLater!: number;
   @ApiProperty({ type: [LateExchangeRecipientDto], description: 'the late recipients, oldest issue first (at most 500)' }) late!: LateExchangeRecipientDto[];
 }

@@ -1,15 +1,16 @@
 // Cơ cấu tổ chức: the organisation tree as the API orders it (depth 0 for the root agency), with
 // each unit's head. An administrator adds a unit, renames it (name, code, địa danh) and names its
-// head. Moving a unit under another parent is not offered: the API has no route for it.
+// head, and for an agency its own intake mailbox (hộp thư tiếp nhận). Moving a unit under another parent is not offered: the API has no route for it.
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useUnits } from '../../api/directory';
 import type { Unit } from '../../api/people';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UnitDialog, UnitHeadDialog } from './UnitDialogs';
+import { IntakeMailboxDialog } from './IntakeMailboxDialog';
 import { EmptyText } from '../../components/EmptyText';
 
-type Editing = { mode: 'create'; parent?: Unit } | { mode: 'rename'; unit: Unit } | { mode: 'head'; unit: Unit } | undefined;
+type Editing = { mode: 'create'; parent?: Unit } | { mode: 'rename' | 'head' | 'mailbox'; unit: Unit } | undefined;
 
 export function UnitsPage() {
   const units = useUnits();
@@ -56,6 +57,11 @@ export function UnitsPage() {
                 <Button size="small" onClick={() => setEditing({ mode: 'create', parent: u })} aria-label={`Thêm đơn vị trực thuộc ${u.name}`}>
                   Thêm trực thuộc
                 </Button>
+                {u.kind === 'agency' && (
+                  <Button size="small" onClick={() => setEditing({ mode: 'mailbox', unit: u })} aria-label={`Hộp thư tiếp nhận ${u.name}`}>
+                    Hộp thư tiếp nhận
+                  </Button>
+                )}
               </Space>
             ),
           },
@@ -64,6 +70,7 @@ export function UnitsPage() {
       {editing?.mode === 'create' && <UnitDialog parent={editing.parent} onClose={() => setEditing(undefined)} />}
       {editing?.mode === 'rename' && <UnitDialog unit={editing.unit} onClose={() => setEditing(undefined)} />}
       {editing?.mode === 'head' && <UnitHeadDialog unit={editing.unit} onClose={() => setEditing(undefined)} />}
+      {editing?.mode === 'mailbox' && <IntakeMailboxDialog unit={editing.unit} onClose={() => setEditing(undefined)} />}
     </>
   );
 }

@@ -39,6 +39,9 @@ export function IncomingDetailPage() {
           <Descriptions.Item label="Hình thức nhận">{RECEIVED_VIA_LABELS[d.receivedVia]}</Descriptions.Item>
           <Descriptions.Item label="Độ khẩn">{URGENCY_LABELS[d.urgency]}</Descriptions.Item>
           <Descriptions.Item label="Hạn xử lý">{formatDate(d.dueDate) || '—'}</Descriptions.Item>
+          <Descriptions.Item label="Hiệu lực đến ngày">
+            <span data-testid="detail-valid-until">{formatDate(d.validUntil) || '—'}</span>
+          </Descriptions.Item>
           {d.instruction && <Descriptions.Item label="Ý kiến chỉ đạo" span={2}>{d.instruction}</Descriptions.Item>}
           {d.resultNote && <Descriptions.Item label="Kết quả" span={2}>{d.resultNote}</Descriptions.Item>}
         </Descriptions>

@@ -9,9 +9,20 @@ import { ScanPanel } from './scan/ScanPanel';
 
 const DOCUMENT_TYPES = ['Công văn', 'Quyết định', 'Thông báo', 'Kế hoạch', 'Báo cáo', 'Tờ trình', 'Giấy mời', 'Chỉ thị', 'Hướng dẫn'];
 
-interface Values extends Omit<RegisterMetadata, 'sourceDate' | 'dueDate'> {
+interface Values extends Omit<RegisterMetadata, 'sourceDate' | 'dueDate' | 'validUntil'> {
   sourceDate: Dayjs;
   dueDate?: Dayjs;
+  validUntil?: Dayjs;
+}
+
+/** A date field that may not fall before another of the form (the API refuses it too: 400 VALIDATION_FAILED). */
+export function notBefore(other: string, message: string) {
+  return ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
+    validator(_: unknown, value: Dayjs | undefined) {
+      const start = getFieldValue(other) as Dayjs | undefined;
+      return value && start && value.isBefore(start, 'day') ? Promise.reject(new Error(message)) : Promise.resolve();
+    },
+  });
 }
 
 /** Refused in the browser, before any byte is sent: not a PDF, empty, or over the API's limit. */
@@ -31,8 +42,13 @@ export function RegisterForm({ busy, onSubmit }: { busy: boolean; onSubmit: (met
   const finish = (values: Values) => {
     if (source === 'file' && !scan) return setScanError('Chọn tệp PDF của văn bản.');
     if (source === 'scan' && !scanned) return setScanError('Số hóa các trang trước khi vào sổ.');
-    const { sourceDate, dueDate, ...rest } = values;
-    const metadata = { ...rest, sourceDate: toCalendarDate(sourceDate), dueDate: dueDate ? toCalendarDate(dueDate) : undefined };
+    const { sourceDate, dueDate, validUntil, ...rest } = values;
+    const metadata = {
+      ...rest,
+      sourceDate: toCalendarDate(sourceDate),
+      dueDate: dueDate ? toCalendarDate(dueDate) : undefined,
+      validUntil: validUntil ? toCalendarDate(validUntil) : undefined,
+    };
     void (source === 'scan' ? onSubmit({ ...metadata, scanFileId: scanned!.fileId }, undefined) : onSubmit(metadata, scan));
   };
   const useScan = (result: ScanResult | undefined) => {
@@ -118,9 +134,24 @@ export function RegisterForm({ busy, onSubmit }: { busy: boolean; onSubmit: (met
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item label="Số trang" name="pageCount">
-        <InputNumber min={1} max={10000} />
-      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} md={6}>
+          <Form.Item label="Số trang" name="pageCount">
+            <InputNumber min={1} max={10000} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={6}>
+          <Form.Item
+            label="Hiệu lực đến ngày"
+            name="validUntil"
+            tooltip="Thời gian hiệu lực, khi văn bản có quy định: người xử lý được nhắc trước khi hết hiệu lực"
+            dependencies={['sourceDate']}
+            rules={[notBefore('sourceDate', 'Ngày hết hiệu lực không được trước ngày văn bản')]}
+          >
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
       <Button type="primary" htmlType="submit" loading={busy}>
         Vào sổ
       </Button>

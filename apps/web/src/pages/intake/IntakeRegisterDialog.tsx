@@ -7,6 +7,7 @@ import { registerIntake, type IntakeItem, type IntakeRegisterInput } from '../..
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CONFIDENTIALITY_LABELS, options, URGENCY_LABELS } from '../../components/labels';
 import { DATE_FORMAT, dayjs, toCalendarDate } from '../../dates';
+import { notBefore } from '../incoming/RegisterForm';
 import { useState } from 'react';
 
 const DOCUMENT_TYPES = ['Công văn', 'Quyết định', 'Thông báo', 'Kế hoạch', 'Báo cáo', 'Tờ trình', 'Giấy mời', 'Chỉ thị', 'Hướng dẫn'];
@@ -20,6 +21,7 @@ interface Values {
   urgency: NonNullable<IntakeRegisterInput['urgency']>;
   confidentiality: NonNullable<IntakeRegisterInput['confidentiality']>;
   dueDate?: Dayjs;
+  validUntil?: Dayjs;
 }
 
 export function IntakeRegisterDialog({ item, onClose, onRegistered }: { item: IntakeItem; onClose: () => void; onRegistered: (number: number, documentId: string) => void }) {
@@ -40,6 +42,7 @@ export function IntakeRegisterDialog({ item, onClose, onRegistered }: { item: In
         urgency: v.urgency,
         confidentiality: v.confidentiality,
         dueDate: v.dueDate ? toCalendarDate(v.dueDate) : undefined,
+        validUntil: v.validUntil ? toCalendarDate(v.validUntil) : undefined,
       });
       onRegistered(done.registration.incomingNumber, done.registration.id);
     } catch (e) {
@@ -106,6 +109,14 @@ export function IntakeRegisterDialog({ item, onClose, onRegistered }: { item: In
             </Form.Item>
           </Col>
         </Row>
+        <Form.Item
+          label="Hiệu lực đến ngày"
+          name="validUntil"
+          dependencies={['sourceDate']}
+          rules={[notBefore('sourceDate', 'Ngày hết hiệu lực không được trước ngày văn bản')]}
+        >
+          <DatePicker format={DATE_FORMAT} style={{ width: 220 }} />
+        </Form.Item>
       </Form>
     </Modal>
   );

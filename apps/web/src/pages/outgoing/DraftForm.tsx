@@ -1,7 +1,8 @@
 // The draft's file and metadata (CreateOutgoingDto): type, subject, recipients — agencies of this
 // installation, agencies of the directory (by e-mail, else on paper), organisations by e-mail —
 // urgency, confidentiality, the signer; a reply names the incoming document it answers.
-import { Alert, Button, Checkbox, Col, Form, Input, Row, Select, Space, Upload } from 'antd';
+import { Alert, Button, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space, Upload } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { agencyRecipient, type Agency } from '../../api/agencies';
 import { DRAFT_EXTENSIONS, type DraftMetadata } from '../../api/outgoing';
@@ -10,10 +11,12 @@ import { MAX_UPLOAD_BYTES } from '../../api/upload';
 import { CONFIDENTIALITY_LABELS, options, URGENCY_LABELS } from '../../components/labels';
 import { PersonPicker } from '../../components/PersonPicker';
 import { UnitPicker } from '../../components/UnitPicker';
+import { DATE_FORMAT, dayjs, toCalendarDate } from '../../dates';
 
 const DOCUMENT_TYPES = ['Công văn', 'Quyết định', 'Thông báo', 'Kế hoạch', 'Báo cáo', 'Tờ trình', 'Giấy mời', 'Chỉ thị', 'Hướng dẫn'];
 
-interface Values extends Omit<DraftMetadata, 'recipients'> {
+interface Values extends Omit<DraftMetadata, 'recipients' | 'validUntil'> {
+  validUntil?: Dayjs;
   unitIds?: string[];
   agencies?: Agency[];
   external?: { name: string; email: string }[];
@@ -50,6 +53,15 @@ export function DraftFileItem({ file, error, onFile }: { file?: File; error?: st
   );
 }
 
+/** Thời gian hiệu lực of a draft: it will be dated the day it is issued, so no day before today (the API refuses one too). */
+export function ValidUntilItem() {
+  return (
+    <Form.Item label="Hiệu lực đến ngày" name="validUntil" tooltip="Khi văn bản có quy định thời gian hiệu lực: người soạn thảo và văn thư được nhắc trước khi hết hiệu lực">
+      <DatePicker format={DATE_FORMAT} style={{ width: 220 }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+    </Form.Item>
+  );
+}
+
 export function DraftForm({ busy, replyTo, onSubmit }: { busy: boolean; replyTo?: string; onSubmit: (metadata: DraftMetadata, draft: File) => Promise<void> }) {
   const [draft, setDraft] = useState<File>();
   const [fileError, setFileError] = useState<string>();
@@ -58,7 +70,7 @@ export function DraftForm({ busy, replyTo, onSubmit }: { busy: boolean; replyTo?
       setFileError('Chọn tệp dự thảo.');
       return;
     }
-    const { unitIds = [], agencies = [], external = [], paper = [], signingTitle, closesIncoming, ...rest } = values;
+    const { unitIds = [], agencies = [], external = [], paper = [], signingTitle, closesIncoming, validUntil, ...rest } = values;
     const fromDirectory = agencies.map((a) => agencyRecipient(a, rest.confidentiality !== 'normal'));
     const recipients = {
       unitIds,
@@ -66,7 +78,8 @@ export function DraftForm({ busy, replyTo, onSubmit }: { busy: boolean; replyTo?
       paper: [...paper, ...fromDirectory.flatMap((r) => (r.kind === 'paper' ? [{ name: r.name }] : []))],
     };
     const reply = replyTo ? { replyToIncomingId: replyTo, closesIncoming: closesIncoming === true } : {};
-    void onSubmit({ ...rest, ...reply, signingTitle: signingTitle?.trim() || undefined, recipients }, draft);
+    const until = validUntil ? { validUntil: toCalendarDate(validUntil) } : {};
+    void onSubmit({ ...rest, ...reply, ...until, signingTitle: signingTitle?.trim() || undefined, recipients }, draft);
   };
   return (
     <Form<Values> layout="vertical" onFinish={finish} initialValues={{ urgency: 'normal', confidentiality: 'normal', documentType: 'Công văn', unitIds: [] }}>
@@ -135,6 +148,7 @@ export function DraftForm({ busy, replyTo, onSubmit }: { busy: boolean; replyTo?
           </Form.Item>
         </Col>
       </Row>
+      <ValidUntilItem />
       <Button type="primary" htmlType="submit" loading={busy}>
         Tạo dự thảo
       </Button>

@@ -49,6 +49,9 @@ export function OutgoingDetailPage() {
           <Descriptions.Item label="Ngày ký">{formatDateTime(d.signedAt) || '—'}</Descriptions.Item>
           <Descriptions.Item label="Ngày phát hành">{formatDate(d.issuedAt) || '—'}</Descriptions.Item>
           <Descriptions.Item label="Ngày gửi">{formatDateTime(d.dispatchedAt) || '—'}</Descriptions.Item>
+          <Descriptions.Item label="Hiệu lực đến ngày">
+            <span data-testid="outgoing-valid-until">{formatDate(d.validUntil) || '—'}</span>
+          </Descriptions.Item>
         </Descriptions>
       </FrameCard>
       <FrameCard title="Xử lý">

@@ -62,6 +62,11 @@ const text = (v: unknown): string | null => (typeof v === 'string' && v.length >
 export class AxisClient {
   constructor(private readonly credentials: AxisCredentials) {}
 
+  /** Where this client's calls go (the transport's endpoint). */
+  get url(): string {
+    return this.credentials.url;
+  }
+
   /** `sendEdoc`: the axis keeps the file for each recipient and answers its own id for it. */
   async sendEdoc(from: string, to: string[], messageType: AxisMessageType, file: Buffer): Promise<string> {
     const answer = await this.call('sendEdoc', { from, to: JSON.stringify(to), servicetype: 'eDoc', messagetype: messageType }, file, true);

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AgencySyncResult, AgencySyncService } from '@eoffice/accounts';
 import { JobName, OnJob } from '@eoffice/core';
-import { AxisClient } from './axis-client';
-import { AxisConnection } from './axis-connection';
+import { AxisAccount, AxisConnection } from './axis-connection';
 
 /**
  * Danh bạ from the axis: `getAgenciesList` (about 111,000 agencies nationally) into the agency
@@ -20,9 +19,9 @@ export class AxisDirectorySyncService {
 
   @OnJob(JobName.exchangeAxisDirectorySync)
   async scheduled(): Promise<string> {
-    const client = this.connection.client();
-    if (!client) return 'axis not configured';
-    const result = await this.synchronise(client, null);
+    const [account] = await this.connection.all();
+    if (!account) return 'axis not configured';
+    const result = await this.synchronise([account], null);
     return `${result.listed} listed: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.skipped} skipped`;
   }
 
@@ -31,7 +30,8 @@ export class AxisDirectorySyncService {
     return this.connection.asking((client) => this.synchronise(client, actorId));
   }
 
-  private async synchronise(client: AxisClient, actorId: string | null): Promise<AgencySyncResult> {
+  /** The national list is the same for every system of ours: the first one asks (the installation's when set). */
+  private async synchronise([{ client }]: AxisAccount[], actorId: string | null): Promise<AgencySyncResult> {
     const listed = await client.agencies();
     const result = await this.sync.synchronise(
       listed.map((a) => ({ organId: a.code, agencyCode: a.agencyCode, name: a.name, email: a.mail, phone: a.phone, fax: a.fax, address: a.address, website: a.website })),

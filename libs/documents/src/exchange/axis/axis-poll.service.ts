@@ -38,12 +38,24 @@ export class AxisPollService {
 
   @OnJob(JobName.exchangeAxisPoll)
   async poll(): Promise<string> {
-    const client = this.connection.client();
-    if (!client) return 'axis not configured';
-    // Packages first: a status about a package that arrives in the same poll finds it.
-    const packages = await this.drain(client, 'edoc');
-    const statuses = await this.drain(client, 'status');
-    return `${packages} package(s), ${statuses} status(es) taken from the axis`;
+    const accounts = await this.connection.all();
+    if (accounts.length === 0) return 'axis not configured';
+    const taken: string[] = [];
+    // Once per system of ours; a failing one does not keep the others from their messages.
+    let failed: unknown = null;
+    for (const { label, client } of accounts) {
+      try {
+        // Packages first: a status about a package that arrives in the same poll finds it.
+        const packages = await this.drain(client, 'edoc');
+        const statuses = await this.drain(client, 'status');
+        taken.push(`${label}: ${packages} package(s), ${statuses} status(es)`);
+      } catch (error) {
+        this.logger.warn(`axis poll of ${label} failed: ${error instanceof Error ? error.message : String(error)}`);
+        failed ??= error;
+      }
+    }
+    if (failed) throw failed;
+    return `taken from the axis — ${taken.join('; ')}`;
   }
 
   private async drain(client: AxisClient, messageType: AxisMessageType): Promise<number> {

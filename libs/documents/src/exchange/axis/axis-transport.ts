@@ -6,7 +6,7 @@ import { AxisRepository } from './axis.repository';
 /**
  * Packages and statuses through the national axis: `sendEdoc` with the file's bytes (a package as its
  * .edxml file — the MIME headers, then the multipart body —, a status as its XML), from our agency's
- * OrganId to the recipient's. The axis's id of the copy is kept with our package, so the
+ * OrganId to the recipient's, with that agency's own axis account or else the installation's. The axis's id of the copy is kept with our package, so the
  * reconciliation can find what the axis no longer lists.
  */
 @Injectable()
@@ -26,8 +26,8 @@ export class AxisTransport {
   }
 
   private async send(file: Buffer, route: ExchangeRoute, messageType: 'edoc' | 'status'): Promise<TransportAnswer> {
-    const client = this.connection.client();
-    if (!client) throw new TransportError('the national axis is not configured (EXCHANGE_AXIS_URL)', 'retry');
+    const client = await this.connection.clientFor(route.from);
+    if (!client) throw new TransportError(`the national axis is not configured for ${route.from} (EXCHANGE_AXIS_URL or its agency's axis account)`, 'retry');
     const docId = await client.sendEdoc(route.from, [route.to], messageType, file);
     await this.axis.recordSent({ axisDocId: docId, messageType, from: route.from, to: route.to, documentId: route.documentId, statusCode: route.statusCode ?? null, packageId: route.packageId });
     return { receipt: docId };

@@ -15,6 +15,8 @@ export interface AxisDiscrepancy {
   id: string;
   runId: string;
   kind: 'missing_here' | 'missing_on_axis';
+  /** A package (`edoc`) or a status message (`status`). */
+  messageType: AxisMessageType;
   axisDocId: string | null;
   packageId: string | null;
   documentId: string | null;
@@ -77,6 +79,22 @@ export class AxisRepository {
     );
   }
 
+  /** Status messages we sent through the axis and still count as there, with the row to queue again. */
+  async sentStatuses(): Promise<{ id: string; axisDocId: string; packageId: string; documentId: string; statusId: string | null; code: string | null }[]> {
+    return this.dataSource.query(
+      `SELECT m.id, m.axis_doc_id AS "axisDocId", m.package_id AS "packageId", m.document_id AS "documentId", s.id::text AS "statusId", m.status_code AS code
+         FROM exchange_axis_message m
+         LEFT JOIN exchange_status s ON s.package_id = m.package_id AND s.direction = 'sent' AND s.code = m.status_code AND s.state = 'sent'
+        WHERE m.direction = 'sent' AND m.message_type = 'status' AND m.state = 'sent'`,
+    );
+  }
+
+  /** The axis lost a status we sent: this copy no longer counts, the status is queued to leave again (in its order). */
+  async markStatusLost(manager: EntityManager, messageId: string, statusId: string): Promise<void> {
+    await manager.query(`UPDATE exchange_axis_message SET state = 'lost', error = 'not listed by the axis' WHERE id = $1`, [messageId]);
+    await manager.query(`UPDATE exchange_status SET state = 'queued', last_error = 'not listed by the axis: sent again' WHERE id = $1`, [statusId]);
+  }
+
   /** The axis lost a package we sent: this copy no longer counts, the package is queued to be sent again. */
   async markLost(manager: EntityManager, messageId: string, packageId: string): Promise<void> {
     await manager.query(`UPDATE exchange_axis_message SET state = 'lost', error = 'not listed by the axis' WHERE id = $1`, [messageId]);
@@ -85,14 +103,14 @@ export class AxisRepository {
 
   async recordDiscrepancy(manager: EntityManager | null, row: Omit<AxisDiscrepancy, 'id' | 'createdAt'>): Promise<void> {
     await (manager ?? this.dataSource).query(
-      `INSERT INTO exchange_axis_discrepancy (run_id, kind, axis_doc_id, package_id, document_id, action, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [row.runId, row.kind, row.axisDocId, row.packageId, row.documentId?.slice(0, 100) ?? null, row.action, row.detail?.slice(0, 1000) ?? null],
+      `INSERT INTO exchange_axis_discrepancy (run_id, kind, message_type, axis_doc_id, package_id, document_id, action, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [row.runId, row.kind, row.messageType, row.axisDocId, row.packageId, row.documentId?.slice(0, 100) ?? null, row.action, row.detail?.slice(0, 1000) ?? null],
     );
   }
 
   async discrepancies(limit: number): Promise<AxisDiscrepancy[]> {
     return this.dataSource.query(
-      `SELECT id::text, run_id AS "runId", kind, axis_doc_id AS "axisDocId", package_id AS "packageId", document_id AS "documentId", action, detail, created_at AS "createdAt"
+      `SELECT id::text, run_id AS "runId", kind, message_type AS "messageType", axis_doc_id AS "axisDocId", package_id AS "packageId", document_id AS "documentId", action, detail, created_at AS "createdAt"
          FROM exchange_axis_discrepancy ORDER BY created_at DESC, id DESC LIMIT $1`,
       [limit],
     );

@@ -18,8 +18,9 @@ export class RoutingTransport extends ExchangeTransport {
     super();
   }
 
-  override endpointFor(kind: string | null, url: string | null): string | null {
-    if (kind === 'axis') return this.connection.url();
+  /** Through the axis: the address of the account the sending agency uses, or null when it has none. */
+  override async endpointFor(kind: string | null, url: string | null, from?: string | null): Promise<string | null> {
+    if (kind === 'axis') return from ? this.connection.endpointOf(from) : null;
     return super.endpointFor(kind, url);
   }
 

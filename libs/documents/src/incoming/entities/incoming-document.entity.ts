@@ -45,6 +45,9 @@ export class IncomingDocument {
   @Column({ type: 'text', nullable: true }) resultNote!: string | null;
   @Column({ type: 'uuid', nullable: true }) resultFileId!: string | null;
   @Column({ type: 'uuid', nullable: true }) replyOutgoingId!: string | null;
+  /** Văn bản thay thế: the copy registered from the sender's replacement package, once it is registered. */
+  @Column({ type: 'uuid', nullable: true }) replacedById!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) replacedAt!: Date | null;
   @Column({ type: 'varchar', nullable: true, select: false }) idempotencyKey!: string | null;
   /** SHA-256 of the request the key was first used for (see idempotency-fingerprint.ts). */
   @Column({ type: 'char', length: 64, nullable: true, select: false }) idempotencyFingerprint!: string | null;

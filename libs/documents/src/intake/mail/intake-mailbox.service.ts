@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, OrganisationScope } from '@eoffice/accounts';
 import { AppError, AuditService } from '@eoffice/core';
+import { IntakeMailboxCheck } from './intake-mailbox-check.service';
 import { IntakeMailboxRepository, IntakeMailboxSettings } from './intake-mailbox.repository';
 
 /** PUT /units/:unitId/intake-mailbox: where the agency's mail is read from; the password by the name of its variable. */
@@ -18,8 +19,9 @@ export interface IntakeMailboxInput {
 export const PASSWORD_ENV_PATTERN = /^INTAKE_IMAP_PASSWORD_[A-Z0-9_]{1,60}$/;
 
 /**
- * Hộp thư tiếp nhận của từng cơ quan: the administrator sets or clears an agency's own mailbox;
- * the worker reads every one configured (MailIntakeService). Each change is audited, without any
+ * Hộp thư tiếp nhận của từng cơ quan: the administrator sets or clears an agency's own mailbox,
+ * which is stored only once the API has connected, logged in and opened its folder (IntakeMailboxCheck);
+ * the worker reads every one configured (MailIntakeService) and notes each poll's outcome on it. Each change is audited, without any
  * secret: the row holds the NAME of the environment variable with the password, never the password.
  */
 @Injectable()
@@ -29,6 +31,7 @@ export class IntakeMailboxService {
     private readonly mailboxes: IntakeMailboxRepository,
     private readonly organisation: OrganisationScope,
     private readonly audit: AuditService,
+    private readonly connection: IntakeMailboxCheck,
   ) {}
 
   async get(agencyId: string): Promise<IntakeMailboxSettings> {
@@ -55,6 +58,9 @@ export class IntakeMailboxService {
       passwordEnv: input.passwordEnv,
       updatedBy: actor.id,
     };
+    // Tested before the transaction (no database connection held for the seconds it may take): a refusal stores nothing.
+    const password = this.connection.passwordOf(settings.passwordEnv);
+    await this.connection.check({ host: settings.host, port: settings.port, secure: settings.tls, user: settings.username, password }, settings.mailbox);
     return this.dataSource.transaction(async (manager) => {
       const saved = await this.mailboxes.upsert(manager, settings);
       if (!saved) {

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ImapFlow } from 'imapflow';
 import { APP_CONFIG, AppConfig, JobName, OnJob } from '@eoffice/core';
 import { IntakeReceiptService } from '../intake-receipt.service';
+import { imapClient } from './imap-client';
 import { MailArrivals } from './mail-arrivals.service';
-import { IntakeMailboxRepository, IntakeMailboxSettings } from './intake-mailbox.repository';
+import { describeImapError } from './intake-mailbox-check.service';
+import { IntakeMailboxRepository, IntakeMailboxSettings, MailboxAddress } from './intake-mailbox.repository';
 import { MailboxStateRepository } from './mailbox-state.repository';
 
 /** One IMAP connection's worth of work, bounded so a full mailbox is read over several polls. */
@@ -38,6 +39,8 @@ export interface Mailbox {
   /** Where the password comes from, for the log when it is missing. */
   passwordFrom: string;
   path: string;
+  /** An agency's own mailbox (its settings row notes each poll); absent for INTAKE_IMAP_URL. */
+  settings?: MailboxAddress;
 }
 
 /**
@@ -69,16 +72,25 @@ export class MailIntakeService {
     return total;
   }
 
-  /** One mailbox, by one worker at a time (an advisory lock per mailbox). */
+  /** One mailbox, by one worker at a time (an advisory lock per mailbox); an agency's own notes how it went, for its administrator. */
   async fetchOne(mailbox: Mailbox): Promise<MailboxOutcome> {
+    const outcome = await this.poll(mailbox);
+    if (mailbox.settings && !outcome.skipped) {
+      await this.settings.recordPoll(mailbox.settings, outcome.error ?? null).catch((error: Error) => this.logger.warn(`IMAP ${mailbox.key}: poll not noted: ${error.message}`));
+    }
+    return outcome;
+  }
+
+  private async poll(mailbox: Mailbox): Promise<MailboxOutcome> {
     const outcome: MailboxOutcome = { mailbox: mailbox.key, agencyId: mailbox.agencyId, read: 0, created: 0, skipped: false };
     if (mailbox.password === null) return { ...outcome, error: `no password: ${mailbox.passwordFrom} is not set in the worker's environment` };
     try {
       const ran = await this.state.exclusively(mailbox.key, () => this.read(mailbox, outcome));
       return ran ? outcome : { ...outcome, skipped: true };
     } catch (error) {
-      this.logger.warn(`IMAP ${mailbox.key}: ${(error as Error).message}`);
-      return { ...outcome, error: (error as Error).message };
+      const message = describeImapError(error);
+      this.logger.warn(`IMAP ${mailbox.key}: ${message}`);
+      return { ...outcome, error: message };
     }
   }
 
@@ -90,19 +102,7 @@ export class MailIntakeService {
   }
 
   private async read(mailbox: Mailbox, outcome: MailboxOutcome): Promise<void> {
-    const client = new ImapFlow({
-      host: mailbox.host,
-      port: mailbox.port,
-      secure: mailbox.secure,
-      auth: { user: mailbox.user, pass: mailbox.password ?? '' },
-      logger: false,
-      disableAutoIdle: true,
-      connectionTimeout: TIMEOUT_MS,
-      greetingTimeout: TIMEOUT_MS,
-      socketTimeout: TIMEOUT_MS,
-    });
-    // A reset connection is reported here as well as to the pending command; without a listener it would end the process.
-    client.on('error', (error: Error) => this.logger.warn(`IMAP ${mailbox.key}: ${error.message}`));
+    const client = imapClient({ ...mailbox, password: mailbox.password ?? '' }, TIMEOUT_MS, (error) => this.logger.warn(`IMAP ${mailbox.key}: ${error.message}`));
     await client.connect();
     try {
       const lock = await client.getMailboxLock(mailbox.path, { readOnly: true });
@@ -139,7 +139,8 @@ export class MailIntakeService {
   private fromSettings(s: IntakeMailboxSettings): Mailbox {
     const password = this.config.intakeImapPasswords?.[s.passwordEnv] ?? null;
     const key = `${s.host}:${s.port}/${s.username}/${s.mailbox}`;
-    return { key, agencyId: s.agencyId, host: s.host, port: s.port, secure: s.tls, user: s.username, password, passwordFrom: s.passwordEnv, path: s.mailbox };
+    const settings = { agencyId: s.agencyId, host: s.host, port: s.port, username: s.username, mailbox: s.mailbox };
+    return { key, agencyId: s.agencyId, host: s.host, port: s.port, secure: s.tls, user: s.username, password, passwordFrom: s.passwordEnv, path: s.mailbox, settings };
   }
 
   /** INTAKE_IMAP_URL with the password from INTAKE_IMAP_PASSWORD; the key names it without the secret. */

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, validityDedupeKey, validityThreshold, validityTitle, waitingDedupeKey, waitingSince, waitingThreshold } from './reminder-rules';
+import { addDays, daysBetween, outgoingValidityDedupeKey, validityDedupeKey, validityThreshold, validityTitle, waitingDedupeKey, waitingSince, waitingThreshold } from './reminder-rules';
 
 describe('reminder rules', () => {
   it('counts calendar days, across months and years', () => {
@@ -32,5 +32,11 @@ describe('reminder rules', () => {
     expect(waitingDedupeKey('i1', 4)).toBe('intake_waiting:i1:4');
     expect(validityTitle(0, '2027-01-31', 'x')).toContain('hết hiệu lực hôm nay');
     expect(validityTitle(5, '2027-01-31', 'x')).toContain('còn 5 ngày, hết hiệu lực ngày 31/01/2027');
+  });
+
+  it('names the outgoing side in its key and title', () => {
+    expect(outgoingValidityDedupeKey('o1', '2027-01-31', 30)).toBe('outgoing_validity_ending:o1:2027-01-31:30');
+    expect(validityTitle(5, '2027-01-31', '05/QĐ-SGDĐT — x', 'Văn bản đi')).toBe('Văn bản đi sắp hết hiệu lực (còn 5 ngày, hết hiệu lực ngày 31/01/2027): 05/QĐ-SGDĐT — x');
+    expect(validityTitle(5, '2027-01-31', 'x')).toMatch(/^Văn bản đến /);
   });
 });

@@ -39,6 +39,11 @@ export function validityDedupeKey(documentId: string, validUntil: string, thresh
   return `validity_ending:${documentId}:${validUntil}:${threshold}`;
 }
 
+/** An outgoing document's own key: its id is no incoming document's, but the prefix says which side it names. */
+export function outgoingValidityDedupeKey(documentId: string, validUntil: string, threshold: number): string {
+  return `outgoing_validity_ending:${documentId}:${validUntil}:${threshold}`;
+}
+
 export function waitingDedupeKey(itemId: string, threshold: number): string {
   return `intake_waiting:${itemId}:${threshold}`;
 }
@@ -49,9 +54,10 @@ export function vietnameseDate(date: string): string {
   return `${day}/${month}/${year}`;
 }
 
-export function validityTitle(daysLeft: number, validUntil: string, what: string): string {
+/** `heading`: which side the document is of, `Văn bản đến` (incoming) or `Văn bản đi` (outgoing). */
+export function validityTitle(daysLeft: number, validUntil: string, what: string, heading = 'Văn bản đến'): string {
   const when = daysLeft === 0 ? 'hết hiệu lực hôm nay' : `còn ${daysLeft} ngày, hết hiệu lực ngày ${vietnameseDate(validUntil)}`;
-  return `Văn bản đến sắp hết hiệu lực (${when}): ${what}`.slice(0, 1200);
+  return `${heading} sắp hết hiệu lực (${when}): ${what}`.slice(0, 1200);
 }
 
 export function waitingTitle(threshold: number, what: string): string {

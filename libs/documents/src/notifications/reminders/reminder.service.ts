@@ -6,11 +6,14 @@ import { IncomingRepository } from '../../incoming';
 import type { IncomingDocument } from '../../incoming';
 import { IntakeRepository } from '../../intake';
 import type { IntakeItem } from '../../intake';
+import { OutgoingRepository } from '../../outgoing';
+import type { OutgoingDocument } from '../../outgoing';
 import { IncomingNotificationService } from '../incoming-notification.service';
 import { NewNotification, NotificationRepository } from '../notification.repository';
 import {
   addDays,
   daysBetween,
+  outgoingValidityDedupeKey,
   validityDedupeKey,
   validityThreshold,
   validityTitle,
@@ -27,12 +30,16 @@ const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 export interface ReminderOutcome extends Record<string, unknown> {
   validityEnding: number;
+  outgoingValidityEnding: number;
   intakeWaiting: number;
 }
 
+type Page<T> = (from: string, to: string, afterId: string | null, limit: number) => Promise<T[]>;
+
 /**
  * Nhắc việc (issue 17), on REMINDERS_CRON: an incoming document whose validity (thời gian hiệu lực)
- * ends within VALIDITY_REMINDER_DAYS tells the people handling it; an intake item waiting longer than
+ * ends within VALIDITY_REMINDER_DAYS tells the people handling it, an issued outgoing one its drafter
+ * and its agency's clerks (văn thư: they keep the issued documents); an intake item waiting longer than
  * INTAKE_WAITING_REMINDER_HOURS tells the agency's clerks (văn thư — Decree 30 wants registration the
  * day it arrives). Each person hears of a thing once per threshold: the notification's dedupe key
  * (unique per person) makes a re-run, or a second worker running the same job, add nothing. The
@@ -45,6 +52,7 @@ export class ReminderService {
     private readonly notifications: NotificationRepository,
     private readonly documents: IncomingRepository,
     private readonly intake: IntakeRepository,
+    private readonly outgoing: OutgoingRepository,
     private readonly incomingNotices: IncomingNotificationService,
     private readonly organisation: OrganisationScope,
   ) {}
@@ -52,10 +60,20 @@ export class ReminderService {
   @OnJob(JobName.reminders)
   async remind(): Promise<ReminderOutcome> {
     const now = new Date();
-    return { validityEnding: await this.remindValidity(now), intakeWaiting: await this.remindWaiting(now) };
+    const clerks = new Map<string, string[]>();
+    return {
+      validityEnding: await this.remindValidity(now, (...a) => this.documents.findValidUntilBetween(...a), (d, today, t) => this.remindOfValidity(d, today, t)),
+      outgoingValidityEnding: await this.remindValidity(
+        now,
+        (...a) => this.outgoing.findValidUntilBetween(...a),
+        (d, today, t) => this.remindOfOutgoingValidity(d, today, t, clerks),
+      ),
+      intakeWaiting: await this.remindWaiting(now),
+    };
   }
 
-  private async remindValidity(now: Date): Promise<number> {
+  /** Every document (of one side) whose validity ends within the largest threshold, a batch at a time. */
+  private async remindValidity<T extends { id: string }>(now: Date, page: Page<T>, remind: (document: T, today: string, thresholds: readonly number[]) => Promise<number>): Promise<number> {
     const thresholds = this.config.VALIDITY_REMINDER_DAYS;
     if (thresholds.length === 0) return 0;
     const today = vietnamDate(now);
@@ -63,11 +81,24 @@ export class ReminderService {
     let sent = 0;
     let afterId: string | null = null;
     for (;;) {
-      const batch = await this.documents.findValidUntilBetween(today, last, afterId, BATCH);
+      const batch = await page(today, last, afterId, BATCH);
       if (batch.length === 0) return sent;
-      for (const document of batch) sent += await this.remindOfValidity(document, today, thresholds);
+      for (const document of batch) sent += await remind(document, today, thresholds);
       afterId = batch[batch.length - 1].id;
     }
+  }
+
+  /** An issued document still in force: its drafter, and the agency's clerks who issued and keep it. */
+  private async remindOfOutgoingValidity(document: OutgoingDocument, today: string, thresholds: readonly number[], clerks: Map<string, string[]>): Promise<number> {
+    const validUntil = document.validUntil!;
+    const daysLeft = daysBetween(today, validUntil);
+    const threshold = validityThreshold(daysLeft, thresholds);
+    if (threshold === null) return 0;
+    if (!clerks.has(document.agencyId)) clerks.set(document.agencyId, await this.organisation.clerkIdsOf(document.agencyId));
+    const people = [...new Set([document.authorId, ...clerks.get(document.agencyId)!])];
+    const title = validityTitle(daysLeft, validUntil, `${document.numberSymbol} — ${document.subject}`, 'Văn bản đi');
+    const dedupeKey = outgoingValidityDedupeKey(document.id, validUntil, threshold);
+    return this.notifications.insertNew(people.map((userId) => ({ userId, kind: 'outgoing_validity_ending', outgoingDocumentId: document.id, title, dedupeKey })));
   }
 
   private async remindOfValidity(document: IncomingDocument, today: string, thresholds: readonly number[]): Promise<number> {

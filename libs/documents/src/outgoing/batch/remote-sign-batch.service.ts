@@ -8,6 +8,8 @@ import type { OutgoingDocument } from '../entities/outgoing-document.entity';
 import { LeaderSignatureSteps } from '../leader-signature-steps';
 import { OutgoingAccess } from '../outgoing-access.service';
 import { withSigningErrors } from '../signing-errors';
+import type { SigningAuthority, SigningAuthorityKind } from '../signing-authority';
+import { SigningAuthorityService } from '../signing-authority.service';
 import { SigningSessionRepository } from '../signing-session.repository';
 import { OutgoingRemoteSigningService } from '../remote/outgoing-remote-signing.service';
 import { withRemoteErrors } from '../remote/remote-errors';
@@ -22,6 +24,12 @@ interface Prepared {
   sent: UpdatedPdf;
   deferred: DeferredSigningState;
   hash: Buffer;
+  authority: SigningAuthority;
+}
+
+export interface BatchOptions {
+  signatureImage?: Buffer;
+  requested?: SigningAuthorityKind;
 }
 
 const pendingItem = (batchId: string, position: number, documentId: string, sessionId: string | null): SignBatchItem => ({
@@ -50,16 +58,17 @@ export class RemoteSignBatchService {
     private readonly single: OutgoingRemoteSigningService,
     private readonly batches: SignBatchRepository,
     private readonly audit: AuditService,
+    private readonly authority: SigningAuthorityService,
   ) {}
 
-  /** Starts the batch; its id. */
-  async start(actor: Actor, ids: string[], signatureImage?: Buffer): Promise<string> {
+  /** Starts the batch; its id. Each draft is signed with the authority its signer holds for it (`requested`, or derived as for one draft). */
+  async start(actor: Actor, ids: string[], options: BatchOptions = {}): Promise<string> {
     const setup = await this.config.setupOf(actor);
     const client = remoteSigningClient(setup.settings);
-    return client.batch ? this.oneTransaction(actor, ids, setup, client, signatureImage) : this.onePerDraft(actor, ids, setup, signatureImage);
+    return client.batch ? this.oneTransaction(actor, ids, setup, client, options) : this.onePerDraft(actor, ids, setup, options);
   }
 
-  private async onePerDraft(actor: Actor, ids: string[], setup: RemoteSignerSetup, signatureImage?: Buffer): Promise<string> {
+  private async onePerDraft(actor: Actor, ids: string[], setup: RemoteSignerSetup, { signatureImage, requested }: BatchOptions): Promise<string> {
     const batch = await this.outbox.transaction(async (manager) => {
       const opened = await this.batches.insert(manager, { signerId: actor.id, method: 'remote', providerId: setup.provider.id });
       await this.batches.insertItems(manager, ids.map((id, position) => pendingItem(opened.id, position, id, null)));
@@ -68,7 +77,7 @@ export class RemoteSignBatchService {
     });
     for (const [position, documentId] of ids.entries()) {
       try {
-        const started = await this.single.start(actor, documentId, signatureImage, batch.id);
+        const started = await this.single.start(actor, documentId, { signatureImage, batchId: batch.id, requested });
         await this.outbox.transaction((manager) => this.batches.updateItem(manager, batch.id, position, { sessionId: started.sessionId }));
       } catch (error) {
         await this.outbox.transaction((manager) => this.recordFailure(manager, batch.id, position, error));
@@ -77,7 +86,7 @@ export class RemoteSignBatchService {
     return batch.id;
   }
 
-  private async oneTransaction(actor: Actor, ids: string[], setup: RemoteSignerSetup, client: RemoteSigningClient, signatureImage?: Buffer): Promise<string> {
+  private async oneTransaction(actor: Actor, ids: string[], setup: RemoteSignerSetup, client: RemoteSigningClient, { signatureImage, requested }: BatchOptions): Promise<string> {
     const scope = await this.access.scopeFor(actor);
     const remote = await withRemoteErrors(() => client.certificate(setup.account.credentialId));
     const summary = await this.keyring.checkPresentedCertificate(remote.certificate.toString('base64'), remote.chain);
@@ -98,10 +107,11 @@ export class RemoteSignBatchService {
           if (await this.sessions.openRemoteOf(manager, documentId).then((s) => s && s.expiresAt.getTime() > Date.now())) {
             throw AppError.conflict('REMOTE_SIGNING_PENDING', 'Văn bản đang chờ xác nhận ký trên điện thoại (a remote signature is already waiting)');
           }
+          const authority = await this.authority.resolve(manager, actor, document, requested);
           const draft = await this.steps.preparedDraft(document, manager);
-          const begun = await withSigningErrors(() => token.begin(draft, { signatureImage: image, signerName: actor.fullName, trust }));
+          const begun = await withSigningErrors(() => token.begin(draft, { signatureImage: image, signerName: actor.fullName, titleLines: authority.lines, trust }));
           if (begun.done || !begun.digestToSign) throw new Error('a remote signature waits for the provider');
-          prepared.push({ position, document, sent: begun.sent, deferred: begun.state, hash: begun.digestToSign });
+          prepared.push({ position, document, sent: begun.sent, deferred: begun.state, hash: begun.digestToSign, authority });
         } catch (error) {
           await this.recordFailure(manager, batch.id, position, error);
         }
@@ -126,11 +136,11 @@ export class RemoteSignBatchService {
         };
         const session = await this.steps.openSession(
           manager, actor, p.document, p.sent, state,
-          { mode: 'remote', protocol: setup.provider.protocol, batchId: batch.id, transactionId: transaction.transactionId, certificate: summary.sha256Fingerprint },
+          { mode: 'remote', protocol: setup.provider.protocol, batchId: batch.id, transactionId: transaction.transactionId, certificate: summary.sha256Fingerprint, signingAuthority: p.authority.kind },
           { providerId: setup.provider.id, timeoutSeconds: setup.provider.timeoutSeconds },
         );
         // The transaction id stays on the batch (one per provider): the draft's session is found through its item.
-        await this.sessions.update(manager, session.id, { remoteStatus: 'pending' });
+        await this.sessions.update(manager, session.id, { remoteStatus: 'pending', signingAuthority: p.authority.kind });
         await this.batches.updateItem(manager, batch.id, p.position, { sessionId: session.id });
       }
       await this.batches.update(manager, batch.id, { transactionId: transaction.transactionId, transaction });

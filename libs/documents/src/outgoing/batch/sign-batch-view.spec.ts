@@ -33,7 +33,14 @@ describe('a signing batch as its signer sees it', () => {
   });
 
   it('is completed once nothing is pending', () => {
-    expect(signBatchView({ ...batch, method: 'stored' }, [item(0, { status: 'signed' })], [], now).status).toBe('completed');
+    expect(signBatchView({ ...batch, method: 'stored', remoteStatus: null }, [item(0, { status: 'signed' })], [], now).status).toBe('completed');
+  });
+
+  it('stays pending while the remote transaction is, even with every draft settled (the batch is closed after its last draft)', () => {
+    const settled = [item(0, { sessionId: 's0' })];
+    const signed = [session('s0', { remoteStatus: 'signed' })];
+    expect(signBatchView(batch, settled, signed, now).status).toBe('pending');
+    expect(signBatchView({ ...batch, remoteStatus: 'signed' }, settled, signed, now).status).toBe('completed');
   });
 
   it('reports a refusal with the single route\'s status and code, and a real fault as none', () => {

@@ -72,8 +72,12 @@ export function signBatchView(batch: SignBatch, items: SignBatchItem[], sessions
   const views = items.map((item) => itemView(item, item.sessionId ? byId.get(item.sessionId) : undefined, now));
   const count = (status: SignBatchItemStatus) => views.filter((v) => v.status === status).length;
   const counts = { signed: count('signed'), failed: count('failed'), pending: count('pending') };
+  // A remote batch's drafts are each settled in their own transaction, and the batch's transaction is
+  // closed after the last (SignBatchPoller.finish): until then it is not completed, so a reader never
+  // sees "completed" beside a transaction still pending.
+  const transactionOpen = batch.remoteStatus === 'pending';
   return {
-    id: batch.id, method: batch.method, status: counts.pending > 0 ? 'pending' : 'completed',
+    id: batch.id, method: batch.method, status: counts.pending > 0 || transactionOpen ? 'pending' : 'completed',
     transactionId: batch.transactionId, remoteStatus: batch.remoteStatus, expiresAt: batch.expiresAt, createdAt: batch.createdAt,
     counts, items: views,
   };

@@ -4,6 +4,7 @@ import { AppError, AuditService, JobOutbox } from '@eoffice/core';
 import { SigningCertificateService } from '../../certificates';
 import { OutgoingSigningService } from '../outgoing-signing.service';
 import { OutgoingRepository } from '../outgoing.repository';
+import type { SigningAuthorityKind } from '../signing-authority';
 import { withSigningErrors } from '../signing-errors';
 import { SigningSessionRepository } from '../signing-session.repository';
 import { RemoteSignBatchService } from './remote-sign-batch.service';
@@ -18,6 +19,8 @@ export interface SignBatchInput {
   certificateId?: string;
   /** Remote: the signature image (default the one stored with the leader's certificate). */
   signatureImage?: Buffer;
+  /** On whose behalf (KT., TL., TUQ., TM., Q.) every draft is signed; derived per draft when absent. */
+  authority?: SigningAuthorityKind;
 }
 
 /** States a draft reaches only by being signed: a second batch over it says ALREADY_SIGNED, not a bare INVALID_TRANSITION. */
@@ -52,7 +55,7 @@ export class SignBatchService {
     // Ids as the database writes them: duplicates are found and drafts locked in one order whatever the case sent.
     const input = { ...request, ids: request.ids.map((id) => id.toLowerCase()) };
     checkList(input.ids);
-    if (input.method === 'remote') return this.view(actor, await this.remote.start(actor, input.ids, input.signatureImage));
+    if (input.method === 'remote') return this.view(actor, await this.remote.start(actor, input.ids, { signatureImage: input.signatureImage, requested: input.authority }));
     // No usable key is the whole batch's problem, answered once before anything is written.
     await withSigningErrors(() => this.keyring.personalSigner(actor, input.certificateId));
     const batch = await this.open(actor, input.ids);
@@ -60,6 +63,7 @@ export class SignBatchService {
     for (const [position, documentId] of input.ids.entries()) {
       try {
         await this.signing.sign(actor, documentId, input.certificateId, {
+          requested: input.authority,
           batch: { batchId: batch.id, mark: (manager) => this.batches.updateItem(manager, batch.id, position, { status: 'signed' }) },
         });
       } catch (error) {

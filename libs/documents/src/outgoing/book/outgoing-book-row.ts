@@ -50,7 +50,8 @@ export function outgoingBookRow(record: OutgoingBookRecord): ReportRow {
  * signer's title and name (`KT. GIÁM ĐỐC` / `PHÓ GIÁM ĐỐC Trần Văn Đức`), as the signing block reads.
  */
 function signerCell(record: OutgoingBookRecord): string {
-  const delegated = record.signingAuthority && record.signingAuthority !== 'own';
+  // Own name and Q. print as one line with the name (`Q. GIÁM ĐỐC Lê Văn Tâm`); TM.'s notation may itself be two lines.
+  const delegated = record.signingAuthority && record.signingAuthority !== 'own' && record.signingAuthority !== 'Q';
   if (delegated && record.signingTitle) {
     return `${record.signingTitle}\n${record.signerTitle ? `${record.signerTitle} ` : ''}${record.signerName}`;
   }

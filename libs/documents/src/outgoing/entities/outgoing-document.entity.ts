@@ -23,18 +23,22 @@ export class OutgoingDocument {
   @Column({ type: 'uuid' }) signerId!: string;
   /** Box 7a, e.g. `KT. GIÁM ĐỐC` (shown in the register's "Người ký" column). */
   @Column({ type: 'varchar', nullable: true }) signingTitle!: string | null;
-  /** On whose behalf the signer signed (set when signing): own name, KT., TL. or TUQ. of the head. */
+  /** On whose behalf the signer signed (set when signing): own name, KT., TL., TUQ., Q. of the head, or TM. of a collective body. */
   @Column({ type: 'varchar', nullable: true }) signingAuthority!: SigningAuthorityKind | null;
   /** The head's title the prefix stands before (`GIÁM ĐỐC`), as it was when signing. */
   @Column({ type: 'varchar', nullable: true }) authorityTitle!: string | null;
   /** Box 7b: the signer's own title (`PHÓ GIÁM ĐỐC`), as it was when signing. */
   @Column({ type: 'varchar', nullable: true }) signerTitle!: string | null;
-  /** The signing delegation (ủy quyền ký) a TUQ. signature rests on. */
+  /** The signing delegation (ủy quyền ký, TUQ.) or acting appointment (giao quyền, Q.) the signature rests on. */
   @Column({ type: 'uuid', nullable: true }) signingDelegationId!: string | null;
   @Column({ type: 'uuid', nullable: true }) replyToIncomingId!: string | null;
   @Column() closesIncoming!: boolean;
   @Column({ type: 'uuid', nullable: true }) replacesId!: string | null;
+  /** Set when the document that replaces this one is issued (văn bản thay thế, docs/exchange.md). */
+  @Column({ type: 'uuid', nullable: true }) replacedById!: string | null;
   @Column({ type: 'jsonb', nullable: true }) layout!: DraftLayoutInput | null;
+  /** Thời gian hiệu lực: the last day the document is in force, when its text sets one (reminded before it ends). */
+  @Column({ type: 'date', nullable: true }) validUntil!: string | null;
   @Column({ type: 'uuid', nullable: true }) currentVersionId!: string | null;
   @Column({ type: 'uuid', nullable: true }) signedFileId!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) signedAt!: Date | null;

@@ -7,8 +7,14 @@ import {
 } from '@eoffice/signing';
 import { SigningCertificateService } from '../../certificates';
 import { OutgoingDocument } from '../entities/outgoing-document.entity';
+import type { OutgoingAppendix } from '../entities/outgoing-appendix.entity';
+import { OutgoingAppendixRepository } from '../outgoing-appendix.repository';
 
 const DAY_MS = 86_400_000;
+
+const LEVELS: readonly PadesLevel[] = ['B-B', 'B-T', 'B-LT', 'B-LTA'];
+/** The weakest of several files' levels (a document and its appendices). */
+export const lowestLevel = (levels: PadesLevel[]): PadesLevel => LEVELS[Math.min(...levels.map((l) => LEVELS.indexOf(l)))];
 
 /** What the issue stores about the issued file's long-term validity. */
 export interface LongTermOutcome {
@@ -19,6 +25,12 @@ export interface LongTermOutcome {
   stampedUntil: Date | null;
   /** A job should upgrade the file later (the TSA or OCSP responder was down). */
   upgradeLater: boolean;
+}
+
+interface ExtendedFile {
+  pdf: UpdatedPdf;
+  warnings: string[];
+  stampedUntil: Date | null;
 }
 
 export const longTermUnavailable = (what: string, cause: string): AppError =>
@@ -40,6 +52,7 @@ export class LongTermSigningService {
     private readonly dataSource: DataSource,
     private readonly files: FileService,
     private readonly keyring: SigningCertificateService,
+    private readonly appendices: OutgoingAppendixRepository,
   ) {}
 
   get retryDelayMs(): number {
@@ -135,34 +148,54 @@ export class LongTermSigningService {
     return { extended, failed };
   }
 
-  /** Appends DSS + document time-stamp to the issued file under a row lock, and records the new file. */
+  /**
+   * Appends DSS + document time-stamp to the issued file and to each issued appendix (they travel
+   * together, so their proofs never lapse apart), then records the new files under the document's
+   * row lock; the document's level is the weakest of them.
+   */
   private async extend(documentId: string, applies: (level: PadesLevel | null) => boolean): Promise<PadesLevel | 'skipped'> {
     if (!this.enabled) return 'skipped';
     const before = await this.dataSource.getRepository(OutgoingDocument).findOneBy({ id: documentId });
     if (!before?.issuedFileId || !applies(before.longTermLevel)) return 'skipped';
     const trust = await this.keyring.trustOptions();
-    const bytes = await this.files.readBytes(before.issuedFileId);
     // Network calls outside the transaction; the row is re-checked under its lock before writing.
+    const main = await this.extendFile(before.issuedFileId, trust);
+    const appendices: { appendix: OutgoingAppendix; extended: ExtendedFile }[] = [];
+    for (const appendix of await this.appendices.listOf(documentId)) {
+      if (appendix.issuedFileId) appendices.push({ appendix, extended: await this.extendFile(appendix.issuedFileId, trust) });
+    }
+    const warnings = [...main.warnings, ...appendices.flatMap((a) => a.extended.warnings)];
+    const level: PadesLevel = warnings.length ? 'B-T' : 'B-LTA';
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(OutgoingDocument);
+      const locked = await repo.findOne({ where: { id: documentId }, lock: { mode: 'pessimistic_write' } });
+      if (!locked || locked.issuedFileId !== before.issuedFileId) return 'skipped';
+      const name = (locked.numberSymbol ?? 'issued').replace('/', '_');
+      const file = await this.files.recordBytes(main.pdf.parts(), { mimeType: MediaType.pdf, originalName: `${name}.pdf` }, null, manager);
+      for (const { appendix, extended } of appendices) {
+        const stored = await this.files.recordBytes(extended.pdf.parts(), { mimeType: MediaType.pdf, originalName: `${name}_PL${appendix.position}.pdf` }, null, manager);
+        await this.appendices.markIssued(manager, appendix.id, stored.id, extended.warnings.length ? 'B-T' : 'B-LTA');
+      }
+      await repo.update({ id: documentId }, {
+        issuedFileId: file.id,
+        longTermLevel: level,
+        longTermWarning: warnings.length ? `OCSP: ${warnings.join('; ')}` : null,
+        longTermStampedUntil: main.stampedUntil,
+        longTermRefreshedAt: new Date(),
+      });
+      return level;
+    });
+  }
+
+  /** One issued file with DSS and a document time-stamp over the whole (B-LTA, or B-T when OCSP answers are missing). */
+  private async extendFile(fileId: string, trust: TrustOptions): Promise<ExtendedFile> {
+    const bytes = await this.files.readBytes(fileId);
     const withDss = await addValidationData(bytes, { ...this.validation(trust), revocationRequired: false });
     const stamped = await addDocumentTimestamp(withDss.pdf, this.tsa).catch((error: unknown) => {
       if (isTsaOrOcspError(error)) throw new AppError(503, 'LONG_TERM_UNAVAILABLE', `TSA: ${error.message}`);
       throw error;
     });
-    const level: PadesLevel = withDss.warnings.length ? 'B-T' : 'B-LTA';
-    return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(OutgoingDocument);
-      const locked = await repo.findOne({ where: { id: documentId }, lock: { mode: 'pessimistic_write' } });
-      if (!locked || locked.issuedFileId !== before.issuedFileId) return 'skipped';
-      const file = await this.files.recordBytes(stamped.pdf.parts(), { mimeType: MediaType.pdf, originalName: `${(locked.numberSymbol ?? 'issued').replace('/', '_')}.pdf` }, null, manager);
-      await repo.update({ id: documentId }, {
-        issuedFileId: file.id,
-        longTermLevel: level,
-        longTermWarning: withDss.warnings.length ? `OCSP: ${withDss.warnings.join('; ')}` : null,
-        longTermStampedUntil: stamped.token.tsaCertificate?.notAfter ?? null,
-        longTermRefreshedAt: new Date(),
-      });
-      return level;
-    });
+    return { pdf: stamped.pdf, warnings: withDss.warnings, stampedUntil: stamped.token.tsaCertificate?.notAfter ?? null };
   }
 }
 

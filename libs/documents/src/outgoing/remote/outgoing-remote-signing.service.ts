@@ -5,6 +5,8 @@ import { remoteProvider, remoteSigningClient } from '@eoffice/signing';
 import { assertCertificateHolder, SigningCertificateService } from '../../certificates';
 import { LeaderSignatureSteps } from '../leader-signature-steps';
 import { OutgoingAccess } from '../outgoing-access.service';
+import type { SigningAuthorityKind } from '../signing-authority';
+import { SigningAuthorityService } from '../signing-authority.service';
 import { withSigningErrors } from '../signing-errors';
 import { SigningSessionRepository } from '../signing-session.repository';
 import { withRemoteErrors } from './remote-errors';
@@ -28,10 +30,15 @@ export class OutgoingRemoteSigningService {
     private readonly keyring: SigningCertificateService,
     private readonly sessions: SigningSessionRepository,
     private readonly config: RemoteSigningConfigService,
+    private readonly authority: SigningAuthorityService,
   ) {}
 
-  /** `batchId`: asked as part of a batch (ký hàng loạt) whose provider signs one document per transaction. */
-  async start(actor: Actor, id: string, signatureImage?: Buffer, batchId?: string): Promise<RemoteSigningView> {
+  /**
+   * `requested`: KT./TL./TUQ./TM./Q. asked for (derived when absent), drawn into the revision sent
+   * and checked again when the provider's signature arrives; `batchId`: asked as part of a batch
+   * (ký hàng loạt) whose provider signs one document per transaction.
+   */
+  async start(actor: Actor, id: string, { signatureImage, batchId, requested }: { signatureImage?: Buffer; batchId?: string; requested?: SigningAuthorityKind } = {}): Promise<RemoteSigningView> {
     const scope = await this.access.scopeFor(actor);
     const setup = await this.config.setupOf(actor);
     const client = remoteSigningClient(setup.settings);
@@ -44,6 +51,7 @@ export class OutgoingRemoteSigningService {
       if (await this.sessions.openRemoteOf(manager, id).then((s) => s && s.expiresAt.getTime() > Date.now())) {
         throw AppError.conflict('REMOTE_SIGNING_PENDING', 'Văn bản đang chờ xác nhận ký trên điện thoại (a remote signature is already waiting)');
       }
+      const authority = await this.authority.resolve(manager, actor, document, requested);
       const image = signatureImage ?? (await this.keyring.signatureImageOf(actor.id, manager));
       if (!image) throw new AppError(400, 'SIGNATURE_IMAGE_MISSING', 'Chưa có ảnh chữ ký của người ký (no signature image: upload one with the certificate)');
       const draft = await this.steps.preparedDraft(document, manager);
@@ -55,18 +63,18 @@ export class OutgoingRemoteSigningService {
         documentId: documentRefOf(document.id),
         description: `Ký văn bản: ${document.subject}`,
       });
-      const begun = await withRemoteErrors(() => withSigningErrors(() => provider.begin(draft, { signatureImage: image, signerName: actor.fullName, trust })));
+      const begun = await withRemoteErrors(() => withSigningErrors(() => provider.begin(draft, { signatureImage: image, signerName: actor.fullName, titleLines: authority.lines, trust })));
       if (begun.done) throw new Error('a remote signature is never made at once');
       const opened = await this.steps.openSession(
         manager, actor, document, begun.sent, begun.state,
         {
           mode: 'remote', protocol: setup.provider.protocol, transactionId: begun.state.transaction.transactionId, certificate: summary.sha256Fingerprint,
-          ...(batchId ? { batchId } : {}),
+          signingAuthority: authority.kind, ...(batchId ? { batchId } : {}),
         },
         { providerId: setup.provider.id, timeoutSeconds: setup.provider.timeoutSeconds },
       );
       const pending = { ...opened, transactionId: begun.state.transaction.transactionId, remoteStatus: 'pending' as const };
-      await this.sessions.update(manager, opened.id, { transactionId: pending.transactionId, remoteStatus: 'pending' });
+      await this.sessions.update(manager, opened.id, { transactionId: pending.transactionId, remoteStatus: 'pending', signingAuthority: authority.kind });
       await this.outbox.add(manager, JobName.outgoingRemoteSignPoll, { sessionId: opened.id, poll: 1 }, { delay: setup.provider.pollSeconds * 1000 });
       return pending;
     });

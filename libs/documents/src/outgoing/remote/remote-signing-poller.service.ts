@@ -14,6 +14,7 @@ import { RemoteSigningConfigRepository } from './remote-signing-config.repositor
 import { RemoteSigningConfigService } from './remote-signing-config.service';
 import { remoteSigningView, RemoteSigningView } from './remote-signing-view';
 import { LongTermSigningService } from '../long-term/long-term-signing.service';
+import { SigningAuthorityService } from '../signing-authority.service';
 
 /** The wait between polls grows by half each time, up to ten times the provider's poll interval. */
 const BACKOFF = 1.5;
@@ -47,6 +48,7 @@ export class RemoteSigningPoller {
     private readonly workflow: OutgoingWorkflow,
     private readonly files: FileService,
     private readonly longTerm: LongTermSigningService,
+    private readonly authority: SigningAuthorityService,
   ) {}
 
   @OnJob(JobName.outgoingRemoteSignPoll)
@@ -108,13 +110,19 @@ export class RemoteSigningPoller {
     }
     const signer = await this.signerOf(session);
     try {
-      await this.workflow.run(signer, session.documentId, 'sign', null, async ({ manager }) => {
+      await this.workflow.run(signer, session.documentId, 'sign', null, async ({ document, manager }) => {
         const locked = await this.sessions.findByIdForUpdate(manager, session.id);
         if (locked?.remoteStatus !== 'pending') throw new AlreadyFinished();
+        // What was drawn when the request went out, checked again now (as a token's completion is):
+        // a delegation or acting appointment that ended meanwhile refuses, and the session fails with its code.
+        const authority = await this.authority.resolve(manager, signer, document, session.signingAuthority);
         const file = await this.files.recordBytes(signed.parts(), { mimeType: MediaType.pdf, originalName: `${session.documentId}-signed.pdf` }, signer.id, manager);
         await this.sessions.update(manager, session.id, { remoteStatus: 'signed', completedAt: new Date() });
         await this.outbox.add(manager, JobName.outgoingRemoteSignNotify, { sessionId: session.id });
-        return this.steps.signedResult(file, sha256Of(state), { sessionId: session.id, mode: 'remote', transactionId: session.transactionId, ...audited });
+        return this.authority.recorded(
+          this.steps.signedResult(file, sha256Of(state), { sessionId: session.id, mode: 'remote', transactionId: session.transactionId, ...audited }),
+          authority,
+        );
       });
       return 'signed';
     } catch (error) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, OrganisationScope } from '@eoffice/accounts';
-import { AppError, FileService, JobOutbox, MediaType, ReceivedFile } from '@eoffice/core';
+import { AppError, FileService, JobName, JobOutbox, MediaType, ReceivedFile } from '@eoffice/core';
 import { applyDigitisedCopySeal, formatNumberSymbol, prepareDeferredDigitisedCopySeal } from '@eoffice/signing';
 import { SigningCertificateService } from '../../certificates';
 import type { OutgoingDocument } from '../entities/outgoing-document.entity';
@@ -16,6 +16,7 @@ import { SealSagaRunner } from './seal-saga-runner.service';
 import { SealSagaService } from './seal-saga.service';
 import { sealProblems } from './seal-check';
 import type { SealSaga } from './seal-saga.entity';
+import { LongTermSigningService } from '../long-term/long-term-signing.service';
 
 /**
  * Văn bản ký tay (issue 16.3): the signer approved the draft and signed it in ink. The clerk gives
@@ -38,6 +39,7 @@ export class OutgoingPaperService {
     private readonly keyring: SigningCertificateService,
     private readonly files: FileService,
     private readonly outbox: JobOutbox,
+    private readonly longTerm: LongTermSigningService,
     private readonly documents: OutgoingRepository,
     private readonly sagas: SealSagaRepository,
   ) {}
@@ -72,8 +74,14 @@ export class OutgoingPaperService {
         const bytes = Buffer.concat(sealed.parts());
         const problems = sealProblems(bytes, 'paper', trust);
         if (problems.length) throw new AppError(422, 'SEAL_INVALID', `Chữ ký số của cơ quan không hợp lệ (${problems.join('; ')})`);
-        const file = await this.files.recordBytes([bytes], { mimeType: MediaType.pdf, originalName: `${document.numberSymbol!.replace('/', '_')}.pdf` }, actor.id, manager);
-        return { changes: { issuedFileId: file.id }, data: { paper: true, numberSymbol: document.numberSymbol, sha256: file.sha256, certificateId: organisation.certificate.id } };
+        // B-T and B-LT for the seal, as an electronically issued document gets them.
+        const longTerm = await this.longTerm.afterSeal(sealed, trust);
+        const file = await this.files.recordBytes(longTerm.pdf.parts(), { mimeType: MediaType.pdf, originalName: `${document.numberSymbol!.replace('/', '_')}.pdf` }, actor.id, manager);
+        if (longTerm.upgradeLater) await this.outbox.add(manager, JobName.outgoingLongTermUpgrade, { documentId: id }, { delay: this.longTerm.retryDelayMs });
+        return {
+          changes: { issuedFileId: file.id, longTermLevel: longTerm.level, longTermWarning: longTerm.warning, longTermStampedUntil: longTerm.stampedUntil },
+          data: { paper: true, numberSymbol: document.numberSymbol, sha256: file.sha256, certificateId: organisation.certificate.id, longTermLevel: longTerm.level },
+        };
       });
       return { document };
     }

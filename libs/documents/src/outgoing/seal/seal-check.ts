@@ -18,3 +18,19 @@ export function sealProblems(pdf: Buffer, kind: SealSagaKind, trust: TrustOption
     report.modifiedAfterLastSignature && 'the file changed after the seal',
   ].filter((p): p is string => typeof p === 'string');
 }
+
+/**
+ * What a sealed appendix must show before its document counts as issued: every signature intact,
+ * the last one the agency's appendix seal, trusted and covering the whole file. Empty when all holds.
+ */
+export function appendixSealProblems(pdf: Buffer, trust: TrustOptions): string[] {
+  const report = verifyPdfSignatures(pdf, trust);
+  const seal = report.signatures[report.signatures.length - 1];
+  return [
+    !seal && 'no signature',
+    report.signatures.some((s) => !s.intact) && 'a signature does not match the bytes',
+    seal && seal.fieldName !== FIELD_NAMES.appendixSignature && 'the last signature is not the appendix seal',
+    seal && !seal.certificateTrusted && 'the seal certificate is not trusted',
+    report.modifiedAfterLastSignature && 'the file changed after the seal',
+  ].filter((p): p is string => typeof p === 'string');
+}

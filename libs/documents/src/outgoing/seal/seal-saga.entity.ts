@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { DeferredSigningState, RemoteTransaction } from '@eoffice/signing';
+import type { DeferredSigningState, RemoteBatchTransaction, RemoteTransaction } from '@eoffice/signing';
 
 /** Where an agency's seal key is: on the server (PKCS#12), on the clerk's USB token, at a CA (remote e-seal). */
 export type SealMode = 'stored' | 'token' | 'remote';
@@ -21,6 +21,18 @@ export type SealSagaKind = 'issue' | 'paper';
 export type SealSagaStep = 'prepared' | 'requested' | 'completed' | 'voided' | 'failed';
 export const OPEN_SAGA_STEPS: readonly SealSagaStep[] = ['prepared', 'requested'];
 
+/** An appendix sealed in the saga with its document: its prepared revision, what the seal signs, and (sp769) its own request. */
+export interface SealSagaAppendix {
+  appendixId: string;
+  /** Phụ lục 1, 2, …: the order the provider's hashes and the clerk's answers follow. */
+  position: number;
+  /** The attached PDF with the seal's revision (số/ký hiệu, time) and an empty /Contents. */
+  preparedFileId: string;
+  state: DeferredSigningState;
+  /** Remote e-seal, one request per file: the provider's answer for this appendix. */
+  remoteTransaction: RemoteTransaction | null;
+}
+
 /** One seal made without a stored key, step by step; each step is committed before the next starts. */
 @Entity('outgoing_seal_saga')
 export class SealSaga {
@@ -41,6 +53,10 @@ export class SealSaga {
   @Column({ type: 'jsonb' }) state!: DeferredSigningState;
   /** Remote e-seal: the provider's answer to the request, kept so a resumed job does not ask twice. */
   @Column({ type: 'jsonb', nullable: true }) remoteTransaction!: RemoteTransaction | null;
+  /** The document's appendices, each sealed with it (an issue; a paper scan has none). */
+  @Column({ type: 'jsonb', default: () => `'[]'::jsonb` }) appendices!: SealSagaAppendix[];
+  /** Remote e-seal with appendices and a protocol that signs several hashes at once: one transaction, document first, then each appendix. */
+  @Column({ type: 'jsonb', nullable: true }) remoteBatch!: RemoteBatchTransaction | null;
   @Column({ type: 'timestamptz' }) expiresAt!: Date;
   @Column({ type: 'varchar', nullable: true }) failureCode!: string | null;
   @Column({ type: 'text', nullable: true }) reason!: string | null;

@@ -42,9 +42,9 @@ export class SealSagaRepository {
     return this.repo.createQueryBuilder('s').where({ documentId }).orderBy('s.created_at', 'DESC').getOne();
   }
 
-  insert(manager: EntityManager, saga: Omit<SealSaga, 'id' | 'createdAt' | 'remoteTransaction' | 'failureCode' | 'reason' | 'sealedFileId' | 'finishedAt'>): Promise<SealSaga> {
+  insert(manager: EntityManager, saga: Omit<SealSaga, 'id' | 'createdAt' | 'remoteTransaction' | 'remoteBatch' | 'failureCode' | 'reason' | 'sealedFileId' | 'finishedAt'>): Promise<SealSaga> {
     const repo = manager.getRepository(SealSaga);
-    return repo.save(repo.create({ ...saga, remoteTransaction: null, failureCode: null, reason: null, sealedFileId: null, finishedAt: null }));
+    return repo.save(repo.create({ ...saga, remoteTransaction: null, remoteBatch: null, failureCode: null, reason: null, sealedFileId: null, finishedAt: null }));
   }
 
   async update(manager: EntityManager, id: string, changes: Partial<SealSaga>): Promise<void> {

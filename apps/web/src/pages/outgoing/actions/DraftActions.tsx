@@ -1,10 +1,12 @@
-// The author's draft: submit it for review (to the drafting unit's head), or upload a new version
-// (every version is kept; the review comments stay on the timeline).
+// The author's draft: submit it for review (to the drafting unit's head), upload a new version
+// (every version is kept; the review comments stay on the timeline), or change its validity end.
 import { Button, Divider, Form, Input, Progress } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { submitOutgoing, uploadVersion, type OutgoingDetail } from '../../../api/outgoing';
+import { setOutgoingValidUntil, submitOutgoing, uploadVersion, type OutgoingDetail } from '../../../api/outgoing';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { DraftFileItem } from '../DraftForm';
+import { dayjs, toCalendarDate } from '../../../dates';
+import { DraftFileItem, ValidUntilItem } from '../DraftForm';
 import { useOutgoingAction } from './useOutgoingAction';
 
 export function SubmitDraftAction({ document }: { document: OutgoingDetail }) {
@@ -51,6 +53,24 @@ export function NewVersionAction({ document }: { document: OutgoingDetail }) {
         </Form.Item>
         <Button htmlType="submit" loading={busy}>
           Tải lên phiên bản mới
+        </Button>
+      </Form>
+    </>
+  );
+}
+
+/** Thời gian hiệu lực: set, changed or taken away (an empty date) while the document is a draft. */
+export function ValidUntilAction({ document }: { document: OutgoingDetail }) {
+  const { busy, error, run } = useOutgoingAction('Đã lưu thời gian hiệu lực');
+  const save = (v: { validUntil?: Dayjs | null }) => run(() => setOutgoingValidUntil(document.id, v.validUntil ? toCalendarDate(v.validUntil) : null));
+  return (
+    <>
+      <Divider titlePlacement="start">Thời gian hiệu lực</Divider>
+      <Form name="valid-until" layout="vertical" onFinish={save} initialValues={{ validUntil: document.validUntil ? dayjs(document.validUntil, 'YYYY-MM-DD') : undefined }}>
+        <ErrorAlert error={error} />
+        <ValidUntilItem />
+        <Button htmlType="submit" loading={busy}>
+          Lưu thời gian hiệu lực
         </Button>
       </Form>
     </>

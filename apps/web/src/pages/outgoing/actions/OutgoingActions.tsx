@@ -3,7 +3,7 @@
 import { Typography } from 'antd';
 import type { OutgoingDetail } from '../../../api/outgoing';
 import { hasRole, useProfile, type Profile } from '../../../session/SessionContext';
-import { NewVersionAction, SubmitDraftAction } from './DraftActions';
+import { NewVersionAction, SubmitDraftAction, ValidUntilAction } from './DraftActions';
 import { DispatchAction, IssueAction } from './IssueActions';
 import { ReviewAction } from './ReviewAction';
 import { SignAction } from './SignAction';
@@ -27,7 +27,11 @@ export function OutgoingActions({ document }: { document: OutgoingDetail }) {
   const clerk = hasRole(profile, 'clerk');
   const actions = [];
   if (document.status === 'draft' && document.authorId === profile.id) {
-    actions.push(<SubmitDraftAction key="submit" document={document} />, <NewVersionAction key="version" document={document} />);
+    actions.push(
+      <SubmitDraftAction key="submit" document={document} />,
+      <NewVersionAction key="version" document={document} />,
+      <ValidUntilAction key="valid-until" document={document} />,
+    );
   }
   if (myTurnToReview(document, profile)) actions.push(<ReviewAction key="review" document={document} />);
   if (document.status === 'approved' && document.signerId === profile.id) actions.push(<SignAction key="sign" document={document} />);
