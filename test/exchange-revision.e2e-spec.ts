@@ -1,5 +1,5 @@
 import { query } from './support/db';
-import { ExchangePair, intakeItemOnB, issueToB, ORGAN_A, ORGAN_B, signedForB, startExchangePair } from './support/exchange-installations';
+import { ExchangePair, intakeItemOnB, issueToB, ORGAN_A, ORGAN_B, recipientOnA, signedForB, startExchangePair } from './support/exchange-installations';
 import { Client } from './support/http';
 import { waitFor } from './support/processes';
 import { loadRun } from './support/test-env';
@@ -92,11 +92,13 @@ describe('exchange: replacement and update packages (edXML over HTTP)', () => {
   it('an update corrects B’s copy in the intake, then once registered, audited and once however often it is delivered', async () => {
     const { people, b } = pair;
     const doc = await issueToB(pair, 'Về việc tổ chức tập huấn chuyên môn');
+    // B has the package but A has not heard B's answer yet: the package is on its way, built with
+    // the old trích yếu, when the clerk corrects it. The update is held, and follows once it is delivered.
+    const onItsWay = pair.relayToB.holdNextAnswer();
     await dispatch(doc.id);
     const item = await intakeItemOnB(pair, doc.subject);
-
-    // Before it arrived nowhere; now B holds it: the correction goes as an update package.
     const corrected = await people.clerkA.post(`/api/v1/outgoing/${doc.id}/exchange-update`, { reason: 'Sửa trích yếu cho đúng tên lớp', subject: 'Về việc tổ chức tập huấn chuyên môn môn Tin học' });
+    onItsWay.release();
     expect(corrected.status).toBe(200);
     expect(corrected.body).toEqual({ documentId: doc.id, changes: { subject: 'Về việc tổ chức tập huấn chuyên môn môn Tin học' }, queuedFor: [ORGAN_B] });
     expect((await people.clerkA.get(`/api/v1/outgoing/${doc.id}`)).body.subject).toBe('Về việc tổ chức tập huấn chuyên môn môn Tin học');
@@ -133,5 +135,24 @@ describe('exchange: replacement and update packages (edXML over HTTP)', () => {
     expect((await people.clerkA.post(`/api/v1/outgoing/${doc.id}/recall`, { reason: 'Thu hồi' })).status).toBe(200);
     const late = await people.clerkA.post(`/api/v1/outgoing/${doc.id}/exchange-update`, { reason: 'Sau thu hồi', urgency: 'flash' });
     expect([late.status, late.body.code]).toEqual([409, 'EXCHANGE_UPDATE_NOT_ALLOWED']);
+  });
+
+  it('a correction made before the package got through goes inside it: no update package follows', async () => {
+    const { people } = pair;
+    const doc = await issueToB(pair, 'Về việc kiểm tra thiết bị phòng học');
+    pair.relayToB.failNext(1);
+    await dispatch(doc.id);
+    await recipientOnA(pair, doc.id, (r) => r.delivery === 'failed', 'the first delivery to fail');
+
+    const corrected = await people.clerkA.post(`/api/v1/outgoing/${doc.id}/exchange-update`, { reason: 'Sửa trích yếu', subject: 'Về việc kiểm tra thiết bị phòng học bộ môn' });
+    expect(corrected.body).toMatchObject({ queuedFor: [ORGAN_B] });
+    // The retry builds the package from the corrected document: B's item carries the new trích yếu.
+    await intakeItemOnB(pair, 'Về việc kiểm tra thiết bị phòng học bộ môn', 'the retried package to reach B');
+    // A settles the held update once B has answered, a moment after B stored the package.
+    const settled = await waitFor(async () => {
+      const rows = await query(pair.a.run.databaseUrl, `SELECT u.state FROM exchange_update u JOIN exchange_package p ON p.id = u.package_id JOIN outgoing_recipient r ON r.id = p.outgoing_recipient_id WHERE r.document_id = $1`, [doc.id]);
+      return rows.every((r) => r.state !== 'held') ? rows : undefined;
+    }, 'A to settle the held update');
+    expect(settled).toEqual([{ state: 'included' }]);
   });
 });

@@ -93,7 +93,8 @@ export async function startExchangePair(
       return await wait;
     } catch (error) {
       const rows = await query(b.run.databaseUrl, `SELECT code, state, attempts, last_error FROM exchange_status ORDER BY id`);
-      throw new Error(`${String(error)}\nB statuses: ${JSON.stringify(rows)}\nB worker: ${b.worker.output().slice(-3000)}\nA worker: ${a.worker.output().slice(-1500)}`, { cause: error });
+      const updates = await query(a.run.databaseUrl, `SELECT u.state, u.attempts, u.last_error, p.state AS package_state FROM exchange_update u JOIN exchange_package p ON p.id = u.package_id ORDER BY u.created_at`);
+      throw new Error(`${String(error)}\nB statuses: ${JSON.stringify(rows)}\nA updates: ${JSON.stringify(updates)}\nB worker: ${b.worker.output().slice(-3000)}\nA worker: ${a.worker.output().slice(-1500)}`, { cause: error });
     }
   };
   const stop = async () => {

@@ -12,12 +12,14 @@ export interface RecordedPost {
  * and answers what the target answered, keeping a copy of each POST (so a suite can deliver the very
  * same package again). `failNext(n)` answers 500 to the next n requests without forwarding them —
  * a receiver that fails mid-batch. `alterNext(change)` forwards the next POST changed (bytes damaged
- * in transit).
+ * in transit). `holdNextAnswer()` forwards the next POST at once but keeps the target's answer
+ * until the returned `release()` — the sender's package is delivered and still on its way.
  */
 export async function startRelay(target: string) {
   const posts: RecordedPost[] = [];
   let failures = 0;
   let alter: ((body: Buffer) => Buffer) | null = null;
+  let hold: Promise<void> | null = null;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -33,8 +35,14 @@ export async function startRelay(target: string) {
         return;
       }
       if (req.method === 'POST') posts.push({ path: req.url ?? '', contentType: String(req.headers['content-type'] ?? ''), body });
+      const held = req.method === 'POST' ? hold : null;
+      if (held) hold = null;
       fetch(`${target}${req.url}`, { method: req.method, headers: { 'content-type': String(req.headers['content-type'] ?? '') }, body: req.method === 'POST' ? new Uint8Array(body) : undefined })
-        .then(async (answer) => res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await answer.arrayBuffer())))
+        .then(async (answer) => {
+          const bytes = Buffer.from(await answer.arrayBuffer());
+          await held;
+          res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' }).end(bytes);
+        })
         .catch((error) => res.writeHead(502).end(String(error)));
     });
   });
@@ -47,6 +55,11 @@ export async function startRelay(target: string) {
     },
     alterNext: (change: (body: Buffer) => Buffer) => {
       alter = change;
+    },
+    holdNextAnswer: () => {
+      let release!: () => void;
+      hold = new Promise<void>((resolve) => (release = resolve));
+      return { release };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -3028,7 +3028,7 @@ export interface components {
         ExchangeCorrectionResultDto: {
             changes: components["schemas"]["ExchangeCorrectionChangesDto"];
             documentId: string;
-            /** @description OrganIds of the directory agencies an update package is queued for (those that have the package already) */
+            /** @description OrganIds of the directory agencies an update package goes to: those that have the package already, and those it is on its way to (the update follows it if it left before the correction) */
             queuedFor: string[];
         };
         ExchangeStatusDto: {

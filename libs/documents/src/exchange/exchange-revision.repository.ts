@@ -29,7 +29,7 @@ export class ExchangeRevisionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** One correction of a package, once per content (false: the same correction was recorded already). */
-  async insertUpdate(manager: EntityManager, row: { packageId: string; direction: 'sent' | 'received'; reason: string; changes: object; fingerprint: string; state: 'queued' | 'applied' }): Promise<string | null> {
+  async insertUpdate(manager: EntityManager, row: { packageId: string; direction: 'sent' | 'received'; reason: string; changes: object; fingerprint: string; state: 'held' | 'queued' | 'applied' }): Promise<string | null> {
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO exchange_update (package_id, direction, reason, changes, fingerprint, state) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT DO NOTHING RETURNING id`,
@@ -55,15 +55,33 @@ export class ExchangeRevisionRepository {
     );
   }
 
-  /** The packages delivered to the directory agencies of an outgoing document: what an update goes after. */
-  async deliveredPackagesOf(outgoingId: string, manager: EntityManager): Promise<{ id: string; recipientOrganId: string }[]> {
+  /**
+   * The packages of an outgoing document not refused — delivered (`sent`) or not yet (`queued`, maybe
+   * on its way) —, locked: the sender marking one sent waits for the correction to commit, so it then
+   * sees the correction's held update (exchange-sender.service.ts).
+   */
+  async correctablePackagesOf(outgoingId: string, manager: EntityManager): Promise<{ id: string; recipientOrganId: string; state: 'queued' | 'sent' }[]> {
     return manager.query(
-      `SELECT p.id, p.recipient_organ_id AS "recipientOrganId" FROM exchange_package p
+      `SELECT p.id, p.recipient_organ_id AS "recipientOrganId", p.state FROM exchange_package p
          JOIN outgoing_recipient r ON r.id = p.outgoing_recipient_id
-        WHERE r.document_id = $1 AND p.direction = 'sent' AND p.state = 'sent' AND r.recalled_at IS NULL
-        ORDER BY p.recipient_organ_id`,
+        WHERE r.document_id = $1 AND p.direction = 'sent' AND p.state IN ('queued', 'sent') AND r.recalled_at IS NULL
+        ORDER BY p.recipient_organ_id FOR UPDATE OF p`,
       [outgoingId],
     );
+  }
+
+  /**
+   * A package was delivered: the corrections held for it are queued when it left with older metadata,
+   * else they went inside it (`included`). Returns the queued ones.
+   */
+  async settleHeldUpdates(manager: EntityManager, packageId: string, leftStale: boolean): Promise<string[]> {
+    // An UPDATE answers [rows, count] through TypeORM's PostgreSQL driver.
+    const [rows]: [{ id: string }[], number] = await manager.query(
+      `UPDATE exchange_update SET state = CASE WHEN $2::boolean THEN 'queued' ELSE 'included' END
+        WHERE package_id = $1 AND direction = 'sent' AND state = 'held' RETURNING id`,
+      [packageId, leftStale],
+    );
+    return leftStale ? rows.map((r) => r.id) : [];
   }
 
   /** The received copy, locked against a clerk registering it meanwhile, with its incoming document's metadata if registered. */

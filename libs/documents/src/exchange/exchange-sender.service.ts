@@ -5,6 +5,7 @@ import { SigningCertificateService } from '../certificates';
 import { OutgoingRecipientRepository } from '../outgoing';
 import { headerOf } from './edxml-mapping';
 import { ExchangeRepository, SendingContext } from './exchange.repository';
+import { ExchangeRevisionRepository } from './exchange-revision.repository';
 import { ExchangeTransport, TransportError } from './exchange-transport';
 
 /**
@@ -24,6 +25,7 @@ export class ExchangeSenderService {
     private readonly keyring: SigningCertificateService,
     private readonly transport: ExchangeTransport,
     private readonly outbox: JobOutbox,
+    private readonly revisions: ExchangeRevisionRepository,
   ) {}
 
   @OnJob(JobName.exchangeSend)
@@ -54,8 +56,7 @@ export class ExchangeSenderService {
       await this.exchange.markPackage(pkg.id, 'sent', null);
       await this.recipients.update(recipientId, { delivery: 'sent', deliveredAt: new Date(), lastError: null });
       this.logger.log(`package ${header.documentId} → ${ctx.recipientOrganId}: stored as ${answer.receipt ?? '?'}`);
-      // Recalled while this package was on its way: the recall job saw no delivered package, so send the 13 now.
-      if ((await this.exchange.sendingContext(recipientId))?.recalledAt) await this.outbox.transaction((m) => this.outbox.add(m, JobName.exchangeRecall, { recipientId }, { priority: 1 }));
+      await this.afterDelivery(ctx, pkg.id);
       return answer.receipt ?? 'sent';
     } catch (error) {
       const message = String(error instanceof Error ? error.message : error).slice(0, 500);
@@ -92,4 +93,25 @@ export class ExchangeSenderService {
     for (const appendix of await this.exchange.issuedAppendices(ctx.documentId)) files.push({ name: `${name}_PL${appendix.position}.pdf`, fileId: appendix.fileId });
     return Promise.all(files.map(async (f) => ({ name: f.name, contentType: MediaType.pdf, bytes: await this.files.readBytes(f.fileId) })));
   }
+
+  /**
+   * What happened while the package was on its way. Recalled: the recall job saw no delivered
+   * package, so the recall (13) goes now. Corrected: the correction held an update for it, queued if
+   * the package left with the older header, else included in it.
+   */
+  private async afterDelivery(sent: SendingContext, packageId: string): Promise<void> {
+    const now = await this.exchange.sendingContext(sent.recipientId);
+    const stale = !!now && (now.subject !== sent.subject || now.urgency !== sent.urgency);
+    await this.outbox.transaction(async (m) => {
+      if (now?.recalledAt) await this.outbox.add(m, JobName.exchangeRecall, { recipientId: sent.recipientId }, { priority: 1 });
+      for (const updateId of await this.revisions.settleHeldUpdates(m, packageId, stale)) {
+        await this.outbox.add(m, JobName.exchangeUpdateSend, { updateId }, updatePriority(now!.urgency));
+      }
+    });
+  }
+}
+
+/** Urgent documents' update packages go before the queue's others. */
+export function updatePriority(urgency: string): { priority?: number } {
+  return urgency !== 'normal' ? { priority: 1 } : {};
 }

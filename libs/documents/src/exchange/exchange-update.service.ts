@@ -9,7 +9,7 @@ import { OutgoingAccess, OutgoingRepository } from '../outgoing';
 import { headerOf } from './edxml-mapping';
 import { ExchangeRepository } from './exchange.repository';
 import { ExchangeRevisionRepository } from './exchange-revision.repository';
-import { ExchangeSenderService } from './exchange-sender.service';
+import { ExchangeSenderService, updatePriority } from './exchange-sender.service';
 import { ExchangeTransport, TransportError } from './exchange-transport';
 
 export interface ExchangeCorrectionInput {
@@ -21,7 +21,10 @@ export interface ExchangeCorrectionInput {
 export interface ExchangeCorrection {
   documentId: string;
   changes: { subject?: string; urgency?: Urgency };
-  /** The directory agencies an update package is queued for (those the package reached already). */
+  /**
+   * The directory agencies an update package goes to: those the package reached already, and those
+   * it is on its way to (the update follows it if it left before the correction).
+   */
   queuedFor: string[];
 }
 
@@ -70,11 +73,14 @@ export class ExchangeUpdateService {
       if (input.urgency !== undefined && input.urgency !== document.urgency) changes.urgency = input.urgency;
       if (Object.keys(changes).length === 0) throw AppError.validation('Không có thông tin nào thay đổi (nothing to correct)', [{ field: 'subject', message: 'unchanged' }]);
       await this.documents.update(manager, id, changes);
-      const packages = await this.revisions.deliveredPackagesOf(id, manager);
+      const packages = await this.revisions.correctablePackagesOf(id, manager);
       const fingerprint = correctionFingerprint({ ...changes, at: new Date().toISOString() }, reason);
       for (const p of packages) {
-        const updateId = await this.revisions.insertUpdate(manager, { packageId: p.id, direction: 'sent', reason, changes, fingerprint, state: 'queued' });
-        await this.outbox.add(manager, JobName.exchangeUpdateSend, { updateId: updateId! }, document.urgency !== 'normal' ? { priority: 1 } : {});
+        // A package not delivered yet may already be built with the old header: the sender settles
+        // the held update once it is delivered (queued, or included in the package).
+        const state = p.state === 'sent' ? 'queued' : 'held';
+        const updateId = await this.revisions.insertUpdate(manager, { packageId: p.id, direction: 'sent', reason, changes, fingerprint, state });
+        if (state === 'queued') await this.outbox.add(manager, JobName.exchangeUpdateSend, { updateId: updateId! }, updatePriority(document.urgency));
       }
       const queuedFor = packages.map((p) => p.recipientOrganId);
       await this.audit.record(manager, {
@@ -92,7 +98,8 @@ export class ExchangeUpdateService {
   async send({ updateId }: JobPayloads[typeof JobName.exchangeUpdateSend]): Promise<string> {
     const update = await this.revisions.updateToSend(updateId);
     if (!update) return 'unknown update';
-    if (update.state === 'sent') return 'already sent';
+    // Sent already, or held / included while its package was on its way (ExchangeSenderService).
+    if (update.state !== 'queued') return `already ${update.state}`;
     const ctx = await this.exchange.sendingContext(update.recipientId);
     if (!ctx?.agencyOrganId || !ctx.numberSymbol || !ctx.issuedAt || !ctx.issuedFileId) return 'nothing to update';
     if (ctx.recalledAt) return 'recalled: no update';

@@ -19,7 +19,7 @@ export class ExchangeCorrectionChangesDto {
 export class ExchangeCorrectionResultDto {
   @ApiProperty() documentId!: string;
   @ApiProperty({ type: ExchangeCorrectionChangesDto }) changes!: ExchangeCorrectionChangesDto;
-  @ApiProperty({ type: [String], description: 'OrganIds of the directory agencies an update package is queued for (those that have the package already)' })
+  @ApiProperty({ type: [String], description: 'OrganIds of the directory agencies an update package goes to: those that have the package already, and those it is on its way to (the update follows it if it left before the correction)' })
   queuedFor!: string[];
 }
 
