@@ -190,10 +190,12 @@ describe('exchange between two installations (edXML over HTTP)', () => {
     expect((await people.clerkA.post(`/api/v1/outgoing/${created.body.id}/dispatch`)).status).toBe(200);
     const item = await waitFor(async () => (await people.clerkB.get('/api/v1/intake')).body.items?.find((i) => i.proposal.subject === metadata.subject), 'the third package to reach B');
     expect((await people.clerkB.post(`/api/v1/intake/${item.id}/return`, { reason: 'Không thuộc thẩm quyền giải quyết' })).status).toBe(200);
-    const returned = await waitFor(async () => {
-      const r = (await people.clerkA.get(`/api/v1/outgoing/${created.body.id}`)).body.recipients?.[0];
-      return r?.exchangeStatus === '02' ? r : undefined;
-    }, 'status 02 to reach A');
+    const returned = await explained(
+      waitFor(async () => {
+        const r = (await people.clerkA.get(`/api/v1/outgoing/${created.body.id}`)).body.recipients?.[0];
+        return r?.exchangeStatus === '02' ? r : undefined;
+      }, 'status 02 to reach A'),
+    );
     expect(returned).toMatchObject({ handling: 'returned', delivery: 'failed', lastError: 'Không thuộc thẩm quyền giải quyết' });
     const statuses = (await people.clerkA.get(`/api/v1/outgoing/${created.body.id}/exchange-statuses`)).body;
     expect(statuses.map((st) => [st.code, st.description])).toEqual([['01', null], ['02', 'Không thuộc thẩm quyền giải quyết']]);

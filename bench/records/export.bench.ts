@@ -16,7 +16,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Client as PgClient } from 'pg';
 import { Client } from '../../test/support/http';
-import { API_MAIN, createInstallation, DEMO_PASSWORD, log, onCleanup, option, runBench, seconds, startApi } from '../support/installation';
+import { type Api, API_MAIN, createInstallation, DEMO_PASSWORD, log, onCleanup, option, runBench, seconds, startApi } from '../support/installation';
 import { cpuSeconds, cpuTimes, DocumentKind, floor, load, peakMiB, seedClosedRecord, seedWarmUpRecord } from './record-seed';
 
 const OPT = { documents: option('documents', 1000), pages: option('pages', 4), kind: option('kind', 'scan') as DocumentKind, keep: option('keep', 'false') === 'true', profile: option('profile', ''), runs: option('runs', 3) };
@@ -34,7 +34,8 @@ async function main(): Promise<void> {
 
   const warmUpId = await seedWarmUpRecord(db, recordId, '98.VP');
 
-  const api = await startApi(inst, {}, profiling());
+  // At info level the API logs each export's steps (record exported: ms per step), printed below.
+  const api = await startApi(inst, { LOG_LEVEL: 'info' }, profiling());
   const clerk = await new Client(api.url).signIn(org.usernames.clerk, DEMO_PASSWORD);
   // A warm-up export of three documents first: the API loads pdf-lib and fontkit with its first
   // printed report (once per process); its CPU is printed apart from the measured figure.
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
     if (sha256.digest('hex') !== entry.rows[0]?.sha256) throw new Error('the export differs from the SHA-256 in its audit entry');
   };
   for (let run = 1; run <= OPT.runs; run++) {
-    ratios.push(await measure(run, api.child.pid!, `${api.url}/api/v1/records/${recordId}/export`, `Bearer ${clerk.accessToken}`, inst.workDir, sourceDir, idlePerSecond, audited));
+    ratios.push(await measure(run, api, api.child.pid!, `${api.url}/api/v1/records/${recordId}/export`, `Bearer ${clerk.accessToken}`, inst.workDir, sourceDir, idlePerSecond, audited));
   }
   if (OPT.runs > 1) {
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -67,15 +68,17 @@ async function main(): Promise<void> {
 }
 
 /** One export streamed to a file, then the floor on the same bytes; returns the two ratios. */
-async function measure(run: number, apiPid: number, url: string, authorization: string, workDir: string, sourceDir: string, idlePerSecond: number, audited: (path: string) => Promise<void>): Promise<{ wall: number; cpu: number }> {
+async function measure(run: number, api: Api, apiPid: number, url: string, authorization: string, workDir: string, sourceDir: string, idlePerSecond: number, audited: (path: string) => Promise<void>): Promise<{ wall: number; cpu: number }> {
   const before = peakMiB(apiPid);
   const times0 = cpuTimes(apiPid);
   const out = join(workDir, 'export.pdf');
+  const client0 = process.cpuUsage();
   const t0 = performance.now();
   const res = await fetch(url, { headers: { authorization } });
   if (!res.ok || !res.body) throw new Error(`export: ${res.status} ${await res.text()}`);
   await pipeline(Readable.fromWeb(res.body as never), createWriteStream(out));
   const exportMs = performance.now() - t0;
+  const client = process.cpuUsage(client0);
   const peak = peakMiB(apiPid);
   const times1 = cpuTimes(apiPid);
   const [user, system, qpdfUser, qpdfSystem] = (['user', 'system', 'childUser', 'childSystem'] as const).map((k) => times1[k] - times0[k]);
@@ -98,6 +101,9 @@ async function measure(run: number, apiPid: number, url: string, authorization: 
   log(`${tag}CPU time: export ${exportCpu.toFixed(1)} s (API ${user.toFixed(1)} user + ${system.toFixed(1)} system, qpdf ${qpdfUser.toFixed(1)} + ${qpdfSystem.toFixed(1)}), cp + sha256sum ${base.cpu.toFixed(1)} s; ratio ${(exportCpu / base.cpu).toFixed(1)}×`);
   const atRest = (idlePerSecond * exportMs) / 1000;
   log(`${tag}  of which the API at rest for ${seconds(exportMs)}: ~${atRest.toFixed(1)} s; without it ${(exportCpu - atRest).toFixed(1)} s, ratio ${((exportCpu - atRest) / base.cpu).toFixed(1)}×`);
+  // Where the wall time went (the API's log line) and what this process spent receiving: it shares the cores.
+  const steps = [...api.output().matchAll(/"ms":(\{[^}]*\})[^\n]*"msg":"record exported"/g)].at(-1)?.[1] ?? '(no log line)';
+  log(`${tag}  steps (ms): ${steps}; the receiving client (this process): ${((client.user + client.system) / 1e6).toFixed(1)} s CPU`);
   log(`${tag}API peak RSS: ${before.toFixed(0)} MiB before, ${peak.toFixed(0)} MiB after the export; load ${load()}`);
   return { wall: exportMs / base.ms, cpu: exportCpu / base.cpu };
 }

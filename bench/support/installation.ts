@@ -201,6 +201,8 @@ export async function createInstallation(options: { keep?: boolean; extraSql?: s
 export interface Api {
   url: string;
   child: ChildProcess;
+  /** The last 20,000 characters the API printed. */
+  output: () => string;
 }
 
 /** The cleanup stops the child: SIGTERM, then SIGKILL after 10 s. */
@@ -238,7 +240,7 @@ export async function startApi(inst: Installation, env: NodeJS.ProcessEnv = {}, 
     await new Promise((r) => setTimeout(r, 200));
   }
   log(`API started (pid ${child.pid}, ${url})`);
-  return { url, child };
+  return { url, child, output: () => output };
 }
 
 /** The built worker with the installation's settings; stopped (SIGTERM, then SIGKILL) by the cleanup. */

@@ -92,9 +92,14 @@ export async function startExchangePair(
     try {
       return await wait;
     } catch (error) {
-      const rows = await query(b.run.databaseUrl, `SELECT code, state, attempts, last_error FROM exchange_status ORDER BY id`);
+      const rows = await query(b.run.databaseUrl, `SELECT code, state, attempts, last_error, occurred_at FROM exchange_status ORDER BY id`);
+      const heard = await query(
+        a.run.databaseUrl,
+        `SELECT p.document_id, s.code, s.occurred_at, r.exchange_status, r.exchange_status_at FROM exchange_status s JOIN exchange_package p ON p.id = s.package_id
+           LEFT JOIN outgoing_recipient r ON r.id = p.outgoing_recipient_id WHERE s.direction = 'received' ORDER BY s.id`,
+      );
       const updates = await query(a.run.databaseUrl, `SELECT u.state, u.attempts, u.last_error, p.state AS package_state FROM exchange_update u JOIN exchange_package p ON p.id = u.package_id ORDER BY u.created_at`);
-      throw new Error(`${String(error)}\nB statuses: ${JSON.stringify(rows)}\nA updates: ${JSON.stringify(updates)}\nB worker: ${b.worker.output().slice(-3000)}\nA worker: ${a.worker.output().slice(-1500)}`, { cause: error });
+      throw new Error(`${String(error)}\nB statuses: ${JSON.stringify(rows)}\nA heard: ${JSON.stringify(heard)}\nA updates: ${JSON.stringify(updates)}\nB worker: ${b.worker.output().slice(-3000)}\nA worker: ${a.worker.output().slice(-1500)}`, { cause: error });
     }
   };
   const stop = async () => {

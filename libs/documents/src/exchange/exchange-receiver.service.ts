@@ -106,6 +106,8 @@ export class ExchangeReceiverService {
       const received = await this.receiver.receiveBytes(a.bytes, { mimeType, originalName: a.name });
       files.push({ received, bytes: a.bytes, originalName: a.name, mimeType: received.mimeType, sizeBytes: a.bytes.length, sha256: received.sha256, flags: [] });
     }
+    // 01's time is the item's: the clerk may return it (02) before the package row below is written.
+    const receivedAt = new Date();
     const item = await this.intake.receive({
       agencyId: agency.id,
       channel: 'edxml',
@@ -114,7 +116,7 @@ export class ExchangeReceiverService {
       sender: header.from.organId,
       senderName: header.from.organName,
       title: header.subject,
-      receivedAt: new Date(),
+      receivedAt,
       state: 'waiting',
       flags: [],
       proposal: proposalOf(header),
@@ -132,7 +134,7 @@ export class ExchangeReceiverService {
       if (!packageId) return null;
       if (replaced) await this.revisionRows.linkIntakeItems(manager, intakeItemId, replaced.intakeItemId);
       // 01 (đã đến): the package is stored; it leaves through the outbox after this commit.
-      await this.exchange.queueStatus(manager, packageId, '01', null, new Date());
+      await this.exchange.queueStatus(manager, packageId, '01', null, receivedAt);
       await this.outbox.add(manager, JobName.exchangeStatusSend, { packageId });
       await this.audit.record(manager, {
         actorId: null,

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, OrganisationScope } from '@eoffice/accounts';
 import { AppError, AuditService, FileService, runCommand, StoredFile } from '@eoffice/core';
@@ -46,6 +46,8 @@ export interface RecordExportFile {
  */
 @Injectable()
 export class RecordExportService {
+  private readonly logger = new Logger(RecordExportService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly records: RecordService,
@@ -77,16 +79,19 @@ export class RecordExportService {
   }
 
   async pdf(actor: Actor, id: string): Promise<RecordExportFile> {
+    const steps = new StepClock();
     const { index, stored } = await this.collect(actor, id);
+    steps.lap('collect');
     if (!index.documents.length) throw AppError.conflict('RECORD_EMPTY', 'Hồ sơ chưa có văn bản nào (the record is empty)');
     const dir = await mkdtemp(join(tmpdir(), 'eoffice-record-export-'));
     const removeDir = () => rm(dir, { recursive: true, force: true });
     try {
       const paths = await this.localPaths(dir, stored);
       const joined = join(dir, 'ho-so.pdf');
-      await this.writeReadingCopy(dir, index, paths, joined);
+      await this.writeReadingCopy(dir, index, paths, joined, steps);
       // The originals go after qpdf's bytes, byte for byte; all of it read, hashed and checked now.
       const checked = await checkPieces(await incrementalUpdate(joined, this.attachments(index, paths)));
+      steps.lap('check');
       const { sha256, sizeBytes } = checked;
       await this.dataSource.transaction((manager) =>
         this.audit.record(manager, {
@@ -97,7 +102,11 @@ export class RecordExportService {
           data: { fileCode: index.record.fileCode, documents: index.documents.length, sha256, sizeBytes },
         }),
       );
-      const writeTo = (out: Writable) => sendPieces(checked, out).finally(removeDir);
+      steps.lap('audit');
+      const writeTo = (out: Writable) =>
+        sendPieces(checked, out)
+          .then(() => this.logger.log({ recordId: id, documents: index.documents.length, sizeBytes, ms: steps.lap('send') }, 'record exported'))
+          .finally(removeDir);
       return { fileName: `${index.record.fileCode.replace(/[/\\]/g, '_')}.pdf`, sizeBytes, sha256, writeTo };
     } catch (error) {
       await removeDir();
@@ -126,8 +135,9 @@ export class RecordExportService {
   }
 
   /** The index page, then every document's pages in DocOrdinal order, joined by qpdf in its own process. */
-  private async writeReadingCopy(dir: string, index: RecordIndex, paths: Map<string, string>, out: string): Promise<void> {
+  private async writeReadingCopy(dir: string, index: RecordIndex, paths: Map<string, string>, out: string, steps: StepClock): Promise<void> {
     await writeFile(join(dir, 'muc-luc.pdf'), await renderPdf(indexReport(index)));
+    steps.lap('index');
     const qpdf = qpdfJoining(index.documents.length + 1);
     // Streams copied as they are (no recompression of scans); no object streams, so the
     // attachments can follow as a plain incremental update. Joined pages keep their look; their
@@ -137,6 +147,7 @@ export class RecordExportService {
     await writeFile(join(dir, 'qpdf-args.txt'), args.join('\n') + '\n');
     const result = await runCommand('qpdf', ['@' + join(dir, 'qpdf-args.txt')], { timeoutMs: EXPORT_TIMEOUT_MS, cwd: dir, env: qpdf.env });
     if (!qpdfSucceeded(result.exitCode)) throw new Error(`qpdf failed (${result.exitCode}): ${result.stderr.slice(0, 500)}`);
+    steps.lap('qpdf');
   }
 
   /** Every file of every document in DocOrdinal order (its PDF, then what travels with it), then the XML and JSON index. */
@@ -170,3 +181,15 @@ const ROLE_LABELS: Record<IndexedFileRole, string> = {
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').slice(0, 200);
 
+/** Milliseconds each step of an export took, for its log line (where the time of a large export goes). */
+class StepClock {
+  private readonly laps: Record<string, number> = {};
+  private last = performance.now();
+
+  lap(step: string): Record<string, number> {
+    const now = performance.now();
+    this.laps[step] = Math.round(now - this.last);
+    this.last = now;
+    return this.laps;
+  }
+}
