@@ -42,6 +42,8 @@ ensure_debian_tools() {
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   # The intake suite (test/intake.e2e-spec.ts) starts a real IMAP server: dovecot with a private configuration.
   [ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
+  # The record export bench (bench/records) downloads the export with curl, a client lean enough not to slow it.
+  command -v curl >/dev/null || missing+=(curl)
   [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" = 0 ]; then
     log "installing Debian packages: ${missing[*]}"

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { checkPieces, ExportPiece, PIECE_BYTES, sendPieces } from './export-pieces';
+import { checkPieces, ExportPiece, FilePiece, PIECE_BYTES, sendPieces, verifyFiles } from './export-pieces';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -61,6 +61,16 @@ describe('export pieces: checked and hashed, then sent from reused buffers', () 
     await new Promise((resolve) => setTimeout(resolve, 20));
     writeFileSync(join(dir, 'a.pdf'), randomBytes(5000)); // same size, other bytes: a later write
     await expect(sendPieces(checked, new Sink())).rejects.toThrow('a.pdf changed after it was checked');
+  });
+
+  it('checks files on their own first (verifyFiles); the ordered pass trusts that only while the file is the one checked', async () => {
+    const piece = file('a.pdf', randomBytes(5000)) as FilePiece;
+    await expect(verifyFiles([{ ...piece, sha256: sha256(Buffer.from('other')) }])).rejects.toThrow('a.pdf does not match its SHA-256');
+    const verified = await verifyFiles([piece]);
+    expect((await checkPieces(['%PDF', piece], verified)).sha256).toBe(sha256(Buffer.concat([Buffer.from('%PDF'), Buffer.from(readFileSync(piece.path))])));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    writeFileSync(piece.path, randomBytes(5000)); // replaced between the two passes: hashed again, and refused
+    await expect(checkPieces(['%PDF', piece], verified)).rejects.toThrow('a.pdf does not match its SHA-256');
   });
 
   it('stops when the answer closes before the end', async () => {

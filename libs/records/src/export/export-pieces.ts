@@ -35,11 +35,39 @@ export interface CheckedPieces {
 }
 
 /**
- * The first pass: every byte in order, hashed into the SHA-256 of the whole (the audit entry's),
- * each file with a SHA-256 checked against it on the same read. A file that differs, or is not the
- * size it should be, fails the export here — before anything is given out.
+ * Each file read and checked against its SHA-256 on its own, before the export's pieces are known
+ * (the record export does it while qpdf joins the pages, on the other core). Returns each file's
+ * identity as checked, by path: `checkPieces` then skips the file's own hash if it is still the
+ * same file.
  */
-export async function checkPieces(pieces: readonly ExportPiece[]): Promise<CheckedPieces> {
+export async function verifyFiles(files: readonly FilePiece[]): Promise<Map<string, string>> {
+  const buffer = Buffer.allocUnsafeSlow(PIECE_BYTES);
+  const verified = new Map<string, string>();
+  for (const file of files) {
+    if (!file.sha256) continue;
+    const own = createHash('sha256');
+    const { handle, identity } = await openPiece(file);
+    try {
+      for (let position = 0; position < file.sizeBytes; ) {
+        const bytesRead = await readSome(handle, file, buffer, 0, PIECE_BYTES, position);
+        own.update(buffer.subarray(0, bytesRead));
+        position += bytesRead;
+      }
+    } finally {
+      await handle.close();
+    }
+    if (own.digest('hex') !== file.sha256) throw new Error(`${file.name} does not match its SHA-256`);
+    verified.set(file.path, identity);
+  }
+  return verified;
+}
+
+/**
+ * The first pass: every byte in order, hashed into the SHA-256 of the whole (the audit entry's),
+ * each file with a SHA-256 checked against it on the same read (unless `verified` holds it). A file
+ * that differs, or is not the size it should be, fails the export here — before anything is given out.
+ */
+export async function checkPieces(pieces: readonly ExportPiece[], verified: ReadonlyMap<string, string> = new Map()): Promise<CheckedPieces> {
   const whole = createHash('sha256');
   const buffer = Buffer.allocUnsafeSlow(PIECE_BYTES);
   const identities = new Map<FilePiece, string>();
@@ -48,8 +76,9 @@ export async function checkPieces(pieces: readonly ExportPiece[]): Promise<Check
     if (typeof piece === 'string') whole.update(piece, 'latin1');
     else if (Buffer.isBuffer(piece)) whole.update(piece);
     else {
-      const own = piece.sha256 ? createHash('sha256') : null;
       const { handle, identity } = await openPiece(piece);
+      // Checked against its SHA-256 already (verifyFiles) and still that very file: hashed once here.
+      const own = piece.sha256 && verified.get(piece.path) !== identity ? createHash('sha256') : null;
       try {
         for (let position = 0; position < piece.sizeBytes; ) {
           const bytesRead = await readSome(handle, piece, buffer, 0, PIECE_BYTES, position);

@@ -16,7 +16,7 @@ import { recordIndexXml } from './record-index-xml';
 import { COPY_CONCURRENCY, copyChecked, eachLimited } from './copy-checked';
 import { qpdfJoining, qpdfSucceeded } from './pdf-pages';
 import { incrementalUpdate, PdfAttachment } from './pdf-attachments';
-import { checkPieces, sendPieces } from './export-pieces';
+import { checkPieces, sendPieces, verifyFiles } from './export-pieces';
 
 /** qpdf joins and attaches in its own process; a 10,000-page record takes well under this. */
 const EXPORT_TIMEOUT_MS = 15 * 60_000;
@@ -88,9 +88,14 @@ export class RecordExportService {
     try {
       const paths = await this.localPaths(dir, stored);
       const joined = join(dir, 'ho-so.pdf');
-      await this.writeReadingCopy(dir, index, paths, joined, steps);
-      // The originals go after qpdf's bytes, byte for byte; all of it read, hashed and checked now.
-      const checked = await checkPieces(await incrementalUpdate(joined, this.attachments(index, paths)));
+      const attachments = this.attachments(index, paths);
+      // The stored files are checked against their SHA-256 while qpdf joins the pages in its own
+      // process (the other core); then the export's bytes are read in order and hashed.
+      const files = attachments.flatMap((a) => ('path' in a.source && a.sha256 ? [{ path: a.source.path, sizeBytes: a.sizeBytes, sha256: a.sha256, name: `attachment ${a.name}` }] : []));
+      const [verified] = await Promise.all([verifyFiles(files), this.writeReadingCopy(dir, index, paths, joined, steps)]);
+      steps.lap('verified');
+      // The originals go after qpdf's bytes, byte for byte; all of it read and hashed now.
+      const checked = await checkPieces(await incrementalUpdate(joined, attachments), verified);
       steps.lap('check');
       const { sha256, sizeBytes } = checked;
       await this.dataSource.transaction((manager) =>
