@@ -8,36 +8,42 @@ ensure_debian_tools
 start_services
 load_local_secrets
 
-# The checks before the tests run in two lanes at once: ESLint, tsc and nest's tsc builds each use
-# one core, and the machine has two (docs/testing.md, "Where the time goes"). The lanes write to
-# their own logs, printed when both are done, so their lines never interleave. `npm run build` is
-# the same three builds one after another.
-checks_lane() {
+# First what the tests need: the API and worker builds (at once: nest's tsc build uses one core and
+# the machine has two), the web client, and the OpenAPI contract check (openapi.json and the
+# generated types against the code).
+log "build: API and worker (at once), web client; OpenAPI contract"
+mkdir -p .data
+npx nest build api >.data/test-build-api.log 2>&1 &
+api=$!
+{ npx nest build worker && npm run -s build:web; } >.data/test-build-worker.log 2>&1 &
+worker=$!
+failed=0
+wait "$api" || failed=1
+wait "$worker" || failed=1
+if [ "$failed" -ne 0 ]; then cat .data/test-build-api.log .data/test-build-worker.log >&2; log "a build failed (its output is above)"; exit 1; fi
+npm run -s openapi:check
+
+# The static checks (ESLint, the layout rules, tsc over everything) need no build and no database:
+# they run beside the tests at a lower priority, on the CPU the end-to-end suites leave while they
+# wait for their API, worker, PostgreSQL or Chromium (the cores were ~58 % busy during that tier).
+# Their output is printed, and a failure fails the run, once the tests are done.
+static_checks() {
   log "lint"; npx eslint . --max-warnings 0 &&
     log "layout rules (dependency-cruiser, .dependency-cruiser.cjs)" && npm run -s lint:layout &&
-    log "build: API" && npx nest build api >/dev/null &&
-    log "OpenAPI contract (openapi.json and the generated types match the code)" && npm run -s openapi:check
+    log "type-check (API, worker, libraries, tests; then the web client, apps/web/tsconfig.json)" && npm run -s typecheck
 }
-types_lane() {
-  log "type-check (API, worker, libraries, tests; then the web client, apps/web/tsconfig.json)"; npm run -s typecheck &&
-    log "build: worker, web client" && npx nest build worker >/dev/null && npm run -s build:web >/dev/null
-}
-mkdir -p .data
-checks_lane >.data/test-checks.log 2>&1 &
-checks=$!
-types_lane >.data/test-types.log 2>&1 &
-types=$!
-failed=0
-wait "$checks" || failed=1
-wait "$types" || failed=1
-cat .data/test-checks.log .data/test-types.log >&2
-if [ "$failed" -ne 0 ]; then log "a check failed (its output is above)"; exit 1; fi
+{ renice -n 10 -p "$BASHPID" >/dev/null 2>&1 || true; static_checks; } >.data/test-static.log 2>&1 &
+static=$!
 
-# Both tiers in one jest run on both cores (jest's default on 2 cores is one worker).
-log "unit tests and service tests (services on a real database, no HTTP)"; npx jest --ci --selectProjects unit service --maxWorkers=2
-# Three jest workers: every suite has its own database copy, queue prefix, file store and MFA state
-# (test/support/jest-setup.ts), and a suite keeps a core busy only part of the time (it waits on
-# PostgreSQL, the worker, restic, Chromium). Three took 691 s of e2e wall against two's 785 s on a
-# clean clone; the waits that were read once under three workers now poll for the state, and the
-# suites no longer wait for a server checkpoint per DROP DATABASE (docs/testing.md, "How many at a time?").
-log "end-to-end tests (real PostgreSQL, Redis, files and PDFs; three suites at a time)"; npx jest --ci --selectProjects e2e --maxWorkers=3
+# All three tiers in one jest run with three workers: every e2e suite has its own database copy,
+# queue prefix, file store and MFA state (test/support/jest-setup.ts), and a suite keeps a core
+# busy only part of the time. Three took 691 s of e2e wall against two's 785 s on a clean clone
+# (docs/testing.md, "How many at a time?"); the unit and service specs, small files, run last
+# (jest orders files by size when it has no timings) in the workers the longest suites leave free.
+log "unit, service and end-to-end tests (real PostgreSQL, Redis, files and PDFs; three files at a time)"
+status=0
+npx jest --ci --selectProjects unit service e2e --maxWorkers=3 || status=1
+wait "$static" || { status=1; static_failed=1; }
+log "static checks (ran beside the tests):"; cat .data/test-static.log >&2
+[ -n "${static_failed:-}" ] && log "a static check failed (its output is above)"
+exit "$status"
