@@ -29,6 +29,9 @@ export const URGENCY_LABELS: Record<string, string> = { normal: 'Thường', urg
 
 export const CONFIDENTIALITY_LABELS: Record<string, string> = { normal: 'Thường', confidential: 'Mật', secret: 'Tối mật', top_secret: 'Tuyệt mật' };
 
+/** The document types the forms offer first (thể thức văn bản, Decree 30); the field takes others typed in. */
+export const DOCUMENT_TYPES = ['Công văn', 'Quyết định', 'Thông báo', 'Kế hoạch', 'Báo cáo', 'Tờ trình', 'Giấy mời', 'Chỉ thị', 'Hướng dẫn'];
+
 export const RECEIVED_VIA_LABELS: Record<string, string> = { paper: 'Bản giấy', email: 'Thư điện tử', system: 'Trục liên thông', edxml: 'EDXML' };
 
 export const ACTION_LABELS: Record<string, string> = {

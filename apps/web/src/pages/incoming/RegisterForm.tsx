@@ -1,28 +1,17 @@
-import { Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Typography, Upload } from 'antd';
+import { Button, Col, Form, InputNumber, Radio, Row, Select, Typography, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { ScanResult } from '../../api/scans';
 import { MAX_UPLOAD_BYTES, type RegisterMetadata } from '../../api/upload';
-import { CONFIDENTIALITY_LABELS, options, RECEIVED_VIA_LABELS, URGENCY_LABELS } from '../../components/labels';
-import { DATE_FORMAT, dayjs, toCalendarDate } from '../../dates';
+import { options, RECEIVED_VIA_LABELS } from '../../components/labels';
+import { toCalendarDate } from '../../dates';
+import { ConfidentialityField, DocumentTypeField, DueDateField, IssuingAuthorityField, NumberSymbolField, SourceDateField, SubjectField, UrgencyField, ValidUntilField } from './header-fields';
 import { ScanPanel } from './scan/ScanPanel';
-
-const DOCUMENT_TYPES = ['Công văn', 'Quyết định', 'Thông báo', 'Kế hoạch', 'Báo cáo', 'Tờ trình', 'Giấy mời', 'Chỉ thị', 'Hướng dẫn'];
 
 interface Values extends Omit<RegisterMetadata, 'sourceDate' | 'dueDate' | 'validUntil'> {
   sourceDate: Dayjs;
   dueDate?: Dayjs;
   validUntil?: Dayjs;
-}
-
-/** A date field that may not fall before another of the form (the API refuses it too: 400 VALIDATION_FAILED). */
-export function notBefore(other: string, message: string) {
-  return ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
-    validator(_: unknown, value: Dayjs | undefined) {
-      const start = getFieldValue(other) as Dayjs | undefined;
-      return value && start && value.isBefore(start, 'day') ? Promise.reject(new Error(message)) : Promise.resolve();
-    },
-  });
 }
 
 /** Refused in the browser, before any byte is sent: not a PDF, empty, or over the API's limit. */
@@ -91,37 +80,23 @@ export function RegisterForm({ busy, onSubmit }: { busy: boolean; onSubmit: (met
       )}
       <Row gutter={16}>
         <Col xs={24} md={8}>
-          <Form.Item label="Số, ký hiệu" name="sourceNumberSymbol" rules={[{ required: true, whitespace: true, max: 50, message: 'Nhập số, ký hiệu (tối đa 50 ký tự)' }]}>
-            <Input placeholder="125/UBND-VX" />
-          </Form.Item>
+          <NumberSymbolField placeholder="125/UBND-VX" />
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item label="Ngày văn bản" name="sourceDate" rules={[{ required: true, message: 'Chọn ngày văn bản' }]}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-          </Form.Item>
+          <SourceDateField />
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item label="Loại văn bản" name="documentType" rules={[{ required: true, max: 100, message: 'Chọn loại văn bản' }]}>
-            <Select options={DOCUMENT_TYPES.map((t) => ({ value: t, label: t }))} showSearch />
-          </Form.Item>
+          <DocumentTypeField />
         </Col>
       </Row>
-      <Form.Item label="Cơ quan ban hành" name="issuingAuthority" rules={[{ required: true, whitespace: true, max: 200, message: 'Nhập cơ quan ban hành' }]}>
-        <Input placeholder="UBND tỉnh Tây Ninh" />
-      </Form.Item>
-      <Form.Item label="Trích yếu" name="subject" rules={[{ required: true, whitespace: true, max: 1000, message: 'Nhập trích yếu' }]}>
-        <Input.TextArea rows={2} />
-      </Form.Item>
+      <IssuingAuthorityField placeholder="UBND tỉnh Tây Ninh" />
+      <SubjectField />
       <Row gutter={16}>
         <Col xs={24} md={6}>
-          <Form.Item label="Độ khẩn" name="urgency">
-            <Select options={options(URGENCY_LABELS)} />
-          </Form.Item>
+          <UrgencyField />
         </Col>
         <Col xs={24} md={6}>
-          <Form.Item label="Độ mật" name="confidentiality">
-            <Select options={options(CONFIDENTIALITY_LABELS)} />
-          </Form.Item>
+          <ConfidentialityField />
         </Col>
         <Col xs={24} md={6}>
           <Form.Item label="Hình thức nhận" name="receivedVia">
@@ -129,9 +104,7 @@ export function RegisterForm({ busy, onSubmit }: { busy: boolean; onSubmit: (met
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
-          <Form.Item label="Hạn xử lý" name="dueDate">
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
-          </Form.Item>
+          <DueDateField />
         </Col>
       </Row>
       <Row gutter={16}>
@@ -141,15 +114,7 @@ export function RegisterForm({ busy, onSubmit }: { busy: boolean; onSubmit: (met
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
-          <Form.Item
-            label="Hiệu lực đến ngày"
-            name="validUntil"
-            tooltip="Thời gian hiệu lực, khi văn bản có quy định: người xử lý được nhắc trước khi hết hiệu lực"
-            dependencies={['sourceDate']}
-            rules={[notBefore('sourceDate', 'Ngày hết hiệu lực không được trước ngày văn bản')]}
-          >
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
-          </Form.Item>
+          <ValidUntilField />
         </Col>
       </Row>
       <Button type="primary" htmlType="submit" loading={busy}>

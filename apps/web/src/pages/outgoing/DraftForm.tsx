@@ -8,12 +8,11 @@ import { agencyRecipient, type Agency } from '../../api/agencies';
 import { DRAFT_EXTENSIONS, type DraftMetadata } from '../../api/outgoing';
 import { AgencyPicker } from '../../components/AgencyPicker';
 import { MAX_UPLOAD_BYTES } from '../../api/upload';
-import { CONFIDENTIALITY_LABELS, options, URGENCY_LABELS } from '../../components/labels';
+import { CONFIDENTIALITY_LABELS, DOCUMENT_TYPES, options, URGENCY_LABELS } from '../../components/labels';
 import { PersonPicker } from '../../components/PersonPicker';
 import { UnitPicker } from '../../components/UnitPicker';
 import { DATE_FORMAT, dayjs, toCalendarDate } from '../../dates';
 
-const DOCUMENT_TYPES = ['Công văn', 'Quyết định', 'Thông báo', 'Kế hoạch', 'Báo cáo', 'Tờ trình', 'Giấy mời', 'Chỉ thị', 'Hướng dẫn'];
 
 interface Values extends Omit<DraftMetadata, 'recipients' | 'validUntil'> {
   validUntil?: Dayjs;
