@@ -28,7 +28,7 @@ export class ExchangeReplacement1767747000000 implements MigrationInterface {
         reason text NOT NULL,
         changes jsonb NOT NULL,
         fingerprint char(64) NOT NULL,
-        state varchar(8) NOT NULL CHECK (state IN ('held', 'queued', 'sent', 'included', 'failed', 'applied')),
+        state varchar(8) NOT NULL CHECK (state IN ('queued', 'sent', 'failed', 'applied')),
         attempts integer NOT NULL DEFAULT 0,
         last_error text,
         created_at timestamptz NOT NULL DEFAULT now(),
