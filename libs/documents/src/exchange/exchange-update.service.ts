@@ -5,7 +5,7 @@ import { AppError, AuditService, JobName, JobOutbox, JobPayloads, OnJob } from '
 import { BUSINESS_DOC_TYPE, EdxmlRefusal } from '@eoffice/exchange';
 import { cleanVietnameseText } from '@eoffice/vietnamese';
 import type { Urgency } from '../marks';
-import { OutgoingAccess, OutgoingRepository } from '../outgoing';
+import { OutgoingRepository, OutgoingWorkflow } from '../outgoing';
 import { headerOf } from './edxml-mapping';
 import { ExchangeRepository } from './exchange.repository';
 import { ExchangeRevisionRepository } from './exchange-revision.repository';
@@ -45,7 +45,7 @@ export class ExchangeUpdateService {
   private readonly logger = new Logger(ExchangeUpdateService.name);
 
   constructor(
-    private readonly access: OutgoingAccess,
+    private readonly workflow: OutgoingWorkflow,
     private readonly documents: OutgoingRepository,
     private readonly revisions: ExchangeRevisionRepository,
     private readonly exchange: ExchangeRepository,
@@ -56,14 +56,8 @@ export class ExchangeUpdateService {
   ) {}
 
   async correct(actor: Actor, id: string, input: ExchangeCorrectionInput): Promise<ExchangeCorrection> {
-    const scope = await this.access.scopeFor(actor);
-    const visible = await this.documents.findVisible(id, scope);
-    if (!visible) throw AppError.notFound('văn bản đi (outgoing document)');
-    this.access.requireClerkOf(scope, visible);
-    const reason = cleanVietnameseText(input.reason, 'reason');
-    return this.outbox.transaction(async (manager) => {
-      const document = await this.documents.findForUpdate(manager, id, scope);
-      if (!document) throw AppError.notFound('văn bản đi (outgoing document)');
+    return this.workflow.asClerk(actor, id, async (document, manager) => {
+      const reason = cleanVietnameseText(input.reason, 'reason');
       if (!['issued', 'dispatched'].includes(document.status) || document.recalledAt || document.replacedById) {
         throw new AppError(409, 'EXCHANGE_UPDATE_NOT_ALLOWED', 'Chỉ cập nhật được văn bản đã ban hành, chưa thu hồi và chưa bị thay thế (the document is not issued, or is recalled or replaced)');
       }

@@ -8,6 +8,7 @@ export * from './entities/outgoing-version.entity';
 export { OutgoingRegisterBookSource } from './book/outgoing-register-book.source';
 export * from './document-types';
 export { OutgoingAccess } from './outgoing-access.service';
+export { OutgoingWorkflow } from './outgoing-workflow.service';
 export { OutgoingEventRepository } from './outgoing-event.repository';
 export { OutgoingIssuedReplies } from './outgoing-issued-replies';
 export { OutgoingDocumentManagers } from './outgoing-managers';

@@ -9,7 +9,6 @@ import { OutgoingAccess } from './outgoing-access.service';
 import { confidentialElectronicDelivery } from './outgoing-drafting.service';
 import { OutgoingRecipientRepository } from './outgoing-recipient.repository';
 import { OutgoingWorkflow } from './outgoing-workflow.service';
-import { OutgoingRepository } from './outgoing.repository';
 
 /**
  * Phát hành và thu hồi (Decree 30 Art. 16–18): internal recipient agencies get the document as
@@ -26,7 +25,6 @@ export class OutgoingDispatchService {
     private readonly delivery: IncomingDeliveryService,
     private readonly mailer: Mailer,
     private readonly outbox: JobOutbox,
-    private readonly documents: OutgoingRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -35,15 +33,7 @@ export class OutgoingDispatchService {
    * the document is issued, before or after the electronic dispatch; recording it again changes nothing.
    */
   async markPaperSent(actor: Actor, id: string, recipientId: string): Promise<OutgoingRecipient> {
-    // Access is read before the transaction: a check that needs its own pool connection while the
-    // transaction holds one deadlocks the pool when as many such requests arrive at once.
-    const scope = await this.access.scopeFor(actor);
-    const visible = await this.documents.findVisible(id, scope);
-    if (!visible) throw AppError.notFound('văn bản đi (outgoing document)');
-    this.access.requireClerkOf(scope, visible);
-    return this.outbox.transaction(async (manager) => {
-      const document = await this.documents.findForUpdate(manager, id, scope);
-      if (!document) throw AppError.notFound('văn bản đi (outgoing document)');
+    return this.workflow.asClerk(actor, id, async (document, manager) => {
       const recipient = (await this.recipients.listOf(id, manager)).find((r) => r.id === recipientId && r.kind === 'paper');
       if (!recipient) throw AppError.notFound('nơi nhận bản giấy (paper recipient)');
       if (document.status !== 'issued' && document.status !== 'dispatched') {

@@ -69,6 +69,24 @@ export class OutgoingWorkflow {
   }
 
   /**
+   * A clerk's change outside the step table (a paper copy sent, an exchange correction): the document
+   * is found in the actor's scope (404) and the clerk's right checked (403) before the transaction,
+   * so neither check waits for a second pool connection; `apply` gets it locked inside the
+   * transaction, whose jobs are relayed once it commits.
+   */
+  async asClerk<T>(actor: Actor, id: string, apply: (document: OutgoingDocument, manager: EntityManager) => Promise<T>): Promise<T> {
+    const scope = await this.access.scopeFor(actor);
+    const visible = await this.documents.findVisible(id, scope);
+    if (!visible) throw AppError.notFound('văn bản đi (outgoing document)');
+    this.access.requireClerkOf(scope, visible);
+    return this.outbox.transaction(async (manager) => {
+      const document = await this.documents.findForUpdate(manager, id, scope);
+      if (!document) throw AppError.notFound('văn bản đi (outgoing document)');
+      return apply(document, manager);
+    });
+  }
+
+  /**
    * Văn bản thay thế: issuing the replacement marks the replaced document (once — a second
    * replacement of it is refused) and gives the replacement the replaced one's directory agencies it
    * lacks, so each agency that had the old package gets the new one, which names the old (edXML

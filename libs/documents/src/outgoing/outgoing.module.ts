@@ -126,6 +126,7 @@ const services = [
     OutgoingEventRepository,
     SigningSessionRepository,
     OutgoingAccess,
+    OutgoingWorkflow,
     OutgoingRegisterBookSource,
     OutgoingIssuedReplies,
     OutgoingDocumentManagers,
