@@ -54,7 +54,7 @@ export class ExchangeSenderService {
       const route = { kind: ctx.endpointKind, from: ctx.agencyOrganId, to: ctx.recipientOrganId, documentId: header.documentId, packageId: pkg.id };
       const answer = await this.transport.sendPackage(endpoint, built.contentType, built.body, route);
       await this.exchange.markPackage(pkg.id, 'sent', null);
-      await this.recipients.update(recipientId, { delivery: 'sent', deliveredAt: new Date(), lastError: null });
+      await this.recipients.markPackageDelivered(recipientId);
       this.logger.log(`package ${header.documentId} → ${ctx.recipientOrganId}: stored as ${answer.receipt ?? '?'}`);
       await this.afterDelivery(ctx, pkg.id);
       return answer.receipt ?? 'sent';

@@ -208,7 +208,11 @@ export class ExchangeRepository {
     return rows[0] ?? null;
   }
 
-  /** Records a received status once; the recipient shows the latest step (by when it happened at the other side). */
+  /**
+   * Records a received status once; the recipient shows the latest step (by when it happened at the
+   * other side). A step other than 02 means the package arrived: it may come before the sender has
+   * read the receiver's HTTP answer, so it marks the recipient delivered too.
+   */
   async applyStatus(manager: EntityManager, pkg: { id: string; recipientId: string | null }, code: string, description: string | null, occurredAt: Date): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO exchange_status (package_id, direction, code, description, occurred_at, state) VALUES ($1, 'received', $2, $3, $4, 'applied')
@@ -218,7 +222,8 @@ export class ExchangeRepository {
     if (rows.length === 0 || !pkg.recipientId) return rows.length > 0;
     await manager.query(
       `UPDATE outgoing_recipient SET exchange_status = $2::varchar, exchange_status_at = $3::timestamptz,
-              delivery = CASE WHEN $2::varchar = '02' THEN 'failed' ELSE delivery END,
+              delivery = CASE WHEN $2::varchar = '02' THEN 'failed' WHEN delivery IN ('pending', 'failed') THEN 'sent' ELSE delivery END,
+              delivered_at = CASE WHEN $2::varchar = '02' THEN delivered_at ELSE COALESCE(delivered_at, now()) END,
               last_error = CASE WHEN $2::varchar = '02' THEN $4::text ELSE last_error END
         WHERE id = $1 AND (exchange_status_at IS NULL OR exchange_status_at <= $3::timestamptz)`,
       [pkg.recipientId, code, occurredAt, description],

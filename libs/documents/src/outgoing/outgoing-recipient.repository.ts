@@ -66,6 +66,18 @@ export class OutgoingRecipientRepository {
     return this.repo.findOneBy({ id });
   }
 
+  /**
+   * The receiving agency took our package: `sent`, unless its answer came back as 02 (refused or
+   * returned) already — a status message can overtake the HTTP answer to the package it is about.
+   */
+  async markPackageDelivered(id: string): Promise<void> {
+    await this.repo.query(
+      `UPDATE outgoing_recipient SET delivery = 'sent', delivered_at = COALESCE(delivered_at, now()), last_error = NULL
+        WHERE id = $1 AND exchange_status IS DISTINCT FROM '02'`,
+      [id],
+    );
+  }
+
   async update(id: string, changes: Partial<OutgoingRecipient>, manager?: EntityManager): Promise<void> {
     await (manager?.getRepository(OutgoingRecipient) ?? this.repo).update({ id }, changes);
   }
